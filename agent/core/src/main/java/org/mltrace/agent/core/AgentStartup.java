@@ -1,0 +1,91 @@
+package org.mltrace.agent.core;
+
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.mltrace.agent.bootstrap.CaptureBridge;
+import org.mltrace.agent.core.capture.CodeVersions;
+import org.mltrace.agent.core.capture.MethodRegistry;
+import org.mltrace.agent.core.capture.ObjectIds;
+import org.mltrace.agent.core.capture.RunRecorder;
+import org.mltrace.agent.core.capture.ValueEncoder;
+import org.mltrace.agent.core.config.AgentConfig;
+import org.mltrace.agent.core.config.ComponentSpec;
+import org.mltrace.agent.core.config.MethodSignature;
+import org.mltrace.agent.core.matching.MethodMatcher;
+import org.mltrace.agent.core.matching.TypeHierarchy;
+import org.mltrace.agent.core.queue.AgentIdentity;
+import org.mltrace.agent.core.queue.EventWriter;
+import org.mltrace.agent.core.weaving.CaptureTransformer;
+import org.mltrace.agent.event.ComponentEvent;
+
+/**
+ * Starts tracing once the bridge exists: the queue writer, the hooks behind the bridge, the
+ * transformer, and the shutdown hook that flushes the queue and reports unmatched signatures.
+ */
+final class AgentStartup {
+  static final int BUFFER_CAPACITY = 65_536;
+  static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
+
+  private AgentStartup() {}
+
+  static void start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach) {
+    // Chronicle reads these when it first loads; it must neither phone home nor write to $HOME.
+    System.setProperty("chronicle.analytics.disable", System.getProperty("chronicle.analytics.disable", "true"));
+    System.setProperty("chronicle.announcer.disable", System.getProperty("chronicle.announcer.disable", "true"));
+
+    Path queueDir = arguments.queueDir(config.queue()).toAbsolutePath().normalize();
+    String agentId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    AgentIdentity identity = new AgentIdentity(agentId, ProcessHandle.current().pid(), CodeVersions.gitCommit(Path.of("")));
+    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY);
+    for (ComponentSpec c : config.components()) {
+      List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
+      writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods));
+    }
+    writer.start();
+
+    MethodRegistry registry = new MethodRegistry();
+    TypeHierarchy hierarchy = new TypeHierarchy();
+    MethodMatcher matcher = new MethodMatcher(config, hierarchy);
+    CaptureBridge.install(new RunRecorder(registry, new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength()), writer::submit));
+    CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry);
+    inst.addTransformer(transformer, inst.isRetransformClassesSupported());
+    if (lateAttach) {
+      retransformLoaded(inst, matcher);
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(matcher, inst, writer), "mltrace-shutdown"));
+    AgentLog.info("tracing " + config.components().size() + " components from " + config.source() + " into " + queueDir);
+  }
+
+  private static void retransformLoaded(Instrumentation inst, MethodMatcher matcher) {
+    List<Class<?>> toRetransform = new ArrayList<>();
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      String internal = c.getName().replace('.', '/');
+      if (inst.isModifiableClass(c) && matcher.mayConcern(internal) && !matcher.candidatesFor(c.getClassLoader(), internal).isEmpty()) {
+        toRetransform.add(c);
+      }
+    }
+    for (Class<?> c : toRetransform) {
+      try {
+        inst.retransformClasses(c);
+      } catch (Throwable t) {
+        AgentLog.warnOnce("retransform:" + c.getName(), "could not instrument already loaded " + c.getName() + ": " + t);
+      }
+    }
+  }
+
+  private static void shutdown(MethodMatcher matcher, Instrumentation inst, EventWriter writer) {
+    try {
+      List<String> unmatched = UnmatchedReport.lines(matcher, inst);
+      for (String line : unmatched) {
+        AgentLog.warn(line);
+      }
+      writer.setUnmatchedReport(unmatched.isEmpty() ? null : String.join("\n", unmatched));
+      writer.close(SHUTDOWN_FLUSH_MILLIS);
+    } catch (Throwable t) {
+      AgentLog.warn("flushing the queue at exit failed: " + t);
+    }
+  }
+}

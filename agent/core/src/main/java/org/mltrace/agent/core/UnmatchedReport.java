@@ -1,0 +1,72 @@
+package org.mltrace.agent.core;
+
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.matching.MethodMatcher;
+
+/**
+ * At JVM exit, names each configured signature that matched no method, with the closest
+ * existing signatures among the classes that were loaded, so a typo is found in one run.
+ */
+final class UnmatchedReport {
+  private UnmatchedReport() {}
+
+  /** One line per unmatched signature; empty when all matched. */
+  static List<String> lines(MethodMatcher matcher, Instrumentation inst) {
+    List<MethodMatcher.Target> unmatched = matcher.unmatched();
+    if (unmatched.isEmpty()) {
+      return List.of();
+    }
+    Class<?>[] loaded = inst.getAllLoadedClasses();
+    List<String> lines = new ArrayList<>();
+    for (MethodMatcher.Target t : unmatched) {
+      List<String> closest = closest(t, loaded);
+      lines.add("component '" + t.component().name() + "': '" + t.signature().text() + "' matched no method"
+          + (closest.isEmpty() ? " (no similar class was loaded)" : "; closest: " + String.join(" | ", closest)));
+    }
+    return lines;
+  }
+
+  private static List<String> closest(MethodMatcher.Target t, Class<?>[] loaded) {
+    String wantedClass = t.signature().classText();
+    Class<?> exact = null;
+    List<String> classNames = new ArrayList<>();
+    for (Class<?> c : loaded) {
+      String name = c.getName();
+      if (name.equals(wantedClass)) {
+        exact = c;
+      }
+      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.") && !name.startsWith("org.mltrace.")
+          && !c.isArray() && !c.isSynthetic() && !name.contains("$$Lambda")) {
+        classNames.add(name);
+      }
+    }
+    if (exact == null) {
+      return Suggestions.nearest(wantedClass, classNames, 3).stream().map(n -> n + "#...").toList();
+    }
+    List<String> signatures = new ArrayList<>();
+    try {
+      for (Executable e : exact.getDeclaredMethods()) {
+        signatures.add(describe(exact, e));
+      }
+      for (Constructor<?> c : exact.getDeclaredConstructors()) {
+        signatures.add(describe(exact, c));
+      }
+    } catch (Throwable e) {
+      return List.of(wantedClass + "#? (its methods could not be listed: " + e + ")");
+    }
+    return Suggestions.nearest(t.signature().text(), signatures, 3);
+  }
+
+  private static String describe(Class<?> owner, Executable e) {
+    String name = e instanceof Constructor<?> ? "<init>" : e.getName();
+    String params = Arrays.stream(e.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", "));
+    return owner.getName() + "#" + name + "(" + params + ")";
+  }
+}

@@ -1,0 +1,17 @@
+package org.mltrace.agent.core.capture;
+
+import java.util.List;
+
+/**
+ * Everything the hooks need to turn one woven method's calls into runs.
+ *
+ * @param component the component name
+ * @param method {@code com.acme.Trainer#fit(Ljava/nio/file/Path;I)Lcom/acme/Model;}
+ * @param codeVersion hash of the class file as loaded
+ * @param variables the inputs and outputs, in YAML order (inputs first)
+ */
+public record MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables) {
+  public MethodPlan {
+    variables = List.copyOf(variables);
+  }
+}

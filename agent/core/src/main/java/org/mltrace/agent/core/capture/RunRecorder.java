@@ -1,0 +1,126 @@
+package org.mltrace.agent.core.capture;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.mltrace.agent.bootstrap.CaptureBridge;
+import org.mltrace.agent.bootstrap.CaptureHooks;
+import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.event.CapturedValue;
+
+/**
+ * The hooks behind the bridge: turns enter/exit/fail calls into {@link CompletedRun}s.
+ *
+ * <p>Inputs read at entry are encoded at entry, because the application may mutate or replace
+ * them before the method returns. Nothing here blocks: the finished run is handed to a sink that
+ * only enqueues.
+ */
+public final class RunRecorder implements CaptureHooks {
+  private static final int MAX_ERROR_MESSAGE = 1024;
+
+  private final MethodRegistry registry;
+  private final ValueEncoder encoder;
+  private final Consumer<CompletedRun> sink;
+  private final AtomicLong sequence = new AtomicLong();
+
+  public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink) {
+    this.registry = registry;
+    this.encoder = encoder;
+    this.sink = sink;
+  }
+
+  /** State of one call in flight; confined to the calling thread. */
+  static final class RunToken {
+    final MethodPlan plan;
+    final long sequence;
+    final long startMicros;
+    final long startNanos;
+    final CapturedValue[] entryValues;
+    boolean finished;
+
+    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues) {
+      this.plan = plan;
+      this.sequence = sequence;
+      this.startMicros = startMicros;
+      this.startNanos = startNanos;
+      this.entryValues = entryValues;
+    }
+  }
+
+  @Override
+  public Object enter(int methodId, Object[] entryValues) {
+    MethodPlan plan = registry.get(methodId);
+    if (plan == null) {
+      return null;
+    }
+    long micros = nowMicros();
+    long nanos = System.nanoTime();
+    int n = entryValues == null ? 0 : entryValues.length;
+    CapturedValue[] encoded = new CapturedValue[n];
+    for (PlannedVariable v : plan.variables()) {
+      if (v.atEntry() && v.index() < n) {
+        encoded[v.index()] = encoder.encode(v.name(), entryValues[v.index()]);
+      }
+    }
+    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded);
+  }
+
+  @Override
+  public void exit(Object token, Object[] exitValues) {
+    finish((RunToken) token, exitValues, null);
+  }
+
+  @Override
+  public void fail(Object token, Throwable error) {
+    finish((RunToken) token, null, error);
+  }
+
+  private void finish(RunToken t, Object[] exitValues, Throwable error) {
+    if (t.finished) {
+      return; // a fail() after exit() can only come from the exit hook itself; one run only
+    }
+    t.finished = true;
+    long durationNanos = System.nanoTime() - t.startNanos;
+    long endMicros = nowMicros();
+    List<CapturedValue> inputs = new ArrayList<>();
+    List<CapturedValue> outputs = new ArrayList<>();
+    for (PlannedVariable v : t.plan.variables()) {
+      CapturedValue value;
+      if (v.atEntry()) {
+        value = v.index() < t.entryValues.length && t.entryValues[v.index()] != null
+            ? t.entryValues[v.index()]
+            : CapturedValue.absent(v.name());
+      } else {
+        Object raw = exitValues != null && v.index() < exitValues.length ? exitValues[v.index()] : CaptureBridge.ABSENT;
+        value = encoder.encode(v.name(), raw);
+      }
+      (v.input() ? inputs : outputs).add(value);
+    }
+    String errorClass = error == null ? null : error.getClass().getName();
+    String errorMessage = error == null ? null : cut(safeMessage(error));
+    sink.accept(new CompletedRun(
+        t.plan, t.sequence, t.startMicros, endMicros, durationNanos, Thread.currentThread().getName(),
+        error != null, errorClass, errorMessage, inputs, outputs));
+  }
+
+  private static String safeMessage(Throwable error) {
+    try {
+      return error.getMessage();
+    } catch (Throwable t) {
+      // getMessage() is the application's code and may itself fail.
+      AgentCounters.internalError();
+      return null;
+    }
+  }
+
+  private static String cut(String s) {
+    return s == null || s.length() <= MAX_ERROR_MESSAGE ? s : s.substring(0, MAX_ERROR_MESSAGE);
+  }
+
+  private static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+}

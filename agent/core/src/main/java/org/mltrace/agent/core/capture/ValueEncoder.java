@@ -1,0 +1,148 @@
+package org.mltrace.agent.core.capture;
+
+import java.io.File;
+import java.lang.reflect.Array;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import org.mltrace.agent.bootstrap.CaptureBridge;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.ValueKind;
+
+/**
+ * Turns one live value into a {@link CapturedValue}, in constant time.
+ *
+ * <p>Primitives and strings become values (strings cut to the configured length); {@code Path},
+ * {@code File}, {@code URI}, {@code URL} and strings naming an existing file become pointers
+ * identified by their absolute normalized path or URI; every other object becomes an in-memory
+ * pointer {@code mem://AGENT/CLASS@N} whose number is stable for the object's lifetime (see
+ * {@link ObjectIds}). Never calls the application's methods; a {@code size()} is read only from
+ * the JDK's own collections.
+ */
+public final class ValueEncoder {
+  private static final int MAX_PATH_LENGTH = 4096;
+
+  private final String agentId;
+  private final ObjectIds ids;
+  private final int maxStringLength;
+
+  public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength) {
+    this.agentId = agentId;
+    this.ids = ids;
+    this.maxStringLength = maxStringLength;
+  }
+
+  public CapturedValue encode(String name, Object v) {
+    try {
+      return encodeUnsafe(name, v);
+    } catch (Throwable t) {
+      // A value we cannot describe must not cost the run, let alone the application call.
+      return new CapturedValue(name, ValueKind.ERROR, t.getClass().getName(), null, null, -1);
+    }
+  }
+
+  private CapturedValue encodeUnsafe(String name, Object v) {
+    if (v == CaptureBridge.ABSENT) {
+      return CapturedValue.absent(name);
+    }
+    if (v == null) {
+      return new CapturedValue(name, ValueKind.NULL, null, null, null, -1);
+    }
+    if (v instanceof Boolean b) {
+      return new CapturedValue(name, ValueKind.BOOLEAN, b.toString(), null, "boolean", -1);
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      return new CapturedValue(name, ValueKind.LONG, v.toString(), null, v.getClass().getName(), -1);
+    }
+    if (v instanceof Double || v instanceof Float) {
+      return new CapturedValue(name, ValueKind.DOUBLE, v.toString(), null, v.getClass().getName(), -1);
+    }
+    if (v instanceof Character c) {
+      return new CapturedValue(name, ValueKind.STRING, c.toString(), null, "java.lang.Character", 1);
+    }
+    if (v instanceof String s) {
+      Path file = existingFile(s);
+      return file != null ? filePointer(name, file, "java.lang.String") : string(name, s);
+    }
+    if (v instanceof Path p) {
+      return p.getFileSystem() == FileSystems.getDefault()
+          ? filePointer(name, p, v.getClass().getName())
+          : uriPointer(name, p.toUri(), v.getClass().getName());
+    }
+    if (v instanceof File f) {
+      return filePointer(name, f.toPath(), "java.io.File");
+    }
+    if (v instanceof URI u) {
+      return "file".equalsIgnoreCase(u.getScheme()) && u.isAbsolute()
+          ? filePointer(name, Path.of(u), "java.net.URI")
+          : uriPointer(name, u, "java.net.URI");
+    }
+    if (v instanceof URL u) {
+      String text = u.toString();
+      return new CapturedValue(name, ValueKind.POINTER, text, PointerTypes.ofUri(u.getProtocol(), u.getPath()), "java.net.URL", -1);
+    }
+    return memoryPointer(name, v);
+  }
+
+  private CapturedValue string(String name, String s) {
+    String text = s.length() > maxStringLength ? s.substring(0, maxStringLength) : s;
+    return new CapturedValue(name, ValueKind.STRING, text, null, "java.lang.String", s.length());
+  }
+
+  private static CapturedValue filePointer(String name, Path path, String className) {
+    Path absolute = path.toAbsolutePath().normalize();
+    long size;
+    try {
+      size = Files.size(absolute);
+    } catch (Exception e) {
+      size = -1;
+    }
+    String id = absolute.toString();
+    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofFileName(id), className, size);
+  }
+
+  private static CapturedValue uriPointer(String name, URI uri, String className) {
+    return new CapturedValue(name, ValueKind.POINTER, uri.toString(), PointerTypes.ofUri(uri.getScheme(), uri.getPath()), className, -1);
+  }
+
+  private CapturedValue memoryPointer(String name, Object v) {
+    Class<?> type = v.getClass();
+    String className = type.getTypeName();
+    long size = -1;
+    if (type.isArray()) {
+      size = Array.getLength(v);
+    } else if (type.getName().startsWith("java.util.") && !type.getName().startsWith("java.util.concurrent.ConcurrentLinked")) {
+      // The JDK's own collections answer size() in O(1); user collections might not.
+      if (v instanceof Collection<?> c) {
+        size = c.size();
+      } else if (v instanceof Map<?, ?> m) {
+        size = m.size();
+      }
+    }
+    String id = "mem://" + agentId + "/" + className + "@" + ids.idOf(v);
+    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofClassName(className), className, size);
+  }
+
+  /** The path a string names when it looks like a path and the file exists, else null. */
+  private static Path existingFile(String s) {
+    if (s.isEmpty() || s.length() > MAX_PATH_LENGTH || s.indexOf('\n') >= 0 || s.indexOf('\0') >= 0) {
+      return null;
+    }
+    int dot = s.lastIndexOf('.');
+    boolean pathLike = s.indexOf('/') >= 0 || s.indexOf('\\') >= 0 || (dot > 0 && dot >= s.length() - 9 && dot < s.length() - 1);
+    if (!pathLike) {
+      return null;
+    }
+    try {
+      Path p = Path.of(s);
+      return Files.exists(p) ? p : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+}

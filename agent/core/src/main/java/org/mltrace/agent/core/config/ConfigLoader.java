@@ -1,0 +1,256 @@
+package org.mltrace.agent.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a YAML file into an {@link AgentConfig}.
+ *
+ * <p>Works on SnakeYAML's node tree rather than binding to classes so that each problem carries
+ * the line of the node it concerns. Unknown keys are errors (with the nearest valid key), since
+ * a misspelt {@code ouputs:} would otherwise silently record nothing.
+ */
+public final class ConfigLoader {
+  static final List<String> TOP_KEYS = List.of("queue", "max_string_length", "components");
+  static final List<String> COMPONENT_KEYS =
+      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs");
+
+  private final String file;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  private ConfigLoader(String file) {
+    this.file = file;
+  }
+
+  public static AgentConfig load(Path path) throws ConfigException {
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(path.toString(), 0, "cannot read the file: " + e)));
+    }
+    return parse(path.toString(), text);
+  }
+
+  public static AgentConfig parse(String file, String yaml) throws ConfigException {
+    return new ConfigLoader(file).read(new StringReader(yaml));
+  }
+
+  private AgentConfig read(Reader reader) throws ConfigException {
+    Node root;
+    try {
+      LoaderOptions options = new LoaderOptions();
+      options.setAllowDuplicateKeys(false);
+      root = new Yaml(options).compose(reader);
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+      throw fail(line, "YAML syntax error: " + e.getProblem());
+    } catch (YAMLException e) {
+      throw fail(0, "YAML syntax error: " + e.getMessage());
+    }
+    if (root == null) {
+      throw fail(0, "the file is empty; expected a mapping with a 'components:' list");
+    }
+    if (!(root instanceof MappingNode top)) {
+      throw fail(line(root), "expected a mapping with a 'components:' list at the top level");
+    }
+    String queue = null;
+    int maxString = AgentConfig.DEFAULT_MAX_STRING_LENGTH;
+    List<ComponentSpec> components = new ArrayList<>();
+    boolean sawComponents = false;
+    for (NodeTuple t : top.getValue()) {
+      String key = keyOf(t, TOP_KEYS);
+      if (key == null) {
+        continue;
+      }
+      Node value = t.getValueNode();
+      switch (key) {
+        case "queue" -> queue = scalar(value, "queue", "a directory path");
+        case "max_string_length" -> maxString = positiveInt(value, "max_string_length");
+        case "components" -> {
+          sawComponents = true;
+          components = components(value);
+        }
+        default -> throw new IllegalStateException(key);
+      }
+    }
+    if (!sawComponents) {
+      problems.add(new ConfigProblem(file, line(root), "missing 'components:'; expected a list of components"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AgentConfig(file, queue, maxString, components);
+  }
+
+  private List<ComponentSpec> components(Node node) {
+    List<ComponentSpec> result = new ArrayList<>();
+    if (!(node instanceof SequenceNode seq)) {
+      problems.add(problem(node, "'components' must be a list of mappings, each starting with '- name: ...'"));
+      return result;
+    }
+    Set<String> names = new HashSet<>();
+    for (Node item : seq.getValue()) {
+      ComponentSpec spec = component(item);
+      if (spec != null && !names.add(spec.name())) {
+        problems.add(problem(item, "component name '" + spec.name() + "' is used twice; names are the primary key"));
+      } else if (spec != null) {
+        result.add(spec);
+      }
+    }
+    return result;
+  }
+
+  private ComponentSpec component(Node node) {
+    if (!(node instanceof MappingNode map)) {
+      problems.add(problem(node, "expected a component mapping (name:, method:, inputs:, outputs:)"));
+      return null;
+    }
+    int before = problems.size();
+    String name = null;
+    String description = null;
+    String owner = null;
+    List<String> tags = List.of();
+    List<MethodSignature> methods = new ArrayList<>();
+    List<String> inputs = List.of();
+    List<String> outputs = List.of();
+    boolean sawMethod = false;
+    for (NodeTuple t : map.getValue()) {
+      String key = keyOf(t, COMPONENT_KEYS);
+      if (key == null) {
+        continue;
+      }
+      Node value = t.getValueNode();
+      switch (key) {
+        case "name" -> name = scalar(value, "name", "the component's name");
+        case "description" -> description = scalar(value, "description", "text");
+        case "owner" -> owner = scalar(value, "owner", "a person or team");
+        case "tags" -> tags = strings(value, "tags");
+        case "method", "methods" -> {
+          if (sawMethod) {
+            problems.add(problem(t.getKeyNode(), "give either 'method:' or 'methods:', not both"));
+          }
+          sawMethod = true;
+          List<String> texts = key.equals("method") ? listOf(scalar(value, "method", "a signature")) : strings(value, "methods");
+          for (String text : texts) {
+            try {
+              methods.add(SignatureParser.parse(text, line(value)));
+            } catch (IllegalArgumentException e) {
+              problems.add(problem(value, e.getMessage()));
+            }
+          }
+        }
+        case "inputs" -> inputs = variables(value, "inputs");
+        case "outputs" -> outputs = variables(value, "outputs");
+        default -> throw new IllegalStateException(key);
+      }
+    }
+    if (name == null) {
+      problems.add(problem(node, "component has no 'name:'; every component needs a unique name"));
+    }
+    if (!sawMethod) {
+      problems.add(problem(node, "component '" + (name == null ? "?" : name) + "' has no 'method:' (or 'methods:') signature"));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    return new ComponentSpec(name, description, owner, tags, methods, inputs, outputs, line(node));
+  }
+
+  private List<String> variables(Node node, String key) {
+    List<String> names = strings(node, key);
+    for (String name : names) {
+      if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+        problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
+      }
+    }
+    return names;
+  }
+
+  private String keyOf(NodeTuple t, List<String> allowed) {
+    if (!(t.getKeyNode() instanceof ScalarNode k)) {
+      problems.add(problem(t.getKeyNode(), "expected a plain key"));
+      return null;
+    }
+    if (!allowed.contains(k.getValue())) {
+      problems.add(problem(k, "unknown key '" + k.getValue() + "'" + Suggestions.didYouMean(k.getValue(), allowed) + "; expected one of " + allowed));
+      return null;
+    }
+    return k.getValue();
+  }
+
+  private String scalar(Node node, String key, String expected) {
+    if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
+      return s.getValue();
+    }
+    problems.add(problem(node, "'" + key + "' must be " + expected));
+    return null;
+  }
+
+  private int positiveInt(Node node, String key) {
+    String text = scalar(node, key, "a positive whole number");
+    try {
+      int n = Integer.parseInt(text == null ? "x" : text.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    if (text != null) {
+      problems.add(problem(node, "'" + key + "' must be a positive whole number, not '" + text + "'"));
+    }
+    return AgentConfig.DEFAULT_MAX_STRING_LENGTH;
+  }
+
+  private List<String> strings(Node node, String key) {
+    if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
+      return List.of(s.getValue());
+    }
+    if (!(node instanceof SequenceNode seq)) {
+      problems.add(problem(node, "'" + key + "' must be a list like [a, b]"));
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      String v = scalar(item, key + " item", "a plain string");
+      if (v != null) {
+        values.add(v);
+      }
+    }
+    return values;
+  }
+
+  private static List<String> listOf(String value) {
+    return value == null ? List.of() : List.of(value);
+  }
+
+  private ConfigProblem problem(Node node, String message) {
+    return new ConfigProblem(file, line(node), message);
+  }
+
+  private ConfigException fail(int line, String message) {
+    return new ConfigException(List.of(new ConfigProblem(file, line, message)));
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+  }
+}

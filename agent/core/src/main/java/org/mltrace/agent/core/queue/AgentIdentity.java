@@ -1,0 +1,44 @@
+package org.mltrace.agent.core.queue;
+
+import java.net.InetAddress;
+
+/**
+ * Who is writing: the agent start's id, host and pid. The host name is looked up on the writer
+ * thread the first time it is needed, since a slow DNS must not delay the application.
+ */
+public final class AgentIdentity {
+  private final String agentId;
+  private final long pid;
+  private final String gitCommit;
+  private String host;
+
+  public AgentIdentity(String agentId, long pid, String gitCommit) {
+    this.agentId = agentId;
+    this.pid = pid;
+    this.gitCommit = gitCommit;
+  }
+
+  public String agentId() {
+    return agentId;
+  }
+
+  public long pid() {
+    return pid;
+  }
+
+  public String gitCommit() {
+    return gitCommit;
+  }
+
+  /** Called on the writer thread only. */
+  String host() {
+    if (host == null) {
+      try {
+        host = InetAddress.getLocalHost().getHostName();
+      } catch (Exception e) {
+        host = "unknown";
+      }
+    }
+    return host;
+  }
+}

@@ -1,0 +1,55 @@
+package org.mltrace.agent.core.queue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.openhft.chronicle.core.shutdown.PriorityHook;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/** One Chronicle Queue opened for appending; each event is one document of raw bytes. */
+final class ChronicleSink implements AutoCloseable {
+  private final ChronicleQueue queue;
+  private final ExcerptAppender appender;
+
+  private ChronicleSink(ChronicleQueue queue) {
+    this.queue = queue;
+    this.appender = queue.createAppender();
+  }
+
+  /** Opens (creating if needed) the queue in {@code dir}; must be used from one thread. */
+  static ChronicleSink open(Path dir) throws Exception {
+    registerChronicleShutdownHook();
+    Files.createDirectories(dir);
+    return new ChronicleSink(SingleChronicleQueueBuilder.single(dir.toFile()).build());
+  }
+
+  /**
+   * Chronicle registers a JVM shutdown hook the first time one of its resources is created, and
+   * fails for good (an ExceptionInInitializerError) when that first time falls inside JVM
+   * shutdown, which is exactly when a short-lived application's runs are flushed. Registering
+   * one harmless hooklet first moves that failure here: PriorityHook keeps its instance even
+   * when the JVM refuses the hook, so later registrations succeed. The agent closes the queue
+   * itself at shutdown, so Chronicle's own hook is not needed.
+   */
+  private static void registerChronicleShutdownHook() {
+    try {
+      PriorityHook.add(1, () -> {});
+    } catch (IllegalStateException shutdownInProgress) {
+      // expected when the application ended before the queue was first opened
+    }
+  }
+
+  void append(byte[] event) {
+    try (DocumentContext dc = appender.writingDocument()) {
+      dc.wire().bytes().write(event);
+    }
+  }
+
+  @Override
+  public void close() {
+    appender.close();
+    queue.close();
+  }
+}

@@ -1,0 +1,175 @@
+package org.mltrace.agent.core.queue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentLog;
+import org.mltrace.agent.core.capture.CompletedRun;
+import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.RunEvent;
+
+/**
+ * Moves events from the application's threads to the queue on disk.
+ *
+ * <p>{@link #submit} never blocks: a full buffer drops the event and counts it. The writer thread
+ * opens the queue, drains the buffer in batches, appends an {@link AgentStatsEvent} every
+ * {@value #STATS_INTERVAL_SECONDS} s and at close, so drops and agent errors reach the collector.
+ * {@link #close} (from the JVM shutdown hook) lets the thread write everything still buffered.
+ */
+public final class EventWriter {
+  static final int STATS_INTERVAL_SECONDS = 30;
+
+  private final BlockingQueue<Object> buffer;
+  private final Path queueDir;
+  private final AgentIdentity identity;
+  private final Thread thread;
+  private volatile boolean stopping;
+  private volatile boolean stopped;
+  private volatile String unmatchedReport;
+
+  public EventWriter(Path queueDir, AgentIdentity identity, int capacity) {
+    this.queueDir = queueDir;
+    this.identity = identity;
+    this.buffer = new ArrayBlockingQueue<>(capacity);
+    this.thread = new Thread(this::run, "mltrace-writer");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Enqueues a {@link CompletedRun} or an {@link Event}; drops and counts it when full. */
+  public void submit(Object item) {
+    if (stopped || !buffer.offer(item)) {
+      if (item instanceof CompletedRun) {
+        AgentCounters.dropped();
+      }
+      AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
+    }
+  }
+
+  /** Text for the final stats event: signatures that matched nothing. */
+  public void setUnmatchedReport(String report) {
+    this.unmatchedReport = report;
+  }
+
+  /** Flushes what is buffered and closes the queue, waiting at most {@code timeoutMillis}. */
+  public void close(long timeoutMillis) throws InterruptedException {
+    stopping = true;
+    thread.join(timeoutMillis);
+    if (thread.isAlive()) {
+      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + buffer.size() + " events not written");
+    }
+  }
+
+  private void run() {
+    ChronicleSink sink = null;
+    try {
+      sink = ChronicleSink.open(queueDir);
+    } catch (Throwable t) {
+      AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
+    }
+    long nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
+    List<Object> batch = new ArrayList<>(1024);
+    try {
+      while (true) {
+        Object first = buffer.poll(100, TimeUnit.MILLISECONDS);
+        if (first != null) {
+          batch.add(first);
+          buffer.drainTo(batch, 1023);
+          for (Object item : batch) {
+            write(sink, item);
+          }
+          batch.clear();
+        } else if (stopping) {
+          break;
+        }
+        if (System.nanoTime() > nextStats) {
+          write(sink, stats());
+          nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      stopped = true;
+      for (Object item; (item = buffer.poll()) != null; ) {
+        write(sink, item);
+      }
+      write(sink, stats());
+      if (sink != null) {
+        try {
+          sink.close();
+        } catch (Throwable t) {
+          AgentLog.warn("closing the queue failed: " + t);
+        }
+      }
+    }
+  }
+
+  private void write(ChronicleSink sink, Object item) {
+    boolean isRun = item instanceof CompletedRun;
+    if (sink == null) {
+      if (isRun) {
+        AgentCounters.dropped();
+      }
+      return;
+    }
+    try {
+      Event event = isRun ? toEvent((CompletedRun) item) : (Event) item;
+      sink.append(EventCodec.encode(event));
+      if (isRun) {
+        AgentCounters.written();
+      }
+    } catch (Throwable t) {
+      // Disk full or a broken queue: the run is lost, but counted and reported once.
+      if (isRun) {
+        AgentCounters.dropped();
+      }
+      AgentCounters.internalError();
+      AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
+    }
+  }
+
+  private RunEvent toEvent(CompletedRun r) {
+    return new RunEvent(
+        identity.agentId() + "-" + r.sequence(),
+        r.plan().component(),
+        r.plan().method(),
+        identity.agentId(),
+        identity.host(),
+        identity.pid(),
+        r.thread(),
+        r.startEpochMicros(),
+        r.endEpochMicros(),
+        r.durationNanos(),
+        r.plan().codeVersion(),
+        identity.gitCommit(),
+        r.failed(),
+        r.errorClass(),
+        r.errorMessage(),
+        r.inputs(),
+        r.outputs());
+  }
+
+  private AgentStatsEvent stats() {
+    Instant now = Instant.now();
+    return new AgentStatsEvent(
+        identity.agentId(),
+        identity.host(),
+        identity.pid(),
+        now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000,
+        AgentCounters.writtenCount(),
+        AgentCounters.droppedCount(),
+        AgentCounters.internalErrorCount(),
+        unmatchedReport);
+  }
+}

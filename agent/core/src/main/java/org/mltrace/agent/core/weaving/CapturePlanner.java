@@ -1,0 +1,150 @@
+package org.mltrace.agent.core.weaving;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mltrace.agent.core.capture.PlannedVariable;
+import org.mltrace.agent.core.config.ComponentSpec;
+import org.mltrace.agent.core.config.Suggestions;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Resolves a component's input and output names against one method: parameters (by name from
+ * MethodParameters or the LocalVariableTable, or {@code argN}), {@code this}, {@code return}
+ * and locals.
+ *
+ * <p>Parameters and {@code this} named as inputs are read at entry, before the method can
+ * reassign them; everything else is read at exit. A name that resolves to nothing becomes
+ * {@link VariableSource.Missing} with the nearest names that do exist.
+ */
+final class CapturePlanner {
+  private CapturePlanner() {}
+
+  static CapturePlan plan(String ownerInternalName, MethodNode m, ComponentSpec component) {
+    MethodShape shape = new MethodShape(ownerInternalName, m);
+    List<VariableSource> entry = new ArrayList<>();
+    List<VariableSource> exit = new ArrayList<>();
+    List<PlannedVariable> variables = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (String name : component.inputs()) {
+      VariableSource source = shape.resolve(name, problems);
+      boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && name.equals("this"));
+      if (shape.constructor && name.equals("this") && source instanceof VariableSource.Slot) {
+        problems.add("'this' is not initialized when a constructor starts; list it under outputs");
+        source = new VariableSource.Missing("this in constructor input");
+      }
+      List<VariableSource> target = atEntry ? entry : exit;
+      variables.add(new PlannedVariable(name, true, atEntry, target.size()));
+      target.add(source);
+    }
+    for (String name : component.outputs()) {
+      VariableSource source = shape.resolve(name, problems);
+      variables.add(new PlannedVariable(name, false, false, exit.size()));
+      exit.add(source);
+    }
+    return new CapturePlan(entry, exit, variables, problems);
+  }
+
+  /** The names and slots a method offers. */
+  private static final class MethodShape {
+    final boolean isStatic;
+    final boolean constructor;
+    final Type ownerType;
+    final Type[] args;
+    final int[] slots;
+    final String[] names;
+    final Type returnType;
+    final List<LocalVariableNode> locals;
+
+    MethodShape(String owner, MethodNode m) {
+      isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+      constructor = m.name.equals("<init>");
+      ownerType = Type.getObjectType(owner);
+      args = Type.getArgumentTypes(m.desc);
+      returnType = Type.getReturnType(m.desc);
+      locals = m.localVariables == null ? List.of() : m.localVariables;
+      slots = new int[args.length];
+      names = new String[args.length];
+      int slot = isStatic ? 0 : 1;
+      for (int i = 0; i < args.length; i++) {
+        slots[i] = slot;
+        slot += args[i].getSize();
+        names[i] = parameterName(m, i, slots[i]);
+      }
+    }
+
+    private String parameterName(MethodNode m, int i, int slot) {
+      if (m.parameters != null && m.parameters.size() == args.length && m.parameters.get(i).name != null) {
+        return m.parameters.get(i).name;
+      }
+      for (LocalVariableNode lv : locals) {
+        if (lv.index == slot && !lv.name.equals("this")) {
+          return lv.name;
+        }
+      }
+      return null;
+    }
+
+    VariableSource resolve(String name, List<String> problems) {
+      if (name.equals("this")) {
+        if (isStatic) {
+          problems.add("'this' does not exist in a static method");
+          return new VariableSource.Missing("static");
+        }
+        return new VariableSource.Slot(0, ownerType);
+      }
+      if (name.equals("return")) {
+        if (constructor || returnType.getSort() == Type.VOID) {
+          problems.add("'return' names no value: the method returns void" + (constructor ? " (for a constructor use 'this')" : ""));
+          return new VariableSource.Missing("void");
+        }
+        return new VariableSource.Return(returnType);
+      }
+      if (name.matches("arg\\d+")) {
+        int n = Integer.parseInt(name.substring(3));
+        if (n < args.length) {
+          return new VariableSource.Slot(slots[n], args[n]);
+        }
+      }
+      for (int i = 0; i < args.length; i++) {
+        if (name.equals(names[i])) {
+          return new VariableSource.Slot(slots[i], args[i]);
+        }
+      }
+      for (LocalVariableNode lv : locals) {
+        if (lv.name.equals(name)) {
+          return new VariableSource.Local(name);
+        }
+      }
+      problems.add(missingMessage(name));
+      return new VariableSource.Missing(name);
+    }
+
+    private String missingMessage(String name) {
+      Set<String> known = new LinkedHashSet<>();
+      for (int i = 0; i < args.length; i++) {
+        known.add(names[i] != null ? names[i] : "arg" + i);
+      }
+      for (LocalVariableNode lv : locals) {
+        known.add(lv.name);
+      }
+      if (returnType.getSort() != Type.VOID && !constructor) {
+        known.add("return");
+      }
+      if (!isStatic) {
+        known.add("this");
+      }
+      String hint = locals.isEmpty() && args.length > 0 && names[0] == null
+          ? " (the class has no debug information: compile with -g, or use argN)"
+          : "";
+      List<String> near = Suggestions.nearest(name, known, 3);
+      return "no parameter or local named '" + name + "'" + hint
+          + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))
+          + "; available: " + String.join(", ", known);
+    }
+  }
+}

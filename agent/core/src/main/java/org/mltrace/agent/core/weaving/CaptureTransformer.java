@@ -1,0 +1,97 @@
+package org.mltrace.agent.core.weaving;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+import org.mltrace.agent.core.AgentLog;
+import org.mltrace.agent.core.capture.CodeVersions;
+import org.mltrace.agent.core.capture.MethodPlan;
+import org.mltrace.agent.core.capture.MethodRegistry;
+import org.mltrace.agent.core.matching.MethodMatcher;
+import org.mltrace.agent.core.matching.TypeHierarchy;
+import org.mltrace.agent.core.AgentCounters;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Rewrites the classes that hold configured methods and returns every other class untouched.
+ *
+ * <p>Any failure leaves the class exactly as it was (returning null), counts it and warns once
+ * per class: a class the agent cannot weave must still load and run normally.
+ */
+public final class CaptureTransformer implements ClassFileTransformer {
+  private final MethodMatcher matcher;
+  private final TypeHierarchy hierarchy;
+  private final MethodRegistry registry;
+  private final ClassLoader agentLoader = CaptureTransformer.class.getClassLoader();
+
+  public CaptureTransformer(MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry) {
+    this.matcher = matcher;
+    this.hierarchy = hierarchy;
+    this.registry = registry;
+  }
+
+  @Override
+  public byte[] transform(
+      ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+    if (className == null || loader == agentLoader) {
+      return null;
+    }
+    try {
+      if (!matcher.mayConcern(className)) {
+        return null;
+      }
+      return weave(loader, className, bytes);
+    } catch (Throwable t) {
+      // A class we cannot weave must load exactly as it would without the agent.
+      AgentCounters.internalError();
+      AgentLog.warnOnce("weave:" + className, "left " + className.replace('/', '.') + " uninstrumented: " + t);
+      return null;
+    }
+  }
+
+  /** Returns the rewritten class, or null when no method of it is configured. */
+  public byte[] weave(ClassLoader loader, String className, byte[] bytes) throws Exception {
+    ClassReader reader = new ClassReader(bytes);
+    hierarchy.remember(
+        loader,
+        className,
+        new TypeHierarchy.TypeInfo(reader.getSuperName(), List.of(reader.getInterfaces()), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0));
+    List<MethodMatcher.Target> candidates = matcher.candidatesFor(loader, className);
+    if (candidates.isEmpty()) {
+      return null;
+    }
+    ClassNode node = new ClassNode();
+    reader.accept(node, ClassReader.SKIP_FRAMES);
+    String codeVersion = null;
+    boolean changed = false;
+    for (MethodNode m : node.methods) {
+      MethodMatcher.Target target = matcher.match(candidates, m.access, m.name, m.desc);
+      if (target == null) {
+        continue;
+      }
+      if (codeVersion == null) {
+        codeVersion = CodeVersions.sha256(bytes);
+      }
+      CapturePlan plan = CapturePlanner.plan(node.name, m, target.component());
+      String method = className.replace('/', '.') + "#" + m.name + m.desc;
+      for (String problem : plan.problems()) {
+        AgentLog.warnOnce(
+            "var:" + method + problem,
+            "component '" + target.component().name() + "' (" + target.signature().text() + "): " + problem + "; recorded as absent");
+      }
+      int id = registry.register(new MethodPlan(target.component().name(), method, codeVersion, plan.variables()));
+      CaptureMethodWeaver.weave(node.name, m, id, plan);
+      changed = true;
+    }
+    if (!changed) {
+      return null;
+    }
+    ClassWriter writer = new HierarchyClassWriter(hierarchy, loader);
+    node.accept(writer);
+    return writer.toByteArray();
+  }
+}
