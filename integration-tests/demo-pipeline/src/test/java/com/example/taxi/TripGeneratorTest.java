@@ -1,0 +1,57 @@
+package com.example.taxi;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TripGeneratorTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void sameSeedWritesIdenticalBytes() throws IOException {
+    Path a = TripGenerator.generate(dir.resolve("a.csv"), 1000, 7);
+    Path b = TripGenerator.generate(dir.resolve("b.csv"), 1000, 7);
+    Path c = TripGenerator.generate(dir.resolve("c.csv"), 1000, 8);
+    assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+    assertFalse(Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(c)));
+  }
+
+  @Test
+  void returnsTheFileItWroteWithOneLinePerTrip() throws IOException {
+    Path raw = dir.resolve("raw.csv");
+    assertSame(raw, TripGenerator.generate(raw, 250, 1));
+    List<String> lines = Files.readAllLines(raw);
+    assertEquals(TripRecord.HEADER, lines.get(0));
+    assertEquals(250, lines.size() - 1);
+  }
+
+  @Test
+  void breaksTwoRowsInEveryHundred() throws IOException {
+    List<TripRecord> trips = TripCsv.read(TripGenerator.generate(dir.resolve("raw.csv"), 300, 3));
+    for (TripRecord trip : trips) {
+      boolean negativeDistance = trip.distanceKm() < 0;
+      boolean missingFare = Double.isNaN(trip.fare());
+      assertEquals(trip.tripId() % 100 == 17, negativeDistance, trip.toCsv());
+      assertEquals(trip.tripId() % 100 == 67, missingFare, trip.toCsv());
+    }
+  }
+
+  @Test
+  void cashTipsAreZeroAndBothLabelsOccur() throws IOException {
+    List<TripRecord> trips = TripCsv.read(TripGenerator.generate(dir.resolve("raw.csv"), 2000, 5));
+    long generous = trips.stream().filter(TripRecord::generousTip).count();
+    assertTrue(trips.stream().filter(t -> !t.paidByCard()).allMatch(t -> t.tip() == 0.0));
+    assertTrue(generous > 200 && generous < 1000, "generous tips: " + generous);
+  }
+}
