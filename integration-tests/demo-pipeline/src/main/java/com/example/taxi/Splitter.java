@@ -30,11 +30,13 @@ public final class Splitter {
           "cannot split " + rows + " rows with testFraction " + testFraction + ": a part is empty");
     }
     int[] order = shuffledIndices(rows, new Random(seed));
-    int[] test = new int[testRows];
-    int[] train = new int[rows - testRows];
-    System.arraycopy(order, 0, test, 0, testRows);
-    System.arraycopy(order, testRows, train, 0, train.length);
-    return new TrainTestSplit(table.select(train), table.select(test));
+    int[] testIndices = new int[testRows];
+    int[] trainIndices = new int[rows - testRows];
+    System.arraycopy(order, 0, testIndices, 0, testRows);
+    System.arraycopy(order, testRows, trainIndices, 0, trainIndices.length);
+    FeatureTable train = table.select(trainIndices);
+    FeatureTable test = table.select(testIndices);
+    return new TrainTestSplit(train, test);
   }
 
   /** Fisher–Yates. */
