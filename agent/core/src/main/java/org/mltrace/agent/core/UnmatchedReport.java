@@ -26,11 +26,50 @@ final class UnmatchedReport {
     Class<?>[] loaded = inst.getAllLoadedClasses();
     List<String> lines = new ArrayList<>();
     for (MethodMatcher.Target t : unmatched) {
+      String prefix = "component '" + t.component().name() + "': '" + t.signature().text() + "' ";
+      if (!t.signature().hasWildcardClass() && !isLoaded(t.signature().classText(), loaded)
+          && existsOnClassPath(t.signature().classText(), loaded)) {
+        // The class exists but this run never used it (e.g. an earlier stage failed): no typo.
+        lines.add(prefix + "was not called: its class was never loaded in this run");
+        continue;
+      }
       List<String> closest = closest(t, loaded);
-      lines.add("component '" + t.component().name() + "': '" + t.signature().text() + "' matched no method"
+      lines.add(prefix + "matched no method"
           + (closest.isEmpty() ? " (no similar class was loaded)" : "; closest: " + String.join(" | ", closest)));
     }
     return lines;
+  }
+
+  private static boolean isLoaded(String className, Class<?>[] loaded) {
+    for (Class<?> c : loaded) {
+      if (c.getName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Looks for the class file through the loaders that loaded the application's classes. */
+  private static boolean existsOnClassPath(String className, Class<?>[] loaded) {
+    String resource = className.replace('.', '/') + ".class";
+    java.util.Set<ClassLoader> loaders = new java.util.HashSet<>();
+    loaders.add(ClassLoader.getSystemClassLoader());
+    for (Class<?> c : loaded) {
+      ClassLoader l = c.getClassLoader();
+      if (l != null && loaders.add(l) && loaders.size() > 64) {
+        break;
+      }
+    }
+    for (ClassLoader l : loaders) {
+      try {
+        if (l.getResource(resource) != null) {
+          return true;
+        }
+      } catch (Throwable ignored) {
+        // an application loader that fails to answer is no evidence either way
+      }
+    }
+    return false;
   }
 
   private static List<String> closest(MethodMatcher.Target t, Class<?>[] loaded) {
