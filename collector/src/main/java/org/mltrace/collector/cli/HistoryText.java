@@ -1,0 +1,32 @@
+package org.mltrace.collector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mltrace.collector.query.History;
+import org.mltrace.collector.query.RunView;
+
+/** Prints a component's runs as an aligned table, newest first. */
+final class HistoryText {
+  private HistoryText() {}
+
+  static String render(History history) {
+    List<RunView> runs = history.runs();
+    StringBuilder out = new StringBuilder();
+    out.append(history.component()).append(": ").append(runs.size())
+        .append(runs.size() == 1 ? " run" : " runs").append(", newest first")
+        .append(runs.size() == history.limit() ? " (limit " + history.limit() + ")" : "")
+        .append('\n');
+    if (runs.isEmpty()) {
+      return out.toString();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("STARTED", "DURATION", "STATUS", "RUN", "CODE"));
+    for (RunView r : runs) {
+      String code = r.codeVersion() == null ? "-" : r.codeVersion().substring(0, Math.min(12, r.codeVersion().length()));
+      rows.add(List.of(TextFormat.time(r.startTime()), TextFormat.duration(r.duration()),
+          TextFormat.status(r), r.id(), code));
+    }
+    out.append(TableText.aligned(rows, "  "));
+    return out.toString();
+  }
+}

@@ -1,0 +1,34 @@
+package org.mltrace.collector.cli;
+
+import java.util.concurrent.Callable;
+import org.mltrace.collector.query.JsonRenderer;
+import org.mltrace.collector.query.QueryService;
+import org.mltrace.collector.query.RunDetail;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mltrace inspect RUN_ID}: one run with everything recorded about it. */
+@Command(
+    name = "inspect",
+    description = "Show one run with everything recorded: times, code version, host, inputs,"
+        + " outputs, the runs it depends on and that depend on it, and its component.")
+final class InspectCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
+  String runId;
+
+  @Mixin DatabaseOption db;
+  @Mixin JsonOption json;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (QueryService queries = QueryService.open(db.url)) {
+      RunDetail detail = queries.inspect(runId);
+      Output.print(spec, json.json ? JsonRenderer.render(detail) : RunText.render(detail));
+    }
+    return ExitCodes.OK;
+  }
+}

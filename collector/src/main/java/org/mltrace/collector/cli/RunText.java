@@ -1,0 +1,75 @@
+package org.mltrace.collector.cli;
+
+import java.util.List;
+import org.mltrace.collector.query.ComponentView;
+import org.mltrace.collector.query.LinkView;
+import org.mltrace.collector.query.RunDetail;
+import org.mltrace.collector.query.RunView;
+import org.mltrace.collector.query.ValueView;
+
+/** Prints everything recorded about one run, one field per line. */
+final class RunText {
+  private RunText() {}
+
+  static String render(RunDetail detail) {
+    RunView r = detail.run();
+    StringBuilder out = new StringBuilder();
+    field(out, "run", r.id());
+    field(out, "component", r.component());
+    field(out, "method", r.method());
+    field(out, "status", TextFormat.status(r));
+    field(out, "started", TextFormat.time(r.startTime()));
+    field(out, "ended", TextFormat.time(r.endTime()));
+    field(out, "duration", TextFormat.duration(r.duration())
+        + (r.durationNanos() == null ? "" : " (" + r.durationNanos() + " ns)"));
+    field(out, "code", r.codeVersion());
+    field(out, "git", r.gitCommit());
+    field(out, "host", r.host());
+    field(out, "pid", r.pid() == null ? null : r.pid().toString());
+    field(out, "thread", r.thread());
+    field(out, "agent", r.agentId());
+    field(out, "ingested", TextFormat.time(r.ingestedAt()));
+    values(out, "inputs", r.inputs());
+    values(out, "outputs", r.outputs());
+    links(out, "depends on", detail.dependencies());
+    links(out, "used by", detail.dependents());
+    ComponentView c = detail.component();
+    out.append("component ").append(c.name()).append('\n');
+    field(out, "  description", c.description());
+    field(out, "  owner", c.owner());
+    field(out, "  tags", c.tags().isEmpty() ? null : String.join(", ", c.tags()));
+    for (String m : c.methods()) {
+      field(out, "  method", m);
+    }
+    field(out, "  first seen", c.firstSeen() == null ? null : TextFormat.time(c.firstSeen()));
+    field(out, "  last seen", c.lastSeen() == null ? null : TextFormat.time(c.lastSeen()));
+    return out.toString();
+  }
+
+  private static void field(StringBuilder out, String name, String value) {
+    out.append(String.format("%-13s %s%n", name, value == null ? "-" : TextFormat.oneLine(value)));
+  }
+
+  private static void values(StringBuilder out, String title, List<ValueView> values) {
+    out.append(title).append(values.isEmpty() ? " (none)" : "").append('\n');
+    for (ValueView v : values) {
+      out.append("  ").append(TextFormat.oneLine(TextFormat.value(v)));
+      if (v.className() != null) {
+        out.append("  (").append(v.className());
+        if (v.size() != null) {
+          out.append(", size ").append(v.size());
+        }
+        out.append(')');
+      }
+      out.append('\n');
+    }
+  }
+
+  private static void links(StringBuilder out, String title, List<LinkView> links) {
+    out.append(title).append(links.isEmpty() ? " (none)" : "").append('\n');
+    for (LinkView l : links) {
+      out.append("  ").append(l.runId()).append(" (").append(l.component()).append(") via ")
+          .append(l.pointer()).append('\n');
+    }
+  }
+}

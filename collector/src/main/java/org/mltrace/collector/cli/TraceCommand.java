@@ -1,0 +1,37 @@
+package org.mltrace.collector.cli;
+
+import java.util.concurrent.Callable;
+import org.mltrace.collector.query.JsonRenderer;
+import org.mltrace.collector.query.QueryService;
+import org.mltrace.collector.query.TraceResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code mltrace trace ID}: the lineage of an output or a run. */
+@Command(
+    name = "trace",
+    description = {
+      "Show the lineage of an output (a file path, URI or in-memory id) or of a run id: the run",
+      "that last wrote it, that run's inputs, the runs that wrote those, and so on, depth first."
+    })
+final class TraceCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "ID",
+      description = "A run id, or an output's identifier (a relative file path is made absolute).")
+  String id;
+
+  @Mixin DatabaseOption db;
+  @Mixin JsonOption json;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    try (QueryService queries = QueryService.open(db.url)) {
+      TraceResult trace = queries.trace(id);
+      Output.print(spec, json.json ? JsonRenderer.render(trace) : TraceText.render(trace));
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,67 @@
+package org.mltrace.collector.cli;
+
+import java.util.List;
+import org.mltrace.collector.query.TraceNode;
+import org.mltrace.collector.query.TraceResult;
+import org.mltrace.collector.query.ValueView;
+
+/**
+ * Draws a trace as an indented tree: each run's header, its inputs and outputs, then the runs it
+ * depends on, one level deeper.
+ *
+ * <pre>
+ * train  agent-1-7  2026-01-02T03:04:05.123Z  1.234 s  ok
+ * │ in   features = /data/features.csv [data]
+ * │ out  return = /data/model.bin [model]
+ * └─ featurize  agent-1-5  2026-01-02T03:03:59.001Z  5.2 ms  ok  (via /data/features.csv)
+ *      in   raw = /data/raw.csv [data]
+ *      out  return = /data/features.csv [data]
+ * </pre>
+ */
+final class TraceText {
+  private TraceText() {}
+
+  static String render(TraceResult trace) {
+    StringBuilder out = new StringBuilder();
+    if (trace instanceof TraceResult.RunTrace run) {
+      node(out, run.root(), "", true, true);
+    } else {
+      TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
+      String name = p.pointer().identifier() + " [" + p.pointer().type() + "]";
+      if (p.producedBy() == null) {
+        out.append(name).append(": no recorded run wrote it (read by ")
+            .append(p.readers()).append(p.readers() == 1 ? " run)" : " runs)").append('\n');
+      } else {
+        out.append(name).append(", written by:\n");
+        node(out, p.producedBy(), "", true, false);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void node(StringBuilder out, TraceNode n, String prefix, boolean last, boolean root) {
+    out.append(prefix).append(root ? "" : last ? "└─ " : "├─ ").append(TextFormat.runHeader(n.run()));
+    if (!n.via().isEmpty()) {
+      out.append("  (via ").append(String.join(", ", n.via())).append(')');
+    }
+    out.append('\n');
+    String childPrefix = root ? prefix : prefix + (last ? "   " : "│  ");
+    boolean hasChildren = !n.upstream().isEmpty() || n.truncated();
+    String detail = childPrefix + (hasChildren ? "│ " : "  ");
+    values(out, detail, "in   ", n.run().inputs());
+    values(out, detail, "out  ", n.run().outputs());
+    List<TraceNode> children = n.upstream();
+    for (int i = 0; i < children.size(); i++) {
+      node(out, children.get(i), childPrefix, i == children.size() - 1 && !n.truncated(), false);
+    }
+    if (n.truncated()) {
+      out.append(childPrefix).append("└─ … more upstream runs not shown (trace size limit)\n");
+    }
+  }
+
+  private static void values(StringBuilder out, String prefix, String label, List<ValueView> values) {
+    for (ValueView v : values) {
+      out.append(prefix).append(label).append(TextFormat.oneLine(TextFormat.value(v))).append('\n');
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.mltrace.collector.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The documented JSON form of query results ({@code docs/cli.md}). Every run object carries
+ * {@code id, component, method, status, startTime, endTime, durationMs, codeVersion, gitCommit,
+ * host, pid, thread, agentId, inputs, outputs}, plus {@code error} when it failed; every input
+ * and output carries {@code name, kind, type, value}, plus {@code className} and {@code size} when
+ * known. Times are ISO-8601 instants in UTC.
+ */
+public final class JsonRenderer {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonRenderer() {}
+
+  /** A run trace is the root run object with {@code upstream}; a pointer trace names the pointer and {@code producedBy}. */
+  public static String render(TraceResult trace) {
+    if (trace instanceof TraceResult.RunTrace run) {
+      return write(traceNode(run.root()));
+    }
+    TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("pointer", p.pointer().identifier());
+    o.put("pointerType", p.pointer().type());
+    o.put("className", p.pointer().className());
+    o.put("flag", p.pointer().flag());
+    o.put("firstSeen", time(p.pointer().firstSeen()));
+    o.put("readers", p.readers());
+    if (p.producedBy() == null) {
+      o.putNull("producedBy");
+    } else {
+      o.set("producedBy", traceNode(p.producedBy()));
+    }
+    return write(o);
+  }
+
+  /** The run object with everything else recorded about it. */
+  public static String render(RunDetail detail) {
+    RunView r = detail.run();
+    ObjectNode o = run(r);
+    o.put("errorClass", r.errorClass());
+    o.put("errorMessage", r.errorMessage());
+    putLong(o, "durationNanos", r.durationNanos());
+    o.put("ingestedAt", time(r.ingestedAt()));
+    o.set("dependencies", links(detail.dependencies()));
+    o.set("dependents", links(detail.dependents()));
+    ComponentView c = detail.component();
+    ObjectNode info = o.putObject("componentInfo");
+    info.put("name", c.name());
+    info.put("description", c.description());
+    info.put("owner", c.owner());
+    c.tags().forEach(info.putArray("tags")::add);
+    c.methods().forEach(info.putArray("methods")::add);
+    info.put("firstSeen", time(c.firstSeen()));
+    info.put("lastSeen", time(c.lastSeen()));
+    return write(o);
+  }
+
+  /** An array of run objects, newest first. */
+  public static String render(History history) {
+    ArrayNode runs = MAPPER.createArrayNode();
+    history.runs().forEach(r -> runs.add(run(r)));
+    return write(runs);
+  }
+
+  /** An array of row objects keyed by column label. */
+  public static String render(SqlResult result) {
+    ArrayNode rows = MAPPER.createArrayNode();
+    for (List<Object> row : result.rows()) {
+      ObjectNode o = rows.addObject();
+      for (int i = 0; i < result.columns().size(); i++) {
+        o.set(result.columns().get(i), MAPPER.valueToTree(row.get(i)));
+      }
+    }
+    return write(rows);
+  }
+
+  private static ObjectNode traceNode(TraceNode node) {
+    ObjectNode o = run(node.run());
+    if (!node.via().isEmpty()) {
+      node.via().forEach(o.putArray("via")::add);
+    }
+    ArrayNode upstream = o.putArray("upstream");
+    node.upstream().forEach(child -> upstream.add(traceNode(child)));
+    if (node.truncated()) {
+      o.put("truncated", true);
+    }
+    return o;
+  }
+
+  static ObjectNode run(RunView r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", r.id());
+    o.put("component", r.component());
+    o.put("method", r.method());
+    o.put("status", r.status());
+    if (r.failed()) {
+      o.put("error", r.error());
+    }
+    o.put("startTime", time(r.startTime()));
+    o.put("endTime", time(r.endTime()));
+    o.put("durationMs", r.durationMs());
+    o.put("codeVersion", r.codeVersion());
+    o.put("gitCommit", r.gitCommit());
+    o.put("host", r.host());
+    putLong(o, "pid", r.pid());
+    o.put("thread", r.thread());
+    o.put("agentId", r.agentId());
+    o.set("inputs", values(r.inputs()));
+    o.set("outputs", values(r.outputs()));
+    return o;
+  }
+
+  private static ArrayNode values(List<ValueView> values) {
+    ArrayNode array = MAPPER.createArrayNode();
+    for (ValueView v : values) {
+      ObjectNode o = array.addObject();
+      o.put("name", v.name());
+      o.put("kind", v.kind());
+      o.put("type", v.type());
+      o.put("value", v.value());
+      if (v.className() != null) {
+        o.put("className", v.className());
+      }
+      if (v.size() != null) {
+        o.put("size", v.size());
+      }
+    }
+    return array;
+  }
+
+  private static ArrayNode links(List<LinkView> links) {
+    ArrayNode array = MAPPER.createArrayNode();
+    for (LinkView l : links) {
+      ObjectNode o = array.addObject();
+      o.put("runId", l.runId());
+      o.put("component", l.component());
+      o.put("pointer", l.pointer());
+    }
+    return array;
+  }
+
+  private static void putLong(ObjectNode o, String key, Long value) {
+    if (value == null) {
+      o.putNull(key);
+    } else {
+      o.put(key, value);
+    }
+  }
+
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static String write(Object tree) {
+    try {
+      return MAPPER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e); // trees of plain nodes always serialize
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.mltrace.collector.query;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mltrace.collector.lineage.Dependency;
+import org.mltrace.collector.lineage.UpstreamWalker;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcRunRepository;
+import org.mltrace.collector.store.PointerRow;
+import org.mltrace.collector.store.ReadOnlySql;
+import org.mltrace.collector.store.RunRepository;
+import org.mltrace.collector.store.RunRow;
+
+/**
+ * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2
+ * file that does not exist yet is an error. Each method fails with a one-line {@link
+ * org.mltrace.collector.MltraceException}: {@link NotFoundException} for unknown ids, {@link
+ * InvalidRequestException} or {@code QueryRefusedException} for bad requests, {@code
+ * StoreException} for database trouble.
+ */
+public final class QueryService implements AutoCloseable {
+  /** A trace stops growing after this many runs, so a wide, deep DAG stays printable. */
+  static final int MAX_TRACE_NODES = 2_000;
+
+  private final Database database;
+  private final RunRepository repository;
+  private final ViewMapper views;
+  private final Path workingDir;
+
+  QueryService(Database database, Path workingDir) {
+    this.database = database;
+    this.repository = new JdbcRunRepository(database);
+    this.views = new ViewMapper(repository);
+    this.workingDir = workingDir;
+  }
+
+  /** Opens the existing database at {@code jdbcUrl}; relative paths resolve against the JVM's working directory. */
+  public static QueryService open(String jdbcUrl) {
+    return new QueryService(Database.open(jdbcUrl, Database.Access.EXISTING), Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * The lineage of a run (when {@code id} is a run id) or of an output (a pointer identifier;
+   * a relative file path is made absolute).
+   *
+   * @throws NotFoundException if {@code id} is neither
+   */
+  public TraceResult trace(String id) {
+    if (repository.findRun(id).isPresent()) {
+      return new TraceResult.RunTrace(walk(id));
+    }
+    for (String candidate : PointerIds.candidates(id, workingDir)) {
+      Optional<PointerRow> pointer = repository.findPointer(candidate);
+      if (pointer.isPresent()) {
+        TraceNode producedBy = repository.latestProducerOf(candidate).map(this::walk).orElse(null);
+        return new TraceResult.PointerTrace(ViewMapper.pointer(pointer.get()), producedBy,
+            repository.readerCount(candidate));
+      }
+    }
+    throw new NotFoundException("no run or output with id '" + id
+        + "' (try 'mltrace history COMPONENT' to list runs)");
+  }
+
+  private TraceNode walk(String runId) {
+    UpstreamWalker.Node root = new UpstreamWalker(repository::upstreamOf, MAX_TRACE_NODES).walk(runId);
+    return toTraceNode(root, new HashMap<>());
+  }
+
+  private TraceNode toTraceNode(UpstreamWalker.Node node, Map<String, RunView> cache) {
+    RunView run = cache.computeIfAbsent(node.runId(), id -> views.run(
+        repository.findRun(id).orElseThrow(() -> new NotFoundException("run " + id + " vanished during the trace"))));
+    List<TraceNode> upstream = new ArrayList<>();
+    for (UpstreamWalker.Node child : node.upstream()) {
+      upstream.add(toTraceNode(child, cache));
+    }
+    return new TraceNode(run, node.via(), List.copyOf(upstream), node.truncated());
+  }
+
+  /**
+   * Everything recorded about one run.
+   *
+   * @throws NotFoundException if no run has this id
+   */
+  public RunDetail inspect(String runId) {
+    RunRow row = repository.findRun(runId).orElseThrow(() -> new NotFoundException(
+        "no run with id '" + runId + "' (try 'mltrace history COMPONENT' to list runs)"));
+    ComponentView component = repository.findComponent(row.component()).map(ViewMapper::component)
+        .orElse(new ComponentView(row.component(), null, null, List.of(), List.of(), null, null));
+    return new RunDetail(views.run(row), links(repository.upstreamOf(runId), true),
+        links(repository.downstreamOf(runId), false), component);
+  }
+
+  private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
+    List<LinkView> links = new ArrayList<>();
+    for (Dependency d : dependencies) {
+      String other = upstream ? d.dependsOnRunId() : d.runId();
+      String component = repository.findRun(other).map(RunRow::component).orElse(null);
+      links.add(new LinkView(other, component, d.pointerId()));
+    }
+    return links;
+  }
+
+  /**
+   * The component's most recent runs, newest first.
+   *
+   * @throws InvalidRequestException if {@code limit} is below 1
+   * @throws NotFoundException if no component has this name
+   */
+  public History history(String component, int limit) {
+    if (limit < 1) {
+      throw new InvalidRequestException("--limit must be at least 1, got " + limit);
+    }
+    if (repository.findComponent(component).isEmpty()) {
+      throw new NotFoundException("no component named '" + component
+          + "' (list them with: mltrace sql \"SELECT name FROM components\")");
+    }
+    List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
+    return new History(component, limit, runs);
+  }
+
+  /**
+   * Runs one read-only query.
+   *
+   * @throws org.mltrace.collector.store.QueryRefusedException if it is not a single read-only
+   *     query or the database rejects it
+   */
+  public SqlResult sql(String statement) {
+    ReadOnlySql.Rows rows = new ReadOnlySql(database).query(statement);
+    return new SqlResult(rows.columns(), rows.rows());
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

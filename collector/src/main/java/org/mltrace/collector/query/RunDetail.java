@@ -1,0 +1,13 @@
+package org.mltrace.collector.query;
+
+import java.util.List;
+
+/**
+ * Everything recorded about one run, for {@code inspect}.
+ *
+ * @param dependencies the runs this run read from
+ * @param dependents the runs that read this run's outputs
+ * @param component the run's component
+ */
+public record RunDetail(
+    RunView run, List<LinkView> dependencies, List<LinkView> dependents, ComponentView component) {}

@@ -1,0 +1,12 @@
+package org.mltrace.collector.query;
+
+import java.util.List;
+
+/**
+ * A run in a trace, with the runs it depends on nested below it, depth first in input order.
+ *
+ * @param via the pointers through which the run below this one read this run's outputs; empty at
+ *     the root
+ * @param truncated true when upstream runs were left out because the trace grew too large
+ */
+public record TraceNode(RunView run, List<String> via, List<TraceNode> upstream, boolean truncated) {}

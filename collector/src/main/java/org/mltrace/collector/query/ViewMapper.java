@@ -1,0 +1,55 @@
+package org.mltrace.collector.query;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.mltrace.collector.store.ComponentRow;
+import org.mltrace.collector.store.PointerRow;
+import org.mltrace.collector.store.RunRepository;
+import org.mltrace.collector.store.RunRow;
+import org.mltrace.collector.store.ValueRow;
+
+/** Turns the store's rows into the views queries return. */
+final class ViewMapper {
+  private final RunRepository repository;
+
+  ViewMapper(RunRepository repository) {
+    this.repository = repository;
+  }
+
+  RunView run(RunRow r) {
+    return new RunView(r.id(), r.component(), r.method(), r.agentId(), r.host(), r.pid(),
+        r.thread(), r.startTime(), r.endTime(), r.durationNanos(), r.codeVersion(),
+        r.gitCommit(), r.status(), r.errorClass(), r.errorMessage(), r.ingestedAt(),
+        values(repository.inputs(r.id())), values(repository.outputs(r.id())));
+  }
+
+  static List<ValueView> values(List<ValueRow> rows) {
+    return rows.stream().map(ViewMapper::value).toList();
+  }
+
+  static ValueView value(ValueRow v) {
+    String kind = v.valueKind().toLowerCase(Locale.ROOT);
+    String type = kind;
+    if ("pointer".equals(kind)) {
+      type = v.pointerType() == null ? "pointer" : v.pointerType();
+    }
+    return new ValueView(v.name(), kind, type, v.valueText(), v.className(), v.size());
+  }
+
+  static PointerView pointer(PointerRow p) {
+    return new PointerView(p.identifier(), p.pointerType(), p.className(), p.flag(), p.firstSeen());
+  }
+
+  static ComponentView component(ComponentRow c) {
+    return new ComponentView(c.name(), c.description(), c.owner(), split(c.tags(), ","),
+        split(c.methods(), "\n"), c.firstSeen(), c.lastSeen());
+  }
+
+  private static List<String> split(String joined, String separator) {
+    if (joined == null || joined.isEmpty()) {
+      return List.of();
+    }
+    return Arrays.stream(joined.split(separator, -1)).map(String::strip).toList();
+  }
+}

@@ -1,0 +1,125 @@
+package org.mltrace.collector.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session with the mltrace database: a single JDBC connection, opened from a URL, with the
+ * schema migrated. Commands are single-threaded, so one connection is all they need; it is
+ * reopened if it breaks (a PostgreSQL restart while {@code collect} follows a queue).
+ *
+ * <p>Fails with {@link StoreException} when the URL is not JDBC, the server cannot be reached, or
+ * (for {@link Access#EXISTING}) an H2 file database does not exist yet.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  /** Whether opening may create an H2 file database that does not exist yet. */
+  public enum Access {
+    /** Create the database (and its directory) if missing: for writers. */
+    CREATE,
+    /** Refuse a missing H2 file database instead of creating an empty one: for readers. */
+    EXISTING
+  }
+
+  private final JdbcUrl url;
+  private Connection connection;
+
+  private Database(JdbcUrl url) {
+    this.url = url;
+  }
+
+  /**
+   * Connects to {@code jdbcUrl} and applies pending migrations.
+   *
+   * @throws StoreException if the database cannot be opened or migrated
+   */
+  public static Database open(String jdbcUrl, Access access) {
+    JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+    Optional<Path> h2File = url.h2File();
+    if (h2File.isPresent()) {
+      prepareH2File(url, h2File.get(), access);
+    }
+    Database db = new Database(url);
+    db.connection(); // fail fast, with the driver's own message, before Flyway wraps it
+    try {
+      SchemaMigrator.migrate(url);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    return db;
+  }
+
+  private static void prepareH2File(JdbcUrl url, Path file, Access access) {
+    Path dataFile = file.resolveSibling(file.getFileName() + ".mv.db");
+    if (access == Access.EXISTING) {
+      if (!Files.exists(dataFile)) {
+        throw new StoreException(
+            "no mltrace database at "
+                + dataFile.toAbsolutePath().normalize()
+                + " (collect into it first with 'mltrace collect --queue DIR', or pass --db)",
+            null);
+      }
+      return;
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new StoreException("cannot create the database directory " + dir + ": " + e, e);
+    }
+  }
+
+  /** True for PostgreSQL, false for H2. */
+  public boolean isPostgres() {
+    return url.isPostgres();
+  }
+
+  /** The URL as given, with any password masked. */
+  public String displayUrl() {
+    return url.masked();
+  }
+
+  /**
+   * The session's connection, reconnecting if it was closed or broke.
+   *
+   * @throws StoreException if the database cannot be reached
+   */
+  public Connection connection() {
+    try {
+      if (connection != null && !connection.isClosed() && connection.isValid(5)) {
+        return connection;
+      }
+      closeQuietly();
+      connection = DriverManager.getConnection(url.effective());
+      return connection;
+    } catch (SQLException e) {
+      throw new StoreException("cannot open database " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    if (connection == null) {
+      return;
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      log.debug("closing {} failed", url, e);
+    }
+    connection = null;
+  }
+}

@@ -1,0 +1,26 @@
+package org.mltrace.collector.store;
+
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * The write side of the store, as the queue drainer needs it: where a queue was left, and one
+ * transaction at a time to store a batch together with the new position.
+ */
+public interface IngestStore {
+
+  /**
+   * The index of the last entry stored from the queue, or empty if none was.
+   *
+   * @throws StoreException if the database fails
+   */
+  OptionalLong lastIndex(String queueId);
+
+  /**
+   * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws.
+   *
+   * @throws StoreException if the database fails (after rolling back); exceptions thrown by
+   *     {@code work} propagate unchanged, also after rolling back
+   */
+  <T> T inTransaction(Function<IngestTransaction, T> work);
+}

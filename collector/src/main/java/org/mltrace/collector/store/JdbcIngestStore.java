@@ -1,0 +1,68 @@
+package org.mltrace.collector.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link IngestStore} over plain JDBC, for H2 and PostgreSQL alike. */
+public final class JdbcIngestStore implements IngestStore {
+  private static final Logger log = LoggerFactory.getLogger(JdbcIngestStore.class);
+
+  private final Database database;
+
+  public JdbcIngestStore(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public OptionalLong lastIndex(String queueId) {
+    Connection c = database.connection();
+    try {
+      c.setAutoCommit(true);
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT last_index FROM ingest_positions WHERE queue_id = ?")) {
+        ps.setString(1, queueId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+        }
+      }
+    } catch (SQLException e) {
+      throw StoreException.of("reading the position of queue " + queueId, e);
+    }
+  }
+
+  @Override
+  public <T> T inTransaction(Function<IngestTransaction, T> work) {
+    Connection c = database.connection();
+    try {
+      c.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw StoreException.of("starting a transaction", e);
+    }
+    try (JdbcIngestTransaction tx = new JdbcIngestTransaction(c)) {
+      T result = work.apply(tx);
+      tx.closeStatements();
+      c.commit();
+      return result;
+    } catch (SQLException e) {
+      rollback(c);
+      throw StoreException.of("committing", e);
+    } catch (RuntimeException | Error e) {
+      rollback(c);
+      throw e;
+    }
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.debug("rollback failed", e);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.mltrace.collector.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mltrace.collector.lineage.Dependency;
+
+/** {@link RunRepository} over plain JDBC, for H2 and PostgreSQL alike. */
+public final class JdbcRunRepository implements RunRepository {
+  static final String RUN_COLUMNS =
+      "id, component, method, agent_id, host, pid, thread, start_time, end_time, duration_nanos,"
+          + " code_version, git_commit, status, error_class, error_message, ingested_at";
+
+  private final Database database;
+
+  public JdbcRunRepository(Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public Optional<RunRow> findRun(String runId) {
+    return first(query("reading run " + runId,
+        "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ?",
+        JdbcRunRepository::runRow, runId));
+  }
+
+  @Override
+  public List<ValueRow> inputs(String runId) {
+    return values("run_inputs", runId);
+  }
+
+  @Override
+  public List<ValueRow> outputs(String runId) {
+    return values("run_outputs", runId);
+  }
+
+  private List<ValueRow> values(String table, String runId) {
+    return query("reading " + table + " of run " + runId,
+        "SELECT v.position, v.name, v.value_kind, v.value_text, v.pointer_id, p.pointer_type,"
+            + " v.class_name, v.size FROM " + table + " v"
+            + " LEFT JOIN io_pointers p ON p.identifier = v.pointer_id"
+            + " WHERE v.run_id = ? ORDER BY v.position",
+        rs -> new ValueRow(rs.getInt("position"), rs.getString("name"), rs.getString("value_kind"),
+            rs.getString("value_text"), rs.getString("pointer_id"), rs.getString("pointer_type"),
+            rs.getString("class_name"), Jdbc.longOrNull(rs, "size")),
+        runId);
+  }
+
+  @Override
+  public List<Dependency> upstreamOf(String runId) {
+    return query("reading the dependencies of run " + runId,
+        "SELECT d.run_id, d.depends_on_run_id, d.pointer_id FROM run_dependencies d"
+            + " JOIN (SELECT pointer_id, MIN(position) AS first_position FROM run_inputs"
+            + "       WHERE run_id = ? GROUP BY pointer_id) i ON i.pointer_id = d.pointer_id"
+            + " WHERE d.run_id = ? ORDER BY i.first_position, d.pointer_id",
+        JdbcRunRepository::dependency, runId, runId);
+  }
+
+  @Override
+  public List<Dependency> downstreamOf(String runId) {
+    return query("reading the dependents of run " + runId,
+        "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies"
+            + " WHERE depends_on_run_id = ? ORDER BY run_id, pointer_id",
+        JdbcRunRepository::dependency, runId);
+  }
+
+  @Override
+  public Optional<PointerRow> findPointer(String identifier) {
+    return first(query("reading pointer " + identifier,
+        "SELECT identifier, pointer_type, class_name, flag, first_seen FROM io_pointers"
+            + " WHERE identifier = ?",
+        rs -> new PointerRow(rs.getString("identifier"), rs.getString("pointer_type"),
+            rs.getString("class_name"), rs.getBoolean("flag"), Jdbc.time(rs, "first_seen")),
+        identifier));
+  }
+
+  @Override
+  public Optional<String> latestProducerOf(String pointerId) {
+    return first(query("finding the producer of " + pointerId,
+        "SELECT r.id FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
+            + " WHERE o.pointer_id = ? ORDER BY r.end_time DESC, r.id DESC LIMIT 1",
+        rs -> rs.getString(1), pointerId));
+  }
+
+  @Override
+  public int readerCount(String pointerId) {
+    return query("counting the readers of " + pointerId,
+        "SELECT COUNT(DISTINCT run_id) FROM run_inputs WHERE pointer_id = ?",
+        rs -> rs.getInt(1), pointerId).get(0);
+  }
+
+  @Override
+  public Optional<ComponentRow> findComponent(String name) {
+    return first(query("reading component " + name,
+        "SELECT name, description, owner, tags, methods, first_seen, last_seen FROM components"
+            + " WHERE name = ?",
+        rs -> new ComponentRow(rs.getString("name"), rs.getString("description"),
+            rs.getString("owner"), rs.getString("tags"), rs.getString("methods"),
+            Jdbc.time(rs, "first_seen"), Jdbc.time(rs, "last_seen")),
+        name));
+  }
+
+  @Override
+  public List<RunRow> recentRuns(String component, int limit) {
+    return query("listing the runs of " + component,
+        "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE component = ?"
+            + " ORDER BY start_time DESC, id DESC LIMIT " + Math.max(0, limit),
+        JdbcRunRepository::runRow, component);
+  }
+
+  static RunRow runRow(ResultSet rs) throws SQLException {
+    return new RunRow(rs.getString("id"), rs.getString("component"), rs.getString("method"),
+        rs.getString("agent_id"), rs.getString("host"), Jdbc.longOrNull(rs, "pid"),
+        rs.getString("thread"), Jdbc.time(rs, "start_time"), Jdbc.time(rs, "end_time"),
+        Jdbc.longOrNull(rs, "duration_nanos"), rs.getString("code_version"),
+        rs.getString("git_commit"), rs.getString("status"), rs.getString("error_class"),
+        rs.getString("error_message"), Jdbc.time(rs, "ingested_at"));
+  }
+
+  private static Dependency dependency(ResultSet rs) throws SQLException {
+    return new Dependency(rs.getString("run_id"), rs.getString("depends_on_run_id"),
+        rs.getString("pointer_id"));
+  }
+
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String doing, String sql, RowMapper<T> mapper, String... params) {
+    Connection c = database.connection();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw StoreException.of(doing, e);
+    }
+  }
+
+  private static <T> Optional<T> first(List<T> rows) {
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+}

@@ -1,0 +1,75 @@
+package org.mltrace.collector.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A JDBC URL as the user gave it, plus what the collector needs to know about it: whether it is
+ * PostgreSQL, where an H2 file database lives, and how to show it without its password.
+ */
+record JdbcUrl(String raw) {
+  private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+
+  static JdbcUrl parse(String url) {
+    if (url == null || !url.startsWith("jdbc:")) {
+      throw new StoreException(
+          "not a JDBC URL: '" + url + "' (expected jdbc:h2:file:PATH or jdbc:postgresql://HOST/DB)",
+          null);
+    }
+    return new JdbcUrl(url);
+  }
+
+  boolean isPostgres() {
+    return raw.startsWith("jdbc:postgresql:");
+  }
+
+  /**
+   * The database file path (without the {@code .mv.db} suffix) of an embedded H2 file database,
+   * or empty for in-memory, TCP and other databases.
+   */
+  Optional<Path> h2File() {
+    if (!raw.startsWith("jdbc:h2:")) {
+      return Optional.empty();
+    }
+    String rest = raw.substring("jdbc:h2:".length());
+    int semicolon = rest.indexOf(';');
+    String location = semicolon < 0 ? rest : rest.substring(0, semicolon);
+    String lower = location.toLowerCase(Locale.ROOT);
+    for (String remote : new String[] {"mem:", "tcp:", "ssl:", "zip:"}) {
+      if (lower.startsWith(remote)) {
+        return Optional.empty();
+      }
+    }
+    if (lower.startsWith("file:")) {
+      location = location.substring("file:".length());
+    }
+    if (location.startsWith("~")) {
+      location = System.getProperty("user.home") + location.substring(1);
+    }
+    return location.isEmpty() ? Optional.empty() : Optional.of(Path.of(location));
+  }
+
+  /**
+   * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless
+   * the user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the
+   * file open in another process.
+   */
+  String effective() {
+    if (h2File().isPresent() && !raw.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {
+      return raw + ";AUTO_SERVER=TRUE";
+    }
+    return raw;
+  }
+
+  /** The URL with any {@code password=} value replaced by stars, for messages and logs. */
+  String masked() {
+    return PASSWORD.matcher(raw).replaceAll("$1***");
+  }
+
+  @Override
+  public String toString() {
+    return masked();
+  }
+}

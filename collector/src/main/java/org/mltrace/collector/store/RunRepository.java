@@ -1,0 +1,39 @@
+package org.mltrace.collector.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.mltrace.collector.lineage.Dependency;
+
+/**
+ * The read side of the store, as queries need it. Every method throws {@link StoreException}
+ * when the database fails; an unknown id gives an empty result, never an exception.
+ */
+public interface RunRepository {
+
+  Optional<RunRow> findRun(String runId);
+
+  /** The run's inputs in YAML order. */
+  List<ValueRow> inputs(String runId);
+
+  /** The run's outputs in YAML order. */
+  List<ValueRow> outputs(String runId);
+
+  /** The runs this run depends on, ordered by the position of the input they produced. */
+  List<Dependency> upstreamOf(String runId);
+
+  /** The runs that depend on this run, by run id. */
+  List<Dependency> downstreamOf(String runId);
+
+  Optional<PointerRow> findPointer(String identifier);
+
+  /** The id of the run that wrote the pointer last (by end time), if any did. */
+  Optional<String> latestProducerOf(String pointerId);
+
+  /** How many distinct runs read the pointer. */
+  int readerCount(String pointerId);
+
+  Optional<ComponentRow> findComponent(String name);
+
+  /** The component's runs, newest start first, at most {@code limit}. */
+  List<RunRow> recentRuns(String component, int limit);
+}

@@ -1,0 +1,22 @@
+package org.mltrace.collector.store;
+
+import java.time.Instant;
+
+/** One row of {@code component_runs}. */
+public record RunRow(
+    String id,
+    String component,
+    String method,
+    String agentId,
+    String host,
+    Long pid,
+    String thread,
+    Instant startTime,
+    Instant endTime,
+    Long durationNanos,
+    String codeVersion,
+    String gitCommit,
+    String status,
+    String errorClass,
+    String errorMessage,
+    Instant ingestedAt) {}

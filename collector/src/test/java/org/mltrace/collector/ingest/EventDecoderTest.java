@@ -1,0 +1,34 @@
+package org.mltrace.collector.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.testing.RunBuilder;
+
+class EventDecoderTest {
+  @Test
+  void validEntryDecodes() {
+    RunEvent run = RunBuilder.run("r", "c").reads("x", "/a").build();
+    DecodedEntry d = EventDecoder.decode(new QueueEntry(7, EventCodec.encode(run)));
+    assertEquals(new DecodedEntry.Valid(7, run), d);
+  }
+
+  @Test
+  void emptyEntryIsMalformedNotAnException() {
+    DecodedEntry d = EventDecoder.decode(new QueueEntry(8, new byte[0]));
+    DecodedEntry.Malformed bad = assertInstanceOf(DecodedEntry.Malformed.class, d);
+    assertEquals(8, bad.index());
+    assertTrue(bad.reason().startsWith("malformed event"), bad.reason());
+  }
+
+  @Test
+  void trailingBytesAreMalformed() {
+    byte[] good = EventCodec.encode(RunBuilder.run("r", "c").build());
+    byte[] longer = java.util.Arrays.copyOf(good, good.length + 3);
+    assertInstanceOf(DecodedEntry.Malformed.class, EventDecoder.decode(new QueueEntry(1, longer)));
+  }
+}

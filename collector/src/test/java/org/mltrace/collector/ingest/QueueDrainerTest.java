@@ -1,0 +1,215 @@
+package org.mltrace.collector.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mltrace.collector.testing.RunBuilder.run;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.testing.RunBuilder;
+import org.mltrace.collector.testing.TestDatabases;
+import org.mltrace.collector.testing.TestQueues;
+
+/** Real Chronicle queues in temp dirs, drained into real H2 databases. */
+class QueueDrainerTest {
+  @TempDir Path tmp;
+  private Path queue;
+  private String url;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    queue = tmp.resolve("queue");
+    url = TestDatabases.h2Url(tmp);
+    database = Database.open(url, Database.Access.CREATE);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private QueueDrainer drainer(int batchSize) {
+    return new QueueDrainer(new JdbcIngestStore(database), queue, batchSize, Duration.ofMillis(20), Clock.systemUTC());
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Statement st = database.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private String string(String sql) throws SQLException {
+    try (Statement st = database.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  private static List<Event> pipeline(int runs) {
+    List<Event> events = new ArrayList<>();
+    events.add(new ComponentEvent("prep", "cleans data", "data-team", List.of("etl", "daily"), List.of("com.example.Prep#run()")));
+    for (int i = 0; i < runs; i++) {
+      events.add(run("prep-" + i, "prep").at(i * 10, i * 10 + 1).reads("raw", "/data/raw.csv")
+          .writes("out", "/data/clean-" + i + ".csv").input(RunBuilder.longValue("seed", i)).build());
+    }
+    events.add(new AgentStatsEvent("agent-1", "host-1", 4242, RunBuilder.T0_MICROS, runs, 0, 0, null));
+    return events;
+  }
+
+  @Test
+  void storesEveryEventWithItsColumns() throws SQLException {
+    TestQueues.write(queue, pipeline(3));
+    DrainResult result = drainer(100).drainAvailable();
+
+    assertEquals(new DrainResult(5, 3, 0, 0), result);
+    assertEquals(3, count("SELECT COUNT(*) FROM component_runs"));
+    assertEquals(6, count("SELECT COUNT(*) FROM run_inputs"));
+    assertEquals(3, count("SELECT COUNT(*) FROM run_outputs"));
+    assertEquals(4, count("SELECT COUNT(*) FROM io_pointers"));
+    assertEquals("data-team", string("SELECT owner FROM components WHERE name = 'prep'"));
+    assertEquals("etl,daily", string("SELECT tags FROM components WHERE name = 'prep'"));
+    assertEquals("ok", string("SELECT status FROM component_runs WHERE id = 'prep-1'"));
+    assertEquals("2026-01-01T00:00:10Z", instant("prep-1"));
+    assertEquals("LONG", string("SELECT value_kind FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
+    assertEquals("2", string("SELECT value_text FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
+    assertEquals("data", string("SELECT pointer_type FROM io_pointers WHERE identifier = '/data/clean-2.csv'"));
+    assertEquals(3, count("SELECT events_written FROM agent_stats WHERE agent_id = 'agent-1'"));
+    assertEquals(0, count("SELECT COUNT(*) FROM dead_letters"));
+  }
+
+  private String instant(String runId) throws SQLException {
+    try (Statement st = database.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT start_time FROM component_runs WHERE id = '" + runId + "'")) {
+      rs.next();
+      return rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString();
+    }
+  }
+
+  @Test
+  void secondDrainStoresNothingNew() throws SQLException {
+    TestQueues.write(queue, pipeline(7));
+    assertEquals(new DrainResult(9, 7, 0, 0), drainer(3).drainAvailable());
+    assertEquals(DrainResult.NONE, drainer(3).drainAvailable());
+    assertEquals(7, count("SELECT COUNT(*) FROM component_runs"));
+  }
+
+  @Test
+  void resumesAfterTheStoredPositionWhenMoreArrives() throws SQLException {
+    TestQueues.write(queue, pipeline(2));
+    drainer(10).drainAvailable();
+    TestQueues.write(queue, List.of(run("later", "train").at(100, 101).reads("in", "/data/clean-1.csv").build()));
+
+    assertEquals(new DrainResult(1, 1, 0, 0), drainer(10).drainAvailable());
+    assertEquals(3, count("SELECT COUNT(*) FROM component_runs"));
+    assertEquals("prep-1", string("SELECT depends_on_run_id FROM run_dependencies WHERE run_id = 'later'"));
+    assertEquals(1, count("SELECT COUNT(*) FROM ingest_positions"));
+    assertEquals(queue.toAbsolutePath().normalize().toString(), string("SELECT queue_id FROM ingest_positions"));
+  }
+
+  @Test
+  void garbageEntriesAreDeadLetteredAndTheDrainGoesOn() throws SQLException {
+    byte[] good = EventCodec.encode(run("r1", "prep").build());
+    byte[] unknownVersion = {9, 1, 0};
+    byte[] unknownKind = {1, 42};
+    byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
+    byte[] text = "not an event".getBytes(StandardCharsets.UTF_8);
+    TestQueues.writeRaw(queue, List.of(unknownVersion, good, unknownKind, truncated, text,
+        EventCodec.encode(run("r2", "prep").build())));
+
+    DrainResult result = drainer(2).drainAvailable();
+
+    assertEquals(new DrainResult(2, 2, 0, 4), result);
+    assertEquals(2, count("SELECT COUNT(*) FROM component_runs"));
+    assertEquals(4, count("SELECT COUNT(*) FROM dead_letters"));
+    assertTrue(string("SELECT reason FROM dead_letters WHERE payload = X'090100'").contains("version 9"));
+    assertEquals(4, count("SELECT COUNT(DISTINCT queue_index) FROM dead_letters"));
+    assertEquals(DrainResult.NONE, drainer(2).drainAvailable());
+    assertEquals(4, count("SELECT COUNT(*) FROM dead_letters"));
+  }
+
+  @Test
+  void anEntryTheDatabaseRefusesIsDeadLetteredWithoutLosingItsBatch() throws SQLException {
+    RunEvent noComponent = new RunEvent("bad", null, "m", "a", "h", 1, "t", 0, 1, 1, null, null,
+        false, null, null, List.of(), List.of());
+    TestQueues.write(queue, List.of(run("r1", "prep").build(), noComponent, run("r2", "prep").build()));
+
+    DrainResult result = drainer(10).drainAvailable();
+
+    assertEquals(new DrainResult(2, 2, 0, 1), result);
+    assertTrue(string("SELECT reason FROM dead_letters").startsWith("could not store"));
+    assertEquals(DrainResult.NONE, drainer(10).drainAvailable());
+  }
+
+  @Test
+  void sameRunIdTwiceIsStoredOnce() throws SQLException {
+    TestQueues.write(queue, List.of(run("r1", "prep").build(), run("r1", "prep").build()));
+    assertEquals(new DrainResult(1, 1, 1, 0), drainer(10).drainAvailable());
+    assertEquals(1, count("SELECT COUNT(*) FROM component_runs"));
+  }
+
+  @Test
+  void missingQueueDirectoryIsAnError() {
+    QueueException e = assertThrows(QueueException.class, () -> drainer(10).drainAvailable());
+    assertTrue(e.getMessage().contains("no queue directory at " + queue), e.getMessage());
+  }
+
+  @Test
+  void followStoresNewEntriesUntilStopped() throws Exception {
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<DrainResult> follower = CompletableFuture.supplyAsync(() -> {
+      try (Database own = Database.open(url, Database.Access.CREATE)) {
+        return new QueueDrainer(new JdbcIngestStore(own), queue, 10, Duration.ofMillis(20), Clock.systemUTC())
+            .follow(stop::get);
+      }
+    });
+    TestQueues.write(queue, pipeline(2)); // the directory appears after the follower started
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (count("SELECT COUNT(*) FROM component_runs") < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    TestQueues.write(queue, List.of(run("late", "train").at(50, 51).build()));
+    while (count("SELECT COUNT(*) FROM component_runs") < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    stop.set(true);
+    assertEquals(new DrainResult(5, 3, 0, 0), follower.get(20, TimeUnit.SECONDS));
+    assertEquals(DrainResult.NONE, drainer(10).drainAvailable());
+  }
+
+  @Test
+  void dependenciesAreLinkedWhateverTheArrivalOrder() throws SQLException {
+    RunEvent producer = run("p", "prep").at(0, 1).writes("out", "/data/f.csv").build();
+    RunEvent consumer = run("c", "train").at(2, 3).reads("in", "/data/f.csv").build();
+    TestQueues.write(queue, List.of(consumer));
+    drainer(10).drainAvailable();
+    assertEquals(0, count("SELECT COUNT(*) FROM run_dependencies"));
+    TestQueues.write(queue, List.of(producer));
+    drainer(10).drainAvailable();
+    assertEquals("p", string("SELECT depends_on_run_id FROM run_dependencies WHERE run_id = 'c'"));
+  }
+}
