@@ -61,7 +61,12 @@ public final class ConfigLoader {
       root = new Yaml(options).compose(reader);
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-      throw fail(line, "YAML syntax error: " + e.getProblem());
+      // The parser notices an unclosed bracket or quote lines later; name where it was opened.
+      int contextLine = e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
+      String context = e.getContext() != null && contextLine > 0 && contextLine != line
+          ? " (" + e.getContext() + " that starts on line " + contextLine + ")"
+          : "";
+      throw fail(line, "YAML syntax error: " + e.getProblem() + context);
     } catch (YAMLException e) {
       throw fail(0, "YAML syntax error: " + e.getMessage());
     }
@@ -75,8 +80,9 @@ public final class ConfigLoader {
     int maxString = AgentConfig.DEFAULT_MAX_STRING_LENGTH;
     List<ComponentSpec> components = new ArrayList<>();
     boolean sawComponents = false;
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : top.getValue()) {
-      String key = keyOf(t, TOP_KEYS);
+      String key = keyOf(t, TOP_KEYS, seen);
       if (key == null) {
         continue;
       }
@@ -132,8 +138,9 @@ public final class ConfigLoader {
     List<String> inputs = List.of();
     List<String> outputs = List.of();
     boolean sawMethod = false;
+    Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
-      String key = keyOf(t, COMPONENT_KEYS);
+      String key = keyOf(t, COMPONENT_KEYS, seen);
       if (key == null) {
         continue;
       }
@@ -148,12 +155,12 @@ public final class ConfigLoader {
             problems.add(problem(t.getKeyNode(), "give either 'method:' or 'methods:', not both"));
           }
           sawMethod = true;
-          List<String> texts = key.equals("method") ? listOf(scalar(value, "method", "a signature")) : strings(value, "methods");
-          for (String text : texts) {
+          List<Item> texts = key.equals("method") ? itemOf(value, scalar(value, "method", "a signature")) : items(value, "methods");
+          for (Item text : texts) {
             try {
-              methods.add(SignatureParser.parse(text, line(value)));
+              methods.add(SignatureParser.parse(text.value(), line(text.node())));
             } catch (IllegalArgumentException e) {
-              problems.add(problem(value, e.getMessage()));
+              problems.add(problem(text.node(), e.getMessage()));
             }
           }
         }
@@ -175,22 +182,32 @@ public final class ConfigLoader {
   }
 
   private List<String> variables(Node node, String key) {
-    List<String> names = strings(node, key);
-    for (String name : names) {
-      if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
+    List<String> names = new ArrayList<>();
+    for (Item item : items(node, key)) {
+      names.add(item.value());
+      if (!item.value().matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+        problems.add(problem(item.node(), "'" + item.value() + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
       }
     }
     return names;
   }
 
-  private String keyOf(NodeTuple t, List<String> allowed) {
+  /**
+   * The key's name, or null (with a problem added) when it is not allowed here or repeats one
+   * already seen in this mapping: SnakeYAML's duplicate-key check applies only when constructing
+   * objects, not to the node tree read here, and a repeated key would silently win.
+   */
+  private String keyOf(NodeTuple t, List<String> allowed, Set<String> seen) {
     if (!(t.getKeyNode() instanceof ScalarNode k)) {
       problems.add(problem(t.getKeyNode(), "expected a plain key"));
       return null;
     }
     if (!allowed.contains(k.getValue())) {
       problems.add(problem(k, "unknown key '" + k.getValue() + "'" + Suggestions.didYouMean(k.getValue(), allowed) + "; expected one of " + allowed));
+      return null;
+    }
+    if (!seen.add(k.getValue())) {
+      problems.add(problem(k, "key '" + k.getValue() + "' appears twice here; give it once"));
       return null;
     }
     return k.getValue();
@@ -221,25 +238,32 @@ public final class ConfigLoader {
   }
 
   private List<String> strings(Node node, String key) {
+    return items(node, key).stream().map(Item::value).toList();
+  }
+
+  /** A string from the YAML with the node it came from, so each problem names its own line. */
+  private record Item(String value, Node node) {}
+
+  private List<Item> items(Node node, String key) {
     if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
-      return List.of(s.getValue());
+      return List.of(new Item(s.getValue(), s));
     }
     if (!(node instanceof SequenceNode seq)) {
       problems.add(problem(node, "'" + key + "' must be a list like [a, b]"));
       return List.of();
     }
-    List<String> values = new ArrayList<>();
+    List<Item> values = new ArrayList<>();
     for (Node item : seq.getValue()) {
       String v = scalar(item, key + " item", "a plain string");
       if (v != null) {
-        values.add(v);
+        values.add(new Item(v, item));
       }
     }
     return values;
   }
 
-  private static List<String> listOf(String value) {
-    return value == null ? List.of() : List.of(value);
+  private static List<Item> itemOf(Node node, String value) {
+    return value == null ? List.of() : List.of(new Item(value, node));
   }
 
   private ConfigProblem problem(Node node, String message) {
