@@ -2,8 +2,8 @@ package org.mltrace.collector;
 
 /**
  * A failure the user can act on. The message is one line that names the thing involved (run id,
- * queue directory, database URL) and what was expected; the CLI prints it without a stack trace
- * and turns {@link #category()} into the exit code.
+ * queue directory, database URL) and what was expected; the CLI prints it without a stack trace and
+ * turns {@link #category()} into the exit code.
  */
 public abstract class MltraceException extends RuntimeException {
 

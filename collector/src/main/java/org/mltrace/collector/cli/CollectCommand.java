@@ -13,16 +13,23 @@ import picocli.CommandLine.Spec;
 
 /** {@code mltrace collect --queue DIR [--once]}: drains an agent's queue into the database. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "collect",
     description = {
-      "Drain an agent's queue into the database, exactly once (each entry is stored once, whatever",
-      "stops the collector). Follows the queue until SIGTERM or Ctrl-C, or with --once stops when",
-      "nothing is left. Prints a one-line summary."
+      "Drain an agent's queue into the database.",
+      "",
+      "Each entry is stored exactly once, whatever stops the collector: rows and the queue "
+          + "position are committed together. Follows the queue until SIGTERM or Ctrl-C (the batch in "
+          + "hand is committed first), or with --once stops when nothing is left. Entries that do not "
+          + "decode are kept in dead_letters. Prints a one-line summary."
     })
 final class CollectCommand implements Callable<Integer> {
   @Mixin DatabaseOption db;
 
-  @Option(names = "--queue", required = true, paramLabel = "DIR",
+  @Option(
+      names = "--queue",
+      required = true,
+      paramLabel = "DIR",
       description = "The agent's Chronicle queue directory.")
   Path queue;
 
@@ -34,14 +41,20 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (Collector collector = Collector.open(db.url)) {
-      DrainResult r = once
-          ? collector.drain(queue)
-          : collector.follow(queue, StopSignal.install());
+      DrainResult r = once ? collector.drain(queue) : collector.follow(queue, StopSignal.install());
       PrintWriter out = spec.commandLine().getOut();
-      out.println("stored " + r.stored() + " events (" + r.runs() + " runs), dead-lettered "
-          + r.deadLettered()
-          + (r.duplicates() > 0 ? ", skipped " + r.duplicates() + " duplicate runs" : "")
-          + " from " + queue.toAbsolutePath().normalize() + " into " + collector.databaseUrl());
+      out.println(
+          "stored "
+              + r.stored()
+              + " events ("
+              + r.runs()
+              + " runs), dead-lettered "
+              + r.deadLettered()
+              + (r.duplicates() > 0 ? ", skipped " + r.duplicates() + " duplicate runs" : "")
+              + " from "
+              + queue.toAbsolutePath().normalize()
+              + " into "
+              + collector.databaseUrl());
       out.flush();
     }
     return ExitCodes.OK;

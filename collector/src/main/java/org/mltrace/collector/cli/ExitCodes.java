@@ -11,8 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The one place failures become exit codes: each is printed as one line, {@code mltrace:
- * message}, on stderr; the stack trace only with {@code --debug}.
+ * The one place failures become exit codes: each is printed as one line, {@code mltrace: message},
+ * on stderr; the stack trace only with {@code --debug}.
  *
  * <table>
  *   <caption>Exit codes</caption>
@@ -36,8 +36,12 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cl = ex.getCommandLine();
     PrintWriter err = cl.getErr();
-    err.println("mltrace: " + oneLine(ex.getMessage())
-        + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+    err.println(
+        "mltrace: "
+            + oneLine(ex.getMessage())
+            + " (see '"
+            + cl.getCommandSpec().qualifiedName()
+            + " --help')");
     if (isDebug(cl)) {
       ex.printStackTrace(err);
     }
@@ -51,18 +55,21 @@ final class ExitCodes implements IExecutionExceptionHandler, IParameterException
     int code;
     String message;
     if (ex instanceof MltraceException m) {
-      code = switch (m.category()) {
-        case USAGE -> USAGE;
-        case NOT_FOUND -> NOT_FOUND;
-        case IO -> IO;
-      };
+      code =
+          switch (m.category()) {
+            case USAGE -> USAGE;
+            case NOT_FOUND -> NOT_FOUND;
+            case IO -> IO;
+          };
       message = oneLine(m.getMessage());
     } else if (ex instanceof ParameterException p) {
       return handleParseException(p, new String[0]);
     } else {
       code = INTERNAL;
-      message = "internal error: " + oneLine(String.valueOf(ex))
-          + " (rerun with --debug for the stack trace)";
+      message =
+          "internal error: "
+              + oneLine(String.valueOf(ex))
+              + " (rerun with --debug for the stack trace)";
     }
     err.println("mltrace: " + message);
     if (isDebug(cl)) {

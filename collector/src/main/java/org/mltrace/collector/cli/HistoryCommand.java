@@ -13,12 +13,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace history COMPONENT}: a component's recent runs. */
-@Command(name = "history", description = "List a component's runs, newest first.")
+@Command(
+    name = "history",
+    mixinStandardHelpOptions = true,
+    description = "List a component's runs, newest first.")
 final class HistoryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "COMPONENT", description = "The component name.")
   String component;
 
-  @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      defaultValue = "20",
       description = "At most this many runs (default ${DEFAULT-VALUE}).")
   int limit;
 

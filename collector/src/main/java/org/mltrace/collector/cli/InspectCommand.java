@@ -12,9 +12,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code mltrace inspect RUN_ID}: one run with everything recorded about it. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "inspect",
-    description = "Show one run with everything recorded: times, code version, host, inputs,"
-        + " outputs, the runs it depends on and that depend on it, and its component.")
+    description = {
+      "Show one run with everything recorded about it.",
+      "",
+      "Times, code version, git commit, host, inputs, outputs, the runs it depends on and that "
+          + "depend on it, and its component's owner, description and tags."
+    })
 final class InspectCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN_ID", description = "The run id.")
   String runId;

@@ -1,7 +1,7 @@
 package org.mltrace.collector.cli;
 
-import java.io.FileOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
     name = "mltrace",
     mixinStandardHelpOptions = true,
     versionProvider = MltraceCommand.Version.class,
-    description = "Collects ML pipeline runs recorded by the mltrace agent and answers lineage questions.",
+    description =
+        "Collects ML pipeline runs recorded by the mltrace agent and answers lineage questions.",
     subcommands = {
       CollectCommand.class,
       TraceCommand.class,
@@ -56,6 +57,7 @@ public final class MltraceCommand implements Callable<Integer> {
   public static void main(String[] args) {
     System.setProperty("chronicle.analytics.disable", "true");
     System.setProperty("chronicle.announcer.disable", "true");
+    UnsafeWarning.markAsGiven();
     if (Arrays.asList(args).contains("--debug")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
@@ -79,7 +81,8 @@ public final class MltraceCommand implements Callable<Integer> {
   }
 
   private static PrintWriter utf8(FileDescriptor fd) {
-    return new PrintWriter(new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
+    return new PrintWriter(
+        new OutputStreamWriter(new FileOutputStream(fd), StandardCharsets.UTF_8), true);
   }
 
   /** The version from the jar manifest. */

@@ -20,8 +20,11 @@ final class RunText {
     field(out, "status", TextFormat.status(r));
     field(out, "started", TextFormat.time(r.startTime()));
     field(out, "ended", TextFormat.time(r.endTime()));
-    field(out, "duration", TextFormat.duration(r.duration())
-        + (r.durationNanos() == null ? "" : " (" + r.durationNanos() + " ns)"));
+    field(
+        out,
+        "duration",
+        TextFormat.duration(r.duration())
+            + (r.durationNanos() == null ? "" : " (" + r.durationNanos() + " ns)"));
     field(out, "code", r.codeVersion());
     field(out, "git", r.gitCommit());
     field(out, "host", r.host());
@@ -68,8 +71,13 @@ final class RunText {
   private static void links(StringBuilder out, String title, List<LinkView> links) {
     out.append(title).append(links.isEmpty() ? " (none)" : "").append('\n');
     for (LinkView l : links) {
-      out.append("  ").append(l.runId()).append(" (").append(l.component()).append(") via ")
-          .append(l.pointer()).append('\n');
+      out.append("  ")
+          .append(l.runId())
+          .append(" (")
+          .append(l.component())
+          .append(") via ")
+          .append(l.pointer())
+          .append('\n');
     }
   }
 }

@@ -12,13 +12,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code mltrace sql "SELECT ..."}: a read-only ad-hoc query. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "sql",
     description = {
-      "Run one read-only query and print a header line and one line per row. Statements that",
-      "could change data are refused, and the transaction is always rolled back. Tables: docs/schema.md."
+      "Run one read-only SQL query.",
+      "",
+      "Prints a header line, then one line per row. Statements that could change data are "
+          + "refused, and the transaction is always rolled back. The tables are in docs/schema.md."
     })
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "QUERY", description = "One SELECT (or WITH, VALUES, TABLE, SHOW) statement.")
+  @Parameters(
+      index = "0",
+      paramLabel = "QUERY",
+      description = "One SELECT (or WITH, VALUES, TABLE, SHOW) statement.")
   String query;
 
   @Mixin DatabaseOption db;

@@ -22,7 +22,9 @@ final class StopSignal implements BooleanSupplier {
       try {
         Signal.handle(new Signal(name), s -> signal.stopped.set(true));
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
-        log.warn("cannot handle SIG{}: it will stop collect without a summary (the batch in hand is rolled back and stored next time)", name);
+        log.warn(
+            "cannot handle SIG{}: it will stop collect without a summary (the batch in hand is rolled back and stored next time)",
+            name);
       }
     }
     return signal;

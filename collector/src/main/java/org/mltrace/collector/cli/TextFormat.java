@@ -32,10 +32,17 @@ final class TextFormat {
     return seconds / 60 + " min " + seconds % 60 + " s";
   }
 
-  /** {@code train  run-id  started  duration  ok} (or {@code FAILED (Class: message)}). */
+  /** {@code train run-id started duration ok} (or {@code FAILED (Class: message)}). */
   static String runHeader(RunView r) {
-    return r.component() + "  " + r.id() + "  " + time(r.startTime()) + "  "
-        + duration(r.duration()) + "  " + status(r);
+    return r.component()
+        + "  "
+        + r.id()
+        + "  "
+        + time(r.startTime())
+        + "  "
+        + duration(r.duration())
+        + "  "
+        + status(r);
   }
 
   static String status(RunView r) {
@@ -60,8 +67,13 @@ final class TextFormat {
 
   private static String quoted(ValueView v) {
     String text = v.value() == null ? "" : v.value();
-    String shown = "\"" + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
-        .replace("\"", "\\\"") + "\"";
+    String shown =
+        "\""
+            + text.replace("\\", "\\\\")
+                .replace("\n", "\\n")
+                .replace("\r", "\\r")
+                .replace("\"", "\\\"")
+            + "\"";
     if (v.size() != null && v.size() > text.length()) {
       shown += " (cut, " + v.size() + " chars)";
     }

@@ -12,13 +12,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code mltrace trace ID}: the lineage of an output or a run. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "trace",
     description = {
-      "Show the lineage of an output (a file path, URI or in-memory id) or of a run id: the run",
-      "that last wrote it, that run's inputs, the runs that wrote those, and so on, depth first."
+      "Show where an output or a run came from.",
+      "",
+      "ID is a run id or an output's identifier (a file path, URI or in-memory id). Shows the run "
+          + "that last wrote the output, that run's inputs and outputs, the runs that wrote those "
+          + "inputs, and so on, depth first."
     })
 final class TraceCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "ID",
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
       description = "A run id, or an output's identifier (a relative file path is made absolute).")
   String id;
 

@@ -29,8 +29,11 @@ final class TraceText {
       TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
       String name = p.pointer().identifier() + " [" + p.pointer().type() + "]";
       if (p.producedBy() == null) {
-        out.append(name).append(": no recorded run wrote it (read by ")
-            .append(p.readers()).append(p.readers() == 1 ? " run)" : " runs)").append('\n');
+        out.append(name)
+            .append(": no recorded run wrote it (read by ")
+            .append(p.readers())
+            .append(p.readers() == 1 ? " run)" : " runs)")
+            .append('\n');
       } else {
         out.append(name).append(", written by:\n");
         node(out, p.producedBy(), "", true, false);
@@ -39,8 +42,11 @@ final class TraceText {
     return out.toString();
   }
 
-  private static void node(StringBuilder out, TraceNode n, String prefix, boolean last, boolean root) {
-    out.append(prefix).append(root ? "" : last ? "└─ " : "├─ ").append(TextFormat.runHeader(n.run()));
+  private static void node(
+      StringBuilder out, TraceNode n, String prefix, boolean last, boolean root) {
+    out.append(prefix)
+        .append(root ? "" : last ? "└─ " : "├─ ")
+        .append(TextFormat.runHeader(n.run()));
     if (!n.via().isEmpty()) {
       out.append("  (via ").append(String.join(", ", n.via())).append(')');
     }
@@ -59,7 +65,8 @@ final class TraceText {
     }
   }
 
-  private static void values(StringBuilder out, String prefix, String label, List<ValueView> values) {
+  private static void values(
+      StringBuilder out, String prefix, String label, List<ValueView> values) {
     for (ValueView v : values) {
       out.append(prefix).append(label).append(TextFormat.oneLine(TextFormat.value(v))).append('\n');
     }

@@ -34,34 +34,36 @@ final class BatchWriter {
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
   DrainResult write(IngestBatch batch) {
-    return store.inTransaction(tx -> {
-      Instant now = clock.instant();
-      DrainResult result = DrainResult.NONE;
-      for (DecodedEntry entry : batch.entries()) {
-        if (entry instanceof DecodedEntry.Valid valid) {
-          result = result.plus(store(tx, valid.event(), now));
-        } else if (entry instanceof DecodedEntry.Malformed bad) {
-          tx.insertDeadLetter(batch.queueId(), bad.index(), bad.reason(), bad.payload(), now);
-          result = result.plus(new DrainResult(0, 0, 0, 1));
-        }
-      }
-      tx.savePosition(batch.queueId(), batch.lastIndex(), now);
-      return result;
-    });
+    return store.inTransaction(
+        tx -> {
+          Instant now = clock.instant();
+          DrainResult result = DrainResult.NONE;
+          for (DecodedEntry entry : batch.entries()) {
+            if (entry instanceof DecodedEntry.Valid valid) {
+              result = result.plus(store(tx, valid.event(), now));
+            } else if (entry instanceof DecodedEntry.Malformed bad) {
+              tx.insertDeadLetter(batch.queueId(), bad.index(), bad.reason(), bad.payload(), now);
+              result = result.plus(new DrainResult(0, 0, 0, 1));
+            }
+          }
+          tx.savePosition(batch.queueId(), batch.lastIndex(), now);
+          return result;
+        });
   }
 
   /**
-   * Stores a single-entry batch as a dead letter with {@code reason}, for an entry that decoded
-   * but that the database refused.
+   * Stores a single-entry batch as a dead letter with {@code reason}, for an entry that decoded but
+   * that the database refused.
    */
   DrainResult writeAsDeadLetter(IngestBatch single, String reason, byte[] payload) {
     DecodedEntry entry = single.entries().get(0);
-    return store.inTransaction(tx -> {
-      Instant now = clock.instant();
-      tx.insertDeadLetter(single.queueId(), entry.index(), reason, payload, now);
-      tx.savePosition(single.queueId(), single.lastIndex(), now);
-      return new DrainResult(0, 0, 0, 1);
-    });
+    return store.inTransaction(
+        tx -> {
+          Instant now = clock.instant();
+          tx.insertDeadLetter(single.queueId(), entry.index(), reason, payload, now);
+          tx.savePosition(single.queueId(), single.lastIndex(), now);
+          return new DrainResult(0, 0, 0, 1);
+        });
   }
 
   private DrainResult store(IngestTransaction tx, Event event, Instant now) {

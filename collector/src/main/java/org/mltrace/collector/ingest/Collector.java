@@ -8,8 +8,8 @@ import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 
 /**
- * The facade {@code mltrace collect} uses: opens (creating and migrating) the database, then
- * drains queues into it.
+ * The facade {@code mltrace collect} uses: opens (creating and migrating) the database, then drains
+ * queues into it.
  */
 public final class Collector implements AutoCloseable {
   static final int BATCH_SIZE = 500;

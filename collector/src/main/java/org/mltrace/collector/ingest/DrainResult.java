@@ -12,7 +12,10 @@ public record DrainResult(long stored, long runs, long duplicates, long deadLett
   public static final DrainResult NONE = new DrainResult(0, 0, 0, 0);
 
   public DrainResult plus(DrainResult other) {
-    return new DrainResult(stored + other.stored, runs + other.runs,
-        duplicates + other.duplicates, deadLettered + other.deadLettered);
+    return new DrainResult(
+        stored + other.stored,
+        runs + other.runs,
+        duplicates + other.duplicates,
+        deadLettered + other.deadLettered);
   }
 }

@@ -15,7 +15,8 @@ final class EventDecoder {
     try {
       return new DecodedEntry.Valid(entry.index(), EventCodec.decode(entry.bytes()));
     } catch (MalformedEventException e) {
-      return new DecodedEntry.Malformed(entry.index(), "malformed event: " + e.getMessage(), entry.bytes());
+      return new DecodedEntry.Malformed(
+          entry.index(), "malformed event: " + e.getMessage(), entry.bytes());
     } catch (RuntimeException e) {
       // A decoder bug on odd input must not block the queue either; keep the entry for a rerun.
       log.warn("decoder failed on queue index {}", entry.index(), e);

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decoded entries of one queue, in queue order, to be stored in one transaction together with
- * the position of the last one.
+ * Decoded entries of one queue, in queue order, to be stored in one transaction together with the
+ * position of the last one.
  */
 record IngestBatch(String queueId, List<DecodedEntry> entries) {
   IngestBatch {

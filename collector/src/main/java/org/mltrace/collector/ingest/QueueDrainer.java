@@ -18,10 +18,10 @@ import org.slf4j.LoggerFactory;
  * <h2>Design</h2>
  *
  * <p>The queue is the agent's; the collector never deletes or marks entries. Instead it keeps its
- * own read position, the Chronicle index of the last entry it stored, in {@code
- * ingest_positions} under the queue directory's absolute path. Each batch's rows and that
- * position are written in one database transaction, so after a crash or a kill the drain resumes
- * right after the last committed batch: an entry is stored once, never zero or two times.
+ * own read position, the Chronicle index of the last entry it stored, in {@code ingest_positions}
+ * under the queue directory's absolute path. Each batch's rows and that position are written in one
+ * database transaction, so after a crash or a kill the drain resumes right after the last committed
+ * batch: an entry is stored once, never zero or two times.
  *
  * <p>Failures are sorted by who can fix them:
  *
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  *       entry; the one entry that still fails becomes a dead letter too, so one odd event cannot
  *       block the queue forever.
  *   <li>A lost connection is not the entries' fault: with {@code --once} the drain stops with an
- *       error (nothing of the failed batch was committed); when following, it waits, reconnects
- *       and goes on from the last committed position.
+ *       error (nothing of the failed batch was committed); when following, it waits, reconnects and
+ *       goes on from the last committed position.
  * </ul>
  *
  * <p>Stopping (SIGTERM) is cooperative: the stop flag is checked between batches, so the batch in
@@ -56,7 +56,8 @@ public final class QueueDrainer {
    * @param batchSize entries per transaction
    * @param pollInterval how long {@link #follow} sleeps when the queue has nothing new
    */
-  public QueueDrainer(IngestStore store, Path queueDir, int batchSize, Duration pollInterval, Clock clock) {
+  public QueueDrainer(
+      IngestStore store, Path queueDir, int batchSize, Duration pollInterval, Clock clock) {
     this.store = store;
     this.writer = new BatchWriter(store, clock);
     this.queueDir = queueDir.toAbsolutePath().normalize();
@@ -80,7 +81,8 @@ public final class QueueDrainer {
     try (QueueReader reader = QueueReader.open(queueDir)) {
       reader.positionAfter(store.lastIndex(queueId).orElse(-1));
       DrainResult total = DrainResult.NONE;
-      for (List<QueueEntry> entries = reader.read(batchSize); !entries.isEmpty();
+      for (List<QueueEntry> entries = reader.read(batchSize);
+          !entries.isEmpty();
           entries = reader.read(batchSize)) {
         total = total.plus(writeSafely(IngestBatch.decode(queueId, entries)));
       }
@@ -115,10 +117,17 @@ public final class QueueDrainer {
           total = total.plus(writeSafely(IngestBatch.decode(queueId, entries)));
           backoff = pollInterval;
         } catch (StoreException e) {
-          log.warn("storing from {} failed, retrying in {} s: {}", queueId, backoff.toSeconds(), e.getMessage());
+          log.warn(
+              "storing from {} failed, retrying in {} s: {}",
+              queueId,
+              backoff.toSeconds(),
+              e.getMessage());
           positioned = false; // re-read the committed position: the failed batch was rolled back
           sleep(backoff, stopRequested);
-          backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+          backoff =
+              backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0
+                  ? MAX_BACKOFF
+                  : backoff.multipliedBy(2);
         }
       }
     }
@@ -133,7 +142,11 @@ public final class QueueDrainer {
         throw e;
       }
       if (batch.size() > 1) {
-        log.warn("a batch of {} entries from {} failed, retrying one by one: {}", batch.size(), queueId, e.getMessage());
+        log.warn(
+            "a batch of {} entries from {} failed, retrying one by one: {}",
+            batch.size(),
+            queueId,
+            e.getMessage());
         DrainResult total = DrainResult.NONE;
         for (IngestBatch single : batch.split()) {
           total = total.plus(writeSafely(single));
@@ -141,9 +154,15 @@ public final class QueueDrainer {
         return total;
       }
       DecodedEntry entry = batch.entries().get(0);
-      log.warn("queue {} index {} could not be stored, dead-lettering it: {}", queueId, entry.index(), e.getMessage());
-      byte[] payload = entry instanceof DecodedEntry.Valid v ? EventCodec.encode(v.event())
-          : ((DecodedEntry.Malformed) entry).payload();
+      log.warn(
+          "queue {} index {} could not be stored, dead-lettering it: {}",
+          queueId,
+          entry.index(),
+          e.getMessage());
+      byte[] payload =
+          entry instanceof DecodedEntry.Valid v
+              ? EventCodec.encode(v.event())
+              : ((DecodedEntry.Malformed) entry).payload();
       return writer.writeAsDeadLetter(batch, "could not store: " + e.getMessage(), payload);
     }
   }

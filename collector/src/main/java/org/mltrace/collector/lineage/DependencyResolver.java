@@ -11,23 +11,23 @@ import org.mltrace.agent.event.RunEvent;
 /**
  * Decides which runs a run depends on, at ingest time.
  *
- * <p>The rule (from the MLTRACE paper): for each pointer the run read, the run it depends on is
- * the one that most recently wrote that same pointer and had finished by the time this run
- * started ({@code producer.end <= consumer.start}). Identifiers are compared exactly: a file path,
- * a URI and an in-memory id {@code mem://agent/Class@n} never match each other, and an in-memory
- * id is unique to one JVM, so in-memory objects link only runs of that JVM. A producer that ended
- * after the consumer started is not a dependency: it cannot have written what was read.
+ * <p>The rule (from the MLTRACE paper): for each pointer the run read, the run it depends on is the
+ * one that most recently wrote that same pointer and had finished by the time this run started
+ * ({@code producer.end <= consumer.start}). Identifiers are compared exactly: a file path, a URI
+ * and an in-memory id {@code mem://agent/Class@n} never match each other, and an in-memory id is
+ * unique to one JVM, so in-memory objects link only runs of that JVM. A producer that ended after
+ * the consumer started is not a dependency: it cannot have written what was read.
  *
  * <p>Events from several agents or queues may arrive out of order, so a producer can be stored
- * after the runs that read its output. {@link #relinksFor} finds those consumers so the link can
- * be moved to the later producer; applying both methods for every stored run gives the same links
+ * after the runs that read its output. {@link #relinksFor} finds those consumers so the link can be
+ * moved to the later producer; applying both methods for every stored run gives the same links
  * whatever the arrival order.
  */
 public final class DependencyResolver {
 
   /**
-   * The dependencies of {@code run}, one per distinct pointer among its inputs that has a
-   * producer, in input order. Never fails on missing producers: those inputs just have no link.
+   * The dependencies of {@code run}, one per distinct pointer among its inputs that has a producer,
+   * in input order. Never fails on missing producers: those inputs just have no link.
    */
   public List<Dependency> dependenciesOf(RunEvent run, LineageIndex index) {
     Instant start = EventTimes.ofEpochMicros(run.startEpochMicros());

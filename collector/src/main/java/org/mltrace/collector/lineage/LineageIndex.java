@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link DependencyResolver} needs to know about runs already stored: who wrote a pointer,
- * and who read it. The store implements it inside the ingest transaction, so runs stored
- * earlier in the same batch are visible.
+ * What {@link DependencyResolver} needs to know about runs already stored: who wrote a pointer, and
+ * who read it. The store implements it inside the ingest transaction, so runs stored earlier in the
+ * same batch are visible.
  */
 public interface LineageIndex {
 
@@ -15,14 +15,16 @@ public interface LineageIndex {
    * The run, other than {@code excludedRunId}, that has {@code pointerId} among its outputs and
    * ended last at or before {@code endedAtOrBefore}; ties on end time go to the greater run id.
    */
-  Optional<Producer> latestProducer(String pointerId, Instant endedAtOrBefore, String excludedRunId);
+  Optional<Producer> latestProducer(
+      String pointerId, Instant endedAtOrBefore, String excludedRunId);
 
   /**
    * The runs, other than {@code excludedRunId}, that have {@code pointerId} among their inputs and
    * started at or after {@code startedAtOrAfter}, each with the producer it is linked to for that
    * pointer now (null fields when none).
    */
-  List<LinkedConsumer> consumersSince(String pointerId, Instant startedAtOrAfter, String excludedRunId);
+  List<LinkedConsumer> consumersSince(
+      String pointerId, Instant startedAtOrAfter, String excludedRunId);
 
   /** A run that wrote a pointer, and when it ended. */
   record Producer(String runId, Instant endTime) {}

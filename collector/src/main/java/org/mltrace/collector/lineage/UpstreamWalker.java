@@ -11,11 +11,11 @@ import java.util.Set;
  * Builds the upstream tree of a run: its producers, their producers, and so on, depth first in
  * input order, as the MLTRACE paper's trace prints it.
  *
- * <p>The graph is a DAG in practice (a producer ends before its consumer starts), but shared
- * inputs make the same run reachable along several paths. The tree repeats such a run once per
- * path, and never twice on one path, so even a cycle (clock skew between hosts) terminates. To
- * keep a wide, deep DAG from exploding into a huge tree, the walk stops adding nodes after {@code
- * maxNodes} and marks the nodes whose upstream it cut with {@link Node#truncated()}.
+ * <p>The graph is a DAG in practice (a producer ends before its consumer starts), but shared inputs
+ * make the same run reachable along several paths. The tree repeats such a run once per path, and
+ * never twice on one path, so even a cycle (clock skew between hosts) terminates. To keep a wide,
+ * deep DAG from exploding into a huge tree, the walk stops adding nodes after {@code maxNodes} and
+ * marks the nodes whose upstream it cut with {@link Node#truncated()}.
  */
 public final class UpstreamWalker {
 

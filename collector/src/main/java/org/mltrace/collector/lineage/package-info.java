@@ -1,7 +1,7 @@
 /**
- * How runs are linked: a run depends on the run that last wrote, before it started, a file, URI
- * or in-memory object that it read ({@link org.mltrace.collector.lineage.DependencyResolver}),
- * and a trace walks those links upstream ({@link org.mltrace.collector.lineage.UpstreamWalker}).
+ * How runs are linked: a run depends on the run that last wrote, before it started, a file, URI or
+ * in-memory object that it read ({@link org.mltrace.collector.lineage.DependencyResolver}), and a
+ * trace walks those links upstream ({@link org.mltrace.collector.lineage.UpstreamWalker}).
  *
  * <p>Pure logic: the database is reached only through the small ports declared here ({@link
  * org.mltrace.collector.lineage.LineageIndex}, {@link

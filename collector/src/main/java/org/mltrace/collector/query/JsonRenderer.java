@@ -9,11 +9,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The documented JSON form of query results ({@code docs/cli.md}). Every run object carries
- * {@code id, component, method, status, startTime, endTime, durationMs, codeVersion, gitCommit,
- * host, pid, thread, agentId, inputs, outputs}, plus {@code error} when it failed; every input
- * and output carries {@code name, kind, type, value}, plus {@code className} and {@code size} when
- * known. Times are ISO-8601 instants in UTC.
+ * The documented JSON form of query results ({@code docs/cli.md}). Every run object carries {@code
+ * id, component, method, status, startTime, endTime, durationMs, codeVersion, gitCommit, host, pid,
+ * thread, agentId, inputs, outputs}, plus {@code error} when it failed; every input and output
+ * carries {@code name, kind, type, value}, plus {@code className} and {@code size} when known.
+ * Times are ISO-8601 instants in UTC.
  */
 public final class JsonRenderer {
   private static final ObjectMapper MAPPER =
@@ -21,7 +21,10 @@ public final class JsonRenderer {
 
   private JsonRenderer() {}
 
-  /** A run trace is the root run object with {@code upstream}; a pointer trace names the pointer and {@code producedBy}. */
+  /**
+   * A run trace is the root run object with {@code upstream}; a pointer trace names the pointer and
+   * {@code producedBy}.
+   */
   public static String render(TraceResult trace) {
     if (trace instanceof TraceResult.RunTrace run) {
       return write(traceNode(run.root()));
@@ -164,7 +167,8 @@ public final class JsonRenderer {
     try {
       return MAPPER.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e); // trees of plain nodes always serialize
+      throw new IllegalStateException(
+          "cannot write JSON", e); // trees of plain nodes always serialize
     }
   }
 }

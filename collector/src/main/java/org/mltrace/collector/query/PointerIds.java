@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The identifiers a user's ID may mean. The agent records files as absolute normalized paths, so
- * a relative or un-normalized path typed by the user is also tried in that form, against the
- * working directory. URIs and in-memory ids ({@code scheme://...}) are taken as they are.
+ * The identifiers a user's ID may mean. The agent records files as absolute normalized paths, so a
+ * relative or un-normalized path typed by the user is also tried in that form, against the working
+ * directory. URIs and in-memory ids ({@code scheme://...}) are taken as they are.
  */
 final class PointerIds {
   private PointerIds() {}

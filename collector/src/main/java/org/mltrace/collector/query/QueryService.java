@@ -16,8 +16,8 @@ import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
 
 /**
- * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2
- * file that does not exist yet is an error. Each method fails with a one-line {@link
+ * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2 file
+ * that does not exist yet is an error. Each method fails with a one-line {@link
  * org.mltrace.collector.MltraceException}: {@link NotFoundException} for unknown ids, {@link
  * InvalidRequestException} or {@code QueryRefusedException} for bad requests, {@code
  * StoreException} for database trouble.
@@ -38,14 +38,18 @@ public final class QueryService implements AutoCloseable {
     this.workingDir = workingDir;
   }
 
-  /** Opens the existing database at {@code jdbcUrl}; relative paths resolve against the JVM's working directory. */
+  /**
+   * Opens the existing database at {@code jdbcUrl}; relative paths resolve against the JVM's
+   * working directory.
+   */
   public static QueryService open(String jdbcUrl) {
-    return new QueryService(Database.open(jdbcUrl, Database.Access.EXISTING), Path.of("").toAbsolutePath());
+    return new QueryService(
+        Database.open(jdbcUrl, Database.Access.EXISTING), Path.of("").toAbsolutePath());
   }
 
   /**
-   * The lineage of a run (when {@code id} is a run id) or of an output (a pointer identifier;
-   * a relative file path is made absolute).
+   * The lineage of a run (when {@code id} is a run id) or of an output (a pointer identifier; a
+   * relative file path is made absolute).
    *
    * @throws NotFoundException if {@code id} is neither
    */
@@ -57,22 +61,32 @@ public final class QueryService implements AutoCloseable {
       Optional<PointerRow> pointer = repository.findPointer(candidate);
       if (pointer.isPresent()) {
         TraceNode producedBy = repository.latestProducerOf(candidate).map(this::walk).orElse(null);
-        return new TraceResult.PointerTrace(ViewMapper.pointer(pointer.get()), producedBy,
-            repository.readerCount(candidate));
+        return new TraceResult.PointerTrace(
+            ViewMapper.pointer(pointer.get()), producedBy, repository.readerCount(candidate));
       }
     }
-    throw new NotFoundException("no run or output with id '" + id
-        + "' (try 'mltrace history COMPONENT' to list runs)");
+    throw new NotFoundException(
+        "no run or output with id '" + id + "' (try 'mltrace history COMPONENT' to list runs)");
   }
 
   private TraceNode walk(String runId) {
-    UpstreamWalker.Node root = new UpstreamWalker(repository::upstreamOf, MAX_TRACE_NODES).walk(runId);
+    UpstreamWalker.Node root =
+        new UpstreamWalker(repository::upstreamOf, MAX_TRACE_NODES).walk(runId);
     return toTraceNode(root, new HashMap<>());
   }
 
   private TraceNode toTraceNode(UpstreamWalker.Node node, Map<String, RunView> cache) {
-    RunView run = cache.computeIfAbsent(node.runId(), id -> views.run(
-        repository.findRun(id).orElseThrow(() -> new NotFoundException("run " + id + " vanished during the trace"))));
+    RunView run =
+        cache.computeIfAbsent(
+            node.runId(),
+            id ->
+                views.run(
+                    repository
+                        .findRun(id)
+                        .orElseThrow(
+                            () ->
+                                new NotFoundException(
+                                    "run " + id + " vanished during the trace"))));
     List<TraceNode> upstream = new ArrayList<>();
     for (UpstreamWalker.Node child : node.upstream()) {
       upstream.add(toTraceNode(child, cache));
@@ -86,12 +100,26 @@ public final class QueryService implements AutoCloseable {
    * @throws NotFoundException if no run has this id
    */
   public RunDetail inspect(String runId) {
-    RunRow row = repository.findRun(runId).orElseThrow(() -> new NotFoundException(
-        "no run with id '" + runId + "' (try 'mltrace history COMPONENT' to list runs)"));
-    ComponentView component = repository.findComponent(row.component()).map(ViewMapper::component)
-        .orElse(new ComponentView(row.component(), null, null, List.of(), List.of(), null, null));
-    return new RunDetail(views.run(row), links(repository.upstreamOf(runId), true),
-        links(repository.downstreamOf(runId), false), component);
+    RunRow row =
+        repository
+            .findRun(runId)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "no run with id '"
+                            + runId
+                            + "' (try 'mltrace history COMPONENT' to list runs)"));
+    ComponentView component =
+        repository
+            .findComponent(row.component())
+            .map(ViewMapper::component)
+            .orElse(
+                new ComponentView(row.component(), null, null, List.of(), List.of(), null, null));
+    return new RunDetail(
+        views.run(row),
+        links(repository.upstreamOf(runId), true),
+        links(repository.downstreamOf(runId), false),
+        component);
   }
 
   private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
@@ -115,8 +143,10 @@ public final class QueryService implements AutoCloseable {
       throw new InvalidRequestException("--limit must be at least 1, got " + limit);
     }
     if (repository.findComponent(component).isEmpty()) {
-      throw new NotFoundException("no component named '" + component
-          + "' (list them with: mltrace sql \"SELECT name FROM components\")");
+      throw new NotFoundException(
+          "no component named '"
+              + component
+              + "' (list them with: mltrace sql \"SELECT name FROM components\")");
     }
     List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
     return new History(component, limit, runs);
@@ -125,8 +155,8 @@ public final class QueryService implements AutoCloseable {
   /**
    * Runs one read-only query.
    *
-   * @throws org.mltrace.collector.store.QueryRefusedException if it is not a single read-only
-   *     query or the database rejects it
+   * @throws org.mltrace.collector.store.QueryRefusedException if it is not a single read-only query
+   *     or the database rejects it
    */
   public SqlResult sql(String statement) {
     ReadOnlySql.Rows rows = new ReadOnlySql(database).query(statement);

@@ -9,4 +9,5 @@ import java.util.List;
  *     the root
  * @param truncated true when upstream runs were left out because the trace grew too large
  */
-public record TraceNode(RunView run, List<String> via, List<TraceNode> upstream, boolean truncated) {}
+public record TraceNode(
+    RunView run, List<String> via, List<TraceNode> upstream, boolean truncated) {}

@@ -7,8 +7,9 @@ public sealed interface TraceResult {
   record RunTrace(TraceNode root) implements TraceResult {}
 
   /**
-   * ID named a pointer: the tree rooted at the run that last wrote it, or null when no recorded
-   * run wrote it (it was only read, by {@code readers} runs).
+   * ID named a pointer: the tree rooted at the run that last wrote it, or null when no recorded run
+   * wrote it (it was only read, by {@code readers} runs).
    */
-  record PointerTrace(PointerView pointer, TraceNode producedBy, int readers) implements TraceResult {}
+  record PointerTrace(PointerView pointer, TraceNode producedBy, int readers)
+      implements TraceResult {}
 }

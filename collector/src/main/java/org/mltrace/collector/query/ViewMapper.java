@@ -18,10 +18,25 @@ final class ViewMapper {
   }
 
   RunView run(RunRow r) {
-    return new RunView(r.id(), r.component(), r.method(), r.agentId(), r.host(), r.pid(),
-        r.thread(), r.startTime(), r.endTime(), r.durationNanos(), r.codeVersion(),
-        r.gitCommit(), r.status(), r.errorClass(), r.errorMessage(), r.ingestedAt(),
-        values(repository.inputs(r.id())), values(repository.outputs(r.id())));
+    return new RunView(
+        r.id(),
+        r.component(),
+        r.method(),
+        r.agentId(),
+        r.host(),
+        r.pid(),
+        r.thread(),
+        r.startTime(),
+        r.endTime(),
+        r.durationNanos(),
+        r.codeVersion(),
+        r.gitCommit(),
+        r.status(),
+        r.errorClass(),
+        r.errorMessage(),
+        r.ingestedAt(),
+        values(repository.inputs(r.id())),
+        values(repository.outputs(r.id())));
   }
 
   static List<ValueView> values(List<ValueRow> rows) {
@@ -42,8 +57,14 @@ final class ViewMapper {
   }
 
   static ComponentView component(ComponentRow c) {
-    return new ComponentView(c.name(), c.description(), c.owner(), split(c.tags(), ","),
-        split(c.methods(), "\n"), c.firstSeen(), c.lastSeen());
+    return new ComponentView(
+        c.name(),
+        c.description(),
+        c.owner(),
+        split(c.tags(), ","),
+        split(c.methods(), "\n"),
+        c.firstSeen(),
+        c.lastSeen());
   }
 
   private static List<String> split(String joined, String separator) {

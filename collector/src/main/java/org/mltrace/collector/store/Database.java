@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One session with the mltrace database: a single JDBC connection, opened from a URL, with the
- * schema migrated. Commands are single-threaded, so one connection is all they need; it is
- * reopened if it breaks (a PostgreSQL restart while {@code collect} follows a queue).
+ * schema migrated. Commands are single-threaded, so one connection is all they need; it is reopened
+ * if it breaks (a PostgreSQL restart while {@code collect} follows a queue).
  *
  * <p>Fails with {@link StoreException} when the URL is not JDBC, the server cannot be reached, or
  * (for {@link Access#EXISTING}) an H2 file database does not exist yet.

@@ -19,8 +19,8 @@ public interface IngestStore {
   /**
    * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws.
    *
-   * @throws StoreException if the database fails (after rolling back); exceptions thrown by
-   *     {@code work} propagate unchanged, also after rolling back
+   * @throws StoreException if the database fails (after rolling back); exceptions thrown by {@code
+   *     work} propagate unchanged, also after rolling back
    */
   <T> T inTransaction(Function<IngestTransaction, T> work);
 }

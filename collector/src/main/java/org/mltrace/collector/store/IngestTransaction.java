@@ -32,7 +32,8 @@ public interface IngestTransaction extends LineageIndex {
   void upsertAgentStats(AgentStatsEvent event, Instant now);
 
   /** Keeps an entry that could not be stored, with why. */
-  void insertDeadLetter(String queueId, long queueIndex, String reason, byte[] payload, Instant now);
+  void insertDeadLetter(
+      String queueId, long queueIndex, String reason, byte[] payload, Instant now);
 
   /** Records that the queue is drained up to and including {@code lastIndex}. */
   void savePosition(String queueId, long lastIndex, Instant now);

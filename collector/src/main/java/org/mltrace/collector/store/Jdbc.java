@@ -53,8 +53,8 @@ final class Jdbc {
   }
 
   /**
-   * A column value for display: null, a String, a Number or a Boolean; timestamps become
-   * ISO-8601 strings and bytes {@code \x...} hex.
+   * A column value for display: null, a String, a Number or a Boolean; timestamps become ISO-8601
+   * strings and bytes {@code \x...} hex.
    */
   static Object displayValue(ResultSet rs, int column) throws SQLException {
     Object v = rs.getObject(column);
@@ -66,7 +66,8 @@ final class Jdbc {
     }
     if (v instanceof Timestamp t) {
       int type = rs.getMetaData().getColumnType(column);
-      return type == Types.TIMESTAMP_WITH_TIMEZONE || "timestamptz".equals(rs.getMetaData().getColumnTypeName(column))
+      return type == Types.TIMESTAMP_WITH_TIMEZONE
+              || "timestamptz".equals(rs.getMetaData().getColumnTypeName(column))
           ? t.toInstant().toString()
           : t.toLocalDateTime().toString();
     }

@@ -7,47 +7,49 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
-import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.EventTimes;
 
 /**
- * {@link IngestTransaction} over one JDBC connection with auto-commit off. Prepared statements
- * are reused for the life of the transaction. Upserts are update-then-insert, which is safe
- * because one collector drains one queue; two collectors racing to create the same component
- * row make one batch fail and be retried.
+ * {@link IngestTransaction} over one JDBC connection with auto-commit off. Prepared statements are
+ * reused for the life of the transaction. Upserts are update-then-insert, which is safe because one
+ * collector drains one queue; two collectors racing to create the same component row make one batch
+ * fail and be retried.
  */
 final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   /** Dead-letter payloads are cut to this size; the reason says so. */
   static final int MAX_PAYLOAD = 1_000_000;
 
-  private final Connection connection;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final StatementCache statements;
+  private final RunRowWriter runs;
 
   JdbcIngestTransaction(Connection connection) {
-    this.connection = connection;
+    this.statements = new StatementCache(connection);
+    this.runs = new RunRowWriter(statements);
   }
 
   @Override
   public void upsertComponent(ComponentEvent e, Instant now) {
     try {
-      PreparedStatement update = ps("UPDATE components SET description = ?, owner = ?, tags = ?,"
-          + " methods = ? WHERE name = ?");
+      PreparedStatement update =
+          ps(
+              "UPDATE components SET description = ?, owner = ?, tags = ?,"
+                  + " methods = ? WHERE name = ?");
       Jdbc.setText(update, 1, e.description());
       Jdbc.setText(update, 2, e.owner());
       Jdbc.setText(update, 3, String.join(",", e.tags()));
       Jdbc.setText(update, 4, String.join("\n", e.methods()));
       Jdbc.setText(update, 5, e.name());
       if (update.executeUpdate() == 0) {
-        PreparedStatement insert = ps("INSERT INTO components (name, description, owner, tags,"
-            + " methods, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, NULL)");
+        PreparedStatement insert =
+            ps(
+                "INSERT INTO components (name, description, owner, tags,"
+                    + " methods, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, NULL)");
         Jdbc.setText(insert, 1, e.name());
         Jdbc.setText(insert, 2, e.description());
         Jdbc.setText(insert, 3, e.owner());
@@ -63,112 +65,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   @Override
   public boolean insertRun(RunEvent e, Instant now) {
-    try {
-      PreparedStatement exists = ps("SELECT 1 FROM component_runs WHERE id = ?");
-      exists.setString(1, e.runId());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return false;
-        }
-      }
-      Instant start = EventTimes.ofEpochMicros(e.startEpochMicros());
-      Instant end = EventTimes.ofEpochMicros(e.endEpochMicros());
-      seeComponent(e.component(), start, end);
-      PreparedStatement run = ps("INSERT INTO component_runs (" + JdbcRunRepository.RUN_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      Jdbc.setText(run, 1, e.runId());
-      Jdbc.setText(run, 2, e.component());
-      Jdbc.setText(run, 3, e.method());
-      Jdbc.setText(run, 4, e.agentId());
-      Jdbc.setText(run, 5, e.host());
-      run.setLong(6, e.pid());
-      Jdbc.setText(run, 7, e.thread());
-      Jdbc.setTime(run, 8, start);
-      Jdbc.setTime(run, 9, end);
-      run.setLong(10, e.durationNanos());
-      Jdbc.setText(run, 11, e.codeVersion());
-      Jdbc.setText(run, 12, e.gitCommit());
-      Jdbc.setText(run, 13, e.failed() ? "failed" : "ok");
-      Jdbc.setText(run, 14, e.errorClass());
-      Jdbc.setText(run, 15, e.errorMessage());
-      Jdbc.setTime(run, 16, now);
-      run.executeUpdate();
-      insertValues("run_inputs", e.runId(), e.inputs(), start);
-      insertValues("run_outputs", e.runId(), e.outputs(), end);
-      return true;
-    } catch (SQLException ex) {
-      throw StoreException.of("storing run " + e.runId(), ex);
-    }
-  }
-
-  /** Creates a bare component row for an undeclared component; widens first/last seen. */
-  private void seeComponent(String name, Instant start, Instant end) throws SQLException {
-    PreparedStatement select = ps("SELECT first_seen, last_seen FROM components WHERE name = ?");
-    Jdbc.setText(select, 1, name);
-    try (ResultSet rs = select.executeQuery()) {
-      if (rs.next()) {
-        Instant first = Jdbc.time(rs, "first_seen");
-        Instant last = Jdbc.time(rs, "last_seen");
-        Instant newFirst = first == null || start.isBefore(first) ? start : first;
-        Instant newLast = last == null || end.isAfter(last) ? end : last;
-        if (!newFirst.equals(first) || !newLast.equals(last)) {
-          PreparedStatement update =
-              ps("UPDATE components SET first_seen = ?, last_seen = ? WHERE name = ?");
-          Jdbc.setTime(update, 1, newFirst);
-          Jdbc.setTime(update, 2, newLast);
-          Jdbc.setText(update, 3, name);
-          update.executeUpdate();
-        }
-        return;
-      }
-    }
-    PreparedStatement insert =
-        ps("INSERT INTO components (name, first_seen, last_seen) VALUES (?, ?, ?)");
-    Jdbc.setText(insert, 1, name);
-    Jdbc.setTime(insert, 2, start);
-    Jdbc.setTime(insert, 3, end);
-    insert.executeUpdate();
-  }
-
-  private void insertValues(String table, String runId, List<CapturedValue> values, Instant seen)
-      throws SQLException {
-    PreparedStatement insert = ps("INSERT INTO " + table + " (run_id, position, name, value_kind,"
-        + " value_text, pointer_id, class_name, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (int i = 0; i < values.size(); i++) {
-      CapturedValue v = values.get(i);
-      String pointer = v.isPointer() && v.text() != null ? v.text() : null;
-      if (pointer != null) {
-        seePointer(pointer, v.pointerType(), v.className(), seen);
-      }
-      Jdbc.setText(insert, 1, runId);
-      insert.setInt(2, i);
-      Jdbc.setText(insert, 3, v.name());
-      Jdbc.setText(insert, 4, v.kind().name());
-      Jdbc.setText(insert, 5, v.text());
-      Jdbc.setText(insert, 6, pointer);
-      Jdbc.setText(insert, 7, v.className());
-      Jdbc.setLong(insert, 8, v.size() < 0 ? null : v.size());
-      insert.addBatch();
-    }
-    insert.executeBatch();
-  }
-
-  private void seePointer(String identifier, String type, String className, Instant seen)
-      throws SQLException {
-    PreparedStatement select = ps("SELECT first_seen FROM io_pointers WHERE identifier = ?");
-    Jdbc.setText(select, 1, identifier);
-    try (ResultSet rs = select.executeQuery()) {
-      if (rs.next()) {
-        return;
-      }
-    }
-    PreparedStatement insert = ps("INSERT INTO io_pointers (identifier, pointer_type, class_name,"
-        + " flag, first_seen) VALUES (?, ?, ?, FALSE, ?)");
-    Jdbc.setText(insert, 1, identifier);
-    Jdbc.setText(insert, 2, type);
-    Jdbc.setText(insert, 3, className);
-    Jdbc.setTime(insert, 4, seen);
-    insert.executeUpdate();
+    return runs.insert(e, now);
   }
 
   @Override
@@ -179,8 +76,10 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Jdbc.setText(delete, 1, d.runId());
       Jdbc.setText(delete, 2, d.pointerId());
       delete.executeUpdate();
-      PreparedStatement insert = ps("INSERT INTO run_dependencies (run_id, depends_on_run_id,"
-          + " pointer_id) VALUES (?, ?, ?)");
+      PreparedStatement insert =
+          ps(
+              "INSERT INTO run_dependencies (run_id, depends_on_run_id,"
+                  + " pointer_id) VALUES (?, ?, ?)");
       Jdbc.setText(insert, 1, d.runId());
       Jdbc.setText(insert, 2, d.dependsOnRunId());
       Jdbc.setText(insert, 3, d.pointerId());
@@ -191,13 +90,15 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public Optional<Producer> latestProducer(String pointerId, Instant endedAtOrBefore,
-      String excludedRunId) {
+  public Optional<Producer> latestProducer(
+      String pointerId, Instant endedAtOrBefore, String excludedRunId) {
     try {
-      PreparedStatement select = ps("SELECT r.id, r.end_time FROM run_outputs o"
-          + " JOIN component_runs r ON r.id = o.run_id"
-          + " WHERE o.pointer_id = ? AND r.end_time <= ? AND r.id <> ?"
-          + " ORDER BY r.end_time DESC, r.id DESC LIMIT 1");
+      PreparedStatement select =
+          ps(
+              "SELECT r.id, r.end_time FROM run_outputs o"
+                  + " JOIN component_runs r ON r.id = o.run_id"
+                  + " WHERE o.pointer_id = ? AND r.end_time <= ? AND r.id <> ?"
+                  + " ORDER BY r.end_time DESC, r.id DESC LIMIT 1");
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, endedAtOrBefore);
       Jdbc.setText(select, 3, excludedRunId);
@@ -212,21 +113,24 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public List<LinkedConsumer> consumersSince(String pointerId, Instant startedAtOrAfter,
-      String excludedRunId) {
+  public List<LinkedConsumer> consumersSince(
+      String pointerId, Instant startedAtOrAfter, String excludedRunId) {
     try {
-      PreparedStatement select = ps("SELECT DISTINCT r.id, d.depends_on_run_id, p.end_time"
-          + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
-          + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
-          + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
-          + " WHERE i.pointer_id = ? AND r.start_time >= ? AND r.id <> ?");
+      PreparedStatement select =
+          ps(
+              "SELECT DISTINCT r.id, d.depends_on_run_id, p.end_time"
+                  + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
+                  + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
+                  + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
+                  + " WHERE i.pointer_id = ? AND r.start_time >= ? AND r.id <> ?");
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, startedAtOrAfter);
       Jdbc.setText(select, 3, excludedRunId);
       List<LinkedConsumer> consumers = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          consumers.add(new LinkedConsumer(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")));
+          consumers.add(
+              new LinkedConsumer(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")));
         }
       }
       return consumers;
@@ -239,9 +143,11 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   public void upsertAgentStats(AgentStatsEvent e, Instant now) {
     Instant reported = EventTimes.ofEpochMicros(e.epochMicros());
     try {
-      PreparedStatement update = ps("UPDATE agent_stats SET host = ?, pid = ?, reported_at = ?,"
-          + " events_written = ?, events_dropped = ?, internal_errors = ?, unmatched_methods = ?,"
-          + " received_at = ? WHERE agent_id = ? AND reported_at <= ?");
+      PreparedStatement update =
+          ps(
+              "UPDATE agent_stats SET host = ?, pid = ?, reported_at = ?,"
+                  + " events_written = ?, events_dropped = ?, internal_errors = ?, unmatched_methods = ?,"
+                  + " received_at = ? WHERE agent_id = ? AND reported_at <= ?");
       Jdbc.setText(update, 1, e.host());
       update.setLong(2, e.pid());
       Jdbc.setTime(update, 3, reported);
@@ -262,9 +168,11 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
           return; // a later report is already stored
         }
       }
-      PreparedStatement insert = ps("INSERT INTO agent_stats (agent_id, host, pid, reported_at,"
-          + " events_written, events_dropped, internal_errors, unmatched_methods, received_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      PreparedStatement insert =
+          ps(
+              "INSERT INTO agent_stats (agent_id, host, pid, reported_at,"
+                  + " events_written, events_dropped, internal_errors, unmatched_methods, received_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
       Jdbc.setText(insert, 1, e.agentId());
       Jdbc.setText(insert, 2, e.host());
       insert.setLong(3, e.pid());
@@ -281,11 +189,13 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public void insertDeadLetter(String queueId, long queueIndex, String reason, byte[] payload,
-      Instant now) {
+  public void insertDeadLetter(
+      String queueId, long queueIndex, String reason, byte[] payload, Instant now) {
     try {
-      PreparedStatement insert = ps("INSERT INTO dead_letters (queue_id, queue_index, reason,"
-          + " payload, received_at) VALUES (?, ?, ?, ?, ?)");
+      PreparedStatement insert =
+          ps(
+              "INSERT INTO dead_letters (queue_id, queue_index, reason,"
+                  + " payload, received_at) VALUES (?, ?, ?, ?, ?)");
       Jdbc.setText(insert, 1, queueId);
       insert.setLong(2, queueIndex);
       if (payload == null) {
@@ -314,8 +224,10 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Jdbc.setTime(update, 2, now);
       Jdbc.setText(update, 3, queueId);
       if (update.executeUpdate() == 0) {
-        PreparedStatement insert = ps("INSERT INTO ingest_positions (queue_id, last_index,"
-            + " updated_at) VALUES (?, ?, ?)");
+        PreparedStatement insert =
+            ps(
+                "INSERT INTO ingest_positions (queue_id, last_index,"
+                    + " updated_at) VALUES (?, ?, ?)");
         Jdbc.setText(insert, 1, queueId);
         insert.setLong(2, lastIndex);
         Jdbc.setTime(insert, 3, now);
@@ -327,35 +239,15 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   private PreparedStatement ps(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
-    if (ps == null) {
-      ps = connection.prepareStatement(sql);
-      statements.put(sql, ps);
-    }
-    return ps;
+    return statements.get(sql);
   }
 
   void closeStatements() throws SQLException {
-    SQLException first = null;
-    for (PreparedStatement ps : statements.values()) {
-      try {
-        ps.close();
-      } catch (SQLException e) {
-        first = first == null ? e : first;
-      }
-    }
-    statements.clear();
-    if (first != null) {
-      throw first;
-    }
+    statements.close();
   }
 
   @Override
   public void close() {
-    try {
-      closeStatements();
-    } catch (SQLException e) {
-      // already failing or committed; nothing useful to add
-    }
+    statements.closeQuietly();
   }
 }

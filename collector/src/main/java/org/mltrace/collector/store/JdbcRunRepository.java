@@ -23,9 +23,12 @@ public final class JdbcRunRepository implements RunRepository {
 
   @Override
   public Optional<RunRow> findRun(String runId) {
-    return first(query("reading run " + runId,
-        "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ?",
-        JdbcRunRepository::runRow, runId));
+    return first(
+        query(
+            "reading run " + runId,
+            "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ?",
+            JdbcRunRepository::runRow,
+            runId));
   }
 
   @Override
@@ -39,91 +42,143 @@ public final class JdbcRunRepository implements RunRepository {
   }
 
   private List<ValueRow> values(String table, String runId) {
-    return query("reading " + table + " of run " + runId,
+    return query(
+        "reading " + table + " of run " + runId,
         "SELECT v.position, v.name, v.value_kind, v.value_text, v.pointer_id, p.pointer_type,"
-            + " v.class_name, v.size FROM " + table + " v"
+            + " v.class_name, v.size FROM "
+            + table
+            + " v"
             + " LEFT JOIN io_pointers p ON p.identifier = v.pointer_id"
             + " WHERE v.run_id = ? ORDER BY v.position",
-        rs -> new ValueRow(rs.getInt("position"), rs.getString("name"), rs.getString("value_kind"),
-            rs.getString("value_text"), rs.getString("pointer_id"), rs.getString("pointer_type"),
-            rs.getString("class_name"), Jdbc.longOrNull(rs, "size")),
+        rs ->
+            new ValueRow(
+                rs.getInt("position"),
+                rs.getString("name"),
+                rs.getString("value_kind"),
+                rs.getString("value_text"),
+                rs.getString("pointer_id"),
+                rs.getString("pointer_type"),
+                rs.getString("class_name"),
+                Jdbc.longOrNull(rs, "size")),
         runId);
   }
 
   @Override
   public List<Dependency> upstreamOf(String runId) {
-    return query("reading the dependencies of run " + runId,
+    return query(
+        "reading the dependencies of run " + runId,
         "SELECT d.run_id, d.depends_on_run_id, d.pointer_id FROM run_dependencies d"
             + " JOIN (SELECT pointer_id, MIN(position) AS first_position FROM run_inputs"
             + "       WHERE run_id = ? GROUP BY pointer_id) i ON i.pointer_id = d.pointer_id"
             + " WHERE d.run_id = ? ORDER BY i.first_position, d.pointer_id",
-        JdbcRunRepository::dependency, runId, runId);
+        JdbcRunRepository::dependency,
+        runId,
+        runId);
   }
 
   @Override
   public List<Dependency> downstreamOf(String runId) {
-    return query("reading the dependents of run " + runId,
+    return query(
+        "reading the dependents of run " + runId,
         "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies"
             + " WHERE depends_on_run_id = ? ORDER BY run_id, pointer_id",
-        JdbcRunRepository::dependency, runId);
+        JdbcRunRepository::dependency,
+        runId);
   }
 
   @Override
   public Optional<PointerRow> findPointer(String identifier) {
-    return first(query("reading pointer " + identifier,
-        "SELECT identifier, pointer_type, class_name, flag, first_seen FROM io_pointers"
-            + " WHERE identifier = ?",
-        rs -> new PointerRow(rs.getString("identifier"), rs.getString("pointer_type"),
-            rs.getString("class_name"), rs.getBoolean("flag"), Jdbc.time(rs, "first_seen")),
-        identifier));
+    return first(
+        query(
+            "reading pointer " + identifier,
+            "SELECT identifier, pointer_type, class_name, flag, first_seen FROM io_pointers"
+                + " WHERE identifier = ?",
+            rs ->
+                new PointerRow(
+                    rs.getString("identifier"),
+                    rs.getString("pointer_type"),
+                    rs.getString("class_name"),
+                    rs.getBoolean("flag"),
+                    Jdbc.time(rs, "first_seen")),
+            identifier));
   }
 
   @Override
   public Optional<String> latestProducerOf(String pointerId) {
-    return first(query("finding the producer of " + pointerId,
-        "SELECT r.id FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
-            + " WHERE o.pointer_id = ? ORDER BY r.end_time DESC, r.id DESC LIMIT 1",
-        rs -> rs.getString(1), pointerId));
+    return first(
+        query(
+            "finding the producer of " + pointerId,
+            "SELECT r.id FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
+                + " WHERE o.pointer_id = ? ORDER BY r.end_time DESC, r.id DESC LIMIT 1",
+            rs -> rs.getString(1),
+            pointerId));
   }
 
   @Override
   public int readerCount(String pointerId) {
-    return query("counting the readers of " + pointerId,
-        "SELECT COUNT(DISTINCT run_id) FROM run_inputs WHERE pointer_id = ?",
-        rs -> rs.getInt(1), pointerId).get(0);
+    return query(
+            "counting the readers of " + pointerId,
+            "SELECT COUNT(DISTINCT run_id) FROM run_inputs WHERE pointer_id = ?",
+            rs -> rs.getInt(1),
+            pointerId)
+        .get(0);
   }
 
   @Override
   public Optional<ComponentRow> findComponent(String name) {
-    return first(query("reading component " + name,
-        "SELECT name, description, owner, tags, methods, first_seen, last_seen FROM components"
-            + " WHERE name = ?",
-        rs -> new ComponentRow(rs.getString("name"), rs.getString("description"),
-            rs.getString("owner"), rs.getString("tags"), rs.getString("methods"),
-            Jdbc.time(rs, "first_seen"), Jdbc.time(rs, "last_seen")),
-        name));
+    return first(
+        query(
+            "reading component " + name,
+            "SELECT name, description, owner, tags, methods, first_seen, last_seen FROM components"
+                + " WHERE name = ?",
+            rs ->
+                new ComponentRow(
+                    rs.getString("name"),
+                    rs.getString("description"),
+                    rs.getString("owner"),
+                    rs.getString("tags"),
+                    rs.getString("methods"),
+                    Jdbc.time(rs, "first_seen"),
+                    Jdbc.time(rs, "last_seen")),
+            name));
   }
 
   @Override
   public List<RunRow> recentRuns(String component, int limit) {
-    return query("listing the runs of " + component,
-        "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE component = ?"
-            + " ORDER BY start_time DESC, id DESC LIMIT " + Math.max(0, limit),
-        JdbcRunRepository::runRow, component);
+    return query(
+        "listing the runs of " + component,
+        "SELECT "
+            + RUN_COLUMNS
+            + " FROM component_runs WHERE component = ?"
+            + " ORDER BY start_time DESC, id DESC LIMIT "
+            + Math.max(0, limit),
+        JdbcRunRepository::runRow,
+        component);
   }
 
   static RunRow runRow(ResultSet rs) throws SQLException {
-    return new RunRow(rs.getString("id"), rs.getString("component"), rs.getString("method"),
-        rs.getString("agent_id"), rs.getString("host"), Jdbc.longOrNull(rs, "pid"),
-        rs.getString("thread"), Jdbc.time(rs, "start_time"), Jdbc.time(rs, "end_time"),
-        Jdbc.longOrNull(rs, "duration_nanos"), rs.getString("code_version"),
-        rs.getString("git_commit"), rs.getString("status"), rs.getString("error_class"),
-        rs.getString("error_message"), Jdbc.time(rs, "ingested_at"));
+    return new RunRow(
+        rs.getString("id"),
+        rs.getString("component"),
+        rs.getString("method"),
+        rs.getString("agent_id"),
+        rs.getString("host"),
+        Jdbc.longOrNull(rs, "pid"),
+        rs.getString("thread"),
+        Jdbc.time(rs, "start_time"),
+        Jdbc.time(rs, "end_time"),
+        Jdbc.longOrNull(rs, "duration_nanos"),
+        rs.getString("code_version"),
+        rs.getString("git_commit"),
+        rs.getString("status"),
+        rs.getString("error_class"),
+        rs.getString("error_message"),
+        Jdbc.time(rs, "ingested_at"));
   }
 
   private static Dependency dependency(ResultSet rs) throws SQLException {
-    return new Dependency(rs.getString("run_id"), rs.getString("depends_on_run_id"),
-        rs.getString("pointer_id"));
+    return new Dependency(
+        rs.getString("run_id"), rs.getString("depends_on_run_id"), rs.getString("pointer_id"));
   }
 
   private interface RowMapper<T> {

@@ -26,8 +26,8 @@ record JdbcUrl(String raw) {
   }
 
   /**
-   * The database file path (without the {@code .mv.db} suffix) of an embedded H2 file database,
-   * or empty for in-memory, TCP and other databases.
+   * The database file path (without the {@code .mv.db} suffix) of an embedded H2 file database, or
+   * empty for in-memory, TCP and other databases.
    */
   Optional<Path> h2File() {
     if (!raw.startsWith("jdbc:h2:")) {
@@ -52,9 +52,9 @@ record JdbcUrl(String raw) {
   }
 
   /**
-   * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless
-   * the user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the
-   * file open in another process.
+   * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless the
+   * user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the file
+   * open in another process.
    */
   String effective() {
     if (h2File().isPresent() && !raw.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one ad-hoc query for {@code mltrace sql} so that it cannot change data, in three layers:
- * {@link SqlGuard} refuses anything that is not a single query; the connection is put in
- * read-only mode (a read-only transaction on PostgreSQL, a hint on H2); and the transaction is
- * always rolled back, which also undoes H2's data-change delta tables ({@code SELECT * FROM
- * FINAL TABLE (INSERT ...)}).
+ * {@link SqlGuard} refuses anything that is not a single query; the connection is put in read-only
+ * mode (a read-only transaction on PostgreSQL, a hint on H2); and the transaction is always rolled
+ * back, which also undoes H2's data-change delta tables ({@code SELECT * FROM FINAL TABLE (INSERT
+ * ...)}).
  */
 public final class ReadOnlySql {
   private static final Logger log = LoggerFactory.getLogger(ReadOnlySql.class);
@@ -37,8 +37,8 @@ public final class ReadOnlySql {
   /**
    * Runs the query and returns all its rows.
    *
-   * @throws QueryRefusedException if the statement is not a single read-only query, or the
-   *     database rejects it as invalid or as a write
+   * @throws QueryRefusedException if the statement is not a single read-only query, or the database
+   *     rejects it as invalid or as a write
    * @throws StoreException if the database fails otherwise
    */
   public Rows query(String sql) {
@@ -90,15 +90,17 @@ public final class ReadOnlySql {
   }
 
   /**
-   * Syntax errors, unknown tables or columns (SQL state class 42), data exceptions (22) and
-   * writes refused in a read-only transaction (25) are the user's to fix.
+   * Syntax errors, unknown tables or columns (SQL state class 42), data exceptions (22) and writes
+   * refused in a read-only transaction (25) are the user's to fix.
    */
   private static boolean isUserError(SQLException e) {
     String state = e.getSQLState();
     if (state == null) {
       return false;
     }
-    return state.startsWith("42") || state.startsWith("22") || state.startsWith("25")
+    return state.startsWith("42")
+        || state.startsWith("22")
+        || state.startsWith("25")
         || state.equals("90002") /* H2: method is only allowed for a query */;
   }
 }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.mltrace.collector.lineage.Dependency;
 
 /**
- * The read side of the store, as queries need it. Every method throws {@link StoreException}
- * when the database fails; an unknown id gives an empty result, never an exception.
+ * The read side of the store, as queries need it. Every method throws {@link StoreException} when
+ * the database fails; an unknown id gives an empty result, never an exception.
  */
 public interface RunRepository {
 

@@ -34,7 +34,8 @@ final class SchemaMigrator {
         log.info("applied {} migration(s) to {}", result.migrationsExecuted, url);
       }
     } catch (FlywayException e) {
-      throw new StoreException("cannot prepare the mltrace schema in " + url + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot prepare the mltrace schema in " + url + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,27 +6,58 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The first line of defence of {@link ReadOnlySql}: accepts one statement that starts like a
- * query and contains no data-changing keyword outside string literals, quoted identifiers and
- * comments. It is deliberately strict (a column named {@code "delete"} must be quoted); the
- * read-only transaction and the rollback behind it are what actually guarantee nothing changes.
+ * The first line of defence of {@link ReadOnlySql}: accepts one statement that starts like a query
+ * and contains no data-changing keyword outside string literals, quoted identifiers and comments.
+ * It is deliberately strict (a column named {@code "delete"} must be quoted); the read-only
+ * transaction and the rollback behind it are what actually guarantee nothing changes.
  */
 final class SqlGuard {
-  private static final Set<String> QUERY_STARTS = Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW");
-  private static final Set<String> FORBIDDEN = Set.of(
-      "INSERT", "UPDATE", "DELETE", "MERGE", "UPSERT", "DROP", "CREATE", "ALTER", "TRUNCATE",
-      "GRANT", "REVOKE", "COMMIT", "ROLLBACK", "CALL", "COPY", "SET", "EXECUTE", "RUNSCRIPT",
-      "SCRIPT", "BACKUP", "SHUTDOWN", "CHECKPOINT", "LOCK", "FILE_WRITE", "CSVWRITE",
-      "LINK_SCHEMA", "NEXTVAL", "SETVAL", "LO_IMPORT", "LO_EXPORT", "PG_TERMINATE_BACKEND",
-      "PG_CANCEL_BACKEND", "SET_CONFIG", "DBLINK_EXEC");
+  private static final Set<String> QUERY_STARTS =
+      Set.of("SELECT", "WITH", "VALUES", "TABLE", "SHOW");
+  private static final Set<String> FORBIDDEN =
+      Set.of(
+          "INSERT",
+          "UPDATE",
+          "DELETE",
+          "MERGE",
+          "UPSERT",
+          "DROP",
+          "CREATE",
+          "ALTER",
+          "TRUNCATE",
+          "GRANT",
+          "REVOKE",
+          "COMMIT",
+          "ROLLBACK",
+          "CALL",
+          "COPY",
+          "SET",
+          "EXECUTE",
+          "RUNSCRIPT",
+          "SCRIPT",
+          "BACKUP",
+          "SHUTDOWN",
+          "CHECKPOINT",
+          "LOCK",
+          "FILE_WRITE",
+          "CSVWRITE",
+          "LINK_SCHEMA",
+          "NEXTVAL",
+          "SETVAL",
+          "LO_IMPORT",
+          "LO_EXPORT",
+          "PG_TERMINATE_BACKEND",
+          "PG_CANCEL_BACKEND",
+          "SET_CONFIG",
+          "DBLINK_EXEC");
 
   private SqlGuard() {}
 
   /**
    * Returns the statement without trailing semicolons.
    *
-   * @throws QueryRefusedException if it is empty, holds several statements, does not start like
-   *     a query or names a data-changing keyword
+   * @throws QueryRefusedException if it is empty, holds several statements, does not start like a
+   *     query or names a data-changing keyword
    */
   static String check(String sql) {
     String statement = sql == null ? "" : sql.strip();
@@ -42,8 +73,9 @@ final class SqlGuard {
       throw refused("only one statement is allowed, found ';' inside it");
     }
     if (!QUERY_STARTS.contains(words.get(0))) {
-      throw refused("only read-only queries (SELECT, WITH, VALUES, TABLE, SHOW) are allowed, not "
-          + words.get(0));
+      throw refused(
+          "only read-only queries (SELECT, WITH, VALUES, TABLE, SHOW) are allowed, not "
+              + words.get(0));
     }
     for (String w : words) {
       if (FORBIDDEN.contains(w)) {

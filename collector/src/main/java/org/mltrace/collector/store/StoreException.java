@@ -17,8 +17,8 @@ public final class StoreException extends MltraceException {
   }
 
   /**
-   * True when the connection itself failed (server down, network), as opposed to a statement
-   * the database refused: the first is worth retrying later, the second is not.
+   * True when the connection itself failed (server down, network), as opposed to a statement the
+   * database refused: the first is worth retrying later, the second is not.
    */
   public boolean isConnectionFailure() {
     for (Throwable t = getCause(); t != null; t = t.getCause()) {
@@ -27,7 +27,9 @@ public final class StoreException extends MltraceException {
           || t instanceof SQLRecoverableException) {
         return true;
       }
-      if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("08")) {
         return true;
       }
     }

@@ -7,8 +7,6 @@ import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,30 +52,45 @@ class QueueDrainerTest {
   }
 
   private QueueDrainer drainer(int batchSize) {
-    return new QueueDrainer(new JdbcIngestStore(database), queue, batchSize, Duration.ofMillis(20), Clock.systemUTC());
+    return new QueueDrainer(
+        new JdbcIngestStore(database), queue, batchSize, Duration.ofMillis(20), Clock.systemUTC());
   }
 
   private long count(String sql) throws SQLException {
-    try (Statement st = database.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = database.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   private String string(String sql) throws SQLException {
-    try (Statement st = database.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (Statement st = database.connection().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
 
   private static List<Event> pipeline(int runs) {
     List<Event> events = new ArrayList<>();
-    events.add(new ComponentEvent("prep", "cleans data", "data-team", List.of("etl", "daily"), List.of("com.example.Prep#run()")));
+    events.add(
+        new ComponentEvent(
+            "prep",
+            "cleans data",
+            "data-team",
+            List.of("etl", "daily"),
+            List.of("com.example.Prep#run()")));
     for (int i = 0; i < runs; i++) {
-      events.add(run("prep-" + i, "prep").at(i * 10, i * 10 + 1).reads("raw", "/data/raw.csv")
-          .writes("out", "/data/clean-" + i + ".csv").input(RunBuilder.longValue("seed", i)).build());
+      events.add(
+          run("prep-" + i, "prep")
+              .at(i * 10, i * 10 + 1)
+              .reads("raw", "/data/raw.csv")
+              .writes("out", "/data/clean-" + i + ".csv")
+              .input(RunBuilder.longValue("seed", i))
+              .build());
     }
-    events.add(new AgentStatsEvent("agent-1", "host-1", 4242, RunBuilder.T0_MICROS, runs, 0, 0, null));
+    events.add(
+        new AgentStatsEvent("agent-1", "host-1", 4242, RunBuilder.T0_MICROS, runs, 0, 0, null));
     return events;
   }
 
@@ -95,16 +108,22 @@ class QueueDrainerTest {
     assertEquals("etl,daily", string("SELECT tags FROM components WHERE name = 'prep'"));
     assertEquals("ok", string("SELECT status FROM component_runs WHERE id = 'prep-1'"));
     assertEquals("2026-01-01T00:00:10Z", instant("prep-1"));
-    assertEquals("LONG", string("SELECT value_kind FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
-    assertEquals("2", string("SELECT value_text FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
-    assertEquals("data", string("SELECT pointer_type FROM io_pointers WHERE identifier = '/data/clean-2.csv'"));
+    assertEquals(
+        "LONG",
+        string("SELECT value_kind FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
+    assertEquals(
+        "2", string("SELECT value_text FROM run_inputs WHERE run_id = 'prep-2' AND name = 'seed'"));
+    assertEquals(
+        "data",
+        string("SELECT pointer_type FROM io_pointers WHERE identifier = '/data/clean-2.csv'"));
     assertEquals(3, count("SELECT events_written FROM agent_stats WHERE agent_id = 'agent-1'"));
     assertEquals(0, count("SELECT COUNT(*) FROM dead_letters"));
   }
 
   private String instant(String runId) throws SQLException {
     try (Statement st = database.connection().createStatement();
-        ResultSet rs = st.executeQuery("SELECT start_time FROM component_runs WHERE id = '" + runId + "'")) {
+        ResultSet rs =
+            st.executeQuery("SELECT start_time FROM component_runs WHERE id = '" + runId + "'")) {
       rs.next();
       return rs.getObject(1, java.time.OffsetDateTime.class).toInstant().toString();
     }
@@ -122,13 +141,18 @@ class QueueDrainerTest {
   void resumesAfterTheStoredPositionWhenMoreArrives() throws SQLException {
     TestQueues.write(queue, pipeline(2));
     drainer(10).drainAvailable();
-    TestQueues.write(queue, List.of(run("later", "train").at(100, 101).reads("in", "/data/clean-1.csv").build()));
+    TestQueues.write(
+        queue,
+        List.of(run("later", "train").at(100, 101).reads("in", "/data/clean-1.csv").build()));
 
     assertEquals(new DrainResult(1, 1, 0, 0), drainer(10).drainAvailable());
     assertEquals(3, count("SELECT COUNT(*) FROM component_runs"));
-    assertEquals("prep-1", string("SELECT depends_on_run_id FROM run_dependencies WHERE run_id = 'later'"));
+    assertEquals(
+        "prep-1", string("SELECT depends_on_run_id FROM run_dependencies WHERE run_id = 'later'"));
     assertEquals(1, count("SELECT COUNT(*) FROM ingest_positions"));
-    assertEquals(queue.toAbsolutePath().normalize().toString(), string("SELECT queue_id FROM ingest_positions"));
+    assertEquals(
+        queue.toAbsolutePath().normalize().toString(),
+        string("SELECT queue_id FROM ingest_positions"));
   }
 
   @Test
@@ -138,15 +162,23 @@ class QueueDrainerTest {
     byte[] unknownKind = {1, 42};
     byte[] truncated = java.util.Arrays.copyOf(good, good.length / 2);
     byte[] text = "not an event".getBytes(StandardCharsets.UTF_8);
-    TestQueues.writeRaw(queue, List.of(unknownVersion, good, unknownKind, truncated, text,
-        EventCodec.encode(run("r2", "prep").build())));
+    TestQueues.writeRaw(
+        queue,
+        List.of(
+            unknownVersion,
+            good,
+            unknownKind,
+            truncated,
+            text,
+            EventCodec.encode(run("r2", "prep").build())));
 
     DrainResult result = drainer(2).drainAvailable();
 
     assertEquals(new DrainResult(2, 2, 0, 4), result);
     assertEquals(2, count("SELECT COUNT(*) FROM component_runs"));
     assertEquals(4, count("SELECT COUNT(*) FROM dead_letters"));
-    assertTrue(string("SELECT reason FROM dead_letters WHERE payload = X'090100'").contains("version 9"));
+    assertTrue(
+        string("SELECT reason FROM dead_letters WHERE payload = X'090100'").contains("version 9"));
     assertEquals(4, count("SELECT COUNT(DISTINCT queue_index) FROM dead_letters"));
     assertEquals(DrainResult.NONE, drainer(2).drainAvailable());
     assertEquals(4, count("SELECT COUNT(*) FROM dead_letters"));
@@ -154,9 +186,12 @@ class QueueDrainerTest {
 
   @Test
   void anEntryTheDatabaseRefusesIsDeadLetteredWithoutLosingItsBatch() throws SQLException {
-    RunEvent noComponent = new RunEvent("bad", null, "m", "a", "h", 1, "t", 0, 1, 1, null, null,
-        false, null, null, List.of(), List.of());
-    TestQueues.write(queue, List.of(run("r1", "prep").build(), noComponent, run("r2", "prep").build()));
+    RunEvent noComponent =
+        new RunEvent(
+            "bad", null, "m", "a", "h", 1, "t", 0, 1, 1, null, null, false, null, null, List.of(),
+            List.of());
+    TestQueues.write(
+        queue, List.of(run("r1", "prep").build(), noComponent, run("r2", "prep").build()));
 
     DrainResult result = drainer(10).drainAvailable();
 
@@ -181,12 +216,19 @@ class QueueDrainerTest {
   @Test
   void followStoresNewEntriesUntilStopped() throws Exception {
     AtomicBoolean stop = new AtomicBoolean();
-    CompletableFuture<DrainResult> follower = CompletableFuture.supplyAsync(() -> {
-      try (Database own = Database.open(url, Database.Access.CREATE)) {
-        return new QueueDrainer(new JdbcIngestStore(own), queue, 10, Duration.ofMillis(20), Clock.systemUTC())
-            .follow(stop::get);
-      }
-    });
+    CompletableFuture<DrainResult> follower =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try (Database own = Database.open(url, Database.Access.CREATE)) {
+                return new QueueDrainer(
+                        new JdbcIngestStore(own),
+                        queue,
+                        10,
+                        Duration.ofMillis(20),
+                        Clock.systemUTC())
+                    .follow(stop::get);
+              }
+            });
     TestQueues.write(queue, pipeline(2)); // the directory appears after the follower started
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (count("SELECT COUNT(*) FROM component_runs") < 2 && System.nanoTime() < deadline) {

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.testing.RunBuilder;
-import org.junit.jupiter.api.Test;
 
 class DependencyResolverTest {
   private final DependencyResolver resolver = new DependencyResolver();
@@ -37,7 +37,8 @@ class DependencyResolverTest {
     index.add(first);
     index.add(second);
     index.add(consumer);
-    assertEquals(List.of(new Dependency("c", "p2", "/data/f.csv")),
+    assertEquals(
+        List.of(new Dependency("c", "p2", "/data/f.csv")),
         resolver.dependenciesOf(consumer, index));
   }
 
@@ -49,7 +50,8 @@ class DependencyResolverTest {
     index.add(early);
     index.add(overlapping);
     index.add(consumer);
-    assertEquals(List.of(new Dependency("c", "p1", "/data/f.csv")),
+    assertEquals(
+        List.of(new Dependency("c", "p1", "/data/f.csv")),
         resolver.dependenciesOf(consumer, index));
   }
 
@@ -59,20 +61,20 @@ class DependencyResolverTest {
     RunEvent consumer = run("c", "train").at(5, 6).reads("in", "/data/f.csv").build();
     index.add(producer);
     index.add(consumer);
-    assertEquals(List.of(new Dependency("c", "p", "/data/f.csv")),
-        resolver.dependenciesOf(consumer, index));
+    assertEquals(
+        List.of(new Dependency("c", "p", "/data/f.csv")), resolver.dependenciesOf(consumer, index));
   }
 
   @Test
   void inMemoryPointersLinkOnlyOnTheExactIdentifier() {
-    RunEvent producer = run("p", "prep").at(0, 1)
-        .writes("df", "mem://agent-1/org.example.Frame@7").build();
-    RunEvent sameClassOtherObject = run("c1", "train").at(2, 3)
-        .reads("df", "mem://agent-1/org.example.Frame@8").build();
-    RunEvent otherJvm = run("c2", "train").at(2, 3)
-        .reads("df", "mem://agent-2/org.example.Frame@7").build();
-    RunEvent sameObject = run("c3", "train").at(2, 3)
-        .reads("df", "mem://agent-1/org.example.Frame@7").build();
+    RunEvent producer =
+        run("p", "prep").at(0, 1).writes("df", "mem://agent-1/org.example.Frame@7").build();
+    RunEvent sameClassOtherObject =
+        run("c1", "train").at(2, 3).reads("df", "mem://agent-1/org.example.Frame@8").build();
+    RunEvent otherJvm =
+        run("c2", "train").at(2, 3).reads("df", "mem://agent-2/org.example.Frame@7").build();
+    RunEvent sameObject =
+        run("c3", "train").at(2, 3).reads("df", "mem://agent-1/org.example.Frame@7").build();
     store(producer, sameClassOtherObject, otherJvm, sameObject);
     assertEquals(1, index.links.size());
     assertEquals("p", index.links.get("c3|mem://agent-1/org.example.Frame@7"));
@@ -82,18 +84,25 @@ class DependencyResolverTest {
   void oneDependencyPerDistinctPointerInInputOrder() {
     RunEvent a = run("a", "prep").at(0, 1).writes("x", "/data/x").build();
     RunEvent b = run("b", "prep").at(0, 1).writes("y", "/data/y").build();
-    RunEvent consumer = run("c", "train").at(2, 3)
-        .reads("y1", "/data/y").reads("x", "/data/x").reads("y2", "/data/y").build();
+    RunEvent consumer =
+        run("c", "train")
+            .at(2, 3)
+            .reads("y1", "/data/y")
+            .reads("x", "/data/x")
+            .reads("y2", "/data/y")
+            .build();
     index.add(a);
     index.add(b);
     index.add(consumer);
-    assertEquals(List.of(new Dependency("c", "b", "/data/y"), new Dependency("c", "a", "/data/x")),
+    assertEquals(
+        List.of(new Dependency("c", "b", "/data/y"), new Dependency("c", "a", "/data/x")),
         resolver.dependenciesOf(consumer, index));
   }
 
   @Test
   void runDoesNotDependOnItselfWhenItRewritesItsInput() {
-    RunEvent run = run("r", "update").at(0, 0).reads("in", "/data/f").writes("out", "/data/f").build();
+    RunEvent run =
+        run("r", "update").at(0, 0).reads("in", "/data/f").writes("out", "/data/f").build();
     store(run);
     assertTrue(index.links.isEmpty());
   }
@@ -110,8 +119,12 @@ class DependencyResolverTest {
 
   @Test
   void nonPointerInputsAreIgnored() {
-    RunEvent consumer = run("c", "train").at(5, 6)
-        .input(RunBuilder.string("path", "/data/f.csv")).input(RunBuilder.longValue("n", 3)).build();
+    RunEvent consumer =
+        run("c", "train")
+            .at(5, 6)
+            .input(RunBuilder.string("path", "/data/f.csv"))
+            .input(RunBuilder.longValue("n", 3))
+            .build();
     RunEvent producer = run("p", "prep").at(0, 1).writes("out", "/data/f.csv").build();
     store(producer, consumer);
     assertTrue(index.links.isEmpty());

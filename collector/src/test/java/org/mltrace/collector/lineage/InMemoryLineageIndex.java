@@ -13,6 +13,7 @@ import org.mltrace.agent.event.RunEvent;
 /** The store's lineage queries over a list of runs and links, for unit tests. */
 final class InMemoryLineageIndex implements LineageIndex {
   final List<RunEvent> runs = new ArrayList<>();
+
   /** (consumer run id + "|" + pointer) → producer run id. */
   final Map<String, String> links = new HashMap<>();
 
@@ -25,7 +26,8 @@ final class InMemoryLineageIndex implements LineageIndex {
   }
 
   @Override
-  public Optional<Producer> latestProducer(String pointerId, Instant endedAtOrBefore, String excludedRunId) {
+  public Optional<Producer> latestProducer(
+      String pointerId, Instant endedAtOrBefore, String excludedRunId) {
     return runs.stream()
         .filter(r -> !r.runId().equals(excludedRunId))
         .filter(r -> has(r.outputs(), pointerId))
@@ -35,16 +37,24 @@ final class InMemoryLineageIndex implements LineageIndex {
   }
 
   @Override
-  public List<LinkedConsumer> consumersSince(String pointerId, Instant startedAtOrAfter, String excludedRunId) {
+  public List<LinkedConsumer> consumersSince(
+      String pointerId, Instant startedAtOrAfter, String excludedRunId) {
     List<LinkedConsumer> consumers = new ArrayList<>();
     for (RunEvent r : runs) {
-      if (r.runId().equals(excludedRunId) || !has(r.inputs(), pointerId)
+      if (r.runId().equals(excludedRunId)
+          || !has(r.inputs(), pointerId)
           || EventTimes.ofEpochMicros(r.startEpochMicros()).isBefore(startedAtOrAfter)) {
         continue;
       }
       String linked = links.get(r.runId() + "|" + pointerId);
-      Instant linkedEnd = linked == null ? null
-          : runs.stream().filter(p -> p.runId().equals(linked)).findFirst().map(InMemoryLineageIndex::end).orElseThrow();
+      Instant linkedEnd =
+          linked == null
+              ? null
+              : runs.stream()
+                  .filter(p -> p.runId().equals(linked))
+                  .findFirst()
+                  .map(InMemoryLineageIndex::end)
+                  .orElseThrow();
       consumers.add(new LinkedConsumer(r.runId(), linked, linkedEnd));
     }
     return consumers;

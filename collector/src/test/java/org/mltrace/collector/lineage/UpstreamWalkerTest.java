@@ -14,7 +14,9 @@ class UpstreamWalkerTest {
   private final Map<String, List<Dependency>> graph = new HashMap<>();
 
   private void edge(String consumer, String producer, String pointer) {
-    graph.computeIfAbsent(consumer, k -> new ArrayList<>()).add(new Dependency(consumer, producer, pointer));
+    graph
+        .computeIfAbsent(consumer, k -> new ArrayList<>())
+        .add(new Dependency(consumer, producer, pointer));
   }
 
   private UpstreamWalker.Node walk(String root, int maxNodes) {
@@ -32,7 +34,8 @@ class UpstreamWalkerTest {
 
   @Test
   void sharedInputRepeatsOncePerPathDepthFirstInInputOrder() {
-    // eval reads model and test split; model reads train split; both splits come from one split run.
+    // eval reads model and test split; model reads train split; both splits come from one split
+    // run.
     edge("eval", "train", "/m/model");
     edge("eval", "split", "/d/test");
     edge("train", "split", "/d/train");

@@ -81,8 +81,23 @@ public final class RunBuilder {
   }
 
   public RunEvent build() {
-    return new RunEvent(id, component, "com.example.Pipeline#" + component + "()V", "agent-1",
-        "host-1", 4242, "main", start, end, (end - start) * 1000, "c0ffee" + component,
-        "abc123", failed, errorClass, errorMessage, inputs, outputs);
+    return new RunEvent(
+        id,
+        component,
+        "com.example.Pipeline#" + component + "()V",
+        "agent-1",
+        "host-1",
+        4242,
+        "main",
+        start,
+        end,
+        (end - start) * 1000,
+        "c0ffee" + component,
+        "abc123",
+        failed,
+        errorClass,
+        errorMessage,
+        inputs,
+        outputs);
   }
 }

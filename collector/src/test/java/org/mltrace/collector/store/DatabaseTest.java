@@ -1,0 +1,60 @@
+package org.mltrace.collector.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.testing.TestDatabases;
+
+class DatabaseTest {
+  @TempDir Path tmp;
+
+  @Test
+  void createMakesTheDirectoryAndTheSchema() throws SQLException {
+    String url = TestDatabases.h2Url(tmp);
+    try (Database db = Database.open(url, Database.Access.CREATE);
+        Statement st = db.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM component_runs")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1));
+    }
+    assertTrue(Files.exists(tmp.resolve("db").resolve("mltrace.mv.db")));
+    // opening again finds the schema current
+    Database.open(url, Database.Access.EXISTING).close();
+  }
+
+  @Test
+  void existingRefusesAMissingH2FileWithoutCreatingIt() {
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () -> Database.open(TestDatabases.h2Url(tmp), Database.Access.EXISTING));
+    assertTrue(e.getMessage().startsWith("no mltrace database at "), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("db")));
+  }
+
+  @Test
+  void unreachableServerIsOneLineWithoutThePassword() {
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () ->
+                Database.open(
+                    "jdbc:postgresql://127.0.0.1:1/test?user=u&password=secret&connectTimeout=2",
+                    Database.Access.EXISTING));
+    assertTrue(
+        e.getMessage().startsWith("cannot open database jdbc:postgresql://127.0.0.1:1/"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    assertEquals(1, e.getMessage().lines().count());
+    assertTrue(e.isConnectionFailure());
+  }
+}

@@ -1,0 +1,180 @@
+package org.mltrace.collector.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mltrace.collector.testing.RunBuilder.run;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.collector.lineage.Dependency;
+import org.mltrace.collector.testing.RunBuilder;
+import org.mltrace.collector.testing.TestDatabases;
+
+class JdbcIngestStoreTest {
+  private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
+  @TempDir Path tmp;
+  private Database database;
+  private JdbcIngestStore store;
+  private JdbcRunRepository runs;
+
+  @BeforeEach
+  void open() {
+    database = Database.open(TestDatabases.h2Url(tmp), Database.Access.CREATE);
+    store = new JdbcIngestStore(database);
+    runs = new JdbcRunRepository(database);
+  }
+
+  @AfterEach
+  void close() {
+    database.close();
+  }
+
+  private Object cell(String sql) {
+    return new ReadOnlySql(database).query(sql).rows().get(0).get(0);
+  }
+
+  @Test
+  void undeclaredComponentGetsABareRowThatADeclarationFillsIn() {
+    store.inTransaction(tx -> tx.insertRun(run("r1", "train").at(5, 6).build(), NOW));
+    ComponentRow bare = runs.findComponent("train").orElseThrow();
+    assertEquals(null, bare.owner());
+    assertEquals(Instant.parse("2026-01-01T00:00:05Z"), bare.firstSeen());
+    assertEquals(Instant.parse("2026-01-01T00:00:06Z"), bare.lastSeen());
+
+    store.inTransaction(
+        tx -> {
+          tx.upsertComponent(
+              new ComponentEvent("train", "fits", "ml", List.of("a", "b"), List.of("T#fit()")),
+              NOW);
+          return tx.insertRun(run("r2", "train").at(1, 9).build(), NOW);
+        });
+    ComponentRow declared = runs.findComponent("train").orElseThrow();
+    assertEquals(
+        new ComponentRow(
+            "train",
+            "fits",
+            "ml",
+            "a,b",
+            "T#fit()",
+            Instant.parse("2026-01-01T00:00:01Z"),
+            Instant.parse("2026-01-01T00:00:09Z")),
+        declared);
+  }
+
+  @Test
+  void duplicateRunIdIsNotStoredTwice() {
+    boolean first = store.inTransaction(tx -> tx.insertRun(run("r1", "train").build(), NOW));
+    boolean second =
+        store.inTransaction(tx -> tx.insertRun(run("r1", "train").at(50, 60).build(), NOW));
+    assertTrue(first);
+    assertFalse(second);
+    assertEquals(
+        Instant.parse("2026-01-01T00:00:00Z"), runs.findRun("r1").orElseThrow().startTime());
+  }
+
+  @Test
+  void agentStatsKeepTheLatestReport() {
+    long t = RunBuilder.T0_MICROS;
+    store.inTransaction(
+        tx -> {
+          tx.upsertAgentStats(
+              new AgentStatsEvent("a1", "h", 1, t + 2_000_000, 20, 1, 0, null), NOW);
+          tx.upsertAgentStats(
+              new AgentStatsEvent("a1", "h", 1, t + 1_000_000, 10, 0, 0, null), NOW);
+          return null;
+        });
+    assertEquals(20L, cell("SELECT events_written FROM agent_stats WHERE agent_id = 'a1'"));
+    store.inTransaction(
+        tx -> {
+          tx.upsertAgentStats(
+              new AgentStatsEvent("a1", "h", 1, t + 3_000_000, 30, 2, 1, "X#y()"), NOW);
+          return null;
+        });
+    assertEquals(30L, cell("SELECT events_written FROM agent_stats WHERE agent_id = 'a1'"));
+    assertEquals("X#y()", cell("SELECT unmatched_methods FROM agent_stats"));
+  }
+
+  @Test
+  void failedTransactionLeavesNothingBehind() {
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            store.inTransaction(
+                tx -> {
+                  tx.insertRun(run("r1", "train").build(), NOW);
+                  tx.savePosition("/q", 5, NOW);
+                  throw new IllegalStateException("boom");
+                }));
+    assertTrue(runs.findRun("r1").isEmpty());
+    assertEquals(OptionalLong.empty(), store.lastIndex("/q"));
+  }
+
+  @Test
+  void positionIsUpdatedInPlace() {
+    store.inTransaction(
+        tx -> {
+          tx.savePosition("/q", 5, NOW);
+          return null;
+        });
+    store.inTransaction(
+        tx -> {
+          tx.savePosition("/q", 9, NOW);
+          return null;
+        });
+    assertEquals(OptionalLong.of(9), store.lastIndex("/q"));
+    assertEquals(1L, cell("SELECT COUNT(*) FROM ingest_positions"));
+  }
+
+  @Test
+  void nulCharactersInTextAreReplacedNotRefused() {
+    store.inTransaction(
+        tx -> tx.insertRun(run("r1", "train").input(RunBuilder.string("s", "a\0b")).build(), NOW));
+    assertEquals("a\uFFFDb", runs.inputs("r1").get(0).valueText());
+  }
+
+  @Test
+  void linkReplacesTheEarlierLinkOfTheSameRunAndPointer() {
+    store.inTransaction(
+        tx -> {
+          tx.insertRun(run("p1", "prep").at(0, 1).writes("o", "/f").build(), NOW);
+          tx.insertRun(run("p2", "prep").at(0, 2).writes("o", "/f").build(), NOW);
+          tx.insertRun(run("c", "train").at(3, 4).reads("i", "/f").build(), NOW);
+          tx.linkDependency(new Dependency("c", "p1", "/f"));
+          tx.linkDependency(new Dependency("c", "p2", "/f"));
+          return null;
+        });
+    assertEquals(List.of(new Dependency("c", "p2", "/f")), runs.upstreamOf("c"));
+    assertEquals(List.of(new Dependency("c", "p2", "/f")), runs.downstreamOf("p2"));
+  }
+
+  @Test
+  void valuesKeepOrderKindsAndPointerTypes() {
+    store.inTransaction(
+        tx ->
+            tx.insertRun(
+                run("r", "train")
+                    .reads("features", "/d/f.csv")
+                    .input(RunBuilder.longValue("epochs", 3))
+                    .writes("return", "/m/model.bin", "model")
+                    .build(),
+                NOW));
+    List<ValueRow> inputs = runs.inputs("r");
+    assertEquals(
+        new ValueRow(
+            0, "features", "POINTER", "/d/f.csv", "/d/f.csv", "data", "java.io.File", 1234L),
+        inputs.get(0));
+    assertEquals(
+        new ValueRow(1, "epochs", "LONG", "3", null, null, "java.lang.Long", null), inputs.get(1));
+    assertEquals("model", runs.outputs("r").get(0).pointerType());
+  }
+}
