@@ -1,0 +1,41 @@
+package org.mltrace.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The built jars under test, located by Failsafe's system properties. */
+final class Artifacts {
+  private Artifacts() {}
+
+  static Path agentJar() {
+    return existing("mltrace.agentJar");
+  }
+
+  static Path collectorJar() {
+    return existing("mltrace.collectorJar");
+  }
+
+  static Path demoJar() {
+    return existing("mltrace.demoJar");
+  }
+
+  static Path clashJar() {
+    return existing("mltrace.clashJar");
+  }
+
+  static Path configExample(String name) {
+    return existing("mltrace.configExamples").resolve(name);
+  }
+
+  private static Path existing(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException("system property " + property + " is not set; run the ITs through Maven (mvn verify)");
+    }
+    Path p = Path.of(value).toAbsolutePath().normalize();
+    if (!Files.exists(p)) {
+      throw new IllegalStateException(p + " does not exist; build it first (mvn -DskipTests package)");
+    }
+    return p;
+  }
+}

@@ -1,0 +1,52 @@
+package org.mltrace.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@code java -jar mltrace-collector.jar COMMAND ... --db URL} against one database. */
+final class CollectorCli {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path workDir;
+  private final String dbUrl;
+
+  CollectorCli(Path workDir, String dbUrl) {
+    this.workDir = workDir;
+    this.dbUrl = dbUrl;
+  }
+
+  /** An embedded H2 file database inside {@code dir}. */
+  static CollectorCli h2(Path dir) {
+    return new CollectorCli(dir, "jdbc:h2:file:" + dir.resolve("mltrace").toAbsolutePath());
+  }
+
+  ProcessResult run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("-jar", Artifacts.collectorJar().toString()));
+    command.addAll(List.of(args));
+    command.add("--db");
+    command.add(dbUrl);
+    return JavaProcess.run(workDir, command);
+  }
+
+  /** Runs a command that must succeed and parses its {@code --json} output. */
+  JsonNode json(String... args) throws IOException, InterruptedException {
+    String[] withJson = new String[args.length + 1];
+    System.arraycopy(args, 0, withJson, 0, args.length);
+    withJson[args.length] = "--json";
+    ProcessResult r = run(withJson);
+    if (r.exitCode() != 0) {
+      throw new AssertionError("collector failed:\n" + r);
+    }
+    return JSON.readTree(r.stdout());
+  }
+
+  void collectOnce(Path queue) throws IOException, InterruptedException {
+    ProcessResult r = run("collect", "--queue", queue.toString(), "--once");
+    if (r.exitCode() != 0) {
+      throw new AssertionError("collect --once failed:\n" + r);
+    }
+  }
+}

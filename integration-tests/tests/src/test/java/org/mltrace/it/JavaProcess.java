@@ -1,0 +1,48 @@
+package org.mltrace.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a child JVM (the same java as the tests) to completion and captures its output. */
+final class JavaProcess {
+  private static final long TIMEOUT_SECONDS = 120;
+
+  private JavaProcess() {}
+
+  static ProcessResult run(Path workDir, List<String> javaArgs) throws IOException, InterruptedException {
+    return run(Path.of(System.getProperty("java.home")), workDir, javaArgs);
+  }
+
+  /** Runs {@code javaHome/bin/java} with the arguments. */
+  static ProcessResult run(Path javaHome, Path workDir, List<String> javaArgs) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(javaArgs);
+    Path out = Files.createTempFile("it-out", ".txt");
+    Path err = Files.createTempFile("it-err", ".txt");
+    try {
+      Process p = new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile())
+          .start();
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+      }
+      return new ProcessResult(
+          String.join(" ", command),
+          p.exitValue(),
+          Files.readString(out, StandardCharsets.UTF_8),
+          Files.readString(err, StandardCharsets.UTF_8));
+    } finally {
+      Files.deleteIfExists(out);
+      Files.deleteIfExists(err);
+    }
+  }
+}
