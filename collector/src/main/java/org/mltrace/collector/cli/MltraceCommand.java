@@ -58,6 +58,12 @@ public final class MltraceCommand implements Callable<Integer> {
     System.setProperty("chronicle.analytics.disable", "true");
     System.setProperty("chronicle.announcer.disable", "true");
     UnsafeWarning.markAsGiven();
+    if (System.getProperty("h2.bindAddress") == null) {
+      // AUTO_SERVER's H2 server would listen on all interfaces; other mltrace processes on this
+      // host reach it on loopback (see store.Database#keepH2ServerLocal, which H2 may read too
+      // late).
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
     if (Arrays.asList(args).contains("--debug")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }

@@ -42,6 +42,7 @@ public final class Database implements AutoCloseable {
    * @throws StoreException if the database cannot be opened or migrated
    */
   public static Database open(String jdbcUrl, Access access) {
+    keepH2ServerLocal();
     JdbcUrl url = JdbcUrl.parse(jdbcUrl);
     Optional<Path> h2File = url.h2File();
     if (h2File.isPresent()) {
@@ -56,6 +57,17 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return db;
+  }
+
+  /**
+   * The H2 server that {@code AUTO_SERVER=TRUE} starts would listen on all interfaces; bind it to
+   * the loopback address instead, where the other mltrace processes on this host find it. Must run
+   * before H2 reads its settings (the CLI calls it first thing); a value the user set is kept.
+   */
+  public static void keepH2ServerLocal() {
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
   }
 
   private static void prepareH2File(JdbcUrl url, Path file, Access access) {
