@@ -84,6 +84,12 @@ final class AgentStartup {
       }
       writer.setUnmatchedReport(unmatched.isEmpty() ? null : String.join("\n", unmatched));
       writer.close(SHUTDOWN_FLUSH_MILLIS);
+      long dropped = AgentCounters.droppedCount();
+      long errors = AgentCounters.internalErrorCount();
+      if (dropped > 0 || errors > 0) {
+        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full or queue unusable), "
+            + errors + " internal errors; the counts are in the queue's agent stats");
+      }
     } catch (Throwable t) {
       AgentLog.warn("flushing the queue at exit failed: " + t);
     }

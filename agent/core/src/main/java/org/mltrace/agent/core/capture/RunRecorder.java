@@ -83,7 +83,8 @@ public final class RunRecorder implements CaptureHooks {
     }
     t.finished = true;
     long durationNanos = System.nanoTime() - t.startNanos;
-    long endMicros = nowMicros();
+    // One clock read per call: the end is the start plus the monotonic duration.
+    long endMicros = t.startMicros + durationNanos / 1_000;
     List<CapturedValue> inputs = new ArrayList<>();
     List<CapturedValue> outputs = new ArrayList<>();
     for (PlannedVariable v : t.plan.variables()) {

@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CompletedRun;
@@ -25,8 +26,14 @@ import org.mltrace.agent.event.RunEvent;
  */
 public final class EventWriter {
   static final int STATS_INTERVAL_SECONDS = 30;
+  /** How long the writer sleeps when the buffer is empty: bounds the delay before a flush. */
+  static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
-  private final BlockingQueue<Object> buffer;
+  // Lock-free on purpose: with a lock (ArrayBlockingQueue) application threads contended with
+  // the writer's drains, and a traced call cost microseconds whenever the writer was busy.
+  private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger buffered = new AtomicInteger();
+  private final int capacity;
   private final Path queueDir;
   private final AgentIdentity identity;
   private final Thread thread;
@@ -37,7 +44,7 @@ public final class EventWriter {
   public EventWriter(Path queueDir, AgentIdentity identity, int capacity) {
     this.queueDir = queueDir;
     this.identity = identity;
-    this.buffer = new ArrayBlockingQueue<>(capacity);
+    this.capacity = capacity;
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
   }
@@ -48,12 +55,15 @@ public final class EventWriter {
 
   /** Enqueues a {@link CompletedRun} or an {@link Event}; drops and counts it when full. */
   public void submit(Object item) {
-    if (stopped || !buffer.offer(item)) {
+    if (stopped || buffered.incrementAndGet() > capacity) {
+      buffered.decrementAndGet();
       if (item instanceof CompletedRun) {
         AgentCounters.dropped();
       }
       AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
+      return;
     }
+    buffer.offer(item);
   }
 
   /** Text for the final stats event: signatures that matched nothing. */
@@ -64,9 +74,10 @@ public final class EventWriter {
   /** Flushes what is buffered and closes the queue, waiting at most {@code timeoutMillis}. */
   public void close(long timeoutMillis) throws InterruptedException {
     stopping = true;
+    LockSupport.unpark(thread);
     thread.join(timeoutMillis);
     if (thread.isAlive()) {
-      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + buffer.size() + " events not written");
+      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + buffered.get() + " events not written");
     }
   }
 
@@ -81,24 +92,25 @@ public final class EventWriter {
     List<Object> batch = new ArrayList<>(1024);
     try {
       while (true) {
-        Object first = buffer.poll(100, TimeUnit.MILLISECONDS);
-        if (first != null) {
-          batch.add(first);
-          buffer.drainTo(batch, 1023);
+        for (Object item; batch.size() < 1024 && (item = buffer.poll()) != null; ) {
+          batch.add(item);
+        }
+        if (!batch.isEmpty()) {
+          buffered.addAndGet(-batch.size());
           for (Object item : batch) {
             write(sink, item);
           }
           batch.clear();
         } else if (stopping) {
           break;
+        } else {
+          LockSupport.parkNanos(IDLE_PARK_NANOS);
         }
         if (System.nanoTime() > nextStats) {
           write(sink, stats());
           nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
         }
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } finally {
       stopped = true;
       for (Object item; (item = buffer.poll()) != null; ) {

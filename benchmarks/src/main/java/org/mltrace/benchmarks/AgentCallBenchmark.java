@@ -1,0 +1,61 @@
+package org.mltrace.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Cost of a traced call on the application's thread, against the same method untraced, in the
+ * same JVM. Run through {@link RunBenchmarks}, which attaches the agent to the forks.
+ *
+ * <p>{@code tiny*}: a method that does nothing, so the difference is the whole per-call cost.
+ * {@code score*}: a dot product of {@code size} doubles, to see the ratio on real work.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class AgentCallBenchmark {
+  @Param({"1000", "100000"})
+  int size;
+
+  int a = 3;
+  long b = 4;
+  double[] features;
+  double[] weights;
+
+  @Setup
+  public void setUp() {
+    features = new double[size];
+    weights = new double[size];
+    for (int i = 0; i < size; i++) {
+      features[i] = i * 0.5;
+      weights[i] = 1.0 / (i + 1);
+    }
+  }
+
+  @Benchmark
+  public long tinyPlain() {
+    return Workload.plainTiny(a, b);
+  }
+
+  @Benchmark
+  public long tinyTraced() {
+    return Workload.tracedTiny(a, b);
+  }
+
+  @Benchmark
+  public double scorePlain() {
+    return Workload.plainScore(features, weights);
+  }
+
+  @Benchmark
+  public double scoreTraced() {
+    return Workload.tracedScore(features, weights);
+  }
+}

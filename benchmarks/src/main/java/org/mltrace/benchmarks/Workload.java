@@ -1,0 +1,37 @@
+package org.mltrace.benchmarks;
+
+/**
+ * Pairs of identical methods: {@code traced*} are named in {@code bench.yaml}, {@code plain*}
+ * are not. Kept in one class so both are compiled and inlined alike.
+ */
+public final class Workload {
+  private Workload() {}
+
+  /** An almost empty component: shows the absolute cost of one traced call. */
+  public static long tracedTiny(int a, long b) {
+    long sum = a + b;
+    return sum;
+  }
+
+  public static long plainTiny(int a, long b) {
+    long sum = a + b;
+    return sum;
+  }
+
+  /** A small scoring step over an array: an in-memory pointer input, a double output. */
+  public static double tracedScore(double[] features, double[] weights) {
+    double score = 0;
+    for (int i = 0; i < features.length; i++) {
+      score += features[i] * weights[i];
+    }
+    return score;
+  }
+
+  public static double plainScore(double[] features, double[] weights) {
+    double score = 0;
+    for (int i = 0; i < features.length; i++) {
+      score += features[i] * weights[i];
+    }
+    return score;
+  }
+}
