@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -133,6 +134,23 @@ class QueryServiceTest {
     NotFoundException e = assertThrows(NotFoundException.class, () -> queries.inspect("nope"));
     assertEquals(
         "no run with id 'nope' (try 'mltrace history COMPONENT' to list runs)", e.getMessage());
+  }
+
+  @Test
+  void zeroLengthRunsAtTheSameInstantFormACycleThatTheTraceSurvives(@TempDir Path other) {
+    String url = TestDatabases.h2Url(other);
+    TestDatabases.ingest(
+        url,
+        other,
+        List.of(
+            run("a", "ping").at(5, 5).reads("in", "/y").writes("out", "/x").build(),
+            run("b", "pong").at(5, 5).reads("in", "/x").writes("out", "/y").build()));
+    try (QueryService cyclic =
+        new QueryService(Database.open(url, Database.Access.EXISTING), other)) {
+      assertEquals("a(b)", Pipelines.shape(((TraceResult.RunTrace) cyclic.trace("a")).root()));
+      assertEquals(
+          "b(a)", Pipelines.shape(((TraceResult.PointerTrace) cyclic.trace("/y")).producedBy()));
+    }
   }
 
   @Test

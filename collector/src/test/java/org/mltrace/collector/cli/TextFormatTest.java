@@ -1,0 +1,42 @@
+package org.mltrace.collector.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.mltrace.collector.query.ValueView;
+
+class TextFormatTest {
+  @Test
+  void durationsReadNaturally() {
+    assertEquals("850 µs", TextFormat.duration(Duration.ofNanos(850_400)));
+    assertEquals("12.3 ms", TextFormat.duration(Duration.ofNanos(12_340_000)));
+    assertEquals("1.234 s", TextFormat.duration(Duration.ofMillis(1234)));
+    assertEquals("2 min 3 s", TextFormat.duration(Duration.ofSeconds(123)));
+  }
+
+  @Test
+  void timesAreUtcToTheMillisecond() {
+    assertEquals(
+        "2026-01-01T00:00:06.123Z", TextFormat.time(Instant.parse("2026-01-01T00:00:06.123456Z")));
+  }
+
+  @Test
+  void valuesShowTheirKind() {
+    assertEquals(
+        "m = /m.bin [model]",
+        TextFormat.value(new ValueView("m", "pointer", "model", "/m.bin", null, null)));
+    assertEquals(
+        "s = \"a\\nb\" (cut, 900 chars)",
+        TextFormat.value(new ValueView("s", "string", "string", "a\nb", null, 900L)));
+    assertEquals(
+        "x = (absent)", TextFormat.value(new ValueView("x", "absent", "absent", null, null, null)));
+    assertEquals(
+        "x = null", TextFormat.value(new ValueView("x", "null", "null", null, null, null)));
+    assertEquals(
+        "x = (not captured: too big)",
+        TextFormat.value(new ValueView("x", "error", "error", "too big", null, null)));
+    assertEquals("n = 3", TextFormat.value(new ValueView("n", "long", "long", "3", null, null)));
+  }
+}
