@@ -3,6 +3,7 @@ package org.mltrace.agent.core.capture;
 import java.io.File;
 import java.lang.reflect.Array;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -83,6 +84,11 @@ public final class ValueEncoder {
           : uriPointer(name, u, "java.net.URI");
     }
     if (v instanceof URL u) {
+      URI fileUri = fileUri(u);
+      if (fileUri != null) {
+        // The same file as a Path or File to it, so that lineage links them.
+        return encodeUnsafe(name, fileUri);
+      }
       String text = u.toString();
       return new CapturedValue(name, ValueKind.POINTER, text, PointerTypes.ofUri(u.getProtocol(), u.getPath()), "java.net.URL", -1);
     }
@@ -116,8 +122,7 @@ public final class ValueEncoder {
     long size = -1;
     if (type.isArray()) {
       size = Array.getLength(v);
-    } else if (type.getName().startsWith("java.util.") && !type.getName().startsWith("java.util.concurrent.ConcurrentLinked")) {
-      // The JDK's own collections answer size() in O(1); user collections might not.
+    } else if (hasCheapSize(type.getName())) {
       if (v instanceof Collection<?> c) {
         size = c.size();
       } else if (v instanceof Map<?, ?> m) {
@@ -126,6 +131,37 @@ public final class ValueEncoder {
     }
     String id = "mem://" + agentId + "/" + className + "@" + ids.idOf(v);
     return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofClassName(className), className, size);
+  }
+
+  /** A {@code file:} URL as a URI naming a local file, or null (then it stays a URL pointer). */
+  private static URI fileUri(URL u) {
+    if (!"file".equalsIgnoreCase(u.getProtocol())) {
+      return null;
+    }
+    try {
+      URI uri = u.toURI();
+      Path.of(uri);
+      return uri;
+    } catch (URISyntaxException | RuntimeException e) {
+      return null; // e.g. an unescaped space, or a remote host: not a local file we can name
+    }
+  }
+
+  /**
+   * The JDK's own collections answer size() in O(1); user collections might not. Nested
+   * java.util classes are views and wrappers ({@code Collections.unmodifiableList}, a map's
+   * {@code keySet()}) whose size() may call the user's collection; some concurrent ones walk
+   * every element.
+   */
+  private static boolean hasCheapSize(String className) {
+    if (className.startsWith("java.util.ImmutableCollections$") || className.equals("java.util.Arrays$ArrayList")) {
+      return true;
+    }
+    return className.startsWith("java.util.")
+        && className.indexOf('$') < 0
+        && !className.startsWith("java.util.concurrent.ConcurrentLinked")
+        && !className.startsWith("java.util.concurrent.ConcurrentSkipList")
+        && !className.equals("java.util.concurrent.LinkedTransferQueue");
   }
 
   /** The path a string names when it looks like a path and the file exists, else null. */
