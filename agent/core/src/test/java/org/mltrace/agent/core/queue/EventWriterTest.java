@@ -1,0 +1,144 @@
+package org.mltrace.agent.core.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.capture.CompletedRun;
+import org.mltrace.agent.core.capture.MethodPlan;
+import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.ValueKind;
+
+class EventWriterTest {
+  private static final MethodPlan TRAIN = new MethodPlan("train", "com.acme.Trainer#fit(I)Lcom/acme/Model;", "0123456789abcdef", List.of());
+  private static final MethodPlan CLEAN = new MethodPlan("clean", "com.acme.Cleaner#clean(Ljava/nio/file/Path;)V", "fedcba9876543210", List.of());
+
+  @TempDir Path dir;
+
+  @Test
+  void runsAreAppendedInOrderWithTheIdentityAndEndWithTheStats() throws Exception {
+    Path queue = dir.resolve("queue");
+    AgentIdentity identity = new AgentIdentity("agentA", 4242, "c0ffee");
+    EventWriter writer = new EventWriter(queue, identity, 100);
+    long writtenBefore = AgentCounters.writtenCount();
+
+    ComponentEvent component = new ComponentEvent("train", "Fit it", "ml-team", List.of("taxi"), List.of("com.acme.Trainer#fit(int)"));
+    List<CompletedRun> runs = new ArrayList<>();
+    for (int i = 1; i <= 5; i++) {
+      runs.add(run(i % 2 == 0 ? CLEAN : TRAIN, i));
+    }
+    writer.submit(component);
+    writer.submit(runs.get(0));
+    writer.submit(runs.get(1));
+    writer.start();
+    for (CompletedRun r : runs.subList(2, 5)) {
+      writer.submit(r);
+    }
+    writer.setUnmatchedReport("component 'x': 'a.B#c()' matched no method");
+    writer.close(10_000);
+
+    List<Event> events = readAll(queue);
+    assertEquals(7, events.size(), events.toString());
+    assertEquals(component, events.get(0));
+    for (int i = 0; i < 5; i++) {
+      CompletedRun r = runs.get(i);
+      RunEvent expected = new RunEvent(
+          "agentA-" + (i + 1), r.plan().component(), r.plan().method(), "agentA", identity.host(), 4242,
+          r.thread(), r.startEpochMicros(), r.endEpochMicros(), r.durationNanos(), r.plan().codeVersion(), "c0ffee",
+          r.failed(), r.errorClass(), r.errorMessage(), r.inputs(), r.outputs());
+      assertEquals(expected, events.get(i + 1), "run " + (i + 1));
+    }
+    AgentStatsEvent stats = assertInstanceOf(AgentStatsEvent.class, events.get(6));
+    assertEquals("agentA", stats.agentId());
+    assertEquals(identity.host(), stats.host());
+    assertEquals(4242, stats.pid());
+    assertEquals(writtenBefore + 5, stats.eventsWritten());
+    assertEquals(writtenBefore + 5, AgentCounters.writtenCount());
+    assertEquals("component 'x': 'a.B#c()' matched no method", stats.unmatchedMethods());
+  }
+
+  @Test
+  void submitsBeyondCapacityAreDroppedAndCounted() {
+    EventWriter writer = new EventWriter(dir.resolve("queue"), new AgentIdentity("agentB", 1, null), 2);
+    long droppedBefore = AgentCounters.droppedCount();
+    for (int i = 1; i <= 5; i++) {
+      writer.submit(run(TRAIN, i));
+    }
+    assertEquals(droppedBefore + 3, AgentCounters.droppedCount());
+    writer.submit(new ComponentEvent("train", null, null, List.of(), List.of()));
+    assertEquals(droppedBefore + 3, AgentCounters.droppedCount(), "only runs count as dropped");
+  }
+
+  @Test
+  void submitsAfterCloseAreDroppedAndCounted() throws Exception {
+    EventWriter writer = new EventWriter(dir.resolve("queue"), new AgentIdentity("agentC", 1, null), 10);
+    writer.start();
+    writer.close(10_000);
+    long droppedBefore = AgentCounters.droppedCount();
+    writer.submit(run(TRAIN, 1));
+    assertEquals(droppedBefore + 1, AgentCounters.droppedCount());
+  }
+
+  @Test
+  void aQueueThatCannotBeOpenedCountsEveryRunAsDropped() throws Exception {
+    Path notADirectory = Files.writeString(dir.resolve("file"), "in the way");
+    EventWriter writer = new EventWriter(notADirectory.resolve("queue"), new AgentIdentity("agentD", 1, null), 10);
+    long droppedBefore = AgentCounters.droppedCount();
+    long writtenBefore = AgentCounters.writtenCount();
+    writer.submit(run(TRAIN, 1));
+    writer.submit(run(TRAIN, 2));
+    writer.start();
+    writer.close(10_000);
+    assertEquals(droppedBefore + 2, AgentCounters.droppedCount());
+    assertEquals(writtenBefore, AgentCounters.writtenCount());
+  }
+
+  private static CompletedRun run(MethodPlan plan, long sequence) {
+    long start = 1_700_000_000_000_000L + sequence * 1_000;
+    boolean failed = sequence == 3;
+    return new CompletedRun(
+        plan, sequence, start, start + 500, 500_123L + sequence, "worker-" + sequence, failed,
+        failed ? "java.lang.IllegalStateException" : null, failed ? "bad rows" : null,
+        List.of(new CapturedValue("epochs", ValueKind.LONG, String.valueOf(sequence), null, "java.lang.Integer", -1)),
+        List.of(new CapturedValue("return", ValueKind.POINTER, "mem://agentA/com.acme.Model@" + sequence, "model", "com.acme.Model", -1)));
+  }
+
+  /** Every document in the queue, decoded, in order. */
+  private static List<Event> readAll(Path queue) {
+    List<Event> events = new ArrayList<>();
+    try (ChronicleQueue q = SingleChronicleQueueBuilder.single(queue.toFile()).build()) {
+      ExcerptTailer tailer = q.createTailer();
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            break;
+          }
+          Bytes<?> bytes = dc.wire().bytes();
+          byte[] data = new byte[(int) bytes.readRemaining()];
+          bytes.read(data);
+          Event event = EventCodec.decode(data);
+          assertNotNull(event);
+          events.add(event);
+        }
+      }
+    }
+    return events;
+  }
+}
