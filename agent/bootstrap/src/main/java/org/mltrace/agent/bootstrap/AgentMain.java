@@ -27,6 +27,11 @@ public final class AgentMain {
   private static synchronized void start(String args, Instrumentation inst, boolean lateAttach) {
     try {
       File agentJar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      String missing = JdkUnsupported.missingReason();
+      if (missing != null) {
+        System.err.println("[mltrace] agent disabled, the application runs without tracing: " + missing);
+        return;
+      }
       ClassLoader internals = InternalJars.openLoader(agentJar);
       Class.forName(INSTALLER, true, internals)
           .getMethod("install", String.class, Instrumentation.class, File.class, boolean.class)

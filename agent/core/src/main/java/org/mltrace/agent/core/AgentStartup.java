@@ -50,7 +50,12 @@ final class AgentStartup {
     TypeHierarchy hierarchy = new TypeHierarchy();
     MethodMatcher matcher = new MethodMatcher(config, hierarchy);
     CaptureBridge.install(new RunRecorder(registry, new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength()), writer::submit));
-    CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry);
+    Module bridgeModule = CaptureBridge.class.getModule();
+    CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
+      if (!module.canRead(bridgeModule)) {
+        inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
+      }
+    });
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());
     if (lateAttach) {
       retransformLoaded(inst, matcher);

@@ -3,6 +3,7 @@ package org.mltrace.agent.core.weaving;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.function.Consumer;
 import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.MethodPlan;
@@ -27,16 +28,23 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final TypeHierarchy hierarchy;
   private final MethodRegistry registry;
   private final ClassLoader agentLoader = CaptureTransformer.class.getClassLoader();
+  private final Consumer<Module> grantBridgeAccess;
 
-  public CaptureTransformer(MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry) {
+  /**
+   * @param grantBridgeAccess makes a named module read the bridge's module before its classes
+   *     are woven; classes on the class path (unnamed modules) read everything already
+   */
+  public CaptureTransformer(
+      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess) {
     this.matcher = matcher;
     this.hierarchy = hierarchy;
     this.registry = registry;
+    this.grantBridgeAccess = grantBridgeAccess;
   }
 
   @Override
   public byte[] transform(
-      ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+      Module module, ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
     if (className == null || loader == agentLoader) {
       return null;
     }
@@ -44,7 +52,12 @@ public final class CaptureTransformer implements ClassFileTransformer {
       if (!matcher.mayConcern(className)) {
         return null;
       }
-      return weave(loader, className, bytes);
+      byte[] woven = weave(loader, className, bytes);
+      if (woven != null && module != null && module.isNamed()) {
+        // Without this edge the woven calls would fail with IllegalAccessError inside the app.
+        grantBridgeAccess.accept(module);
+      }
+      return woven;
     } catch (Throwable t) {
       // A class we cannot weave must load exactly as it would without the agent.
       AgentCounters.internalError();

@@ -35,7 +35,7 @@ final class WovenClasses {
   private WovenClasses(String yaml, Map<Class<?>, byte[]> fixtures) throws Exception {
     TypeHierarchy hierarchy = new TypeHierarchy();
     matcher = new MethodMatcher(ConfigLoader.parse("test.yaml", yaml), hierarchy);
-    transformer = new CaptureTransformer(matcher, hierarchy, registry);
+    transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {});
     for (Map.Entry<Class<?>, byte[]> e : fixtures.entrySet()) {
       Class<?> fixture = e.getKey();
       byte[] bytes = e.getValue();
