@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class AgentCallBenchmark {
-  @Param({"1000", "100000"})
+  @Param({"10000", "1000000"})
   int size;
 
   int a = 3;

@@ -50,14 +50,18 @@ public final class RunBenchmarks {
     Map<String, Double> score = new HashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
-      score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+      score.put(name.substring(name.lastIndexOf('.') + 1) + "/" + r.getParams().getParam("size"), r.getPrimaryResult().getScore());
     }
     System.out.println();
     System.out.println("traced vs plain, same JVM (agent attached), ns per call:");
-    for (String pair : new String[] {"tiny", "score"}) {
-      double plain = score.get(pair + "Plain");
-      double traced = score.get(pair + "Traced");
-      System.out.printf("  %-6s plain %8.1f  traced %8.1f  difference %8.1f  ratio %.2fx%n", pair, plain, traced, traced - plain, traced / plain);
+    for (String key : new java.util.TreeSet<>(score.keySet())) {
+      if (!key.contains("Plain/")) {
+        continue;
+      }
+      double plain = score.get(key);
+      double traced = score.get(key.replace("Plain/", "Traced/"));
+      String label = key.replace("Plain/", " size=");
+      System.out.printf("  %-18s plain %10.1f  traced %10.1f  difference %8.1f  ratio %.2fx%n", label, plain, traced, traced - plain, traced / plain);
     }
   }
 }
