@@ -28,14 +28,21 @@ import org.mltrace.agent.event.ValueKind;
 public final class ValueEncoder {
   private static final int MAX_PATH_LENGTH = 4096;
 
-  private final String agentId;
   private final ObjectIds ids;
   private final int maxStringLength;
+  private final ClassValue<ClassFacts> classFacts;
 
   public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength) {
-    this.agentId = agentId;
     this.ids = ids;
     this.maxStringLength = maxStringLength;
+    this.classFacts = new ClassValue<>() {
+      @Override
+      protected ClassFacts computeValue(Class<?> type) {
+        String typeName = type.getTypeName();
+        return new ClassFacts(
+            typeName, "mem://" + agentId + "/" + typeName + "@", PointerTypes.ofClassName(typeName), hasCheapSize(type.getName()));
+      }
+    };
   }
 
   public CapturedValue encode(String name, Object v) {
@@ -118,20 +125,23 @@ public final class ValueEncoder {
 
   private CapturedValue memoryPointer(String name, Object v) {
     Class<?> type = v.getClass();
-    String className = type.getTypeName();
+    ClassFacts facts = classFacts.get(type);
     long size = -1;
     if (type.isArray()) {
       size = Array.getLength(v);
-    } else if (hasCheapSize(type.getName())) {
+    } else if (facts.cheapSize()) {
       if (v instanceof Collection<?> c) {
         size = c.size();
       } else if (v instanceof Map<?, ?> m) {
         size = m.size();
       }
     }
-    String id = "mem://" + agentId + "/" + className + "@" + ids.idOf(v);
-    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofClassName(className), className, size);
+    String id = facts.idPrefix() + ids.idOf(v);
+    return new CapturedValue(name, ValueKind.POINTER, id, facts.pointerType(), facts.typeName(), size);
   }
+
+  /** What the encoder needs of a class, worked out once per class rather than once per call. */
+  private record ClassFacts(String typeName, String idPrefix, String pointerType, boolean cheapSize) {}
 
   /** A {@code file:} URL as a URI naming a local file, or null (then it stays a URL pointer). */
   private static URI fileUri(URL u) {
