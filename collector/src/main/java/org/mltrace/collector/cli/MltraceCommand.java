@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.mltrace.agent.event.ChronicleEnvironment;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,9 +56,7 @@ public final class MltraceCommand implements Callable<Integer> {
    * classes load, and the log level before the first logger is made, so this happens first.
    */
   public static void main(String[] args) {
-    System.setProperty("chronicle.analytics.disable", "true");
-    System.setProperty("chronicle.announcer.disable", "true");
-    UnsafeWarning.markAsGiven();
+    ChronicleEnvironment.prepare();
     if (System.getProperty("h2.bindAddress") == null) {
       // AUTO_SERVER's H2 server would listen on all interfaces; other mltrace processes on this
       // host reach it on loopback (see store.Database#keepH2ServerLocal, which H2 may read too

@@ -19,6 +19,7 @@ import org.mltrace.agent.core.matching.TypeHierarchy;
 import org.mltrace.agent.core.queue.AgentIdentity;
 import org.mltrace.agent.core.queue.EventWriter;
 import org.mltrace.agent.core.weaving.CaptureTransformer;
+import org.mltrace.agent.event.ChronicleEnvironment;
 import org.mltrace.agent.event.ComponentEvent;
 
 /**
@@ -32,9 +33,8 @@ final class AgentStartup {
   private AgentStartup() {}
 
   static void start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach) {
-    // Chronicle reads these when it first loads; it must neither phone home nor write to $HOME.
-    System.setProperty("chronicle.analytics.disable", System.getProperty("chronicle.analytics.disable", "true"));
-    System.setProperty("chronicle.announcer.disable", System.getProperty("chronicle.announcer.disable", "true"));
+    // Before Chronicle first loads (on the writer thread): no phoning home, no JDK warning.
+    ChronicleEnvironment.prepare();
 
     Path queueDir = arguments.queueDir(config.queue()).toAbsolutePath().normalize();
     String agentId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);

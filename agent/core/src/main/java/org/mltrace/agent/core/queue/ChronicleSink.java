@@ -20,7 +20,6 @@ final class ChronicleSink implements AutoCloseable {
 
   /** Opens (creating if needed) the queue in {@code dir}; must be used from one thread. */
   static ChronicleSink open(Path dir) throws Exception {
-    UnsafeWarning.markAsGiven();
     registerChronicleShutdownHook();
     Files.createDirectories(dir);
     return new ChronicleSink(SingleChronicleQueueBuilder.single(dir.toFile()).build());
