@@ -44,4 +44,20 @@ class BadConfigIT {
     assertTrue(r.stderr().contains(missing + ": cannot read the file"), r.stderr());
     assertFalse(r.stderr().contains("\tat "), r.stderr());
   }
+
+  @Test
+  void signatureThatMatchesNothingIsReportedOnceWithTheClosestExistingOnes() throws Exception {
+    Path config = Files.writeString(dir.resolve("typo.yaml"), """
+        components:
+          - name: train
+            method: "com.example.taxi.Trainer#fti(com.example.taxi.FeatureTable, int, double)"
+            outputs: [return]
+        """);
+    ProcessResult r = TracedApp.withAgent(dir, config, dir.resolve("queue"), List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
+    assertEquals(0, r.exitCode(), r::toString);
+    String expected = "component 'train': 'com.example.taxi.Trainer#fti(com.example.taxi.FeatureTable, int, double)' matched no method; "
+        + "closest: com.example.taxi.Trainer#fit(com.example.taxi.FeatureTable, int, double)";
+    assertTrue(r.stderr().contains(expected), r.stderr());
+    assertEquals(1, r.stderr().lines().filter(l -> l.contains("matched no method")).count(), r.stderr());
+  }
 }
