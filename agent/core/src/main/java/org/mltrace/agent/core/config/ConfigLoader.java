@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -19,6 +19,9 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a YAML file into an {@link AgentConfig}.
@@ -58,7 +61,10 @@ public final class ConfigLoader {
     try {
       LoaderOptions options = new LoaderOptions();
       options.setAllowDuplicateKeys(false);
-      root = new Yaml(options).compose(reader);
+      // The composer alone, not the Yaml facade: the facade's classes log through
+      // System.Logger, which would initialize java.util.logging inside the host before the
+      // application can choose its own LogManager.
+      root = new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       // The parser notices an unclosed bracket or quote lines later; name where it was opened.
