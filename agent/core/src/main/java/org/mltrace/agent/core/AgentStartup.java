@@ -4,7 +4,6 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.MethodRegistry;
@@ -37,7 +36,7 @@ final class AgentStartup {
     ChronicleEnvironment.prepare();
 
     Path queueDir = arguments.queueDir(config.queue()).toAbsolutePath().normalize();
-    String agentId = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    String agentId = AgentIds.newAgentId();
     AgentIdentity identity = new AgentIdentity(agentId, ProcessHandle.current().pid(), CodeVersions.gitCommit(Path.of("")));
     EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY);
     for (ComponentSpec c : config.components()) {
