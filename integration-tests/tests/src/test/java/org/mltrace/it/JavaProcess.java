@@ -18,6 +18,14 @@ final class JavaProcess {
     return run(Path.of(System.getProperty("java.home")), workDir, javaArgs);
   }
 
+  /** Starts a JVM (the tests' java) without waiting; its output goes to {@code out} and {@code err}. */
+  static Process start(Path workDir, List<String> javaArgs, Path out, Path err) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(javaArgs);
+    return new ProcessBuilder(command).directory(workDir.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+  }
+
   /** Runs {@code javaHome/bin/java} with the arguments. */
   static ProcessResult run(Path javaHome, Path workDir, List<String> javaArgs) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();

@@ -13,6 +13,8 @@ import java.lang.instrument.Instrumentation;
  */
 public final class AgentMain {
   private static final String INSTALLER = "org.mltrace.agent.core.AgentInstaller";
+  /** One isolated loader per JVM, so that attach, reload and detach reach the same agent state. */
+  private static ClassLoader internals;
 
   private AgentMain() {}
 
@@ -32,7 +34,9 @@ public final class AgentMain {
         System.err.println("[mltrace] agent disabled, the application runs without tracing: " + missing);
         return;
       }
-      ClassLoader internals = InternalJars.openLoader(agentJar);
+      if (internals == null) {
+        internals = InternalJars.openLoader(agentJar);
+      }
       Class.forName(INSTALLER, true, internals)
           .getMethod("install", String.class, Instrumentation.class, File.class, boolean.class)
           .invoke(null, args, inst, agentJar, lateAttach);

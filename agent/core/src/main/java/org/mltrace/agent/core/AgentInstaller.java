@@ -13,16 +13,28 @@ import org.mltrace.agent.core.config.ConfigLoader;
  * runs uninstrumented: the agent never stops its host.
  */
 public final class AgentInstaller {
+  /** The tracing in force in this JVM, if any; replaced by reload, cleared by detach. */
+  private static TracingSession session;
+
   private AgentInstaller() {}
 
-  public static void install(String args, Instrumentation inst, File agentJar, boolean lateAttach) {
+  public static synchronized void install(String args, Instrumentation inst, File agentJar, boolean lateAttach) {
     try {
       AgentArguments arguments = AgentArguments.parse(args);
+      if (arguments.mode() == AgentArguments.Mode.DETACH) {
+        stopSession();
+        return;
+      }
       AgentConfig config = ConfigLoader.load(arguments.config());
+      if (session != null && arguments.mode() != AgentArguments.Mode.RELOAD) {
+        AgentLog.info("already tracing in this JVM; use 'reload' to change the YAML or 'detach' to stop");
+        return;
+      }
       ModuleAccess.openJdkInternalsTo(inst, AgentInstaller.class.getModule());
       BridgeInjector.inject(inst, agentJar);
-      // Only now may classes that link to the bridge load: AgentStartup is the first of them.
-      AgentStartup.start(arguments, config, inst, lateAttach);
+      stopSession();
+      // Only now may classes that link to the bridge load: TracingSession is the first of them.
+      session = TracingSession.start(arguments, config, inst, lateAttach);
     } catch (ConfigException e) {
       for (String line : e.getMessage().split("\n")) {
         AgentLog.info("config error: " + line);
@@ -30,6 +42,13 @@ public final class AgentInstaller {
       AgentLog.info("agent disabled: the application runs without tracing");
     } catch (Throwable t) {
       AgentLog.info("agent disabled, the application runs without tracing: " + t.getMessage());
+    }
+  }
+
+  private static void stopSession() {
+    if (session != null) {
+      session.stop();
+      session = null;
     }
   }
 

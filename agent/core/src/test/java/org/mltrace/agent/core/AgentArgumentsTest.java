@@ -63,4 +63,23 @@ class AgentArgumentsTest {
       assertTrue(e.getMessage().contains("has no value"), args + ": " + e.getMessage());
     }
   }
+
+  @Test
+  void modeDefaultsToStartAndIsReadCaseInsensitively() {
+    assertEquals(AgentArguments.Mode.START, AgentArguments.parse("config=a.yaml").mode());
+    assertEquals(AgentArguments.Mode.RELOAD, AgentArguments.parse("mode=Reload,config=a.yaml").mode());
+  }
+
+  @Test
+  void detachNeedsNoConfig() {
+    AgentArguments a = AgentArguments.parse("mode=detach");
+    assertEquals(AgentArguments.Mode.DETACH, a.mode());
+    assertNull(a.config());
+  }
+
+  @Test
+  void unknownModeIsRejectedWithTheAllowedOnes() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse("mode=pause,config=a.yaml"));
+    assertEquals("unknown mode 'pause'; expected start, attach, reload or detach", e.getMessage());
+  }
 }

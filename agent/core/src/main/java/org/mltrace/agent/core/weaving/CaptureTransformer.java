@@ -3,6 +3,8 @@ package org.mltrace.agent.core.weaving;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CodeVersions;
@@ -29,6 +31,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final MethodRegistry registry;
   private final ClassLoader agentLoader = CaptureTransformer.class.getClassLoader();
   private final Consumer<Module> grantBridgeAccess;
+  private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
   /**
    * @param grantBridgeAccess makes a named module read the bridge's module before its classes
@@ -52,18 +55,26 @@ public final class CaptureTransformer implements ClassFileTransformer {
       if (!matcher.mayConcern(className)) {
         return null;
       }
-      byte[] woven = weave(loader, className, bytes);
-      if (woven != null && module != null && module.isNamed()) {
-        // Without this edge the woven calls would fail with IllegalAccessError inside the app.
-        grantBridgeAccess.accept(module);
+      byte[] rewritten = weave(loader, className, bytes);
+      if (rewritten != null) {
+        if (module != null && module.isNamed()) {
+          // Without this edge the woven calls would fail with IllegalAccessError inside the app.
+          grantBridgeAccess.accept(module);
+        }
+        woven.add(className);
       }
-      return woven;
+      return rewritten;
     } catch (Throwable t) {
       // A class we cannot weave must load exactly as it would without the agent.
       AgentCounters.internalError();
       AgentLog.warnOnce("weave:" + className, "left " + className.replace('/', '.') + " uninstrumented: " + t);
       return null;
     }
+  }
+
+  /** Whether a class of this internal name was woven by this transformer (to restore it later). */
+  public boolean hasWoven(String internalName) {
+    return woven.contains(internalName);
   }
 
   /** Returns the rewritten class, or null when no method of it is configured. */

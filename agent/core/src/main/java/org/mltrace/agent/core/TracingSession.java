@@ -22,16 +22,32 @@ import org.mltrace.agent.event.ChronicleEnvironment;
 import org.mltrace.agent.event.ComponentEvent;
 
 /**
- * Starts tracing once the bridge exists: the queue writer, the hooks behind the bridge, the
+ * One period of tracing with one YAML: the queue writer, the hooks behind the bridge, the
  * transformer, and the shutdown hook that flushes the queue and reports unmatched signatures.
+ *
+ * <p>Started once the bridge exists (at premain, or on attach); {@link #stop} (detach, or reload
+ * with a changed YAML) removes the transformer and retransforms the woven classes, which gives
+ * them back their original bytecode, then flushes and closes the queue.
  */
-final class AgentStartup {
+final class TracingSession {
   static final int BUFFER_CAPACITY = 65_536;
   static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
 
-  private AgentStartup() {}
+  private final Instrumentation inst;
+  private final MethodMatcher matcher;
+  private final CaptureTransformer transformer;
+  private final EventWriter writer;
+  private final Thread shutdownHook;
 
-  static void start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach) {
+  private TracingSession(Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer) {
+    this.inst = inst;
+    this.matcher = matcher;
+    this.transformer = transformer;
+    this.writer = writer;
+    this.shutdownHook = new Thread(this::flushAtExit, "mltrace-shutdown");
+  }
+
+  static TracingSession start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach) {
     // Before Chronicle first loads (on the writer thread): no phoning home, no JDK warning.
     ChronicleEnvironment.prepare();
 
@@ -55,12 +71,43 @@ final class AgentStartup {
         inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
     });
+    TracingSession session = new TracingSession(inst, matcher, transformer, writer);
+    Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());
     if (lateAttach) {
       retransformLoaded(inst, matcher);
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(matcher, inst, writer), "mltrace-shutdown"));
     AgentLog.info("tracing " + config.components().size() + " components from " + config.source() + " into " + queueDir);
+    return session;
+  }
+
+  /**
+   * Ends this session while the JVM goes on: the woven classes get their original bytecode back,
+   * the hooks go quiet and what was recorded is flushed to the queue.
+   */
+  void stop() {
+    inst.removeTransformer(transformer);
+    List<Class<?>> woven = new ArrayList<>();
+    for (Class<?> c : inst.getAllLoadedClasses()) {
+      if (transformer.hasWoven(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
+        woven.add(c);
+      }
+    }
+    for (Class<?> c : woven) {
+      try {
+        inst.retransformClasses(c); // no transformer left: the JVM restores the original bytes
+      } catch (Throwable t) {
+        AgentLog.warnOnce("restore:" + c.getName(), "could not restore the original bytecode of " + c.getName() + ": " + t);
+      }
+    }
+    CaptureBridge.install(null);
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shutdownInProgress) {
+      return; // the hook is running or about to: it flushes
+    }
+    flushAtExit();
+    AgentLog.info("tracing stopped; " + woven.size() + " classes restored");
   }
 
   private static void retransformLoaded(Instrumentation inst, MethodMatcher matcher) {
@@ -80,7 +127,7 @@ final class AgentStartup {
     }
   }
 
-  private static void shutdown(MethodMatcher matcher, Instrumentation inst, EventWriter writer) {
+  private void flushAtExit() {
     try {
       List<String> unmatched = UnmatchedReport.lines(matcher, inst);
       for (String line : unmatched) {
