@@ -95,7 +95,10 @@ class AgentSafetyIT {
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(run.resolve("queue"));
     assertEquals(THREADS * CALLS, count(mltrace, "step"));
-    assertEquals(10, count(mltrace, "fact"), "each recursive call of fact(10) is one run");
+    assertEquals(1, count(mltrace, "fact"), "fact(10) recursing into itself is one run of the component");
+    JsonNode fact = mltrace.json("history", "fact").get(0);
+    assertEquals("10", Lineage.value(fact, "inputs", "n").path("value").asText());
+    assertEquals("3628800", Lineage.value(fact, "outputs", "return").path("value").asText());
     assertEquals(THREADS, number(mltrace, "SELECT COUNT(DISTINCT thread) FROM component_runs WHERE component = 'step'"));
   }
 

@@ -9,9 +9,16 @@ import java.util.List;
  * @param method {@code com.acme.Trainer#fit(Ljava/nio/file/Path;I)Lcom/acme/Model;}
  * @param codeVersion hash of the class file as loaded
  * @param variables the inputs and outputs, in YAML order (inputs first)
+ * @param everyExitObserved true when the woven code reports both normal and exceptional exits
+ *     (false only for constructors whose shape leaves no place for a handler)
  */
-public record MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables) {
+public record MethodPlan(
+    String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved) {
   public MethodPlan {
     variables = List.copyOf(variables);
+  }
+
+  public MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables) {
+    this(component, method, codeVersion, variables, true);
   }
 }

@@ -16,6 +16,13 @@ import org.mltrace.agent.event.CapturedValue;
  * <p>Inputs read at entry are encoded at entry, because the application may mutate or replace
  * them before the method returns. Nothing here blocks: the finished run is handed to a sink that
  * only enqueues.
+ *
+ * <p>A run is the outermost call of a component on a thread: while one is in progress, further
+ * entries into the same component on that thread (an override calling {@code super}, two
+ * configured overloads calling each other, recursion) belong to it and record nothing of their
+ * own. Methods whose exceptional exits cannot be observed (see {@link
+ * MethodPlan#everyExitObserved}) never claim the component, so an unobserved exit cannot leave it
+ * claimed for good.
  */
 public final class RunRecorder implements CaptureHooks {
   private static final int MAX_ERROR_MESSAGE = 1024;
@@ -24,6 +31,7 @@ public final class RunRecorder implements CaptureHooks {
   private final ValueEncoder encoder;
   private final Consumer<CompletedRun> sink;
   private final AtomicLong sequence = new AtomicLong();
+  private final ThreadLocal<ActiveComponents> active = ThreadLocal.withInitial(ActiveComponents::new);
 
   public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink) {
     this.registry = registry;
@@ -38,14 +46,16 @@ public final class RunRecorder implements CaptureHooks {
     final long startMicros;
     final long startNanos;
     final CapturedValue[] entryValues;
+    final boolean claimed;
     boolean finished;
 
-    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues) {
+    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues, boolean claimed) {
       this.plan = plan;
       this.sequence = sequence;
       this.startMicros = startMicros;
       this.startNanos = startNanos;
       this.entryValues = entryValues;
+      this.claimed = claimed;
     }
   }
 
@@ -54,6 +64,14 @@ public final class RunRecorder implements CaptureHooks {
     MethodPlan plan = registry.get(methodId);
     if (plan == null) {
       return null;
+    }
+    boolean claims = plan.everyExitObserved();
+    if (claims) {
+      ActiveComponents components = active.get();
+      if (components.contains(plan.component())) {
+        return null; // part of the run already in progress on this thread
+      }
+      components.push(plan.component());
     }
     long micros = nowMicros();
     long nanos = System.nanoTime();
@@ -64,7 +82,7 @@ public final class RunRecorder implements CaptureHooks {
         encoded[v.index()] = encoder.encode(v.name(), entryValues[v.index()]);
       }
     }
-    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded);
+    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims);
   }
 
   @Override
@@ -82,6 +100,9 @@ public final class RunRecorder implements CaptureHooks {
       return; // a fail() after exit() can only come from the exit hook itself; one run only
     }
     t.finished = true;
+    if (t.claimed) {
+      active.get().remove(t.plan.component());
+    }
     long durationNanos = System.nanoTime() - t.startNanos;
     // One clock read per call: the end is the start plus the monotonic duration.
     long endMicros = t.startMicros + durationNanos / 1_000;
@@ -123,5 +144,37 @@ public final class RunRecorder implements CaptureHooks {
   private static long nowMicros() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
+  }
+
+  /** The components with a run in progress on one thread; tiny, so a list beats a set. */
+  private static final class ActiveComponents {
+    private String[] names = new String[4];
+    private int size;
+
+    boolean contains(String component) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(component)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void push(String component) {
+      if (size == names.length) {
+        names = java.util.Arrays.copyOf(names, size * 2);
+      }
+      names[size++] = component;
+    }
+
+    void remove(String component) {
+      for (int i = size - 1; i >= 0; i--) {
+        if (names[i].equals(component)) {
+          System.arraycopy(names, i + 1, names, i, size - i - 1);
+          names[--size] = null;
+          return;
+        }
+      }
+    }
   }
 }

@@ -107,7 +107,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
             "var:" + method + problem,
             "component '" + target.component().name() + "' (" + target.signature().text() + "): " + problem + "; recorded as absent");
       }
-      int id = registry.register(new MethodPlan(target.component().name(), method, codeVersion, plan.variables()));
+      boolean everyExitObserved = !m.name.equals("<init>") || ConstructorScan.superCall(m) != null;
+      int id = registry.register(new MethodPlan(target.component().name(), method, codeVersion, plan.variables(), everyExitObserved));
       CaptureMethodWeaver.weave(node.name, m, id, plan);
       changed = true;
     }
