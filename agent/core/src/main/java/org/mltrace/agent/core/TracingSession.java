@@ -30,7 +30,8 @@ import org.mltrace.agent.event.ComponentEvent;
  * them back their original bytecode, then flushes and closes the queue.
  */
 final class TracingSession {
-  static final int BUFFER_CAPACITY = 65_536;
+  /** Bounds the agent's heap: a full buffer holds about 700 bytes per run, so about 11 MB. */
+  static final int BUFFER_CAPACITY = 16_384;
   static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
 
   private final Instrumentation inst;
