@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -20,7 +22,9 @@ public final class TypeHierarchy {
   /** Super name (null for Object), interfaces and whether it is an interface. */
   public record TypeInfo(String superName, List<String> interfaces, boolean isInterface) {}
 
-  private final Map<ClassLoader, Map<String, TypeInfo>> cache = new ConcurrentHashMap<>();
+  // Weak keys: frameworks create and drop class loaders by the thousand (Spark's and Janino's
+  // generated classes); the agent must not keep them alive.
+  private final Map<ClassLoader, Map<String, TypeInfo>> cache = Collections.synchronizedMap(new WeakHashMap<>());
   private static final ClassLoader BOOT = new ClassLoader(null) {};
 
   /** Facts about an internal name ({@code java/lang/String}) as seen from {@code loader}. */
