@@ -44,7 +44,9 @@ public final class JdbcIngestStore implements IngestStore {
     } catch (SQLException e) {
       throw StoreException.of("starting a transaction", e);
     }
-    try (JdbcIngestTransaction tx = new JdbcIngestTransaction(c)) {
+    try (JdbcIngestTransaction tx =
+        new JdbcIngestTransaction(c, SqlDialect.of(database.isPostgres()))) {
+      tx.lockForIngest();
       T result = work.apply(tx);
       tx.closeStatements();
       c.commit();

@@ -17,9 +17,11 @@ import org.mltrace.collector.lineage.EventTimes;
 
 /**
  * {@link IngestTransaction} over one JDBC connection with auto-commit off. Prepared statements are
- * reused for the life of the transaction. Upserts are update-then-insert, which is safe because one
- * collector drains one queue; two collectors racing to create the same component row make one batch
- * fail and be retried.
+ * reused for the life of the transaction. Rows that several collectors may create at once
+ * (components, pointers, agent stats, positions) are written update-then-insert-if-absent ({@link
+ * SqlDialect#insertIfAbsent}) and updated again when the insert found the row created meanwhile, so
+ * a race never fails a batch. On PostgreSQL the transaction first takes an advisory lock that
+ * serializes the ingest transactions of all collectors: see {@link #lockForIngest()}.
  */
 final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   /** Dead-letter payloads are cut to this size; the reason says so. */
@@ -28,9 +30,28 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final StatementCache statements;
   private final RunRowWriter runs;
 
-  JdbcIngestTransaction(Connection connection) {
+  private final SqlDialect dialect;
+
+  JdbcIngestTransaction(Connection connection, SqlDialect dialect) {
     this.statements = new StatementCache(connection);
-    this.runs = new RunRowWriter(statements);
+    this.dialect = dialect;
+    this.runs = new RunRowWriter(statements, dialect);
+  }
+
+  /**
+   * On PostgreSQL, waits for the advisory lock all ingest transactions take, held until this one
+   * ends. Two collectors (two hosts) storing at once would otherwise each miss the other's
+   * uncommitted runs when inferring dependencies: a consumer stored by one and its producer by the
+   * other, in overlapping transactions, would never be linked. Serialized, each transaction sees
+   * every run committed before it. Reading, decoding and the agents are not slowed; H2 is one
+   * collector's file and needs no lock.
+   */
+  void lockForIngest() throws SQLException {
+    if (dialect == SqlDialect.POSTGRES) {
+      PreparedStatement lock = ps("SELECT pg_advisory_xact_lock(?)");
+      lock.setLong(1, SqlDialect.INGEST_LOCK_KEY);
+      lock.execute();
+    }
   }
 
   @Override
@@ -48,15 +69,24 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       if (update.executeUpdate() == 0) {
         PreparedStatement insert =
             ps(
-                "INSERT INTO components (name, description, owner, tags,"
-                    + " methods, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, NULL)");
+                dialect.insertIfAbsent(
+                    "components",
+                    "name",
+                    "name VARCHAR",
+                    "description VARCHAR",
+                    "owner VARCHAR",
+                    "tags VARCHAR",
+                    "methods VARCHAR",
+                    "first_seen TIMESTAMP WITH TIME ZONE"));
         Jdbc.setText(insert, 1, e.name());
         Jdbc.setText(insert, 2, e.description());
         Jdbc.setText(insert, 3, e.owner());
         Jdbc.setText(insert, 4, String.join(",", e.tags()));
         Jdbc.setText(insert, 5, String.join("\n", e.methods()));
         Jdbc.setTime(insert, 6, now);
-        insert.executeUpdate();
+        if (insert.executeUpdate() == 0) {
+          update.executeUpdate(); // created meanwhile by another collector: declare it now
+        }
       }
     } catch (SQLException ex) {
       throw StoreException.of("storing component " + e.name(), ex);
@@ -161,18 +191,21 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       if (update.executeUpdate() > 0) {
         return;
       }
-      PreparedStatement exists = ps("SELECT 1 FROM agent_stats WHERE agent_id = ?");
-      Jdbc.setText(exists, 1, e.agentId());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return; // a later report is already stored
-        }
-      }
+      // No row, or a later report is already stored (then the insert does nothing).
       PreparedStatement insert =
           ps(
-              "INSERT INTO agent_stats (agent_id, host, pid, reported_at,"
-                  + " events_written, events_dropped, internal_errors, unmatched_methods, received_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+              dialect.insertIfAbsent(
+                  "agent_stats",
+                  "agent_id",
+                  "agent_id VARCHAR",
+                  "host VARCHAR",
+                  "pid BIGINT",
+                  "reported_at TIMESTAMP WITH TIME ZONE",
+                  "events_written BIGINT",
+                  "events_dropped BIGINT",
+                  "internal_errors BIGINT",
+                  "unmatched_methods VARCHAR",
+                  "received_at TIMESTAMP WITH TIME ZONE"));
       Jdbc.setText(insert, 1, e.agentId());
       Jdbc.setText(insert, 2, e.host());
       insert.setLong(3, e.pid());
@@ -182,7 +215,9 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       insert.setLong(7, e.internalErrors());
       Jdbc.setText(insert, 8, e.unmatchedMethods());
       Jdbc.setTime(insert, 9, now);
-      insert.executeUpdate();
+      if (insert.executeUpdate() == 0) {
+        update.executeUpdate(); // inserted meanwhile: keep the later of the two reports
+      }
     } catch (SQLException ex) {
       throw StoreException.of("storing the stats of agent " + e.agentId(), ex);
     }
@@ -226,12 +261,18 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       if (update.executeUpdate() == 0) {
         PreparedStatement insert =
             ps(
-                "INSERT INTO ingest_positions (queue_id, last_index,"
-                    + " updated_at) VALUES (?, ?, ?)");
+                dialect.insertIfAbsent(
+                    "ingest_positions",
+                    "queue_id",
+                    "queue_id VARCHAR",
+                    "last_index BIGINT",
+                    "updated_at TIMESTAMP WITH TIME ZONE"));
         Jdbc.setText(insert, 1, queueId);
         insert.setLong(2, lastIndex);
         Jdbc.setTime(insert, 3, now);
-        insert.executeUpdate();
+        if (insert.executeUpdate() == 0) {
+          update.executeUpdate();
+        }
       }
     } catch (SQLException ex) {
       throw StoreException.of("saving the position of queue " + queueId, ex);

@@ -16,9 +16,11 @@ import org.mltrace.collector.lineage.EventTimes;
  */
 final class RunRowWriter {
   private final StatementCache statements;
+  private final SqlDialect dialect;
 
-  RunRowWriter(StatementCache statements) {
+  RunRowWriter(StatementCache statements, SqlDialect dialect) {
     this.statements = statements;
+    this.dialect = dialect;
   }
 
   /**
@@ -68,34 +70,54 @@ final class RunRowWriter {
     }
   }
 
-  /** Creates a bare component row for an undeclared component; widens first/last seen. */
+  /**
+   * Creates a bare component row for an undeclared component; widens first/last seen. The widening
+   * is one conditional UPDATE, so concurrent collectors cannot overwrite each other's wider value,
+   * and the row is created with an insert-if-absent, so they cannot both fail to create it.
+   */
   private void seeComponent(String name, Instant start, Instant end) throws SQLException {
-    PreparedStatement select =
-        statements.get("SELECT first_seen, last_seen FROM components WHERE name = ?");
-    Jdbc.setText(select, 1, name);
-    try (ResultSet rs = select.executeQuery()) {
+    if (widenComponent(name, start, end) > 0) {
+      return;
+    }
+    PreparedStatement exists = statements.get("SELECT 1 FROM components WHERE name = ?");
+    Jdbc.setText(exists, 1, name);
+    try (ResultSet rs = exists.executeQuery()) {
       if (rs.next()) {
-        Instant first = Jdbc.time(rs, "first_seen");
-        Instant last = Jdbc.time(rs, "last_seen");
-        Instant newFirst = first == null || start.isBefore(first) ? start : first;
-        Instant newLast = last == null || end.isAfter(last) ? end : last;
-        if (!newFirst.equals(first) || !newLast.equals(last)) {
-          PreparedStatement update =
-              statements.get("UPDATE components SET first_seen = ?, last_seen = ? WHERE name = ?");
-          Jdbc.setTime(update, 1, newFirst);
-          Jdbc.setTime(update, 2, newLast);
-          Jdbc.setText(update, 3, name);
-          update.executeUpdate();
-        }
-        return;
+        return; // already covers [start, end]
       }
     }
     PreparedStatement insert =
-        statements.get("INSERT INTO components (name, first_seen, last_seen) VALUES (?, ?, ?)");
+        statements.get(
+            dialect.insertIfAbsent(
+                "components",
+                "name",
+                "name VARCHAR",
+                "first_seen TIMESTAMP WITH TIME ZONE",
+                "last_seen TIMESTAMP WITH TIME ZONE"));
     Jdbc.setText(insert, 1, name);
     Jdbc.setTime(insert, 2, start);
     Jdbc.setTime(insert, 3, end);
-    insert.executeUpdate();
+    if (insert.executeUpdate() == 0) {
+      widenComponent(name, start, end); // created meanwhile by another collector
+    }
+  }
+
+  private int widenComponent(String name, Instant start, Instant end) throws SQLException {
+    PreparedStatement update =
+        statements.get(
+            "UPDATE components SET"
+                + " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+                + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
+                + " WHERE name = ? AND (first_seen IS NULL OR first_seen > ?"
+                + " OR last_seen IS NULL OR last_seen < ?)");
+    Jdbc.setTime(update, 1, start);
+    Jdbc.setTime(update, 2, start);
+    Jdbc.setTime(update, 3, end);
+    Jdbc.setTime(update, 4, end);
+    Jdbc.setText(update, 5, name);
+    Jdbc.setTime(update, 6, start);
+    Jdbc.setTime(update, 7, end);
+    return update.executeUpdate();
   }
 
   private void insertValues(String table, String runId, List<CapturedValue> values, Instant seen)
@@ -137,12 +159,17 @@ final class RunRowWriter {
     }
     PreparedStatement insert =
         statements.get(
-            "INSERT INTO io_pointers (identifier, pointer_type, class_name,"
-                + " flag, first_seen) VALUES (?, ?, ?, FALSE, ?)");
+            dialect.insertIfAbsent(
+                "io_pointers",
+                "identifier",
+                "identifier VARCHAR",
+                "pointer_type VARCHAR",
+                "class_name VARCHAR",
+                "first_seen TIMESTAMP WITH TIME ZONE"));
     Jdbc.setText(insert, 1, identifier);
     Jdbc.setText(insert, 2, type);
     Jdbc.setText(insert, 3, className);
     Jdbc.setTime(insert, 4, seen);
-    insert.executeUpdate();
+    insert.executeUpdate(); // nothing when another collector created it meanwhile
   }
 }

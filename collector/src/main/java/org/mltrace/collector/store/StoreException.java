@@ -36,6 +36,21 @@ public final class StoreException extends MltraceException {
     return false;
   }
 
+  /**
+   * True when the database rolled the transaction back because of a concurrent one (deadlock,
+   * serialization failure: SQLSTATE class 40): the same work is worth retrying at once.
+   */
+  public boolean isTransactionConflict() {
+    for (Throwable t = getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("40")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static StoreException of(String doing, SQLException e) {
     return new StoreException("database error while " + doing + ": " + e.getMessage(), e);
   }
