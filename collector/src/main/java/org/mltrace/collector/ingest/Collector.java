@@ -37,19 +37,29 @@ public final class Collector implements AutoCloseable {
     return database.displayUrl();
   }
 
-  /** A drainer for the queue in {@code queueDir}; see {@link QueueDrainer}. */
-  public QueueDrainer drainer(Path queueDir) {
-    return new QueueDrainer(store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC());
-  }
-
-  /** Drains what the queue holds now; see {@link QueueDrainer#drainAvailable()}. */
+  /**
+   * Drains what the queues under {@code queueDir} hold now ({@link QueueDiscovery}: the directory
+   * itself if it is a queue, and each subdirectory that is one), one after the other, each from its
+   * own stored position.
+   *
+   * @throws QueueException if the directory is missing or a queue unreadable
+   * @throws org.mltrace.collector.store.StoreException if the database fails; batches committed
+   *     before stay committed
+   */
   public DrainResult drain(Path queueDir) {
-    return drainer(queueDir).drainAvailable();
+    DrainResult total = DrainResult.NONE;
+    for (Path queue : QueueDiscovery.find(queueDir.toAbsolutePath().normalize())) {
+      try (QueueDrainer drainer = new QueueDrainer(store, queue, BATCH_SIZE, Clock.systemUTC())) {
+        total = total.plus(drainer.drainAvailable());
+      }
+    }
+    return total;
   }
 
-  /** Follows the queue until stopped; see {@link QueueDrainer#follow}. */
+  /** Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. */
   public DrainResult follow(Path queueDir, BooleanSupplier stopRequested) {
-    return drainer(queueDir).follow(stopRequested);
+    return new QueueFollower(store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC())
+        .follow(stopRequested);
   }
 
   @Override

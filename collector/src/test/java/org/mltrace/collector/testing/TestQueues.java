@@ -17,6 +17,22 @@ public final class TestQueues {
     writeRaw(dir, events.stream().map(EventCodec::encode).toList());
   }
 
+  /** The Chronicle index of every entry in the queue, in order. */
+  public static List<Long> indexes(Path dir) {
+    List<Long> indexes = new java.util.ArrayList<>();
+    try (ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).build();
+        net.openhft.chronicle.queue.ExcerptTailer tailer = queue.createTailer()) {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            return indexes;
+          }
+          indexes.add(dc.index());
+        }
+      }
+    }
+  }
+
   public static void writeRaw(Path dir, List<byte[]> entries) {
     try (ChronicleQueue queue = SingleChronicleQueueBuilder.single(dir.toFile()).build();
         ExcerptAppender appender = queue.createAppender()) {

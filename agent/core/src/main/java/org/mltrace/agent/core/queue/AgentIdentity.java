@@ -30,6 +30,15 @@ public final class AgentIdentity {
     return gitCommit;
   }
 
+  /**
+   * The name of this agent start's own queue, a subdirectory of the queue directory the user gave:
+   * {@code HOST-PID-AGENTID}, with characters other than letters, digits, '.', '_' and '-' in the
+   * host name replaced by '_'. Called on the writer thread only (it looks up the host name).
+   */
+  String queueName() {
+    return host().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + pid + "-" + agentId;
+  }
+
   /** Called on the writer thread only. */
   String host() {
     if (host == null) {

@@ -23,6 +23,11 @@ import org.mltrace.agent.event.RunEvent;
  * opens the queue, drains the buffer in batches, appends an {@link AgentStatsEvent} every
  * {@value #STATS_INTERVAL_SECONDS} s and at close, so drops and agent errors reach the collector.
  * {@link #close} (from the JVM shutdown hook) lets the thread write everything still buffered.
+ *
+ * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code
+ * HOST-PID-AGENTID} of the queue directory it was given, never to a queue another JVM writes: the
+ * collector keeps one read position per queue, and a queue with one writer can be retired as a
+ * whole once drained. The collector drains every such subdirectory of the directory it is given.
  */
 public final class EventWriter {
   static final int STATS_INTERVAL_SECONDS = 30;
@@ -34,15 +39,19 @@ public final class EventWriter {
   private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
   private final AtomicInteger buffered = new AtomicInteger();
   private final int capacity;
-  private final Path queueDir;
+  private final Path queueRoot;
   private final AgentIdentity identity;
   private final Thread thread;
   private volatile boolean stopping;
   private volatile boolean stopped;
   private volatile String unmatchedReport;
 
-  public EventWriter(Path queueDir, AgentIdentity identity, int capacity) {
-    this.queueDir = queueDir;
+  /**
+   * @param queueRoot the queue directory shared by the agents of this host; this writer appends to
+   *     its subdirectory {@code HOST-PID-AGENTID}, creating both when needed
+   */
+  public EventWriter(Path queueRoot, AgentIdentity identity, int capacity) {
+    this.queueRoot = queueRoot;
     this.identity = identity;
     this.capacity = capacity;
     this.thread = new Thread(this::run, "mltrace-writer");
@@ -83,7 +92,9 @@ public final class EventWriter {
 
   private void run() {
     ChronicleSink sink = null;
+    Path queueDir = queueRoot;
     try {
+      queueDir = queueRoot.resolve(identity.queueName());
       sink = ChronicleSink.open(queueDir);
     } catch (Throwable t) {
       AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
@@ -98,7 +109,7 @@ public final class EventWriter {
         if (!batch.isEmpty()) {
           buffered.addAndGet(-batch.size());
           for (Object item : batch) {
-            write(sink, item);
+            write(sink, queueDir, item);
           }
           batch.clear();
         } else if (stopping) {
@@ -107,16 +118,16 @@ public final class EventWriter {
           LockSupport.parkNanos(IDLE_PARK_NANOS);
         }
         if (System.nanoTime() > nextStats) {
-          write(sink, stats());
+          write(sink, queueDir, stats());
           nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
         }
       }
     } finally {
       stopped = true;
       for (Object item; (item = buffer.poll()) != null; ) {
-        write(sink, item);
+        write(sink, queueDir, item);
       }
-      write(sink, stats());
+      write(sink, queueDir, stats());
       if (sink != null) {
         try {
           sink.close();
@@ -127,7 +138,7 @@ public final class EventWriter {
     }
   }
 
-  private void write(ChronicleSink sink, Object item) {
+  private void write(ChronicleSink sink, Path queueDir, Object item) {
     boolean isRun = item instanceof CompletedRun;
     if (sink == null) {
       if (isRun) {

@@ -54,7 +54,11 @@ class EventWriterTest {
     writer.setUnmatchedReport("component 'x': 'a.B#c()' matched no method");
     writer.close(10_000);
 
-    List<Event> events = readAll(queue);
+    Path own = queue.resolve(identity.host().replaceAll("[^A-Za-z0-9._-]", "_") + "-4242-agentA");
+    try (var dirs = Files.list(queue)) {
+      assertEquals(List.of(own), dirs.toList(), "the agent writes to its own HOST-PID-AGENTID queue");
+    }
+    List<Event> events = readAll(own);
     assertEquals(7, events.size(), events.toString());
     assertEquals(component, events.get(0));
     for (int i = 0; i < 5; i++) {
