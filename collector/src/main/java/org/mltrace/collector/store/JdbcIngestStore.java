@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -13,7 +14,10 @@ import org.slf4j.LoggerFactory;
 public final class JdbcIngestStore implements IngestStore {
   private static final Logger log = LoggerFactory.getLogger(JdbcIngestStore.class);
 
+  private static final long H2_CHECKPOINT_NANOS = 1_000_000_000L;
+
   private final Database database;
+  private long lastCheckpoint = System.nanoTime();
 
   public JdbcIngestStore(Database database) {
     this.database = database;
@@ -50,6 +54,7 @@ public final class JdbcIngestStore implements IngestStore {
       T result = work.apply(tx);
       tx.closeStatements();
       c.commit();
+      checkpointH2(c);
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -57,6 +62,27 @@ public final class JdbcIngestStore implements IngestStore {
     } catch (RuntimeException | Error e) {
       rollback(c);
       throw e;
+    }
+  }
+
+  /**
+   * H2 writes committed transactions to its file from a background thread that, while a busy
+   * collector commits batch after batch, can fall many seconds behind: a collector killed then lost
+   * every batch of its last seconds (with their positions, so they were redone, never duplicated).
+   * A CHECKPOINT at most every {@link #H2_CHECKPOINT_NANOS} bounds that loss.
+   */
+  private void checkpointH2(Connection c) {
+    if (database.isPostgres() || System.nanoTime() - lastCheckpoint < H2_CHECKPOINT_NANOS) {
+      return;
+    }
+    lastCheckpoint = System.nanoTime();
+    try {
+      c.setAutoCommit(true);
+      try (Statement st = c.createStatement()) {
+        st.execute("CHECKPOINT");
+      }
+    } catch (SQLException e) {
+      log.debug("H2 checkpoint failed; the background writer will store the data", e);
     }
   }
 
