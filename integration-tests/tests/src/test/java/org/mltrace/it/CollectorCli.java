@@ -43,6 +43,33 @@ final class CollectorCli {
     return JSON.readTree(r.stdout());
   }
 
+  /** An existing PostgreSQL database or schema. */
+  static CollectorCli postgres(Path workDir, String url) {
+    return new CollectorCli(workDir, url);
+  }
+
+  String url() {
+    return dbUrl;
+  }
+
+  /** {@code collect --queue QUEUE} following until stopped, in the background. */
+  Background follow(Path queue) throws IOException {
+    return Background.start(
+        workDir,
+        "collector",
+        List.of("-jar", Artifacts.collectorJar().toString(), "collect", "--queue", queue.toString(), "--db", dbUrl));
+  }
+
+  /** The rows of {@code sql --json "QUERY"}. */
+  JsonNode rows(String query) throws IOException, InterruptedException {
+    return json("sql", query);
+  }
+
+  /** The number in the first column of the first row, e.g. of {@code SELECT COUNT(*) ...}. */
+  long count(String query) throws IOException, InterruptedException {
+    return rows(query).get(0).elements().next().asLong();
+  }
+
   void collectOnce(Path queue) throws IOException, InterruptedException {
     ProcessResult r = run("collect", "--queue", queue.toString(), "--once");
     if (r.exitCode() != 0) {
