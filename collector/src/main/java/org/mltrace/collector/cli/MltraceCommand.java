@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       HistoryCommand.class,
       SqlCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,64 @@
+package org.mltrace.collector.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mltrace.collector.bench.IngestBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mltrace bench [--runs N]}: the collector's ingest throughput into a database. */
+@Command(
+    mixinStandardHelpOptions = true,
+    name = "bench",
+    description = {
+      "Measure the collector's ingest throughput.",
+      "",
+      "Writes N synthetic runs (3 inputs, 3 outputs, each run reading the previous run's file) "
+          + "into a fresh queue in a temporary directory, then drains it into --db exactly as "
+          + "'collect --once' does, dependency inference included, and prints runs/s and bytes/run. "
+          + "Use an empty database: the runs are stored there."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @Mixin DatabaseOption db;
+
+  @Option(
+      names = "--runs",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "Synthetic runs to write and drain (default ${DEFAULT-VALUE}).")
+  int runs;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (runs < 1) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--runs must be at least 1");
+    }
+    Path queue = Files.createTempDirectory("mltrace-bench");
+    IngestBench.Result r = IngestBench.run(db.url, queue, runs);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%d runs in %.2f s: %.0f runs/s; %d bytes/run in the queue, %s; %d dependencies inferred",
+            r.runs(),
+            r.seconds(),
+            r.runsPerSecond(),
+            r.eventBytes() / Math.max(1, runs),
+            r.databaseBytes() < 0
+                ? "database size unknown"
+                : r.databaseBytes() / Math.max(1, r.runs()) + " bytes/run in the database",
+            r.dependencies()));
+    out.flush();
+    return ExitCodes.OK;
+  }
+}
