@@ -7,12 +7,18 @@ import java.util.List;
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Version 1 is the only one so far.
- * Readers reject unknown versions and kinds with {@link MalformedEventException}, so the
- * collector can dead-letter them. Field order per kind is in {@code docs/event-format.md}.
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 2 (values may carry
+ * a summary and file facts); reads versions 1 and 2. Readers reject unknown versions and kinds
+ * with {@link MalformedEventException}, so the collector can dead-letter them. Field order per
+ * kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  /** The oldest version {@link #decode} still reads. */
+  public static final int OLDEST_READABLE_VERSION = 1;
+
+  private static final int HAS_SUMMARY = 1;
+  private static final int HAS_FILE = 2;
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
@@ -44,14 +50,15 @@ public final class EventCodec {
   public static Event decode(byte[] bytes) {
     WireReader r = new WireReader(bytes);
     int version = r.readByte();
-    if (version != FORMAT_VERSION) {
+    if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
       throw new MalformedEventException(
-          "unsupported event format version " + version + " (this build reads " + FORMAT_VERSION + ")");
+          "unsupported event format version " + version + " (this build reads "
+              + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + ")");
     }
     int kind = r.readByte();
     Event event =
         switch (kind) {
-          case KIND_RUN -> readRun(r);
+          case KIND_RUN -> readRun(r, version);
           case KIND_AGENT_STATS -> readStats(r);
           case KIND_COMPONENT -> readComponent(r);
           default -> throw new MalformedEventException("unknown event kind " + kind);
@@ -82,7 +89,7 @@ public final class EventCodec {
     writeValues(w, e.outputs());
   }
 
-  private static RunEvent readRun(WireReader r) {
+  private static RunEvent readRun(WireReader r, int version) {
     return new RunEvent(
         r.readString(),
         r.readString(),
@@ -99,8 +106,8 @@ public final class EventCodec {
         r.readByte() != 0,
         r.readString(),
         r.readString(),
-        readValues(r),
-        readValues(r));
+        readValues(r, version),
+        readValues(r, version));
   }
 
   private static void writeValues(WireWriter w, List<CapturedValue> values) {
@@ -112,23 +119,76 @@ public final class EventCodec {
       w.writeString(v.pointerType());
       w.writeString(v.className());
       w.writeSignedVarLong(v.size());
+      w.writeByte((v.summary() != null ? HAS_SUMMARY : 0) | (v.file() != null ? HAS_FILE : 0));
+      if (v.summary() != null) {
+        writeSummary(w, v.summary());
+      }
+      if (v.file() != null) {
+        w.writeSignedVarLong(v.file().modifiedEpochMillis());
+        w.writeString(v.file().fingerprint());
+      }
     }
   }
 
-  private static List<CapturedValue> readValues(WireReader r) {
+  private static void writeSummary(WireWriter w, ValueSummary s) {
+    w.writeString(s.elements());
+    w.writeString(s.sampling());
+    w.writeSignedVarLong(s.count());
+    w.writeSignedVarLong(s.sampled());
+    w.writeSignedVarLong(s.nulls());
+    w.writeSignedVarLong(s.nans());
+    w.writeDouble(s.min());
+    w.writeDouble(s.max());
+    w.writeDouble(s.mean());
+    w.writeDouble(s.stddev());
+    w.writeSignedVarLong(s.distinct());
+  }
+
+  private static List<CapturedValue> readValues(WireReader r, int version) {
     int n = r.readCount("value");
     List<CapturedValue> values = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      values.add(
-          new CapturedValue(
-              r.readString(),
-              ValueKind.ofOrdinal(r.readByte()),
-              r.readString(),
-              r.readString(),
-              r.readString(),
-              r.readSignedVarLong()));
+      String name = r.readString();
+      ValueKind kind = ValueKind.ofOrdinal(r.readByte());
+      if (version == 1 && kind == ValueKind.REDACTED) {
+        throw new MalformedEventException("value kind REDACTED does not exist in format version 1");
+      }
+      String text = r.readString();
+      String pointerType = r.readString();
+      String className = r.readString();
+      long size = r.readSignedVarLong();
+      ValueSummary summary = null;
+      FileFacts file = null;
+      if (version >= 2) {
+        int flags = r.readByte();
+        if ((flags & ~(HAS_SUMMARY | HAS_FILE)) != 0) {
+          throw new MalformedEventException("unknown value flags " + flags + " at byte " + r.position());
+        }
+        if ((flags & HAS_SUMMARY) != 0) {
+          summary = readSummary(r);
+        }
+        if ((flags & HAS_FILE) != 0) {
+          file = new FileFacts(r.readSignedVarLong(), r.readString());
+        }
+      }
+      values.add(new CapturedValue(name, kind, text, pointerType, className, size, summary, file));
     }
     return values;
+  }
+
+  private static ValueSummary readSummary(WireReader r) {
+    return new ValueSummary(
+        r.readString(),
+        r.readString(),
+        r.readSignedVarLong(),
+        r.readSignedVarLong(),
+        r.readSignedVarLong(),
+        r.readSignedVarLong(),
+        r.readDouble(),
+        r.readDouble(),
+        r.readDouble(),
+        r.readDouble(),
+        r.readSignedVarLong());
   }
 
   private static void writeStats(WireWriter w, AgentStatsEvent e) {

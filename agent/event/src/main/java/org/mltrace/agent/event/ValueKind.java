@@ -16,7 +16,13 @@ public enum ValueKind {
   /** An IOPointer: a file, URI or in-memory object; {@code text} holds its identifier. */
   POINTER,
   /** Capturing the value failed inside the agent; {@code text} says why. */
-  ERROR;
+  ERROR,
+  /**
+   * The YAML asked to redact the variable: {@code text} is {@code sha256:HEX} of what the text
+   * would have been (the value, or the pointer's identifier), never the text itself. Since format
+   * version 2.
+   */
+  REDACTED;
 
   private static final ValueKind[] VALUES = values();
 

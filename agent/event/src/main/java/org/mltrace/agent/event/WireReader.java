@@ -30,6 +30,21 @@ final class WireReader {
     throw new MalformedEventException("varint longer than 10 bytes at byte " + pos);
   }
 
+  double readDouble() {
+    if (remaining() < 8) {
+      throw new MalformedEventException("entry ends early at byte " + pos);
+    }
+    long bits = 0;
+    for (int i = 0; i < 8; i++) {
+      bits |= (long) (buf[pos++] & 0xFF) << (8 * i);
+    }
+    return Double.longBitsToDouble(bits);
+  }
+
+  int position() {
+    return pos;
+  }
+
   long readSignedVarLong() {
     long raw = readVarLong();
     return (raw >>> 1) ^ -(raw & 1);

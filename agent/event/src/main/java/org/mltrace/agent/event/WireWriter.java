@@ -31,6 +31,15 @@ final class WireWriter {
     writeVarLong((v << 1) ^ (v >> 63));
   }
 
+  /** Eight bytes, little-endian, of {@link Double#doubleToRawLongBits}. */
+  void writeDouble(double d) {
+    long bits = Double.doubleToRawLongBits(d);
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buf[len++] = (byte) (bits >>> (8 * i));
+    }
+  }
+
   /** A null string is written as length 0 with a marker; see {@link WireReader#readString}. */
   void writeString(String s) {
     if (s == null) {
