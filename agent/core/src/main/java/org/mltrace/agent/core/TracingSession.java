@@ -65,7 +65,7 @@ final class TracingSession {
     MethodRegistry registry = new MethodRegistry();
     TypeHierarchy hierarchy = new TypeHierarchy();
     MethodMatcher matcher = new MethodMatcher(config, hierarchy);
-    CaptureBridge.install(new RunRecorder(registry, new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength()), writer::submit));
+    CaptureBridge.install(new RunRecorder(registry, new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes()), writer::submit));
     Module bridgeModule = CaptureBridge.class.getModule();
     CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
       if (!module.canRead(bridgeModule)) {

@@ -79,7 +79,7 @@ public final class RunRecorder implements CaptureHooks {
     CapturedValue[] encoded = new CapturedValue[n];
     for (PlannedVariable v : plan.variables()) {
       if (v.atEntry() && v.index() < n) {
-        encoded[v.index()] = encoder.encode(v.name(), entryValues[v.index()]);
+        encoded[v.index()] = encoder.encode(v.name(), v.options(), entryValues[v.index()]);
       }
     }
     return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims);
@@ -116,7 +116,7 @@ public final class RunRecorder implements CaptureHooks {
             : CapturedValue.absent(v.name());
       } else {
         Object raw = exitValues != null && v.index() < exitValues.length ? exitValues[v.index()] : CaptureBridge.ABSENT;
-        value = encoder.encode(v.name(), raw);
+        value = encoder.encode(v.name(), v.options(), raw);
       }
       (v.input() ? inputs : outputs).add(value);
     }

@@ -9,11 +9,18 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.Map;
 import org.mltrace.agent.bootstrap.CaptureBridge;
+import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.FileFacts;
 import org.mltrace.agent.event.ValueKind;
+import org.mltrace.agent.event.ValueSummary;
 
 /**
  * Turns one live value into a {@link CapturedValue}, in constant time.
@@ -24,37 +31,94 @@ import org.mltrace.agent.event.ValueKind;
  * pointer {@code mem://AGENT/CLASS@N} whose number is stable for the object's lifetime (see
  * {@link ObjectIds}). Never calls the application's methods; a {@code size()} is read only from
  * the JDK's own collections.
+ *
+ * <p>Besides, bounded by the variable's {@link CaptureOptions}: arrays, JDK collections and maps
+ * of numbers or strings carry a {@link ValueSummary} over at most {@code sample_cap} elements
+ * (see {@link ValueSummaries}); file pointers carry their modification time and a content
+ * fingerprint (see {@link FileFingerprints}); a redacted variable keeps only a SHA-256 of its
+ * text. A failure in any of these is counted as an internal error and only drops that extra
+ * (summary or fingerprint), or makes the value an ERROR; it never reaches the application.
  */
 public final class ValueEncoder {
   private static final int MAX_PATH_LENGTH = 4096;
+  public static final long DEFAULT_FINGERPRINT_MAX_BYTES = 64L * 1024 * 1024;
 
   private final ObjectIds ids;
   private final int maxStringLength;
+  private final long fingerprintMaxBytes;
+  private final ValueSummaries summaries;
   private final ClassValue<ClassFacts> classFacts;
 
   public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength) {
+    this(agentId, ids, maxStringLength, DEFAULT_FINGERPRINT_MAX_BYTES, new ValueSummaries());
+  }
+
+  public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength, long fingerprintMaxBytes) {
+    this(agentId, ids, maxStringLength, fingerprintMaxBytes, new ValueSummaries());
+  }
+
+  ValueEncoder(String agentId, ObjectIds ids, int maxStringLength, long fingerprintMaxBytes, ValueSummaries summaries) {
     this.ids = ids;
     this.maxStringLength = maxStringLength;
+    this.fingerprintMaxBytes = fingerprintMaxBytes;
+    this.summaries = summaries;
     this.classFacts = new ClassValue<>() {
       @Override
       protected ClassFacts computeValue(Class<?> type) {
         String typeName = type.getTypeName();
         return new ClassFacts(
-            typeName, "mem://" + agentId + "/" + typeName + "@", PointerTypes.ofClassName(typeName), hasCheapSize(type.getName()));
+            typeName, "mem://" + agentId + "/" + typeName + "@", PointerTypes.ofClassName(typeName), hasCheapSize(type.getName()),
+            ValueSummaries.isSummarized(type));
       }
     };
   }
 
+  /** With the default options and this encoder's string length. */
   public CapturedValue encode(String name, Object v) {
+    return encode(name, CaptureOptions.DEFAULTS.withMaxStringLength(maxStringLength), v);
+  }
+
+  public CapturedValue encode(String name, CaptureOptions options, Object v) {
     try {
-      return encodeUnsafe(name, v);
+      if (options.redact()) {
+        return redacted(name, options, v);
+      }
+      CapturedValue value = encodeUnsafe(name, options, v);
+      return options.type() == null || value.kind() == ValueKind.ABSENT || value.kind() == ValueKind.NULL
+              || value.kind() == ValueKind.ERROR
+          ? value
+          : value.withPointerType(options.type());
     } catch (Throwable t) {
       // A value we cannot describe must not cost the run, let alone the application call.
+      AgentCounters.internalError();
       return new CapturedValue(name, ValueKind.ERROR, t.getClass().getName(), null, null, -1);
     }
   }
 
-  private CapturedValue encodeUnsafe(String name, Object v) {
+  /**
+   * Only {@code sha256:HEX} of the text the value would have had (a string's whole text, a
+   * number's decimal form, a pointer's identifier); no size, summary or fingerprint, which could
+   * tell something of the value. Files are not read.
+   */
+  private CapturedValue redacted(String name, CaptureOptions options, Object v) throws Exception {
+    if (v == CaptureBridge.ABSENT || v == null) {
+      return encodeUnsafe(name, options, v);
+    }
+    String text;
+    String className;
+    if (v instanceof String s) {
+      text = s;
+      className = "java.lang.String";
+    } else {
+      CapturedValue plain = encodeUnsafe(name, new CaptureOptions(null, CaptureMode.POINTER, false, Integer.MAX_VALUE, 0), v);
+      text = plain.text();
+      className = plain.className();
+    }
+    byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+    return new CapturedValue(name, ValueKind.REDACTED, "sha256:" + HexFormat.of().formatHex(digest), options.type(), className, -1);
+  }
+
+  private CapturedValue encodeUnsafe(String name, CaptureOptions options, Object v) {
     if (v == CaptureBridge.ABSENT) {
       return CapturedValue.absent(name);
     }
@@ -74,58 +138,83 @@ public final class ValueEncoder {
       return new CapturedValue(name, ValueKind.STRING, c.toString(), null, "java.lang.Character", 1);
     }
     if (v instanceof String s) {
-      Path file = existingFile(s);
-      return file != null ? filePointer(name, file, "java.lang.String") : string(name, s);
+      Path file = options.mode() == CaptureMode.VALUE ? null : existingFile(s);
+      return file != null ? filePointer(name, file, "java.lang.String", options) : string(name, s, options.maxStringLength());
     }
     if (v instanceof Path p) {
       return p.getFileSystem() == FileSystems.getDefault()
-          ? filePointer(name, p, v.getClass().getName())
+          ? filePointer(name, p, v.getClass().getName(), options)
           : uriPointer(name, p.toUri(), v.getClass().getName());
     }
     if (v instanceof File f) {
-      return filePointer(name, f.toPath(), "java.io.File");
+      return filePointer(name, f.toPath(), "java.io.File", options);
     }
     if (v instanceof URI u) {
       return "file".equalsIgnoreCase(u.getScheme()) && u.isAbsolute()
-          ? filePointer(name, Path.of(u), "java.net.URI")
+          ? filePointer(name, Path.of(u), "java.net.URI", options)
           : uriPointer(name, u, "java.net.URI");
     }
     if (v instanceof URL u) {
       URI fileUri = fileUri(u);
       if (fileUri != null) {
         // The same file as a Path or File to it, so that lineage links them.
-        return encodeUnsafe(name, fileUri);
+        return encodeUnsafe(name, options, fileUri);
       }
       String text = u.toString();
       return new CapturedValue(name, ValueKind.POINTER, text, PointerTypes.ofUri(u.getProtocol(), u.getPath()), "java.net.URL", -1);
     }
-    return memoryPointer(name, v);
+    return memoryPointer(name, v, options);
   }
 
-  private CapturedValue string(String name, String s) {
-    String text = s.length() > maxStringLength ? s.substring(0, maxStringLength) : s;
+  private static CapturedValue string(String name, String s, int maxLength) {
+    String text = s.length() > maxLength ? s.substring(0, maxLength) : s;
     return new CapturedValue(name, ValueKind.STRING, text, null, "java.lang.String", s.length());
   }
 
-  private static CapturedValue filePointer(String name, Path path, String className) {
+  /**
+   * A file pointer with its size and modification time (one {@code stat}) and, unless the
+   * variable asked for the pointer only, a content fingerprint of a regular file.
+   */
+  private CapturedValue filePointer(String name, Path path, String className, CaptureOptions options) {
     Path absolute = path.toAbsolutePath().normalize();
-    long size;
-    try {
-      size = Files.size(absolute);
-    } catch (Exception e) {
-      size = -1;
-    }
     String id = absolute.toString();
-    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofFileName(id), className, size);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(absolute, BasicFileAttributes.class);
+    } catch (Exception e) {
+      // Not there (yet): an output path the method has not written, say. Identity only.
+      return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofFileName(id), className, -1);
+    }
+    long size = attributes.size();
+    String fingerprint = null;
+    if (attributes.isRegularFile() && options.mode() != CaptureMode.POINTER) {
+      try {
+        fingerprint = FileFingerprints.of(absolute, size, fingerprintMaxBytes);
+      } catch (Throwable t) {
+        // Unreadable, or gone meanwhile: the pointer stands without a fingerprint.
+        AgentCounters.internalError();
+      }
+    }
+    FileFacts file = new FileFacts(attributes.lastModifiedTime().toMillis(), fingerprint);
+    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofFileName(id), className, size, null, file);
   }
 
   private static CapturedValue uriPointer(String name, URI uri, String className) {
     return new CapturedValue(name, ValueKind.POINTER, uri.toString(), PointerTypes.ofUri(uri.getScheme(), uri.getPath()), className, -1);
   }
 
-  private CapturedValue memoryPointer(String name, Object v) {
+  private CapturedValue memoryPointer(String name, Object v, CaptureOptions options) {
     Class<?> type = v.getClass();
     ClassFacts facts = classFacts.get(type);
+    ValueSummary summary = null;
+    if (facts.summarized() && options.mode() != CaptureMode.POINTER && options.sampleCap() > 0) {
+      try {
+        summary = summaries.summarize(v, options.sampleCap());
+      } catch (Throwable t) {
+        // Modified by another thread while sampled, say: the pointer stands without a summary.
+        AgentCounters.internalError();
+      }
+    }
     long size = -1;
     if (type.isArray()) {
       size = Array.getLength(v);
@@ -137,11 +226,11 @@ public final class ValueEncoder {
       }
     }
     String id = facts.idPrefix() + ids.idOf(v);
-    return new CapturedValue(name, ValueKind.POINTER, id, facts.pointerType(), facts.typeName(), size);
+    return new CapturedValue(name, ValueKind.POINTER, id, facts.pointerType(), facts.typeName(), size, summary, null);
   }
 
   /** What the encoder needs of a class, worked out once per class rather than once per call. */
-  private record ClassFacts(String typeName, String idPrefix, String pointerType, boolean cheapSize) {}
+  private record ClassFacts(String typeName, String idPrefix, String pointerType, boolean cheapSize, boolean summarized) {}
 
   /** A {@code file:} URL as a URI naming a local file, or null (then it stays a URL pointer). */
   private static URI fileUri(URL u) {

@@ -1,19 +1,36 @@
 package org.mltrace.agent.core.config;
 
 import java.util.List;
+import org.mltrace.agent.core.capture.CaptureOptions;
+import org.mltrace.agent.core.capture.ValueEncoder;
 
 /**
  * A validated YAML file.
  *
  * @param source the file it was read from, for messages
  * @param queue the {@code queue:} key, or null when absent
- * @param maxStringLength strings longer than this are cut in events
+ * @param maxStringLength strings longer than this are cut in events (a variable's {@code
+ *     max_length} wins; already applied to each {@link VariableSpec})
+ * @param sampleCap the default {@code sample_cap} (already applied to each {@link VariableSpec})
+ * @param fingerprintMaxBytes files up to this size are hashed whole, larger ones sampled
+ * @param redactPatterns the global {@code redact:} globs (already applied to each {@link
+ *     VariableSpec})
  * @param components in file order, names unique
  */
-public record AgentConfig(String source, String queue, int maxStringLength, List<ComponentSpec> components) {
-  public static final int DEFAULT_MAX_STRING_LENGTH = 256;
+public record AgentConfig(
+    String source,
+    String queue,
+    int maxStringLength,
+    int sampleCap,
+    long fingerprintMaxBytes,
+    List<String> redactPatterns,
+    List<ComponentSpec> components) {
+  public static final int DEFAULT_MAX_STRING_LENGTH = CaptureOptions.DEFAULT_MAX_STRING_LENGTH;
+  public static final int DEFAULT_SAMPLE_CAP = CaptureOptions.DEFAULT_SAMPLE_CAP;
+  public static final long DEFAULT_FINGERPRINT_MAX_BYTES = ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
 
   public AgentConfig {
+    redactPatterns = List.copyOf(redactPatterns);
     components = List.copyOf(components);
   }
 }

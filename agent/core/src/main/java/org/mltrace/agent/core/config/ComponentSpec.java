@@ -11,8 +11,8 @@ import java.util.List;
  * @param owner person or team, or null
  * @param tags possibly empty
  * @param methods the signatures whose calls are runs of this component
- * @param inputs variable names: parameters, locals, {@code this}, {@code argN}
- * @param outputs variable names: {@code return}, locals, parameters, {@code this}
+ * @param inputVariables parameters, locals, {@code this}, {@code argN}, with their options
+ * @param outputVariables {@code return}, locals, parameters, {@code this}, with their options
  * @param line the YAML line where the component starts
  */
 public record ComponentSpec(
@@ -21,14 +21,24 @@ public record ComponentSpec(
     String owner,
     List<String> tags,
     List<MethodSignature> methods,
-    List<String> inputs,
-    List<String> outputs,
+    List<VariableSpec> inputVariables,
+    List<VariableSpec> outputVariables,
     int line) {
 
   public ComponentSpec {
     tags = List.copyOf(tags);
     methods = List.copyOf(methods);
-    inputs = List.copyOf(inputs);
-    outputs = List.copyOf(outputs);
+    inputVariables = List.copyOf(inputVariables);
+    outputVariables = List.copyOf(outputVariables);
+  }
+
+  /** The input names, in YAML order. */
+  public List<String> inputs() {
+    return inputVariables.stream().map(VariableSpec::name).toList();
+  }
+
+  /** The output names, in YAML order. */
+  public List<String> outputs() {
+    return outputVariables.stream().map(VariableSpec::name).toList();
   }
 }

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
+import org.mltrace.agent.core.capture.CaptureMode;
+import org.mltrace.agent.core.capture.CaptureOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,12 +35,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * a misspelt {@code ouputs:} would otherwise silently record nothing.
  */
 public final class ConfigLoader {
-  static final List<String> TOP_KEYS = List.of("queue", "max_string_length", "components");
+  static final List<String> TOP_KEYS =
+      List.of("queue", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "components");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs");
+  static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap");
+  static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
+  static final List<String> BOOLEANS = List.of("true", "false");
 
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
+  private int maxString = AgentConfig.DEFAULT_MAX_STRING_LENGTH;
+  private int sampleCap = AgentConfig.DEFAULT_SAMPLE_CAP;
+  private final List<Pattern> redactPatterns = new ArrayList<>();
 
   private ConfigLoader(String file) {
     this.file = file;
@@ -83,10 +94,11 @@ public final class ConfigLoader {
       throw fail(line(root), "expected a mapping with a 'components:' list at the top level");
     }
     String queue = null;
-    int maxString = AgentConfig.DEFAULT_MAX_STRING_LENGTH;
-    List<ComponentSpec> components = new ArrayList<>();
-    boolean sawComponents = false;
+    long fingerprintMax = AgentConfig.DEFAULT_FINGERPRINT_MAX_BYTES;
+    List<String> redact = List.of();
+    Node componentsNode = null;
     Set<String> seen = new HashSet<>();
+    // Components last: the global defaults apply to their variables wherever they are written.
     for (NodeTuple t : top.getValue()) {
       String key = keyOf(t, TOP_KEYS, seen);
       if (key == null) {
@@ -95,21 +107,49 @@ public final class ConfigLoader {
       Node value = t.getValueNode();
       switch (key) {
         case "queue" -> queue = scalar(value, "queue", "a directory path");
-        case "max_string_length" -> maxString = positiveInt(value, "max_string_length");
-        case "components" -> {
-          sawComponents = true;
-          components = components(value);
-        }
+        case "max_string_length" -> maxString = (int) positiveLong(value, "max_string_length", Integer.MAX_VALUE, maxString);
+        case "sample_cap" -> sampleCap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
+        case "fingerprint_max_bytes" -> fingerprintMax = nonNegativeLong(value, "fingerprint_max_bytes", fingerprintMax);
+        case "redact" -> redact = redactPatterns(value);
+        case "components" -> componentsNode = value;
         default -> throw new IllegalStateException(key);
       }
     }
-    if (!sawComponents) {
+    List<ComponentSpec> components = List.of();
+    if (componentsNode == null) {
       problems.add(new ConfigProblem(file, line(root), "missing 'components:'; expected a list of components"));
+    } else {
+      components = components(componentsNode);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AgentConfig(file, queue, maxString, components);
+    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components);
+  }
+
+  /** The largest {@code sample_cap}: a summary's bitmap and time stay small. */
+  static final int MAX_SAMPLE_CAP = 1 << 20;
+
+  private List<String> redactPatterns(Node node) {
+    List<String> globs = new ArrayList<>();
+    for (Item item : items(node, "redact")) {
+      globs.add(item.value());
+      redactPatterns.add(glob(item.value()));
+    }
+    return globs;
+  }
+
+  /** A variable-name glob: {@code *} any run of characters, {@code ?} one; case-insensitive. */
+  static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      switch (c) {
+        case '*' -> regex.append(".*");
+        case '?' -> regex.append('.');
+        default -> regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE);
   }
 
   private List<ComponentSpec> components(Node node) {
@@ -141,8 +181,8 @@ public final class ConfigLoader {
     String owner = null;
     List<String> tags = List.of();
     List<MethodSignature> methods = new ArrayList<>();
-    List<String> inputs = List.of();
-    List<String> outputs = List.of();
+    List<VariableSpec> inputs = List.of();
+    List<VariableSpec> outputs = List.of();
     boolean sawMethod = false;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
@@ -187,15 +227,97 @@ public final class ConfigLoader {
     return new ComponentSpec(name, description, owner, tags, methods, inputs, outputs, line(node));
   }
 
-  private List<String> variables(Node node, String key) {
-    List<String> names = new ArrayList<>();
-    for (Item item : items(node, key)) {
-      names.add(item.value());
-      if (!item.value().matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-        problems.add(problem(item.node(), "'" + item.value() + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
+  private List<VariableSpec> variables(Node node, String key) {
+    List<Node> nodes;
+    if (node instanceof SequenceNode seq) {
+      nodes = seq.getValue();
+    } else if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
+      nodes = List.of(node);
+    } else {
+      problems.add(problem(node, "'" + key + "' must be a list like [a, b]"));
+      return List.of();
+    }
+    List<VariableSpec> variables = new ArrayList<>();
+    for (Node item : nodes) {
+      VariableSpec v = item instanceof MappingNode map ? variable(map, key) : plainVariable(item, key);
+      if (v != null) {
+        variables.add(v);
       }
     }
-    return names;
+    return variables;
+  }
+
+  private VariableSpec plainVariable(Node item, String key) {
+    String name = scalar(item, key + " item", "a variable name or a mapping {name: ..., capture: ...}");
+    return name == null ? null : new VariableSpec(checkedName(item, name, key), options(name, null, null, null, null, null), line(item));
+  }
+
+  /** {@code {name: X, type: ..., capture: ..., redact: ..., max_length: N, sample_cap: N}}. */
+  private VariableSpec variable(MappingNode map, String key) {
+    String name = null;
+    String type = null;
+    CaptureMode mode = null;
+    Boolean redact = null;
+    Integer maxLength = null;
+    Integer cap = null;
+    Set<String> seen = new HashSet<>();
+    for (NodeTuple t : map.getValue()) {
+      String option = keyOf(t, VARIABLE_KEYS, seen);
+      if (option == null) {
+        continue;
+      }
+      Node value = t.getValueNode();
+      switch (option) {
+        case "name" -> name = scalar(value, "name", "the variable's name");
+        case "type" -> type = oneOf(value, "type", TYPES);
+        case "capture" -> {
+          String word = oneOf(value, "capture", CaptureMode.YAML_WORDS);
+          mode = word == null ? null : CaptureMode.ofYaml(word);
+        }
+        case "redact" -> {
+          String word = oneOf(value, "redact", BOOLEANS);
+          redact = word == null ? null : Boolean.valueOf(word);
+        }
+        case "max_length" -> maxLength = (int) positiveLong(value, "max_length", Integer.MAX_VALUE, maxString);
+        case "sample_cap" -> cap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
+        default -> throw new IllegalStateException(option);
+      }
+    }
+    if (name == null) {
+      if (seen.contains("name")) {
+        return null; // a blank name, already reported
+      }
+      problems.add(problem(map, "a variable given as a mapping in '" + key + "' needs 'name:'"));
+      return null;
+    }
+    return new VariableSpec(checkedName(map, name, key), options(name, type, mode, redact, maxLength, cap), line(map));
+  }
+
+  private CaptureOptions options(String name, String type, CaptureMode mode, Boolean redact, Integer maxLength, Integer cap) {
+    boolean redacted = redact != null ? redact : redactPatterns.stream().anyMatch(p -> p.matcher(name).matches());
+    return new CaptureOptions(
+        type, mode == null ? CaptureMode.AUTO : mode, redacted, maxLength == null ? maxString : maxLength, cap == null ? sampleCap : cap);
+  }
+
+  private String checkedName(Node node, String name, String key) {
+    if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+      problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
+    }
+    return name;
+  }
+
+  /** One of the allowed words, or null with a problem listing them. */
+  private String oneOf(Node node, String key, List<String> allowed) {
+    String text = scalar(node, key, "one of " + allowed);
+    if (text == null) {
+      return null;
+    }
+    String word = text.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(word)) {
+      problems.add(problem(node, "'" + key + "' must be one of " + allowed + ", not '" + text + "'" + Suggestions.didYouMean(word, allowed)));
+      return null;
+    }
+    return word;
   }
 
   /**
@@ -227,20 +349,28 @@ public final class ConfigLoader {
     return null;
   }
 
-  private int positiveInt(Node node, String key) {
-    String text = scalar(node, key, "a positive whole number");
+  private long positiveLong(Node node, String key, long max, long fallback) {
+    return wholeNumber(node, key, 1, max, "a positive whole number", fallback);
+  }
+
+  private long nonNegativeLong(Node node, String key, long fallback) {
+    return wholeNumber(node, key, 0, Long.MAX_VALUE, "a whole number of bytes, 0 or more", fallback);
+  }
+
+  private long wholeNumber(Node node, String key, long min, long max, String expected, long fallback) {
+    String text = scalar(node, key, expected);
     try {
-      int n = Integer.parseInt(text == null ? "x" : text.trim());
-      if (n > 0) {
+      long n = Long.parseLong(text == null ? "x" : text.trim().replace("_", ""));
+      if (n >= min && n <= max) {
         return n;
       }
     } catch (NumberFormatException ignored) {
       // reported below
     }
     if (text != null) {
-      problems.add(problem(node, "'" + key + "' must be a positive whole number, not '" + text + "'"));
+      problems.add(problem(node, "'" + key + "' must be " + expected + (max < Integer.MAX_VALUE ? " up to " + max : "") + ", not '" + text + "'"));
     }
-    return AgentConfig.DEFAULT_MAX_STRING_LENGTH;
+    return fallback;
   }
 
   private List<String> strings(Node node, String key) {

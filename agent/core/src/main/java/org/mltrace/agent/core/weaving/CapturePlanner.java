@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.PlannedVariable;
 import org.mltrace.agent.core.config.ComponentSpec;
 import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.config.VariableSpec;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.LocalVariableNode;
@@ -30,7 +32,11 @@ final class CapturePlanner {
     List<VariableSource> exit = new ArrayList<>();
     List<PlannedVariable> variables = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    for (String name : component.inputs()) {
+    for (VariableSpec variable : component.inputVariables()) {
+      if (variable.options().mode() == CaptureMode.NONE) {
+        continue; // capture: none; not read, not recorded
+      }
+      String name = variable.name();
       VariableSource source = shape.resolve(name, problems);
       boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && name.equals("this"));
       if (shape.constructor && name.equals("this") && source instanceof VariableSource.Slot) {
@@ -38,12 +44,16 @@ final class CapturePlanner {
         source = new VariableSource.Missing("this in constructor input");
       }
       List<VariableSource> target = atEntry ? entry : exit;
-      variables.add(new PlannedVariable(name, true, atEntry, target.size()));
+      variables.add(new PlannedVariable(name, true, atEntry, target.size(), variable.options()));
       target.add(source);
     }
-    for (String name : component.outputs()) {
+    for (VariableSpec variable : component.outputVariables()) {
+      if (variable.options().mode() == CaptureMode.NONE) {
+        continue;
+      }
+      String name = variable.name();
       VariableSource source = shape.resolve(name, problems);
-      variables.add(new PlannedVariable(name, false, false, exit.size()));
+      variables.add(new PlannedVariable(name, false, false, exit.size(), variable.options()));
       exit.add(source);
     }
     return new CapturePlan(entry, exit, variables, problems);

@@ -123,7 +123,8 @@ class ValueEncoderTest {
   void aStringNamingAnExistingFileIsAPointerAndOtherwiseAString() throws Exception {
     Path model = Files.write(dir.resolve("tip.bin"), new byte[] {1, 2, 3});
     CapturedValue v = encoder.encode("p", model.toString());
-    assertEquals(new CapturedValue("p", ValueKind.POINTER, model.toAbsolutePath().normalize().toString(), PointerTypes.MODEL, "java.lang.String", 3), v);
+    assertEquals(new CapturedValue("p", ValueKind.POINTER, model.toAbsolutePath().normalize().toString(), PointerTypes.MODEL, "java.lang.String", 3, null, v.file()), v);
+    assertTrue(v.fingerprint().startsWith("xxh64:"), v.fingerprint());
 
     String missing = dir.resolve("gone.csv").toString();
     CapturedValue s = encoder.encode("p", missing);

@@ -366,6 +366,19 @@ class CaptureTransformerTest {
   }
 
   @Test
+  void captureNoneLeavesTheVariableOutAndOptionsReachThePlan() throws Exception {
+    String yaml = yaml(component("scale", "#scale(int, java.lang.String)",
+        "{name: factor, capture: none}, {name: label, redact: true, max_length: 2}", "{name: return, type: metric}"));
+    CapturePlan plan = plan(yaml, Pipeline.class, "scale");
+    assertEquals(List.of(), plan.problems());
+    assertEquals(List.of("label", "return"), plan.variables().stream().map(PlannedVariable::name).toList());
+    assertTrue(plan.variables().get(0).options().redact());
+    assertEquals(2, plan.variables().get(0).options().maxStringLength());
+    assertEquals("metric", plan.variables().get(1).options().type());
+    assertEquals(1, plan.entry().size(), "factor is not even read");
+  }
+
+  @Test
   void thisAsAConstructorInputIsAProblem() throws Exception {
     CapturePlan plan = plan(
         yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "this", "")), Model.class, "<init>");
