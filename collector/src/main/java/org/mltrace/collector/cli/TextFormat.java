@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.query.RunView;
 import org.mltrace.collector.query.ValueView;
 
@@ -56,13 +57,43 @@ final class TextFormat {
 
   static String valueText(ValueView v) {
     return switch (v.kind()) {
-      case "pointer" -> v.value() + " [" + v.type() + "]";
+      case "pointer" -> v.value() + " [" + v.type() + "]" + fileFacts(v) + summary(v.summary());
+      case "redacted" -> "(redacted " + v.value() + ")";
       case "absent" -> "(absent)";
       case "null" -> "null";
       case "error" -> "(not captured: " + v.value() + ")";
       case "string" -> quoted(v);
       default -> v.value();
     };
+  }
+
+  private static String fileFacts(ValueView v) {
+    if (v.fingerprint() == null && v.modifiedAt() == null) {
+      return "";
+    }
+    return (v.fingerprint() == null ? "" : " " + v.fingerprint())
+        + (v.modifiedAt() == null ? "" : " modified " + time(v.modifiedAt()));
+  }
+
+  /** {@code {n=1000000 sampled=1024/stride nulls=0 nans=0 min=.. max=.. mean=.. sd=.. distinct~=..}}. */
+  static String summary(ValueSummary s) {
+    if (s == null) {
+      return "";
+    }
+    return " {" + s.elements() + " n=" + s.count() + " sampled=" + s.sampled() + "/" + s.sampling()
+        + " nulls=" + s.nulls() + " nans=" + s.nans()
+        + " min=" + number(s.min()) + " max=" + number(s.max()) + " mean=" + number(s.mean())
+        + " sd=" + number(s.stddev()) + " distinct~" + s.distinct() + "}";
+  }
+
+  private static String number(double d) {
+    if (Double.isNaN(d)) {
+      return "-";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "inf" : "-inf";
+    }
+    return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   private static String quoted(ValueView v) {

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import org.mltrace.agent.event.ValueSummary;
 
 /**
  * The documented JSON form of query results ({@code docs/cli.md}). Every run object carries {@code
  * id, component, method, status, startTime, endTime, durationMs, codeVersion, gitCommit, host, pid,
  * thread, agentId, inputs, outputs}, plus {@code error} when it failed; every input and output
- * carries {@code name, kind, type, value}, plus {@code className} and {@code size} when known.
- * Times are ISO-8601 instants in UTC.
+ * carries {@code name, kind, type, value}, plus {@code className}, {@code size}, {@code
+ * modifiedAt}, {@code fingerprint} and {@code summary} when known. Times are ISO-8601 instants in
+ * UTC; a summary's moments are null when it has none.
  */
 public final class JsonRenderer {
   private static final ObjectMapper MAPPER =
@@ -136,8 +138,42 @@ public final class JsonRenderer {
       if (v.size() != null) {
         o.put("size", v.size());
       }
+      if (v.modifiedAt() != null) {
+        o.put("modifiedAt", time(v.modifiedAt()));
+      }
+      if (v.fingerprint() != null) {
+        o.put("fingerprint", v.fingerprint());
+      }
+      if (v.summary() != null) {
+        o.set("summary", summary(v.summary()));
+      }
     }
     return array;
+  }
+
+  private static ObjectNode summary(ValueSummary s) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("elements", s.elements());
+    o.put("sampling", s.sampling());
+    o.put("count", s.count());
+    o.put("sampled", s.sampled());
+    o.put("nulls", s.nulls());
+    o.put("nans", s.nans());
+    putDouble(o, "min", s.min());
+    putDouble(o, "max", s.max());
+    putDouble(o, "mean", s.mean());
+    putDouble(o, "stddev", s.stddev());
+    o.put("distinct", s.distinct());
+    return o;
+  }
+
+  /** JSON has no NaN: a missing moment is null. */
+  private static void putDouble(ObjectNode o, String key, double value) {
+    if (Double.isFinite(value)) {
+      o.put(key, value);
+    } else {
+      o.putNull(key);
+    }
   }
 
   private static ArrayNode links(List<LinkView> links) {

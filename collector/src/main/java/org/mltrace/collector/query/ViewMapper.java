@@ -46,10 +46,13 @@ final class ViewMapper {
   static ValueView value(ValueRow v) {
     String kind = v.valueKind().toLowerCase(Locale.ROOT);
     String type = kind;
-    if ("pointer".equals(kind)) {
+    if (v.valueType() != null) {
+      type = v.valueType();
+    } else if ("pointer".equals(kind)) {
       type = v.pointerType() == null ? "pointer" : v.pointerType();
     }
-    return new ValueView(v.name(), kind, type, v.valueText(), v.className(), v.size());
+    return new ValueView(
+        v.name(), kind, type, v.valueText(), v.className(), v.size(), v.modifiedAt(), v.fingerprint(), v.summary());
   }
 
   static PointerView pointer(PointerRow p) {

@@ -33,6 +33,21 @@ final class Jdbc {
     }
   }
 
+  /** Binds a {@code DOUBLE PRECISION}; NaN (no value) and infinities become SQL NULL. */
+  static void setDouble(PreparedStatement ps, int index, double value) throws SQLException {
+    if (Double.isFinite(value)) {
+      ps.setDouble(index, value);
+    } else {
+      ps.setNull(index, Types.DOUBLE);
+    }
+  }
+
+  /** A {@code DOUBLE PRECISION} column, SQL NULL as NaN. */
+  static double doubleOrNaN(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? Double.NaN : v;
+  }
+
   /** Binds a {@code TIMESTAMP WITH TIME ZONE}, in UTC, or SQL NULL. */
   static void setTime(PreparedStatement ps, int index, Instant value) throws SQLException {
     if (value == null) {

@@ -121,17 +121,22 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   @Override
   public Optional<Producer> latestProducer(
-      String pointerId, Instant endedAtOrBefore, String excludedRunId) {
+      String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     try {
+      // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null parameter.
       PreparedStatement select =
           ps(
               "SELECT r.id, r.end_time FROM run_outputs o"
                   + " JOIN component_runs r ON r.id = o.run_id"
                   + " WHERE o.pointer_id = ? AND r.end_time <= ? AND r.id <> ?"
+                  + (fingerprint == null ? "" : " AND (o.fingerprint IS NULL OR o.fingerprint = ?)")
                   + " ORDER BY r.end_time DESC, r.id DESC LIMIT 1");
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, endedAtOrBefore);
       Jdbc.setText(select, 3, excludedRunId);
+      if (fingerprint != null) {
+        Jdbc.setText(select, 4, fingerprint);
+      }
       try (ResultSet rs = select.executeQuery()) {
         return rs.next()
             ? Optional.of(new Producer(rs.getString("id"), Jdbc.time(rs, "end_time")))
@@ -144,7 +149,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   @Override
   public List<LinkedConsumer> consumersSince(
-      String pointerId, Instant startedAtOrAfter, String excludedRunId) {
+      String pointerId, String fingerprint, Instant startedAtOrAfter, String excludedRunId) {
     try {
       PreparedStatement select =
           ps(
@@ -152,10 +157,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
                   + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
                   + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
                   + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
-                  + " WHERE i.pointer_id = ? AND r.start_time >= ? AND r.id <> ?");
+                  + " WHERE i.pointer_id = ? AND r.start_time >= ? AND r.id <> ?"
+                  + (fingerprint == null ? "" : " AND (i.fingerprint IS NULL OR i.fingerprint = ?)"));
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, startedAtOrAfter);
       Jdbc.setText(select, 3, excludedRunId);
+      if (fingerprint != null) {
+        Jdbc.setText(select, 4, fingerprint);
+      }
       List<LinkedConsumer> consumers = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {

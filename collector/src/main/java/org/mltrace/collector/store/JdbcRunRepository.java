@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.Dependency;
 
 /** {@link RunRepository} over plain JDBC, for H2 and PostgreSQL alike. */
@@ -42,13 +43,20 @@ public final class JdbcRunRepository implements RunRepository {
   }
 
   private List<ValueRow> values(String table, String runId) {
+    String direction = table.equals("run_inputs") ? "input" : "output";
     return query(
         "reading " + table + " of run " + runId,
         "SELECT v.position, v.name, v.value_kind, v.value_text, v.pointer_id, p.pointer_type,"
-            + " v.class_name, v.size FROM "
+            + " v.class_name, v.size, v.value_type, v.modified_at, v.fingerprint,"
+            + " s.elements, s.sampling, s.element_count, s.sampled, s.null_count, s.nan_count,"
+            + " s.min_value, s.max_value, s.mean_value, s.stddev_value, s.distinct_estimate FROM "
             + table
             + " v"
             + " LEFT JOIN io_pointers p ON p.identifier = v.pointer_id"
+            + " LEFT JOIN run_value_summaries s ON s.run_id = v.run_id"
+            + " AND s.direction = '"
+            + direction
+            + "' AND s.position = v.position"
             + " WHERE v.run_id = ? ORDER BY v.position",
         rs ->
             new ValueRow(
@@ -59,8 +67,31 @@ public final class JdbcRunRepository implements RunRepository {
                 rs.getString("pointer_id"),
                 rs.getString("pointer_type"),
                 rs.getString("class_name"),
-                Jdbc.longOrNull(rs, "size")),
+                Jdbc.longOrNull(rs, "size"),
+                rs.getString("value_type"),
+                Jdbc.time(rs, "modified_at"),
+                rs.getString("fingerprint"),
+                summary(rs)),
         runId);
+  }
+
+  private static ValueSummary summary(ResultSet rs) throws SQLException {
+    String elements = rs.getString("elements");
+    if (elements == null) {
+      return null;
+    }
+    return new ValueSummary(
+        elements,
+        rs.getString("sampling"),
+        rs.getLong("element_count"),
+        rs.getLong("sampled"),
+        rs.getLong("null_count"),
+        rs.getLong("nan_count"),
+        Jdbc.doubleOrNaN(rs, "min_value"),
+        Jdbc.doubleOrNaN(rs, "max_value"),
+        Jdbc.doubleOrNaN(rs, "mean_value"),
+        Jdbc.doubleOrNaN(rs, "stddev_value"),
+        rs.getLong("distinct_estimate"));
   }
 
   @Override

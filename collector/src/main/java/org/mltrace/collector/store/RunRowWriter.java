@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.EventTimes;
 
 /**
  * Writes one run's rows inside an ingest transaction: the run, a bare component row for an
- * undeclared component (widening its first/last seen), the inputs and outputs in YAML order, and an
- * {@code io_pointers} row for each pointer seen for the first time.
+ * undeclared component (widening its first/last seen), the inputs and outputs in YAML order (with
+ * a file's modification time and fingerprint), a {@code run_value_summaries} row for each summarized
+ * value, and an {@code io_pointers} row for each pointer seen for the first time.
  */
 final class RunRowWriter {
   private final StatementCache statements;
@@ -64,6 +66,8 @@ final class RunRowWriter {
       run.executeUpdate();
       insertValues("run_inputs", e.runId(), e.inputs(), start);
       insertValues("run_outputs", e.runId(), e.outputs(), end);
+      insertSummaries("input", e.runId(), e.inputs());
+      insertSummaries("output", e.runId(), e.outputs());
       return true;
     } catch (SQLException ex) {
       throw StoreException.of("storing run " + e.runId(), ex);
@@ -126,8 +130,8 @@ final class RunRowWriter {
         statements.get(
             "INSERT INTO "
                 + table
-                + " (run_id, position, name, value_kind,"
-                + " value_text, pointer_id, class_name, size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " (run_id, position, name, value_kind, value_text, pointer_id, class_name, size,"
+                + " value_type, modified_at, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
       String pointer = v.isPointer() && v.text() != null ? v.text() : null;
@@ -142,9 +146,50 @@ final class RunRowWriter {
       Jdbc.setText(insert, 6, pointer);
       Jdbc.setText(insert, 7, v.className());
       Jdbc.setLong(insert, 8, v.size() < 0 ? null : v.size());
+      Jdbc.setText(insert, 9, v.pointerType());
+      long modified = v.file() == null ? -1 : v.file().modifiedEpochMillis();
+      Jdbc.setTime(insert, 10, modified < 0 ? null : Instant.ofEpochMilli(modified));
+      Jdbc.setText(insert, 11, v.fingerprint());
       insert.addBatch();
     }
     insert.executeBatch();
+  }
+
+  private void insertSummaries(String direction, String runId, List<CapturedValue> values)
+      throws SQLException {
+    PreparedStatement insert = null;
+    for (int i = 0; i < values.size(); i++) {
+      ValueSummary s = values.get(i).summary();
+      if (s == null) {
+        continue;
+      }
+      if (insert == null) {
+        insert =
+            statements.get(
+                "INSERT INTO run_value_summaries (run_id, direction, position, elements, sampling,"
+                    + " element_count, sampled, null_count, nan_count, min_value, max_value,"
+                    + " mean_value, stddev_value, distinct_estimate)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      }
+      Jdbc.setText(insert, 1, runId);
+      Jdbc.setText(insert, 2, direction);
+      insert.setInt(3, i);
+      Jdbc.setText(insert, 4, s.elements() == null ? "none" : s.elements());
+      Jdbc.setText(insert, 5, s.sampling() == null ? "all" : s.sampling());
+      insert.setLong(6, s.count());
+      insert.setLong(7, s.sampled());
+      insert.setLong(8, s.nulls());
+      insert.setLong(9, s.nans());
+      Jdbc.setDouble(insert, 10, s.min());
+      Jdbc.setDouble(insert, 11, s.max());
+      Jdbc.setDouble(insert, 12, s.mean());
+      Jdbc.setDouble(insert, 13, s.stddev());
+      insert.setLong(14, s.distinct());
+      insert.addBatch();
+    }
+    if (insert != null) {
+      insert.executeBatch();
+    }
   }
 
   private void seePointer(String identifier, String type, String className, Instant seen)

@@ -27,10 +27,10 @@ final class InMemoryLineageIndex implements LineageIndex {
 
   @Override
   public Optional<Producer> latestProducer(
-      String pointerId, Instant endedAtOrBefore, String excludedRunId) {
+      String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     return runs.stream()
         .filter(r -> !r.runId().equals(excludedRunId))
-        .filter(r -> has(r.outputs(), pointerId))
+        .filter(r -> has(r.outputs(), pointerId, fingerprint))
         .filter(r -> !end(r).isAfter(endedAtOrBefore))
         .max(Comparator.comparing(InMemoryLineageIndex::end).thenComparing(RunEvent::runId))
         .map(r -> new Producer(r.runId(), end(r)));
@@ -38,11 +38,11 @@ final class InMemoryLineageIndex implements LineageIndex {
 
   @Override
   public List<LinkedConsumer> consumersSince(
-      String pointerId, Instant startedAtOrAfter, String excludedRunId) {
+      String pointerId, String fingerprint, Instant startedAtOrAfter, String excludedRunId) {
     List<LinkedConsumer> consumers = new ArrayList<>();
     for (RunEvent r : runs) {
       if (r.runId().equals(excludedRunId)
-          || !has(r.inputs(), pointerId)
+          || !has(r.inputs(), pointerId, fingerprint)
           || EventTimes.ofEpochMicros(r.startEpochMicros()).isBefore(startedAtOrAfter)) {
         continue;
       }
@@ -60,8 +60,16 @@ final class InMemoryLineageIndex implements LineageIndex {
     return consumers;
   }
 
-  private static boolean has(List<CapturedValue> values, String pointer) {
-    return values.stream().anyMatch(v -> v.isPointer() && pointer.equals(v.text()));
+  /** Has the pointer with a fingerprint that is unknown on either side or equal. */
+  private static boolean has(List<CapturedValue> values, String pointer, String fingerprint) {
+    return values.stream()
+        .anyMatch(
+            v ->
+                v.isPointer()
+                    && pointer.equals(v.text())
+                    && (fingerprint == null
+                        || v.fingerprint() == null
+                        || fingerprint.equals(v.fingerprint())));
   }
 
   private static Instant end(RunEvent r) {

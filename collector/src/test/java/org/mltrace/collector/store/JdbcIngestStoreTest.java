@@ -171,7 +171,8 @@ class JdbcIngestStoreTest {
     List<ValueRow> inputs = runs.inputs("r");
     assertEquals(
         new ValueRow(
-            0, "features", "POINTER", "/d/f.csv", "/d/f.csv", "data", "java.io.File", 1234L),
+            0, "features", "POINTER", "/d/f.csv", "/d/f.csv", "data", "java.io.File", 1234L,
+            "data", null, null, null),
         inputs.get(0));
     assertEquals(
         new ValueRow(1, "epochs", "LONG", "3", null, null, "java.lang.Long", null), inputs.get(1));

@@ -3,6 +3,7 @@ package org.mltrace.collector.testing;
 import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.FileFacts;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.ValueKind;
 
@@ -49,6 +50,24 @@ public final class RunBuilder {
 
   public RunBuilder writes(String name, String pointer) {
     return writes(name, pointer, "data");
+  }
+
+  /** Reads a file whose content had {@code fingerprint}. */
+  public RunBuilder readsVersion(String name, String pointer, String fingerprint) {
+    inputs.add(file(name, pointer, fingerprint));
+    return this;
+  }
+
+  /** Writes a file, leaving it with {@code fingerprint}. */
+  public RunBuilder writesVersion(String name, String pointer, String fingerprint) {
+    outputs.add(file(name, pointer, fingerprint));
+    return this;
+  }
+
+  public static CapturedValue file(String name, String identifier, String fingerprint) {
+    return new CapturedValue(
+        name, ValueKind.POINTER, identifier, "data", "java.io.File", 1234, null,
+        new FileFacts(1_700_000_000_000L, fingerprint));
   }
 
   public RunBuilder input(CapturedValue v) {
