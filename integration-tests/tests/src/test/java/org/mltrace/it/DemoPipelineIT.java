@@ -83,6 +83,45 @@ class DemoPipelineIT {
   }
 
   @Test
+  void aNumericArrayCarriesItsSummaryThroughTheCollector() throws Exception {
+    JsonNode trainRun = mltrace.json("history", "train", "--limit", "1").get(0);
+    JsonNode weights = Lineage.value(trainRun, "outputs", "weights");
+    assertEquals("pointer", weights.path("kind").asText(), "still an in-memory pointer");
+    assertTrue(weights.path("value").asText().startsWith("mem://"), weights.toString());
+    JsonNode summary = weights.path("summary");
+    assertEquals("number", summary.path("elements").asText(), weights.toString());
+    assertEquals(5, summary.path("count").asLong(), "one weight per feature column");
+    assertEquals(4, summary.path("sampled").asLong(), "sample_cap: 4 in taxi.yaml");
+    assertEquals("stride", summary.path("sampling").asText());
+    assertEquals(0, summary.path("nans").asLong());
+    double min = summary.path("min").asDouble();
+    double max = summary.path("max").asDouble();
+    double mean = summary.path("mean").asDouble();
+    assertTrue(min <= mean && mean <= max && min < max, summary.toString());
+    assertTrue(summary.path("stddev").asDouble() > 0, summary.toString());
+    assertEquals(4, summary.path("distinct").asLong(), "four different learned weights");
+
+    ProcessResult text = mltrace.run("inspect", trainRun.path("id").asText());
+    assertTrue(text.stdout().contains("sampled=4/stride"), text.stdout());
+  }
+
+  @Test
+  void aFilePointerCarriesItsFingerprintFromWriterToReader() throws Exception {
+    Path model = work.resolve("model.bin");
+    JsonNode trace = mltrace.json("trace", work.resolve("predictions.csv").toString());
+    JsonNode read = Lineage.value(trace.path("producedBy"), "inputs", "modelFile");
+    String fingerprint = read.path("fingerprint").asText();
+    assertTrue(fingerprint.matches("xxh64:[0-9a-f]{16}"), read.toString());
+    assertEquals(Files.size(model), read.path("size").asLong());
+    assertEquals(
+        Files.getLastModifiedTime(model).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+        read.path("modifiedAt").asText());
+    JsonNode saveRun = mltrace.json("history", "save_model", "--limit", "1").get(0);
+    assertEquals(fingerprint, Lineage.value(saveRun, "outputs", "return").path("fingerprint").asText(),
+        "what save_model wrote is what predict read: same content, so linked");
+  }
+
+  @Test
   void everyRunCarriesIdentityTimesAndCodeVersion() throws Exception {
     JsonNode run = mltrace.json("history", "featurize", "--limit", "1").get(0);
     JsonNode detail = mltrace.json("inspect", run.path("id").asText());
