@@ -4,11 +4,16 @@ import org.mltrace.agent.event.ValueSummary;
 
 /**
  * Accumulates one sample into a {@link ValueSummary}: count of nulls and NaNs, min, max, mean and
- * population standard deviation (Welford's update, stable for large values), and a distinct
+ * population standard deviation, and a distinct
  * estimate by <em>linear counting</em> (Whang et al., 1990): each value's 64-bit hash sets one bit
  * of a bitmap of {@code m} bits (a power of two, at least four per sampled element); with {@code z}
  * bits still clear, the estimate is {@code m ln(m / z)}. At four bits per element its standard
  * error stays around 1% up to the cap; a 1,024-element cap uses a 512-byte bitmap.
+ *
+ * <p>The moments are sums of the values shifted by the first one ({@code d = v - first}; mean
+ * {@code first + Σd/n}, variance {@code (Σd² - (Σd)²/n) / n}): numerically safe for data far from
+ * zero, and, unlike Welford's update, without a division per element, whose latency chain made
+ * the first version cost about 4.5 ns per element.
  *
  * <p>Memory is O(cap), time O(1) per element. Not thread-safe: one per summary.
  */
@@ -20,8 +25,9 @@ final class NumericSummary {
   private long n;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
-  private double mean;
-  private double m2;
+  private double shift;
+  private double sum;
+  private double sumOfSquares;
 
   NumericSummary(int cap) {
     int bits = Integer.highestOneBit(Math.max(64, cap) * 4 - 1) << 1;
@@ -59,6 +65,8 @@ final class NumericSummary {
 
   ValueSummary finish(String elements, String sampling, long count) {
     boolean none = n == 0;
+    double mean = shift + sum / n;
+    double variance = Math.max(0, (sumOfSquares - sum * sum / n) / n);
     return new ValueSummary(
         elements,
         sampling,
@@ -69,17 +77,23 @@ final class NumericSummary {
         none ? Double.NaN : min,
         none ? Double.NaN : max,
         none ? Double.NaN : mean,
-        none ? Double.NaN : Math.sqrt(m2 / n),
+        none ? Double.NaN : Math.sqrt(variance),
         distinct());
   }
 
   private void moment(double v) {
-    n++;
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-    double delta = v - mean;
-    mean += delta / n;
-    m2 += delta * (v - mean);
+    if (n++ == 0) {
+      shift = v;
+    }
+    if (v < min) {
+      min = v;
+    }
+    if (v > max) {
+      max = v;
+    }
+    double d = v - shift;
+    sum += d;
+    sumOfSquares += d * d;
   }
 
   private void mark(long key) {

@@ -149,8 +149,19 @@ final class ValueSummaries {
       }
       return;
     }
+    // floor(k * n / cap) for k = 0..cap-1, stepped without a division per element
+    int step = n / cap;
+    int remainder = n % cap;
+    int index = 0;
+    int carry = 0;
     for (int k = 0; k < cap; k++) {
-      visit.accept((int) ((long) k * n / cap));
+      visit.accept(index);
+      index += step;
+      carry += remainder;
+      if (carry >= cap) {
+        carry -= cap;
+        index++;
+      }
     }
   }
 

@@ -149,6 +149,28 @@ class ValueSummariesTest {
   }
 
   @Test
+  void strideIndicesAreFloorOfKTimesNOverCap() {
+    for (int[] nc : new int[][] {{1_000_000, 1024}, {1025, 1024}, {7, 3}, {2_147_483_647, 1000}}) {
+      int n = nc[0];
+      int cap = nc[1];
+      List<Integer> visited = new ArrayList<>();
+      ValueSummaries.stride(n, cap, visited::add);
+      assertEquals(cap, visited.size());
+      for (int k = 0; k < cap; k++) {
+        assertEquals((int) ((long) k * n / cap), visited.get(k), "k=" + k + " n=" + n);
+      }
+    }
+  }
+
+  @Test
+  void momentsStayAccurateFarFromZero() {
+    // Naive Σv² - (Σv)²/n would lose all digits here; the shifted sums do not.
+    ValueSummary s = summaries.summarize(new double[] {1e9 + 1, 1e9 + 2, 1e9 + 3, 1e9 + 4}, 1024);
+    assertEquals(1e9 + 2.5, s.mean(), 1e-6);
+    assertEquals(Math.sqrt(1.25), s.stddev(), 1e-9);
+  }
+
+  @Test
   void collectionsWithoutRandomAccessAreReadByTheirHead() {
     Set<Integer> set = new HashSet<>();
     for (int i = 0; i < 5000; i++) {
