@@ -16,6 +16,10 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>{@code tiny*}: a method that does nothing, so the difference is the whole per-call cost.
  * {@code score*}: a dot product of {@code size} doubles, to see the ratio on real work.
+ * {@code summary*}: O(1) work on a {@code size}-element {@code double[]} input, so the difference
+ * is the input's summary (at most 1,024 elements read, whatever the size); {@code pointerOnly*}:
+ * the same input with {@code capture: pointer} (no summary). {@code file*}: O(1) work on a path
+ * input naming a {@code size}-byte file, so the difference is the stat and the whole-file XXH64.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -28,9 +32,15 @@ public class AgentCallBenchmark {
   long b = 4;
   double[] features;
   double[] weights;
+  java.nio.file.Path file;
 
   @Setup
-  public void setUp() {
+  public void setUp() throws java.io.IOException {
+    byte[] content = new byte[size];
+    new java.util.Random(size).nextBytes(content);
+    file = java.nio.file.Files.createTempFile("mltrace-bench", ".csv");
+    java.nio.file.Files.write(file, content);
+    file.toFile().deleteOnExit();
     features = new double[size];
     weights = new double[size];
     for (int i = 0; i < size; i++) {
@@ -57,5 +67,35 @@ public class AgentCallBenchmark {
   @Benchmark
   public double scoreTraced() {
     return Workload.tracedScore(features, weights);
+  }
+
+  @Benchmark
+  public double summaryPlain() {
+    return Workload.plainFirst(features);
+  }
+
+  @Benchmark
+  public double summaryTraced() {
+    return Workload.tracedFirst(features);
+  }
+
+  @Benchmark
+  public double pointerOnlyPlain() {
+    return Workload.plainFirst(features);
+  }
+
+  @Benchmark
+  public double pointerOnlyTraced() {
+    return Workload.tracedFirstPointerOnly(features);
+  }
+
+  @Benchmark
+  public int filePlain() {
+    return Workload.plainOpen(file);
+  }
+
+  @Benchmark
+  public int fileTraced() {
+    return Workload.tracedOpen(file);
   }
 }

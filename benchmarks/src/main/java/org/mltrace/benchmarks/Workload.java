@@ -34,4 +34,27 @@ public final class Workload {
     }
     return score;
   }
+
+  /** O(1) work on a big array: the traced twin's extra cost is the input's summary. */
+  public static double tracedFirst(double[] values) {
+    return values[0];
+  }
+
+  /** The same, with {@code capture: pointer} in bench.yaml: identity only, no summary. */
+  public static double tracedFirstPointerOnly(double[] values) {
+    return values[0];
+  }
+
+  public static double plainFirst(double[] values) {
+    return values[0];
+  }
+
+  /** O(1) work on a file path: the traced twin's extra cost is stat plus the content hash. */
+  public static int tracedOpen(java.nio.file.Path file) {
+    return file.getNameCount();
+  }
+
+  public static int plainOpen(java.nio.file.Path file) {
+    return file.getNameCount();
+  }
 }
