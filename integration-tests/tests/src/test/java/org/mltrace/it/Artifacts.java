@@ -23,6 +23,16 @@ final class Artifacts {
     return existing("mltrace.clashJar");
   }
 
+  /** The Spark pipeline's own jar (integration-tests/spark-pipeline), without its dependencies. */
+  static Path sparkPipelineJar() {
+    return existing("mltrace.sparkJar");
+  }
+
+  /** A file holding the Spark pipeline's runtime class path (Spark's jars), one line. */
+  static Path sparkClasspathFile() {
+    return existing("mltrace.sparkClasspath");
+  }
+
   static Path configExample(String name) {
     return existing("mltrace.configExamples").resolve(name);
   }
