@@ -58,8 +58,12 @@ public final class RunBenchmarks {
       if (!key.contains("Plain/")) {
         continue;
       }
+      Double tracedScore = score.get(key.replace("Plain/", "Traced/"));
+      if (tracedScore == null) {
+        continue; // its run failed (a fork killed, say): JMH printed why above
+      }
       double plain = score.get(key);
-      double traced = score.get(key.replace("Plain/", "Traced/"));
+      double traced = tracedScore;
       String label = key.replace("Plain/", " size=");
       System.out.printf("  %-18s plain %10.1f  traced %10.1f  difference %8.1f  ratio %.2fx%n", label, plain, traced, traced - plain, traced / plain);
     }
