@@ -52,6 +52,12 @@ final class NumericSummary {
     mark(Double.doubleToLongBits(v));
   }
 
+  /** {@link #add}, as a sampler's visitor: a number never stops the sampling. */
+  boolean accepted(double v) {
+    add(v);
+    return true;
+  }
+
   /** A string: its length goes into the moments, its content into the distinct estimate. */
   void addString(String s) {
     sampled++;

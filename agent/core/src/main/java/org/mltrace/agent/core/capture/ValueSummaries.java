@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import org.mltrace.agent.event.ValueSummary;
 
 /**
@@ -27,9 +27,12 @@ import org.mltrace.agent.event.ValueSummary;
  * which lock. A sample holding any other element gives no summary at all.
  */
 final class ValueSummaries {
-  /** Visits the indices to read out of {@code n}; the default is {@link #stride}. */
+  /**
+   * Visits the indices to read out of {@code n}, stopping early when {@code visit} returns false;
+   * the default is {@link #stride}.
+   */
   interface IndexSampler {
-    void sample(int n, int cap, IntConsumer visit);
+    void sample(int n, int cap, IntPredicate visit);
   }
 
   private static final Set<String> RANDOM_ACCESS_LISTS =
@@ -75,8 +78,18 @@ final class ValueSummaries {
 
   /** Whether {@link #summarize} reads objects of this class (arrays are decided separately). */
   static boolean isSummarized(Class<?> type) {
-    return type.isArray() ? type != boolean[].class && type != char[].class : SUMMARIZED.contains(type.getName());
+    if (!type.isArray()) {
+      return SUMMARIZED.contains(type.getName());
+    }
+    Class<?> component = type.getComponentType();
+    return component.isPrimitive()
+        ? component != boolean.class && component != char.class
+        : ELEMENT_TYPES.contains(component) || isJdkNumber(component);
   }
+
+  /** Reference arrays worth sampling: those whose elements can be numbers or strings. */
+  private static final Set<Class<?>> ELEMENT_TYPES =
+      Set.of(Object.class, Number.class, String.class, CharSequence.class, Comparable.class, java.io.Serializable.class);
 
   /**
    * The summary of an array, collection or map whose class {@link #isSummarized}, or null when
@@ -85,32 +98,32 @@ final class ValueSummaries {
   ValueSummary summarize(Object v, int cap) {
     if (v instanceof double[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof float[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof int[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof long[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof short[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof byte[] a) {
       NumericSummary s = new NumericSummary(cap);
-      sampler.sample(a.length, cap, i -> s.add(a[i]));
+      sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof Object[] a) {
@@ -136,16 +149,18 @@ final class ValueSummaries {
   private static ValueSummary head(int n, Iterator<?> it, int cap) {
     Elements e = new Elements(cap);
     for (int i = 0; i < cap && it.hasNext(); i++) {
-      e.add(it.next());
+      if (!e.add(it.next())) {
+        break;
+      }
     }
     return e.finish(sampling(n, cap, false), n);
   }
 
   /** {@code cap} evenly spaced indices from 0, or every index when there are no more than cap. */
-  static void stride(int n, int cap, IntConsumer visit) {
+  static void stride(int n, int cap, IntPredicate visit) {
     if (n <= cap) {
-      for (int i = 0; i < n; i++) {
-        visit.accept(i);
+      for (int i = 0; i < n && visit.test(i); i++) {
+        // visit does the work
       }
       return;
     }
@@ -155,7 +170,9 @@ final class ValueSummaries {
     int index = 0;
     int carry = 0;
     for (int k = 0; k < cap; k++) {
-      visit.accept(index);
+      if (!visit.test(index)) {
+        return;
+      }
       index += step;
       carry += remainder;
       if (carry >= cap) {
@@ -179,10 +196,8 @@ final class ValueSummaries {
       summary = new NumericSummary(cap);
     }
 
-    void add(Object o) {
-      if (mixed) {
-        return;
-      }
+    /** False once the sample holds an element that rules out a summary: stop reading. */
+    boolean add(Object o) {
       if (o == null) {
         summary.addNull();
       } else if (o instanceof String s) {
@@ -194,6 +209,7 @@ final class ValueSummaries {
       } else {
         mixed = true;
       }
+      return !mixed;
     }
 
     private boolean is(String kind) {

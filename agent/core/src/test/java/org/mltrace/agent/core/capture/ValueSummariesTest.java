@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Vector;
-import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.ValueSummary;
 
@@ -25,10 +25,10 @@ class ValueSummariesTest {
     long visits;
 
     @Override
-    public void sample(int n, int cap, IntConsumer visit) {
+    public void sample(int n, int cap, IntPredicate visit) {
       ValueSummaries.stride(n, cap, i -> {
         visits++;
-        visit.accept(i);
+        return visit.test(i);
       });
     }
   }
@@ -160,6 +160,26 @@ class ValueSummariesTest {
         assertEquals((int) ((long) k * n / cap), visited.get(k), "k=" + k + " n=" + n);
       }
     }
+  }
+
+  @Test
+  void aForeignElementStopsTheSamplingAtOnce() {
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      rows.add(new StringBuilder("row"));
+    }
+    CountingSampler counting = new CountingSampler();
+    assertNull(new ValueSummaries(counting).summarize(rows, 1024));
+    assertEquals(1, counting.visits, "no summary is possible after the first element");
+  }
+
+  @Test
+  void referenceArraysAreSampledOnlyWhenTheirElementsCanBeNumbersOrStrings() {
+    assertTrue(ValueSummaries.isSummarized(Double[].class));
+    assertTrue(ValueSummaries.isSummarized(String[].class));
+    assertTrue(ValueSummaries.isSummarized(Object[].class));
+    assertFalse(ValueSummaries.isSummarized(StringBuilder[].class));
+    assertFalse(ValueSummaries.isSummarized(double[][].class));
   }
 
   @Test
