@@ -40,6 +40,24 @@ class RunRecorderTest {
   }
 
   @Test
+  void eachVariableIsEncodedWithItsOwnOptions() {
+    int score = registry.register(new MethodPlan(
+        "score", "com.acme.S#score([DLjava/lang/String;)D", "v1",
+        List.of(
+            new PlannedVariable("values", true, true, 0, new CaptureOptions(null, CaptureMode.AUTO, false, 256, 2)),
+            new PlannedVariable("token", true, true, 1, new CaptureOptions(null, CaptureMode.AUTO, true, 256, 1024)),
+            new PlannedVariable("return", false, false, 0, new CaptureOptions("metric", CaptureMode.AUTO, false, 256, 1024)))));
+    Object token = recorder.enter(score, new Object[] {new double[] {1, 2, 3, 4}, "s3cr3t"});
+    recorder.exit(token, new Object[] {0.5});
+
+    CompletedRun run = runs.get(0);
+    assertEquals(2, run.inputs().get(0).summary().sampled(), "sample_cap 2");
+    assertEquals(ValueKind.REDACTED, run.inputs().get(1).kind());
+    assertTrue(run.inputs().get(1).text().startsWith("sha256:"));
+    assertEquals("metric", run.outputs().get(0).pointerType());
+  }
+
+  @Test
   void anIdNeverRegisteredIsSkipped() {
     assertNull(recorder.enter(99, new Object[0]));
     assertNull(recorder.enter(-1, null));
