@@ -115,6 +115,16 @@ class EventCodecTest {
   }
 
   @Test
+  void aRedactedValueInAVersion1EntryIsRejected() {
+    byte[] v1 = HexFormat.of().parseHex(SAMPLE_RUN_V1_HEX);
+    // The value kind byte of the second input ("epochs", LONG = 3) follows its name.
+    int nameEnd = SAMPLE_RUN_V1_HEX.indexOf("65706f636873") / 2 + "epochs".length();
+    assertEquals(ValueKind.LONG.ordinal(), v1[nameEnd]);
+    v1[nameEnd] = (byte) ValueKind.REDACTED.ordinal();
+    assertThrows(MalformedEventException.class, () -> EventCodec.decode(v1));
+  }
+
+  @Test
   void unknownValueFlagsAreRejected() {
     RunEvent run = sampleRun();
     byte[] bytes = EventCodec.encode(new RunEvent(
