@@ -2,6 +2,7 @@ package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
@@ -36,11 +37,24 @@ final class CollectCommand implements Callable<Integer> {
   @Option(names = "--once", description = "Stop when the queue has no more entries.")
   boolean once;
 
+  @Option(
+      names = "--queue-retention",
+      paramLabel = "AGE",
+      defaultValue = "1d",
+      converter = AgeConverter.class,
+      description = {
+        "Delete a queue's cycle files once every entry in them is stored and the cycle ended "
+            + "AGE ago (90d, 12h, 30m, 0 = as soon as stored). Default: ${DEFAULT-VALUE}.",
+        "The cycle an agent appends to is never deleted; the queue of an agent that exited is "
+            + "removed once all of it is stored and AGE old."
+      })
+  Duration queueRetention;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    try (Collector collector = Collector.open(db.url)) {
+    try (Collector collector = Collector.open(db.url).retainingQueues(queueRetention)) {
       DrainResult r = once ? collector.drain(queue) : collector.follow(queue, StopSignal.install());
       PrintWriter out = spec.commandLine().getOut();
       out.println(
@@ -55,6 +69,9 @@ final class CollectCommand implements Callable<Integer> {
               + queue.toAbsolutePath().normalize()
               + " into "
               + collector.databaseUrl());
+      if (collector.retentionDeletedAnything()) {
+        out.println(collector.retentionSummary());
+      }
       out.flush();
     }
     return ExitCodes.OK;

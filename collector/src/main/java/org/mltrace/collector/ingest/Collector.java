@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 
@@ -17,6 +18,7 @@ public final class Collector implements AutoCloseable {
 
   private final Database database;
   private final JdbcIngestStore store;
+  private QueueRetention retention = QueueRetention.disabled();
 
   private Collector(Database database) {
     this.database = database;
@@ -32,6 +34,22 @@ public final class Collector implements AutoCloseable {
     return new Collector(Database.open(jdbcUrl, Database.Access.CREATE));
   }
 
+  /** Deletes drained queue files older than {@code keep}; see {@link QueueRetention}. */
+  public Collector retainingQueues(Duration keep) {
+    this.retention = QueueRetention.keeping(keep, Clock.systemUTC());
+    return this;
+  }
+
+  /** What the queue retention deleted so far, one line, for the summary. */
+  public String retentionSummary() {
+    return retention.summary();
+  }
+
+  /** True when the queue retention deleted something. */
+  public boolean retentionDeletedAnything() {
+    return retention.deletedAnything();
+  }
+
   /** The database URL, password masked, for messages. */
   public String databaseUrl() {
     return database.displayUrl();
@@ -40,7 +58,7 @@ public final class Collector implements AutoCloseable {
   /**
    * Drains what the queues under {@code queueDir} hold now ({@link QueueDiscovery}: the directory
    * itself if it is a queue, and each subdirectory that is one), one after the other, each from its
-   * own stored position.
+   * own stored position. Then applies the queue retention to each (see {@link #retainingQueues}).
    *
    * @throws QueueException if the directory is missing or a queue unreadable
    * @throws org.mltrace.collector.store.StoreException if the database fails; batches committed
@@ -49,8 +67,13 @@ public final class Collector implements AutoCloseable {
   public DrainResult drain(Path queueDir) {
     DrainResult total = DrainResult.NONE;
     for (Path queue : QueueDiscovery.find(queueDir.toAbsolutePath().normalize())) {
+      String queueId;
       try (QueueDrainer drainer = new QueueDrainer(store, queue, BATCH_SIZE, Clock.systemUTC())) {
         total = total.plus(drainer.drainAvailable());
+        queueId = drainer.queueId();
+      }
+      if (RetentionSweep.sweep(retention, store, queue, queueId).finished()) {
+        retention.removeQueue(queue);
       }
     }
     return total;
@@ -58,7 +81,8 @@ public final class Collector implements AutoCloseable {
 
   /** Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. */
   public DrainResult follow(Path queueDir, BooleanSupplier stopRequested) {
-    return new QueueFollower(store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC())
+    return new QueueFollower(
+            store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), retention)
         .follow(stopRequested);
   }
 

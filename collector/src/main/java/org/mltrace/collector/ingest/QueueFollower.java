@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.mltrace.collector.retention.QueueRetention;
+import org.mltrace.collector.retention.SweepResult;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class QueueFollower {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
+  /** How often drained cycle files are looked for; see {@link QueueRetention}. */
+  static final Duration RETENTION_INTERVAL = Duration.ofSeconds(10);
   private static final Logger log = LoggerFactory.getLogger(QueueFollower.class);
 
   private final IngestStore store;
@@ -40,6 +44,7 @@ public final class QueueFollower {
   private final int batchSize;
   private final Duration pollInterval;
   private final Clock clock;
+  private final QueueRetention retention;
   private final Map<Path, QueueDrainer> drainers = new LinkedHashMap<>();
   private final Set<Path> broken = new HashSet<>();
 
@@ -49,6 +54,18 @@ public final class QueueFollower {
    */
   public QueueFollower(
       IngestStore store, Path root, int batchSize, Duration pollInterval, Clock clock) {
+    this(store, root, batchSize, pollInterval, clock, QueueRetention.disabled());
+  }
+
+  /** As above, deleting drained queue files by {@code retention} every {@link #RETENTION_INTERVAL}. */
+  public QueueFollower(
+      IngestStore store,
+      Path root,
+      int batchSize,
+      Duration pollInterval,
+      Clock clock,
+      QueueRetention retention) {
+    this.retention = retention;
     this.store = store;
     this.root = root.toAbsolutePath().normalize();
     this.batchSize = batchSize;
@@ -68,6 +85,7 @@ public final class QueueFollower {
     Duration backoff = pollInterval;
     long outageStartedNanos = -1;
     long nextScan = System.nanoTime();
+    long nextSweep = System.nanoTime() + RETENTION_INTERVAL.toNanos();
     try {
       while (!stopRequested.getAsBoolean()) {
         if (System.nanoTime() - nextScan >= 0) {
@@ -92,6 +110,10 @@ public final class QueueFollower {
                 (System.nanoTime() - outageStartedNanos) / 1_000_000_000L);
             outageStartedNanos = -1;
             backoff = pollInterval;
+          }
+          if (System.nanoTime() - nextSweep >= 0) {
+            sweep();
+            nextSweep = System.nanoTime() + RETENTION_INTERVAL.toNanos();
           }
           if (!progressed) {
             sleep(pollInterval, stopRequested);
@@ -133,6 +155,19 @@ public final class QueueFollower {
       drainer.close();
       drainers.remove(dir);
       return null;
+    }
+  }
+
+  /** Applies the retention to every queue; a finished queue is closed and removed. */
+  private void sweep() {
+    for (Map.Entry<Path, QueueDrainer> e : Map.copyOf(drainers).entrySet()) {
+      SweepResult r =
+          RetentionSweep.sweep(retention, store, e.getKey(), e.getValue().queueId());
+      if (r.finished()) {
+        e.getValue().close();
+        drainers.remove(e.getKey());
+        retention.removeQueue(e.getKey());
+      }
     }
   }
 
