@@ -106,6 +106,21 @@ class DemoPipelineIT {
   }
 
   @Test
+  void fieldPathsAreReadFromTheLiveObjectsAndMatchWhatThePipelinePrinted() throws Exception {
+    Matcher train = Pattern.compile("train +(\\d+) rows, (\\d+) features").matcher(traced.stdout());
+    assertTrue(train.find(), traced.stdout());
+    JsonNode trainRun = mltrace.json("history", "train", "--limit", "1").get(0);
+
+    JsonNode labels = Lineage.value(trainRun, "inputs", "train.labels");
+    assertEquals("int[]", labels.path("className").asText(), labels.toString());
+    assertEquals(Long.parseLong(train.group(1)), labels.path("summary").path("count").asLong(), "one label per training row");
+
+    JsonNode columns = Lineage.value(trainRun, "outputs", "return.columnNames");
+    assertEquals("string", columns.path("summary").path("elements").asText(), columns.toString());
+    assertEquals(Long.parseLong(train.group(2)), columns.path("summary").path("count").asLong(), "the model's feature names");
+  }
+
+  @Test
   void aFilePointerCarriesItsFingerprintFromWriterToReader() throws Exception {
     Path model = work.resolve("model.bin");
     JsonNode trace = mltrace.json("trace", work.resolve("predictions.csv").toString());

@@ -9,6 +9,7 @@ import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.bootstrap.CaptureHooks;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.ValueKind;
 
 /**
  * The hooks behind the bridge: turns enter/exit/fail calls into {@link CompletedRun}s.
@@ -79,7 +80,7 @@ public final class RunRecorder implements CaptureHooks {
     CapturedValue[] encoded = new CapturedValue[n];
     for (PlannedVariable v : plan.variables()) {
       if (v.atEntry() && v.index() < n) {
-        encoded[v.index()] = encoder.encode(v.name(), v.options(), entryValues[v.index()]);
+        encoded[v.index()] = capture(v, entryValues[v.index()]);
       }
     }
     return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims);
@@ -116,7 +117,7 @@ public final class RunRecorder implements CaptureHooks {
             : CapturedValue.absent(v.name());
       } else {
         Object raw = exitValues != null && v.index() < exitValues.length ? exitValues[v.index()] : CaptureBridge.ABSENT;
-        value = encoder.encode(v.name(), v.options(), raw);
+        value = capture(v, raw);
       }
       (v.input() ? inputs : outputs).add(value);
     }
@@ -125,6 +126,17 @@ public final class RunRecorder implements CaptureHooks {
     sink.accept(new CompletedRun(
         t.plan, t.sequence, t.startMicros, endMicros, durationNanos, Thread.currentThread().getName(),
         error != null, errorClass, errorMessage, inputs, outputs));
+  }
+
+  /** The variable's value, after following its field path if it has one. */
+  private CapturedValue capture(PlannedVariable v, Object raw) {
+    if (v.fieldPath() != null) {
+      raw = v.fieldPath().read(raw);
+      if (raw instanceof FieldPath.Unreadable u) {
+        return new CapturedValue(v.name(), ValueKind.ABSENT, u.reason(), null, null, -1);
+      }
+    }
+    return encoder.encode(v.name(), v.options(), raw);
   }
 
   private static String safeMessage(Throwable error) {

@@ -299,9 +299,19 @@ public final class ConfigLoader {
         type, mode == null ? CaptureMode.AUTO : mode, redacted, maxLength == null ? maxString : maxLength, cap == null ? sampleCap : cap);
   }
 
+  private static final String IDENTIFIER = "[A-Za-z_$][A-Za-z0-9_$]*";
+
+  /**
+   * A variable name, or a field path: the first segment names a parameter, local, {@code this},
+   * {@code return} or {@code argN} (checked against each method when its class is woven), the
+   * others field names.
+   */
   private String checkedName(Node node, String name, String key) {
-    if (!name.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-      problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN"));
+    if (!name.matches(IDENTIFIER + "(\\." + IDENTIFIER + ")*")) {
+      problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN,"
+          + " optionally followed by field names (this.model, result.metrics.accuracy)"));
+    } else if (name.matches(".*\\.(this|return)(\\..*)?")) {
+      problems.add(problem(node, "'" + name + "' in '" + key + "': 'this' and 'return' can only start a field path, not follow a dot"));
     }
     return name;
   }

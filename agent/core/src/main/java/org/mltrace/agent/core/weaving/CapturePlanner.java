@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mltrace.agent.core.capture.CaptureMode;
+import org.mltrace.agent.core.capture.FieldPath;
 import org.mltrace.agent.core.capture.PlannedVariable;
 import org.mltrace.agent.core.config.ComponentSpec;
 import org.mltrace.agent.core.config.Suggestions;
@@ -17,7 +18,8 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Resolves a component's input and output names against one method: parameters (by name from
  * MethodParameters or the LocalVariableTable, or {@code argN}), {@code this}, {@code return}
- * and locals.
+ * and locals. For a field path ({@code result.metrics.accuracy}) only the first segment is
+ * resolved here; the fields are read from its value at run time ({@link FieldPath}).
  *
  * <p>Parameters and {@code this} named as inputs are read at entry, before the method can
  * reassign them; everything else is read at exit. A name that resolves to nothing becomes
@@ -37,9 +39,10 @@ final class CapturePlanner {
         continue; // capture: none; not read, not recorded
       }
       String name = variable.name();
-      VariableSource source = shape.resolve(name, problems);
-      boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && name.equals("this"));
-      if (shape.constructor && name.equals("this") && source instanceof VariableSource.Slot) {
+      String root = FieldPath.rootOf(name);
+      VariableSource source = shape.resolve(root, problems);
+      boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && root.equals("this"));
+      if (shape.constructor && root.equals("this") && source instanceof VariableSource.Slot) {
         problems.add("'this' is not initialized when a constructor starts; list it under outputs");
         source = new VariableSource.Missing("this in constructor input");
       }
@@ -52,7 +55,7 @@ final class CapturePlanner {
         continue;
       }
       String name = variable.name();
-      VariableSource source = shape.resolve(name, problems);
+      VariableSource source = shape.resolve(FieldPath.rootOf(name), problems);
       variables.add(new PlannedVariable(name, false, false, exit.size(), variable.options()));
       exit.add(source);
     }

@@ -318,11 +318,32 @@ class ConfigLoaderTest {
             "    method: a.B#c()", // 3
             "    outputs:", // 4
             "      - return", // 5
-            "      - model.path", // 6
+            "      - model..path", // 6
             "");
     ConfigProblem p = single(yaml);
     assertEquals(6, p.line(), p.toString());
-    assertTrue(p.message().contains("'model.path' in 'outputs' is not a variable name"), p.message());
+    assertTrue(p.message().contains("'model..path' in 'outputs' is not a variable name"), p.message());
+    assertTrue(p.message().contains("optionally followed by field names"), p.message());
+  }
+
+  @Test
+  void fieldPathsAreVariables() throws Exception {
+    AgentConfig config = ConfigLoader.parse("a.yaml", String.join("\n",
+        "components:",
+        "  - name: a",
+        "    method: a.B#c()",
+        "    inputs: [this.model, arg0.metrics.accuracy]",
+        "    outputs: [return.weights, {name: result.metrics, capture: pointer}]",
+        ""));
+    assertEquals(List.of("this.model", "arg0.metrics.accuracy"), config.components().get(0).inputs());
+    assertEquals(List.of("return.weights", "result.metrics"), config.components().get(0).outputs());
+  }
+
+  @Test
+  void thisOrReturnAfterADotIsRejected() {
+    ConfigProblem p = single("components:\n  - name: a\n    method: a.B#c()\n    outputs: [model.this.x]\n");
+    assertEquals(4, p.line());
+    assertTrue(p.message().contains("'this' and 'return' can only start a field path"), p.message());
   }
 
   @Test

@@ -100,8 +100,8 @@ class VariableOptionsTest {
     assertEquals(5, noName.line());
     assertTrue(noName.message().contains("needs 'name:'"), noName.message());
 
-    ConfigProblem badName = single(component("      - {name: a.b}"));
-    assertTrue(badName.message().contains("'a.b' in 'inputs' is not a variable name"), badName.message());
+    ConfigProblem badName = single(component("      - {name: a.b-c}"));
+    assertTrue(badName.message().contains("'a.b-c' in 'inputs' is not a variable name"), badName.message());
 
     ConfigProblem bytes = single("fingerprint_max_bytes: lots\n" + component("      - x"));
     assertEquals(1, bytes.line());

@@ -521,6 +521,25 @@ class CaptureTransformerTest {
     assertEquals(List.of(CapturedValue.absent("return")), failed.outputs());
   }
 
+  @Test
+  void fieldPathsOfThisAreReadAfterTheConstructorThroughTheRealHooks() throws Throwable {
+    List<CompletedRun> runs = new ArrayList<>();
+    w = WovenClasses.weave(
+        yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "nme.x", "this.name, this.size")),
+        Model.class);
+    CaptureBridge.install(new RunRecorder(w.registry, new ValueEncoder("agent7", new ObjectIds(), 256), runs::add));
+
+    w.construct(Model.class, new Class<?>[] {String.class, int.class}, "tips", 3);
+
+    CompletedRun run = runs.get(0);
+    assertEquals(List.of(CapturedValue.absent("nme.x")), run.inputs(), "an unknown first segment is absent, reported at weaving");
+    assertEquals(
+        List.of(
+            new CapturedValue("this.name", ValueKind.STRING, "tips", null, "java.lang.String", 4),
+            new CapturedValue("this.size", ValueKind.LONG, "3", null, "java.lang.Integer", -1)),
+        run.outputs());
+  }
+
   // --- helpers
 
   private Object input(Call c, String name) {
