@@ -33,6 +33,16 @@ final class Artifacts {
     return existing("mltrace.sparkClasspath");
   }
 
+  /** integration-tests/frame-app: a pipeline with a frame class the agent does not know. */
+  static Path frameAppJar() {
+    return existing("mltrace.frameAppJar");
+  }
+
+  /** integration-tests/frame-encoder-plugin: the value-encoder plugin for that frame class. */
+  static Path framePluginJar() {
+    return existing("mltrace.framePluginJar");
+  }
+
   static Path configExample(String name) {
     return existing("mltrace.configExamples").resolve(name);
   }

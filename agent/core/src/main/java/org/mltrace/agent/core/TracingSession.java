@@ -15,6 +15,7 @@ import org.mltrace.agent.core.config.ComponentSpec;
 import org.mltrace.agent.core.config.MethodSignature;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
+import org.mltrace.agent.core.plugins.PluginEncoders;
 import org.mltrace.agent.core.queue.AgentIdentity;
 import org.mltrace.agent.core.queue.EventWriter;
 import org.mltrace.agent.core.weaving.CaptureTransformer;
@@ -48,7 +49,8 @@ final class TracingSession {
     this.shutdownHook = new Thread(this::flushAtExit, "mltrace-shutdown");
   }
 
-  static TracingSession start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach) {
+  static TracingSession start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach)
+      throws java.net.MalformedURLException {
     // Before Chronicle first loads (on the writer thread): no phoning home, no JDK warning.
     ChronicleEnvironment.prepare();
 
@@ -65,7 +67,9 @@ final class TracingSession {
     MethodRegistry registry = new MethodRegistry();
     TypeHierarchy hierarchy = new TypeHierarchy();
     MethodMatcher matcher = new MethodMatcher(config, hierarchy);
-    CaptureBridge.install(new RunRecorder(registry, new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes()), writer::submit));
+    PluginEncoders plugins = PluginEncoders.open(config.plugins());
+    ValueEncoder encoder = new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes(), plugins);
+    CaptureBridge.install(new RunRecorder(registry, encoder, writer::submit));
     Module bridgeModule = CaptureBridge.class.getModule();
     CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
       if (!module.canRead(bridgeModule)) {

@@ -48,9 +48,14 @@ public final class RunRecorder implements CaptureHooks {
     final long startNanos;
     final CapturedValue[] entryValues;
     final boolean claimed;
+    /** What plugins derive from this call's values; null when the YAML names no plugin. */
+    final DerivedValues derived;
     boolean finished;
 
-    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues, boolean claimed) {
+    RunToken(
+        MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues, boolean claimed,
+        DerivedValues derived) {
+      this.derived = derived;
       this.plan = plan;
       this.sequence = sequence;
       this.startMicros = startMicros;
@@ -78,12 +83,13 @@ public final class RunRecorder implements CaptureHooks {
     long nanos = System.nanoTime();
     int n = entryValues == null ? 0 : entryValues.length;
     CapturedValue[] encoded = new CapturedValue[n];
+    DerivedValues derived = encoder.hasPlugins() ? new DerivedValues() : null;
     for (PlannedVariable v : plan.variables()) {
       if (v.atEntry() && v.index() < n) {
-        encoded[v.index()] = capture(v, entryValues[v.index()]);
+        encoded[v.index()] = capture(v, entryValues[v.index()], derived);
       }
     }
-    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims);
+    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims, derived);
   }
 
   @Override
@@ -117,9 +123,12 @@ public final class RunRecorder implements CaptureHooks {
             : CapturedValue.absent(v.name());
       } else {
         Object raw = exitValues != null && v.index() < exitValues.length ? exitValues[v.index()] : CaptureBridge.ABSENT;
-        value = capture(v, raw);
+        value = capture(v, raw, t.derived);
       }
       (v.input() ? inputs : outputs).add(value);
+    }
+    if (t.derived != null) {
+      t.derived.appendTo(inputs, outputs);
     }
     String errorClass = error == null ? null : error.getClass().getName();
     String errorMessage = error == null ? null : cut(safeMessage(error));
@@ -129,14 +138,14 @@ public final class RunRecorder implements CaptureHooks {
   }
 
   /** The variable's value, after following its field path if it has one. */
-  private CapturedValue capture(PlannedVariable v, Object raw) {
+  private CapturedValue capture(PlannedVariable v, Object raw, DerivedValues derived) {
     if (v.fieldPath() != null) {
       raw = v.fieldPath().read(raw);
       if (raw instanceof FieldPath.Unreadable u) {
         return new CapturedValue(v.name(), ValueKind.ABSENT, u.reason(), null, null, -1);
       }
     }
-    return encoder.encode(v.name(), v.options(), raw);
+    return encoder.encode(v.name(), v.options(), raw, derived, v.input());
   }
 
   private static String safeMessage(Throwable error) {

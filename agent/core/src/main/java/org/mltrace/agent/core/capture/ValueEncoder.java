@@ -17,10 +17,12 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.plugins.PluginEncoders;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.FileFacts;
 import org.mltrace.agent.event.ValueKind;
 import org.mltrace.agent.event.ValueSummary;
+import org.mltrace.agent.spi.EncodedValue;
 
 /**
  * Turns one live value into a {@link CapturedValue}, in constant time.
@@ -38,6 +40,9 @@ import org.mltrace.agent.event.ValueSummary;
  * fingerprint (see {@link FileFingerprints}); a redacted variable keeps only a SHA-256 of its
  * text. A failure in any of these is counted as an internal error and only drops that extra
  * (summary or fingerprint), or makes the value an ERROR; it never reaches the application.
+ *
+ * <p>Objects of classes the agent does not know are first offered to the YAML's {@code plugins:}
+ * (see {@link PluginEncoders}); the plugin chosen for a class is looked up once per class.
  */
 public final class ValueEncoder {
   private static final int MAX_PATH_LENGTH = 4096;
@@ -48,6 +53,8 @@ public final class ValueEncoder {
   private final long fingerprintMaxBytes;
   private final ValueSummaries summaries;
   private final ClassValue<ClassFacts> classFacts;
+  private final PluginEncoders plugins;
+  private final PluginValues pluginValues = new PluginValues(this);
 
   public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength) {
     this(agentId, ids, maxStringLength, DEFAULT_FINGERPRINT_MAX_BYTES, new ValueSummaries());
@@ -58,6 +65,16 @@ public final class ValueEncoder {
   }
 
   ValueEncoder(String agentId, ObjectIds ids, int maxStringLength, long fingerprintMaxBytes, ValueSummaries summaries) {
+    this(agentId, ids, maxStringLength, fingerprintMaxBytes, summaries, PluginEncoders.NONE);
+  }
+
+  public ValueEncoder(String agentId, ObjectIds ids, int maxStringLength, long fingerprintMaxBytes, PluginEncoders plugins) {
+    this(agentId, ids, maxStringLength, fingerprintMaxBytes, new ValueSummaries(), plugins);
+  }
+
+  ValueEncoder(
+      String agentId, ObjectIds ids, int maxStringLength, long fingerprintMaxBytes, ValueSummaries summaries, PluginEncoders plugins) {
+    this.plugins = plugins;
     this.ids = ids;
     this.maxStringLength = maxStringLength;
     this.fingerprintMaxBytes = fingerprintMaxBytes;
@@ -68,7 +85,7 @@ public final class ValueEncoder {
         String typeName = type.getTypeName();
         return new ClassFacts(
             typeName, "mem://" + agentId + "/" + typeName + "@", PointerTypes.ofClassName(typeName), hasCheapSize(type.getName()),
-            ValueSummaries.isSummarized(type));
+            ValueSummaries.isSummarized(type), plugins.forClass(type));
       }
     };
   }
@@ -79,11 +96,25 @@ public final class ValueEncoder {
   }
 
   public CapturedValue encode(String name, CaptureOptions options, Object v) {
+    return encode(name, options, v, null, true);
+  }
+
+  /** Whether the YAML named plugins, so runs need a {@link DerivedValues} for what they derive. */
+  public boolean hasPlugins() {
+    return !plugins.isEmpty();
+  }
+
+  /**
+   * @param derived receives what a plugin derives from the value (schema, sources); null to keep
+   *     only the value itself
+   * @param input whether the variable is an input (its schema goes to the same side)
+   */
+  public CapturedValue encode(String name, CaptureOptions options, Object v, DerivedValues derived, boolean input) {
     try {
       if (options.redact()) {
         return redacted(name, options, v);
       }
-      CapturedValue value = encodeUnsafe(name, options, v);
+      CapturedValue value = encodeUnsafe(name, options, v, derived, input);
       return options.type() == null || value.kind() == ValueKind.ABSENT || value.kind() == ValueKind.NULL
               || value.kind() == ValueKind.ERROR
           ? value
@@ -102,7 +133,7 @@ public final class ValueEncoder {
    */
   private CapturedValue redacted(String name, CaptureOptions options, Object v) throws Exception {
     if (v == CaptureBridge.ABSENT || v == null) {
-      return encodeUnsafe(name, options, v);
+      return encodeUnsafe(name, options, v, null, true);
     }
     String text;
     String className;
@@ -110,7 +141,8 @@ public final class ValueEncoder {
       text = s;
       className = "java.lang.String";
     } else {
-      CapturedValue plain = encodeUnsafe(name, new CaptureOptions(null, CaptureMode.POINTER, false, Integer.MAX_VALUE, 0), v);
+      // capture: pointer asks no plugin: a redacted value is the hash of the agent's own identity.
+      CapturedValue plain = encodeUnsafe(name, new CaptureOptions(null, CaptureMode.POINTER, false, Integer.MAX_VALUE, 0), v, null, true);
       text = plain.text();
       className = plain.className();
     }
@@ -118,7 +150,7 @@ public final class ValueEncoder {
     return new CapturedValue(name, ValueKind.REDACTED, "sha256:" + HexFormat.of().formatHex(digest), options.type(), className, -1);
   }
 
-  private CapturedValue encodeUnsafe(String name, CaptureOptions options, Object v) {
+  private CapturedValue encodeUnsafe(String name, CaptureOptions options, Object v, DerivedValues derived, boolean input) {
     if (v == CaptureBridge.ABSENT) {
       return CapturedValue.absent(name);
     }
@@ -158,12 +190,12 @@ public final class ValueEncoder {
       URI fileUri = fileUri(u);
       if (fileUri != null) {
         // The same file as a Path or File to it, so that lineage links them.
-        return encodeUnsafe(name, options, fileUri);
+        return encodeUnsafe(name, options, fileUri, null, input);
       }
       String text = u.toString();
       return new CapturedValue(name, ValueKind.POINTER, text, PointerTypes.ofUri(u.getProtocol(), u.getPath()), "java.net.URL", -1);
     }
-    return memoryPointer(name, v, options);
+    return memoryPointer(name, v, options, derived, input);
   }
 
   private static CapturedValue string(String name, String s, int maxLength) {
@@ -175,7 +207,7 @@ public final class ValueEncoder {
    * A file pointer with its size and modification time (one {@code stat}) and, unless the
    * variable asked for the pointer only, a content fingerprint of a regular file.
    */
-  private CapturedValue filePointer(String name, Path path, String className, CaptureOptions options) {
+  CapturedValue filePointer(String name, Path path, String className, CaptureOptions options) {
     Path absolute = path.toAbsolutePath().normalize();
     String id = absolute.toString();
     BasicFileAttributes attributes;
@@ -203,9 +235,16 @@ public final class ValueEncoder {
     return new CapturedValue(name, ValueKind.POINTER, uri.toString(), PointerTypes.ofUri(uri.getScheme(), uri.getPath()), className, -1);
   }
 
-  private CapturedValue memoryPointer(String name, Object v, CaptureOptions options) {
+  private CapturedValue memoryPointer(String name, Object v, CaptureOptions options, DerivedValues derived, boolean input) {
     Class<?> type = v.getClass();
     ClassFacts facts = classFacts.get(type);
+    if (facts.plugin() != null && options.mode() != CaptureMode.POINTER) {
+      EncodedValue encoded = facts.plugin().encode(v);
+      if (encoded != null) {
+        CapturedValue identity = new CapturedValue(name, ValueKind.POINTER, facts.idPrefix() + ids.idOf(v), facts.pointerType(), facts.typeName(), -1);
+        return pluginValues.toValues(name, options, facts.typeName(), encoded, identity, derived, input);
+      }
+    }
     ValueSummary summary = null;
     if (facts.summarized() && options.mode() != CaptureMode.POINTER && options.sampleCap() > 0) {
       try {
@@ -230,7 +269,8 @@ public final class ValueEncoder {
   }
 
   /** What the encoder needs of a class, worked out once per class rather than once per call. */
-  private record ClassFacts(String typeName, String idPrefix, String pointerType, boolean cheapSize, boolean summarized) {}
+  private record ClassFacts(
+      String typeName, String idPrefix, String pointerType, boolean cheapSize, boolean summarized, PluginEncoders.Bound plugin) {}
 
   /** A {@code file:} URL as a URI naming a local file, or null (then it stays a URL pointer). */
   private static URI fileUri(URL u) {

@@ -1,5 +1,6 @@
 package org.mltrace.agent.core.config;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.ValueEncoder;
@@ -16,6 +17,8 @@ import org.mltrace.agent.core.capture.ValueEncoder;
  * @param redactPatterns the global {@code redact:} globs (already applied to each {@link
  *     VariableSpec})
  * @param components in file order, names unique
+ * @param plugins the {@code plugins:} jars, absolute, each checked to exist and to name a {@code
+ *     ValueEncoderPlugin} service
  */
 public record AgentConfig(
     String source,
@@ -24,7 +27,8 @@ public record AgentConfig(
     int sampleCap,
     long fingerprintMaxBytes,
     List<String> redactPatterns,
-    List<ComponentSpec> components) {
+    List<ComponentSpec> components,
+    List<Path> plugins) {
   public static final int DEFAULT_MAX_STRING_LENGTH = CaptureOptions.DEFAULT_MAX_STRING_LENGTH;
   public static final int DEFAULT_SAMPLE_CAP = CaptureOptions.DEFAULT_SAMPLE_CAP;
   public static final long DEFAULT_FINGERPRINT_MAX_BYTES = ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
@@ -32,5 +36,13 @@ public record AgentConfig(
   public AgentConfig {
     redactPatterns = List.copyOf(redactPatterns);
     components = List.copyOf(components);
+    plugins = List.copyOf(plugins);
+  }
+
+  /** Without plugins. */
+  public AgentConfig(
+      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
+      List<ComponentSpec> components) {
+    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, List.of());
   }
 }

@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ConfigLoader {
   static final List<String> TOP_KEYS =
-      List.of("queue", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "components");
+      List.of("queue", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs");
   static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap");
@@ -96,6 +96,7 @@ public final class ConfigLoader {
     String queue = null;
     long fingerprintMax = AgentConfig.DEFAULT_FINGERPRINT_MAX_BYTES;
     List<String> redact = List.of();
+    List<Path> plugins = List.of();
     Node componentsNode = null;
     Set<String> seen = new HashSet<>();
     // Components last: the global defaults apply to their variables wherever they are written.
@@ -111,6 +112,7 @@ public final class ConfigLoader {
         case "sample_cap" -> sampleCap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
         case "fingerprint_max_bytes" -> fingerprintMax = nonNegativeLong(value, "fingerprint_max_bytes", fingerprintMax);
         case "redact" -> redact = redactPatterns(value);
+        case "plugins" -> plugins = pluginJars(value);
         case "components" -> componentsNode = value;
         default -> throw new IllegalStateException(key);
       }
@@ -124,7 +126,21 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components);
+    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins);
+  }
+
+  /** Each jar resolved against the YAML file's directory and checked by {@link PluginJarCheck}. */
+  private List<Path> pluginJars(Node node) {
+    List<Path> jars = new ArrayList<>();
+    for (Item item : items(node, "plugins")) {
+      String problem = PluginJarCheck.problemWith(file, item.value());
+      if (problem != null) {
+        problems.add(problem(item.node(), problem));
+      } else {
+        jars.add(PluginJarCheck.resolve(file, item.value()));
+      }
+    }
+    return jars;
   }
 
   /** The largest {@code sample_cap}: a summary's bitmap and time stay small. */
