@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
       InspectCommand.class,
       HistoryCommand.class,
       SqlCommand.class,
+      CompactCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,0 +1,195 @@
+package org.mltrace.collector.retention;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.StoreException;
+
+/**
+ * {@code mltrace compact}: removes individual runs that started before a cutoff, keeping what
+ * answers questions about the past at a fraction of the size.
+ *
+ * <p>Kept: every component; per component and UTC day, the removed runs' counts (ok, failed) and
+ * total duration ({@code component_days}); per component, day and variable, min, max, sum and
+ * count of the numbers they recorded and of their array/collection summaries ({@code
+ * component_day_values}); and, whole, every run a flagged output descends from ({@link
+ * FlaggedLineage}), so its trace still works. Removed: the other old runs with their inputs,
+ * outputs, summaries, artifact-snapshot mappings and the dependency links from or to them.
+ *
+ * <p>Everything happens in one transaction (rolled back for a dry run), so a failure leaves the
+ * database as it was. On PostgreSQL the transaction takes the collectors' ingest lock, so no batch
+ * can link a new run to a run being removed.
+ */
+public final class Compactor implements AutoCloseable {
+  /** The PostgreSQL advisory lock every ingest transaction takes (store.SqlDialect). */
+  private static final long INGEST_LOCK_KEY = 0x6d6c7472616365L;
+
+  private static final int CHUNK = 500;
+
+  private final Database database;
+
+  private Compactor(Database database) {
+    this.database = database;
+  }
+
+  /**
+   * Opens an existing database.
+   *
+   * @throws StoreException if it cannot be opened or does not exist
+   */
+  public static Compactor open(String jdbcUrl) {
+    return new Compactor(Database.open(jdbcUrl, Database.Access.EXISTING));
+  }
+
+  /**
+   * Compacts the runs that started more than {@code olderThan} before now.
+   *
+   * @param dryRun count only, change nothing
+   * @throws StoreException if the database fails; nothing is then changed
+   */
+  public CompactionReport compact(Duration olderThan, boolean dryRun, Clock clock) {
+    Instant now = clock.instant();
+    Instant cutoff = now.minus(olderThan);
+    Connection c = database.connection();
+    try {
+      c.setAutoCommit(false);
+      try {
+        CompactionReport report = compact(c, cutoff, now, dryRun);
+        if (dryRun) {
+          c.rollback();
+        } else {
+          c.commit();
+        }
+        return report;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(
+          "database error while compacting runs older than " + cutoff + ": " + e.getMessage(), e);
+    }
+  }
+
+  private CompactionReport compact(Connection c, Instant cutoff, Instant now, boolean dryRun)
+      throws SQLException {
+    if (database.isPostgres()) {
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        ps.setLong(1, INGEST_LOCK_KEY);
+        ps.execute();
+      }
+    }
+    update(c, "DELETE FROM compaction_batch");
+    long candidates;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO compaction_batch (run_id)"
+                + " SELECT id FROM component_runs WHERE start_time < ?")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+      candidates = ps.executeUpdate();
+    }
+    long flagged = FlaggedLineage.flaggedOutputs(c);
+    long keptForLineage = candidates == 0 ? 0 : unbatch(c, FlaggedLineage.runs(c));
+    long dayRows = DayAggregates.foldRuns(c);
+    long valueRows = DayAggregates.foldValues(c);
+    String batch = "(SELECT run_id FROM compaction_batch)";
+    long summaries = update(c, "DELETE FROM run_value_summaries WHERE run_id IN " + batch);
+    long dependencies =
+        update(
+            c,
+            "DELETE FROM run_dependencies WHERE run_id IN "
+                + batch
+                + " OR depends_on_run_id IN "
+                + batch);
+    long snapshots = ArtifactMappings.deleteForBatch(c);
+    long inputs = update(c, "DELETE FROM run_inputs WHERE run_id IN " + batch);
+    long outputs = update(c, "DELETE FROM run_outputs WHERE run_id IN " + batch);
+    long runs = update(c, "DELETE FROM component_runs WHERE id IN " + batch);
+    update(c, "DELETE FROM compaction_batch");
+    if (runs > 0 && !dryRun) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO compactions (ran_at, cutoff, runs_removed, runs_kept_lineage,"
+                  + " dependencies_removed) VALUES (?, ?, ?, ?, ?)")) {
+        ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+        ps.setObject(2, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+        ps.setLong(3, runs);
+        ps.setLong(4, keptForLineage);
+        ps.setLong(5, dependencies);
+        ps.executeUpdate();
+      }
+    }
+    return new CompactionReport(
+        cutoff,
+        dryRun,
+        runs,
+        inputs,
+        outputs,
+        summaries,
+        dependencies,
+        snapshots,
+        flagged,
+        keptForLineage,
+        dayRows,
+        valueRows,
+        count(c, "SELECT COUNT(*) FROM components"));
+  }
+
+  /** Takes the lineage runs out of the batch; returns how many old runs that kept. */
+  private static long unbatch(Connection c, Set<String> keep) throws SQLException {
+    List<String> ids = new ArrayList<>(keep);
+    long kept = 0;
+    for (int from = 0; from < ids.size(); from += CHUNK) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "DELETE FROM compaction_batch WHERE run_id IN ("
+                  + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+                  + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 1, chunk.get(i));
+        }
+        kept += ps.executeUpdate();
+      }
+    }
+    return kept;
+  }
+
+  private static long update(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      return st.executeUpdate(sql);
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The database URL, password masked, for messages. */
+  public String databaseUrl() {
+    return database.displayUrl();
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
