@@ -60,6 +60,26 @@ public class AgentCallBenchmark {
   }
 
   @Benchmark
+  public long sampledPlain() {
+    return Workload.plainTiny(a, b);
+  }
+
+  @Benchmark
+  public long sampledTraced() {
+    return Workload.tracedTinySampled(a, b);
+  }
+
+  @Benchmark
+  public long ratedPlain() {
+    return Workload.plainTiny(a, b);
+  }
+
+  @Benchmark
+  public long ratedTraced() {
+    return Workload.tracedTinyRated(a, b);
+  }
+
+  @Benchmark
   public double scorePlain() {
     return Workload.plainScore(features, weights);
   }

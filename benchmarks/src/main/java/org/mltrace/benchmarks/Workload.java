@@ -18,6 +18,18 @@ public final class Workload {
     return sum;
   }
 
+  /** {@link #tracedTiny} with {@code sample: 0.01}: the cost of the sampling decision. */
+  public static long tracedTinySampled(int a, long b) {
+    long sum = a + b;
+    return sum;
+  }
+
+  /** {@link #tracedTiny} with {@code sample: {max_per_second: 1000}}. */
+  public static long tracedTinyRated(int a, long b) {
+    long sum = a + b;
+    return sum;
+  }
+
   /** A small scoring step over an array: an in-memory pointer input, a double output. */
   public static double tracedScore(double[] features, double[] weights) {
     double score = 0;

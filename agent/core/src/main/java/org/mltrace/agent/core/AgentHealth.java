@@ -1,6 +1,9 @@
 package org.mltrace.agent.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.mltrace.agent.event.NamedCount;
 
 /**
  * What went wrong inside the agent, counted by kind for the agent-health part of the stats
@@ -32,6 +35,8 @@ public enum AgentHealth {
   DROPPED_QUEUE_UNAVAILABLE("dropped_queue_unavailable"),
   /** Runs dropped because the queue directory had reached {@code max_queue_mb}. */
   DROPPED_DISK_CAP("dropped_disk_cap"),
+  /** The circuit breaker opened: the queue writer fell behind and calls were sampled (not a loss). */
+  BREAKER_OPENED("breaker_opened"),
   /** A hook threw past its own handling and the bridge's last-resort catch took it. */
   HOOK_FAILED("hook_failed"),
   /** Any other failure caught inside the agent. */
@@ -55,5 +60,17 @@ public enum AgentHealth {
 
   public long total() {
     return count.sum();
+  }
+
+  /** The kinds that happened, with their totals, for the stats event. */
+  public static List<NamedCount> counts() {
+    List<NamedCount> counts = new ArrayList<>();
+    for (AgentHealth kind : values()) {
+      long n = kind.total();
+      if (n > 0) {
+        counts.add(new NamedCount(kind.key, n));
+      }
+    }
+    return counts;
   }
 }

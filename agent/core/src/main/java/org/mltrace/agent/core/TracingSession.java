@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.bootstrap.CaptureBridge;
+import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.MethodRegistry;
 import org.mltrace.agent.core.capture.ObjectIds;
 import org.mltrace.agent.core.capture.RunRecorder;
+import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.core.capture.ValueEncoder;
 import org.mltrace.agent.core.config.AgentConfig;
 import org.mltrace.agent.core.config.ComponentSpec;
@@ -57,7 +59,12 @@ final class TracingSession {
     Path queueDir = arguments.queueDir(config.queue()).toAbsolutePath().normalize();
     String agentId = AgentIds.newAgentId();
     AgentIdentity identity = new AgentIdentity(agentId, ProcessHandle.current().pid(), CodeVersions.gitCommit(Path.of("")));
-    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY);
+    Samplers samplers = new Samplers();
+    for (ComponentSpec c : config.components()) {
+      samplers.declare(c.name(), c.sample());
+    }
+    CircuitBreaker breaker = new CircuitBreaker(BUFFER_CAPACITY);
+    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY, samplers, breaker);
     for (ComponentSpec c : config.components()) {
       List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
       writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods));
@@ -69,13 +76,13 @@ final class TracingSession {
     MethodMatcher matcher = new MethodMatcher(config, hierarchy);
     PluginEncoders plugins = PluginEncoders.open(config.plugins());
     ValueEncoder encoder = new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes(), plugins);
-    CaptureBridge.install(new RunRecorder(registry, encoder, writer::submit));
+    CaptureBridge.install(new RunRecorder(registry, encoder, writer::submit, breaker));
     Module bridgeModule = CaptureBridge.class.getModule();
     CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
       if (!module.canRead(bridgeModule)) {
         inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
-    });
+    }, samplers);
     TracingSession session = new TracingSession(inst, matcher, transformer, writer);
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());

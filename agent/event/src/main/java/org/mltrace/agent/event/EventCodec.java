@@ -7,13 +7,14 @@ import java.util.List;
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 2 (values may carry
- * a summary and file facts); reads versions 1 and 2. Readers reject unknown versions and kinds
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 3 (runs carry
+ * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
+ * summary and file facts); reads versions 1 to 3. Readers reject unknown versions and kinds
  * with {@link MalformedEventException}, so the collector can dead-letter them. Field order per
  * kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 2;
+  public static final int FORMAT_VERSION = 3;
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
 
@@ -59,7 +60,7 @@ public final class EventCodec {
     Event event =
         switch (kind) {
           case KIND_RUN -> readRun(r, version);
-          case KIND_AGENT_STATS -> readStats(r);
+          case KIND_AGENT_STATS -> readStats(r, version);
           case KIND_COMPONENT -> readComponent(r);
           default -> throw new MalformedEventException("unknown event kind " + kind);
         };
@@ -87,27 +88,30 @@ public final class EventCodec {
     w.writeString(e.errorMessage());
     writeValues(w, e.inputs());
     writeValues(w, e.outputs());
+    w.writeVarLong(e.unrecordedBefore());
   }
 
   private static RunEvent readRun(WireReader r, int version) {
-    return new RunEvent(
-        r.readString(),
-        r.readString(),
-        r.readString(),
-        r.readString(),
-        r.readString(),
-        r.readVarLong(),
-        r.readString(),
-        r.readSignedVarLong(),
-        r.readSignedVarLong(),
-        r.readSignedVarLong(),
-        r.readString(),
-        r.readString(),
-        r.readByte() != 0,
-        r.readString(),
-        r.readString(),
-        readValues(r, version),
-        readValues(r, version));
+    String runId = r.readString();
+    String component = r.readString();
+    String method = r.readString();
+    String agentId = r.readString();
+    String host = r.readString();
+    long pid = r.readVarLong();
+    String thread = r.readString();
+    long start = r.readSignedVarLong();
+    long end = r.readSignedVarLong();
+    long duration = r.readSignedVarLong();
+    String codeVersion = r.readString();
+    String gitCommit = r.readString();
+    boolean failed = r.readByte() != 0;
+    String errorClass = r.readString();
+    String errorMessage = r.readString();
+    List<CapturedValue> inputs = readValues(r, version);
+    List<CapturedValue> outputs = readValues(r, version);
+    long unrecordedBefore = version >= 3 ? r.readVarLong() : 0;
+    return new RunEvent(runId, component, method, agentId, host, pid, thread, start, end, duration, codeVersion, gitCommit,
+        failed, errorClass, errorMessage, inputs, outputs, unrecordedBefore);
   }
 
   private static void writeValues(WireWriter w, List<CapturedValue> values) {
@@ -200,10 +204,12 @@ public final class EventCodec {
     w.writeVarLong(e.eventsDropped());
     w.writeVarLong(e.internalErrors());
     w.writeString(e.unmatchedMethods());
+    writeCounts(w, e.health());
+    writeCounts(w, e.unrecorded());
   }
 
-  private static AgentStatsEvent readStats(WireReader r) {
-    return new AgentStatsEvent(
+  private static AgentStatsEvent readStats(WireReader r, int version) {
+    AgentStatsEvent stats = new AgentStatsEvent(
         r.readString(),
         r.readString(),
         r.readVarLong(),
@@ -212,6 +218,28 @@ public final class EventCodec {
         r.readVarLong(),
         r.readVarLong(),
         r.readString());
+    if (version < 3) {
+      return stats;
+    }
+    return new AgentStatsEvent(stats.agentId(), stats.host(), stats.pid(), stats.epochMicros(), stats.eventsWritten(),
+        stats.eventsDropped(), stats.internalErrors(), stats.unmatchedMethods(), readCounts(r), readCounts(r));
+  }
+
+  private static void writeCounts(WireWriter w, List<NamedCount> counts) {
+    w.writeVarLong(counts.size());
+    for (NamedCount c : counts) {
+      w.writeString(c.name());
+      w.writeVarLong(c.count());
+    }
+  }
+
+  private static List<NamedCount> readCounts(WireReader r) {
+    int n = r.readCount("named count");
+    List<NamedCount> counts = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      counts.add(new NamedCount(r.readString(), r.readVarLong()));
+    }
+    return counts;
   }
 
   private static void writeComponent(WireWriter w, ComponentEvent e) {

@@ -22,6 +22,10 @@ import java.util.List;
  * @param errorMessage the thrown exception's message (cut), or null
  * @param inputs the named inputs, in YAML order
  * @param outputs the named outputs, in YAML order
+ * @param unrecordedBefore calls of this component that this agent did not record (YAML {@code
+ *     sample:}, or the circuit breaker while the queue fell behind) since its previous event that
+ *     carried such a count; so the component's calls are its runs plus the sum of these plus the
+ *     {@link AgentStatsEvent#unrecorded} counts. Since format version 3; 0 before.
  */
 public record RunEvent(
     String runId,
@@ -40,11 +44,21 @@ public record RunEvent(
     String errorClass,
     String errorMessage,
     List<CapturedValue> inputs,
-    List<CapturedValue> outputs)
+    List<CapturedValue> outputs,
+    long unrecordedBefore)
     implements Event {
 
   public RunEvent {
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
+  }
+
+  /** A run with no unrecorded calls before it. */
+  public RunEvent(
+      String runId, String component, String method, String agentId, String host, long pid, String thread,
+      long startEpochMicros, long endEpochMicros, long durationNanos, String codeVersion, String gitCommit,
+      boolean failed, String errorClass, String errorMessage, List<CapturedValue> inputs, List<CapturedValue> outputs) {
+    this(runId, component, method, agentId, host, pid, thread, startEpochMicros, endEpochMicros, durationNanos, codeVersion,
+        gitCommit, failed, errorClass, errorMessage, inputs, outputs, 0);
   }
 }

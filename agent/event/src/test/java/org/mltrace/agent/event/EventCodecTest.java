@@ -107,11 +107,54 @@ class EventCodecTest {
 
   @Test
   void version2DiffersFromVersion1OnlyByVersionAndValueFlags() {
-    byte[] v2 = EventCodec.encode(sampleRun());
+    byte[] v2 = HexFormat.of().parseHex(SAMPLE_RUN_V2_HEX);
     byte[] v1 = HexFormat.of().parseHex(SAMPLE_RUN_V1_HEX);
     // One flags byte (0: no summary, no file facts) after each of the four values.
     assertEquals(v1.length + 4, v2.length);
     assertEquals(2, v2[0]);
+  }
+
+  /** {@link #sampleRun()} as the version 2 codec (before unrecorded counts) wrote it. */
+  static final String SAMPLE_RUN_V2_HEX =
+      "020108613162322d343206747261696e3c636f6d2e61636d652e547261696e657223666974284c6a6176612f6e696f2f"
+          + "66696c652f506174683b49294c636f6d2f61636d652f4d6f64656c3b056131623207686f73742d319221056d61696e80"
+          + "80f28183898506c084af8283898506f695ebdc0305616231320001206a6176612e6c616e672e496c6c6567616c537461"
+          + "7465457863657074696f6e0d62616420726f77733a20c3bc020d666561747572657350617468060b2f746d702f662e63"
+          + "737605646174611473756e2e6e696f2e66732e556e697850617468a413000765706f63687303032d370004696e740100"
+          + "02056c6f73730000000001000772657475726e010000000100";
+
+  /** {@code new AgentStatsEvent("a1", "h", 1, 99, 10, 2, 3, "x#y()\nz#w()")} as version 2 wrote it. */
+  static final String SAMPLE_STATS_V2_HEX = "0202036131026801c6010a02030c78237928290a7a23772829";
+
+  @Test
+  void version2EntriesStillDecodeWithNothingUnrecordedAndNoHealthCounts() {
+    RunEvent run = (RunEvent) EventCodec.decode(HexFormat.of().parseHex(SAMPLE_RUN_V2_HEX));
+    assertEquals(sampleRun(), run);
+    assertEquals(0, run.unrecordedBefore());
+    AgentStatsEvent stats = (AgentStatsEvent) EventCodec.decode(HexFormat.of().parseHex(SAMPLE_STATS_V2_HEX));
+    assertEquals(new AgentStatsEvent("a1", "h", 1, 99, 10, 2, 3, "x#y()\nz#w()"), stats);
+    assertEquals(List.of(), stats.health());
+    assertEquals(List.of(), stats.unrecorded());
+  }
+
+  @Test
+  void version3CarriesUnrecordedBeforeAndTheStatsCounts() {
+    RunEvent base = sampleRun();
+    RunEvent run = new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        base.failed(), base.errorClass(), base.errorMessage(), base.inputs(), base.outputs(), 123_456_789L);
+    assertEquals(run, EventCodec.decode(EventCodec.encode(run)));
+    AgentStatsEvent stats = new AgentStatsEvent("a1", "h", 1, 99, 10, 2, 3, null,
+        List.of(new NamedCount("append_failed", 4), new NamedCount("queue_unavailable", 1)),
+        List.of(new NamedCount("score", 99_000)));
+    AgentStatsEvent decoded = (AgentStatsEvent) EventCodec.decode(EventCodec.encode(stats));
+    assertEquals(stats, decoded);
+    assertEquals(4, decoded.healthCount("append_failed"));
+    assertEquals(0, decoded.healthCount("weave_failed"));
+    byte[] v3 = EventCodec.encode(sampleRun());
+    assertEquals(3, v3[0]);
+    assertEquals(HexFormat.of().parseHex(SAMPLE_RUN_V2_HEX).length + 1, v3.length, "one varint more: unrecordedBefore 0");
   }
 
   @Test
@@ -131,7 +174,7 @@ class EventCodecTest {
         run.runId(), run.component(), run.method(), run.agentId(), run.host(), run.pid(), run.thread(),
         run.startEpochMicros(), run.endEpochMicros(), run.durationNanos(), run.codeVersion(), run.gitCommit(),
         false, null, null, List.of(), List.of(CapturedValue.absent("x"))));
-    bytes[bytes.length - 1] = 4; // the only value's flags byte
+    bytes[bytes.length - 2] = 4; // the only value's flags byte, before unrecordedBefore
     assertThrows(MalformedEventException.class, () -> EventCodec.decode(bytes));
   }
 

@@ -11,11 +11,18 @@ import java.util.List;
  * @param variables the inputs and outputs, in YAML order (inputs first)
  * @param everyExitObserved true when the woven code reports both normal and exceptional exits
  *     (false only for constructors whose shape leaves no place for a handler)
+ * @param sampler decides which calls are recorded; shared by the component's methods
  */
 public record MethodPlan(
-    String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved) {
+    String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved,
+    ComponentSampler sampler) {
   public MethodPlan {
     variables = List.copyOf(variables);
+  }
+
+  /** Recording every call. */
+  public MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved) {
+    this(component, method, codeVersion, variables, everyExitObserved, ComponentSampler.everyCall(component));
   }
 
   public MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables) {

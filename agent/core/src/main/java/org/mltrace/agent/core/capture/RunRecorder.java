@@ -24,6 +24,10 @@ import org.mltrace.agent.event.ValueKind;
  * own. Methods whose exceptional exits cannot be observed (see {@link
  * MethodPlan#everyExitObserved}) never claim the component, so an unobserved exit cannot leave it
  * claimed for good.
+ *
+ * <p>An outermost call that the component's {@link ComponentSampler} (its {@code sample:}, or the
+ * {@link CircuitBreaker}) turns away records nothing and is counted as unrecorded; it still
+ * claims its component like a recorded one.
  */
 public final class RunRecorder implements CaptureHooks {
   private static final int MAX_ERROR_MESSAGE = 1024;
@@ -31,13 +35,20 @@ public final class RunRecorder implements CaptureHooks {
   private final MethodRegistry registry;
   private final ValueEncoder encoder;
   private final Consumer<CompletedRun> sink;
+  private final CircuitBreaker breaker;
   private final AtomicLong sequence = new AtomicLong();
   private final ThreadLocal<ActiveComponents> active = ThreadLocal.withInitial(ActiveComponents::new);
 
   public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink) {
+    this(registry, encoder, sink, CircuitBreaker.never());
+  }
+
+  /** @param breaker makes every component record fewer calls while the queue falls behind */
+  public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink, CircuitBreaker breaker) {
     this.registry = registry;
     this.encoder = encoder;
     this.sink = sink;
+    this.breaker = breaker;
   }
 
   /** State of one call in flight; confined to the calling thread. */
@@ -79,6 +90,13 @@ public final class RunRecorder implements CaptureHooks {
       }
       components.push(plan.component());
     }
+    ComponentSampler sampler = plan.sampler();
+    if (!sampler.admits(breaker)) {
+      // Counted, not recorded; a claiming call still holds its component until it exits, so
+      // that a nested call of the same component is not recorded as a run of its own.
+      ComponentSampler.Skip skip = sampler.skipped();
+      return claims ? skip : null;
+    }
     long micros = nowMicros();
     long nanos = System.nanoTime();
     int n = entryValues == null ? 0 : entryValues.length;
@@ -94,11 +112,19 @@ public final class RunRecorder implements CaptureHooks {
 
   @Override
   public void exit(Object token, Object[] exitValues) {
+    if (token instanceof ComponentSampler.Skip skip) {
+      active.get().remove(skip.component());
+      return;
+    }
     finish((RunToken) token, exitValues, null);
   }
 
   @Override
   public void fail(Object token, Throwable error) {
+    if (token instanceof ComponentSampler.Skip skip) {
+      active.get().remove(skip.component());
+      return;
+    }
     finish((RunToken) token, null, error);
   }
 

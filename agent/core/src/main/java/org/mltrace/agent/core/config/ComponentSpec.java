@@ -1,6 +1,7 @@
 package org.mltrace.agent.core.config;
 
 import java.util.List;
+import org.mltrace.agent.core.capture.SampleSpec;
 
 /**
  * One component from the YAML: which methods are its runs and which variables are its inputs
@@ -14,6 +15,7 @@ import java.util.List;
  * @param inputVariables parameters, locals, {@code this}, {@code argN}, with their options
  * @param outputVariables {@code return}, locals, parameters, {@code this}, with their options
  * @param line the YAML line where the component starts
+ * @param sample the {@code sample:} setting, or null to record every call
  */
 public record ComponentSpec(
     String name,
@@ -23,13 +25,21 @@ public record ComponentSpec(
     List<MethodSignature> methods,
     List<VariableSpec> inputVariables,
     List<VariableSpec> outputVariables,
-    int line) {
+    int line,
+    SampleSpec sample) {
 
   public ComponentSpec {
     tags = List.copyOf(tags);
     methods = List.copyOf(methods);
     inputVariables = List.copyOf(inputVariables);
     outputVariables = List.copyOf(outputVariables);
+  }
+
+  /** Without {@code sample:}: every call is recorded. */
+  public ComponentSpec(
+      String name, String description, String owner, List<String> tags, List<MethodSignature> methods,
+      List<VariableSpec> inputVariables, List<VariableSpec> outputVariables, int line) {
+    this(name, description, owner, tags, methods, inputVariables, outputVariables, line, null);
   }
 
   /** The input names, in YAML order. */

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.CaptureOptions;
+import org.mltrace.agent.core.capture.SampleSpec;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -38,7 +39,7 @@ public final class ConfigLoader {
   static final List<String> TOP_KEYS =
       List.of("queue", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
   static final List<String> COMPONENT_KEYS =
-      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs");
+      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample");
   static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap");
   static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
   static final List<String> BOOLEANS = List.of("true", "false");
@@ -200,6 +201,7 @@ public final class ConfigLoader {
     List<VariableSpec> inputs = List.of();
     List<VariableSpec> outputs = List.of();
     boolean sawMethod = false;
+    SampleSpec sample = null;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
       String key = keyOf(t, COMPONENT_KEYS, seen);
@@ -228,6 +230,7 @@ public final class ConfigLoader {
         }
         case "inputs" -> inputs = variables(value, "inputs");
         case "outputs" -> outputs = variables(value, "outputs");
+        case "sample" -> sample = sample(value);
         default -> throw new IllegalStateException(key);
       }
     }
@@ -240,7 +243,40 @@ public final class ConfigLoader {
     if (problems.size() > before) {
       return null;
     }
-    return new ComponentSpec(name, description, owner, tags, methods, inputs, outputs, line(node));
+    return new ComponentSpec(name, description, owner, tags, methods, inputs, outputs, line(node), sample);
+  }
+
+  static final String SAMPLE_EXPECTED = "a fraction of calls to record (0.01) or {max_per_second: N}";
+
+  /** {@code sample: 0.01} or {@code sample: {max_per_second: 1000}}. */
+  private SampleSpec sample(Node node) {
+    if (node instanceof MappingNode map) {
+      Long max = null;
+      Set<String> seen = new HashSet<>();
+      for (NodeTuple t : map.getValue()) {
+        if (keyOf(t, List.of("max_per_second"), seen) != null) {
+          max = positiveLong(t.getValueNode(), "max_per_second", Long.MAX_VALUE, 1);
+        }
+      }
+      if (map.getValue().isEmpty()) {
+        problems.add(problem(map, "'sample' must be " + SAMPLE_EXPECTED));
+      }
+      return max == null ? null : SampleSpec.maxPerSecond(max);
+    }
+    String text = scalar(node, "sample", SAMPLE_EXPECTED);
+    if (text == null) {
+      return null;
+    }
+    try {
+      double fraction = Double.parseDouble(text.trim());
+      if (fraction > 0 && fraction <= 1) {
+        return SampleSpec.fraction(fraction);
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    problems.add(problem(node, "'sample' must be " + SAMPLE_EXPECTED + ", a fraction greater than 0 and at most 1, not '" + text + "'"));
+    return null;
   }
 
   private List<VariableSpec> variables(Node node, String key) {

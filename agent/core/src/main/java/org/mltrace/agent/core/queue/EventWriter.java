@@ -10,10 +10,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.AgentLog;
+import org.mltrace.agent.core.AgentHealth;
+import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.CompletedRun;
+import org.mltrace.agent.core.capture.ComponentSampler;
+import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
 
 /**
@@ -41,6 +46,8 @@ public final class EventWriter {
   private final int capacity;
   private final Path queueRoot;
   private final AgentIdentity identity;
+  private final Samplers samplers;
+  private final CircuitBreaker breaker;
   private final Thread thread;
   private volatile boolean stopping;
   private volatile boolean stopped;
@@ -51,9 +58,21 @@ public final class EventWriter {
    *     its subdirectory {@code HOST-PID-AGENTID}, creating both when needed
    */
   public EventWriter(Path queueRoot, AgentIdentity identity, int capacity) {
+    this(queueRoot, identity, capacity, new Samplers(), CircuitBreaker.never());
+  }
+
+  /**
+   * @param samplers the components' samplers, whose unrecorded calls this writer carries into
+   *     the events it appends
+   * @param breaker opened by {@link #submit} when the buffer fills, closed by the writer thread
+   *     once it has drained it
+   */
+  public EventWriter(Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker) {
     this.queueRoot = queueRoot;
     this.identity = identity;
     this.capacity = capacity;
+    this.samplers = samplers;
+    this.breaker = breaker;
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
   }
@@ -64,7 +83,8 @@ public final class EventWriter {
 
   /** Enqueues a {@link CompletedRun} or an {@link Event}; drops and counts it when full. */
   public void submit(Object item) {
-    if (stopped || buffered.incrementAndGet() > capacity) {
+    int n = buffered.incrementAndGet();
+    if (stopped || n > capacity) {
       buffered.decrementAndGet();
       if (item instanceof CompletedRun) {
         AgentCounters.dropped();
@@ -72,6 +92,7 @@ public final class EventWriter {
       AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
       return;
     }
+    breaker.observe(n);
     buffer.offer(item);
   }
 
@@ -112,13 +133,14 @@ public final class EventWriter {
             write(sink, queueDir, item);
           }
           batch.clear();
+          breaker.observe(buffered.get());
         } else if (stopping) {
           break;
         } else {
           LockSupport.parkNanos(IDLE_PARK_NANOS);
         }
         if (System.nanoTime() > nextStats) {
-          write(sink, queueDir, stats());
+          writeStats(sink, queueDir);
           nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
         }
       }
@@ -127,7 +149,7 @@ public final class EventWriter {
       for (Object item; (item = buffer.poll()) != null; ) {
         write(sink, queueDir, item);
       }
-      write(sink, queueDir, stats());
+      writeStats(sink, queueDir);
       if (sink != null) {
         try {
           sink.close();
@@ -147,10 +169,14 @@ public final class EventWriter {
       return;
     }
     try {
-      Event event = isRun ? toEvent((CompletedRun) item) : (Event) item;
-      sink.append(EventCodec.encode(event));
-      if (isRun) {
+      if (item instanceof CompletedRun run) {
+        ComponentSampler sampler = run.plan().sampler();
+        long unrecorded = sampler.pendingUnrecorded();
+        sink.append(EventCodec.encode(toEvent(run, unrecorded)));
+        sampler.markCarried(unrecorded); // only once appended: a lost run leaves them pending
         AgentCounters.written();
+      } else {
+        sink.append(EventCodec.encode((Event) item));
       }
     } catch (Throwable t) {
       // Disk full or a broken queue: the run is lost, but counted and reported once.
@@ -162,7 +188,32 @@ public final class EventWriter {
     }
   }
 
-  private RunEvent toEvent(CompletedRun r) {
+  /** The stats, carrying the unrecorded calls no run has carried; they count as carried once appended. */
+  private void writeStats(ChronicleSink sink, Path queueDir) {
+    List<ComponentSampler> carrying = new ArrayList<>();
+    List<NamedCount> unrecorded = new ArrayList<>();
+    for (ComponentSampler s : samplers.all()) {
+      long pending = s.pendingUnrecorded();
+      if (pending > 0) {
+        carrying.add(s);
+        unrecorded.add(new NamedCount(s.component(), pending));
+      }
+    }
+    if (sink == null) {
+      return;
+    }
+    try {
+      sink.append(EventCodec.encode(stats(unrecorded)));
+      for (int i = 0; i < carrying.size(); i++) {
+        carrying.get(i).markCarried(unrecorded.get(i).count());
+      }
+    } catch (Throwable t) {
+      AgentCounters.internalError();
+      AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
+    }
+  }
+
+  private RunEvent toEvent(CompletedRun r, long unrecordedBefore) {
     return new RunEvent(
         identity.agentId() + "-" + r.sequence(),
         r.plan().component(),
@@ -180,10 +231,11 @@ public final class EventWriter {
         r.errorClass(),
         r.errorMessage(),
         r.inputs(),
-        r.outputs());
+        r.outputs(),
+        unrecordedBefore);
   }
 
-  private AgentStatsEvent stats() {
+  private AgentStatsEvent stats(List<NamedCount> unrecorded) {
     Instant now = Instant.now();
     return new AgentStatsEvent(
         identity.agentId(),
@@ -193,6 +245,8 @@ public final class EventWriter {
         AgentCounters.writtenCount(),
         AgentCounters.droppedCount(),
         AgentCounters.internalErrorCount(),
-        unmatchedReport);
+        unmatchedReport,
+        AgentHealth.counts(),
+        unrecorded);
   }
 }

@@ -10,6 +10,7 @@ import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.MethodPlan;
 import org.mltrace.agent.core.capture.MethodRegistry;
+import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
 import org.mltrace.agent.core.AgentCounters;
@@ -31,6 +32,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final MethodRegistry registry;
   private final ClassLoader agentLoader = CaptureTransformer.class.getClassLoader();
   private final Consumer<Module> grantBridgeAccess;
+  private final Samplers samplers;
   private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
   /**
@@ -39,10 +41,17 @@ public final class CaptureTransformer implements ClassFileTransformer {
    */
   public CaptureTransformer(
       MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess) {
+    this(matcher, hierarchy, registry, grantBridgeAccess, new Samplers());
+  }
+
+  /** @param samplers each component's {@code sample:}, handed to the plans of its methods */
+  public CaptureTransformer(
+      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess, Samplers samplers) {
     this.matcher = matcher;
     this.hierarchy = hierarchy;
     this.registry = registry;
     this.grantBridgeAccess = grantBridgeAccess;
+    this.samplers = samplers;
   }
 
   @Override
@@ -108,7 +117,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
             "component '" + target.component().name() + "' (" + target.signature().text() + "): " + problem + "; recorded as absent");
       }
       boolean everyExitObserved = !m.name.equals("<init>") || ConstructorScan.superCall(m) != null;
-      int id = registry.register(new MethodPlan(target.component().name(), method, codeVersion, plan.variables(), everyExitObserved));
+      int id = registry.register(new MethodPlan(
+          target.component().name(), method, codeVersion, plan.variables(), everyExitObserved, samplers.of(target.component().name())));
       CaptureMethodWeaver.weave(node.name, m, id, plan);
       changed = true;
     }

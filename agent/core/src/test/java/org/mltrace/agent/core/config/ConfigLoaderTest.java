@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mltrace.agent.core.capture.SampleSpec;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -337,6 +338,30 @@ class ConfigLoaderTest {
         ""));
     assertEquals(List.of("this.model", "arg0.metrics.accuracy"), config.components().get(0).inputs());
     assertEquals(List.of("return.weights", "result.metrics"), config.components().get(0).outputs());
+  }
+
+  @Test
+  void sampleIsAFractionOrAMaximumRate() throws Exception {
+    AgentConfig config = ConfigLoader.parse("a.yaml", String.join("\n",
+        "components:",
+        "  - {name: a, method: a.B#c(), sample: 0.01}",
+        "  - {name: b, method: a.B#d(), sample: {max_per_second: 1_000}}",
+        "  - {name: c, method: a.B#e()}",
+        ""));
+    assertEquals(SampleSpec.fraction(0.01), config.components().get(0).sample());
+    assertEquals(SampleSpec.maxPerSecond(1000), config.components().get(1).sample());
+    assertNull(config.components().get(2).sample());
+  }
+
+  @Test
+  void aBadSampleIsReportedOnItsLine() {
+    ConfigProblem zero = single("components:\n  - name: a\n    method: a.B#c()\n    sample: 0\n");
+    assertEquals(4, zero.line());
+    assertTrue(zero.message().contains("'sample' must be a fraction of calls to record (0.01) or {max_per_second: N}"), zero.message());
+    ConfigProblem key = single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_secnd: 5}\n");
+    assertTrue(key.message().contains("did you mean 'max_per_second'"), key.message());
+    ConfigProblem rate = single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_second: -1}\n");
+    assertTrue(rate.message().contains("'max_per_second' must be a positive whole number"), rate.message());
   }
 
   @Test

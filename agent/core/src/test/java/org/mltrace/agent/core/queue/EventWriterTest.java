@@ -17,12 +17,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.capture.CompletedRun;
+import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.MethodPlan;
+import org.mltrace.agent.core.capture.MethodRegistry;
+import org.mltrace.agent.core.capture.ObjectIds;
+import org.mltrace.agent.core.capture.RunRecorder;
+import org.mltrace.agent.core.capture.SampleSpec;
+import org.mltrace.agent.core.capture.Samplers;
+import org.mltrace.agent.core.capture.ValueEncoder;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.ValueKind;
 
@@ -76,6 +84,39 @@ class EventWriterTest {
     assertEquals(writtenBefore + 5, stats.eventsWritten());
     assertEquals(writtenBefore + 5, AgentCounters.writtenCount());
     assertEquals("component 'x': 'a.B#c()' matched no method", stats.unmatchedMethods());
+  }
+
+  @Test
+  void unrecordedCallsAreCarriedByTheNextRunAndTheRestByTheFinalStats() throws Exception {
+    Path queue = dir.resolve("queue");
+    Samplers samplers = new Samplers();
+    samplers.declare("score", SampleSpec.fraction(Double.MIN_VALUE));
+    samplers.declare("rare", SampleSpec.fraction(Double.MIN_VALUE));
+    MethodRegistry registry = new MethodRegistry();
+    MethodPlan score = new MethodPlan("score", "com.acme.S#score(I)I", "v1", List.of(), true, samplers.of("score"));
+    int scoreId = registry.register(score);
+    int rareId = registry.register(new MethodPlan("rare", "com.acme.S#rare()V", "v1", List.of(), true, samplers.of("rare")));
+    EventWriter writer = new EventWriter(queue, new AgentIdentity("agentS", 7, null), 100, samplers, CircuitBreaker.never());
+    RunRecorder recorder = new RunRecorder(registry, new ValueEncoder("agentS", new ObjectIds(), 256), writer::submit);
+
+    for (int i = 0; i < 5; i++) {
+      recorder.exit(recorder.enter(scoreId, new Object[0]), new Object[0]); // not recorded, counted
+    }
+    for (int i = 0; i < 3; i++) {
+      recorder.exit(recorder.enter(rareId, new Object[0]), new Object[0]);
+    }
+    writer.submit(run(score, 1)); // the one score call that was recorded
+    writer.start();
+    writer.close(10_000);
+
+    try (var dirs = Files.list(queue)) {
+      List<Event> events = readAll(dirs.findFirst().orElseThrow());
+      assertEquals(5, assertInstanceOf(RunEvent.class, events.get(0)).unrecordedBefore());
+      AgentStatsEvent stats = assertInstanceOf(AgentStatsEvent.class, events.get(events.size() - 1));
+      assertEquals(List.of(new NamedCount("rare", 3)), stats.unrecorded(), "what no run carried, at shutdown");
+    }
+    assertEquals(0, samplers.of("score").pendingUnrecorded());
+    assertEquals(0, samplers.of("rare").pendingUnrecorded());
   }
 
   @Test

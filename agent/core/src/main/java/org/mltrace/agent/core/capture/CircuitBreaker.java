@@ -1,0 +1,60 @@
+package org.mltrace.agent.core.capture;
+
+import org.mltrace.agent.core.AgentHealth;
+import org.mltrace.agent.core.AgentLog;
+
+/**
+ * Backs off when the queue writer falls behind: while the event buffer holds {@link #highWater}
+ * events or more (half its capacity), only about one call in {@value #KEEP_ONE_IN} of every
+ * component is recorded, the others are counted as unrecorded (not dropped: their number still
+ * reaches the collector, see {@link ComponentSampler}); once the writer has drained the buffer
+ * to {@link #lowWater} (an eighth of its capacity) or less, every call is recorded again.
+ *
+ * <p>The two thresholds apart keep the breaker from flapping at one level. Opening is noticed by
+ * the thread that submits (which already holds the buffer's size), closing by the writer thread
+ * after each batch; the calls only read one volatile flag.
+ */
+public final class CircuitBreaker {
+  public static final int KEEP_ONE_IN = 16;
+
+  private final int highWater;
+  private final int lowWater;
+  private volatile boolean open;
+
+  /** @param bufferCapacity the event buffer's capacity */
+  public CircuitBreaker(int bufferCapacity) {
+    this.highWater = Math.max(1, bufferCapacity / 2);
+    this.lowWater = bufferCapacity / 8;
+  }
+
+  /** A breaker that never opens, for recorders without a queue behind them (tests). */
+  public static CircuitBreaker never() {
+    return new CircuitBreaker(Integer.MAX_VALUE);
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  public int highWater() {
+    return highWater;
+  }
+
+  public int lowWater() {
+    return lowWater;
+  }
+
+  /** Opens at or above the high-water mark, closes at or below the low-water mark. */
+  public void observe(int buffered) {
+    if (!open) {
+      if (buffered >= highWater) {
+        open = true;
+        AgentHealth.count(AgentHealth.BREAKER_OPENED);
+        AgentLog.warnOnce("breaker", "the queue writer fell behind (" + buffered + " events buffered): recording about 1 call in "
+            + KEEP_ONE_IN + " until it catches up; the others are counted as unrecorded");
+      }
+    } else if (buffered <= lowWater) {
+      open = false;
+    }
+  }
+}
