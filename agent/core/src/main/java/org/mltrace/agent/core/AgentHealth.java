@@ -3,6 +3,7 @@ package org.mltrace.agent.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.event.NamedCount;
 
 /**
@@ -59,7 +60,8 @@ public enum AgentHealth {
   }
 
   public long total() {
-    return count.sum();
+    // The bridge (bootstrap loader, JDK only) counts its last-resort catches itself.
+    return this == HOOK_FAILED ? count.sum() + CaptureBridge.failures() : count.sum();
   }
 
   /** The kinds that happened, with their totals, for the stats event. */

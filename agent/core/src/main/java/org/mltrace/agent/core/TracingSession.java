@@ -150,8 +150,9 @@ final class TracingSession {
       long dropped = AgentCounters.droppedCount();
       long errors = AgentCounters.internalErrorCount();
       if (dropped > 0 || errors > 0) {
+        String kinds = AgentHealth.counts().stream().map(c -> c.name() + "=" + c.count()).collect(java.util.stream.Collectors.joining(", "));
         AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full or queue unusable), "
-            + errors + " internal errors; the counts are in the queue's agent stats");
+            + errors + " internal errors (" + kinds + "); the counts are in the queue's agent stats");
       }
     } catch (Throwable t) {
       AgentLog.warn("flushing the queue at exit failed: " + t);

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.plugins.PluginEncoders;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.FileFacts;
@@ -121,7 +122,7 @@ public final class ValueEncoder {
           : value.withPointerType(options.type());
     } catch (Throwable t) {
       // A value we cannot describe must not cost the run, let alone the application call.
-      AgentCounters.internalError();
+      AgentCounters.internalError(AgentHealth.ENCODER_FAILED);
       return new CapturedValue(name, ValueKind.ERROR, t.getClass().getName(), null, null, -1);
     }
   }
@@ -224,7 +225,7 @@ public final class ValueEncoder {
         fingerprint = FileFingerprints.of(absolute, size, fingerprintMaxBytes);
       } catch (Throwable t) {
         // Unreadable, or gone meanwhile: the pointer stands without a fingerprint.
-        AgentCounters.internalError();
+        AgentCounters.internalError(AgentHealth.ENCODER_FAILED);
       }
     }
     FileFacts file = new FileFacts(attributes.lastModifiedTime().toMillis(), fingerprint);
@@ -251,7 +252,7 @@ public final class ValueEncoder {
         summary = summaries.summarize(v, options.sampleCap());
       } catch (Throwable t) {
         // Modified by another thread while sampled, say: the pointer stands without a summary.
-        AgentCounters.internalError();
+        AgentCounters.internalError(AgentHealth.ENCODER_FAILED);
       }
     }
     long size = -1;

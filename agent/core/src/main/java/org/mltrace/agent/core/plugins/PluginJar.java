@@ -78,7 +78,7 @@ final class PluginJar {
    * (load, supports, encode): a plugin failing on every value prints one line, not one per call.
    */
   void failed(String stage, String what, Throwable t) {
-    AgentCounters.internalError();
+    AgentCounters.internalError(org.mltrace.agent.core.AgentHealth.ENCODER_FAILED);
     AgentLog.warnOnce("plugin:" + path + ":" + stage,
         "plugin " + path + " " + what + " (" + t + "); values it would encode are recorded as plain objects");
   }

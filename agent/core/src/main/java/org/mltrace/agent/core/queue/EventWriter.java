@@ -87,7 +87,7 @@ public final class EventWriter {
     if (stopped || n > capacity) {
       buffered.decrementAndGet();
       if (item instanceof CompletedRun) {
-        AgentCounters.dropped();
+        AgentCounters.dropped(AgentHealth.DROPPED_BUFFER_FULL);
       }
       AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
       return;
@@ -118,6 +118,7 @@ public final class EventWriter {
       queueDir = queueRoot.resolve(identity.queueName());
       sink = ChronicleSink.open(queueDir);
     } catch (Throwable t) {
+      AgentHealth.count(AgentHealth.QUEUE_UNAVAILABLE);
       AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
     }
     long nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
@@ -164,7 +165,7 @@ public final class EventWriter {
     boolean isRun = item instanceof CompletedRun;
     if (sink == null) {
       if (isRun) {
-        AgentCounters.dropped();
+        AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
       }
       return;
     }
@@ -181,9 +182,9 @@ public final class EventWriter {
     } catch (Throwable t) {
       // Disk full or a broken queue: the run is lost, but counted and reported once.
       if (isRun) {
-        AgentCounters.dropped();
+        AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
       }
-      AgentCounters.internalError();
+      AgentCounters.internalError(AgentHealth.APPEND_FAILED);
       AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
     }
   }
@@ -208,7 +209,7 @@ public final class EventWriter {
         carrying.get(i).markCarried(unrecorded.get(i).count());
       }
     } catch (Throwable t) {
-      AgentCounters.internalError();
+      AgentCounters.internalError(AgentHealth.APPEND_FAILED);
       AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
     }
   }

@@ -14,6 +14,7 @@ import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -23,8 +24,9 @@ import org.objectweb.asm.tree.MethodNode;
 /**
  * Rewrites the classes that hold configured methods and returns every other class untouched.
  *
- * <p>Any failure leaves the class exactly as it was (returning null), counts it and warns once
- * per class: a class the agent cannot weave must still load and run normally.
+ * <p>Any failure, including woven code that fails {@link WovenCodeCheck}, leaves the class exactly
+ * as it was (returning null), counts it ({@code weave_failed}) and warns once per class: a class
+ * the agent cannot weave must still load and run normally.
  */
 public final class CaptureTransformer implements ClassFileTransformer {
   private final MethodMatcher matcher;
@@ -75,7 +77,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
       return rewritten;
     } catch (Throwable t) {
       // A class we cannot weave must load exactly as it would without the agent.
-      AgentCounters.internalError();
+      AgentCounters.internalError(AgentHealth.WEAVE_FAILED);
       AgentLog.warnOnce("weave:" + className, "left " + className.replace('/', '.') + " uninstrumented: " + t);
       return null;
     }
@@ -100,7 +102,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
     ClassNode node = new ClassNode();
     reader.accept(node, ClassReader.SKIP_FRAMES);
     String codeVersion = null;
-    boolean changed = false;
+    Set<String> wovenMethods = new java.util.HashSet<>();
     for (MethodNode m : node.methods) {
       MethodMatcher.Target target = matcher.match(candidates, m.access, m.name, m.desc);
       if (target == null) {
@@ -112,6 +114,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
       CapturePlan plan = CapturePlanner.plan(node.name, m, target.component());
       String method = className.replace('/', '.') + "#" + m.name + m.desc;
       for (String problem : plan.problems()) {
+        AgentHealth.count(AgentHealth.LOCAL_NOT_FOUND);
         AgentLog.warnOnce(
             "var:" + method + problem,
             "component '" + target.component().name() + "' (" + target.signature().text() + "): " + problem + "; recorded as absent");
@@ -120,13 +123,15 @@ public final class CaptureTransformer implements ClassFileTransformer {
       int id = registry.register(new MethodPlan(
           target.component().name(), method, codeVersion, plan.variables(), everyExitObserved, samplers.of(target.component().name())));
       CaptureMethodWeaver.weave(node.name, m, id, plan);
-      changed = true;
+      wovenMethods.add(m.name + m.desc);
     }
-    if (!changed) {
+    if (wovenMethods.isEmpty()) {
       return null;
     }
     ClassWriter writer = new HierarchyClassWriter(hierarchy, loader);
     node.accept(writer);
-    return writer.toByteArray();
+    byte[] rewritten = writer.toByteArray();
+    WovenCodeCheck.verify(rewritten, wovenMethods); // throws: the caller keeps the original bytes
+    return rewritten;
   }
 }

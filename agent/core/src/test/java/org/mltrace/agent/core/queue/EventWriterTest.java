@@ -3,6 +3,7 @@ package org.mltrace.agent.core.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.capture.CompletedRun;
 import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.MethodPlan;
@@ -153,6 +155,39 @@ class EventWriterTest {
     writer.close(10_000);
     assertEquals(droppedBefore + 2, AgentCounters.droppedCount());
     assertEquals(writtenBefore, AgentCounters.writtenCount());
+  }
+
+  @Test
+  void theStatsEventCarriesEveryFailureKindCountedSoFar() throws Exception {
+    // Failures of three kinds, each for real: a queue that cannot be opened (its two runs
+    // dropped), a field path to a missing field, a value whose encoding throws.
+    EventWriter broken = new EventWriter(Files.writeString(dir.resolve("file"), "x").resolve("q"), new AgentIdentity("agentE", 1, null), 10);
+    broken.submit(run(TRAIN, 1));
+    broken.submit(run(TRAIN, 2));
+    broken.start();
+    broken.close(10_000);
+    org.mltrace.agent.core.capture.FieldPath.of("model.wieghts").read(new Object());
+    Object failingPath = java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Path.class}, (proxy, method, args) -> {
+      throw new IllegalStateException("an application Path that fails");
+    });
+    assertEquals(ValueKind.ERROR, new ValueEncoder("agentE", new ObjectIds(), 256).encode("file", failingPath).kind());
+
+    Path queue = dir.resolve("queue");
+    EventWriter writer = new EventWriter(queue, new AgentIdentity("agentF", 1, null), 10);
+    writer.start();
+    writer.close(10_000);
+    AgentStatsEvent stats;
+    try (var dirs = Files.list(queue)) {
+      List<Event> events = readAll(dirs.findFirst().orElseThrow());
+      stats = assertInstanceOf(AgentStatsEvent.class, events.get(events.size() - 1));
+    }
+    for (AgentHealth kind : List.of(
+        AgentHealth.QUEUE_UNAVAILABLE, AgentHealth.DROPPED_QUEUE_UNAVAILABLE, AgentHealth.FIELD_MISSING, AgentHealth.ENCODER_FAILED)) {
+      assertTrue(kind.total() > 0, kind.key());
+      assertEquals(kind.total(), stats.healthCount(kind.key()), kind.key());
+    }
+    assertTrue(AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() >= 2);
+    assertEquals(AgentHealth.counts(), stats.health(), "every kind that happened, in declaration order");
   }
 
   private static CompletedRun run(MethodPlan plan, long sequence) {
