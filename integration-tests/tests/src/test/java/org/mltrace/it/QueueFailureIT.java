@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QueueFailureIT {
   static final int CALLS = 2_000;
+  static final int BIG_CALLS = 200;
+  static final int BIG_CHARS = 20_000;
 
   @TempDir static Path dir;
   static Path classes;
@@ -34,13 +36,16 @@ class QueueFailureIT {
         package app;
         public class Rows {
           static double score(int row, double weight) { double s = row * weight; return s; }
+          static String report(int i) { return String.valueOf((char) ('a' + i %% 26)).repeat(%d); }
           public static void main(String[] args) {
             double total = 0;
             for (int i = 0; i < %d; i++) total += score(i, 0.5);
-            System.out.println("total " + total);
+            long length = 0;
+            if (args.length > 0) for (int i = 0; i < %d; i++) length += report(i).length();
+            System.out.println("total " + total + " length " + length);
           }
         }
-        """.formatted(CALLS)));
+        """.formatted(BIG_CHARS, CALLS, BIG_CALLS)));
     config = Files.writeString(dir.resolve("rows.yaml"), """
         components:
           - name: score
@@ -48,6 +53,41 @@ class QueueFailureIT {
             inputs: [row, weight]
             outputs: [return]
         """);
+  }
+
+  /** The single number a one-row, one-column query returns. */
+  private static long number(CollectorCli mltrace, String query) throws Exception {
+    var rows = mltrace.json("sql", query);
+    assertEquals(1, rows.size(), rows::toString);
+    return rows.get(0).elements().next().asLong();
+  }
+
+  @Test
+  void pastMaxQueueMbRunsAreDroppedAndCountedAndTheApplicationRunsOn() throws Exception {
+    // Each report run carries a 20,000-character string: 200 of them are about 4 MB, 4 times
+    // the 1 MiB cap; the collector is "down" (not draining) until the application has ended.
+    Path capped = Files.writeString(dir.resolve("capped.yaml"), """
+        max_queue_mb: 1
+        components:
+          - name: report
+            method: "app.Rows#report(int)"
+            outputs: [{name: return, max_length: %d}]
+        """.formatted(BIG_CHARS));
+    Path run = Files.createDirectories(dir.resolve("cap-run"));
+    List<String> app = List.of("-cp", classes.toString(), "app.Rows", "big");
+    ProcessResult plain = TracedApp.withoutAgent(run, app);
+    ProcessResult traced = TracedApp.withAgent(run, capped, run.resolve("queue"), app);
+    assertEquals(0, traced.exitCode(), traced::toString);
+    assertEquals(plain.stdout(), traced.stdout());
+    assertEquals(1, traced.stderr().lines().filter(l -> l.contains("holds max_queue_mb (1 MiB)")).count(), traced.stderr());
+
+    CollectorCli mltrace = CollectorCli.h2(run);
+    mltrace.collectOnce(run.resolve("queue"));
+    long stored = number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = 'report'");
+    long dropped = number(mltrace, "SELECT events_dropped FROM agent_stats");
+    assertTrue(stored > 0 && stored * BIG_CHARS <= (1 << 20), stored + " runs of " + BIG_CHARS + " characters kept under 1 MiB");
+    assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
+    assertTrue(traced.stderr().contains("dropped_disk_cap=" + dropped), traced.stderr());
   }
 
   @AfterEach

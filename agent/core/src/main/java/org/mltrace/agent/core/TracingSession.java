@@ -64,7 +64,7 @@ final class TracingSession {
       samplers.declare(c.name(), c.sample());
     }
     CircuitBreaker breaker = new CircuitBreaker(BUFFER_CAPACITY);
-    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY, samplers, breaker);
+    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY, samplers, breaker, config.maxQueueMb() << 20);
     for (ComponentSpec c : config.components()) {
       List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
       writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods));

@@ -19,6 +19,7 @@ import org.mltrace.agent.core.capture.ValueEncoder;
  * @param components in file order, names unique
  * @param plugins the {@code plugins:} jars, absolute, each checked to exist and to name a {@code
  *     ValueEncoderPlugin} service
+ * @param maxQueueMb the {@code max_queue_mb:} cap on this agent's queue, in MiB
  */
 public record AgentConfig(
     String source,
@@ -28,10 +29,12 @@ public record AgentConfig(
     long fingerprintMaxBytes,
     List<String> redactPatterns,
     List<ComponentSpec> components,
-    List<Path> plugins) {
+    List<Path> plugins,
+    long maxQueueMb) {
   public static final int DEFAULT_MAX_STRING_LENGTH = CaptureOptions.DEFAULT_MAX_STRING_LENGTH;
   public static final int DEFAULT_SAMPLE_CAP = CaptureOptions.DEFAULT_SAMPLE_CAP;
   public static final long DEFAULT_FINGERPRINT_MAX_BYTES = ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
+  public static final long DEFAULT_MAX_QUEUE_MB = 1024;
 
   public AgentConfig {
     redactPatterns = List.copyOf(redactPatterns);
@@ -44,5 +47,12 @@ public record AgentConfig(
       String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
       List<ComponentSpec> components) {
     this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, List.of());
+  }
+
+  /** With the default {@code max_queue_mb}. */
+  public AgentConfig(
+      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
+      List<ComponentSpec> components, List<Path> plugins) {
+    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, plugins, DEFAULT_MAX_QUEUE_MB);
   }
 }

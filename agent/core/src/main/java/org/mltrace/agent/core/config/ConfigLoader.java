@@ -37,7 +37,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ConfigLoader {
   static final List<String> TOP_KEYS =
-      List.of("queue", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
+      List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample");
   static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap");
@@ -96,6 +96,7 @@ public final class ConfigLoader {
     }
     String queue = null;
     long fingerprintMax = AgentConfig.DEFAULT_FINGERPRINT_MAX_BYTES;
+    long maxQueueMb = AgentConfig.DEFAULT_MAX_QUEUE_MB;
     List<String> redact = List.of();
     List<Path> plugins = List.of();
     Node componentsNode = null;
@@ -114,6 +115,7 @@ public final class ConfigLoader {
         case "fingerprint_max_bytes" -> fingerprintMax = nonNegativeLong(value, "fingerprint_max_bytes", fingerprintMax);
         case "redact" -> redact = redactPatterns(value);
         case "plugins" -> plugins = pluginJars(value);
+        case "max_queue_mb" -> maxQueueMb = positiveLong(value, "max_queue_mb", MAX_QUEUE_MB, maxQueueMb);
         case "components" -> componentsNode = value;
         default -> throw new IllegalStateException(key);
       }
@@ -127,7 +129,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins);
+    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins, maxQueueMb);
   }
 
   /** Each jar resolved against the YAML file's directory and checked by {@link PluginJarCheck}. */
@@ -143,6 +145,9 @@ public final class ConfigLoader {
     }
     return jars;
   }
+
+  /** The largest {@code max_queue_mb} (1 PiB): keeps the byte count far from overflowing. */
+  static final long MAX_QUEUE_MB = 1L << 30;
 
   /** The largest {@code sample_cap}: a summary's bitmap and time stay small. */
   static final int MAX_SAMPLE_CAP = 1 << 20;

@@ -47,6 +47,16 @@ final class ChronicleSink implements AutoCloseable {
     }
   }
 
+  /** The cycle (roll period) the last document went to. */
+  int cycle() {
+    return appender.cycle();
+  }
+
+  /** The file of the current cycle. */
+  java.io.File currentFile() {
+    return appender.currentFile();
+  }
+
   @Override
   public void close() {
     appender.close();

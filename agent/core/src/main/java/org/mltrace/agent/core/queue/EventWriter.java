@@ -36,6 +36,10 @@ import org.mltrace.agent.event.RunEvent;
  */
 public final class EventWriter {
   static final int STATS_INTERVAL_SECONDS = 30;
+  /** How often the writer looks whether cycle files were deleted (see {@link QueueDiskUse}). */
+  static final long DISK_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** {@code max_queue_mb} when the YAML does not say. */
+  public static final long DEFAULT_MAX_QUEUE_MB = 1024;
   /** How long the writer sleeps when the buffer is empty: bounds the delay before a flush. */
   static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
@@ -48,6 +52,7 @@ public final class EventWriter {
   private final AgentIdentity identity;
   private final Samplers samplers;
   private final CircuitBreaker breaker;
+  private final QueueDiskUse diskUse;
   private final Thread thread;
   private volatile boolean stopping;
   private volatile boolean stopped;
@@ -58,7 +63,7 @@ public final class EventWriter {
    *     its subdirectory {@code HOST-PID-AGENTID}, creating both when needed
    */
   public EventWriter(Path queueRoot, AgentIdentity identity, int capacity) {
-    this(queueRoot, identity, capacity, new Samplers(), CircuitBreaker.never());
+    this(queueRoot, identity, capacity, new Samplers(), CircuitBreaker.never(), DEFAULT_MAX_QUEUE_MB << 20);
   }
 
   /**
@@ -66,13 +71,17 @@ public final class EventWriter {
    *     the events it appends
    * @param breaker opened by {@link #submit} when the buffer fills, closed by the writer thread
    *     once it has drained it
+   * @param maxQueueBytes once this agent's queue holds this many bytes, run events are dropped
+   *     and counted ({@code dropped_disk_cap}) until the collector's retention frees some
    */
-  public EventWriter(Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker) {
+  public EventWriter(
+      Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes) {
     this.queueRoot = queueRoot;
     this.identity = identity;
     this.capacity = capacity;
     this.samplers = samplers;
     this.breaker = breaker;
+    this.diskUse = new QueueDiskUse(maxQueueBytes);
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
   }
@@ -122,6 +131,7 @@ public final class EventWriter {
       AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
     }
     long nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
+    long nextDiskCheck = System.nanoTime() + DISK_RECHECK_NANOS;
     List<Object> batch = new ArrayList<>(1024);
     try {
       while (true) {
@@ -139,6 +149,10 @@ public final class EventWriter {
           break;
         } else {
           LockSupport.parkNanos(IDLE_PARK_NANOS);
+        }
+        if (System.nanoTime() > nextDiskCheck) {
+          diskUse.recheck();
+          nextDiskCheck = System.nanoTime() + DISK_RECHECK_NANOS;
         }
         if (System.nanoTime() > nextStats) {
           writeStats(sink, queueDir);
@@ -171,13 +185,19 @@ public final class EventWriter {
     }
     try {
       if (item instanceof CompletedRun run) {
+        if (diskUse.full()) {
+          AgentCounters.dropped(AgentHealth.DROPPED_DISK_CAP);
+          AgentLog.warnOnce("disk-cap", "the queue at " + queueDir + " holds max_queue_mb (" + (diskUse.capBytes() >> 20)
+              + " MiB) of this agent's events, not yet deleted by the collector's retention: dropping runs (counted) until it does");
+          return;
+        }
         ComponentSampler sampler = run.plan().sampler();
         long unrecorded = sampler.pendingUnrecorded();
-        sink.append(EventCodec.encode(toEvent(run, unrecorded)));
+        append(sink, EventCodec.encode(toEvent(run, unrecorded)));
         sampler.markCarried(unrecorded); // only once appended: a lost run leaves them pending
         AgentCounters.written();
       } else {
-        sink.append(EventCodec.encode((Event) item));
+        append(sink, EventCodec.encode((Event) item)); // small and rare: never held back by the cap
       }
     } catch (Throwable t) {
       // Disk full or a broken queue: the run is lost, but counted and reported once.
@@ -204,7 +224,7 @@ public final class EventWriter {
       return;
     }
     try {
-      sink.append(EventCodec.encode(stats(unrecorded)));
+      append(sink, EventCodec.encode(stats(unrecorded)));
       for (int i = 0; i < carrying.size(); i++) {
         carrying.get(i).markCarried(unrecorded.get(i).count());
       }
@@ -212,6 +232,11 @@ public final class EventWriter {
       AgentCounters.internalError(AgentHealth.APPEND_FAILED);
       AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
     }
+  }
+
+  private void append(ChronicleSink sink, byte[] bytes) {
+    sink.append(bytes);
+    diskUse.appended(sink.cycle(), sink::currentFile, bytes.length);
   }
 
   private RunEvent toEvent(CompletedRun r, long unrecordedBefore) {

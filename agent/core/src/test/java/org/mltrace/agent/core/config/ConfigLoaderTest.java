@@ -365,6 +365,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void maxQueueMbDefaultsToAGibibyteAndMustBePositive() throws Exception {
+    assertEquals(1024, ConfigLoader.parse("a.yaml", "components:\n  - {name: a, method: a.B#c()}\n").maxQueueMb());
+    assertEquals(5, ConfigLoader.parse("a.yaml", "max_queue_mb: 5\ncomponents:\n  - {name: a, method: a.B#c()}\n").maxQueueMb());
+    ConfigProblem p = single("max_queue_mb: 0\ncomponents:\n  - {name: a, method: a.B#c()}\n");
+    assertEquals(1, p.line());
+    assertTrue(p.message().contains("'max_queue_mb' must be a positive whole number"), p.message());
+  }
+
+  @Test
   void thisOrReturnAfterADotIsRejected() {
     ConfigProblem p = single("components:\n  - name: a\n    method: a.B#c()\n    outputs: [model.this.x]\n");
     assertEquals(4, p.line());

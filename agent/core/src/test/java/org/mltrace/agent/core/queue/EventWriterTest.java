@@ -98,7 +98,7 @@ class EventWriterTest {
     MethodPlan score = new MethodPlan("score", "com.acme.S#score(I)I", "v1", List.of(), true, samplers.of("score"));
     int scoreId = registry.register(score);
     int rareId = registry.register(new MethodPlan("rare", "com.acme.S#rare()V", "v1", List.of(), true, samplers.of("rare")));
-    EventWriter writer = new EventWriter(queue, new AgentIdentity("agentS", 7, null), 100, samplers, CircuitBreaker.never());
+    EventWriter writer = new EventWriter(queue, new AgentIdentity("agentS", 7, null), 100, samplers, CircuitBreaker.never(), 1L << 30);
     RunRecorder recorder = new RunRecorder(registry, new ValueEncoder("agentS", new ObjectIds(), 256), writer::submit);
 
     for (int i = 0; i < 5; i++) {
@@ -188,6 +188,33 @@ class EventWriterTest {
     }
     assertTrue(AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() >= 2);
     assertEquals(AgentHealth.counts(), stats.health(), "every kind that happened, in declaration order");
+  }
+
+  @Test
+  void pastMaxQueueBytesRunsAreDroppedAndCountedButTheStatsStillWritten() throws Exception {
+    Path queue = dir.resolve("queue");
+    int runBytes = EventCodec.encode(new RunEvent("agentG-1", "train", TRAIN.method(), "agentG", "h", 1, "worker-1", 0, 0, 0, null,
+        null, false, null, null, run(TRAIN, 1).inputs(), run(TRAIN, 1).outputs())).length;
+    // Room for about three runs.
+    EventWriter writer = new EventWriter(
+        queue, new AgentIdentity("agentG", 1, null), 100, new Samplers(), CircuitBreaker.never(), 3L * runBytes);
+    long capDrops = AgentHealth.DROPPED_DISK_CAP.total();
+    long dropped = AgentCounters.droppedCount();
+    for (int i = 1; i <= 10; i++) {
+      writer.submit(run(TRAIN, i));
+    }
+    writer.start();
+    writer.close(10_000);
+
+    try (var dirs = Files.list(queue)) {
+      List<Event> events = readAll(dirs.findFirst().orElseThrow());
+      long runs = events.stream().filter(e -> e instanceof RunEvent).count();
+      assertTrue(runs >= 2 && runs <= 4, runs + " runs kept under the cap");
+      assertEquals(10 - runs, AgentHealth.DROPPED_DISK_CAP.total() - capDrops, "every other run counted as dropped");
+      assertEquals(10 - runs, AgentCounters.droppedCount() - dropped);
+      AgentStatsEvent stats = assertInstanceOf(AgentStatsEvent.class, events.get(events.size() - 1));
+      assertEquals(AgentHealth.DROPPED_DISK_CAP.total(), stats.healthCount("dropped_disk_cap"), "the stats are written past the cap");
+    }
   }
 
   private static CompletedRun run(MethodPlan plan, long sequence) {
