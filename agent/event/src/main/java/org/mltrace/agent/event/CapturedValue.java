@@ -16,6 +16,8 @@ package org.mltrace.agent.event;
  *     null. The value stays a {@link ValueKind#POINTER} (lineage follows the identity); the
  *     summary is extra.
  * @param file for file pointers: modification time and content fingerprint; else null
+ * @param snapshot the YAML marked the variable {@code snapshot: true}: the collector on the same
+ *     host copies the file the pointer names into its artifact store
  */
 public record CapturedValue(
     String name,
@@ -25,7 +27,21 @@ public record CapturedValue(
     String className,
     long size,
     ValueSummary summary,
-    FileFacts file) {
+    FileFacts file,
+    boolean snapshot) {
+
+  /** A value not marked for a snapshot. */
+  public CapturedValue(
+      String name,
+      ValueKind kind,
+      String text,
+      String pointerType,
+      String className,
+      long size,
+      ValueSummary summary,
+      FileFacts file) {
+    this(name, kind, text, pointerType, className, size, summary, file, false);
+  }
 
   public CapturedValue(String name, ValueKind kind, String text, String pointerType, String className, long size) {
     this(name, kind, text, pointerType, className, size, null, null);
@@ -37,7 +53,12 @@ public record CapturedValue(
 
   /** This value with its type replaced (the YAML's {@code type:}). */
   public CapturedValue withPointerType(String type) {
-    return new CapturedValue(name, kind, text, type, className, size, summary, file);
+    return new CapturedValue(name, kind, text, type, className, size, summary, file, snapshot);
+  }
+
+  /** This value marked (or not) for an artifact snapshot. */
+  public CapturedValue withSnapshot(boolean snapshot) {
+    return new CapturedValue(name, kind, text, pointerType, className, size, summary, file, snapshot);
   }
 
   /** The file's fingerprint, or null when none was taken. */

@@ -20,6 +20,8 @@ public final class EventCodec {
 
   private static final int HAS_SUMMARY = 1;
   private static final int HAS_FILE = 2;
+  /** The value is marked {@code snapshot: true}; no bytes follow. Since format version 3. */
+  private static final int SNAPSHOT = 4;
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
@@ -123,7 +125,10 @@ public final class EventCodec {
       w.writeString(v.pointerType());
       w.writeString(v.className());
       w.writeSignedVarLong(v.size());
-      w.writeByte((v.summary() != null ? HAS_SUMMARY : 0) | (v.file() != null ? HAS_FILE : 0));
+      w.writeByte(
+          (v.summary() != null ? HAS_SUMMARY : 0)
+              | (v.file() != null ? HAS_FILE : 0)
+              | (v.snapshot() ? SNAPSHOT : 0));
       if (v.summary() != null) {
         writeSummary(w, v.summary());
       }
@@ -163,9 +168,11 @@ public final class EventCodec {
       long size = r.readSignedVarLong();
       ValueSummary summary = null;
       FileFacts file = null;
+      int flags = 0;
       if (version >= 2) {
-        int flags = r.readByte();
-        if ((flags & ~(HAS_SUMMARY | HAS_FILE)) != 0) {
+        flags = r.readByte();
+        int known = HAS_SUMMARY | HAS_FILE | (version >= 3 ? SNAPSHOT : 0);
+        if ((flags & ~known) != 0) {
           throw new MalformedEventException("unknown value flags " + flags + " at byte " + r.position());
         }
         if ((flags & HAS_SUMMARY) != 0) {
@@ -175,7 +182,9 @@ public final class EventCodec {
           file = new FileFacts(r.readSignedVarLong(), r.readString());
         }
       }
-      values.add(new CapturedValue(name, kind, text, pointerType, className, size, summary, file));
+      values.add(
+          new CapturedValue(
+              name, kind, text, pointerType, className, size, summary, file, (flags & SNAPSHOT) != 0));
     }
     return values;
   }

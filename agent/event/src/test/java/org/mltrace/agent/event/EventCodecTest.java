@@ -87,6 +87,26 @@ class EventCodecTest {
   }
 
   @Test
+  void aSnapshotMarkRoundTripsAndValuesWithoutItReadAsUnmarked() {
+    RunEvent base = summarizedRun();
+    CapturedValue model =
+        new CapturedValue("return", ValueKind.POINTER, "/m/model.bin", "model", "java.io.File", 10, null,
+            new FileFacts(1_700_000_000_123L, "xxh64:0123456789abcdef"), true);
+    RunEvent run = new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        false, null, null, base.inputs(), List.of(model));
+
+    RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
+
+    assertEquals(run, decoded);
+    assertTrue(decoded.outputs().get(0).snapshot());
+    assertTrue(decoded.inputs().stream().noneMatch(CapturedValue::snapshot));
+    RunEvent v1 = (RunEvent) EventCodec.decode(HexFormat.of().parseHex(SAMPLE_RUN_V1_HEX));
+    assertTrue(v1.inputs().stream().noneMatch(CapturedValue::snapshot));
+  }
+
+  @Test
   void version1EntriesStillDecode() {
     byte[] v1 = HexFormat.of().parseHex(SAMPLE_RUN_V1_HEX);
     assertEquals(1, v1[0]);
@@ -174,7 +194,7 @@ class EventCodecTest {
         run.runId(), run.component(), run.method(), run.agentId(), run.host(), run.pid(), run.thread(),
         run.startEpochMicros(), run.endEpochMicros(), run.durationNanos(), run.codeVersion(), run.gitCommit(),
         false, null, null, List.of(), List.of(CapturedValue.absent("x"))));
-    bytes[bytes.length - 2] = 4; // the only value's flags byte, before unrecordedBefore
+    bytes[bytes.length - 2] = 8; // the only value's flags byte, before unrecordedBefore; 1, 2, 4 are defined
     assertThrows(MalformedEventException.class, () -> EventCodec.decode(bytes));
   }
 

@@ -9,14 +9,26 @@ package org.mltrace.agent.core.capture;
  * @param redact store only {@code sha256:HEX} of the value's text, never the text
  * @param maxStringLength strings are cut to this many characters
  * @param sampleCap summaries read at most this many elements
+ * @param snapshot the YAML's {@code snapshot: true}: a file pointer is marked so that the
+ *     collector on the same host copies the file into its artifact store
  */
-public record CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap) {
+public record CaptureOptions(
+    String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap, boolean snapshot) {
   public static final int DEFAULT_MAX_STRING_LENGTH = 256;
   public static final int DEFAULT_SAMPLE_CAP = 1024;
   public static final CaptureOptions DEFAULTS =
       new CaptureOptions(null, CaptureMode.AUTO, false, DEFAULT_MAX_STRING_LENGTH, DEFAULT_SAMPLE_CAP);
 
+  /** Without a snapshot. */
+  public CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap) {
+    this(type, mode, redact, maxStringLength, sampleCap, false);
+  }
+
   public CaptureOptions withMaxStringLength(int length) {
-    return new CaptureOptions(type, mode, redact, length, sampleCap);
+    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot);
+  }
+
+  public CaptureOptions withSnapshot(boolean snapshot) {
+    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot);
   }
 }

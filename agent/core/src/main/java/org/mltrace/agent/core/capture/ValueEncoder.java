@@ -116,6 +116,9 @@ public final class ValueEncoder {
         return redacted(name, options, v);
       }
       CapturedValue value = encodeUnsafe(name, options, v, derived, input);
+      if (options.snapshot() && value.isPointer()) {
+        value = value.withSnapshot(true); // the collector copies the file, never this thread
+      }
       return options.type() == null || value.kind() == ValueKind.ABSENT || value.kind() == ValueKind.NULL
               || value.kind() == ValueKind.ERROR
           ? value

@@ -40,7 +40,7 @@ public final class ConfigLoader {
       List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample");
-  static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap");
+  static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap", "snapshot");
   static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
   static final List<String> BOOLEANS = List.of("true", "false");
 
@@ -309,7 +309,7 @@ public final class ConfigLoader {
     return name == null ? null : new VariableSpec(checkedName(item, name, key), options(name, null, null, null, null, null), line(item));
   }
 
-  /** {@code {name: X, type: ..., capture: ..., redact: ..., max_length: N, sample_cap: N}}. */
+  /** {@code {name: X, type: ..., capture: ..., redact: ..., max_length: N, sample_cap: N, snapshot: B}}. */
   private VariableSpec variable(MappingNode map, String key) {
     String name = null;
     String type = null;
@@ -317,6 +317,7 @@ public final class ConfigLoader {
     Boolean redact = null;
     Integer maxLength = null;
     Integer cap = null;
+    boolean snapshot = false;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
       String option = keyOf(t, VARIABLE_KEYS, seen);
@@ -337,6 +338,7 @@ public final class ConfigLoader {
         }
         case "max_length" -> maxLength = (int) positiveLong(value, "max_length", Integer.MAX_VALUE, maxString);
         case "sample_cap" -> cap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
+        case "snapshot" -> snapshot = "true".equals(oneOf(value, "snapshot", BOOLEANS));
         default -> throw new IllegalStateException(option);
       }
     }
@@ -347,7 +349,8 @@ public final class ConfigLoader {
       problems.add(problem(map, "a variable given as a mapping in '" + key + "' needs 'name:'"));
       return null;
     }
-    return new VariableSpec(checkedName(map, name, key), options(name, type, mode, redact, maxLength, cap), line(map));
+    return new VariableSpec(
+        checkedName(map, name, key), options(name, type, mode, redact, maxLength, cap).withSnapshot(snapshot), line(map));
   }
 
   private CaptureOptions options(String name, String type, CaptureMode mode, Boolean redact, Integer maxLength, Integer cap) {

@@ -42,6 +42,21 @@ class ValueEncoderOptionsTest {
   }
 
   @Test
+  void snapshotMarksFilePointersOnly() throws Exception {
+    Path model = Files.writeString(dir.resolve("model.bin"), "weights");
+    CaptureOptions snapshot = options(CaptureMode.AUTO).withSnapshot(true);
+
+    CapturedValue file = encoder.encode("return", snapshot, model);
+    CapturedValue plain = encoder.encode("return", options(CaptureMode.AUTO), model);
+    CapturedValue number = encoder.encode("epochs", snapshot, 7);
+
+    assertTrue(file.snapshot());
+    assertEquals(model.toAbsolutePath().normalize().toString(), file.text());
+    assertFalse(plain.snapshot());
+    assertFalse(number.snapshot(), "only pointers name something to copy");
+  }
+
+  @Test
   void captureValueKeepsAPathLikeStringAsText() throws Exception {
     Path f = Files.writeString(dir.resolve("notes.txt"), "x");
     CapturedValue v = encoder.encode("s", options(CaptureMode.VALUE), f.toString());

@@ -60,6 +60,20 @@ class VariableOptionsTest {
   }
 
   @Test
+  void snapshotIsAVariableOptionThatDefaultsToFalse() throws Exception {
+    AgentConfig config =
+        ConfigLoader.parse("s.yaml", component("      - x\n    outputs: [{name: return, snapshot: true}, y]"));
+    ComponentSpec c = config.components().get(0);
+    assertTrue(c.outputVariables().get(0).options().snapshot());
+    assertFalse(c.outputVariables().get(1).options().snapshot());
+    assertFalse(c.inputVariables().get(0).options().snapshot());
+
+    ConfigProblem bad = single(component("      - {name: w, snapshot: always}"));
+    assertEquals(5, bad.line());
+    assertTrue(bad.message().contains("'snapshot' must be one of [true, false]"), bad.message());
+  }
+
+  @Test
   void defaultsWithoutOptions() throws Exception {
     AgentConfig config = ConfigLoader.parse("d.yaml", "components:\n  - name: a\n    method: a.B#c()\n    inputs: [x]\n");
     assertEquals(AgentConfig.DEFAULT_SAMPLE_CAP, config.sampleCap());
@@ -72,7 +86,7 @@ class VariableOptionsTest {
     ConfigProblem p = single(component("      - {name: w, sampel_cap: 10}"));
     assertEquals(5, p.line());
     assertTrue(p.message().contains("unknown key 'sampel_cap' (did you mean 'sample_cap'?)"), p.message());
-    assertTrue(p.message().contains("[name, type, capture, redact, max_length, sample_cap]"), p.message());
+    assertTrue(p.message().contains("[name, type, capture, redact, max_length, sample_cap, snapshot]"), p.message());
   }
 
   @Test
