@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.mltrace.collector.artifact.ArtifactLocations;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace collect --queue DIR [--once]}: drains an agent's queue into the database. */
@@ -50,11 +52,36 @@ final class CollectCommand implements Callable<Integer> {
       })
   Duration queueRetention;
 
+  @Option(
+      names = "--artifacts",
+      paramLabel = "DIR",
+      description = {
+        "The artifact store: files of variables marked 'snapshot: true' are copied here, once "
+            + "per content. Default: artifacts/ beside the H2 database file "
+            + "(./mltrace-data/artifacts for PostgreSQL)."
+      })
+  Path artifacts;
+
+  @Option(
+      names = "--artifact-max-mb",
+      paramLabel = "MB",
+      defaultValue = "512",
+      description = "Snapshot files larger than this are skipped (and counted). Default: ${DEFAULT-VALUE}.")
+  long artifactMaxMb;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    try (Collector collector = Collector.open(db.url).retainingQueues(queueRetention)) {
+    if (artifactMaxMb < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--artifact-max-mb must be 0 or more, got " + artifactMaxMb);
+    }
+    Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
+    try (Collector collector =
+        Collector.open(db.url)
+            .retainingQueues(queueRetention)
+            .snapshottingTo(store, artifactMaxMb * 1024 * 1024)) {
       DrainResult r = once ? collector.drain(queue) : collector.follow(queue, StopSignal.install());
       PrintWriter out = spec.commandLine().getOut();
       out.println(
@@ -69,6 +96,10 @@ final class CollectCommand implements Callable<Integer> {
               + queue.toAbsolutePath().normalize()
               + " into "
               + collector.databaseUrl());
+      String artifactSummary = collector.artifactSummary();
+      if (artifactSummary != null) {
+        out.println(artifactSummary);
+      }
       if (collector.retentionDeletedAnything()) {
         out.println(collector.retentionSummary());
       }

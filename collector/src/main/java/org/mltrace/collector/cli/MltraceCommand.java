@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       HistoryCommand.class,
       SqlCommand.class,
       CompactCommand.class,
+      ArtifactCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.mltrace.collector.artifact.ArtifactStore;
+import org.mltrace.collector.artifact.SnapshotCopier;
 import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
@@ -19,6 +21,7 @@ public final class Collector implements AutoCloseable {
   private final Database database;
   private final JdbcIngestStore store;
   private QueueRetention retention = QueueRetention.disabled();
+  private SnapshotCopier snapshots; // null: no artifact snapshots
 
   private Collector(Database database) {
     this.database = database;
@@ -38,6 +41,36 @@ public final class Collector implements AutoCloseable {
   public Collector retainingQueues(Duration keep) {
     this.retention = QueueRetention.keeping(keep, Clock.systemUTC());
     return this;
+  }
+
+  /**
+   * Copies the files of {@code snapshot: true} variables into the content-addressed store in
+   * {@code dir}, skipping files over {@code maxBytes}; see {@link SnapshotCopier}.
+   */
+  public Collector snapshottingTo(Path dir, long maxBytes) {
+    this.snapshots =
+        new SnapshotCopier(database, new ArtifactStore(dir), maxBytes, Clock.systemUTC());
+    return this;
+  }
+
+  /** The artifact snapshots taken so far and the store's use, one line; null when none taken. */
+  public String artifactSummary() {
+    if (snapshots == null || !snapshots.stats().any()) {
+      return null;
+    }
+    String usage;
+    try {
+      ArtifactStore.Usage u = snapshots.store().usage();
+      usage = u.files() + " files (" + u.bytes() / 1024 + " KiB)";
+    } catch (java.io.IOException e) {
+      usage = "unknown (" + e.getMessage() + ")";
+    }
+    return "artifact snapshots: "
+        + snapshots.stats().summary()
+        + "; the store "
+        + snapshots.store().root()
+        + " holds "
+        + usage;
   }
 
   /** What the queue retention deleted so far, one line, for the summary. */
@@ -72,8 +105,10 @@ public final class Collector implements AutoCloseable {
         total = total.plus(drainer.drainAvailable());
         queueId = drainer.queueId();
       }
-      if (RetentionSweep.sweep(retention, store, queue, queueId).finished()) {
-        retention.removeQueue(queue);
+      QueueAftercare aftercare = aftercare();
+      aftercare.afterBatch(queue, queueId);
+      if (aftercare.sweep(queue, queueId).finished()) {
+        aftercare.remove(queue);
       }
     }
     return total;
@@ -82,12 +117,19 @@ public final class Collector implements AutoCloseable {
   /** Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. */
   public DrainResult follow(Path queueDir, BooleanSupplier stopRequested) {
     return new QueueFollower(
-            store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), retention)
+            store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), aftercare())
         .follow(stopRequested);
+  }
+
+  private QueueAftercare aftercare() {
+    return new QueueAftercare(store, retention, snapshots);
   }
 
   @Override
   public void close() {
+    if (snapshots != null) {
+      snapshots.close();
+    }
     database.close();
   }
 }

@@ -9,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.mltrace.collector.retention.QueueRetention;
-import org.mltrace.collector.retention.SweepResult;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -44,7 +42,7 @@ public final class QueueFollower {
   private final int batchSize;
   private final Duration pollInterval;
   private final Clock clock;
-  private final QueueRetention retention;
+  private final QueueAftercare aftercare;
   private final Map<Path, QueueDrainer> drainers = new LinkedHashMap<>();
   private final Set<Path> broken = new HashSet<>();
 
@@ -54,18 +52,21 @@ public final class QueueFollower {
    */
   public QueueFollower(
       IngestStore store, Path root, int batchSize, Duration pollInterval, Clock clock) {
-    this(store, root, batchSize, pollInterval, clock, QueueRetention.disabled());
+    this(store, root, batchSize, pollInterval, clock, QueueAftercare.none(store));
   }
 
-  /** As above, deleting drained queue files by {@code retention} every {@link #RETENTION_INTERVAL}. */
-  public QueueFollower(
+  /**
+   * As above, taking artifact snapshots after each batch and applying the queue retention every
+   * {@link #RETENTION_INTERVAL} ({@link QueueAftercare}).
+   */
+  QueueFollower(
       IngestStore store,
       Path root,
       int batchSize,
       Duration pollInterval,
       Clock clock,
-      QueueRetention retention) {
-    this.retention = retention;
+      QueueAftercare aftercare) {
+    this.aftercare = aftercare;
     this.store = store;
     this.root = root.toAbsolutePath().normalize();
     this.batchSize = batchSize;
@@ -100,6 +101,7 @@ public final class QueueFollower {
             }
             DrainResult r = drainOne(e.getKey(), e.getValue());
             if (r != null) {
+              aftercare.afterBatch(e.getKey(), e.getValue().queueId());
               total = total.plus(r);
               progressed = true;
             }
@@ -161,12 +163,10 @@ public final class QueueFollower {
   /** Applies the retention to every queue; a finished queue is closed and removed. */
   private void sweep() {
     for (Map.Entry<Path, QueueDrainer> e : Map.copyOf(drainers).entrySet()) {
-      SweepResult r =
-          RetentionSweep.sweep(retention, store, e.getKey(), e.getValue().queueId());
-      if (r.finished()) {
+      if (aftercare.sweep(e.getKey(), e.getValue().queueId()).finished()) {
         e.getValue().close();
         drainers.remove(e.getKey());
-        retention.removeQueue(e.getKey());
+        aftercare.remove(e.getKey());
       }
     }
   }

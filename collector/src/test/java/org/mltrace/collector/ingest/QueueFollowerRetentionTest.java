@@ -57,13 +57,17 @@ class QueueFollowerRetentionTest {
         CompletableFuture.supplyAsync(
             () -> {
               try (Database own = Database.open(url, Database.Access.CREATE)) {
+                JdbcIngestStore store = new JdbcIngestStore(own);
                 return new QueueFollower(
-                        new JdbcIngestStore(own),
+                        store,
                         root,
                         10,
                         Duration.ofMillis(20),
                         Clock.systemUTC(),
-                        QueueRetention.keeping(Duration.ofDays(1), Clock.systemUTC()))
+                        new QueueAftercare(
+                            store,
+                            QueueRetention.keeping(Duration.ofDays(1), Clock.systemUTC()),
+                            null))
                     .follow(stop::get);
               }
             });

@@ -1,0 +1,313 @@
+package org.mltrace.collector.artifact;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.MalformedEventException;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies the files of values marked {@code snapshot: true} into the {@link ArtifactStore}, after
+ * their runs are committed.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>The ingest path stays untouched: the copier reads each queue with its own tailer, only up to
+ * the index the ingest has committed, so every run it sees is already stored (a snapshot is never
+ * taken for a run that could still be rolled back). Its own position per queue is kept in {@code
+ * artifact_positions} and written in the same transaction as the {@code artifact_snapshots} rows
+ * of the entries it covers; a crash between copying a file and committing copies it again, which
+ * the content-addressed store turns into a duplicate, not a second copy. The copy runs on the
+ * collector's thread, right after each committed batch, never in the application.
+ *
+ * <p>A file is copied only if it is still the version the run saw: when its modification time
+ * differs from the one the agent recorded, the snapshot is recorded as {@code changed} and skipped
+ * (copying a later version would restore the wrong model). Files larger than the limit are {@code
+ * too_large}; vanished ones {@code missing}; directories and in-memory pointers {@code
+ * not_a_file}. Skips are counted and listed, never silent.
+ */
+public final class SnapshotCopier implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SnapshotCopier.class);
+  private static final int BATCH = 500;
+
+  private final Database database;
+  private final ArtifactStore store;
+  private final long maxBytes;
+  private final Clock clock;
+  private final String host = localHost();
+  private final Map<Path, Reader> readers = new HashMap<>();
+  private final SnapshotStats stats = new SnapshotStats();
+
+  /**
+   * @param maxBytes files larger than this are not copied (counted as {@code too_large})
+   */
+  public SnapshotCopier(Database database, ArtifactStore store, long maxBytes, Clock clock) {
+    this.database = database;
+    this.store = store;
+    this.maxBytes = maxBytes;
+    this.clock = clock;
+  }
+
+  public ArtifactStore store() {
+    return store;
+  }
+
+  public SnapshotStats stats() {
+    return stats;
+  }
+
+  /**
+   * The index up to which the queue's snapshots are taken, -1 when none: queue retention keeps
+   * the cycles after it.
+   */
+  public long position(String queueId) {
+    try {
+      database.connection().setAutoCommit(true);
+      return SnapshotRows.position(database.connection(), queueId).orElse(-1);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the snapshot position of " + queueId + ": " + e, e);
+    }
+  }
+
+  /**
+   * Takes the snapshots of every entry of the queue in {@code dir} after this copier's position
+   * and up to {@code storedIndex}, the ingest's committed position.
+   *
+   * @throws StoreException if the database fails; what was committed stays
+   */
+  public void catchUp(Path dir, String queueId, long storedIndex) {
+    long position = position(queueId);
+    while (position < storedIndex) {
+      Reader reader = readers.computeIfAbsent(dir, Reader::new);
+      reader.positionAfter(position);
+      long last = position;
+      Connection c = database.connection();
+      try {
+        c.setAutoCommit(false);
+        for (int n = 0; n < BATCH; n++) {
+          Reader.Entry e = reader.next(storedIndex);
+          if (e == null) {
+            break;
+          }
+          snapshotsOf(c, e.data());
+          last = e.index();
+        }
+        if (last == position) {
+          c.rollback();
+          c.setAutoCommit(true);
+          return; // entries up to storedIndex were deleted or are not readable yet
+        }
+        SnapshotRows.savePosition(c, queueId, last, clock.instant());
+        c.commit();
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        rollback(c);
+        readers.remove(dir).close();
+        throw new StoreException("cannot record artifact snapshots of " + queueId + ": " + e, e);
+      }
+      position = last;
+    }
+  }
+
+  /** Closes the reader of a queue about to be removed. */
+  public void forget(Path dir) {
+    Reader r = readers.remove(dir);
+    if (r != null) {
+      r.close();
+    }
+  }
+
+  private void snapshotsOf(Connection c, byte[] data) throws SQLException {
+    Event event;
+    try {
+      event = EventCodec.decode(data);
+    } catch (MalformedEventException e) {
+      return; // the ingest dead-lettered it
+    }
+    if (!(event instanceof RunEvent run)) {
+      return;
+    }
+    for (CapturedValue v : run.inputs()) {
+      if (v.snapshot()) {
+        snapshot(c, run, "input", v);
+      }
+    }
+    for (CapturedValue v : run.outputs()) {
+      if (v.snapshot()) {
+        snapshot(c, run, "output", v);
+      }
+    }
+  }
+
+  private void snapshot(Connection c, RunEvent run, String direction, CapturedValue v)
+      throws SQLException {
+    if (!SnapshotRows.wanted(c, run.runId(), direction, v.name())) {
+      return;
+    }
+    Taken t = take(v);
+    stats.count(t.status(), t.size() == null ? 0 : t.size());
+    if (!t.status().equals("stored") && !t.status().equals("duplicate")) {
+      log.info(
+          "snapshot of {} {} of run {} skipped: {} ({})",
+          direction, v.name(), run.runId(), t.status(), t.detail());
+    }
+    SnapshotRows.insert(
+        c,
+        new Snapshot(
+            run.runId(),
+            direction,
+            v.name(),
+            v.text(),
+            t.status(),
+            t.hash(),
+            t.size(),
+            host,
+            store.root().toString(),
+            t.detail(),
+            clock.instant()));
+  }
+
+  private record Taken(String status, String hash, Long size, String detail) {}
+
+  private Taken take(CapturedValue v) {
+    Path file;
+    try {
+      file = v.text() == null || !v.text().startsWith("/") && !isWindowsPath(v.text())
+          ? null
+          : Path.of(v.text());
+    } catch (RuntimeException e) {
+      file = null;
+    }
+    if (file == null) {
+      return new Taken("not_a_file", null, null, "the pointer is not a file path: " + v.text());
+    }
+    try {
+      if (!Files.exists(file)) {
+        return new Taken("missing", null, null, "no file at " + file + " any more");
+      }
+      if (!Files.isRegularFile(file)) {
+        return new Taken("not_a_file", null, null, file + " is not a regular file");
+      }
+      if (v.file() != null && v.file().modifiedEpochMillis() >= 0) {
+        long now = Files.getLastModifiedTime(file).toMillis();
+        if (now != v.file().modifiedEpochMillis()) {
+          return new Taken(
+              "changed",
+              null,
+              Files.size(file),
+              "modified at " + Instant.ofEpochMilli(now) + " after the run saw it at "
+                  + Instant.ofEpochMilli(v.file().modifiedEpochMillis()));
+        }
+      }
+      ArtifactStore.PutResult r = store.put(file, maxBytes);
+      return switch (r.outcome()) {
+        case STORED -> new Taken("stored", r.hash(), r.size(), null);
+        case DUPLICATE -> new Taken("duplicate", r.hash(), r.size(), null);
+        case TOO_LARGE -> new Taken(
+            "too_large", null, r.size(), "larger than the limit of " + maxBytes + " bytes");
+      };
+    } catch (IOException | RuntimeException e) {
+      return new Taken("failed", null, null, e.toString());
+    }
+  }
+
+  private static boolean isWindowsPath(String s) {
+    return s.length() > 2 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':';
+  }
+
+  private static void rollback(Connection c) {
+    try {
+      c.rollback();
+      c.setAutoCommit(true);
+    } catch (SQLException e) {
+      log.debug("rollback failed", e);
+    }
+  }
+
+  private static String localHost() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  @Override
+  public void close() {
+    readers.values().forEach(Reader::close);
+    readers.clear();
+  }
+
+  /** This copier's own tailer over one queue. */
+  private static final class Reader implements AutoCloseable {
+    record Entry(long index, byte[] data) {}
+
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private long after = Long.MIN_VALUE;
+
+    Reader(Path dir) {
+      queue = SingleChronicleQueueBuilder.single(dir.toFile()).build();
+      tailer = queue.createTailer();
+    }
+
+    void positionAfter(long index) {
+      if (index == after) {
+        return;
+      }
+      after = index;
+      if (index < 0 || !tailer.moveToIndex(index)) {
+        tailer.toStart();
+      }
+    }
+
+    /** The next entry after the position and at most {@code upTo}, or null. */
+    Entry next(long upTo) {
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            return null;
+          }
+          long index = dc.index();
+          if (index <= after) {
+            continue;
+          }
+          if (index > upTo) {
+            dc.rollbackOnClose(); // not stored yet: read it again next time
+            return null;
+          }
+          Bytes<?> bytes = dc.wire().bytes();
+          byte[] data = new byte[(int) bytes.readRemaining()];
+          bytes.read(data);
+          after = index;
+          return new Entry(index, data);
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      tailer.close();
+      queue.close();
+    }
+  }
+}
