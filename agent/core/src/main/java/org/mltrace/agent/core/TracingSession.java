@@ -7,6 +7,7 @@ import java.util.List;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.CodeVersions;
+import org.mltrace.agent.core.capture.ComponentSampler;
 import org.mltrace.agent.core.capture.MethodRegistry;
 import org.mltrace.agent.core.capture.ObjectIds;
 import org.mltrace.agent.core.capture.RunRecorder;
@@ -41,13 +42,16 @@ final class TracingSession {
   private final MethodMatcher matcher;
   private final CaptureTransformer transformer;
   private final EventWriter writer;
+  private final Samplers samplers;
   private final Thread shutdownHook;
 
-  private TracingSession(Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer) {
+  private TracingSession(
+      Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer, Samplers samplers) {
     this.inst = inst;
     this.matcher = matcher;
     this.transformer = transformer;
     this.writer = writer;
+    this.samplers = samplers;
     this.shutdownHook = new Thread(this::flushAtExit, "mltrace-shutdown");
   }
 
@@ -83,7 +87,7 @@ final class TracingSession {
         inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
     }, samplers);
-    TracingSession session = new TracingSession(inst, matcher, transformer, writer);
+    TracingSession session = new TracingSession(inst, matcher, transformer, writer, samplers);
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());
     if (lateAttach) {
@@ -151,8 +155,14 @@ final class TracingSession {
       long errors = AgentCounters.internalErrorCount();
       if (dropped > 0 || errors > 0) {
         String kinds = AgentHealth.counts().stream().map(c -> c.name() + "=" + c.count()).collect(java.util.stream.Collectors.joining(", "));
-        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full or queue unusable), "
+        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full, queue unusable or max_queue_mb), "
             + errors + " internal errors (" + kinds + "); the counts are in the queue's agent stats");
+      }
+      for (ComponentSampler s : samplers.all()) {
+        if (s.unrecordedTotal() > 0) {
+          AgentLog.info("component '" + s.component() + "': " + s.unrecordedTotal()
+              + " calls counted but not recorded (sample: or the circuit breaker); the counts are in the queue");
+        }
       }
     } catch (Throwable t) {
       AgentLog.warn("flushing the queue at exit failed: " + t);
