@@ -43,6 +43,21 @@ final class Artifacts {
     return existing("mltrace.framePluginJar");
   }
 
+  /** agent/target/mltrace-spark-encoder.jar: the shipped Spark Dataset encoder plugin. */
+  static Path sparkEncoderJar() {
+    return existing("mltrace.sparkEncoderJar");
+  }
+
+  /** integration-tests/xgboost-pipeline's own jar, without its dependencies. */
+  static Path xgboostPipelineJar() {
+    return existing("mltrace.xgboostJar");
+  }
+
+  /** A file holding the XGBoost pipeline's runtime class path (xgboost4j, Scala 2.12), one line. */
+  static Path xgboostClasspathFile() {
+    return existing("mltrace.xgboostClasspath");
+  }
+
   static Path configExample(String name) {
     return existing("mltrace.configExamples").resolve(name);
   }

@@ -22,9 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real Apache Spark MLlib pipeline (integration-tests/spark-pipeline: CSV, Pipeline of feature
  * stages and LogisticRegression, save, load, transform, write CSV) in local mode, traced by
- * config-examples/spark-mllib.yaml, which instruments Spark's own classes. The application JVM
- * gets Spark's own Java 17 flags (see {@link SparkApp}) and, for the traced run, only
- * {@code -javaagent} besides.
+ * config-examples/spark-mllib.yaml, which instruments Spark's own classes and names the shipped
+ * Spark Dataset encoder (agent/target/mltrace-spark-encoder.jar). The application JVM gets Spark's
+ * own Java 17 flags (see {@link SparkApp}) and, for the traced run, only {@code -javaagent}
+ * besides.
+ *
+ * <p>The traced run's YAML is spark-mllib.yaml plus one component, {@code generate_trips}, on the
+ * application's own CSV generator: it stands for the upstream job that wrote the raw data, so
+ * that the test can show a Dataset linking back to the run that wrote its file.
  */
 class SparkPipelineIT {
   /** Spark names part files {@code part-00000-<random UUID>-c000.csv}. */
@@ -39,13 +44,26 @@ class SparkPipelineIT {
   /** {@code trace WORK/predictions --json}: its producing run with the upstream tree. */
   static JsonNode writeCsv;
 
+  static final String GENERATE_TRIPS = String.join("\n",
+      "  - name: generate_trips",
+      "    description: the application's CSV generator, standing for the upstream job that wrote the raw data",
+      "    method: \"com.example.sparktaxi.TripCsv#write(java.nio.file.Path, int, long, boolean)\"",
+      "    outputs: [file]",
+      "");
+
   @BeforeAll
   static void runSparkPipelineWithAndWithoutTheAgentAndCollect() throws Exception {
     work = dir.resolve("work");
     plainWork = dir.resolve("plain");
     Path queue = dir.resolve("queue");
+    String example = Files.readString(Artifacts.configExample("spark-mllib.yaml"));
+    String pluginLine = "plugins: [../agent/target/mltrace-spark-encoder.jar]";
+    assertTrue(example.contains(pluginLine), "spark-mllib.yaml names the Spark encoder");
+    Path yaml = Files.writeString(
+        dir.resolve("spark-mllib-with-generator.yaml"),
+        example.replace(pluginLine, "plugins: [" + Artifacts.sparkEncoderJar() + "]") + GENERATE_TRIPS);
     long start = System.nanoTime();
-    traced = TracedApp.withAgent(dir, Artifacts.configExample("spark-mllib.yaml"), queue, SparkApp.javaArgs(work));
+    traced = TracedApp.withAgent(dir, yaml, queue, SparkApp.javaArgs(work));
     long tracedDone = System.nanoTime();
     assertEquals(0, traced.exitCode(), traced::toString);
     plain = TracedApp.withoutAgent(dir, SparkApp.javaArgs(plainWork));
@@ -64,7 +82,8 @@ class SparkPipelineIT {
   @Test
   void predictionsTraceBackToTheRawCsvThroughSparksOwnMethods() throws Exception {
     assertEquals(
-        "write_csv(dataset_writer(score(load_model(save_model(model_writer(fit(read_csv)))),read_csv)))",
+        "write_csv(dataset_writer(score(load_model(save_model(model_writer(fit(read_csv(generate_trips),generate_trips)))),"
+            + "read_csv(generate_trips),generate_trips),generate_trips))",
         Lineage.shape(writeCsv));
 
     // The root: the raw CSV the application generated, read by spark.read().csv(path).
@@ -74,12 +93,40 @@ class SparkPipelineIT {
     assertEquals("data", raw.path("type").asText());
     assertEquals(Files.size(work.resolve("raw/trips.csv")), raw.path("size").asLong());
     assertTrue(raw.path("fingerprint").asText().matches("xxh64:[0-9a-f]{16}"), raw.toString());
-    assertTrue(trainingRead.path("upstream").isEmpty(), "nothing recorded wrote the raw CSV");
+    assertEquals("read_csv(generate_trips)", Lineage.shape(trainingRead), "the generator wrote the raw CSV");
 
     // The batch that was scored: the second input of score.
     JsonNode score = Lineage.find(writeCsv, "score");
     JsonNode batchRead = score.path("upstream").get(1);
     assertEquals(work.resolve("batch/trips.csv").toString(), Lineage.value(batchRead, "inputs", "path").path("value").asText());
+  }
+
+  @Test
+  void datasetsNameTheirSchemaAndSourceCsvSoTheyLinkToTheRunThatWroteIt() throws Exception {
+    // fit never sees a path: its Dataset names the raw CSV itself (the Spark encoder reads the
+    // file relation in its plan), so fit links straight to the run that wrote the file.
+    JsonNode fit = Lineage.find(writeCsv, "fit");
+    JsonNode source = Lineage.value(fit, "inputs", "dataset.source[0]");
+    assertEquals(work.resolve("raw/trips.csv").toString(), source.path("value").asText());
+    assertEquals("data", source.path("type").asText());
+    JsonNode generator = fit.path("upstream").get(1);
+    assertEquals("generate_trips", generator.path("component").asText());
+    JsonNode written = Lineage.value(generator, "outputs", "file");
+    assertEquals(written.path("value").asText(), source.path("value").asText());
+    assertTrue(source.path("fingerprint").asText().matches("xxh64:[0-9a-f]{16}"), source.toString());
+    assertEquals(written.path("fingerprint").asText(), source.path("fingerprint").asText(), "the content the generator wrote");
+    assertEquals(
+        "struct<trip_id:int,payment_type:string,passengers:int,distance_km:double,fare:double,hour:int,tipped:double>",
+        Lineage.value(fit, "inputs", "dataset.schema").path("value").asText());
+
+    // The predictions Dataset handed to write(): computed from the batch CSV through the loaded
+    // model's five stages, and its plan still names that CSV.
+    JsonNode writer = Lineage.find(writeCsv, "dataset_writer");
+    assertEquals(work.resolve("batch/trips.csv").toString(), Lineage.value(writer, "inputs", "this.source[0]").path("value").asText());
+    assertEquals(
+        "struct<trip_id:int,payment_type:string,distance_km:double,fare:double,prediction:double>",
+        Lineage.value(writer, "inputs", "this.schema").path("value").asText());
+    assertEquals("generate_trips", writer.path("upstream").get(1).path("component").asText());
   }
 
   @Test
@@ -121,6 +168,7 @@ class SparkPipelineIT {
     assertEquals(2, runs.get("read_csv"), runs.toString());
     assertEquals(1, runs.get("count_rows"), runs.toString());
     assertEquals(1, runs.get("write_csv"), runs.toString());
+    assertEquals(2, runs.get("generate_trips"), runs.toString());
   }
 
   @Test
@@ -168,7 +216,7 @@ class SparkPipelineIT {
     }
     // Every component matched and every matched Spark class was woven: no warning at all.
     assertEquals(1, agentLines.size(), traced.stderr());
-    assertTrue(agentLines.get(0).startsWith("[mltrace] tracing 9 components"), traced.stderr());
+    assertTrue(agentLines.get(0).startsWith("[mltrace] tracing 10 components"), traced.stderr());
     // What is left is the JVM's and Spark's own (log4j2.properties in the pipeline: errors only).
     assertEquals(plain.stderr().lines().filter(l -> !l.isEmpty()).toList(), otherLines, traced.stderr());
   }
