@@ -98,7 +98,7 @@ class EncoderPluginIT {
     assertTrue(warnings.get(0).contains("frame-encoder.jar failed in encode(com.example.frames.MeanModel)"), warnings.get(0));
     assertTrue(warnings.get(0).contains("this plugin cannot describe models"), warnings.get(0));
     // Encoded twice (train's return, report's input): both counted, in the exit summary and the stats.
-    assertTrue(traced.stderr().contains(", 2 internal errors;"), traced.stderr());
+    assertTrue(traced.stderr().contains(", 2 internal errors (plugin_failed=2);"), traced.stderr());
     assertEquals(2, mltrace.count("SELECT SUM(internal_errors) FROM agent_stats"));
     String model = Lineage.value(Lineage.find(report, "train"), "outputs", "return").path("value").asText();
     assertTrue(model.startsWith("mem://") && model.contains("/com.example.frames.MeanModel@"), model);

@@ -16,6 +16,11 @@ import org.mltrace.agent.event.NamedCount;
 public enum AgentHealth {
   /** Encoding a value threw: the value became ERROR, or lost its summary or fingerprint. */
   ENCODER_FAILED("encoder_failed"),
+  /**
+   * A value-encoder plugin (the YAML's {@code plugins:}) could not be loaded, or threw in {@code
+   * supports} or {@code encode}; the value kept the agent's default encoding.
+   */
+  PLUGIN_FAILED("plugin_failed"),
   /** A field path named a field the runtime class does not have. */
   FIELD_MISSING("field_missing"),
   /** A field path met a null before its last field. */

@@ -12,6 +12,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.WeakHashMap;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.spi.ValueEncoderPlugin;
 
@@ -78,7 +79,7 @@ final class PluginJar {
    * (load, supports, encode): a plugin failing on every value prints one line, not one per call.
    */
   void failed(String stage, String what, Throwable t) {
-    AgentCounters.internalError(org.mltrace.agent.core.AgentHealth.ENCODER_FAILED);
+    AgentCounters.internalError(AgentHealth.PLUGIN_FAILED);
     AgentLog.warnOnce("plugin:" + path + ":" + stage,
         "plugin " + path + " " + what + " (" + t + "); values it would encode are recorded as plain objects");
   }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.spi.EncodedValue;
 
 class PluginEncodersTest {
@@ -45,12 +46,14 @@ class PluginEncodersTest {
     PluginEncoders plugins = PluginEncoders.open(List.of(TestPluginJars.write(dir.resolve("broken.jar"), ThrowingPlugin.class.getName())));
     PluginEncoders.Bound bound = plugins.forClass(TestFrame.class);
     long errors = AgentCounters.internalErrorCount();
+    long pluginFailures = AgentHealth.PLUGIN_FAILED.total();
     String stderr = stderrOf(() -> {
       for (int i = 0; i < 3; i++) {
         assertNull(bound.encode(new TestFrame("a:int", List.of())));
       }
     });
     assertEquals(3, AgentCounters.internalErrorCount() - errors);
+    assertEquals(3, AgentHealth.PLUGIN_FAILED.total() - pluginFailures, "counted as plugin_failed in the agent-health counts");
     assertEquals(1, stderr.lines().count(), stderr);
     assertTrue(stderr.contains("broken.jar failed in encode(" + TestFrame.class.getName() + ")"), stderr);
     assertTrue(stderr.contains("broken on purpose"), stderr);
