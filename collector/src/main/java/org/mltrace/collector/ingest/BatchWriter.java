@@ -2,12 +2,13 @@ package org.mltrace.collector.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.RunEvent;
-import org.mltrace.collector.lineage.Dependency;
-import org.mltrace.collector.lineage.DependencyResolver;
+import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.StoreException;
@@ -20,7 +21,8 @@ import org.mltrace.collector.store.StoreException;
  */
 final class BatchWriter {
   private final IngestStore store;
-  private final DependencyResolver resolver = new DependencyResolver();
+  private final BatchLineage lineage = new BatchLineage();
+
   private final Clock clock;
 
   BatchWriter(IngestStore store, Clock clock) {
@@ -38,14 +40,20 @@ final class BatchWriter {
         tx -> {
           Instant now = clock.instant();
           DrainResult result = DrainResult.NONE;
+          List<RunEvent> runs = new ArrayList<>();
           for (DecodedEntry entry : batch.entries()) {
             if (entry instanceof DecodedEntry.Valid valid) {
-              result = result.plus(store(tx, valid.event(), now));
+              if (valid.event() instanceof RunEvent run) {
+                runs.add(run);
+              } else {
+                result = result.plus(storeOther(tx, valid.event(), now));
+              }
             } else if (entry instanceof DecodedEntry.Malformed bad) {
               tx.insertDeadLetter(batch.queueId(), bad.index(), bad.reason(), bad.payload(), now);
               result = result.plus(new DrainResult(0, 0, 0, 1));
             }
           }
+          result = result.plus(storeRuns(tx, runs, now));
           tx.savePosition(batch.queueId(), batch.lastIndex(), now);
           return result;
         });
@@ -66,19 +74,25 @@ final class BatchWriter {
         });
   }
 
-  private DrainResult store(IngestTransaction tx, Event event, Instant now) {
-    if (event instanceof RunEvent run) {
-      if (!tx.insertRun(run, now)) {
-        return new DrainResult(0, 0, 1, 0);
-      }
-      for (Dependency d : resolver.dependenciesOf(run, tx)) {
-        tx.linkDependency(d);
-      }
-      for (Dependency d : resolver.relinksFor(run, tx)) {
-        tx.linkDependency(d);
-      }
-      return new DrainResult(1, 1, 0, 0);
-    } else if (event instanceof ComponentEvent component) {
+  /**
+   * Stores the batch's runs: first their links are resolved against what the database held before
+   * the batch and against each other (queue order), then every row is written in bulk.
+   */
+  private DrainResult storeRuns(IngestTransaction tx, List<RunEvent> runs, Instant now) {
+    if (runs.isEmpty()) {
+      return DrainResult.NONE;
+    }
+    List<RunEvent> fresh = tx.withoutStored(runs);
+    BatchLineage.Links links = lineage.resolve(fresh, tx);
+    tx.insertRuns(fresh, now);
+    tx.writeLinks(links);
+    long duplicates = runs.size() - fresh.size();
+    return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
+  }
+
+  /** Component declarations and agent stats: a few per agent, stored one by one, in order. */
+  private static DrainResult storeOther(IngestTransaction tx, Event event, Instant now) {
+    if (event instanceof ComponentEvent component) {
       tx.upsertComponent(component, now);
     } else if (event instanceof AgentStatsEvent stats) {
       tx.upsertAgentStats(stats, now);

@@ -2,6 +2,7 @@ package org.mltrace.collector.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mltrace.agent.event.RunEvent;
 
 /**
  * Decoded entries of one queue, in queue order, to be stored in one transaction together with the
@@ -25,6 +26,17 @@ record IngestBatch(String queueId, List<DecodedEntry> entries) {
 
   long lastIndex() {
     return entries.get(entries.size() - 1).index();
+  }
+
+  /** The ids of the batch's runs. */
+  List<String> runIds() {
+    List<String> ids = new ArrayList<>();
+    for (DecodedEntry e : entries) {
+      if (e instanceof DecodedEntry.Valid v && v.event() instanceof RunEvent run) {
+        ids.add(run.runId());
+      }
+    }
+    return ids;
   }
 
   int size() {

@@ -108,6 +108,7 @@ public final class QueueDrainer implements AutoCloseable {
   }
 
   private DrainResult writeSafely(IngestBatch batch) {
+    boolean repaired = false;
     for (int attempt = 1; ; attempt++) {
       try {
         return writer.write(batch);
@@ -115,12 +116,39 @@ public final class QueueDrainer implements AutoCloseable {
         if (e.isConnectionFailure()) {
           throw e;
         }
+        if (!repaired && !e.isTransactionConflict()) {
+          repaired = true;
+          if (removeOrphanRows(batch) > 0) {
+            continue;
+          }
+        }
         if (!e.isTransactionConflict() || attempt == MAX_CONFLICT_RETRIES) {
           return splitOrDeadLetter(batch, e);
         }
         log.debug("batch from {} rolled back by a concurrent transaction, retrying", queueId, e);
       }
     }
+  }
+
+  /**
+   * An H2 database killed mid-transaction was seen (CollectorCrashIT) to come back holding some
+   * input rows of a run whose run row and queue position were lost with the transaction; storing
+   * the run again then broke the inputs' key. Such rows belong to no stored run and the run is
+   * about to be stored whole, so they are removed before the batch is tried again.
+   */
+  private int removeOrphanRows(IngestBatch batch) {
+    List<String> runIds = batch.runIds();
+    if (runIds.isEmpty()) {
+      return 0;
+    }
+    int removed = store.inTransaction(tx -> tx.removeOrphanRows(runIds));
+    if (removed > 0) {
+      log.warn(
+          "removed {} rows left by an interrupted transaction for runs of queue {}, storing again",
+          removed,
+          queueId);
+    }
+    return removed;
   }
 
   private DrainResult splitOrDeadLetter(IngestBatch batch, StoreException e) {

@@ -51,12 +51,35 @@ public final class Database implements AutoCloseable {
     Database db = new Database(url);
     db.connection(); // fail fast, with the driver's own message, before Flyway wraps it
     try {
-      SchemaMigrator.migrate(url);
+      db.migrate(access);
     } catch (RuntimeException e) {
       db.close();
       throw e;
     }
     return db;
+  }
+
+  /**
+   * Applies pending migrations. H2 commits each DDL statement on its own, so a collector killed
+   * while it created a new H2 database left part of a schema that no migration could finish
+   * ("table already exists"), and every later start failed. A writer that finds the schema broken
+   * and the database holding no data starts the schema again; a database with data is never
+   * touched.
+   */
+  private void migrate(Access access) {
+    try {
+      SchemaMigrator.migrate(url);
+    } catch (StoreException e) {
+      if (url.h2File().isEmpty() || access != Access.CREATE || !H2Schema.holdsNoData(connection())) {
+        throw e;
+      }
+      log.warn(
+          "{} holds a schema whose creation was interrupted and no data; creating it again ({})",
+          url,
+          e.getMessage());
+      H2Schema.dropEverything(connection());
+      SchemaMigrator.migrate(url);
+    }
   }
 
   /**

@@ -1,32 +1,53 @@
 package org.mltrace.collector.store;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.Dependency;
-import org.mltrace.collector.lineage.LineageIndex;
+import org.mltrace.collector.lineage.BatchLineage;
 
 /**
  * Writes within one open transaction (see {@link IngestStore#inTransaction}). As a {@link
- * LineageIndex} it sees the rows written earlier in the same transaction. Every method throws
+ * BatchLineage.Store} it sees the rows written earlier in the same transaction. Every method throws
  * {@link StoreException} when the database fails, which aborts the transaction.
  */
-public interface IngestTransaction extends LineageIndex {
+public interface IngestTransaction extends BatchLineage.Store {
 
   /** Inserts or updates the component's description, owner, tags and methods. */
   void upsertComponent(ComponentEvent event, Instant now);
 
+  /** The runs whose ids are neither stored nor repeated earlier in the list, in order. */
+  List<RunEvent> withoutStored(List<RunEvent> runs);
+
   /**
-   * Stores the run with its inputs, outputs and pointers, creating a bare component row for an
-   * undeclared component and widening the component's first/last seen.
-   *
-   * @return false, storing nothing, when a run with this id is already stored
+   * Stores new runs (from {@link #withoutStored}) with their inputs, outputs and pointers,
+   * creating a bare component row for an undeclared component and widening the component's
+   * first/last seen.
    */
-  boolean insertRun(RunEvent event, Instant now);
+  void insertRuns(List<RunEvent> fresh, Instant now);
+
+  /** Stores one run unless its id is stored; returns whether it stored it. */
+  default boolean insertRun(RunEvent run, Instant now) {
+    List<RunEvent> fresh = withoutStored(List.of(run));
+    insertRuns(fresh, now);
+    return !fresh.isEmpty();
+  }
 
   /** Records the dependency, replacing any earlier link of the same run and pointer. */
   void linkDependency(Dependency dependency);
+
+  /** Records a batch's links, replacing the earlier links of {@link BatchLineage.Links#replacing}. */
+  void writeLinks(BatchLineage.Links links);
+
+  /**
+   * Deletes the input, output, summary and dependency rows of those of {@code runIds} that have no
+   * run row; returns how many it deleted. Such rows cannot be written by the collector, whose runs
+   * commit whole, but H2 was seen to keep some after a kill (see {@code QueueDrainer}).
+   */
+  int removeOrphanRows(Collection<String> runIds);
 
   /** Keeps the report if it is the agent's latest. */
   void upsertAgentStats(AgentStatsEvent event, Instant now);

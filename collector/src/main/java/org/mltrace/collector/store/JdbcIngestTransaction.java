@@ -7,13 +7,17 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.lineage.Dependency;
+import org.mltrace.collector.lineage.LineageSnapshot;
 import org.mltrace.collector.lineage.EventTimes;
+import org.mltrace.collector.lineage.LineageIndex;
 
 /**
  * {@link IngestTransaction} over one JDBC connection with auto-commit off. Prepared statements are
@@ -94,8 +98,126 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public boolean insertRun(RunEvent e, Instant now) {
-    return runs.insert(e, now);
+  public List<RunEvent> withoutStored(List<RunEvent> batch) {
+    return runs.withoutStored(batch);
+  }
+
+  @Override
+  public void insertRuns(List<RunEvent> fresh, Instant now) {
+    runs.insertAll(fresh, now);
+  }
+
+  @Override
+  public int removeOrphanRows(Collection<String> runIds) {
+    int removed = 0;
+    try {
+      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(runIds))) {
+        for (String table :
+            List.of("run_dependencies", "run_value_summaries", "run_inputs", "run_outputs")) {
+          PreparedStatement delete =
+              ps(
+                  "DELETE FROM "
+                      + table
+                      + " WHERE run_id = ANY(?)"
+                      + " AND run_id NOT IN (SELECT id FROM component_runs WHERE id = ANY(?))");
+          AnyOf.bind(delete, 1, chunk);
+          AnyOf.bind(delete, 2, chunk);
+          removed += delete.executeUpdate();
+        }
+      }
+      return removed;
+    } catch (SQLException ex) {
+      throw StoreException.of("removing orphan rows", ex);
+    }
+  }
+
+  @Override
+  public void writeLinks(BatchLineage.Links links) {
+    try {
+      if (!links.replacing().isEmpty()) {
+        PreparedStatement delete =
+            ps("DELETE FROM run_dependencies WHERE run_id = ? AND pointer_id = ?");
+        for (Dependency d : links.replacing()) {
+          Jdbc.setText(delete, 1, d.runId());
+          Jdbc.setText(delete, 2, d.pointerId());
+          delete.addBatch();
+        }
+        delete.executeBatch();
+      }
+      if (!links.links().isEmpty()) {
+        PreparedStatement insert =
+            ps(
+                "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id)"
+                    + " VALUES (?, ?, ?)");
+        for (Dependency d : links.links()) {
+          Jdbc.setText(insert, 1, d.runId());
+          Jdbc.setText(insert, 2, d.dependsOnRunId());
+          Jdbc.setText(insert, 3, d.pointerId());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    } catch (SQLException ex) {
+      throw StoreException.of("linking " + links.links().size() + " dependencies", ex);
+    }
+  }
+
+  @Override
+  public LineageSnapshot lineageSnapshot(
+      Collection<String> readPointers,
+      Collection<String> writtenPointers,
+      Instant consumersStartedAtOrAfter,
+      int producersPerPointer) {
+    try {
+      List<LineageSnapshot.ProducerRow> producers = new ArrayList<>();
+      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(readPointers))) {
+        PreparedStatement select =
+            ps(
+                "SELECT pointer_id, fingerprint, id, end_time FROM ("
+                    + " SELECT o.pointer_id, o.fingerprint, r.id, r.end_time, ROW_NUMBER() OVER"
+                    + " (PARTITION BY o.pointer_id ORDER BY r.end_time DESC, r.id DESC) AS rn"
+                    + " FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
+                    + " WHERE o.pointer_id = ANY(?)) latest"
+                    + " WHERE rn <= ? ORDER BY pointer_id, rn");
+        AnyOf.bind(select, 1, chunk);
+        select.setInt(2, producersPerPointer);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            producers.add(
+                new LineageSnapshot.ProducerRow(
+                    rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "end_time")));
+          }
+        }
+      }
+      List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
+      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(writtenPointers))) {
+        PreparedStatement select =
+            ps(
+                "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
+                    + " d.depends_on_run_id, p.end_time"
+                    + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
+                    + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
+                    + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
+                    + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ?");
+        AnyOf.bind(select, 1, chunk);
+        Jdbc.setTime(select, 2, consumersStartedAtOrAfter);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            consumers.add(
+                new LineageSnapshot.ConsumerRow(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    Jdbc.time(rs, "start_time"),
+                    rs.getString(5),
+                    Jdbc.time(rs, "end_time")));
+          }
+        }
+      }
+      return new LineageSnapshot(producers, consumers, producersPerPointer);
+    } catch (SQLException ex) {
+      throw StoreException.of("looking up the lineage of a batch", ex);
+    }
   }
 
   @Override
@@ -120,7 +242,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public Optional<Producer> latestProducer(
+  public Optional<LineageIndex.Producer> latestProducer(
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     try {
       // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null parameter.
@@ -139,42 +261,11 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       }
       try (ResultSet rs = select.executeQuery()) {
         return rs.next()
-            ? Optional.of(new Producer(rs.getString("id"), Jdbc.time(rs, "end_time")))
+            ? Optional.of(new LineageIndex.Producer(rs.getString("id"), Jdbc.time(rs, "end_time")))
             : Optional.empty();
       }
     } catch (SQLException ex) {
       throw StoreException.of("finding the producer of " + pointerId, ex);
-    }
-  }
-
-  @Override
-  public List<LinkedConsumer> consumersSince(
-      String pointerId, String fingerprint, Instant startedAtOrAfter, String excludedRunId) {
-    try {
-      PreparedStatement select =
-          ps(
-              "SELECT DISTINCT r.id, d.depends_on_run_id, p.end_time"
-                  + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
-                  + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
-                  + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
-                  + " WHERE i.pointer_id = ? AND r.start_time >= ? AND r.id <> ?"
-                  + (fingerprint == null ? "" : " AND (i.fingerprint IS NULL OR i.fingerprint = ?)"));
-      Jdbc.setText(select, 1, pointerId);
-      Jdbc.setTime(select, 2, startedAtOrAfter);
-      Jdbc.setText(select, 3, excludedRunId);
-      if (fingerprint != null) {
-        Jdbc.setText(select, 4, fingerprint);
-      }
-      List<LinkedConsumer> consumers = new ArrayList<>();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          consumers.add(
-              new LinkedConsumer(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")));
-        }
-      }
-      return consumers;
-    } catch (SQLException ex) {
-      throw StoreException.of("finding the readers of " + pointerId, ex);
     }
   }
 

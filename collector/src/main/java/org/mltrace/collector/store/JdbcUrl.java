@@ -54,11 +54,15 @@ record JdbcUrl(String raw) {
   /**
    * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless the
    * user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the file
-   * open in another process.
+   * open in another process; for PostgreSQL, {@code reWriteBatchedInserts=true} unless set.
    */
   String effective() {
     if (h2File().isPresent() && !raw.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {
       return raw + ";AUTO_SERVER=TRUE";
+    }
+    if (isPostgres() && !raw.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=")) {
+      // The driver then sends a batch of inserts as multi-row INSERTs, not one round trip each.
+      return raw + (raw.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
     }
     return raw;
   }

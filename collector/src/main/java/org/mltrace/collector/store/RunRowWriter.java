@@ -4,17 +4,27 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.EventTimes;
 
 /**
- * Writes one run's rows inside an ingest transaction: the run, a bare component row for an
+ * Writes a batch of runs' rows inside an ingest transaction: the runs, a bare component row for an
  * undeclared component (widening its first/last seen), the inputs and outputs in YAML order (with
  * a file's modification time and fingerprint), a {@code run_value_summaries} row for each summarized
  * value, and an {@code io_pointers} row for each pointer seen for the first time.
+ *
+ * <p>Each table gets one batched insert per batch of runs, not one statement per row: storing a
+ * run one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
+ * second.
  */
 final class RunRowWriter {
   private final StatementCache statements;
@@ -25,52 +35,119 @@ final class RunRowWriter {
     this.dialect = dialect;
   }
 
+  /** The runs whose ids are neither stored nor repeated earlier in {@code runs}, in order. */
+  List<RunEvent> withoutStored(List<RunEvent> runs) {
+    try {
+      Set<String> stored = storedIds(runs);
+      List<RunEvent> fresh = new ArrayList<>();
+      for (RunEvent e : runs) {
+        if (stored.add(e.runId())) {
+          fresh.add(e);
+        }
+      }
+      return fresh;
+    } catch (SQLException ex) {
+      throw StoreException.of("looking up " + runs.size() + " run ids", ex);
+    }
+  }
+
   /**
-   * Stores the run; returns false, storing nothing, if its id is already stored.
+   * Stores new runs (see {@link #withoutStored}) with one batched statement per table.
    *
    * @throws StoreException if the database refuses a row
    */
-  boolean insert(RunEvent e, Instant now) {
+  void insertAll(List<RunEvent> fresh, Instant now) {
+    if (fresh.isEmpty()) {
+      return;
+    }
     try {
-      PreparedStatement exists = statements.get("SELECT 1 FROM component_runs WHERE id = ?");
-      exists.setString(1, e.runId());
-      try (ResultSet rs = exists.executeQuery()) {
-        if (rs.next()) {
-          return false;
-        }
-      }
-      Instant start = EventTimes.ofEpochMicros(e.startEpochMicros());
-      Instant end = EventTimes.ofEpochMicros(e.endEpochMicros());
-      seeComponent(e.component(), start, end);
+      seeComponents(fresh);
+      seePointers(fresh);
       PreparedStatement run =
           statements.get(
               "INSERT INTO component_runs ("
                   + JdbcRunRepository.RUN_COLUMNS
                   + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      Jdbc.setText(run, 1, e.runId());
-      Jdbc.setText(run, 2, e.component());
-      Jdbc.setText(run, 3, e.method());
-      Jdbc.setText(run, 4, e.agentId());
-      Jdbc.setText(run, 5, e.host());
-      run.setLong(6, e.pid());
-      Jdbc.setText(run, 7, e.thread());
-      Jdbc.setTime(run, 8, start);
-      Jdbc.setTime(run, 9, end);
-      run.setLong(10, e.durationNanos());
-      Jdbc.setText(run, 11, e.codeVersion());
-      Jdbc.setText(run, 12, e.gitCommit());
-      Jdbc.setText(run, 13, e.failed() ? "failed" : "ok");
-      Jdbc.setText(run, 14, e.errorClass());
-      Jdbc.setText(run, 15, e.errorMessage());
-      Jdbc.setTime(run, 16, now);
-      run.executeUpdate();
-      insertValues("run_inputs", e.runId(), e.inputs(), start);
-      insertValues("run_outputs", e.runId(), e.outputs(), end);
-      insertSummaries("input", e.runId(), e.inputs());
-      insertSummaries("output", e.runId(), e.outputs());
-      return true;
+      for (RunEvent e : fresh) {
+        addRun(run, e, now);
+      }
+      run.executeBatch();
+      for (RunEvent e : fresh) {
+        addValues("run_inputs", e.runId(), e.inputs());
+      }
+      valuesInsert("run_inputs").executeBatch();
+      for (RunEvent e : fresh) {
+        addValues("run_outputs", e.runId(), e.outputs());
+      }
+      valuesInsert("run_outputs").executeBatch();
+      boolean summaries = false;
+      for (RunEvent e : fresh) {
+        summaries |= addSummaries("input", e.runId(), e.inputs());
+        summaries |= addSummaries("output", e.runId(), e.outputs());
+      }
+      if (summaries) {
+        summaryInsert().executeBatch();
+      }
     } catch (SQLException ex) {
-      throw StoreException.of("storing run " + e.runId(), ex);
+      throw StoreException.of("storing " + fresh.size() + " runs", ex);
+    }
+  }
+
+  private Set<String> storedIds(List<RunEvent> runs) throws SQLException {
+    List<String> ids = new ArrayList<>(runs.size());
+    for (RunEvent e : runs) {
+      ids.add(e.runId());
+    }
+    Set<String> stored = new HashSet<>();
+    for (List<String> chunk : AnyOf.chunks(ids)) {
+      PreparedStatement select =
+          statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
+      AnyOf.bind(select, 1, chunk);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          stored.add(rs.getString(1));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private static void addRun(PreparedStatement run, RunEvent e, Instant now) throws SQLException {
+    Jdbc.setText(run, 1, e.runId());
+    Jdbc.setText(run, 2, e.component());
+    Jdbc.setText(run, 3, e.method());
+    Jdbc.setText(run, 4, e.agentId());
+    Jdbc.setText(run, 5, e.host());
+    run.setLong(6, e.pid());
+    Jdbc.setText(run, 7, e.thread());
+    Jdbc.setTime(run, 8, EventTimes.ofEpochMicros(e.startEpochMicros()));
+    Jdbc.setTime(run, 9, EventTimes.ofEpochMicros(e.endEpochMicros()));
+    run.setLong(10, e.durationNanos());
+    Jdbc.setText(run, 11, e.codeVersion());
+    Jdbc.setText(run, 12, e.gitCommit());
+    Jdbc.setText(run, 13, e.failed() ? "failed" : "ok");
+    Jdbc.setText(run, 14, e.errorClass());
+    Jdbc.setText(run, 15, e.errorMessage());
+    Jdbc.setTime(run, 16, now);
+    run.addBatch();
+  }
+
+  /** Creates or widens each component's row once for the batch, over all its runs' times. */
+  private void seeComponents(List<RunEvent> runs) throws SQLException {
+    Map<String, Instant[]> spans = new LinkedHashMap<>();
+    for (RunEvent e : runs) {
+      Instant start = EventTimes.ofEpochMicros(e.startEpochMicros());
+      Instant end = EventTimes.ofEpochMicros(e.endEpochMicros());
+      Instant[] span = spans.computeIfAbsent(e.component(), k -> new Instant[] {start, end});
+      if (start.isBefore(span[0])) {
+        span[0] = start;
+      }
+      if (end.isAfter(span[1])) {
+        span[1] = end;
+      }
+    }
+    for (Map.Entry<String, Instant[]> c : spans.entrySet()) {
+      seeComponent(c.getKey(), c.getValue()[0], c.getValue()[1]);
     }
   }
 
@@ -124,26 +201,28 @@ final class RunRowWriter {
     return update.executeUpdate();
   }
 
-  private void insertValues(String table, String runId, List<CapturedValue> values, Instant seen)
+  private PreparedStatement valuesInsert(String table) throws SQLException {
+    return statements.get(
+        "INSERT INTO "
+            + table
+            + " (run_id, position, name, value_kind, value_text, pointer_id, class_name, size,"
+            + " value_type, modified_at, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  }
+
+  private void addValues(String table, String runId, List<CapturedValue> values)
       throws SQLException {
-    PreparedStatement insert =
-        statements.get(
-            "INSERT INTO "
-                + table
-                + " (run_id, position, name, value_kind, value_text, pointer_id, class_name, size,"
-                + " value_type, modified_at, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (values.isEmpty()) {
+      return;
+    }
+    PreparedStatement insert = valuesInsert(table);
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
-      String pointer = v.isPointer() && v.text() != null ? v.text() : null;
-      if (pointer != null) {
-        seePointer(pointer, v.pointerType(), v.className(), seen);
-      }
       Jdbc.setText(insert, 1, runId);
       insert.setInt(2, i);
       Jdbc.setText(insert, 3, v.name());
       Jdbc.setText(insert, 4, v.kind().name());
       Jdbc.setText(insert, 5, v.text());
-      Jdbc.setText(insert, 6, pointer);
+      Jdbc.setText(insert, 6, pointerOf(v));
       Jdbc.setText(insert, 7, v.className());
       Jdbc.setLong(insert, 8, v.size() < 0 ? null : v.size());
       Jdbc.setText(insert, 9, v.pointerType());
@@ -152,25 +231,30 @@ final class RunRowWriter {
       Jdbc.setText(insert, 11, v.fingerprint());
       insert.addBatch();
     }
-    insert.executeBatch();
   }
 
-  private void insertSummaries(String direction, String runId, List<CapturedValue> values)
+  private static String pointerOf(CapturedValue v) {
+    return v.isPointer() && v.text() != null ? v.text() : null;
+  }
+
+  private PreparedStatement summaryInsert() throws SQLException {
+    return statements.get(
+        "INSERT INTO run_value_summaries (run_id, direction, position, elements, sampling,"
+            + " element_count, sampled, null_count, nan_count, min_value, max_value,"
+            + " mean_value, stddev_value, distinct_estimate)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  }
+
+  /** Adds a summary row per summarized value; returns whether it added any. */
+  private boolean addSummaries(String direction, String runId, List<CapturedValue> values)
       throws SQLException {
-    PreparedStatement insert = null;
+    boolean added = false;
     for (int i = 0; i < values.size(); i++) {
       ValueSummary s = values.get(i).summary();
       if (s == null) {
         continue;
       }
-      if (insert == null) {
-        insert =
-            statements.get(
-                "INSERT INTO run_value_summaries (run_id, direction, position, elements, sampling,"
-                    + " element_count, sampled, null_count, nan_count, min_value, max_value,"
-                    + " mean_value, stddev_value, distinct_estimate)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      }
+      PreparedStatement insert = summaryInsert();
       Jdbc.setText(insert, 1, runId);
       Jdbc.setText(insert, 2, direction);
       insert.setInt(3, i);
@@ -186,21 +270,38 @@ final class RunRowWriter {
       Jdbc.setDouble(insert, 13, s.stddev());
       insert.setLong(14, s.distinct());
       insert.addBatch();
+      added = true;
     }
-    if (insert != null) {
-      insert.executeBatch();
-    }
+    return added;
   }
 
-  private void seePointer(String identifier, String type, String className, Instant seen)
-      throws SQLException {
-    PreparedStatement select =
-        statements.get("SELECT first_seen FROM io_pointers WHERE identifier = ?");
-    Jdbc.setText(select, 1, identifier);
-    try (ResultSet rs = select.executeQuery()) {
-      if (rs.next()) {
-        return;
+  /**
+   * Creates the {@code io_pointers} rows of pointers seen for the first time: one look-up for the
+   * batch, one batched insert. A pointer's first sighting is when its first reader started or its
+   * first writer ended, whichever comes first in the batch.
+   */
+  private void seePointers(List<RunEvent> runs) throws SQLException {
+    Map<String, CapturedValue> seen = new LinkedHashMap<>();
+    Map<String, Instant> firstSeen = new HashMap<>();
+    for (RunEvent e : runs) {
+      notePointers(e.inputs(), EventTimes.ofEpochMicros(e.startEpochMicros()), seen, firstSeen);
+      notePointers(e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()), seen, firstSeen);
+    }
+    if (seen.isEmpty()) {
+      return;
+    }
+    for (List<String> chunk : AnyOf.chunks(new ArrayList<>(seen.keySet()))) {
+      PreparedStatement select =
+          statements.get("SELECT identifier FROM io_pointers WHERE identifier = ANY(?)");
+      AnyOf.bind(select, 1, chunk);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          seen.remove(rs.getString(1));
+        }
       }
+    }
+    if (seen.isEmpty()) {
+      return;
     }
     PreparedStatement insert =
         statements.get(
@@ -211,10 +312,27 @@ final class RunRowWriter {
                 "pointer_type VARCHAR",
                 "class_name VARCHAR",
                 "first_seen TIMESTAMP WITH TIME ZONE"));
-    Jdbc.setText(insert, 1, identifier);
-    Jdbc.setText(insert, 2, type);
-    Jdbc.setText(insert, 3, className);
-    Jdbc.setTime(insert, 4, seen);
-    insert.executeUpdate(); // nothing when another collector created it meanwhile
+    for (CapturedValue v : seen.values()) {
+      Jdbc.setText(insert, 1, v.text());
+      Jdbc.setText(insert, 2, v.pointerType());
+      Jdbc.setText(insert, 3, v.className());
+      Jdbc.setTime(insert, 4, firstSeen.get(v.text()));
+      insert.addBatch(); // inserts nothing when another collector created it meanwhile
+    }
+    insert.executeBatch();
+  }
+
+  private static void notePointers(
+      List<CapturedValue> values,
+      Instant at,
+      Map<String, CapturedValue> seen,
+      Map<String, Instant> firstSeen) {
+    for (CapturedValue v : values) {
+      String pointer = pointerOf(v);
+      if (pointer != null) {
+        seen.putIfAbsent(pointer, v);
+        firstSeen.merge(pointer, at, (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
   }
 }

@@ -31,6 +31,42 @@ class DatabaseTest {
     Database.open(url, Database.Access.EXISTING).close();
   }
 
+  /** A schema as a collector killed during its first migration leaves it, with some rows. */
+  private void halfCreate(String... statements) throws SQLException {
+    try (var c = java.sql.DriverManager.getConnection(TestDatabases.h2Url(tmp));
+        Statement st = c.createStatement()) {
+      for (String sql : statements) {
+        st.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void aSchemaWhoseCreationWasInterruptedIsCreatedAgainWhenItHoldsNoData() throws Exception {
+    halfCreate("CREATE TABLE components (name VARCHAR PRIMARY KEY)");
+
+    try (Database db = Database.open(TestDatabases.h2Url(tmp), Database.Access.CREATE);
+        Statement st = db.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM run_value_summaries")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1), "the schema holds every migration");
+    }
+  }
+
+  @Test
+  void aBrokenSchemaHoldingDataIsNeverReset() throws Exception {
+    halfCreate(
+        "CREATE TABLE components (name VARCHAR PRIMARY KEY)",
+        "INSERT INTO components VALUES ('train')");
+
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () -> Database.open(TestDatabases.h2Url(tmp), Database.Access.CREATE));
+    assertTrue(e.getMessage().startsWith("cannot prepare the mltrace schema"), e.getMessage());
+    halfCreate("SELECT name FROM components WHERE name = 'train'"); // still there
+  }
+
   @Test
   void existingRefusesAMissingH2FileWithoutCreatingIt() {
     StoreException e =

@@ -143,6 +143,35 @@ class JdbcIngestStoreTest {
   }
 
   @Test
+  void lineageSnapshotKeepsTheLatestProducersAndTheConsumersSinceWithTheirLinks() {
+    store.inTransaction(
+        tx -> {
+          for (int i = 0; i < 5; i++) {
+            tx.insertRun(run("p" + i, "prep").at(i, i + 0.5).writes("o", "/f").build(), NOW);
+          }
+          tx.insertRun(run("early", "train").at(1, 2).reads("i", "/g").build(), NOW);
+          tx.insertRun(run("late", "train").at(7, 8).readsVersion("i", "/g", "xxh64:9").build(), NOW);
+          tx.insertRun(run("w", "prep").at(0, 0.5).writes("o", "/g").build(), NOW);
+          tx.linkDependency(new Dependency("late", "w", "/g"));
+          return null;
+        });
+    Instant fiveSeconds = Instant.ofEpochSecond(RunBuilder.T0_MICROS / 1_000_000 + 5);
+    var snapshot =
+        store.inTransaction(
+            tx -> tx.lineageSnapshot(List.of("/f"), List.of("/g"), fiveSeconds, 3));
+    assertEquals(
+        List.of("p4", "p3", "p2"),
+        snapshot.producers().stream().map(p -> p.runId()).toList(),
+        "the 3 latest producers of /f, latest first");
+    assertEquals(1, snapshot.consumers().size(), snapshot.consumers().toString());
+    var late = snapshot.consumers().get(0);
+    assertEquals("late", late.runId());
+    assertEquals("xxh64:9", late.fingerprint());
+    assertEquals("w", late.linkedProducerId());
+    assertEquals(runs.findRun("w").orElseThrow().endTime(), late.linkedProducerEnd());
+  }
+
+  @Test
   void linkReplacesTheEarlierLinkOfTheSameRunAndPointer() {
     store.inTransaction(
         tx -> {

@@ -31,8 +31,21 @@ class JdbcUrlTest {
         "jdbc:h2:file:./x;auto_server=false",
         JdbcUrl.parse("jdbc:h2:file:./x;auto_server=false").effective());
     assertEquals("jdbc:h2:mem:x", JdbcUrl.parse("jdbc:h2:mem:x").effective());
-    assertEquals("jdbc:postgresql://h/db", JdbcUrl.parse("jdbc:postgresql://h/db").effective());
   }
+
+  @Test
+  void postgresBatchesAreRewrittenAsMultiRowInsertsUnlessTheUserSaidOtherwise() {
+    assertEquals(
+        "jdbc:postgresql://h/db?reWriteBatchedInserts=true",
+        JdbcUrl.parse("jdbc:postgresql://h/db").effective());
+    assertEquals(
+        "jdbc:postgresql://h/db?user=u&reWriteBatchedInserts=true",
+        JdbcUrl.parse("jdbc:postgresql://h/db?user=u").effective());
+    assertEquals(
+        "jdbc:postgresql://h/db?reWriteBatchedInserts=false",
+        JdbcUrl.parse("jdbc:postgresql://h/db?reWriteBatchedInserts=false").effective());
+  }
+
 
   @Test
   void passwordsAreMasked() {

@@ -1,0 +1,171 @@
+package org.mltrace.collector.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mltrace.collector.testing.RunBuilder.run;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.testing.RunBuilder;
+
+/**
+ * Resolving a batch at once must link exactly as storing its runs one at a time does, whatever the
+ * batch sizes, arrival order, fingerprints, and however many producers a pointer has (beyond the
+ * snapshot's cap the database answers).
+ */
+class BatchLineageTest {
+  private static final List<String> POINTERS =
+      List.of("/d/a.csv", "/d/b.csv", "/d/model.bin", "mem://x/T@1", "/d/c.csv");
+  private static final String[] FINGERPRINTS = {null, "xxh64:1", "xxh64:2"};
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void batchesLinkExactlyAsOneRunAtATime(long seed) {
+    Random random = new Random(seed);
+    List<RunEvent> runs = randomRuns(random, 400);
+
+    InMemoryLineageIndex oneByOne = new InMemoryLineageIndex();
+    DependencyResolver resolver = new DependencyResolver();
+    for (RunEvent r : runs) {
+      oneByOne.add(r);
+      resolver.dependenciesOf(r, oneByOne).forEach(oneByOne::link);
+      resolver.relinksFor(r, oneByOne).forEach(oneByOne::link);
+    }
+
+    SnapshotStore batched = new SnapshotStore();
+    int fallbacksBefore = batched.fallbacks;
+    for (int from = 0; from < runs.size(); ) {
+      int to = Math.min(runs.size(), from + 1 + random.nextInt(60));
+      List<RunEvent> batch = runs.subList(from, to);
+      BatchLineage.Links links = new BatchLineage().resolve(batch, batched);
+      batch.forEach(batched.index::add);
+      for (Dependency d : links.replacing()) {
+        assertTrue(
+            batched.index.runs.stream().anyMatch(r -> r.runId().equals(d.runId())),
+            "only stored runs' links are replaced");
+      }
+      links.links().forEach(batched.index::link);
+      from = to;
+    }
+
+    assertTrue(oneByOne.links.size() > 100, "the workload links plenty: " + oneByOne.links.size());
+    assertEquals(oneByOne.links, batched.index.links);
+    assertTrue(batched.fallbacks > fallbacksBefore, "some questions went past the snapshot's cap");
+  }
+
+  @Test
+  void aRunLinksToAProducerEarlierInItsOwnBatch() {
+    RunEvent producer = run("p", "prep").at(0, 1).writes("o", "/f").build();
+    RunEvent consumer = run("c", "train").at(2, 3).reads("i", "/f").build();
+    BatchLineage.Links links = new BatchLineage().resolve(List.of(producer, consumer), new SnapshotStore());
+    assertEquals(List.of(new Dependency("c", "p", "/f")), links.links());
+    assertEquals(List.of(), links.replacing());
+  }
+
+  @Test
+  void aLateProducerTakesOverAStoredConsumersLink() {
+    SnapshotStore store = new SnapshotStore();
+    RunEvent early = run("p1", "prep").at(0, 1).writes("o", "/f").build();
+    RunEvent consumer = run("c", "train").at(5, 6).reads("i", "/f").build();
+    for (RunEvent r : List.of(early, consumer)) {
+      store.index.add(r);
+      new BatchLineage().resolve(List.of(), store);
+    }
+    store.index.link(new Dependency("c", "p1", "/f"));
+    RunEvent late = run("p2", "prep").at(2, 3).writes("o", "/f").build();
+    BatchLineage.Links links = new BatchLineage().resolve(List.of(late), store);
+    assertEquals(List.of(new Dependency("c", "p2", "/f")), links.replacing());
+  }
+
+  private static List<RunEvent> randomRuns(Random random, int n) {
+    List<RunEvent> runs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double start = random.nextInt(300);
+      RunBuilder b = run(String.format("r%03d", i), "c" + random.nextInt(3)).at(start, start + random.nextInt(4));
+      for (int k = random.nextInt(3); k > 0; k--) {
+        b.readsVersion("in" + k, pick(random), FINGERPRINTS[random.nextInt(3)]);
+      }
+      for (int k = random.nextInt(3); k > 0; k--) {
+        b.writesVersion("out" + k, pick(random), FINGERPRINTS[random.nextInt(3)]);
+      }
+      runs.add(b.build());
+    }
+    return runs;
+  }
+
+  private static String pick(Random random) {
+    return POINTERS.get(random.nextInt(POINTERS.size()));
+  }
+
+  /** A store over an in-memory index: answers snapshots as the SQL does, and counts fallbacks. */
+  static final class SnapshotStore implements BatchLineage.Store {
+    final InMemoryLineageIndex index = new InMemoryLineageIndex();
+    int fallbacks;
+
+    @Override
+    public LineageSnapshot lineageSnapshot(
+        Collection<String> readPointers,
+        Collection<String> writtenPointers,
+        Instant consumersStartedAtOrAfter,
+        int producersPerPointer) {
+      List<LineageSnapshot.ProducerRow> producers = new ArrayList<>();
+      for (String pointer : readPointers) {
+        List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
+        for (RunEvent r : index.runs) {
+          for (CapturedValue v : r.outputs()) {
+            if (v.isPointer() && pointer.equals(v.text())) {
+              rows.add(new LineageSnapshot.ProducerRow(pointer, v.fingerprint(), r.runId(), end(r)));
+            }
+          }
+        }
+        rows.sort(
+            Comparator.comparing(LineageSnapshot.ProducerRow::end)
+                .thenComparing(LineageSnapshot.ProducerRow::runId)
+                .reversed());
+        producers.addAll(rows.subList(0, Math.min(rows.size(), producersPerPointer)));
+      }
+      List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
+      for (String pointer : writtenPointers) {
+        for (RunEvent r : index.runs) {
+          Instant start = EventTimes.ofEpochMicros(r.startEpochMicros());
+          if (start.isBefore(consumersStartedAtOrAfter)) {
+            continue;
+          }
+          for (CapturedValue v : r.inputs()) {
+            if (v.isPointer() && pointer.equals(v.text())) {
+              String linked = index.links.get(r.runId() + "|" + pointer);
+              Instant linkedEnd =
+                  linked == null
+                      ? null
+                      : index.runs.stream().filter(p -> p.runId().equals(linked)).findFirst().map(SnapshotStore::end).orElseThrow();
+              consumers.add(
+                  new LineageSnapshot.ConsumerRow(pointer, v.fingerprint(), r.runId(), start, linked, linkedEnd));
+            }
+          }
+        }
+      }
+      return new LineageSnapshot(producers, consumers, producersPerPointer);
+    }
+
+    @Override
+    public Optional<LineageIndex.Producer> latestProducer(
+        String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
+      fallbacks++;
+      return index.latestProducer(pointerId, fingerprint, endedAtOrBefore, excludedRunId);
+    }
+
+    private static Instant end(RunEvent r) {
+      return EventTimes.ofEpochMicros(r.endEpochMicros());
+    }
+  }
+}
