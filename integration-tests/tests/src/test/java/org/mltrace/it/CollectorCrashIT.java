@@ -2,7 +2,6 @@ package org.mltrace.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +35,6 @@ class CollectorCrashIT {
   void killedCollectorsStoreEveryRunOnce(String database) throws Exception {
     CollectorCli db;
     if (database.equals("h2")) {
-      // Known open bug, found by this test on 2026-11-27 (seed 11413776972666): after a SIGKILL
-      // an H2 database can hold a run's input rows without its stored queue position, and the
-      // next drain dead-letters that run ("Unique index ... RUN_INPUTS"). It is timing-dependent,
-      // so the H2 case runs only on request until the collector's H2 path is fixed; PostgreSQL
-      // always runs.
-      assumeTrue(Boolean.getBoolean("mltrace.crashH2"),
-          "H2 crash case skipped (known open bug, see CollectorCrashIT); run with -Dmltrace.crashH2=true");
       db = CollectorCli.h2(dir);
     } else {
       schema = PostgresSchemas.create();
@@ -59,13 +51,15 @@ class CollectorCrashIT {
         // paced (1 ms every 4 runs) so that it keeps appending while the collectors are killed
         workload.start(dir, queue, "produce", dir.resolve("data"), RUNS, dir.resolve("never"), 4)) {
       for (int k = 0; k < KILLS; k++) {
+        long before = storedRuns(db);
         try (Background collector = db.follow(queue)) {
-          // Start-up takes about 0.8 s, then the collector follows the application: most kills
-          // land mid-drain, many inside a transaction. (H2 writes commits to its file a few seconds
-          // late, so short lives leave nothing there; PostgreSQL keeps every commit.)
-          long pause = 1000 + random.nextInt(4000);
+          // Kill only once this collector has committed something, then at a random moment:
+          // start-up takes from 1 to many seconds on a busy machine, and a kill before the first
+          // commit would test nothing. Most kills land mid-drain, many inside a transaction.
+          waitForMoreRuns(db, before, collector);
+          long pause = random.nextInt(1500);
           Thread.sleep(pause);
-          System.out.println(context + ": SIGKILL " + (k + 1) + " after " + pause + " ms");
+          System.out.println(context + ": SIGKILL " + (k + 1) + " " + pause + " ms after a commit");
           collector.kill();
         }
       }
@@ -83,5 +77,25 @@ class CollectorCrashIT {
     ProcessResult again = db.run("collect", "--queue", queue.toString(), "--once");
     assertTrue(again.stdout().startsWith("stored 0 events (0 runs)"), again::toString);
     assertTrue(Files.isDirectory(queue), "the collector leaves the agent's queue alone");
+  }
+
+  /** Runs stored so far, or -1 while the database does not exist yet. */
+  private static long storedRuns(CollectorCli db) throws Exception {
+    try {
+      return db.count("SELECT COUNT(*) FROM component_runs");
+    } catch (AssertionError noDatabaseYet) {
+      return -1;
+    }
+  }
+
+  /** Waits until the collector stored runs beyond {@code before}, or all of them are stored. */
+  private static void waitForMoreRuns(CollectorCli db, long before, Background collector)
+      throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    for (long stored = storedRuns(db); stored <= before && stored < RUNS; stored = storedRuns(db)) {
+      assertTrue(System.nanoTime() < deadline, "the collector stored nothing in 2 minutes");
+      assertTrue(collector.isAlive(), collector::toString);
+      Thread.sleep(200);
+    }
   }
 }
