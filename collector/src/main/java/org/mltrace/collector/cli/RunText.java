@@ -32,6 +32,9 @@ final class RunText {
     field(out, "thread", r.thread());
     field(out, "agent", r.agentId());
     field(out, "ingested", TextFormat.time(r.ingestedAt()));
+    if (r.unrecordedBefore() > 0) {
+      field(out, "unrecorded", r.unrecordedBefore() + " earlier calls left out by sampling");
+    }
     values(out, "inputs", r.inputs());
     values(out, "outputs", r.outputs());
     links(out, "depends on", detail.dependencies());

@@ -55,6 +55,7 @@ public final class JsonRenderer {
     o.put("errorMessage", r.errorMessage());
     putLong(o, "durationNanos", r.durationNanos());
     o.put("ingestedAt", time(r.ingestedAt()));
+    o.put("unrecordedBefore", r.unrecordedBefore());
     o.set("dependencies", links(detail.dependencies()));
     o.set("dependents", links(detail.dependents()));
     ComponentView c = detail.component();

@@ -22,6 +22,7 @@ public record RunView(
     String errorClass,
     String errorMessage,
     Instant ingestedAt,
+    long unrecordedBefore,
     List<ValueView> inputs,
     List<ValueView> outputs) {
 

@@ -35,6 +35,7 @@ final class ViewMapper {
         r.errorClass(),
         r.errorMessage(),
         r.ingestedAt(),
+        r.unrecordedBefore(),
         values(repository.inputs(r.id())),
         values(repository.outputs(r.id())));
   }

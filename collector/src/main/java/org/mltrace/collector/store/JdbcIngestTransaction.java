@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.lineage.Dependency;
@@ -271,6 +272,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   @Override
   public void upsertAgentStats(AgentStatsEvent e, Instant now) {
+    if (upsertLatestStats(e, now)) {
+      replaceHealth(e);
+    }
+    addUnrecorded(e);
+  }
+
+  /** Stores the report if it is the agent's latest; returns whether it was. */
+  private boolean upsertLatestStats(AgentStatsEvent e, Instant now) {
     Instant reported = EventTimes.ofEpochMicros(e.epochMicros());
     try {
       PreparedStatement update =
@@ -289,7 +298,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Jdbc.setText(update, 9, e.agentId());
       Jdbc.setTime(update, 10, reported);
       if (update.executeUpdate() > 0) {
-        return;
+        return true;
       }
       // No row, or a later report is already stored (then the insert does nothing).
       PreparedStatement insert =
@@ -315,11 +324,61 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       insert.setLong(7, e.internalErrors());
       Jdbc.setText(insert, 8, e.unmatchedMethods());
       Jdbc.setTime(insert, 9, now);
-      if (insert.executeUpdate() == 0) {
-        update.executeUpdate(); // inserted meanwhile: keep the later of the two reports
-      }
+      return insert.executeUpdate() > 0
+          || update.executeUpdate() > 0; // inserted meanwhile: keep the later of the two reports
     } catch (SQLException ex) {
       throw StoreException.of("storing the stats of agent " + e.agentId(), ex);
+    }
+  }
+
+  /** The agent's failure counts by kind are totals: its latest report replaces the earlier. */
+  private void replaceHealth(AgentStatsEvent e) {
+    try {
+      PreparedStatement delete = ps("DELETE FROM agent_health WHERE agent_id = ?");
+      Jdbc.setText(delete, 1, e.agentId());
+      delete.executeUpdate();
+      if (e.health().isEmpty()) {
+        return;
+      }
+      PreparedStatement insert =
+          ps("INSERT INTO agent_health (agent_id, kind, count) VALUES (?, ?, ?)");
+      for (NamedCount c : e.health()) {
+        Jdbc.setText(insert, 1, e.agentId());
+        Jdbc.setText(insert, 2, c.name());
+        insert.setLong(3, c.count());
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    } catch (SQLException ex) {
+      throw StoreException.of("storing the health of agent " + e.agentId(), ex);
+    }
+  }
+
+  /**
+   * Unrecorded calls come as increments, each in exactly one stats event, so they are summed
+   * whatever the order the reports arrive in.
+   */
+  private void addUnrecorded(AgentStatsEvent e) {
+    try {
+      for (NamedCount c : e.unrecorded()) {
+        PreparedStatement update =
+            ps(
+                "UPDATE agent_unrecorded SET count = count + ?"
+                    + " WHERE agent_id = ? AND component = ?");
+        update.setLong(1, c.count());
+        Jdbc.setText(update, 2, e.agentId());
+        Jdbc.setText(update, 3, c.name());
+        if (update.executeUpdate() == 0) {
+          PreparedStatement insert =
+              ps("INSERT INTO agent_unrecorded (agent_id, component, count) VALUES (?, ?, ?)");
+          Jdbc.setText(insert, 1, e.agentId());
+          Jdbc.setText(insert, 2, c.name());
+          insert.setLong(3, c.count());
+          insert.executeUpdate();
+        }
+      }
+    } catch (SQLException ex) {
+      throw StoreException.of("storing the unrecorded calls of agent " + e.agentId(), ex);
     }
   }
 

@@ -14,7 +14,8 @@ import org.mltrace.collector.lineage.Dependency;
 public final class JdbcRunRepository implements RunRepository {
   static final String RUN_COLUMNS =
       "id, component, method, agent_id, host, pid, thread, start_time, end_time, duration_nanos,"
-          + " code_version, git_commit, status, error_class, error_message, ingested_at";
+          + " code_version, git_commit, status, error_class, error_message, ingested_at,"
+          + " unrecorded_before";
 
   private final Database database;
 
@@ -204,7 +205,8 @@ public final class JdbcRunRepository implements RunRepository {
         rs.getString("status"),
         rs.getString("error_class"),
         rs.getString("error_message"),
-        Jdbc.time(rs, "ingested_at"));
+        Jdbc.time(rs, "ingested_at"),
+        rs.getLong("unrecorded_before"));
   }
 
   private static Dependency dependency(ResultSet rs) throws SQLException {

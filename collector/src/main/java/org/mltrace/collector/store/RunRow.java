@@ -2,7 +2,10 @@ package org.mltrace.collector.store;
 
 import java.time.Instant;
 
-/** One row of {@code component_runs}. */
+/**
+ * One row of {@code component_runs}. {@code unrecordedBefore} counts the component's calls its
+ * agent left unrecorded (sampling, circuit breaker) since its previous event that carried a count.
+ */
 public record RunRow(
     String id,
     String component,
@@ -19,4 +22,5 @@ public record RunRow(
     String status,
     String errorClass,
     String errorMessage,
-    Instant ingestedAt) {}
+    Instant ingestedAt,
+    long unrecordedBefore) {}

@@ -67,7 +67,7 @@ final class RunRowWriter {
           statements.get(
               "INSERT INTO component_runs ("
                   + JdbcRunRepository.RUN_COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       for (RunEvent e : fresh) {
         addRun(run, e, now);
       }
@@ -129,6 +129,7 @@ final class RunRowWriter {
     Jdbc.setText(run, 14, e.errorClass());
     Jdbc.setText(run, 15, e.errorMessage());
     Jdbc.setTime(run, 16, now);
+    run.setLong(17, e.unrecordedBefore());
     run.addBatch();
   }
 

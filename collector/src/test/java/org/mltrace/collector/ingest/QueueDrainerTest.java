@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
@@ -250,6 +251,38 @@ class QueueDrainerTest {
     assertEquals(new DrainResult(1, 1, 0, 0), drainer(10).drainAvailable());
     assertEquals(0, count("SELECT COUNT(*) FROM dead_letters"));
     assertEquals(List.of("seed"), strings("SELECT name FROM run_inputs WHERE run_id = 'r1'"));
+  }
+
+  @Test
+  void samplingCountsAndAgentHealthAreStored() throws SQLException {
+    TestQueues.write(
+        queue,
+        List.of(
+            run("r1", "score").unrecordedBefore(99).build(),
+            stats(2, List.of(new NamedCount("encoder_failed", 1)), List.of(new NamedCount("score", 5))),
+            // an older report arriving late: its totals do not replace the newer ones
+            stats(1, List.of(new NamedCount("encoder_failed", 0)), List.of(new NamedCount("score", 3))),
+            stats(
+                3,
+                List.of(new NamedCount("encoder_failed", 2), new NamedCount("append_failed", 1)),
+                List.of(new NamedCount("score", 1)))));
+
+    drainer(10).drainAvailable();
+
+    assertEquals(99, count("SELECT unrecorded_before FROM component_runs WHERE id = 'r1'"));
+    assertEquals(
+        List.of("append_failed=1", "encoder_failed=2"),
+        strings("SELECT kind || '=' || count FROM agent_health ORDER BY kind"));
+    assertEquals(
+        5 + 3 + 1,
+        count("SELECT count FROM agent_unrecorded WHERE component = 'score'"),
+        "increments add up whatever their order");
+  }
+
+  private static AgentStatsEvent stats(
+      long micros, List<NamedCount> health, List<NamedCount> unrecorded) {
+    return new AgentStatsEvent(
+        "agent-1", "host-1", 4242, RunBuilder.T0_MICROS + micros, 1, 0, 0, null, health, unrecorded);
   }
 
   @Test

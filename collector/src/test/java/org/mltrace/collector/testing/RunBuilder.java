@@ -19,6 +19,7 @@ public final class RunBuilder {
   private boolean failed;
   private String errorClass;
   private String errorMessage;
+  private long unrecordedBefore;
   private final List<CapturedValue> inputs = new ArrayList<>();
   private final List<CapturedValue> outputs = new ArrayList<>();
 
@@ -99,6 +100,12 @@ public final class RunBuilder {
     return new CapturedValue(name, ValueKind.STRING, v, null, "java.lang.String", v.length());
   }
 
+  /** Calls of the component left unrecorded before this run (sampling). */
+  public RunBuilder unrecordedBefore(long calls) {
+    this.unrecordedBefore = calls;
+    return this;
+  }
+
   public RunEvent build() {
     return new RunEvent(
         id,
@@ -117,6 +124,7 @@ public final class RunBuilder {
         errorClass,
         errorMessage,
         inputs,
-        outputs);
+        outputs,
+        unrecordedBefore);
   }
 }
