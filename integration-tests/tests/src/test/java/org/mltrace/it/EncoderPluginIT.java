@@ -100,6 +100,7 @@ class EncoderPluginIT {
     // Encoded twice (train's return, report's input): both counted, in the exit summary and the stats.
     assertTrue(traced.stderr().contains(", 2 internal errors (plugin_failed=2);"), traced.stderr());
     assertEquals(2, mltrace.count("SELECT SUM(internal_errors) FROM agent_stats"));
+    assertEquals(2, mltrace.count("SELECT SUM(count) FROM agent_health WHERE kind = 'plugin_failed'"), "stored by kind");
     String model = Lineage.value(Lineage.find(report, "train"), "outputs", "return").path("value").asText();
     assertTrue(model.startsWith("mem://") && model.contains("/com.example.frames.MeanModel@"), model);
     assertEquals(model, Lineage.value(report, "inputs", "model").path("value").asText());
