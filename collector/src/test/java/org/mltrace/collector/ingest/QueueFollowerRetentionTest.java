@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.artifact.ArtifactStore;
+import org.mltrace.collector.artifact.SnapshotCopier;
 import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
@@ -86,6 +88,32 @@ class QueueFollowerRetentionTest {
         ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT id) FROM component_runs")) {
       rs.next();
       assertEquals(12, rs.getLong(1));
+    }
+  }
+
+  @Test
+  void cyclesTheSnapshotCopierHasNotReadAreKept() throws Exception {
+    Path queue = tmp.resolve("queue").resolve("q");
+    writeThreeCycles(queue, "r");
+    String url = TestDatabases.h2Url(tmp);
+    try (Database db = Database.open(url, Database.Access.CREATE);
+        SnapshotCopier copier =
+            new SnapshotCopier(db, new ArtifactStore(tmp.resolve("artifacts")), 1024, Clock.systemUTC())) {
+      JdbcIngestStore store = new JdbcIngestStore(db);
+      String queueId;
+      try (QueueDrainer drainer = new QueueDrainer(store, queue, 100, Clock.systemUTC())) {
+        assertEquals(6, drainer.drainAvailable().runs());
+        queueId = drainer.queueId();
+      }
+      QueueAftercare aftercare =
+          new QueueAftercare(store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), copier);
+
+      // Stored, but the copier has read nothing yet: nothing may go.
+      assertEquals(0, aftercare.sweep(queue, queueId).cyclesDeleted());
+      assertEquals(3, CycledQueues.cycleFiles(queue).size());
+
+      aftercare.afterBatch(queue, queueId);
+      assertEquals(2, aftercare.sweep(queue, queueId).cyclesDeleted());
     }
   }
 
