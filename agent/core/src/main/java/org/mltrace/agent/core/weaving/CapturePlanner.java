@@ -12,6 +12,7 @@ import org.mltrace.agent.core.config.Suggestions;
 import org.mltrace.agent.core.config.VariableSpec;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -29,6 +30,18 @@ final class CapturePlanner {
   private CapturePlanner() {}
 
   static CapturePlan plan(String ownerInternalName, MethodNode m, ComponentSpec component) {
+    return plan(ownerInternalName, null, m, component);
+  }
+
+  /**
+   * @param owner the class being woven, to check {@code this.FIELD} paths against its fields;
+   *     null to leave them to run time
+   */
+  static CapturePlan plan(ClassNode owner, MethodNode m, ComponentSpec component) {
+    return plan(owner.name, owner, m, component);
+  }
+
+  private static CapturePlan plan(String ownerInternalName, ClassNode owner, MethodNode m, ComponentSpec component) {
     MethodShape shape = new MethodShape(ownerInternalName, m);
     List<VariableSource> entry = new ArrayList<>();
     List<VariableSource> exit = new ArrayList<>();
@@ -39,6 +52,7 @@ final class CapturePlanner {
         continue; // capture: none; not read, not recorded
       }
       String name = variable.name();
+      checkThisField(owner, name, problems);
       String root = FieldPath.rootOf(name);
       VariableSource source = shape.resolve(root, problems);
       boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && root.equals("this"));
@@ -54,12 +68,32 @@ final class CapturePlanner {
       if (variable.options().mode() == CaptureMode.NONE) {
         continue;
       }
+      checkThisField(owner, variable.name(), problems);
       String name = variable.name();
       VariableSource source = shape.resolve(FieldPath.rootOf(name), problems);
       variables.add(new PlannedVariable(name, false, false, exit.size(), variable.options()));
       exit.add(source);
     }
     return new CapturePlan(entry, exit, variables, problems);
+  }
+
+  /**
+   * {@code this.FIELD...} in a class that extends {@code Object} directly: its own fields are all
+   * there is, so a missing one is known at weaving (with the nearest names); with a superclass
+   * the field may be inherited, which is checked on the object at run time instead.
+   */
+  private static void checkThisField(ClassNode owner, String name, List<String> problems) {
+    FieldPath path = FieldPath.of(name);
+    if (owner == null || path == null || !path.root().equals("this") || !"java/lang/Object".equals(owner.superName)) {
+      return;
+    }
+    String field = name.substring("this.".length()).split("\\.")[0];
+    List<String> fields = owner.fields.stream().map(f -> f.name).toList();
+    if (!fields.contains(field)) {
+      List<String> near = Suggestions.nearest(field, fields, 3);
+      problems.add("'" + name + "': " + owner.name.replace('/', '.') + " has no field '" + field + "'"
+          + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)));
+    }
   }
 
   /** The names and slots a method offers. */

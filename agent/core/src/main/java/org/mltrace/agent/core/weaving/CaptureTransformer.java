@@ -111,7 +111,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
       if (codeVersion == null) {
         codeVersion = CodeVersions.sha256(bytes);
       }
-      CapturePlan plan = CapturePlanner.plan(node.name, m, target.component());
+      CapturePlan plan = CapturePlanner.plan(node, m, target.component());
       String method = className.replace('/', '.') + "#" + m.name + m.desc;
       for (String problem : plan.problems()) {
         AgentHealth.count(AgentHealth.LOCAL_NOT_FOUND);

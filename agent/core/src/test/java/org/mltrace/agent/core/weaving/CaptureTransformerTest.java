@@ -540,6 +540,17 @@ class CaptureTransformerTest {
         run.outputs());
   }
 
+  @Test
+  void aMisspeltFieldOfThisIsReportedAtWeavingWithTheNearestFieldNames() throws Exception {
+    String yaml = yaml(component("model", FIXTURES + "Model#name()", "", "this.nmae, this.size, this.name.value"));
+    CapturePlan plan = plan(yaml, Model.class, "name");
+    assertEquals(
+        List.of("'this.nmae': org.mltrace.fixtures.weaving.Model has no field 'nmae'; nearest: name"),
+        plan.problems(),
+        "this.size and this.name exist; fields after the first are checked at run time");
+    assertEquals(3, plan.variables().size(), "still planned: recorded as absent at run time");
+  }
+
   // --- helpers
 
   private Object input(Call c, String name) {
@@ -567,7 +578,7 @@ class CaptureTransformerTest {
   private static CapturePlan plan(String yaml, Class<?> fixture, String method) throws Exception {
     ClassNode node = node(WovenClasses.classBytes(fixture));
     MethodNode m = node.methods.stream().filter(mn -> mn.name.equals(method)).findFirst().orElseThrow();
-    return CapturePlanner.plan(node.name, m, ConfigLoader.parse("test.yaml", yaml).components().get(0));
+    return CapturePlanner.plan(node, m, ConfigLoader.parse("test.yaml", yaml).components().get(0));
   }
 
   private static ClassNode node(byte[] bytes) {
