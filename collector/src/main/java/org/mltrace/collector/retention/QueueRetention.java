@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * <p>A whole queue is finished when, in addition, its agent exited: the directory is named {@code
  * HOST-PID-AGENTID} with this host's name and no process with that pid is alive, and (where
  * Chronicle can tell, on Linux) no other process holds any of its files open. Its newest cycle must
- * be stored to its last entry and have ended {@code keep} ago. The caller closes its reader and
+ * be stored to its last entry, and its files last written {@code keep} ago (the agent is gone, so
+ * that is its last append; with 0 the queue goes as soon as it is drained). The caller closes its reader and
  * calls {@link #removeQueue}. Queues named otherwise, or written on another host, lose only their
  * old cycles: whether their writer still runs cannot be told.
  *
@@ -145,8 +146,9 @@ public final class QueueRetention {
         log.info(
             "deleted {} drained cycle file(s) ({} bytes) of the queue {}", deleted, freed, dir);
       }
+      // The newest cycle file, not the metadata file: readers (this collector) write to that.
       boolean finished =
-          cycleEnd(queue, newest.number) <= cutoff
+          newest.file.lastModified() <= cutoff
               && storedThrough(queue, newest.number, storedIndex)
               && agentExited(dir);
       return new SweepResult(deleted, freed, finished);

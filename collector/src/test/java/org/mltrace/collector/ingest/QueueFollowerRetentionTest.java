@@ -68,7 +68,7 @@ class QueueFollowerRetentionTest {
                         Clock.systemUTC(),
                         new QueueAftercare(
                             store,
-                            QueueRetention.keeping(Duration.ofDays(1), Clock.systemUTC()),
+                            QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()),
                             null))
                     .follow(stop::get);
               }

@@ -162,7 +162,8 @@ class QueueRetentionTest {
     long deadPid = AgentQueueDirs.exitedPid();
     queue = tmp.resolve("queues").resolve(AgentQueueDirs.forPid(deadPid));
     writeThreeCycles();
-    QueueRetention retention = keeping(Duration.ofDays(1), T0.plus(Duration.ofDays(2)));
+    // A day after its files were last written (now): old enough.
+    QueueRetention retention = keeping(Duration.ofDays(1), Instant.now().plus(Duration.ofDays(2)));
 
     assertFalse(retention.sweep(queue, -1).finished(), "nothing stored yet");
     drain();
@@ -187,17 +188,19 @@ class QueueRetentionTest {
   }
 
   @Test
-  void keepsTheQueueOfAnExitedAgentUntilItsNewestCycleIsOldEnough() throws Exception {
+  void keepsTheQueueOfAnExitedAgentUntilItWasLastWrittenTheRetentionAgo() throws Exception {
     queue = tmp.resolve("queues").resolve(AgentQueueDirs.forPid(AgentQueueDirs.exitedPid()));
     writeThreeCycles();
     drain();
 
-    // Cycle 2 ended at T0+3s; with one day kept, it is not old enough until T0+1d+3s.
-    SweepResult r =
-        keeping(Duration.ofDays(1), T0.plus(Duration.ofDays(1)).plusSeconds(2))
-            .sweep(queue, stored());
+    // Its files were written just now: with one day kept, not for another day.
+    SweepResult r = keeping(Duration.ofDays(1), Instant.now()).sweep(queue, stored());
 
     assertFalse(r.finished());
     assertTrue(Files.isDirectory(queue));
+    assertTrue(
+        keeping(Duration.ofDays(1), Instant.now().plus(Duration.ofDays(1)).plusSeconds(60))
+            .sweep(queue, stored())
+            .finished());
   }
 }
