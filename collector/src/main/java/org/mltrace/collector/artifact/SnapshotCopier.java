@@ -165,7 +165,13 @@ public final class SnapshotCopier implements AutoCloseable {
     }
     Taken t = take(v);
     stats.count(t.status(), t.size() == null ? 0 : t.size());
-    if (!t.status().equals("stored") && !t.status().equals("duplicate")) {
+    if (t.status().equals("stored")) {
+      log.info(
+          "snapshot of {} {} of run {}: stored {} ({} bytes) in {}",
+          direction, v.name(), run.runId(), t.hash(), t.size(), store.root());
+    } else if (t.status().equals("duplicate")) {
+      log.debug("snapshot of {} {} of run {}: already stored as {}", direction, v.name(), run.runId(), t.hash());
+    } else {
       log.info(
           "snapshot of {} {} of run {} skipped: {} ({})",
           direction, v.name(), run.runId(), t.status(), t.detail());
