@@ -11,12 +11,14 @@ import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.ValueKind;
+import org.mltrace.agent.event.ValueSummary;
 
 /**
  * Writes N synthetic runs straight into a Chronicle queue, encoded as the agent encodes them: five
  * components in a chain, each run with 3 inputs (the previous run's output file, a number, a
- * string) and 3 outputs (a file, a double, a number), one millisecond apart, so that every run
- * after the first depends on the one before it through a file.
+ * string) and 3 outputs (a file, a double, and an in-memory {@code double[]} with its summary),
+ * one millisecond apart, so that every run after the first depends on the one before it through a
+ * file.
  */
 final class SyntheticRuns {
   static final String AGENT = "benchagent01";
@@ -78,8 +80,7 @@ final class SyntheticRuns {
                 null,
                 "java.lang.Double",
                 -1),
-            new CapturedValue(
-                "rows", ValueKind.LONG, String.valueOf(1000 + i), null, "java.lang.Long", -1));
+            weights(i));
     return new RunEvent(
         AGENT + "-" + (i + 1),
         component,
@@ -100,6 +101,22 @@ final class SyntheticRuns {
         null,
         inputs,
         outputs);
+  }
+
+  /** An in-memory array output, summarized as the agent does (1,024 of 100,000 sampled). */
+  private static CapturedValue weights(int i) {
+    ValueSummary summary =
+        new ValueSummary(
+            "number", "stride", 100_000, 1024, 0, 0, -1.5, 2.5 + i % 10, 0.25, 0.75, 1000);
+    return new CapturedValue(
+        "weights",
+        ValueKind.POINTER,
+        "mem://" + AGENT + "/double[]@" + (i + 1),
+        "data",
+        "double[]",
+        100_000,
+        summary,
+        null);
   }
 
   private static CapturedValue file(String name, String path) {

@@ -54,10 +54,17 @@ final class CollectorCli {
 
   /** {@code collect --queue QUEUE} following until stopped, in the background. */
   Background follow(Path queue) throws IOException {
-    return Background.start(
-        workDir,
-        "collector",
-        List.of("-jar", Artifacts.collectorJar().toString(), "collect", "--queue", queue.toString(), "--db", dbUrl));
+    return follow(queue, List.of());
+  }
+
+  /** {@link #follow(Path)} with JVM options before {@code -jar}. */
+  Background follow(Path queue, List<String> jvmOptions) throws IOException {
+    List<String> args = new ArrayList<>(jvmOptions);
+    args.addAll(
+        List.of(
+            "-jar", Artifacts.collectorJar().toString(), "collect", "--queue", queue.toString(),
+            "--db", dbUrl));
+    return Background.start(workDir, "collector", args);
   }
 
   /** The rows of {@code sql --json "QUERY"}. */

@@ -76,7 +76,14 @@ class LateAttachIT {
     Path out = dir.resolve("app.out");
     Path err = dir.resolve("app.err");
     Instant detached;
-    Process app = JavaProcess.start(dir, List.of("-cp", classes.toString(), "app.Loop", dir.resolve("stop").toString()), out, err);
+    List<String> appArgs = new java.util.ArrayList<>();
+    if (Runtime.version().feature() >= 21) {
+      // Without it Java 21+ prints its own notice on stderr for every dynamically loaded agent
+      // (JEP 451); an operator who means to attach agents starts the JVM with it.
+      appArgs.add("-XX:+EnableDynamicAgentLoading");
+    }
+    appArgs.addAll(List.of("-cp", classes.toString(), "app.Loop", dir.resolve("stop").toString()));
+    Process app = JavaProcess.start(dir, appArgs, out, err);
     try {
       String pid = Long.toString(app.pid());
       awaitLines(out, 2);

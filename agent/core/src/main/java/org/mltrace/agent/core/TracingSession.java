@@ -53,6 +53,8 @@ final class TracingSession {
     this.writer = writer;
     this.samplers = samplers;
     this.shutdownHook = new Thread(this::flushAtExit, "mltrace-shutdown");
+    // It may be the first to open the queue: see EventWriter's constructor.
+    shutdownHook.setContextClassLoader(TracingSession.class.getClassLoader());
   }
 
   static TracingSession start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach)

@@ -84,6 +84,10 @@ public final class EventWriter {
     this.diskUse = new QueueDiskUse(maxQueueBytes);
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
+    // Chronicle loads classes through the thread's context loader. A thread inherits it from the
+    // one that made it, and on a late attach that is the JVM's attach listener, whose context
+    // loader is null on Java 25: opening the queue then failed with a NullPointerException.
+    thread.setContextClassLoader(EventWriter.class.getClassLoader());
   }
 
   public void start() {
