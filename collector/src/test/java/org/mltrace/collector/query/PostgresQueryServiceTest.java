@@ -2,22 +2,17 @@ package org.mltrace.collector.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.store.QueryRefusedException;
+import org.mltrace.collector.testing.PostgresSchema;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TestQueues;
 
@@ -27,45 +22,21 @@ import org.mltrace.collector.testing.TestQueues;
  * cannot be reached, unless {@code MLTRACE_REQUIRE_POSTGRES=true} (CI), which fails instead.
  */
 class PostgresQueryServiceTest {
-  private static final String SERVER =
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
-  private static final String SCHEMA =
-      "mltrace_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-  private static final String URL = SERVER + "&currentSchema=" + SCHEMA;
+  private static final PostgresSchema SCHEMA = new PostgresSchema();
+  private static String URL;
 
   @TempDir static Path tmp;
-  private static boolean created;
 
   @BeforeAll
   static void createSchema() {
-    try (Connection c = DriverManager.getConnection(SERVER);
-        Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + SCHEMA);
-      created = true;
-    } catch (SQLException e) {
-      String why =
-          "PostgreSQL at 127.0.0.1:5432 is not reachable ("
-              + e.getMessage()
-              + "): skipping PostgreSQL tests";
-      if ("true".equals(System.getenv("MLTRACE_REQUIRE_POSTGRES"))) {
-        fail(why.replace("skipping", "required by MLTRACE_REQUIRE_POSTGRES"));
-      }
-      System.err.println(why);
-      Assumptions.abort(why);
-    }
+    URL = SCHEMA.create();
     DrainResult first = TestDatabases.ingest(URL, tmp, Pipelines.taxi());
     assertEquals(7, first.runs());
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
-    if (!created) {
-      return;
-    }
-    try (Connection c = DriverManager.getConnection(SERVER);
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA " + SCHEMA + " CASCADE");
-    }
+    SCHEMA.drop();
   }
 
   @Test
