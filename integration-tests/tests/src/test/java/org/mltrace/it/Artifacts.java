@@ -58,6 +58,16 @@ final class Artifacts {
     return existing("mltrace.xgboostClasspath");
   }
 
+  /** integration-tests/jvm-langs-app's own jar: Kotlin and Scala classes, without their libraries. */
+  static Path jvmLangsJar() {
+    return existing("mltrace.jvmLangsJar");
+  }
+
+  /** A file holding that app's runtime class path (kotlin-stdlib, scala-library), one line. */
+  static Path jvmLangsClasspathFile() {
+    return existing("mltrace.jvmLangsClasspath");
+  }
+
   static Path configExample(String name) {
     return existing("mltrace.configExamples").resolve(name);
   }
