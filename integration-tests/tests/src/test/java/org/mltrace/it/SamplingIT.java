@@ -78,6 +78,12 @@ class SamplingIT {
       long unrecorded = Long.parseLong(m.group(1));
       assertTrue(recorded > 0 && unrecorded > 0, component + ": " + recorded + " recorded, " + unrecorded + " not");
       assertEquals(THREADS * CALLS, recorded + unrecorded, component + ": every call recorded or counted");
+      // The collector stores the same count: carried by later runs, the rest by the stats events.
+      long carried =
+          number(mltrace, "SELECT COALESCE(SUM(unrecorded_before), 0) FROM component_runs WHERE component = '" + component + "'");
+      long reported =
+          number(mltrace, "SELECT COALESCE(SUM(count), 0) FROM agent_unrecorded WHERE component = '" + component + "'");
+      assertEquals(unrecorded, carried + reported, component + ": " + carried + " carried + " + reported + " reported");
     }
   }
 }
