@@ -6,7 +6,6 @@ import java.util.List;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.RunEvent;
-import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.BatchLineage;
 
 /**
@@ -35,9 +34,6 @@ public interface IngestTransaction extends BatchLineage.Store {
     insertRuns(fresh, now);
     return !fresh.isEmpty();
   }
-
-  /** Records the dependency, replacing any earlier link of the same run and pointer. */
-  void linkDependency(Dependency dependency);
 
   /** Records a batch's links, replacing the earlier links of {@link BatchLineage.Links#replacing}. */
   void writeLinks(BatchLineage.Links links);

@@ -222,27 +222,6 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public void linkDependency(Dependency d) {
-    try {
-      PreparedStatement delete =
-          ps("DELETE FROM run_dependencies WHERE run_id = ? AND pointer_id = ?");
-      Jdbc.setText(delete, 1, d.runId());
-      Jdbc.setText(delete, 2, d.pointerId());
-      delete.executeUpdate();
-      PreparedStatement insert =
-          ps(
-              "INSERT INTO run_dependencies (run_id, depends_on_run_id,"
-                  + " pointer_id) VALUES (?, ?, ?)");
-      Jdbc.setText(insert, 1, d.runId());
-      Jdbc.setText(insert, 2, d.dependsOnRunId());
-      Jdbc.setText(insert, 3, d.pointerId());
-      insert.executeUpdate();
-    } catch (SQLException ex) {
-      throw StoreException.of("linking run " + d.runId() + " to " + d.dependsOnRunId(), ex);
-    }
-  }
-
-  @Override
   public Optional<LineageIndex.Producer> latestProducer(
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     try {
