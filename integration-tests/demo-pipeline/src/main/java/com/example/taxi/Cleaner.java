@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Drops the trips that cannot be used: unparseable lines, negative distances, missing or
@@ -29,11 +30,18 @@ public final class Cleaner {
     }
     int dropped = 0;
     int kept = 0;
+    List<String> lines = TripCsv.dataLines(rawCsv);
+    // The raw fare column as read, NaN where blank or unparseable: what a data-quality check on
+    // this stage's input looks at (mltrace's taxi.yaml records it).
+    double[] rawFares = new double[lines.size()];
     try (BufferedWriter out = Files.newBufferedWriter(cleanCsv, StandardCharsets.UTF_8)) {
       out.write(TripRecord.HEADER);
       out.newLine();
-      for (String line : TripCsv.dataLines(rawCsv)) {
-        if (usable(line)) {
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        TripRecord trip = parseOrNull(line);
+        rawFares[i] = trip == null ? Double.NaN : trip.fare();
+        if (trip != null && usable(trip)) {
           out.write(line);
           out.newLine();
           kept++;
@@ -50,12 +58,19 @@ public final class Cleaner {
   }
 
   static boolean usable(String line) {
-    TripRecord trip;
+    TripRecord trip = parseOrNull(line);
+    return trip != null && usable(trip);
+  }
+
+  private static TripRecord parseOrNull(String line) {
     try {
-      trip = TripRecord.parse(line);
+      return TripRecord.parse(line);
     } catch (IllegalArgumentException e) {
-      return false; // a malformed line is dirty data, not a pipeline error
+      return null; // a malformed line is dirty data, not a pipeline error
     }
+  }
+
+  private static boolean usable(TripRecord trip) {
     return trip.distanceKm() >= 0
         && trip.fare() > 0 // false for NaN, the missing fare
         && trip.passengers() > 0

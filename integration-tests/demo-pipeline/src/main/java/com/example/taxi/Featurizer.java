@@ -28,6 +28,8 @@ public final class Featurizer {
     List<TripRecord> trips = TripCsv.read(cleanCsv);
     double[][] features = new double[trips.size()][];
     int[] labels = new int[trips.size()];
+    // The fare column on its own: the feature whose distribution drifts when prices change.
+    double[] fares = new double[trips.size()];
     for (int i = 0; i < trips.size(); i++) {
       TripRecord trip = trips.get(i);
       try {
@@ -36,6 +38,7 @@ public final class Featurizer {
         throw new IllegalArgumentException(cleanCsv + ":" + (i + 2) + ": " + e.getMessage(), e);
       }
       labels[i] = trip.generousTip() ? 1 : 0;
+      fares[i] = trip.fare();
     }
     return new FeatureTable(COLUMNS, features, labels);
   }

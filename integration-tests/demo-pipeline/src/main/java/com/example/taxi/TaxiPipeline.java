@@ -37,6 +37,7 @@ public final class TaxiPipeline {
   /** Runs the whole pipeline and prints a short summary to {@code out}. */
   static void run(PipelineOptions options, PrintStream out) throws IOException {
     FailureInjection.arm(options.failStage());
+    DataProblem.set(options.dataProblem());
     try {
       Path workdir = Files.createDirectories(options.workdir());
       out.printf(
@@ -66,6 +67,7 @@ public final class TaxiPipeline {
       out.printf("  predict    %d predictions written to predictions.csv%n", predictions);
     } finally {
       FailureInjection.disarm();
+      DataProblem.set(DataProblem.NONE);
     }
   }
 }

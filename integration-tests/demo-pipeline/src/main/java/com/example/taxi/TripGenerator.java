@@ -13,7 +13,8 @@ import java.util.Random;
  * <p>The data has a learnable signal: card payers tip generously more often at night, in groups of
  * three or more, and on short trips; cash tips are never recorded. A few rows are broken on
  * purpose, as in real meter exports: every 100th trip (ids ending in 17) has a negative distance
- * and every 100th (ids ending in 67) has no fare. Same seed, same bytes.
+ * and every 100th (ids ending in 67) has no fare. Same seed, same bytes. {@link DataProblem}
+ * adds a defect on top: a burst of blank fares, or a fare hike.
  */
 public final class TripGenerator {
 
@@ -51,12 +52,18 @@ public final class TripGenerator {
     double distance = round2(0.5 + Math.min(30.0, -Math.log(1.0 - random.nextDouble()) * 3.0));
     int passengers = random.nextDouble() < 0.7 ? 1 : 1 + random.nextInt(4);
     double fare = round2(Math.max(3.5, 3.0 + 1.75 * distance + random.nextGaussian() * 1.5));
+    if (DataProblem.current() == DataProblem.DRIFT) {
+      fare = round2(fare * 1.6);
+    }
     boolean card = random.nextDouble() < 0.68;
     double tip = card ? round2(fare * tipRate(hour, distance, passengers, random)) : 0.0;
     if (id % 100 == 17) {
       distance = -distance;
     }
     if (id % 100 == 67) {
+      fare = Double.NaN;
+    }
+    if (DataProblem.current() == DataProblem.NULLS && id % 3 == 0) {
       fare = Double.NaN;
     }
     return new TripRecord(id, hour, distance, passengers, fare, card ? "card" : "cash", tip);

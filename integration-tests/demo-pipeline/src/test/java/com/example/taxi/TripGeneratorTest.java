@@ -54,4 +54,34 @@ class TripGeneratorTest {
     assertTrue(trips.stream().filter(t -> !t.paidByCard()).allMatch(t -> t.tip() == 0.0));
     assertTrue(generous > 200 && generous < 1000, "generous tips: " + generous);
   }
+
+  @Test
+  void nullBurstBlanksEveryThirdFareOnTopOfTheUsualOne() throws IOException {
+    List<TripRecord> trips = withProblem(DataProblem.NULLS, 300);
+    // ids 3, 6, ..., 300 (100 trips) plus ids 67, 167, 267 not divisible by 3 (167 and 67 and 267:
+    // 67 % 3 = 1, 167 % 3 = 2, 267 % 3 = 0, so 267 is already counted): 100 + 2 = 102
+    assertEquals(102, trips.stream().filter(t -> Double.isNaN(t.fare())).count());
+  }
+
+  @Test
+  void driftRaisesEveryFareBySixtyPercent() throws IOException {
+    List<TripRecord> plain = withProblem(DataProblem.NONE, 200);
+    List<TripRecord> drifted = withProblem(DataProblem.DRIFT, 200);
+    for (int i = 0; i < plain.size(); i++) {
+      double fare = plain.get(i).fare();
+      if (!Double.isNaN(fare)) {
+        assertEquals(Math.round(fare * 1.6 * 100) / 100.0, drifted.get(i).fare(), 1e-9);
+      }
+    }
+  }
+
+  private List<TripRecord> withProblem(DataProblem problem, int trips) throws IOException {
+    DataProblem.set(problem);
+    try {
+      return TripCsv.read(
+          TripGenerator.generate(dir.resolve(problem + ".csv"), trips, 11));
+    } finally {
+      DataProblem.set(DataProblem.NONE);
+    }
+  }
 }
