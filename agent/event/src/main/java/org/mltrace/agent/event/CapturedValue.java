@@ -61,6 +61,11 @@ public record CapturedValue(
     return new CapturedValue(name, kind, text, pointerType, className, size, summary, file, snapshot);
   }
 
+  /** This value with {@code summary} instead of its own. */
+  public CapturedValue withSummary(ValueSummary summary) {
+    return new CapturedValue(name, kind, text, pointerType, className, size, summary, file, snapshot);
+  }
+
   /** The file's fingerprint, or null when none was taken. */
   public String fingerprint() {
     return file == null ? null : file.fingerprint();

@@ -2,19 +2,22 @@ package org.mltrace.agent.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 3 (runs carry
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 4 (components carry trigger declarations
+ * and {@code stale_after}, summaries may carry a sample and element hashes; since 3 runs carry
  * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
- * summary and file facts); reads versions 1 to 3. Readers reject unknown versions and kinds
+ * summary and file facts); reads versions 1 to 4. Readers reject unknown versions and kinds
  * with {@link MalformedEventException}, so the collector can dead-letter them. Field order per
  * kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
 
@@ -22,6 +25,9 @@ public final class EventCodec {
   private static final int HAS_FILE = 2;
   /** The value is marked {@code snapshot: true}; no bytes follow. Since format version 3. */
   private static final int SNAPSHOT = 4;
+  /** Summary extras (version 4): a sample of doubles follows; then, bit 1, hashes. */
+  private static final int HAS_SAMPLE = 1;
+  private static final int HAS_HASHES = 2;
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
@@ -63,7 +69,7 @@ public final class EventCodec {
         switch (kind) {
           case KIND_RUN -> readRun(r, version);
           case KIND_AGENT_STATS -> readStats(r, version);
-          case KIND_COMPONENT -> readComponent(r);
+          case KIND_COMPONENT -> readComponent(r, version);
           default -> throw new MalformedEventException("unknown event kind " + kind);
         };
     if (r.remaining() != 0) {
@@ -151,6 +157,19 @@ public final class EventCodec {
     w.writeDouble(s.mean());
     w.writeDouble(s.stddev());
     w.writeSignedVarLong(s.distinct());
+    w.writeByte((s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0));
+    if (s.sample() != null) {
+      w.writeVarLong(s.sample().length);
+      for (double d : s.sample()) {
+        w.writeDouble(d);
+      }
+    }
+    if (s.hashes() != null) {
+      w.writeVarLong(s.hashes().length);
+      for (long h : s.hashes()) {
+        w.writeFixedLong(h);
+      }
+    }
   }
 
   private static List<CapturedValue> readValues(WireReader r, int version) {
@@ -176,7 +195,7 @@ public final class EventCodec {
           throw new MalformedEventException("unknown value flags " + flags + " at byte " + r.position());
         }
         if ((flags & HAS_SUMMARY) != 0) {
-          summary = readSummary(r);
+          summary = readSummary(r, version);
         }
         if ((flags & HAS_FILE) != 0) {
           file = new FileFacts(r.readSignedVarLong(), r.readString());
@@ -189,8 +208,8 @@ public final class EventCodec {
     return values;
   }
 
-  private static ValueSummary readSummary(WireReader r) {
-    return new ValueSummary(
+  private static ValueSummary readSummary(WireReader r, int version) {
+    ValueSummary summary = new ValueSummary(
         r.readString(),
         r.readString(),
         r.readSignedVarLong(),
@@ -202,6 +221,28 @@ public final class EventCodec {
         r.readDouble(),
         r.readDouble(),
         r.readSignedVarLong());
+    if (version < 4) {
+      return summary;
+    }
+    int extras = r.readByte();
+    if ((extras & ~(HAS_SAMPLE | HAS_HASHES)) != 0) {
+      throw new MalformedEventException("unknown summary flags " + extras + " at byte " + r.position());
+    }
+    double[] sample = null;
+    long[] hashes = null;
+    if ((extras & HAS_SAMPLE) != 0) {
+      sample = new double[r.readCount("sample", 8)];
+      for (int i = 0; i < sample.length; i++) {
+        sample[i] = r.readDouble();
+      }
+    }
+    if ((extras & HAS_HASHES) != 0) {
+      hashes = new long[r.readCount("hash", 8)];
+      for (int i = 0; i < hashes.length; i++) {
+        hashes[i] = r.readFixedLong();
+      }
+    }
+    return extras == 0 ? summary : summary.withExtras(sample, hashes);
   }
 
   private static void writeStats(WireWriter w, AgentStatsEvent e) {
@@ -257,10 +298,58 @@ public final class EventCodec {
     w.writeString(e.owner());
     writeStrings(w, e.tags());
     writeStrings(w, e.methods());
+    w.writeString(e.staleAfter());
+    w.writeVarLong(e.triggers().size());
+    for (TriggerDecl t : e.triggers()) {
+      w.writeString(t.phase());
+      w.writeString(t.name());
+      w.writeByte(t.user() ? 1 : 0);
+      w.writeVarLong(t.args().size());
+      t.args().forEach((k, v) -> {
+        w.writeString(k);
+        w.writeString(v);
+      });
+      w.writeByte(t.alert() == null ? 0 : t.alert() ? 2 : 1);
+      w.writeString(t.source());
+    }
   }
 
-  private static ComponentEvent readComponent(WireReader r) {
-    return new ComponentEvent(r.readString(), r.readString(), r.readString(), readStrings(r), readStrings(r));
+  private static ComponentEvent readComponent(WireReader r, int version) {
+    String name = r.readString();
+    String description = r.readString();
+    String owner = r.readString();
+    List<String> tags = readStrings(r);
+    List<String> methods = readStrings(r);
+    if (version < 4) {
+      return new ComponentEvent(name, description, owner, tags, methods);
+    }
+    String staleAfter = r.readString();
+    int n = r.readCount("trigger");
+    List<TriggerDecl> triggers = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      String phase = r.readString();
+      String trigger = r.readString();
+      boolean user = r.readByte() != 0;
+      int argCount = r.readCount("argument");
+      Map<String, String> args = new TreeMap<>();
+      for (int a = 0; a < argCount; a++) {
+        String key = r.readString();
+        String value = r.readString();
+        if (key == null || value == null) {
+          throw new MalformedEventException("a trigger argument with a null name or value before byte " + r.position());
+        }
+        args.put(key, value);
+      }
+      int alert = r.readByte();
+      if (alert > 2) {
+        throw new MalformedEventException("unknown alert flag " + alert + " at byte " + r.position());
+      }
+      if (phase == null || trigger == null) {
+        throw new MalformedEventException("a trigger declaration without phase or name before byte " + r.position());
+      }
+      triggers.add(new TriggerDecl(phase, trigger, user, args, alert == 0 ? null : alert == 2, r.readString()));
+    }
+    return new ComponentEvent(name, description, owner, tags, methods, triggers, staleAfter);
   }
 
   private static void writeStrings(WireWriter w, List<String> strings) {

@@ -1,5 +1,8 @@
 package org.mltrace.agent.event;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A bounded description of an array, collection or map, computed by the agent on a sample of at
  * most {@code sample_cap} elements; what drift and outlier checks consume.
@@ -24,6 +27,12 @@ package org.mltrace.agent.event;
  * @param stddev population standard deviation (divided by n, not n - 1) of the sampled values
  * @param distinct estimated number of distinct non-null, non-NaN values in the sample (linear
  *     counting over 64-bit hashes)
+ * @param sample the sampled values in sampling order (numbers widened to {@code double}, strings
+ *     as their lengths, NaN kept, nulls dropped), at most {@code sample_cap} of them; null unless
+ *     a declared trigger needs them. Since format version 4.
+ * @param hashes a 64-bit hash of each sampled non-null element in sampling order (see {@code
+ *     docs/event-format.md} for the hash), for overlap checks; null unless a declared trigger
+ *     needs them. Since format version 4.
  */
 public record ValueSummary(
     String elements,
@@ -36,4 +45,43 @@ public record ValueSummary(
     double max,
     double mean,
     double stddev,
-    long distinct) {}
+    long distinct,
+    double[] sample,
+    long[] hashes) {
+
+  /** Without a sample or hashes (what no trigger asked for). */
+  public ValueSummary(
+      String elements, String sampling, long count, long sampled, long nulls, long nans, double min, double max,
+      double mean, double stddev, long distinct) {
+    this(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, null, null);
+  }
+
+  /** This summary carrying {@code sample} and {@code hashes} (either may be null). */
+  public ValueSummary withExtras(double[] sample, long[] hashes) {
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes);
+  }
+
+  // Arrays compare by content, so that a decoded event equals the encoded one.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ValueSummary v
+        && elements.equals(v.elements) && sampling.equals(v.sampling) && count == v.count && sampled == v.sampled
+        && nulls == v.nulls && nans == v.nans && Double.compare(min, v.min) == 0 && Double.compare(max, v.max) == 0
+        && Double.compare(mean, v.mean) == 0 && Double.compare(stddev, v.stddev) == 0 && distinct == v.distinct
+        && Arrays.equals(sample, v.sample) && Arrays.equals(hashes, v.hashes);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct)
+        + 31 * Arrays.hashCode(sample) + Arrays.hashCode(hashes);
+  }
+
+  @Override
+  public String toString() {
+    return "ValueSummary[elements=" + elements + ", sampling=" + sampling + ", count=" + count + ", sampled=" + sampled
+        + ", nulls=" + nulls + ", nans=" + nans + ", min=" + min + ", max=" + max + ", mean=" + mean + ", stddev="
+        + stddev + ", distinct=" + distinct + ", sample=" + (sample == null ? "null" : sample.length + " values")
+        + ", hashes=" + (hashes == null ? "null" : hashes.length + " hashes") + "]";
+  }
+}

@@ -31,6 +31,10 @@ final class WireReader {
   }
 
   double readDouble() {
+    return Double.longBitsToDouble(readFixedLong());
+  }
+
+  long readFixedLong() {
     if (remaining() < 8) {
       throw new MalformedEventException("entry ends early at byte " + pos);
     }
@@ -38,7 +42,16 @@ final class WireReader {
     for (int i = 0; i < 8; i++) {
       bits |= (long) (buf[pos++] & 0xFF) << (8 * i);
     }
-    return Double.longBitsToDouble(bits);
+    return bits;
+  }
+
+  /** A count of fixed-size items of {@code width} bytes, checked against what is left. */
+  int readCount(String what, int width) {
+    long n = readVarLong();
+    if (n < 0 || n > remaining() / width) {
+      throw new MalformedEventException("implausible " + what + " count " + n + " at byte " + pos);
+    }
+    return (int) n;
   }
 
   int position() {

@@ -40,6 +40,14 @@ final class WireWriter {
     }
   }
 
+  /** Eight bytes, little-endian: for values that fill 64 bits (hashes), where a varint is longer. */
+  void writeFixedLong(long bits) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buf[len++] = (byte) (bits >>> (8 * i));
+    }
+  }
+
   /** A null string is written as length 0 with a marker; see {@link WireReader#readString}. */
   void writeString(String s) {
     if (s == null) {

@@ -172,9 +172,104 @@ class EventCodecTest {
     assertEquals(stats, decoded);
     assertEquals(4, decoded.healthCount("append_failed"));
     assertEquals(0, decoded.healthCount("weave_failed"));
-    byte[] v3 = EventCodec.encode(sampleRun());
-    assertEquals(3, v3[0]);
-    assertEquals(HexFormat.of().parseHex(SAMPLE_RUN_V2_HEX).length + 1, v3.length, "one varint more: unrecordedBefore 0");
+    byte[] v4 = EventCodec.encode(sampleRun());
+    assertEquals(4, v4[0]);
+    assertEquals(HexFormat.of().parseHex(SAMPLE_RUN_V2_HEX).length + 1, v4.length, "one varint more: unrecordedBefore 0");
+  }
+
+  /**
+   * A run with one summarized input ({@code numbers} of {@link #summarizedRun()}) and
+   * unrecordedBefore 5, as the version 3 codec wrote it.
+   */
+  static final String SUMMARIZED_RUN_V3_HEX =
+      "030108613162322d343206747261696e3c636f6d2e61636d652e547261696e657223666974284c6a6176612f6e696f2f"
+          + "66696c652f506174683b49294c636f6d2f61636d652f4d6f64656c3b056131623207686f73742d319221056d61696e80"
+          + "80f28183898506c084af8283898506f695ebdc0305616231320000000001087765696768747306166d656d3a2f2f6131"
+          + "62322f646f75626c655b5d4037056461746109646f75626c655b5d80897a01076e756d6265720773747269646580897a"
+          + "80100604000000000000f8bf0000000000802240000000000000c03f0000000000000440a20f0005";
+
+  /** {@code new ComponentEvent("train", "Fit it", "ml-team", List.of("taxi"), List.of("a.B#c(..)"))}, version 3. */
+  static final String COMPONENT_V3_HEX = "030306747261696e07466974206974086d6c2d7465616d010574617869010a612e422363282e2e29";
+
+  @Test
+  void version3EntriesStillDecodeWithoutSamplesOrTriggers() {
+    RunEvent run = (RunEvent) EventCodec.decode(HexFormat.of().parseHex(SUMMARIZED_RUN_V3_HEX));
+    ValueSummary summary = run.inputs().get(0).summary();
+    assertEquals(new ValueSummary("number", "stride", 1_000_000, 1024, 3, 2, -1.5, 9.25, 0.125, 2.5, 977), summary);
+    assertNull(summary.sample());
+    assertNull(summary.hashes());
+    assertEquals(5, run.unrecordedBefore());
+    ComponentEvent c = (ComponentEvent) EventCodec.decode(HexFormat.of().parseHex(COMPONENT_V3_HEX));
+    assertEquals(new ComponentEvent("train", "Fit it", "ml-team", List.of("taxi"), List.of("a.B#c(..)")), c);
+    assertEquals(List.of(), c.triggers());
+    assertNull(c.staleAfter());
+  }
+
+  @Test
+  void version4SummariesCarryASampleAndHashesAndTheyRoundTrip() {
+    RunEvent base = summarizedRun();
+    ValueSummary numbers = base.inputs().get(1).summary();
+    ValueSummary both = numbers.withExtras(new double[] {1.5, Double.NaN, -0.0, 1e300}, new long[] {Long.MIN_VALUE, -1, 0, 42});
+    ValueSummary onlyHashes = numbers.withExtras(null, new long[] {7});
+    ValueSummary emptySample = numbers.withExtras(new double[0], null);
+    List<CapturedValue> inputs = List.of(
+        base.inputs().get(1).withSummary(both), base.inputs().get(1).withSummary(onlyHashes), base.inputs().get(1).withSummary(emptySample));
+    RunEvent run = new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        false, null, null, inputs, List.of());
+
+    RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
+
+    assertEquals(run, decoded);
+    ValueSummary first = decoded.inputs().get(0).summary();
+    assertArrayEquals(new double[] {1.5, Double.NaN, -0.0, 1e300}, first.sample());
+    assertArrayEquals(new long[] {Long.MIN_VALUE, -1, 0, 42}, first.hashes());
+    assertNull(decoded.inputs().get(1).summary().sample());
+    assertEquals(0, decoded.inputs().get(2).summary().sample().length);
+    assertNull(decoded.inputs().get(2).summary().hashes());
+    // The extras cost a count byte and 8 bytes per element each: (1 + 4 * 8) + (1 + 4 * 8) = 66.
+    RunEvent plain = new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        false, null, null, List.of(base.inputs().get(1)), List.of());
+    RunEvent withBoth = new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        false, null, null, List.of(inputs.get(0)), List.of());
+    assertEquals(66, EventCodec.encode(withBoth).length - EventCodec.encode(plain).length);
+  }
+
+  @Test
+  void version4ComponentsCarryTriggersAndStaleAfter() {
+    ComponentEvent c = new ComponentEvent("featurize", null, null, List.of(), List.of("a.B#c(..)"),
+        List.of(
+            new TriggerDecl("before_run", "not_null", false, java.util.Map.of("variable", "rawFares", "max_fraction", "0.05"), null,
+                "taxi.yaml:12"),
+            new TriggerDecl("after_run", "psi", false,
+                java.util.Map.of("variable", "fares", "reference.component", "train", "reference.variable", "x"), true, "taxi.yaml:16"),
+            new TriggerDecl("after_run", "tip_rate_check", true, java.util.Map.of(), false, null)),
+        "12h");
+
+    ComponentEvent decoded = (ComponentEvent) EventCodec.decode(EventCodec.encode(c));
+
+    assertEquals(c, decoded);
+    assertEquals("12h", decoded.staleAfter());
+    assertNull(decoded.triggers().get(0).alert());
+    assertEquals(Boolean.FALSE, decoded.triggers().get(2).alert());
+    assertTrue(decoded.triggers().get(2).user());
+  }
+
+  @Test
+  void everyTruncationOfAVersion4ComponentIsRejected() {
+    ComponentEvent c = new ComponentEvent("f", null, null, List.of(), List.of("a.B#c(..)"),
+        List.of(new TriggerDecl("after_run", "ks", false, java.util.Map.of("variable", "v", "reference", "previous"), true, "f.yaml:3")),
+        "30d");
+    byte[] bytes = EventCodec.encode(c);
+    for (int cut = 0; cut < bytes.length; cut++) {
+      byte[] truncated = Arrays.copyOf(bytes, cut);
+      assertThrows(MalformedEventException.class, () -> EventCodec.decode(truncated), "cut at " + cut);
+    }
   }
 
   @Test
@@ -220,7 +315,13 @@ class EventCodecTest {
 
   @Test
   void everyTruncationIsRejectedNotMisread() {
-    byte[] bytes = EventCodec.encode(summarizedRun());
+    RunEvent base = summarizedRun();
+    CapturedValue sampled = base.inputs().get(1).withSummary(
+        base.inputs().get(1).summary().withExtras(new double[] {1, 2}, new long[] {3}));
+    byte[] bytes = EventCodec.encode(new RunEvent(
+        base.runId(), base.component(), base.method(), base.agentId(), base.host(), base.pid(), base.thread(),
+        base.startEpochMicros(), base.endEpochMicros(), base.durationNanos(), base.codeVersion(), base.gitCommit(),
+        false, null, null, List.of(base.inputs().get(0), sampled), base.outputs()));
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] truncated = Arrays.copyOf(bytes, cut);
       assertThrows(MalformedEventException.class, () -> EventCodec.decode(truncated), "cut at " + cut);
