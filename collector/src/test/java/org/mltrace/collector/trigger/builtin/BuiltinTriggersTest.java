@@ -1,0 +1,23 @@
+package org.mltrace.collector.trigger.builtin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mltrace.collector.trigger.Trigger;
+
+class BuiltinTriggersTest {
+
+  @Test
+  void oneOfEachNamedAsTheCatalog() {
+    List<String> names = BuiltinTriggers.all().stream().map(Trigger::name).sorted().toList();
+    assertEquals(List.of("metric_threshold", "not_null", "range", "row_count_change"), names);
+  }
+
+  @Test
+  void onlyMetricThresholdAlertsByDefault() {
+    List<String> alerting =
+        BuiltinTriggers.all().stream().filter(Trigger::alertsByDefault).map(Trigger::name).toList();
+    assertEquals(List.of("metric_threshold"), alerting);
+  }
+}
