@@ -54,11 +54,21 @@ record JdbcUrl(String raw) {
   /**
    * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless the
    * user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the file
-   * open in another process; for PostgreSQL, {@code reWriteBatchedInserts=true} unless set.
+   * open in another process; for any H2 database, {@code NON_KEYWORDS=VALUE} unless set, because
+   * H2 2.x reserves {@code VALUE}, a column of {@code trigger_results} and {@code alerts} that
+   * PostgreSQL accepts as it is; for PostgreSQL, {@code reWriteBatchedInserts=true} unless set.
    */
   String effective() {
-    if (h2File().isPresent() && !raw.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")) {
-      return raw + ";AUTO_SERVER=TRUE";
+    String upper = raw.toUpperCase(Locale.ROOT);
+    if (raw.startsWith("jdbc:h2:")) {
+      String url = raw;
+      if (h2File().isPresent() && !upper.contains("AUTO_SERVER=")) {
+        url += ";AUTO_SERVER=TRUE";
+      }
+      if (!upper.contains("NON_KEYWORDS=")) {
+        url += ";NON_KEYWORDS=VALUE";
+      }
+      return url;
     }
     if (isPostgres() && !raw.toLowerCase(Locale.ROOT).contains("rewritebatchedinserts=")) {
       // The driver then sends a batch of inserts as multi-row INSERTs, not one round trip each.

@@ -26,11 +26,15 @@ class JdbcUrlTest {
   @Test
   void autoServerIsAddedToH2FilesOnly() {
     assertEquals(
-        "jdbc:h2:file:./x;AUTO_SERVER=TRUE", JdbcUrl.parse("jdbc:h2:file:./x").effective());
+        "jdbc:h2:file:./x;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE",
+        JdbcUrl.parse("jdbc:h2:file:./x").effective());
     assertEquals(
-        "jdbc:h2:file:./x;auto_server=false",
+        "jdbc:h2:file:./x;auto_server=false;NON_KEYWORDS=VALUE",
         JdbcUrl.parse("jdbc:h2:file:./x;auto_server=false").effective());
-    assertEquals("jdbc:h2:mem:x", JdbcUrl.parse("jdbc:h2:mem:x").effective());
+    assertEquals(
+        "jdbc:h2:mem:x;non_keywords=VALUE,KEY",
+        JdbcUrl.parse("jdbc:h2:mem:x;non_keywords=VALUE,KEY").effective());
+    assertEquals("jdbc:h2:mem:x;NON_KEYWORDS=VALUE", JdbcUrl.parse("jdbc:h2:mem:x").effective());
   }
 
   @Test
