@@ -108,6 +108,7 @@ public final class Compactor implements AutoCloseable {
     long valueRows = DayAggregates.foldValues(c);
     String batch = "(SELECT run_id FROM compaction_batch)";
     long summaries = update(c, "DELETE FROM run_value_summaries WHERE run_id IN " + batch);
+    update(c, "DELETE FROM run_value_samples WHERE run_id IN " + batch);
     long dependencies =
         update(
             c,

@@ -8,17 +8,23 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.StaleAfter;
+import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.LineageSnapshot;
 import org.mltrace.collector.lineage.EventTimes;
 import org.mltrace.collector.lineage.LineageIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link IngestTransaction} over one JDBC connection with auto-commit off. Prepared statements are
@@ -31,6 +37,8 @@ import org.mltrace.collector.lineage.LineageIndex;
 final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   /** Dead-letter payloads are cut to this size; the reason says so. */
   static final int MAX_PAYLOAD = 1_000_000;
+
+  private static final Logger log = LoggerFactory.getLogger(JdbcIngestTransaction.class);
 
   private final StatementCache statements;
   private final RunRowWriter runs;
@@ -61,16 +69,18 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   @Override
   public void upsertComponent(ComponentEvent e, Instant now) {
+    Long staleAfter = staleAfterSeconds(e);
     try {
       PreparedStatement update =
           ps(
               "UPDATE components SET description = ?, owner = ?, tags = ?,"
-                  + " methods = ? WHERE name = ?");
+                  + " methods = ?, stale_after_seconds = ? WHERE name = ?");
       Jdbc.setText(update, 1, e.description());
       Jdbc.setText(update, 2, e.owner());
       Jdbc.setText(update, 3, String.join(",", e.tags()));
       Jdbc.setText(update, 4, String.join("\n", e.methods()));
-      Jdbc.setText(update, 5, e.name());
+      Jdbc.setLong(update, 5, staleAfter);
+      Jdbc.setText(update, 6, e.name());
       if (update.executeUpdate() == 0) {
         PreparedStatement insert =
             ps(
@@ -82,20 +92,71 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
                     "owner VARCHAR",
                     "tags VARCHAR",
                     "methods VARCHAR",
-                    "first_seen TIMESTAMP WITH TIME ZONE"));
+                    "first_seen TIMESTAMP WITH TIME ZONE",
+                    "stale_after_seconds BIGINT"));
         Jdbc.setText(insert, 1, e.name());
         Jdbc.setText(insert, 2, e.description());
         Jdbc.setText(insert, 3, e.owner());
         Jdbc.setText(insert, 4, String.join(",", e.tags()));
         Jdbc.setText(insert, 5, String.join("\n", e.methods()));
         Jdbc.setTime(insert, 6, now);
+        Jdbc.setLong(insert, 7, staleAfter);
         if (insert.executeUpdate() == 0) {
           update.executeUpdate(); // created meanwhile by another collector: declare it now
         }
       }
+      replaceTriggers(e);
     } catch (SQLException ex) {
       throw StoreException.of("storing component " + e.name(), ex);
     }
+  }
+
+  /**
+   * The declaration's {@code stale_after} in seconds, or null for the default. The agent checked
+   * the syntax; a value it let through that this collector cannot read is logged and stored as the
+   * default rather than failing the batch.
+   */
+  private static Long staleAfterSeconds(ComponentEvent e) {
+    if (e.staleAfter() == null) {
+      return null;
+    }
+    try {
+      return StaleAfter.seconds(e.staleAfter());
+    } catch (IllegalArgumentException ex) {
+      log.warn("component {}: stale_after must be {}; using the default", e.name(), ex.getMessage());
+      return null;
+    }
+  }
+
+  /** The latest declaration wins: the component's rows are replaced, one batch for all. */
+  private void replaceTriggers(ComponentEvent e) throws SQLException {
+    PreparedStatement delete = ps("DELETE FROM component_triggers WHERE component = ?");
+    Jdbc.setText(delete, 1, e.name());
+    delete.executeUpdate();
+    if (e.triggers().isEmpty()) {
+      return;
+    }
+    PreparedStatement insert =
+        ps(
+            "INSERT INTO component_triggers (component, phase, position, trigger_name,"
+                + " user_trigger, args, alert, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    Map<String, Integer> positions = new HashMap<>();
+    for (TriggerDecl t : e.triggers()) {
+      Jdbc.setText(insert, 1, e.name());
+      Jdbc.setText(insert, 2, t.phase());
+      insert.setInt(3, positions.merge(t.phase(), 1, Integer::sum) - 1);
+      Jdbc.setText(insert, 4, t.name());
+      insert.setBoolean(5, t.user());
+      Jdbc.setText(insert, 6, TriggerArgsJson.write(t.args()));
+      if (t.alert() == null) {
+        insert.setNull(7, Types.BOOLEAN);
+      } else {
+        insert.setBoolean(7, t.alert());
+      }
+      Jdbc.setText(insert, 8, t.source());
+      insert.addBatch();
+    }
+    insert.executeBatch();
   }
 
   @Override
@@ -114,7 +175,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     try {
       for (List<String> chunk : AnyOf.chunks(new ArrayList<>(runIds))) {
         for (String table :
-            List.of("run_dependencies", "run_value_summaries", "run_inputs", "run_outputs")) {
+            List.of(
+                "run_dependencies", "run_value_summaries", "run_value_samples", "run_inputs", "run_outputs")) {
           PreparedStatement delete =
               ps(
                   "DELETE FROM "

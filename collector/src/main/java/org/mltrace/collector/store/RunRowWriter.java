@@ -20,7 +20,7 @@ import org.mltrace.collector.lineage.EventTimes;
  * Writes a batch of runs' rows inside an ingest transaction: the runs, a bare component row for an
  * undeclared component (widening its first/last seen), the inputs and outputs in YAML order (with
  * a file's modification time and fingerprint), a {@code run_value_summaries} row for each summarized
- * value, and an {@code io_pointers} row for each pointer seen for the first time.
+ * value, a {@code run_value_samples} row for each value carrying a sample or hashes, and an {@code io_pointers} row for each pointer seen for the first time.
  *
  * <p>Each table gets one batched insert per batch of runs, not one statement per row: storing a
  * run one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
@@ -87,6 +87,14 @@ final class RunRowWriter {
       }
       if (summaries) {
         summaryInsert().executeBatch();
+      }
+      boolean samples = false;
+      for (RunEvent e : fresh) {
+        samples |= addSamples("input", e.runId(), e.inputs());
+        samples |= addSamples("output", e.runId(), e.outputs());
+      }
+      if (samples) {
+        sampleInsert().executeBatch();
       }
     } catch (SQLException ex) {
       throw StoreException.of("storing " + fresh.size() + " runs", ex);
@@ -274,6 +282,44 @@ final class RunRowWriter {
       added = true;
     }
     return added;
+  }
+
+  private PreparedStatement sampleInsert() throws SQLException {
+    return statements.get(
+        "INSERT INTO run_value_samples (run_id, direction, position, sample_values, element_hashes)"
+            + " VALUES (?, ?, ?, ?, ?)");
+  }
+
+  /**
+   * Adds a {@code run_value_samples} row per value whose summary carries a sample or hashes (only
+   * values a declared trigger needs); returns whether it added any.
+   */
+  private boolean addSamples(String direction, String runId, List<CapturedValue> values)
+      throws SQLException {
+    boolean added = false;
+    for (int i = 0; i < values.size(); i++) {
+      ValueSummary s = values.get(i).summary();
+      if (s == null || (s.sample() == null && s.hashes() == null)) {
+        continue;
+      }
+      PreparedStatement insert = sampleInsert();
+      Jdbc.setText(insert, 1, runId);
+      Jdbc.setText(insert, 2, direction);
+      insert.setInt(3, i);
+      setBytes(insert, 4, ValueSampleBytes.ofDoubles(s.sample()));
+      setBytes(insert, 5, ValueSampleBytes.ofLongs(s.hashes()));
+      insert.addBatch();
+      added = true;
+    }
+    return added;
+  }
+
+  private static void setBytes(PreparedStatement ps, int index, byte[] bytes) throws SQLException {
+    if (bytes == null) {
+      ps.setNull(index, java.sql.Types.BINARY);
+    } else {
+      ps.setBytes(index, bytes);
+    }
   }
 
   /**
