@@ -73,7 +73,7 @@ final class TracingSession {
     EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY, samplers, breaker, config.maxQueueMb() << 20);
     for (ComponentSpec c : config.components()) {
       List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
-      writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods));
+      writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods, c.triggers(), c.staleAfter()));
     }
     writer.start();
 

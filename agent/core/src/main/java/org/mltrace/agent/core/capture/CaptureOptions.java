@@ -11,9 +11,21 @@ package org.mltrace.agent.core.capture;
  * @param sampleCap summaries read at most this many elements
  * @param snapshot the YAML's {@code snapshot: true}: a file pointer is marked so that the
  *     collector on the same host copies the file into its artifact store
+ * @param keepSample a declared trigger needs the summary's sampled values ({@code psi}, {@code
+ *     outliers}, ...): the summary carries them; false for every other variable, which then costs
+ *     nothing more
+ * @param keepHashes a declared trigger needs the sampled elements' hashes ({@code
+ *     train_test_leakage}): the summary carries them
  */
 public record CaptureOptions(
-    String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap, boolean snapshot) {
+    String type,
+    CaptureMode mode,
+    boolean redact,
+    int maxStringLength,
+    int sampleCap,
+    boolean snapshot,
+    boolean keepSample,
+    boolean keepHashes) {
   public static final int DEFAULT_MAX_STRING_LENGTH = 256;
   public static final int DEFAULT_SAMPLE_CAP = 1024;
   public static final CaptureOptions DEFAULTS =
@@ -24,11 +36,27 @@ public record CaptureOptions(
     this(type, mode, redact, maxStringLength, sampleCap, false);
   }
 
+  /** Without a sample or hashes kept. */
+  public CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap, boolean snapshot) {
+    this(type, mode, redact, maxStringLength, sampleCap, snapshot, false, false);
+  }
+
   public CaptureOptions withMaxStringLength(int length) {
-    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot);
+    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot, keepSample, keepHashes);
   }
 
   public CaptureOptions withSnapshot(boolean snapshot) {
-    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot);
+    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample, keepHashes);
+  }
+
+  /** These options, additionally keeping the sample and/or hashes (what triggers need). */
+  public CaptureOptions keeping(boolean sample, boolean hashes) {
+    return new CaptureOptions(
+        type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample || sample, keepHashes || hashes);
+  }
+
+  /** Whether the summary must carry extras beyond its moments. */
+  public boolean keepsExtras() {
+    return keepSample || keepHashes;
   }
 }

@@ -126,7 +126,7 @@ final class NumericSummary {
   }
 
   /** SplitMix64's finalizer: spreads neighbouring values (1.0, 2.0) over the whole bitmap. */
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);

@@ -253,6 +253,9 @@ public final class ValueEncoder {
     if (facts.summarized() && options.mode() != CaptureMode.POINTER && options.sampleCap() > 0) {
       try {
         summary = summaries.summarize(v, options.sampleCap());
+        if (summary != null && options.keepsExtras()) {
+          summary = summaries.withExtras(summary, v, options.sampleCap(), options.keepSample(), options.keepHashes());
+        }
       } catch (Throwable t) {
         // Modified by another thread while sampled, say: the pointer stands without a summary.
         AgentCounters.internalError(AgentHealth.ENCODER_FAILED);

@@ -156,6 +156,18 @@ final class ValueSummaries {
     return e.finish(sampling(n, cap, false), n);
   }
 
+  /**
+   * {@code summary} with the sample and/or hashes a declared trigger needs ({@link SampleExtras}),
+   * read at the same indices.
+   */
+  ValueSummary withExtras(ValueSummary summary, Object v, int cap, boolean keepSample, boolean keepHashes) {
+    return SampleExtras.add(summary, v, cap, keepSample, keepHashes, sampler);
+  }
+
+  static boolean isRandomAccess(Class<?> type) {
+    return RANDOM_ACCESS_LISTS.contains(type.getName());
+  }
+
   /** {@code cap} evenly spaced indices from 0, or every index when there are no more than cap. */
   static void stride(int n, int cap, IntPredicate visit) {
     if (n <= cap) {

@@ -2,6 +2,7 @@ package org.mltrace.agent.core.config;
 
 import java.util.List;
 import org.mltrace.agent.core.capture.SampleSpec;
+import org.mltrace.agent.event.TriggerDecl;
 
 /**
  * One component from the YAML: which methods are its runs and which variables are its inputs
@@ -16,6 +17,10 @@ import org.mltrace.agent.core.capture.SampleSpec;
  * @param outputVariables {@code return}, locals, parameters, {@code this}, with their options
  * @param line the YAML line where the component starts
  * @param sample the {@code sample:} setting, or null to record every call
+ * @param triggers the {@code before_run:} then the {@code after_run:} declarations, checked
+ *     against the trigger catalog and the component's variables
+ * @param staleAfter the {@code stale_after:} as written ({@code 30d}), checked; null for the
+ *     default
  */
 public record ComponentSpec(
     String name,
@@ -26,13 +31,23 @@ public record ComponentSpec(
     List<VariableSpec> inputVariables,
     List<VariableSpec> outputVariables,
     int line,
-    SampleSpec sample) {
+    SampleSpec sample,
+    List<TriggerDecl> triggers,
+    String staleAfter) {
 
   public ComponentSpec {
     tags = List.copyOf(tags);
     methods = List.copyOf(methods);
     inputVariables = List.copyOf(inputVariables);
     outputVariables = List.copyOf(outputVariables);
+    triggers = List.copyOf(triggers);
+  }
+
+  /** Without triggers, with the default staleness. */
+  public ComponentSpec(
+      String name, String description, String owner, List<String> tags, List<MethodSignature> methods,
+      List<VariableSpec> inputVariables, List<VariableSpec> outputVariables, int line, SampleSpec sample) {
+    this(name, description, owner, tags, methods, inputVariables, outputVariables, line, sample, List.of(), null);
   }
 
   /** Without {@code sample:}: every call is recorded. */

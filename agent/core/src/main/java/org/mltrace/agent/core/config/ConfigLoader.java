@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.SampleSpec;
+import org.mltrace.agent.event.StaleAfter;
+import org.mltrace.agent.event.TriggerDecl;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -39,7 +41,8 @@ public final class ConfigLoader {
   static final List<String> TOP_KEYS =
       List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
   static final List<String> COMPONENT_KEYS =
-      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample");
+      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample", "before_run",
+          "after_run", "stale_after");
   static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap", "snapshot");
   static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
   static final List<String> BOOLEANS = List.of("true", "false");
@@ -124,7 +127,7 @@ public final class ConfigLoader {
     if (componentsNode == null) {
       problems.add(new ConfigProblem(file, line(root), "missing 'components:'; expected a list of components"));
     } else {
-      components = components(componentsNode);
+      components = TriggerNeeds.apply(file, components(componentsNode), problems);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -207,6 +210,9 @@ public final class ConfigLoader {
     List<VariableSpec> outputs = List.of();
     boolean sawMethod = false;
     SampleSpec sample = null;
+    Node beforeRun = null;
+    Node afterRun = null;
+    String staleAfter = null;
     Set<String> seen = new HashSet<>();
     for (NodeTuple t : map.getValue()) {
       String key = keyOf(t, COMPONENT_KEYS, seen);
@@ -236,6 +242,9 @@ public final class ConfigLoader {
         case "inputs" -> inputs = variables(value, "inputs");
         case "outputs" -> outputs = variables(value, "outputs");
         case "sample" -> sample = sample(value);
+        case "before_run" -> beforeRun = value;
+        case "after_run" -> afterRun = value;
+        case "stale_after" -> staleAfter = staleAfter(value);
         default -> throw new IllegalStateException(key);
       }
     }
@@ -245,10 +254,36 @@ public final class ConfigLoader {
     if (!sawMethod) {
       problems.add(problem(node, "component '" + (name == null ? "?" : name) + "' has no 'method:' (or 'methods:') signature"));
     }
+    List<TriggerDecl> triggers = new ArrayList<>();
+    TriggerDeclParser declarations = new TriggerDeclParser(file, problems);
+    List<String> inputNames = inputs.stream().map(VariableSpec::name).toList();
+    List<String> outputNames = outputs.stream().map(VariableSpec::name).toList();
+    if (beforeRun != null) {
+      triggers.addAll(declarations.parse(beforeRun, TriggerDecl.BEFORE_RUN, inputNames, outputNames));
+    }
+    if (afterRun != null) {
+      triggers.addAll(declarations.parse(afterRun, TriggerDecl.AFTER_RUN, inputNames, outputNames));
+    }
     if (problems.size() > before) {
       return null;
     }
-    return new ComponentSpec(name, description, owner, tags, methods, inputs, outputs, line(node), sample);
+    return new ComponentSpec(
+        name, description, owner, tags, methods, inputs, outputs, line(node), sample, triggers, staleAfter);
+  }
+
+  /** {@code stale_after: 30d}: checked here, kept as written (the collector converts it). */
+  private String staleAfter(Node node) {
+    String text = scalar(node, "stale_after", "a duration like 30d, 12h or 90m");
+    if (text == null) {
+      return null;
+    }
+    try {
+      StaleAfter.seconds(text);
+      return text.trim();
+    } catch (IllegalArgumentException e) {
+      problems.add(problem(node, "'stale_after' must be " + e.getMessage()));
+      return null;
+    }
   }
 
   static final String SAMPLE_EXPECTED = "a fraction of calls to record (0.01) or {max_per_second: N}";
