@@ -12,7 +12,15 @@ public final class BuiltinTriggers {
     return List.of(
         new NotNullTrigger(),
         new RangeTrigger(),
+        new SchemaTrigger(),
+        new OutliersTrigger(),
         new RowCountChangeTrigger(),
+        new PsiTrigger(),
+        new KlDivergenceTrigger(),
+        new KsTrigger(),
+        new MeanShiftTrigger(),
+        new TrainTestLeakageTrigger(),
+        new OverfittingTrigger(),
         new MetricThresholdTrigger());
   }
 }

@@ -11,7 +11,21 @@ class BuiltinTriggersTest {
   @Test
   void oneOfEachNamedAsTheCatalog() {
     List<String> names = BuiltinTriggers.all().stream().map(Trigger::name).sorted().toList();
-    assertEquals(List.of("metric_threshold", "not_null", "range", "row_count_change"), names);
+    assertEquals(
+        List.of(
+            "kl_divergence",
+            "ks",
+            "mean_shift",
+            "metric_threshold",
+            "not_null",
+            "outliers",
+            "overfitting",
+            "psi",
+            "range",
+            "row_count_change",
+            "schema",
+            "train_test_leakage"),
+        names);
   }
 
   @Test
