@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
       SqlCommand.class,
       CompactCommand.class,
       ArtifactCommand.class,
+      AlertsCommand.class,
+      StaleCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -1,11 +1,14 @@
 package org.mltrace.collector.query;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mltrace.collector.alert.Alert;
+import org.mltrace.collector.alert.AlertQuery;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.UpstreamWalker;
 import org.mltrace.collector.store.Database;
@@ -14,6 +17,9 @@ import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.ReadOnlySql;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
+import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.staleness.StaleRun;
+import org.mltrace.collector.staleness.StalenessService;
 
 /**
  * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2 file
@@ -150,6 +156,33 @@ public final class QueryService implements AutoCloseable {
     }
     List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
     return new History(component, limit, runs);
+  }
+
+  /**
+   * Open alerts, or every alert with {@code all}, the most recently opened first.
+   *
+   * @throws org.mltrace.collector.store.StoreException if the database fails
+   */
+  public List<Alert> alerts(boolean all) {
+    return new AlertQuery(database).list(all);
+  }
+
+  /**
+   * Why the run is stale as of {@code now} (empty when it is not); see {@link StalenessService}.
+   *
+   * @throws NotFoundException if no run has this id
+   */
+  public List<StaleReason> staleness(String runId, Instant now) {
+    if (repository.findRun(runId).isEmpty()) {
+      throw new NotFoundException(
+          "no run with id '" + runId + "' (try 'mltrace history COMPONENT' to list runs)");
+    }
+    return new StalenessService(database).reasons(runId, now);
+  }
+
+  /** The latest run of each component, where it is stale as of {@code now}, by component. */
+  public List<StaleRun> staleRuns(Instant now) {
+    return new StalenessService(database).staleLatestRuns(now);
   }
 
   /**

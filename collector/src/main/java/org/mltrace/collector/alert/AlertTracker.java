@@ -1,0 +1,181 @@
+package org.mltrace.collector.alert;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.trigger.TriggerResultsListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The alert state machine, run as the trigger engine commits results. Per declaration (component,
+ * phase, position, trigger name):
+ *
+ * <ul>
+ *   <li>{@code fail} of a declaration that alerts, while no alert is open: opens one (stored, logged
+ *       at WARN, sent to the sinks);
+ *   <li>{@code pass} while an alert is open: resolves it (stored, logged, sent). A pass resolves
+ *       even if the declaration no longer alerts, so that turning {@code alert:} off closes what
+ *       is open;
+ *   <li>{@code fail} while open: nothing, so a broken SLA pages once, not on every run;
+ *   <li>{@code error} (the trigger threw or timed out): nothing. An error says nothing about the
+ *       data, so it neither opens nor resolves; the engine stores it and {@code inspect} shows it.
+ * </ul>
+ *
+ * <p><b>Order.</b> Runs are not evaluated in the order they ran (two agents' queues, a slow
+ * trigger, a collector catching up). The results of one call are replayed in run order (end time,
+ * then start time, then id), so a batch holding fail, fail, pass opens and resolves one alert. A
+ * result older than the declaration's latest pass or fail already stored from an earlier call is
+ * late: the state already reflects a newer run, and the late result changes nothing.
+ *
+ * <p><b>Failure.</b> The state is stored in one transaction per call (PostgreSQL: under an
+ * advisory lock, so two collectors never open the same alert twice); sinks are told only after it
+ * commits, on the {@link AlertNotifier}'s thread. A database failure is logged and the call's
+ * transitions are lost, not retried: the next result of each declaration is compared with the
+ * stored alert, not with the previous result, so it sets things right (a fail still opens, a pass
+ * still resolves). Never throws into the engine.
+ *
+ * <p>Thread-safe: calls are serialized, and the tracker uses its own connection.
+ */
+public final class AlertTracker implements TriggerResultsListener, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(AlertTracker.class);
+  /** PostgreSQL advisory lock key of alert transactions ("alerts" in ASCII). */
+  static final long LOCK_KEY = 0x616c65727473L;
+
+  private final Database database;
+  private final AlertNotifier notifier;
+
+  /** Uses {@code database} for itself (it must not be shared with another thread). */
+  public AlertTracker(Database database, AlertNotifier notifier) {
+    this.database = database;
+    this.notifier = notifier;
+  }
+
+  @Override
+  public synchronized void evaluated(List<String> runIds) {
+    if (runIds.isEmpty()) {
+      return;
+    }
+    List<AlertEvent> events;
+    try {
+      events = transitions(runIds);
+    } catch (RuntimeException | SQLException e) {
+      log.error(
+          "alerts for {} evaluated run(s) not updated: {}", runIds.size(), e.getMessage(), e);
+      return;
+    }
+    for (AlertEvent e : events) {
+      notifier.submit(e);
+    }
+  }
+
+  private List<AlertEvent> transitions(List<String> runIds) throws SQLException {
+    Connection c = database.connection();
+    c.setAutoCommit(false);
+    try {
+      if (database.isPostgres()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+          ps.setLong(1, LOCK_KEY);
+          ps.execute();
+        }
+      }
+      AlertStore store = new AlertStore(c);
+      Set<String> batch = new HashSet<>(runIds);
+      List<ResultRow> results = store.resultsOf(batch);
+      results.sort(ResultRow.RUN_ORDER);
+      Map<TriggerKey, List<ResultRow>> byKey = new LinkedHashMap<>();
+      for (ResultRow r : results) {
+        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+      }
+      List<AlertEvent> events = new ArrayList<>();
+      for (Map.Entry<TriggerKey, List<ResultRow>> e : byKey.entrySet()) {
+        replay(store, e.getKey(), e.getValue(), batch, events);
+      }
+      c.commit();
+      events.forEach(AlertTracker::log);
+      return events;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static void replay(
+      AlertStore store,
+      TriggerKey key,
+      List<ResultRow> inRunOrder,
+      Set<String> batch,
+      List<AlertEvent> events)
+      throws SQLException {
+    Optional<ResultRow> before = store.latestDecisiveResult(key, batch);
+    Alert open = store.openAlert(key).orElse(null);
+    for (ResultRow r : inRunOrder) {
+      if (before.isPresent() && ResultRow.RUN_ORDER.compare(r, before.get()) < 0) {
+        continue; // late: a newer run already decided this declaration's state
+      }
+      if (r.failed() && open == null && r.alert()) {
+        open = store.open(r);
+        events.add(event(AlertEvent.Type.OPENED, open, r));
+      } else if (r.passed() && open != null) {
+        store.resolve(open, r);
+        events.add(event(AlertEvent.Type.RESOLVED, open, r));
+        open = null;
+      }
+    }
+  }
+
+  private static AlertEvent event(AlertEvent.Type type, Alert alert, ResultRow cause) {
+    return new AlertEvent(
+        type,
+        alert.id(),
+        alert.component(),
+        alert.triggerName(),
+        alert.phase(),
+        cause.runId(),
+        cause.value(),
+        cause.threshold(),
+        cause.message(),
+        alert.openedAt(),
+        type == AlertEvent.Type.RESOLVED ? cause.evaluatedAt() : null);
+  }
+
+  private static void log(AlertEvent e) {
+    if (e.type() == AlertEvent.Type.OPENED) {
+      log.warn(
+          "ALERT #{} opened: {} {} ({}) failed on run {}: {} (value {}, threshold {})",
+          e.alertId(),
+          e.component(),
+          e.trigger(),
+          e.phase(),
+          e.runId(),
+          e.message(),
+          e.value(),
+          e.threshold());
+    } else {
+      log.info(
+          "alert #{} resolved: {} {} ({}) passed on run {}",
+          e.alertId(),
+          e.component(),
+          e.trigger(),
+          e.phase(),
+          e.runId());
+    }
+  }
+
+  /** Closes the notifier (delivering what is queued) and the tracker's database. */
+  @Override
+  public void close() {
+    notifier.close();
+    database.close();
+  }
+}

@@ -1,0 +1,206 @@
+package org.mltrace.collector.staleness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.testing.TriggerRows;
+
+/**
+ * The three staleness rules on hand-built rows, with a fixed clock. Subclasses give the database.
+ *
+ * <p>The pipeline, T0 = 2026-01-01T00:00Z, times after T0:
+ *
+ * <pre>
+ * load-1       0h .. 1h     writes /data/raw.csv
+ * featurize-1  11d .. 11d+1h   reads raw (load-1): 10d 23h after, featurize's stale_after is 10d
+ * featurize-2  10d+1h .. +2h   reads raw (load-1): exactly 10d after, not stale
+ * train-1      2h .. 3h     writes /m/model-v1.bin; fails after_run #0 overfitting, passes #1
+ * train-2      4h .. 5h     writes /m/model-v2.bin (a fresher model)
+ * train-3      5h .. 5h30   status failed, writes /m/model-v3.bin: not a fresher output
+ * train-4      5h .. 5h40   ok, but its only output is NULL: not a fresher output
+ * predict-0    3h30 .. 3h40 reads model-v1 (train-1): before train-2 ended
+ * predict-1    6h .. 6h10   reads model-v1 (train-1): after train-2 ended
+ * (one test adds train-old, 0h .. 1h, read by report-1 30d 1s and report-2 exactly 30d later)
+ * </pre>
+ */
+abstract class StalenessContract {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private TriggerRows rows;
+  private Database session;
+
+  abstract String url() throws Exception;
+
+  void dropDatabase() throws Exception {}
+
+  static Instant at(Duration d) {
+    return T0.plus(d);
+  }
+
+  static Instant h(double hours) {
+    return T0.plus(Duration.ofMinutes(Math.round(hours * 60)));
+  }
+
+  static Instant days(long d) {
+    return T0.plus(Duration.ofDays(d));
+  }
+
+  @BeforeEach
+  void build() throws Exception {
+    String url = url();
+    rows = TriggerRows.open(url);
+    rows.component("load", null)
+        .component("featurize", 10 * 86_400L)
+        .component("train", null)
+        .component("predict", null)
+        .component("report", null);
+    rows.run("load-1", "load", h(0), h(1)).output("load-1", 0, "POINTER", "/data/raw.csv");
+    rows.run("featurize-1", "featurize", days(11), days(11).plusSeconds(3600))
+        .dependency("featurize-1", "load-1", "/data/raw.csv");
+    rows.run("featurize-2", "featurize", days(10).plusSeconds(3600), days(10).plusSeconds(7200))
+        .dependency("featurize-2", "load-1", "/data/raw.csv");
+    rows.run("train-1", "train", h(2), h(3)).output("train-1", 0, "POINTER", "/m/model-v1.bin");
+    rows.result("train-1", "train", "after_run", 0, "overfitting", "fail", 0.12, 0.05,
+        "train - validation = 0.12 > 0.05", false, h(3).plusSeconds(5));
+    rows.result("train-1", "train", "after_run", 1, "metric_threshold", "pass", 0.93, 0.9,
+        "accuracy 0.93 >= 0.9", true, h(3).plusSeconds(5));
+    rows.run("train-2", "train", h(4), h(5)).output("train-2", 0, "POINTER", "/m/model-v2.bin");
+    rows.run("train-3", "train", h(5), h(5.5), "failed")
+        .output("train-3", 0, "POINTER", "/m/model-v3.bin");
+    rows.run("train-4", "train", h(5), h(5 + 40 / 60.0)).output("train-4", 0, "NULL", null);
+    rows.run("predict-0", "predict", h(3.5), h(3.5 + 10 / 60.0))
+        .dependency("predict-0", "train-1", "/m/model-v1.bin");
+    rows.run("predict-1", "predict", h(6), h(6 + 10 / 60.0))
+        .dependency("predict-1", "train-1", "/m/model-v1.bin");
+    session = TriggerRows.session(url);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    session.close();
+    rows.close();
+    dropDatabase();
+  }
+
+  private List<StaleReason> reasons(String runId, Instant now) {
+    return new StalenessService(session).reasons(runId, now);
+  }
+
+  @Test
+  void aDependencyOlderThanTheComponentsStaleAfterIsOutdated() {
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.OUTDATED_DEPENDENCY,
+                "load-1",
+                "load",
+                "ended 10d 23h before this run started (stale_after of featurize: 10d)")),
+        reasons("featurize-1", days(20)));
+    assertEquals(
+        "load-1 (load) ended 10d 23h before this run started (stale_after of featurize: 10d)",
+        reasons("featurize-1", days(20)).get(0).message());
+  }
+
+  @Test
+  void exactlyStaleAfterIsNotYetOutdated() {
+    assertEquals(List.of(), reasons("featurize-2", days(20)));
+  }
+
+  @Test
+  void withoutADeclarationStaleAfterIs30Days() throws Exception {
+    rows.run("train-old", "train", h(0), h(1)).output("train-old", 0, "POINTER", "/m/old.bin");
+    rows.run("report-1", "report", days(30).plusSeconds(3601), days(32))
+        .dependency("report-1", "train-old", "/m/old.bin");
+    rows.run("report-2", "report", days(30).plusSeconds(3600), days(32))
+        .dependency("report-2", "train-old", "/m/old.bin");
+    // train-1 and -2 ended after train-old and before report-1 started, so it was superseded too;
+    // the later is train-2 (train-3 failed, train-4 output only NULL).
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.OUTDATED_DEPENDENCY,
+                "train-old",
+                "train",
+                "ended 30d 1s before this run started (stale_after of report: 30d)"),
+            new StaleReason(
+                StaleReason.Kind.FRESHER_OUTPUT,
+                "train-old",
+                "train",
+                "was superseded by train-2, which ended after it and before this run started")),
+        reasons("report-1", days(40)));
+    assertEquals(
+        List.of(StaleReason.Kind.FRESHER_OUTPUT),
+        reasons("report-2", days(40)).stream().map(StaleReason::kind).toList());
+  }
+
+  @Test
+  void aFresherOutputOfTheProducingComponentMakesTheReaderStale() {
+    // train-2 ended at 5h, after train-1 (3h) and before predict-1 started (6h); train-3 failed
+    // and train-4 output only NULL, so neither counts although they ended later than train-2.
+    // train-1's failed overfitting trigger is the second reason.
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.FRESHER_OUTPUT,
+                "train-1",
+                "train",
+                "was superseded by train-2, which ended after it and before this run started"),
+            new StaleReason(
+                StaleReason.Kind.FAILED_TRIGGER,
+                "train-1",
+                "train",
+                "failed trigger overfitting (after_run #0): train - validation = 0.12 > 0.05")),
+        reasons("predict-1", h(7)));
+  }
+
+  @Test
+  void aRunThatReadBeforeTheFresherOutputExistedIsOnlyStaleForTheFailedTrigger() {
+    assertEquals(
+        List.of(StaleReason.Kind.FAILED_TRIGGER),
+        reasons("predict-0", h(7)).stream().map(StaleReason::kind).toList());
+  }
+
+  @Test
+  void factsAfterNowAreNotSeen() throws Exception {
+    // A trigger of train-1 evaluated a day later (a slow engine, a re-evaluation).
+    rows.result("train-1", "train", "after_run", 2, "psi", "fail", 0.4, 0.2, null, false, days(1));
+    assertEquals(2, reasons("predict-1", h(7)).size());
+    List<StaleReason> later = reasons("predict-1", days(2));
+    assertEquals(3, later.size());
+    assertEquals(
+        new StaleReason(
+            StaleReason.Kind.FAILED_TRIGGER, "train-1", "train", "failed trigger psi (after_run #2)"),
+        later.get(2));
+  }
+
+  @Test
+  void aRunWithoutDependenciesOrUnknownIsNotStale() {
+    assertEquals(List.of(), reasons("load-1", h(7)));
+    assertEquals(List.of(), reasons("no-such-run", h(7)));
+  }
+
+  @Test
+  void staleLatestRunsListsEachComponentsLatestRunWhenStale() {
+    Clock clock = Clock.fixed(days(20), ZoneOffset.UTC);
+    List<StaleRun> stale = new StalenessService(session).staleLatestRuns(clock.instant());
+    // Latest runs: load-1 (fresh), featurize-1 (11d, outdated), train-4 (no dependencies),
+    // predict-1 (fresher output + failed trigger); report has no run.
+    assertEquals(List.of("featurize-1", "predict-1"), stale.stream().map(StaleRun::runId).toList());
+    assertEquals(days(11), stale.get(0).start());
+    assertEquals("predict", stale.get(1).component());
+    assertEquals(2, stale.get(1).reasons().size());
+
+    // At 10d+1h30 featurize-1 has not started: featurize-2 is the latest, and it is fresh.
+    List<StaleRun> earlier =
+        new StalenessService(session).staleLatestRuns(days(10).plusSeconds(5400));
+    assertEquals(List.of("predict-1"), earlier.stream().map(StaleRun::runId).toList());
+  }
+}

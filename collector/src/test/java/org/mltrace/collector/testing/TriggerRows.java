@@ -1,0 +1,207 @@
+package org.mltrace.collector.testing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.mltrace.collector.store.Database;
+
+/**
+ * Hand-built rows for alert and staleness tests, written with plain SQL into a migrated database:
+ * components, runs, outputs, dependencies and trigger results.
+ *
+ * <p>Until the trigger engine's and the declarations' migrations (V012, V013) are on the branch,
+ * it adds {@code trigger_results} and {@code components.stale_after_seconds} as the shared contract
+ * defines them, only where absent; once they are, that is a no-op.
+ */
+public final class TriggerRows implements AutoCloseable {
+  private final Database database;
+
+  private TriggerRows(Database database) {
+    this.database = database;
+  }
+
+  public static TriggerRows open(String url) throws SQLException {
+    TriggerRows rows = new TriggerRows(Database.open(url, Database.Access.CREATE));
+    try (Statement st = rows.c().createStatement()) {
+      st.execute("ALTER TABLE components ADD COLUMN IF NOT EXISTS stale_after_seconds BIGINT");
+      st.execute(
+          "CREATE TABLE IF NOT EXISTS trigger_results (run_id VARCHAR NOT NULL, phase VARCHAR NOT"
+              + " NULL, position INTEGER NOT NULL, component VARCHAR NOT NULL, trigger_name VARCHAR"
+              + " NOT NULL, status VARCHAR NOT NULL, value DOUBLE PRECISION, threshold DOUBLE"
+              + " PRECISION, message VARCHAR, alert BOOLEAN NOT NULL, evaluated_at TIMESTAMP WITH"
+              + " TIME ZONE NOT NULL, duration_micros BIGINT NOT NULL, PRIMARY KEY (run_id, phase,"
+              + " position))");
+    }
+    return rows;
+  }
+
+  /** A second session on the same database, for the code under test. */
+  public static Database session(String url) {
+    return Database.open(url, Database.Access.CREATE);
+  }
+
+  private Connection c() {
+    return database.connection();
+  }
+
+  /** A component; {@code staleAfterSeconds} null means not declared (30 days). */
+  public TriggerRows component(String name, Long staleAfterSeconds) throws SQLException {
+    try (PreparedStatement ps =
+        c().prepareStatement("INSERT INTO components (name, stale_after_seconds) VALUES (?, ?)")) {
+      ps.setString(1, name);
+      if (staleAfterSeconds == null) {
+        ps.setNull(2, Types.BIGINT);
+      } else {
+        ps.setLong(2, staleAfterSeconds);
+      }
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  public TriggerRows run(String id, String component, Instant start, Instant end)
+      throws SQLException {
+    return run(id, component, start, end, "ok");
+  }
+
+  public TriggerRows run(String id, String component, Instant start, Instant end, String status)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO component_runs (id, component, start_time, end_time, status,"
+                    + " ingested_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, id);
+      ps.setString(2, component);
+      ps.setObject(3, utc(start));
+      ps.setObject(4, utc(end));
+      ps.setString(5, status);
+      ps.setObject(6, utc(end));
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  /** An output of the run: a pointer (kind POINTER) or, with a null pointer, a value of kind. */
+  public TriggerRows output(String runId, int position, String kind, String pointer)
+      throws SQLException {
+    if (pointer != null) {
+      pointer(pointer);
+    }
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO run_outputs (run_id, position, name, value_kind, value_text,"
+                    + " pointer_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, runId);
+      ps.setInt(2, position);
+      ps.setString(3, "out" + position);
+      ps.setString(4, kind);
+      ps.setString(5, pointer);
+      ps.setString(6, pointer);
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  /** {@code runId} read {@code pointer}, last written before it by {@code dependsOn}. */
+  public TriggerRows dependency(String runId, String dependsOn, String pointer)
+      throws SQLException {
+    pointer(pointer);
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id)"
+                    + " VALUES (?, ?, ?)")) {
+      ps.setString(1, runId);
+      ps.setString(2, dependsOn);
+      ps.setString(3, pointer);
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  private void pointer(String identifier) throws SQLException {
+    try (PreparedStatement exists =
+        c().prepareStatement("SELECT 1 FROM io_pointers WHERE identifier = ?")) {
+      exists.setString(1, identifier);
+      try (ResultSet rs = exists.executeQuery()) {
+        if (rs.next()) {
+          return;
+        }
+      }
+    }
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO io_pointers (identifier, pointer_type, first_seen) VALUES (?, 'data',"
+                    + " ?)")) {
+      ps.setString(1, identifier);
+      ps.setObject(2, utc(Instant.EPOCH));
+      ps.executeUpdate();
+    }
+  }
+
+  /** A {@code trigger_results} row, as the engine would write it. */
+  public TriggerRows result(
+      String runId,
+      String component,
+      String phase,
+      int position,
+      String trigger,
+      String status,
+      Double value,
+      Double threshold,
+      String message,
+      boolean alert,
+      Instant evaluatedAt)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO trigger_results (run_id, phase, position, component, trigger_name,"
+                    + " status, value, threshold, message, alert, evaluated_at, duration_micros)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 7)")) {
+      ps.setString(1, runId);
+      ps.setString(2, phase);
+      ps.setInt(3, position);
+      ps.setString(4, component);
+      ps.setString(5, trigger);
+      ps.setString(6, status);
+      if (value == null) {
+        ps.setNull(7, Types.DOUBLE);
+      } else {
+        ps.setDouble(7, value);
+      }
+      if (threshold == null) {
+        ps.setNull(8, Types.DOUBLE);
+      } else {
+        ps.setDouble(8, threshold);
+      }
+      ps.setString(9, message);
+      ps.setBoolean(10, alert);
+      ps.setObject(11, utc(evaluatedAt));
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  /** The single number a query returns. */
+  public long number(String sql) throws SQLException {
+    try (Statement st = c().createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant t) {
+    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}
