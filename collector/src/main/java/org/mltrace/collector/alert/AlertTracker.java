@@ -59,6 +59,20 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     this.notifier = notifier;
   }
 
+  /**
+   * A tracker with its own connection to {@code jdbcUrl}, telling {@code notifier}'s sinks.
+   *
+   * @throws org.mltrace.collector.store.StoreException if the database cannot be opened
+   */
+  public static AlertTracker open(String jdbcUrl, AlertNotifier notifier) {
+    return new AlertTracker(Database.open(jdbcUrl, Database.Access.CREATE), notifier);
+  }
+
+  /** The notifier, for its counts. */
+  public AlertNotifier notifier() {
+    return notifier;
+  }
+
   @Override
   public synchronized void evaluated(List<String> runIds) {
     if (runIds.isEmpty()) {

@@ -14,10 +14,6 @@ import org.mltrace.collector.store.Database;
 /**
  * Hand-built rows for alert and staleness tests, written with plain SQL into a migrated database:
  * components, runs, outputs, dependencies and trigger results.
- *
- * <p>Until the trigger engine's and the declarations' migrations (V012, V013) are on the branch,
- * it adds {@code trigger_results} and {@code components.stale_after_seconds} as the shared contract
- * defines them, only where absent; once they are, that is a no-op.
  */
 public final class TriggerRows implements AutoCloseable {
   private final Database database;
@@ -26,19 +22,8 @@ public final class TriggerRows implements AutoCloseable {
     this.database = database;
   }
 
-  public static TriggerRows open(String url) throws SQLException {
-    TriggerRows rows = new TriggerRows(Database.open(url, Database.Access.CREATE));
-    try (Statement st = rows.c().createStatement()) {
-      st.execute("ALTER TABLE components ADD COLUMN IF NOT EXISTS stale_after_seconds BIGINT");
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS trigger_results (run_id VARCHAR NOT NULL, phase VARCHAR NOT"
-              + " NULL, position INTEGER NOT NULL, component VARCHAR NOT NULL, trigger_name VARCHAR"
-              + " NOT NULL, status VARCHAR NOT NULL, value DOUBLE PRECISION, threshold DOUBLE"
-              + " PRECISION, message VARCHAR, alert BOOLEAN NOT NULL, evaluated_at TIMESTAMP WITH"
-              + " TIME ZONE NOT NULL, duration_micros BIGINT NOT NULL, PRIMARY KEY (run_id, phase,"
-              + " position))");
-    }
-    return rows;
+  public static TriggerRows open(String url) {
+    return new TriggerRows(Database.open(url, Database.Access.CREATE));
   }
 
   /** A second session on the same database, for the code under test. */
