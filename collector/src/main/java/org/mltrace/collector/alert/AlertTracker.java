@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
 
   private final Database database;
   private final AlertNotifier notifier;
+  private final AtomicLong opened = new AtomicLong();
+  private final AtomicLong resolved = new AtomicLong();
 
   /** Uses {@code database} for itself (it must not be shared with another thread). */
   public AlertTracker(Database database, AlertNotifier notifier) {
@@ -73,6 +76,23 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     return notifier;
   }
 
+  /**
+   * What this tracker did, one line for the summary of {@code collect} ({@code alerts: 1 opened, 0
+   * resolved}, then the notifier's counts); null when it neither opened nor resolved any.
+   */
+  public String summary() {
+    if (opened.get() == 0 && resolved.get() == 0) {
+      return null;
+    }
+    String sinks = notifier.summary();
+    return "alerts: "
+        + opened.get()
+        + " opened, "
+        + resolved.get()
+        + " resolved"
+        + (sinks == null ? "" : "; " + sinks);
+  }
+
   @Override
   public synchronized void evaluated(List<String> runIds) {
     if (runIds.isEmpty()) {
@@ -87,6 +107,7 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
       return;
     }
     for (AlertEvent e : events) {
+      (e.type() == AlertEvent.Type.OPENED ? opened : resolved).incrementAndGet();
       notifier.submit(e);
     }
   }

@@ -175,6 +175,9 @@ abstract class AlertTrackerContract {
     assertEquals("open", all.get(0).status());
     assertEquals("train-3", all.get(0).openedByRun());
     assertEquals(3, delivered().size());
+    assertEquals(
+        "alerts: 2 opened, 1 resolved; alert notifications: 3 delivered, 0 failed",
+        tracker.summary());
   }
 
   @Test
@@ -199,6 +202,7 @@ abstract class AlertTrackerContract {
     tracker.evaluated(List.of("train-1"));
     assertEquals(List.of(), alerts());
     assertEquals(List.of(), delivered());
+    assertEquals(null, tracker.summary());
   }
 
   @Test
