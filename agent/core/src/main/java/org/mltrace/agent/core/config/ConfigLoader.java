@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,18 +18,11 @@ import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.SampleSpec;
 import org.mltrace.agent.event.StaleAfter;
 import org.mltrace.agent.event.TriggerDecl;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.composer.Composer;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.parser.ParserImpl;
-import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a YAML file into an {@link AgentConfig}.
@@ -39,10 +33,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 public final class ConfigLoader {
   static final List<String> TOP_KEYS =
-      List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins", "components");
+      List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins",
+          "include", "component_types", "components");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample", "before_run",
-          "after_run", "stale_after");
+          "after_run", "stale_after", "extends", "preset_args");
   static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap", "snapshot");
   static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
   static final List<String> BOOLEANS = List.of("true", "false");
@@ -52,9 +47,13 @@ public final class ConfigLoader {
   private int maxString = AgentConfig.DEFAULT_MAX_STRING_LENGTH;
   private int sampleCap = AgentConfig.DEFAULT_SAMPLE_CAP;
   private final List<Pattern> redactPatterns = new ArrayList<>();
+  private final NodeLocations locations;
+  private final ComponentTypes types;
 
   private ConfigLoader(String file) {
     this.file = file;
+    this.locations = new NodeLocations(file);
+    this.types = new ComponentTypes(file, locations, problems);
   }
 
   public static AgentConfig load(Path path) throws ConfigException {
@@ -72,25 +71,7 @@ public final class ConfigLoader {
   }
 
   private AgentConfig read(Reader reader) throws ConfigException {
-    Node root;
-    try {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      // The composer alone, not the Yaml facade: the facade's classes log through
-      // System.Logger, which would initialize java.util.logging inside the host before the
-      // application can choose its own LogManager.
-      root = new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
-    } catch (MarkedYAMLException e) {
-      int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
-      // The parser notices an unclosed bracket or quote lines later; name where it was opened.
-      int contextLine = e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
-      String context = e.getContext() != null && contextLine > 0 && contextLine != line
-          ? " (" + e.getContext() + " that starts on line " + contextLine + ")"
-          : "";
-      throw fail(line, "YAML syntax error: " + e.getProblem() + context);
-    } catch (YAMLException e) {
-      throw fail(0, "YAML syntax error: " + e.getMessage());
-    }
+    Node root = YamlNodes.compose(file, reader);
     if (root == null) {
       throw fail(0, "the file is empty; expected a mapping with a 'components:' list");
     }
@@ -103,6 +84,8 @@ public final class ConfigLoader {
     List<String> redact = List.of();
     List<Path> plugins = List.of();
     Node componentsNode = null;
+    Node includeNode = null;
+    Node typesNode = null;
     Set<String> seen = new HashSet<>();
     // Components last: the global defaults apply to their variables wherever they are written.
     for (NodeTuple t : top.getValue()) {
@@ -119,9 +102,18 @@ public final class ConfigLoader {
         case "redact" -> redact = redactPatterns(value);
         case "plugins" -> plugins = pluginJars(value);
         case "max_queue_mb" -> maxQueueMb = positiveLong(value, "max_queue_mb", MAX_QUEUE_MB, maxQueueMb);
+        case "include" -> includeNode = value;
+        case "component_types" -> typesNode = value;
         case "components" -> componentsNode = value;
         default -> throw new IllegalStateException(key);
       }
+    }
+    // Types before components, wherever they are written: a component may extend any of them.
+    if (includeNode != null) {
+      types.include(includeNode);
+    }
+    if (typesNode != null) {
+      types.define(typesNode);
     }
     List<ComponentSpec> components = List.of();
     if (componentsNode == null) {
@@ -130,7 +122,8 @@ public final class ConfigLoader {
       components = TriggerNeeds.apply(file, components(componentsNode), problems);
     }
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      // A broken component type is reported where it is defined and again by each extender.
+      throw new ConfigException(new ArrayList<>(new LinkedHashSet<>(problems)));
     }
     return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins, maxQueueMb);
   }
@@ -214,7 +207,7 @@ public final class ConfigLoader {
     Node afterRun = null;
     String staleAfter = null;
     Set<String> seen = new HashSet<>();
-    for (NodeTuple t : map.getValue()) {
+    for (NodeTuple t : new ComponentTypeMerge(types, locations, problems).settings(map)) {
       String key = keyOf(t, COMPONENT_KEYS, seen);
       if (key == null) {
         continue;
@@ -245,6 +238,7 @@ public final class ConfigLoader {
         case "before_run" -> beforeRun = value;
         case "after_run" -> afterRun = value;
         case "stale_after" -> staleAfter = staleAfter(value);
+        case "extends", "preset_args" -> { } // merged into the settings by ComponentTypeMerge
         default -> throw new IllegalStateException(key);
       }
     }
@@ -255,14 +249,14 @@ public final class ConfigLoader {
       problems.add(problem(node, "component '" + (name == null ? "?" : name) + "' has no 'method:' (or 'methods:') signature"));
     }
     List<TriggerDecl> triggers = new ArrayList<>();
-    TriggerDeclParser declarations = new TriggerDeclParser(file, problems);
+    TriggerDeclParser declarations = new TriggerDeclParser(locations, problems);
     List<String> inputNames = inputs.stream().map(VariableSpec::name).toList();
     List<String> outputNames = outputs.stream().map(VariableSpec::name).toList();
     if (beforeRun != null) {
-      triggers.addAll(declarations.parse(beforeRun, TriggerDecl.BEFORE_RUN, inputNames, outputNames));
+      triggers.addAll(declarations.parse(beforeRun, TriggerDecl.BEFORE_RUN, inputNames, outputNames, name));
     }
     if (afterRun != null) {
-      triggers.addAll(declarations.parse(afterRun, TriggerDecl.AFTER_RUN, inputNames, outputNames));
+      triggers.addAll(declarations.parse(afterRun, TriggerDecl.AFTER_RUN, inputNames, outputNames, name));
     }
     if (problems.size() > before) {
       return null;
@@ -508,7 +502,7 @@ public final class ConfigLoader {
   }
 
   private ConfigProblem problem(Node node, String message) {
-    return new ConfigProblem(file, line(node), message);
+    return locations.problem(node, message);
   }
 
   private ConfigException fail(int line, String message) {

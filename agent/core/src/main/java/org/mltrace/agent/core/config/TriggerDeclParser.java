@@ -28,11 +28,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class TriggerDeclParser {
   private static final Set<String> NOT_ARGUMENTS = Set.of("trigger", "user", "alert");
 
-  private final String file;
+  private final NodeLocations locations;
   private final List<ConfigProblem> problems;
+  /** The component being read, for messages about inherited declarations; may be null. */
+  private String component;
 
-  TriggerDeclParser(String file, List<ConfigProblem> problems) {
-    this.file = file;
+  TriggerDeclParser(NodeLocations locations, List<ConfigProblem> problems) {
+    this.locations = locations;
     this.problems = problems;
   }
 
@@ -40,16 +42,26 @@ final class TriggerDeclParser {
    * The declarations of one phase, in YAML order; entries with problems are reported and left out.
    *
    * @param phase {@link TriggerDecl#BEFORE_RUN} or {@link TriggerDecl#AFTER_RUN}
-   * @param inputs the component's input names
-   * @param outputs the component's output names
+   * @param inputs the component's input names, or null to leave variables unchecked (a component
+   *     type's declarations, checked again in each component that extends it)
+   * @param outputs the component's output names, or null likewise
    */
   List<TriggerDecl> parse(Node node, String phase, List<String> inputs, List<String> outputs) {
+    return parse(node, phase, inputs, outputs, null);
+  }
+
+  /**
+   * As {@link #parse(Node, String, List, List)}, for component {@code component}, named in a
+   * problem found in a declaration that a component type or preset gave it.
+   */
+  List<TriggerDecl> parse(Node node, String phase, List<String> inputs, List<String> outputs, String component) {
+    this.component = component;
     if (!(node instanceof SequenceNode seq)) {
       problems.add(problem(node, "'" + phase + "' must be a list of triggers, each like '- trigger: not_null' with its arguments"));
       return List.of();
     }
-    List<String> variables = new ArrayList<>(inputs);
-    if (phase.equals(TriggerDecl.AFTER_RUN)) {
+    List<String> variables = inputs == null ? null : new ArrayList<>(inputs);
+    if (variables != null && phase.equals(TriggerDecl.AFTER_RUN)) {
       variables.addAll(0, outputs);
     }
     List<TriggerDecl> decls = new ArrayList<>();
@@ -116,11 +128,15 @@ final class TriggerDeclParser {
     if (builtin != null) {
       checkBuiltin(builtin, nameNode, map, args, argNodes);
     }
-    checkVariables(builtin, phase, variables, argNodes, args);
+    boolean known = builtin == null || TriggerCatalog.find(builtin) != null;
+    if (variables != null && known) {
+      checkVariables(builtin, phase, variables, argNodes, args);
+    }
     if (problems.size() > before) {
       return null;
     }
-    return new TriggerDecl(phase, builtin != null ? builtin : user, builtin == null, args, alert, file + ":" + line(map));
+    String source = locations.file(map) + ":" + locations.line(map);
+    return new TriggerDecl(phase, builtin != null ? builtin : user, builtin == null, args, alert, source);
   }
 
   private static boolean seen(String key, String builtin, String user, Boolean alert) {
@@ -175,7 +191,8 @@ final class TriggerDeclParser {
       String which = phase.equals(TriggerDecl.BEFORE_RUN) ? "inputs" : "outputs or inputs";
       problems.add(problem(argNodes.get(arg), "'" + arg + ": " + name + "' is not one of the component's " + which + " "
           + variables + Suggestions.didYouMean(name, variables)
-          + (phase.equals(TriggerDecl.BEFORE_RUN) ? "; before_run triggers see the inputs as captured at entry" : "")));
+          + (phase.equals(TriggerDecl.BEFORE_RUN) ? "; before_run triggers see the inputs as captured at entry" : "")
+          + (component != null && !locations.isMainFileLine(argNodes.get(arg)) ? " (in component '" + component + "', which extends it)" : "")));
     }
   }
 
@@ -223,10 +240,6 @@ final class TriggerDeclParser {
   }
 
   private ConfigProblem problem(Node node, String message) {
-    return new ConfigProblem(file, line(node), message);
-  }
-
-  static int line(Node node) {
-    return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    return locations.problem(node, message);
   }
 }
