@@ -20,7 +20,10 @@ class ConfigExamplesTest {
   @Test
   void taxiDeclaresTheDemosTriggers() throws Exception {
     AgentConfig config = ConfigLoader.load(EXAMPLES.resolve("taxi.yaml"));
-    assertEquals(List.of("clean:before_run:not_null", "featurize:after_run:psi"), triggers(config));
+    assertEquals(
+        List.of("clean:after_run:not_null", "featurize:after_run:psi", "featurize:after_run:range",
+            "evaluate:after_run:metric_threshold"),
+        triggers(config));
   }
 
   @Test
