@@ -108,7 +108,8 @@ public final class QueueDrainer implements AutoCloseable {
   }
 
   private DrainResult writeSafely(IngestBatch batch) {
-    boolean repaired = false;
+    boolean orphansRemoved = false;
+    boolean keyRepaired = false;
     for (int attempt = 1; ; attempt++) {
       try {
         return writer.write(batch);
@@ -116,9 +117,17 @@ public final class QueueDrainer implements AutoCloseable {
         if (e.isConnectionFailure()) {
           throw e;
         }
-        if (!repaired && !e.isTransactionConflict()) {
-          repaired = true;
+        if (!orphansRemoved && !e.isTransactionConflict()) {
+          orphansRemoved = true;
           if (removeOrphanRows(batch) > 0) {
+            continue;
+          }
+        }
+        // Before one entry is given up as a dead letter: a key entry H2 kept for a row it lost
+        // fails the entry every time, and is the database's damage, not the entry's.
+        if (batch.size() == 1 && !keyRepaired && !e.isTransactionConflict()) {
+          keyRepaired = true;
+          if (store.repairAfter(e)) {
             continue;
           }
         }

@@ -67,6 +67,17 @@ public final class Database implements AutoCloseable {
    * touched.
    */
   private void migrate(Access access) {
+    migrateOrRecreate(access);
+    if (url.h2File().isPresent()) {
+      try {
+        H2KeyRepair.restoreMissingKeys(connection());
+      } catch (SQLException e) {
+        throw StoreException.of("restoring the primary keys of " + url, e);
+      }
+    }
+  }
+
+  private void migrateOrRecreate(Access access) {
     try {
       SchemaMigrator.migrate(url);
     } catch (StoreException e) {

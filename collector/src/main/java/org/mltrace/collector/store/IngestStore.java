@@ -23,4 +23,15 @@ public interface IngestStore {
    *     work} propagate unchanged, also after rolling back
    */
   <T> T inTransaction(Function<IngestTransaction, T> work);
+
+  /**
+   * Repairs what made {@code failure} happen when it is damage an interrupted transaction left in
+   * the database rather than a fault of the entries (see {@link H2KeyRepair}); returns whether it
+   * repaired anything, so that the failed batch is worth trying again.
+   *
+   * @throws StoreException if the repair itself fails
+   */
+  default boolean repairAfter(StoreException failure) {
+    return false;
+  }
 }

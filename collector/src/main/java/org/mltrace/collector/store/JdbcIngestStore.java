@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -65,6 +66,23 @@ public final class JdbcIngestStore implements IngestStore {
     } catch (RuntimeException | Error e) {
       rollback(c);
       throw e;
+    }
+  }
+
+  @Override
+  public boolean repairAfter(StoreException failure) {
+    if (database.isPostgres()) {
+      return false;
+    }
+    Optional<String> table = H2KeyRepair.violatedChildTable(failure);
+    if (table.isEmpty()) {
+      return false;
+    }
+    try {
+      H2KeyRepair.rebuildKey(database.connection(), table.get());
+      return true;
+    } catch (SQLException e) {
+      throw StoreException.of("rebuilding the primary key of " + table.get(), e);
     }
   }
 
