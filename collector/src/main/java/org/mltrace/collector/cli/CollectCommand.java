@@ -7,6 +7,9 @@ import java.util.concurrent.Callable;
 import org.mltrace.collector.artifact.ArtifactLocations;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
+import org.mltrace.collector.trigger.TriggerResultsListener;
+import org.mltrace.collector.trigger.engine.TriggerEngine;
+import org.mltrace.collector.trigger.engine.TriggerRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,11 @@ import picocli.CommandLine.Spec;
       "Each entry is stored exactly once, whatever stops the collector: rows and the queue "
           + "position are committed together. Follows the queue until SIGTERM or Ctrl-C (the batch in "
           + "hand is committed first), or with --once stops when nothing is left. Entries that do not "
-          + "decode are kept in dead_letters. Prints a one-line summary."
+          + "decode are kept in dead_letters. Prints a one-line summary.",
+      "",
+      "Runs whose component declares triggers are evaluated on a worker pool beside the drain "
+          + "(never slowing it); with --once the command exits only after the triggers of "
+          + "everything drained were evaluated."
     })
 final class CollectCommand implements Callable<Integer> {
   @Mixin DatabaseOption db;
@@ -69,6 +76,31 @@ final class CollectCommand implements Callable<Integer> {
       description = "Snapshot files larger than this are skipped (and counted). Default: ${DEFAULT-VALUE}.")
   long artifactMaxMb;
 
+  @Option(
+      names = "--trigger-threads",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Worker threads evaluating triggers. Default: ${DEFAULT-VALUE}.")
+  int triggerThreads;
+
+  @Option(
+      names = "--trigger-timeout",
+      paramLabel = "AGE",
+      defaultValue = "10s",
+      converter = AgeConverter.class,
+      description =
+          "Time limit of one trigger evaluation (10s, 2m, PT0.5S); past it the result is 'error'. "
+              + "Default: ${DEFAULT-VALUE}.")
+  Duration triggerTimeout;
+
+  @Option(
+      names = "--plugins",
+      paramLabel = "DIR_OR_JAR",
+      description =
+          "A jar, or a directory of jars, holding user triggers listed in "
+              + "META-INF/services/org.mltrace.collector.trigger.Trigger (YAML: '- user: NAME').")
+  Path plugins;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -77,12 +109,30 @@ final class CollectCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--artifact-max-mb must be 0 or more, got " + artifactMaxMb);
     }
+    if (triggerThreads < 1) {
+      throw new ParameterException(
+          spec.commandLine(), "--trigger-threads must be at least 1, got " + triggerThreads);
+    }
+    if (triggerTimeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--trigger-timeout must be more than 0");
+    }
+    TriggerRegistry registry = TriggerRegistry.load(plugins);
     Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
     try (Collector collector =
         Collector.open(db.url)
             .retainingQueues(queueRetention)
-            .snapshottingTo(store, artifactMaxMb * 1024 * 1024)) {
-      DrainResult r = once ? collector.drain(queue) : collector.follow(queue, StopSignal.install());
+            .snapshottingTo(store, artifactMaxMb * 1024 * 1024)
+            .evaluatingTriggers(
+                registry,
+                TriggerEngine.Settings.DEFAULT.with(triggerThreads, triggerTimeout),
+                TriggerResultsListener.NONE)) {
+      DrainResult r;
+      if (once) {
+        r = collector.drain(queue);
+        collector.evaluateTriggers();
+      } else {
+        r = collector.follow(queue, StopSignal.install());
+      }
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           "stored "
@@ -99,6 +149,10 @@ final class CollectCommand implements Callable<Integer> {
       String artifactSummary = collector.artifactSummary();
       if (artifactSummary != null) {
         out.println(artifactSummary);
+      }
+      String triggerSummary = collector.triggerSummary();
+      if (triggerSummary != null) {
+        out.println(triggerSummary);
       }
       if (collector.retentionDeletedAnything()) {
         out.println(collector.retentionSummary());

@@ -9,6 +9,9 @@ import org.mltrace.collector.artifact.SnapshotCopier;
 import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.trigger.TriggerResultsListener;
+import org.mltrace.collector.trigger.engine.TriggerEngine;
+import org.mltrace.collector.trigger.engine.TriggerRegistry;
 
 /**
  * The facade {@code mltrace collect} uses: opens (creating and migrating) the database, then drains
@@ -18,12 +21,15 @@ public final class Collector implements AutoCloseable {
   static final int BATCH_SIZE = 500;
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
+  private final String jdbcUrl;
   private final Database database;
   private final JdbcIngestStore store;
   private QueueRetention retention = QueueRetention.disabled();
   private SnapshotCopier snapshots; // null: no artifact snapshots
+  private TriggerEngine triggers; // null: triggers are not evaluated
 
-  private Collector(Database database) {
+  private Collector(String jdbcUrl, Database database) {
+    this.jdbcUrl = jdbcUrl;
     this.database = database;
     this.store = new JdbcIngestStore(database);
   }
@@ -34,7 +40,54 @@ public final class Collector implements AutoCloseable {
    * @throws org.mltrace.collector.store.StoreException if it cannot be opened or migrated
    */
   public static Collector open(String jdbcUrl) {
-    return new Collector(Database.open(jdbcUrl, Database.Access.CREATE));
+    return new Collector(jdbcUrl, Database.open(jdbcUrl, Database.Access.CREATE));
+  }
+
+  /**
+   * Evaluates the declared triggers of stored runs with a {@link TriggerEngine} on its own
+   * connection: in the background while {@link #follow} runs, and on {@link #evaluateTriggers}.
+   *
+   * @throws org.mltrace.collector.store.StoreException if the engine's connection cannot be opened
+   */
+  public Collector evaluatingTriggers(
+      TriggerRegistry registry, TriggerEngine.Settings settings, TriggerResultsListener listener) {
+    this.triggers =
+        TriggerEngine.open(jdbcUrl, registry, settings, listener, Clock.systemUTC());
+    return this;
+  }
+
+  /**
+   * Evaluates the triggers of every run still pending, those of the runs drained so far included,
+   * and returns how many runs that was; 0 without {@link #evaluatingTriggers}.
+   */
+  public long evaluateTriggers() {
+    if (triggers == null) {
+      return 0;
+    }
+    try {
+      return triggers.evaluateAllPending();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return triggers.evaluatedRuns();
+    }
+  }
+
+  /**
+   * How many runs' trigger results were stored, one line; null without triggers or when no run
+   * had any.
+   */
+  public String triggerSummary() {
+    if (triggers == null) {
+      return null;
+    }
+    long pending = triggers.pendingCount();
+    if (triggers.evaluatedRuns() == 0 && pending == 0) {
+      return null;
+    }
+    return "evaluated the triggers of "
+        + triggers.evaluatedRuns()
+        + (triggers.evaluatedRuns() == 1 ? " run" : " runs")
+        + (pending > 0 ? ", " + pending + " still pending" : "");
   }
 
   /** Deletes drained queue files older than {@code keep}; see {@link QueueRetention}. */
@@ -114,8 +167,14 @@ public final class Collector implements AutoCloseable {
     return total;
   }
 
-  /** Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. */
+  /**
+   * Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. With
+   * {@link #evaluatingTriggers}, the engine runs meanwhile on its own thread.
+   */
   public DrainResult follow(Path queueDir, BooleanSupplier stopRequested) {
+    if (triggers != null) {
+      triggers.start(POLL_INTERVAL);
+    }
     return new QueueFollower(
             store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), aftercare())
         .follow(stopRequested);
@@ -127,6 +186,9 @@ public final class Collector implements AutoCloseable {
 
   @Override
   public void close() {
+    if (triggers != null) {
+      triggers.close();
+    }
     if (snapshots != null) {
       snapshots.close();
     }

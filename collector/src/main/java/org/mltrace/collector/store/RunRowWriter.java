@@ -20,7 +20,9 @@ import org.mltrace.collector.lineage.EventTimes;
  * Writes a batch of runs' rows inside an ingest transaction: the runs, a bare component row for an
  * undeclared component (widening its first/last seen), the inputs and outputs in YAML order (with
  * a file's modification time and fingerprint), a {@code run_value_summaries} row for each summarized
- * value, a {@code run_value_samples} row for each value carrying a sample or hashes, and an {@code io_pointers} row for each pointer seen for the first time.
+ * value, a {@code run_value_samples} row for each value carrying a sample or hashes, an {@code
+ * io_pointers} row for each pointer seen for the first time, and a {@code trigger_pending} row for
+ * each run whose component declares triggers.
  *
  * <p>Each table gets one batched insert per batch of runs, not one statement per row: storing a
  * run one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
@@ -96,8 +98,32 @@ final class RunRowWriter {
       if (samples) {
         sampleInsert().executeBatch();
       }
+      markPending(fresh, now);
     } catch (SQLException ex) {
       throw StoreException.of("storing " + fresh.size() + " runs", ex);
+    }
+  }
+
+  /**
+   * Queues the runs whose component declares triggers for the trigger engine, in the transaction
+   * that stores them: one statement per chunk, the declarations looked up by the database. A
+   * component declared earlier in the same batch is seen, its rows being in this transaction.
+   */
+  private void markPending(List<RunEvent> fresh, Instant now) throws SQLException {
+    List<String> ids = new ArrayList<>(fresh.size());
+    for (RunEvent e : fresh) {
+      ids.add(e.runId());
+    }
+    for (List<String> chunk : AnyOf.chunks(ids)) {
+      PreparedStatement insert =
+          statements.get(
+              "INSERT INTO trigger_pending (run_id, enqueued_at)"
+                  + " SELECT r.id, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM component_runs r"
+                  + " WHERE r.id = ANY(?) AND EXISTS"
+                  + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)");
+      Jdbc.setTime(insert, 1, now);
+      AnyOf.bind(insert, 2, chunk);
+      insert.executeUpdate();
     }
   }
 

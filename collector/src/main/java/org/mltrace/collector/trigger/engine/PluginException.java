@@ -1,0 +1,10 @@
+package org.mltrace.collector.trigger.engine;
+
+import org.mltrace.collector.MltraceException;
+
+/** The {@code --plugins} path is missing or a jar in it does not load. */
+public final class PluginException extends MltraceException {
+  PluginException(String message, Throwable cause) {
+    super(Category.USAGE, message, cause);
+  }
+}
