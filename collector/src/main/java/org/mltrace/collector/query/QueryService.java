@@ -196,6 +196,30 @@ public final class QueryService implements AutoCloseable {
     return new SqlResult(rows.columns(), rows.rows());
   }
 
+  /** The pointer {@code id} names, trying it as given, then as a path made absolute. */
+  Optional<PointerRow> findPointer(String id) {
+    for (String candidate : PointerIds.candidates(id, workingDir)) {
+      Optional<PointerRow> pointer = repository.findPointer(candidate);
+      if (pointer.isPresent()) {
+        return pointer;
+      }
+    }
+    return Optional.empty();
+  }
+
+  // For the queries that live in classes of their own (ImpactQuery, ReviewQuery, ...).
+  Database database() {
+    return database;
+  }
+
+  RunRepository repository() {
+    return repository;
+  }
+
+  ViewMapper views() {
+    return views;
+  }
+
   @Override
   public void close() {
     database.close();

@@ -1,0 +1,127 @@
+package org.mltrace.collector.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The JSON form ({@code docs/cli.md}) of the overview and analysis commands: {@code recent},
+ * {@code components}, {@code tags}, {@code flag}, {@code impact}, {@code review}, {@code slice}.
+ * Runs appear as run summaries: {@code id, component, startTime, endTime, status}.
+ */
+public final class AnalysisJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private AnalysisJson() {}
+
+  public static String runs(List<RunSummary> runs) {
+    ArrayNode a = MAPPER.createArrayNode();
+    runs.forEach(r -> a.add(run(r)));
+    return write(a);
+  }
+
+  public static String components(List<ComponentSummary> components) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (ComponentSummary c : components) {
+      ObjectNode o = a.addObject();
+      o.put("name", c.name());
+      o.put("owner", c.owner());
+      c.tags().forEach(o.putArray("tags")::add);
+      o.put("runs", c.runs());
+      o.put("lastRunId", c.lastRunId());
+      o.put("lastRunStart", time(c.lastRunStart()));
+      o.put("lastStatus", c.lastStatus());
+    }
+    return write(a);
+  }
+
+  public static String tags(List<TagUse> tags) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (TagUse t : tags) {
+      ObjectNode o = a.addObject();
+      o.put("tag", t.tag());
+      t.components().forEach(o.putArray("components")::add);
+    }
+    return write(a);
+  }
+
+  public static String flags(List<Annotations.Flag> flags) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (Annotations.Flag f : flags) {
+      ObjectNode o = a.addObject();
+      o.put("pointer", f.pointer());
+      o.put("note", f.note());
+      o.put("flaggedAt", time(f.flaggedAt()));
+    }
+    return write(a);
+  }
+
+  public static String notes(List<Annotations.Note> notes) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (Annotations.Note n : notes) {
+      ObjectNode o = a.addObject();
+      o.put("runId", n.runId());
+      o.put("note", n.text());
+      o.put("notedAt", time(n.notedAt()));
+    }
+    return write(a);
+  }
+
+  public static String impact(ImpactResult impact) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put(impact.rootIsRun() ? "run" : "pointer", impact.root());
+    ArrayNode runs = o.putArray("runs");
+    for (ImpactResult.Run r : impact.runs()) {
+      runs.add(run(r.run()).put("depth", r.depth()));
+    }
+    ArrayNode outputs = o.putArray("outputs");
+    for (ImpactResult.Output out : impact.outputs()) {
+      ObjectNode p = outputs.addObject();
+      p.put("pointer", out.pointer());
+      p.put("type", out.type());
+      out.writtenBy().forEach(p.putArray("writtenBy")::add);
+    }
+    return write(o);
+  }
+
+  public static String ranking(Ranking ranking) {
+    ObjectNode o = MAPPER.createObjectNode();
+    ranking.traced().forEach(o.putArray("traced")::add);
+    ranking.unproduced().forEach(o.putArray("unproduced")::add);
+    ArrayNode runs = o.putArray("runs");
+    for (Ranking.RankedRun r : ranking.runs()) {
+      ObjectNode n = run(r.run());
+      n.put("rank", r.rank());
+      n.put("traces", r.traces());
+      runs.add(n);
+    }
+    return write(o);
+  }
+
+  private static ObjectNode run(RunSummary r) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("id", r.id());
+    o.put("component", r.component());
+    o.put("startTime", time(r.startTime()));
+    o.put("endTime", time(r.endTime()));
+    o.put("status", r.status());
+    return o;
+  }
+
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+
+  private static String write(Object tree) {
+    try {
+      return MAPPER.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON", e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package org.mltrace.collector.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mltrace.collector.store.JdbcAnnotationStore;
+import org.mltrace.collector.store.JdbcCatalogStore;
+
+/** {@code recent}, {@code components} and {@code tags}: overviews across components. */
+public final class CatalogQuery {
+  private final JdbcCatalogStore catalog;
+  private final JdbcAnnotationStore annotations;
+
+  public CatalogQuery(QueryService queries) {
+    this.catalog = new JdbcCatalogStore(queries.database());
+    this.annotations = new JdbcAnnotationStore(queries.database());
+  }
+
+  /**
+   * The latest runs of all components, newest start first.
+   *
+   * @throws InvalidRequestException if {@code limit} is below 1
+   */
+  public List<RunSummary> recent(int limit) {
+    if (limit < 1) {
+      throw new InvalidRequestException("--limit must be at least 1, got " + limit);
+    }
+    return catalog.recentRuns(limit).stream().map(RunSummary::of).toList();
+  }
+
+  /** The components, by name, restricted to an owner and a tag when those are not null. */
+  public List<ComponentSummary> components(String owner, String tag) {
+    Map<String, TreeSet<String>> tags = annotations.allTags();
+    List<ComponentSummary> out = new ArrayList<>();
+    for (JdbcCatalogStore.ComponentStats c : catalog.components()) {
+      List<String> own = List.copyOf(tags.getOrDefault(c.name(), new TreeSet<>()));
+      if ((owner != null && !owner.equals(c.owner())) || (tag != null && !own.contains(tag))) {
+        continue;
+      }
+      out.add(
+          new ComponentSummary(
+              c.name(), c.owner(), own, c.runs(), c.lastRunId(), c.lastStart(), c.lastStatus()));
+    }
+    return out;
+  }
+
+  /** Every tag in use, by name. */
+  public List<TagUse> tags() {
+    Map<String, TreeSet<String>> byTag = new TreeMap<>();
+    annotations
+        .allTags()
+        .forEach(
+            (component, tags) ->
+                tags.forEach(t -> byTag.computeIfAbsent(t, k -> new TreeSet<>()).add(component)));
+    List<TagUse> out = new ArrayList<>();
+    byTag.forEach((tag, components) -> out.add(new TagUse(tag, List.copyOf(components))));
+    return out;
+  }
+
+  /** The component's tags, declared and added. */
+  TreeSet<String> tagsOf(String component) {
+    return annotations.allTags().getOrDefault(component, new TreeSet<>());
+  }
+}

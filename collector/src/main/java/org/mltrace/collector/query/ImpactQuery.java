@@ -1,0 +1,73 @@
+package org.mltrace.collector.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.mltrace.collector.lineage.LineageClosure;
+import org.mltrace.collector.store.JdbcGraphStore;
+import org.mltrace.collector.store.PointerRow;
+import org.mltrace.collector.store.RunRow;
+
+/**
+ * {@code impact ID}, the forward trace: every run derived from a pointer (the runs that read it, and
+ * transitively every run that depends on those) or from a run (the runs that depend on it), and
+ * every output they wrote. A pointer's readers count whatever version of it they read, so the set
+ * errs on the side of rebuilding too much, never too little (the paper's case: a client's data
+ * must be erased everywhere it went).
+ */
+public final class ImpactQuery {
+  private final QueryService queries;
+  private final JdbcGraphStore graph;
+
+  public ImpactQuery(QueryService queries) {
+    this.queries = queries;
+    this.graph = new JdbcGraphStore(queries.database());
+  }
+
+  /**
+   * @throws NotFoundException if {@code id} is neither a run nor a pointer
+   */
+  public ImpactResult impact(String id) {
+    LineageClosure downstream = LineageClosure.downstream(graph::downstreamOf);
+    if (queries.repository().findRun(id).isPresent()) {
+      Map<String, Integer> reached = downstream.reach(List.of(id), -1);
+      return result(id, true, reached);
+    }
+    Optional<PointerRow> pointer = queries.findPointer(id);
+    if (pointer.isEmpty()) {
+      throw new NotFoundException(
+          "no run or output with id '" + id + "' (try 'mltrace recent' to list runs)");
+    }
+    String identifier = pointer.get().identifier();
+    List<String> readers = graph.readersOf(identifier);
+    Map<String, Integer> reached = downstream.reach(readers, -1);
+    reached.replaceAll((run, depth) -> depth + 1); // the readers are one step from the pointer
+    return result(identifier, false, reached);
+  }
+
+  private ImpactResult result(String root, boolean rootIsRun, Map<String, Integer> reached) {
+    List<ImpactResult.Run> runs = new ArrayList<>();
+    for (RunRow r : graph.runs(reached.keySet())) {
+      if (!r.id().equals(root)) {
+        runs.add(new ImpactResult.Run(RunSummary.of(r), reached.get(r.id())));
+      }
+    }
+    runs.sort(
+        Comparator.comparing((ImpactResult.Run r) -> r.run().startTime())
+            .thenComparing(r -> r.run().id()));
+    Map<String, TreeSet<String>> writers = new TreeMap<>();
+    Map<String, String> types = new TreeMap<>();
+    for (JdbcGraphStore.OutputRow o : graph.outputsOf(reached.keySet())) {
+      writers.computeIfAbsent(o.pointer(), k -> new TreeSet<>()).add(o.runId());
+      types.putIfAbsent(o.pointer(), o.pointerType());
+    }
+    List<ImpactResult.Output> outputs = new ArrayList<>();
+    writers.forEach(
+        (p, w) -> outputs.add(new ImpactResult.Output(p, types.get(p), List.copyOf(w))));
+    return new ImpactResult(root, rootIsRun, List.copyOf(runs), List.copyOf(outputs));
+  }
+}

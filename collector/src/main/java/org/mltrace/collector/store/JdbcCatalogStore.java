@@ -1,0 +1,79 @@
+package org.mltrace.collector.store;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Overviews across components: the latest runs of all of them, and per component its run count,
+ * last run and last status. Throws {@link StoreException} when the database fails.
+ */
+public final class JdbcCatalogStore {
+  /**
+   * A component with its run statistics; {@code lastStart} and {@code lastStatus} are null before
+   * its first run. {@code declaredTags} is {@code components.tags} as stored (comma-separated).
+   */
+  public record ComponentStats(
+      String name,
+      String owner,
+      String declaredTags,
+      long runs,
+      String lastRunId,
+      Instant lastStart,
+      String lastStatus) {}
+
+  private final Database database;
+
+  public JdbcCatalogStore(Database database) {
+    this.database = database;
+  }
+
+  /** The latest runs of every component, newest start first. */
+  public List<RunRow> recentRuns(int limit) {
+    return SqlRows.query(
+        database,
+        "listing recent runs",
+        "SELECT "
+            + JdbcRunRepository.RUN_COLUMNS
+            + " FROM component_runs ORDER BY start_time DESC, id DESC LIMIT "
+            + Math.max(0, limit),
+        JdbcRunRepository::runRow);
+  }
+
+  /** Every component, by name. */
+  public List<ComponentStats> components() {
+    List<ComponentStats> rows = SqlRows.query(
+        database,
+        "listing components",
+        "SELECT c.name, c.owner, c.tags, COALESCE(s.runs, 0) AS runs,"
+            + " (SELECT r.id FROM component_runs r WHERE r.component = c.name"
+            + "   ORDER BY r.start_time DESC, r.id DESC LIMIT 1) AS last_id"
+            + " FROM components c LEFT JOIN (SELECT component, COUNT(*) AS runs FROM component_runs"
+            + "   GROUP BY component) s ON s.component = c.name ORDER BY c.name",
+        rs ->
+            new ComponentStats(
+                rs.getString("name"),
+                rs.getString("owner"),
+                rs.getString("tags"),
+                rs.getLong("runs"),
+                rs.getString("last_id"),
+                null,
+                null));
+    List<String> lastIds =
+        rows.stream().map(ComponentStats::lastRunId).filter(id -> id != null).toList();
+    Map<String, RunRow> last = new HashMap<>();
+    new JdbcGraphStore(database).runs(lastIds).forEach(r -> last.put(r.id(), r));
+    return rows.stream()
+        .map(
+            c -> {
+              RunRow r = last.get(c.lastRunId());
+              return r == null
+                  ? c
+                  : new ComponentStats(
+                      c.name(), c.owner(), c.declaredTags(), c.runs(), r.id(), r.startTime(),
+                      r.status());
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,161 @@
+package org.mltrace.collector.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.mltrace.collector.lineage.Dependency;
+
+/**
+ * Set-wise reads of the lineage graph and of runs, for walks over many runs at once ({@code
+ * impact}, {@code review}, {@code slice}): one statement per step of a walk (per chunk of {@link
+ * AnyOf#CHUNK} ids), not one per run. Throws {@link StoreException} when the database fails.
+ */
+public final class JdbcGraphStore {
+  /** A run's output that is a pointer. */
+  public record OutputRow(String runId, String pointer, String name, String pointerType) {}
+
+  /** A numeric input or output of a run, by variable name. */
+  public record NumberRow(String runId, String name, double value) {}
+
+  private final Database database;
+
+  public JdbcGraphStore(Database database) {
+    this.database = database;
+  }
+
+  /** The dependencies whose consumer is one of {@code runIds}. */
+  public List<Dependency> upstreamOf(Collection<String> runIds) {
+    return dependencies("run_id", runIds);
+  }
+
+  /** The dependencies whose producer is one of {@code runIds}. */
+  public List<Dependency> downstreamOf(Collection<String> runIds) {
+    return dependencies("depends_on_run_id", runIds);
+  }
+
+  private List<Dependency> dependencies(String column, Collection<String> runIds) {
+    List<Dependency> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      out.addAll(
+          SqlRows.query(
+              database,
+              "reading run dependencies",
+              "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE "
+                  + column
+                  + " = ANY(?)",
+              rs -> new Dependency(rs.getString(1), rs.getString(2), rs.getString(3)),
+              chunk));
+    }
+    return out;
+  }
+
+  /** The ids of the runs that read the pointer (any version of it), in no particular order. */
+  public List<String> readersOf(String pointer) {
+    return SqlRows.query(
+        database,
+        "finding the readers of " + pointer,
+        "SELECT DISTINCT run_id FROM run_inputs WHERE pointer_id = ?",
+        rs -> rs.getString(1),
+        pointer);
+  }
+
+  /** The pointer outputs of the runs. */
+  public List<OutputRow> outputsOf(Collection<String> runIds) {
+    List<OutputRow> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      out.addAll(
+          SqlRows.query(
+              database,
+              "reading run outputs",
+              "SELECT o.run_id, o.pointer_id, o.name, p.pointer_type FROM run_outputs o"
+                  + " LEFT JOIN io_pointers p ON p.identifier = o.pointer_id"
+                  + " WHERE o.run_id = ANY(?) AND o.pointer_id IS NOT NULL",
+              rs ->
+                  new OutputRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+              chunk));
+    }
+    return out;
+  }
+
+  /** The rows of the runs that exist among {@code runIds}, in no particular order. */
+  public List<RunRow> runs(Collection<String> runIds) {
+    List<RunRow> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      out.addAll(
+          SqlRows.query(
+              database,
+              "reading runs",
+              "SELECT " + JdbcRunRepository.RUN_COLUMNS + " FROM component_runs WHERE id = ANY(?)",
+              JdbcRunRepository::runRow,
+              chunk));
+    }
+    return out;
+  }
+
+  /**
+   * The runs of the given components that started in [since, until) (either bound may be null),
+   * in no particular order.
+   */
+  public List<RunRow> runsOf(
+      Collection<String> components, java.time.Instant since, java.time.Instant until) {
+    List<RunRow> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(components))) {
+      out.addAll(
+          SqlRows.query(
+              database,
+              "selecting runs",
+              "SELECT "
+                  + JdbcRunRepository.RUN_COLUMNS
+                  + " FROM component_runs WHERE component = ANY(?)"
+                  + (since == null ? "" : " AND start_time >= ?")
+                  + (until == null ? "" : " AND start_time < ?"),
+              JdbcRunRepository::runRow,
+              bounds(chunk, since, until)));
+    }
+    return out;
+  }
+
+  private static Object[] bounds(List<String> chunk, java.time.Instant since, java.time.Instant until) {
+    List<Object> params = new ArrayList<>();
+    params.add(chunk);
+    if (since != null) {
+      params.add(since);
+    }
+    if (until != null) {
+      params.add(until);
+    }
+    return params.toArray();
+  }
+
+  /**
+   * The inputs and outputs named {@code name} of the runs that hold a number ({@code LONG} or
+   * {@code DOUBLE}); a run with both an input and an output of that name gives two rows.
+   */
+  public List<NumberRow> numbers(Collection<String> runIds, String name) {
+    List<NumberRow> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      for (String table : List.of("run_inputs", "run_outputs")) {
+        out.addAll(
+            SqlRows.query(
+                database,
+                "reading " + name + " of runs",
+                "SELECT run_id, name, value_text FROM "
+                    + table
+                    + " WHERE run_id = ANY(?) AND name = ? AND value_kind IN ('LONG', 'DOUBLE')",
+                rs -> new NumberRow(rs.getString(1), rs.getString(2), parse(rs.getString(3))),
+                chunk,
+                name));
+      }
+    }
+    out.removeIf(n -> Double.isNaN(n.value()));
+    return out;
+  }
+
+  private static double parse(String text) {
+    try {
+      return text == null ? Double.NaN : Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.mltrace.collector.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one parameterized statement on the session's connection. Parameters may be a String, a
+ * Long or Integer, an Instant (bound as UTC), a Boolean, or a {@code List<String>} for {@code =
+ * ANY(?)} (see {@link AnyOf}; callers chunk long lists).
+ */
+final class SqlRows {
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private SqlRows() {}
+
+  static <T> List<T> query(
+      Database database, String doing, String sql, RowMapper<T> mapper, Object... params) {
+    Connection c = database.connection();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      List<T> rows = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(mapper.map(rs));
+        }
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw StoreException.of(doing, e);
+    }
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE in its own transaction; returns the rows changed. */
+  static int update(Database database, String doing, String sql, Object... params) {
+    Connection c = database.connection();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, params);
+      int changed = ps.executeUpdate();
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw StoreException.of(doing, e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object p = params[i];
+      int index = i + 1;
+      if (p == null || p instanceof String) {
+        Jdbc.setText(ps, index, (String) p);
+      } else if (p instanceof Instant t) {
+        Jdbc.setTime(ps, index, t);
+      } else if (p instanceof Long l) {
+        ps.setLong(index, l);
+      } else if (p instanceof Integer n) {
+        ps.setInt(index, n);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(index, b);
+      } else if (p instanceof List<?> keys) {
+        AnyOf.bind(ps, index, (List<String>) keys);
+      } else {
+        throw new IllegalArgumentException("cannot bind " + p.getClass());
+      }
+    }
+  }
+}

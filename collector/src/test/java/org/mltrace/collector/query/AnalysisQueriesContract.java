@@ -1,0 +1,232 @@
+package org.mltrace.collector.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The overview and analysis queries on {@link ReviewHistory}, with hand-computed answers. Subclasses
+ * give the database (H2, PostgreSQL), filled with the history, with /out/p1..p3 flagged and predict
+ * tagged critical by {@link #annotate}.
+ */
+abstract class AnalysisQueriesContract {
+  abstract String url();
+
+  static void annotate(String url) {
+    try (QueryService q = QueryService.open(url)) {
+      Annotations a = new Annotations(q);
+      a.flag("/out/p1.csv", "too low");
+      a.flag("/out/p2.csv", null);
+      a.flag("/out/p3.csv", null);
+      a.flag("/out/p4.csv", "by mistake");
+      assertTrue(a.unflag("/out/p4.csv"));
+      assertFalse(a.unflag("/out/p4.csv"));
+      assertTrue(a.tag("predict", "critical"));
+      assertFalse(a.tag("predict", "critical"));
+      assertFalse(a.tag("predict", "serving")); // declared in the YAML already
+    }
+  }
+
+  private QueryService open() {
+    return QueryService.open(url());
+  }
+
+  private static List<String> ids(Ranking r) {
+    return r.runs().stream().map(x -> x.run().id() + ":" + x.traces()).toList();
+  }
+
+  @Test
+  void reviewRanksRunsByFlaggedTracesThenRecency() {
+    try (QueryService q = open()) {
+      Ranking r = new ReviewQuery(q).review(List.of());
+      assertEquals(
+          List.of("/out/p1.csv", "/out/p2.csv", "/out/p3.csv"),
+          r.traced().stream().sorted().toList());
+      assertEquals(
+          List.of(
+              "clean-1:3", "train-1:2", "predict-3:1", "train-2:1", "predict-2:1", "predict-1:1"),
+          ids(r));
+      assertEquals(1, r.runs().get(0).rank());
+      assertEquals("clean", r.runs().get(0).run().component());
+      assertEquals(Instant.parse("2026-01-01T00:00:00Z"), r.runs().get(0).run().startTime());
+    }
+  }
+
+  @Test
+  void reviewOfGivenIdsTracesThoseOnly() {
+    try (QueryService q = open()) {
+      Ranking r = new ReviewQuery(q).review(List.of("/out/p4.csv", "predict-1", "/raw.csv"));
+      assertEquals(List.of("/out/p4.csv", "predict-1", "/raw.csv"), r.traced());
+      assertEquals(List.of("/raw.csv"), r.unproduced());
+      assertEquals(
+          List.of("clean-1:2", "predict-4:1", "train-2:1", "predict-1:1", "train-1:1"), ids(r));
+      assertThrows(NotFoundException.class, () -> new ReviewQuery(q).review(List.of("/nope")));
+    }
+  }
+
+  @Test
+  void impactOfARawInputReachesEveryDerivedRunAndOutput() {
+    try (QueryService q = open()) {
+      ImpactResult i = new ImpactQuery(q).impact("/raw.csv");
+      assertFalse(i.rootIsRun());
+      assertEquals(
+          List.of(
+              "clean-1:1", "train-1:2", "predict-1:3", "predict-2:3", "train-2:2", "predict-3:3",
+              "predict-4:3"),
+          i.runs().stream().map(r -> r.run().id() + ":" + r.depth()).toList());
+      assertEquals(
+          List.of(
+              "/d/clean.csv<[clean-1]", "/m/model.bin<[train-1, train-2]", "/out/p1.csv<[predict-1]",
+              "/out/p2.csv<[predict-2]", "/out/p3.csv<[predict-3]", "/out/p4.csv<[predict-4]"),
+          i.outputs().stream().map(o -> o.pointer() + "<" + o.writtenBy()).toList());
+      assertEquals("model", i.outputs().get(1).type());
+    }
+  }
+
+  @Test
+  void impactOfARunListsItsDependentsAndAllTheirOutputs() {
+    try (QueryService q = open()) {
+      ImpactResult i = new ImpactQuery(q).impact("train-1");
+      assertTrue(i.rootIsRun());
+      assertEquals(
+          List.of("predict-1", "predict-2"), i.runs().stream().map(r -> r.run().id()).toList());
+      assertEquals(
+          List.of("/m/model.bin", "/out/p1.csv", "/out/p2.csv"),
+          i.outputs().stream().map(ImpactResult.Output::pointer).toList());
+      ImpactResult loop = new ImpactQuery(q).impact("/d/loop.csv");
+      assertEquals(
+          List.of("loop-1:1", "loop-2:1"),
+          loop.runs().stream().map(r -> r.run().id() + ":" + r.depth()).toList());
+      assertEquals(List.of("loop-1", "loop-2"), loop.outputs().get(0).writtenBy());
+      assertTrue(new ImpactQuery(q).impact("/out/p1.csv").runs().isEmpty());
+      assertThrows(NotFoundException.class, () -> new ImpactQuery(q).impact("nope-1"));
+    }
+  }
+
+  @Test
+  void sliceSelectsByComponentWindowAndValue() {
+    try (QueryService q = open()) {
+      ReviewQuery review = new ReviewQuery(q);
+      Ranking byValue =
+          review.slice(
+              new SliceRequest("predict", null, null, null, WherePredicate.parse("score > 0.8")));
+      assertEquals(List.of("predict-2", "predict-3"), byValue.traced());
+      assertEquals(
+          List.of("clean-1:2", "predict-3:1", "train-2:1", "predict-2:1", "train-1:1"),
+          ids(byValue));
+      Ranking byTime =
+          review.slice(
+              new SliceRequest(
+                  null,
+                  "critical",
+                  Instant.parse("2026-01-01T00:00:05Z"),
+                  Instant.parse("2026-01-01T00:00:12Z"),
+                  null));
+      assertEquals(List.of("predict-2", "predict-3"), byTime.traced());
+      Ranking since =
+          review.slice(
+              new SliceRequest(
+                  "predict", "serving", Instant.parse("2026-01-01T00:00:05Z"), null, null));
+      assertEquals(
+          List.of(
+              "clean-1:3", "train-2:2", "predict-4:1", "predict-3:1", "predict-2:1", "train-1:1"),
+          ids(since));
+      assertTrue(
+          review
+              .slice(new SliceRequest("predict", "nightly", null, null, null))
+              .runs()
+              .isEmpty());
+      assertThrows(
+          NotFoundException.class,
+          () -> review.slice(new SliceRequest("nope", null, null, null, null)));
+      assertThrows(
+          InvalidRequestException.class,
+          () -> review.slice(new SliceRequest(null, null, null, null, null)));
+    }
+  }
+
+  @Test
+  void catalogListsComponentsTagsAndRecentRuns() {
+    try (QueryService q = open()) {
+      CatalogQuery c = new CatalogQuery(q);
+      assertEquals(
+          List.of("loop-2", "loop-1", "predict-4"),
+          c.recent(3).stream().map(RunSummary::id).toList());
+      List<ComponentSummary> all = c.components(null, null);
+      assertEquals(
+          List.of(
+              "clean -  [] 1 clean-1 ok",
+              "loop -  [] 2 loop-2 failed",
+              "predict ml-team [critical, serving] 4 predict-4 ok",
+              "train -  [] 2 train-2 ok"),
+          all.stream()
+              .map(
+                  x ->
+                      x.name()
+                          + " "
+                          + (x.owner() == null ? "- " : x.owner())
+                          + " "
+                          + x.tags()
+                          + " "
+                          + x.runs()
+                          + " "
+                          + x.lastRunId()
+                          + " "
+                          + x.lastStatus())
+              .toList());
+      assertEquals(Instant.parse("2026-01-01T00:00:16Z"), all.get(1).lastRunStart());
+      assertEquals(
+          List.of("predict"),
+          c.components("ml-team", "critical").stream().map(ComponentSummary::name).toList());
+      assertTrue(c.components("nobody", null).isEmpty());
+      assertEquals(
+          List.of("critical:[predict]", "serving:[predict]"),
+          c.tags().stream().map(t -> t.tag() + ":" + t.components()).toList());
+      assertThrows(InvalidRequestException.class, () -> c.recent(0));
+    }
+  }
+
+  @Test
+  void flagsAndNotesAreStoredWithTheirText() {
+    try (QueryService q = open()) {
+      Annotations a = new Annotations(q);
+      List<Annotations.Flag> flags = a.flagged();
+      assertEquals(
+          List.of("/out/p1.csv:too low", "/out/p2.csv:null", "/out/p3.csv:null"),
+          flags.stream().map(f -> f.pointer() + ":" + f.note()).sorted().toList());
+      assertTrue(flags.stream().allMatch(f -> f.flaggedAt() != null));
+      assertTrue(q.trace("/out/p1.csv") instanceof TraceResult.PointerTrace p && p.pointer().flag());
+      a.note("train-2", "  retrained after the schema change ");
+      a.note("train-2", "second");
+      assertEquals(
+          List.of("retrained after the schema change", "second"),
+          a.notes("train-2").stream().map(Annotations.Note::text).toList());
+      assertTrue(a.notes("train-1").isEmpty());
+      assertThrows(NotFoundException.class, () -> a.note("nope", "x"));
+      assertThrows(InvalidRequestException.class, () -> a.note("train-1", " "));
+      assertThrows(NotFoundException.class, () -> a.flag("train-1", null));
+      assertThrows(NotFoundException.class, () -> a.flag("/nope.csv", null));
+      assertThrows(NotFoundException.class, () -> a.tag("nope", "x"));
+      assertThrows(InvalidRequestException.class, () -> a.tag("train", "a,b"));
+      assertNull(a.flagged().stream().filter(f -> f.pointer().equals("/out/p4.csv")).findAny().orElse(null));
+    }
+  }
+
+  @Test
+  void malformedWhereIsRefusedWithTheExpectedForm() {
+    InvalidRequestException e =
+        assertThrows(InvalidRequestException.class, () -> WherePredicate.parse("score >> 1"));
+    assertEquals(
+        "malformed --where 'score >> 1': expected VAR OP NUMBER, e.g. \"prediction > 0.8\", with"
+            + " OP one of < <= > >= == !=",
+        e.getMessage());
+    assertThrows(InvalidRequestException.class, () -> WherePredicate.parse("score > high"));
+    assertEquals(new WherePredicate("a.b", "==", -1.5e3), WherePredicate.parse(" a.b = -1.5e3 "));
+  }
+}
