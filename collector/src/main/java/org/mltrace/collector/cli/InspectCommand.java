@@ -1,6 +1,9 @@
 package org.mltrace.collector.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mltrace.collector.query.AnalysisJson;
+import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.JsonRenderer;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
@@ -32,7 +35,12 @@ final class InspectCommand implements Callable<Integer> {
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
       RunDetail detail = queries.inspect(runId);
-      Output.print(spec, json.json ? JsonRenderer.render(detail) : RunText.render(detail));
+      List<Annotations.Note> notes = new Annotations(queries).notes(runId);
+      Output.print(
+          spec,
+          json.json
+              ? AnalysisJson.withNotes(JsonRenderer.render(detail), notes)
+              : RunText.render(detail) + NotesText.render(notes));
     }
     return ExitCodes.OK;
   }

@@ -15,9 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "note",
     mixinStandardHelpOptions = true,
-    description = {
-      "Add a note to a run (shown by 'mltrace inspect')."
-    })
+    description = {"Add a note to a run (shown by 'mltrace inspect')."})
 final class NoteCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RUN", description = "The run id.")
   String runId;

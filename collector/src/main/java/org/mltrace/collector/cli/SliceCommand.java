@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mltrace slice}: select runs by component, time, tag and value; rank their traces' runs. */
+/**
+ * {@code mltrace slice}: select runs by component, time, tag and value; rank their traces' runs.
+ */
 @Command(
     name = "slice",
     mixinStandardHelpOptions = true,
@@ -23,10 +25,16 @@ import picocli.CommandLine.Spec;
           + "captured number satisfies --where, and rank the runs in their traces as 'review' does."
     })
 final class SliceCommand implements Callable<Integer> {
-  @Option(names = "--component", paramLabel = "C", description = "The component whose runs to select.")
+  @Option(
+      names = "--component",
+      paramLabel = "C",
+      description = "The component whose runs to select.")
   String component;
 
-  @Option(names = "--tag", paramLabel = "T", description = "Components tagged T (with --component: it must be).")
+  @Option(
+      names = "--tag",
+      paramLabel = "T",
+      description = "Components tagged T (with --component: it must be).")
   String tag;
 
   @Option(
@@ -58,8 +66,7 @@ final class SliceCommand implements Callable<Integer> {
     WherePredicate predicate = where == null ? null : WherePredicate.parse(where);
     try (QueryService queries = QueryService.open(db.url)) {
       Ranking ranking =
-          new ReviewQuery(queries)
-              .slice(new SliceRequest(component, tag, since, until, predicate));
+          new ReviewQuery(queries).slice(new SliceRequest(component, tag, since, until, predicate));
       Output.print(
           spec, json.json ? AnalysisJson.ranking(ranking) : RankingText.render(ranking, "run"));
     }

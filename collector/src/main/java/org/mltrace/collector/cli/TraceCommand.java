@@ -1,12 +1,15 @@
 package org.mltrace.collector.cli;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.query.JsonRenderer;
 import org.mltrace.collector.query.QueryService;
+import org.mltrace.collector.query.TraceLimits;
 import org.mltrace.collector.query.TraceResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +31,28 @@ final class TraceCommand implements Callable<Integer> {
       description = "A run id, or an output's identifier (a relative file path is made absolute).")
   String id;
 
+  @Option(
+      names = "--depth",
+      paramLabel = "N",
+      defaultValue = "-1",
+      description = "Show at most N levels of producers above the start (default: all).")
+  int depth;
+
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeConverter.class,
+      description =
+          "Only producers that started at or after TIME (2026-01-01T06:00:00Z, 2026-01-01, 7d).")
+  Instant since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      converter = TimeConverter.class,
+      description = "Only producers that started before TIME.")
+  Instant until;
+
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
@@ -35,7 +60,7 @@ final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
-      TraceResult trace = queries.trace(id);
+      TraceResult trace = queries.trace(id, new TraceLimits(depth, since, until));
       Output.print(spec, json.json ? JsonRenderer.render(trace) : TraceText.render(trace));
     }
     return ExitCodes.OK;

@@ -61,7 +61,8 @@ final class TraceText {
       node(out, children.get(i), childPrefix, i == children.size() - 1 && !n.truncated(), false);
     }
     if (n.truncated()) {
-      out.append(childPrefix).append("└─ … more upstream runs not shown (trace size limit)\n");
+      out.append(childPrefix)
+          .append("└─ … more upstream runs not shown (trace size or --depth limit)\n");
     }
   }
 

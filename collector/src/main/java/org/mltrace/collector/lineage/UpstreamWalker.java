@@ -38,20 +38,33 @@ public final class UpstreamWalker {
 
   private final UpstreamSource source;
   private final int maxNodes;
+  private final int maxDepth;
   private int nodes;
 
   public UpstreamWalker(UpstreamSource source, int maxNodes) {
+    this(source, maxNodes, -1);
+  }
+
+  /**
+   * A walker that also stops {@code maxDepth} producers above the root (below 0: no limit); a run
+   * at that depth with producers of its own is marked {@link Node#truncated()}.
+   */
+  public UpstreamWalker(UpstreamSource source, int maxNodes, int maxDepth) {
     this.source = source;
     this.maxNodes = maxNodes;
+    this.maxDepth = maxDepth;
   }
 
   /** The tree rooted at {@code runId}; the root appears even if it has no dependencies. */
   public Node walk(String runId) {
     nodes = 1;
-    return walk(runId, List.of(), new HashSet<>());
+    return walk(runId, List.of(), new HashSet<>(), 0);
   }
 
-  private Node walk(String runId, List<String> via, Set<String> path) {
+  private Node walk(String runId, List<String> via, Set<String> path, int depth) {
+    if (maxDepth >= 0 && depth >= maxDepth) {
+      return new Node(runId, via, List.of(), !source.upstreamOf(runId).isEmpty());
+    }
     path.add(runId);
     Map<String, List<String>> byProducer = new LinkedHashMap<>();
     for (Dependency d : source.upstreamOf(runId)) {
@@ -68,7 +81,7 @@ public final class UpstreamWalker {
         break;
       }
       nodes++;
-      upstream.add(walk(e.getKey(), List.copyOf(e.getValue()), path));
+      upstream.add(walk(e.getKey(), List.copyOf(e.getValue()), path, depth + 1));
     }
     path.remove(runId);
     return new Node(runId, via, List.copyOf(upstream), truncated);

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JSON form ({@code docs/cli.md}) of the overview and analysis commands: {@code recent},
- * {@code components}, {@code tags}, {@code flag}, {@code impact}, {@code review}, {@code slice}.
- * Runs appear as run summaries: {@code id, component, startTime, endTime, status}.
+ * The JSON form ({@code docs/cli.md}) of the overview and analysis commands: {@code recent}, {@code
+ * components}, {@code tags}, {@code flag}, {@code impact}, {@code review}, {@code slice}. Runs
+ * appear as run summaries: {@code id, component, startTime, endTime, status}.
  */
 public final class AnalysisJson {
   private static final ObjectMapper MAPPER =
@@ -70,6 +70,20 @@ public final class AnalysisJson {
       o.put("notedAt", time(n.notedAt()));
     }
     return write(a);
+  }
+
+  /**
+   * {@code inspect}'s JSON object with {@code notes} added: an array of {@code {runId, note,
+   * notedAt}}, oldest first (kept out of {@link JsonRenderer} so each query's JSON has one owner).
+   */
+  public static String withNotes(String runObjectJson, List<Annotations.Note> notes) {
+    try {
+      ObjectNode o = (ObjectNode) MAPPER.readTree(runObjectJson);
+      o.set("notes", MAPPER.readTree(notes(notes)));
+      return write(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read the run's JSON", e);
+    }
   }
 
   public static String impact(ImpactResult impact) {

@@ -65,7 +65,9 @@ public final class Annotations {
                             + " inspect "
                             + id
                             + "')"
-                        : "no output with id '" + id + "' (list a run's outputs with 'mltrace inspect RUN')"));
+                        : "no output with id '"
+                            + id
+                            + "' (list a run's outputs with 'mltrace inspect RUN')"));
   }
 
   /** Every flagged output, most recently flagged first. */

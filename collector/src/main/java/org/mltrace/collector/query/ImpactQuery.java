@@ -13,11 +13,11 @@ import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRow;
 
 /**
- * {@code impact ID}, the forward trace: every run derived from a pointer (the runs that read it, and
- * transitively every run that depends on those) or from a run (the runs that depend on it), and
+ * {@code impact ID}, the forward trace: every run derived from a pointer (the runs that read it,
+ * and transitively every run that depends on those) or from a run (the runs that depend on it), and
  * every output they wrote. A pointer's readers count whatever version of it they read, so the set
- * errs on the side of rebuilding too much, never too little (the paper's case: a client's data
- * must be erased everywhere it went).
+ * errs on the side of rebuilding too much, never too little (the paper's case: a client's data must
+ * be erased everywhere it went).
  */
 public final class ImpactQuery {
   private final QueryService queries;

@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param root the pointer identifier or run id asked about
  * @param rootIsRun true when {@code root} is a run id
- * @param runs the derived runs, oldest start first; {@code depth} 1 read the pointer (or depended on
- *     the run) directly
+ * @param runs the derived runs, oldest start first; {@code depth} 1 read the pointer (or depended
+ *     on the run) directly
  * @param outputs the pointers those runs (and a root run) wrote, by identifier
  */
 public record ImpactResult(String root, boolean rootIsRun, List<Run> runs, List<Output> outputs) {

@@ -60,13 +60,23 @@ public final class QueryService implements AutoCloseable {
    * @throws NotFoundException if {@code id} is neither
    */
   public TraceResult trace(String id) {
+    return trace(id, TraceLimits.NONE);
+  }
+
+  /**
+   * The lineage of a run or an output, cut by {@code limits} (depth, producers' start window).
+   *
+   * @throws NotFoundException if {@code id} is neither
+   */
+  public TraceResult trace(String id, TraceLimits limits) {
     if (repository.findRun(id).isPresent()) {
-      return new TraceResult.RunTrace(walk(id));
+      return new TraceResult.RunTrace(walk(id, limits));
     }
     for (String candidate : PointerIds.candidates(id, workingDir)) {
       Optional<PointerRow> pointer = repository.findPointer(candidate);
       if (pointer.isPresent()) {
-        TraceNode producedBy = repository.latestProducerOf(candidate).map(this::walk).orElse(null);
+        TraceNode producedBy =
+            repository.latestProducerOf(candidate).map(run -> walk(run, limits)).orElse(null);
         return new TraceResult.PointerTrace(
             ViewMapper.pointer(pointer.get()), producedBy, repository.readerCount(candidate));
       }
@@ -75,9 +85,9 @@ public final class QueryService implements AutoCloseable {
         "no run or output with id '" + id + "' (try 'mltrace history COMPONENT' to list runs)");
   }
 
-  private TraceNode walk(String runId) {
+  private TraceNode walk(String runId, TraceLimits limits) {
     UpstreamWalker.Node root =
-        new UpstreamWalker(repository::upstreamOf, MAX_TRACE_NODES).walk(runId);
+        new UpstreamWalker(limits.filter(repository), MAX_TRACE_NODES, limits.depth()).walk(runId);
     return toTraceNode(root, new HashMap<>());
   }
 

@@ -23,9 +23,9 @@ import org.mltrace.collector.store.RunRow;
  * upstream and rank the runs by how many of those traces they occur in. A run common to most
  * flagged outputs' traces is the first suspect.
  *
- * <p>A trace here is a set: the producing run and every run it depends on, transitively. The
- * traces of many outputs share most of their runs, so each run's upstream edges are read once and
- * kept for the whole query.
+ * <p>A trace here is a set: the producing run and every run it depends on, transitively. The traces
+ * of many outputs share most of their runs, so each run's upstream edges are read once and kept for
+ * the whole query.
  */
 public final class ReviewQuery {
   private final QueryService queries;
@@ -46,9 +46,7 @@ public final class ReviewQuery {
   public Ranking review(List<String> ids) {
     List<String> targets = new ArrayList<>(ids);
     if (targets.isEmpty()) {
-      new JdbcAnnotationStore(queries.database())
-          .flagged()
-          .forEach(f -> targets.add(f.pointer()));
+      new JdbcAnnotationStore(queries.database()).flagged().forEach(f -> targets.add(f.pointer()));
     }
     List<String> traced = new ArrayList<>();
     List<String> unproduced = new ArrayList<>();
@@ -112,10 +110,11 @@ public final class ReviewQuery {
     if (request.component() != null) {
       if (queries.repository().findComponent(request.component()).isEmpty()) {
         throw new NotFoundException(
-            "no component named '" + request.component() + "' (list them with 'mltrace components')");
+            "no component named '"
+                + request.component()
+                + "' (list them with 'mltrace components')");
       }
-      if (request.tag() != null
-          && !catalog.tagsOf(request.component()).contains(request.tag())) {
+      if (request.tag() != null && !catalog.tagsOf(request.component()).contains(request.tag())) {
         return List.of();
       }
       return List.of(request.component());

@@ -43,23 +43,24 @@ public final class JdbcCatalogStore {
 
   /** Every component, by name. */
   public List<ComponentStats> components() {
-    List<ComponentStats> rows = SqlRows.query(
-        database,
-        "listing components",
-        "SELECT c.name, c.owner, c.tags, COALESCE(s.runs, 0) AS runs,"
-            + " (SELECT r.id FROM component_runs r WHERE r.component = c.name"
-            + "   ORDER BY r.start_time DESC, r.id DESC LIMIT 1) AS last_id"
-            + " FROM components c LEFT JOIN (SELECT component, COUNT(*) AS runs FROM component_runs"
-            + "   GROUP BY component) s ON s.component = c.name ORDER BY c.name",
-        rs ->
-            new ComponentStats(
-                rs.getString("name"),
-                rs.getString("owner"),
-                rs.getString("tags"),
-                rs.getLong("runs"),
-                rs.getString("last_id"),
-                null,
-                null));
+    List<ComponentStats> rows =
+        SqlRows.query(
+            database,
+            "listing components",
+            "SELECT c.name, c.owner, c.tags, COALESCE(s.runs, 0) AS runs,"
+                + " (SELECT r.id FROM component_runs r WHERE r.component = c.name"
+                + "   ORDER BY r.start_time DESC, r.id DESC LIMIT 1) AS last_id"
+                + " FROM components c LEFT JOIN (SELECT component, COUNT(*) AS runs FROM component_runs"
+                + "   GROUP BY component) s ON s.component = c.name ORDER BY c.name",
+            rs ->
+                new ComponentStats(
+                    rs.getString("name"),
+                    rs.getString("owner"),
+                    rs.getString("tags"),
+                    rs.getLong("runs"),
+                    rs.getString("last_id"),
+                    null,
+                    null));
     List<String> lastIds =
         rows.stream().map(ComponentStats::lastRunId).filter(id -> id != null).toList();
     Map<String, RunRow> last = new HashMap<>();
@@ -71,7 +72,12 @@ public final class JdbcCatalogStore {
               return r == null
                   ? c
                   : new ComponentStats(
-                      c.name(), c.owner(), c.declaredTags(), c.runs(), r.id(), r.startTime(),
+                      c.name(),
+                      c.owner(),
+                      c.declaredTags(),
+                      c.runs(),
+                      r.id(),
+                      r.startTime(),
                       r.status());
             })
         .toList();

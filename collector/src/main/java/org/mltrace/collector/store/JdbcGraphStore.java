@@ -93,8 +93,8 @@ public final class JdbcGraphStore {
   }
 
   /**
-   * The runs of the given components that started in [since, until) (either bound may be null),
-   * in no particular order.
+   * The runs of the given components that started in [since, until) (either bound may be null), in
+   * no particular order.
    */
   public List<RunRow> runsOf(
       Collection<String> components, java.time.Instant since, java.time.Instant until) {
@@ -115,7 +115,8 @@ public final class JdbcGraphStore {
     return out;
   }
 
-  private static Object[] bounds(List<String> chunk, java.time.Instant since, java.time.Instant until) {
+  private static Object[] bounds(
+      List<String> chunk, java.time.Instant since, java.time.Instant until) {
     List<Object> params = new ArrayList<>();
     params.add(chunk);
     if (since != null) {

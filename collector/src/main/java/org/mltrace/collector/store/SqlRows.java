@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one parameterized statement on the session's connection. Parameters may be a String, a
- * Long or Integer, an Instant (bound as UTC), a Boolean, or a {@code List<String>} for {@code =
- * ANY(?)} (see {@link AnyOf}; callers chunk long lists).
+ * Runs one parameterized statement on the session's connection. Parameters may be a String, a Long
+ * or Integer, an Instant (bound as UTC), a Boolean, or a {@code List<String>} for {@code = ANY(?)}
+ * (see {@link AnyOf}; callers chunk long lists).
  */
 final class SqlRows {
   interface RowMapper<T> {

@@ -47,9 +47,21 @@ class AnalysisCommandsTest {
         tmp,
         List.of(
             new ComponentEvent("train", "fits", "ml-team", List.of("nightly"), List.of("T#fit()")),
-            run("prep-1", "prep").at(0, 1).reads("raw", "/raw.csv").writes("return", "/clean.csv").build(),
-            run("train-1", "train").at(2, 3).reads("in", "/clean.csv").writes("return", "/m.bin", "model").build(),
-            run("train-2", "train").at(4, 5).reads("in", "/clean.csv").writes("return", "/m2.bin", "model").build()));
+            run("prep-1", "prep")
+                .at(0, 1)
+                .reads("raw", "/raw.csv")
+                .writes("return", "/clean.csv")
+                .build(),
+            run("train-1", "train")
+                .at(2, 3)
+                .reads("in", "/clean.csv")
+                .writes("return", "/m.bin", "model")
+                .build(),
+            run("train-2", "train")
+                .at(4, 5)
+                .reads("in", "/clean.csv")
+                .writes("return", "/m2.bin", "model")
+                .build()));
   }
 
   private static void assertError(Result r, int code, String message) {
@@ -60,7 +72,8 @@ class AnalysisCommandsTest {
 
   @Test
   void flagReviewAndUnflag() throws Exception {
-    assertEquals(new Result(0, "flagged /m.bin: bad\n", ""), mltrace("flag", "/m.bin", "--note", "bad"));
+    assertEquals(
+        new Result(0, "flagged /m.bin: bad\n", ""), mltrace("flag", "/m.bin", "--note", "bad"));
     assertEquals(0, mltrace("flag", "/m2.bin").code());
     Result review = mltrace("review");
     assertEquals(0, review.code(), review.err());
@@ -117,6 +130,27 @@ class AnalysisCommandsTest {
   }
 
   @Test
+  void traceDepthMarksTheCut() {
+    Result r = mltrace("trace", "/m.bin", "--depth", "1");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(
+        String.join(
+            "\n",
+            "/m.bin [model], written by:",
+            "└─ train  train-1  2026-01-01T00:00:02Z  1.000 s  ok",
+            "   │ in   in = /clean.csv [data]",
+            "   │ out  return = /m.bin [model]",
+            "   └─ prep  prep-1  2026-01-01T00:00:00Z  1.000 s  ok  (via /clean.csv)",
+            "        in   raw = /raw.csv [data]",
+            "        out  return = /clean.csv [data]",
+            ""),
+        r.out());
+    assertEquals(1, mltrace("trace", "/m.bin", "--depth", "0").code());
+    Result cut = mltrace("trace", "/m.bin", "--since", "2026-01-01");
+    assertEquals(0, cut.code(), cut.err());
+  }
+
+  @Test
   void catalogCommands() throws Exception {
     assertEquals(new Result(0, "tagged prep raw\n", ""), mltrace("tag", "prep", "raw"));
     assertEquals(
@@ -127,7 +161,8 @@ class AnalysisCommandsTest {
             + "prep       -        raw      1     2026-01-01T00:00:00Z  ok\n"
             + "train      ml-team  nightly  2     2026-01-01T00:00:04Z  ok\n",
         components.out());
-    JsonNode json = new ObjectMapper().readTree(mltrace("components", "--owner", "ml-team", "--json").out());
+    JsonNode json =
+        new ObjectMapper().readTree(mltrace("components", "--owner", "ml-team", "--json").out());
     assertEquals(1, json.size());
     assertEquals("train-2", json.get(0).get("lastRunId").asText());
     assertEquals(
@@ -145,8 +180,23 @@ class AnalysisCommandsTest {
   void noteAndSliceErrors() {
     Result noted = mltrace("note", "train-1", "checked", "by", "hand");
     assertEquals(0, noted.code(), noted.err());
+    Result inspect = mltrace("inspect", "train-1");
+    String last = inspect.out().lines().reduce((a, b) -> b).get();
+    assertEquals(
+        "notes", inspect.out().lines().toList().get(inspect.out().lines().toList().size() - 2));
+    assertEquals(true, last.matches("  \\d{4}-.*Z  checked by hand"), last);
+    JsonNode json;
+    try {
+      json = new ObjectMapper().readTree(mltrace("inspect", "train-1", "--json").out());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    assertEquals("checked by hand", json.get("notes").get(0).get("note").asText());
+    assertEquals("train-1", json.get("id").asText());
     assertError(
-        mltrace("note", "nope", "x"), 2, "no run with id 'nope' (try 'mltrace recent' to list runs)");
+        mltrace("note", "nope", "x"),
+        2,
+        "no run with id 'nope' (try 'mltrace recent' to list runs)");
     assertError(
         mltrace("slice", "--component", "train", "--where", "loss >> 1"),
         1,

@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The overview and analysis queries on {@link ReviewHistory}, with hand-computed answers. Subclasses
- * give the database (H2, PostgreSQL), filled with the history, with /out/p1..p3 flagged and predict
- * tagged critical by {@link #annotate}.
+ * The overview and analysis queries on {@link ReviewHistory}, with hand-computed answers.
+ * Subclasses give the database (H2, PostgreSQL), filled with the history, with /out/p1..p3 flagged
+ * and predict tagged critical by {@link #annotate}.
  */
 abstract class AnalysisQueriesContract {
   abstract String url();
@@ -77,13 +77,22 @@ abstract class AnalysisQueriesContract {
       assertFalse(i.rootIsRun());
       assertEquals(
           List.of(
-              "clean-1:1", "train-1:2", "predict-1:3", "predict-2:3", "train-2:2", "predict-3:3",
+              "clean-1:1",
+              "train-1:2",
+              "predict-1:3",
+              "predict-2:3",
+              "train-2:2",
+              "predict-3:3",
               "predict-4:3"),
           i.runs().stream().map(r -> r.run().id() + ":" + r.depth()).toList());
       assertEquals(
           List.of(
-              "/d/clean.csv<[clean-1]", "/m/model.bin<[train-1, train-2]", "/out/p1.csv<[predict-1]",
-              "/out/p2.csv<[predict-2]", "/out/p3.csv<[predict-3]", "/out/p4.csv<[predict-4]"),
+              "/d/clean.csv<[clean-1]",
+              "/m/model.bin<[train-1, train-2]",
+              "/out/p1.csv<[predict-1]",
+              "/out/p2.csv<[predict-2]",
+              "/out/p3.csv<[predict-3]",
+              "/out/p4.csv<[predict-4]"),
           i.outputs().stream().map(o -> o.pointer() + "<" + o.writtenBy()).toList());
       assertEquals("model", i.outputs().get(1).type());
     }
@@ -138,10 +147,7 @@ abstract class AnalysisQueriesContract {
               "clean-1:3", "train-2:2", "predict-4:1", "predict-3:1", "predict-2:1", "train-1:1"),
           ids(since));
       assertTrue(
-          review
-              .slice(new SliceRequest("predict", "nightly", null, null, null))
-              .runs()
-              .isEmpty());
+          review.slice(new SliceRequest("predict", "nightly", null, null, null)).runs().isEmpty());
       assertThrows(
           NotFoundException.class,
           () -> review.slice(new SliceRequest("nope", null, null, null, null)));
@@ -201,7 +207,8 @@ abstract class AnalysisQueriesContract {
           List.of("/out/p1.csv:too low", "/out/p2.csv:null", "/out/p3.csv:null"),
           flags.stream().map(f -> f.pointer() + ":" + f.note()).sorted().toList());
       assertTrue(flags.stream().allMatch(f -> f.flaggedAt() != null));
-      assertTrue(q.trace("/out/p1.csv") instanceof TraceResult.PointerTrace p && p.pointer().flag());
+      assertTrue(
+          q.trace("/out/p1.csv") instanceof TraceResult.PointerTrace p && p.pointer().flag());
       a.note("train-2", "  retrained after the schema change ");
       a.note("train-2", "second");
       assertEquals(
@@ -214,7 +221,48 @@ abstract class AnalysisQueriesContract {
       assertThrows(NotFoundException.class, () -> a.flag("/nope.csv", null));
       assertThrows(NotFoundException.class, () -> a.tag("nope", "x"));
       assertThrows(InvalidRequestException.class, () -> a.tag("train", "a,b"));
-      assertNull(a.flagged().stream().filter(f -> f.pointer().equals("/out/p4.csv")).findAny().orElse(null));
+      assertNull(
+          a.flagged().stream()
+              .filter(f -> f.pointer().equals("/out/p4.csv"))
+              .findAny()
+              .orElse(null));
+    }
+  }
+
+  @Test
+  void traceStopsAtTheDepthAndTheWindow() {
+    try (QueryService q = open()) {
+      TraceNode full = ((TraceResult.PointerTrace) q.trace("/out/p3.csv")).producedBy();
+      assertEquals("predict-3(train-2(clean-1))", Pipelines.shape(full));
+      TraceNode one =
+          ((TraceResult.PointerTrace) q.trace("/out/p3.csv", new TraceLimits(1, null, null)))
+              .producedBy();
+      assertEquals("predict-3(train-2)", Pipelines.shape(one));
+      assertTrue(one.upstream().get(0).truncated());
+      assertFalse(one.truncated());
+      TraceNode recent =
+          ((TraceResult.RunTrace)
+                  q.trace(
+                      "predict-3",
+                      new TraceLimits(-1, Instant.parse("2026-01-01T00:00:05Z"), null)))
+              .root();
+      assertEquals("predict-3(train-2)", Pipelines.shape(recent));
+      assertFalse(recent.upstream().get(0).truncated());
+      TraceNode old =
+          ((TraceResult.RunTrace)
+                  q.trace(
+                      "predict-3",
+                      new TraceLimits(-1, null, Instant.parse("2026-01-01T00:00:05Z"))))
+              .root();
+      assertEquals("predict-3", Pipelines.shape(old));
+      assertThrows(InvalidRequestException.class, () -> new TraceLimits(0, null, null));
+      assertThrows(
+          InvalidRequestException.class,
+          () ->
+              new TraceLimits(
+                  -1,
+                  Instant.parse("2026-01-02T00:00:00Z"),
+                  Instant.parse("2026-01-01T00:00:00Z")));
     }
   }
 

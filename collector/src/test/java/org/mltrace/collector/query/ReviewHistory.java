@@ -29,14 +29,30 @@ final class ReviewHistory {
     return List.of(
         new ComponentEvent(
             "predict", "scores", "ml-team", List.of("serving"), List.of("P#predict()")),
-        run("clean-1", "clean").at(0, 1).reads("raw", "/raw.csv").writes("return", "/d/clean.csv").build(),
-        run("train-1", "train").at(2, 3).reads("in", "/d/clean.csv").writes("return", "/m/model.bin", "model").build(),
+        run("clean-1", "clean")
+            .at(0, 1)
+            .reads("raw", "/raw.csv")
+            .writes("return", "/d/clean.csv")
+            .build(),
+        run("train-1", "train")
+            .at(2, 3)
+            .reads("in", "/d/clean.csv")
+            .writes("return", "/m/model.bin", "model")
+            .build(),
         predict(1, 4, 0.2),
         predict(2, 6, 0.9),
-        run("train-2", "train").at(8, 9).reads("in", "/d/clean.csv").writes("return", "/m/model.bin", "model").build(),
+        run("train-2", "train")
+            .at(8, 9)
+            .reads("in", "/d/clean.csv")
+            .writes("return", "/m/model.bin", "model")
+            .build(),
         predict(3, 10, 0.85),
         predict(4, 12, 0.1),
-        run("loop-1", "loop").at(14, 15).reads("in", "/d/loop.csv").writes("out", "/d/loop.csv").build(),
+        run("loop-1", "loop")
+            .at(14, 15)
+            .reads("in", "/d/loop.csv")
+            .writes("out", "/d/loop.csv")
+            .build(),
         run("loop-2", "loop")
             .at(16, 17)
             .reads("in", "/d/loop.csv")
@@ -53,7 +69,12 @@ final class ReviewHistory {
         .writes("return", "/out/p" + n + ".csv")
         .output(
             new CapturedValue(
-                "score", ValueKind.DOUBLE, Double.toString(score), "metric", "java.lang.Double", -1))
+                "score",
+                ValueKind.DOUBLE,
+                Double.toString(score),
+                "metric",
+                "java.lang.Double",
+                -1))
         .build();
   }
 }
