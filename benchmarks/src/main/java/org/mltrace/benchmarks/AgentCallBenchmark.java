@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code tiny*}: a method that does nothing, so the difference is the whole per-call cost.
  * {@code score*}: a dot product of {@code size} doubles, to see the ratio on real work.
  * {@code summary*}: O(1) work on a {@code size}-element {@code double[]} input, so the difference
- * is the input's summary (at most 1,024 elements read, whatever the size); {@code pointerOnly*}:
+ * is the input's summary (at most 1,024 elements read, whatever the size); {@code drift*}: the
+ * same with a {@code psi} trigger declared on the input, so the summary also keeps its sample;
+ * {@code pointerOnly*}:
  * the same input with {@code capture: pointer} (no summary). {@code file*}: O(1) work on a path
  * input naming a {@code size}-byte file, so the difference is the stat and the whole-file XXH64.
  */
@@ -97,6 +99,16 @@ public class AgentCallBenchmark {
   @Benchmark
   public double summaryTraced() {
     return Workload.tracedFirst(features);
+  }
+
+  @Benchmark
+  public double driftPlain() {
+    return Workload.plainFirst(features);
+  }
+
+  @Benchmark
+  public double driftTraced() {
+    return Workload.tracedFirstForDrift(features);
   }
 
   @Benchmark

@@ -52,6 +52,14 @@ public final class Workload {
     return values[0];
   }
 
+  /**
+   * The same, with a {@code psi} trigger on the input in bench.yaml: the summary also keeps its
+   * sampled values (a second pass over at most sample_cap elements).
+   */
+  public static double tracedFirstForDrift(double[] values) {
+    return values[0];
+  }
+
   /** The same, with {@code capture: pointer} in bench.yaml: identity only, no summary. */
   public static double tracedFirstPointerOnly(double[] values) {
     return values[0];
