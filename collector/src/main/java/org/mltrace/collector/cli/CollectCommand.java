@@ -1,13 +1,20 @@
 package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mltrace.collector.alert.AlertNotifier;
+import org.mltrace.collector.alert.AlertSink;
+import org.mltrace.collector.alert.AlertTracker;
+import org.mltrace.collector.alert.CommandSink;
+import org.mltrace.collector.alert.WebhookSink;
 import org.mltrace.collector.artifact.ArtifactLocations;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
-import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 import picocli.CommandLine.Command;
@@ -34,6 +41,9 @@ import picocli.CommandLine.Spec;
           + "everything drained were evaluated."
     })
 final class CollectCommand implements Callable<Integer> {
+  /** How long --once waits for the alert sinks before printing its summary. */
+  private static final Duration ALERT_DELIVERY_WAIT = Duration.ofSeconds(30);
+
   @Mixin DatabaseOption db;
 
   @Option(
@@ -101,10 +111,51 @@ final class CollectCommand implements Callable<Integer> {
               + "META-INF/services/org.mltrace.collector.trigger.Trigger (YAML: '- user: NAME').")
   Path plugins;
 
+  @Option(
+      names = "--alert-webhook",
+      paramLabel = "URL",
+      description = {
+        "POST each alert opening and resolution as JSON to this http(s) URL (docs/alerts.md); "
+            + "retried twice, never slowing ingestion."
+      })
+  URI alertWebhook;
+
+  @Option(
+      names = "--alert-command",
+      paramLabel = "CMD",
+      description = {
+        "Run 'sh -c CMD' for each alert opening and resolution, with the JSON on stdin and "
+            + "MLTRACE_ALERT_* environment variables (docs/alerts.md)."
+      })
+  String alertCommand;
+
   @Spec CommandSpec spec;
 
+  private List<AlertSink> alertSinks() {
+    List<AlertSink> sinks = new ArrayList<>();
+    if (alertWebhook != null) {
+      String scheme = alertWebhook.getScheme();
+      if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+          || alertWebhook.getHost() == null) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "--alert-webhook must be an http:// or https:// URL with a host, got '"
+                + alertWebhook
+                + "'");
+      }
+      sinks.add(WebhookSink.withDefaults(alertWebhook));
+    }
+    if (alertCommand != null) {
+      if (alertCommand.isBlank()) {
+        throw new ParameterException(spec.commandLine(), "--alert-command must not be empty");
+      }
+      sinks.add(new CommandSink(alertCommand, CommandSink.DEFAULT_TIMEOUT));
+    }
+    return sinks;
+  }
+
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (artifactMaxMb < 0) {
       throw new ParameterException(
           spec.commandLine(), "--artifact-max-mb must be 0 or more, got " + artifactMaxMb);
@@ -116,20 +167,24 @@ final class CollectCommand implements Callable<Integer> {
     if (triggerTimeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--trigger-timeout must be more than 0");
     }
+    List<AlertSink> sinks = alertSinks();
     TriggerRegistry registry = TriggerRegistry.load(plugins);
     Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
-    try (Collector collector =
+    // Closed after the collector (whose engine tells it), so that queued alerts are still sent.
+    try (AlertTracker alerts = AlertTracker.open(db.url, new AlertNotifier(sinks));
+        Collector collector =
         Collector.open(db.url)
             .retainingQueues(queueRetention)
             .snapshottingTo(store, artifactMaxMb * 1024 * 1024)
             .evaluatingTriggers(
                 registry,
                 TriggerEngine.Settings.DEFAULT.with(triggerThreads, triggerTimeout),
-                TriggerResultsListener.NONE)) {
+                alerts)) {
       DrainResult r;
       if (once) {
         r = collector.drain(queue);
         collector.evaluateTriggers();
+        alerts.notifier().awaitIdle(ALERT_DELIVERY_WAIT);
       } else {
         r = collector.follow(queue, StopSignal.install());
       }
@@ -153,6 +208,10 @@ final class CollectCommand implements Callable<Integer> {
       String triggerSummary = collector.triggerSummary();
       if (triggerSummary != null) {
         out.println(triggerSummary);
+      }
+      String alertSummary = alerts.summary();
+      if (alertSummary != null) {
+        out.println(alertSummary);
       }
       if (collector.retentionDeletedAnything()) {
         out.println(collector.retentionSummary());
