@@ -127,6 +127,8 @@ final class TriggerDeclParser {
     }
     if (builtin != null) {
       checkBuiltin(builtin, nameNode, map, args, argNodes);
+    } else if (args.containsKey(TriggerNeeds.USER_NEEDS)) {
+      checkUserNeeds(args.get(TriggerNeeds.USER_NEEDS), argNodes.get(TriggerNeeds.USER_NEEDS));
     }
     boolean known = builtin == null || TriggerCatalog.find(builtin) != null;
     if (variables != null && known) {
@@ -168,6 +170,16 @@ final class TriggerDeclParser {
     for (String p : e.problems(known)) {
       Node at = argNodes.getOrDefault(quoted(p), entry);
       problems.add(problem(at, p));
+    }
+  }
+
+  /** A user trigger's {@code needs: [sample, hashes]}: what the agent must keep of its variables. */
+  private void checkUserNeeds(String needs, Node node) {
+    for (String word : needs.split(",")) {
+      if (!TriggerNeeds.USER_NEEDS_WORDS.contains(word.trim())) {
+        problems.add(problem(node, "'needs' must list " + TriggerNeeds.USER_NEEDS_WORDS + " (what the agent keeps of the trigger's"
+            + " 'variable' and 'other'), not '" + word.trim() + "'" + Suggestions.didYouMean(word.trim(), TriggerNeeds.USER_NEEDS_WORDS)));
+      }
     }
   }
 

@@ -21,6 +21,14 @@ import org.mltrace.agent.event.TriggerDecl;
  * sample, so the component named, when it is in this file, samples it too.
  */
 final class TriggerNeeds {
+  /**
+   * A user trigger's argument {@code needs: [sample, hashes]}: the agent keeps that of the
+   * trigger's {@code variable} and {@code other} (the collector passes it on as an argument).
+   */
+  static final String USER_NEEDS = "needs";
+
+  static final List<String> USER_NEEDS_WORDS = List.of("sample", "hashes");
+
   private static final int SAMPLE = 1;
   private static final int HASHES = 2;
 
@@ -59,7 +67,14 @@ final class TriggerNeeds {
   }
 
   private void note(ComponentSpec c, TriggerDecl d, Map<String, ComponentSpec> byName) {
-    TriggerCatalog.Entry e = d.user() ? null : TriggerCatalog.find(d.name());
+    if (d.user()) {
+      String needs = d.args().getOrDefault(USER_NEEDS, "");
+      int what = (needs.contains("sample") ? SAMPLE : 0) | (needs.contains("hashes") ? HASHES : 0);
+      need(c, d.phase(), d.args().get("variable"), what);
+      need(c, d.phase(), d.args().get("other"), what);
+      return;
+    }
+    TriggerCatalog.Entry e = TriggerCatalog.find(d.name());
     if (e == null) {
       return;
     }
@@ -77,7 +92,7 @@ final class TriggerNeeds {
   }
 
   private void need(ComponentSpec c, String phase, String variable, int what) {
-    if (variable == null) {
+    if (variable == null || what == 0) {
       return;
     }
     boolean output = phase.equals(TriggerDecl.AFTER_RUN) && c.outputs().contains(variable);

@@ -55,6 +55,34 @@ class TriggerNeedsTest {
   }
 
   @Test
+  void aUserTriggerAsksForWhatItNeeds() throws Exception {
+    String yaml = String.join(
+        "\n",
+        "components:",
+        "  - name: score",
+        "    method: a.S#score(..)",
+        "    inputs: [rows, ids]",
+        "    outputs: [scores, other]",
+        "    after_run:",
+        "      - user: tip_rate_check",
+        "        variable: scores",
+        "        other: ids",
+        "        needs: [sample, hashes]",
+        "      - user: no_needs",
+        "        variable: other",
+        "");
+    ComponentSpec c = ConfigLoader.parse("p.yaml", yaml).components().get(0);
+    assertEquals(List.of("rows:--", "ids:SH", "scores:SH", "other:--"), flags(c));
+    assertEquals("sample,hashes", c.triggers().get(0).args().get("needs"), "passed on to the trigger as an argument");
+
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("p.yaml", yaml.replace("[sample, hashes]", "[samples]")));
+    assertEquals(
+        "p.yaml:10: 'needs' must list [sample, hashes] (what the agent keeps of the trigger's 'variable' and 'other'), not"
+            + " 'samples' (did you mean 'sample'?)",
+        e.getMessage());
+  }
+
+  @Test
   void aVariableThatMustBeSampledCannotBeCapturedAsAPointer() {
     String yaml = String.join(
         "\n",
