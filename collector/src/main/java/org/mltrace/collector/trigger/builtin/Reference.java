@@ -155,8 +155,10 @@ record Reference(Form form, int lastN, String runId, String component, String va
                 ? "previous run " + runs.get(0)
                 : "last "
                     + values.size()
-                    + (values.size() == lastN ? "" : " (of " + lastN + " asked)")
-                    + " runs";
+                    + " runs"
+                    + (values.size() == lastN
+                        ? ""
+                        : " (" + lastN + " asked; only " + values.size() + " had it)");
         return new Resolved(values, runs, what);
       }
       case RUN -> {
