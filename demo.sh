@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The main job: build mltrace, run the NYC-taxi demo pipeline under the agent, drain its queue
-# into an embedded H2 database and print what a user looks at: the lineage of the predictions.
+# The main job: build mltrace, run the NYC-taxi demo pipeline under the agent on three nights
+# (a normal one, one whose raw data has a burst of blank fares, one whose fares drift), drain the
+# queue into an embedded H2 database, and print what a user looks at: the failed triggers, the
+# alerts they raised, and the lineage of the bad night's predictions back to the failing run.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,18 +14,38 @@ mkdir -p "$data"
 db="jdbc:h2:file:$data/mltrace"
 collector=(java -jar collector/target/mltrace-collector.jar)
 
-echo "== 1. the pipeline, unmodified, with -javaagent"
-java -javaagent:agent/target/mltrace-agent.jar=config=config-examples/taxi.yaml,queue="$data/queue" \
-     -jar integration-tests/demo-pipeline/target/demo-pipeline.jar "$data/work"
+night() {   # night NUMBER DATA_PROBLEM: one scheduled pipeline run in its own work directory
+  echo "-- night $1 (--data-problem $2)"
+  java -javaagent:agent/target/mltrace-agent.jar=config=config-examples/taxi.yaml,queue="$data/queue" \
+       -jar integration-tests/demo-pipeline/target/demo-pipeline.jar "$data/night$1" \
+       --seed "$1" --data-problem "$2"
+}
+
+echo "== 1. the pipeline, unmodified, with -javaagent, on three nights"
+night 1 none
+night 2 nulls     # a meter firmware bug blanks a third of the fares
+night 3 drift     # a fare hike: every fare 60% higher
 
 echo
-echo "== 2. the collector drains the agent's queue into $db"
+echo "== 2. the collector drains the agent's queue into $db and evaluates the triggers"
 "${collector[@]}" collect --queue "$data/queue" --once --db "$db"
 
 echo
-echo "== 3. where did predictions.csv come from?   (mltrace trace $data/work/predictions.csv)"
-"${collector[@]}" trace "$data/work/predictions.csv" --db "$db"
+echo "== 3. the alerts the failed triggers raised   (mltrace alerts --all)"
+"${collector[@]}" alerts --all --db "$db"
 
 echo
-echo "== 4. the train component's runs   (mltrace history train)"
-"${collector[@]}" history train --db "$db"
+echo "== 4. where did night 2's predictions come from?   (mltrace trace .../night2/predictions.csv)"
+"${collector[@]}" trace "$data/night2/predictions.csv" --db "$db"
+
+echo
+echo "== 5. the clean component's runs and their triggers   (mltrace history clean)"
+"${collector[@]}" history clean --db "$db"
+
+echo
+echo "== 6. the featurize component's runs: night 3's fares drifted   (mltrace history featurize)"
+"${collector[@]}" history featurize --db "$db"
+
+echo
+echo "== 7. which components' latest runs are stale, and why   (mltrace stale)"
+"${collector[@]}" stale --db "$db"
