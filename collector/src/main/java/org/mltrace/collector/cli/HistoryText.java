@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.collector.query.History;
 import org.mltrace.collector.query.RunView;
+import org.mltrace.collector.query.TriggerCounts;
 
 /** Prints a component's runs as an aligned table, newest first. */
 final class HistoryText {
@@ -23,8 +24,10 @@ final class HistoryText {
       return out.toString();
     }
     boolean anyFailed = runs.stream().anyMatch(RunView::failed);
+    boolean anyTriggers = runs.stream().anyMatch(r -> !history.triggersOf(r.id()).none());
     List<List<String>> rows = new ArrayList<>();
-    rows.add(columns(anyFailed, "STARTED", "DURATION", "STATUS", "RUN", "CODE", "ERROR"));
+    rows.add(
+        columns(anyFailed, anyTriggers, "STARTED", "DURATION", "STATUS", "RUN", "CODE", "TRIGGERS", "ERROR"));
     for (RunView r : runs) {
       String code =
           r.codeVersion() == null
@@ -33,20 +36,52 @@ final class HistoryText {
       rows.add(
           columns(
               anyFailed,
+              anyTriggers,
               TextFormat.time(r.startTime()),
               TextFormat.duration(r.duration()),
               r.status(),
               r.id(),
               code,
+              triggers(history.triggersOf(r.id())),
               r.failed() ? TextFormat.oneLine(r.error()) : ""));
     }
     out.append(TableText.aligned(rows, "  "));
     return out.toString();
   }
 
-  /** The cells, without the last (error) column when no run failed. */
-  private static List<String> columns(boolean withError, String... cells) {
-    List<String> list = List.of(cells);
-    return withError ? list : list.subList(0, list.size() - 1);
+  /**
+   * {@code 3 pass}, or the failures and errors by name: {@code 1 pass, fail: psi, error: boom};
+   * {@code -} for a run without results.
+   */
+  static String triggers(TriggerCounts t) {
+    if (t.none()) {
+      return "-";
+    }
+    List<String> parts = new ArrayList<>();
+    if (t.pass() > 0) {
+      parts.add(t.pass() + " pass");
+    }
+    if (t.fail() > 0) {
+      parts.add("fail: " + String.join(" ", t.failed()));
+    }
+    if (t.error() > 0) {
+      parts.add("error: " + String.join(" ", t.errors()));
+    }
+    return String.join(", ", parts);
+  }
+
+  /**
+   * The cells, without the trigger column when no run has results and without the last (error)
+   * column when no run failed.
+   */
+  private static List<String> columns(boolean withError, boolean withTriggers, String... cells) {
+    List<String> list = new ArrayList<>(List.of(cells));
+    if (!withError) {
+      list.remove(list.size() - 1);
+    }
+    if (!withTriggers) {
+      list.remove(5);
+    }
+    return list;
   }
 }

@@ -1,10 +1,12 @@
 package org.mltrace.collector.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.collector.query.ComponentView;
 import org.mltrace.collector.query.LinkView;
 import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.RunView;
+import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
 
 /** Prints everything recorded about one run, one field per line. */
@@ -39,6 +41,7 @@ final class RunText {
     values(out, "outputs", r.outputs());
     links(out, "depends on", detail.dependencies());
     links(out, "used by", detail.dependents());
+    triggers(out, detail.triggers());
     ComponentView c = detail.component();
     out.append("component ").append(c.name()).append('\n');
     field(out, "  description", c.description());
@@ -69,6 +72,27 @@ final class RunText {
       }
       out.append('\n');
     }
+  }
+
+  /** One aligned line per result: phase, trigger, status, value, threshold, message. */
+  private static void triggers(StringBuilder out, List<TriggerResultView> results) {
+    out.append("triggers").append(results.isEmpty() ? " (none)" : "").append('\n');
+    if (results.isEmpty()) {
+      return;
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("PHASE", "TRIGGER", "STATUS", "VALUE", "THRESHOLD", "MESSAGE"));
+    for (TriggerResultView t : results) {
+      rows.add(
+          List.of(
+              t.phase(),
+              t.trigger(),
+              t.status() + (t.alert() && !"pass".equals(t.status()) ? " (alert)" : ""),
+              t.value() == null ? "-" : TextFormat.number(t.value()),
+              t.threshold() == null ? "-" : TextFormat.number(t.threshold()),
+              t.message() == null ? "" : TextFormat.oneLine(t.message())));
+    }
+    TableText.aligned(rows, "  ").lines().forEach(l -> out.append("  ").append(l).append('\n'));
   }
 
   private static void links(StringBuilder out, String title, List<LinkView> links) {

@@ -86,7 +86,7 @@ final class TextFormat {
         + " sd=" + number(s.stddev()) + " distinct~" + s.distinct() + "}";
   }
 
-  private static String number(double d) {
+  static String number(double d) {
     if (Double.isNaN(d)) {
       return "-";
     }

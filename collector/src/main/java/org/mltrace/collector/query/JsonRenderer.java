@@ -67,14 +67,49 @@ public final class JsonRenderer {
     c.methods().forEach(info.putArray("methods")::add);
     info.put("firstSeen", time(c.firstSeen()));
     info.put("lastSeen", time(c.lastSeen()));
+    ArrayNode triggers = o.putArray("triggers");
+    for (TriggerResultView t : detail.triggers()) {
+      ObjectNode result = triggers.addObject();
+      result.put("trigger", t.trigger());
+      result.put("phase", t.phase());
+      result.put("position", t.position());
+      result.put("status", t.status());
+      putNumber(result, "value", t.value());
+      putNumber(result, "threshold", t.threshold());
+      result.put("message", t.message());
+      result.put("alert", t.alert());
+      result.put("evaluatedAt", time(t.evaluatedAt()));
+      result.put("durationMicros", t.durationMicros());
+    }
     return write(o);
   }
 
-  /** An array of run objects, newest first. */
+  /**
+   * An array of run objects, newest first, each with {@code triggers}: its counts of {@code pass},
+   * {@code fail} and {@code error} results and the names of the {@code failed} and {@code errors}.
+   */
   public static String render(History history) {
     ArrayNode runs = MAPPER.createArrayNode();
-    history.runs().forEach(r -> runs.add(run(r)));
+    for (RunView r : history.runs()) {
+      ObjectNode o = run(r);
+      TriggerCounts t = history.triggersOf(r.id());
+      ObjectNode counts = o.putObject("triggers");
+      counts.put("pass", t.pass());
+      counts.put("fail", t.fail());
+      counts.put("error", t.error());
+      t.failed().forEach(counts.putArray("failed")::add);
+      t.errors().forEach(counts.putArray("errors")::add);
+      runs.add(o);
+    }
     return write(runs);
+  }
+
+  private static void putNumber(ObjectNode o, String key, Double value) {
+    if (value == null) {
+      o.putNull(key);
+    } else {
+      putDouble(o, key, value);
+    }
   }
 
   /** An array of row objects keyed by column label. */

@@ -135,7 +135,10 @@ public final class QueryService implements AutoCloseable {
         views.run(row),
         links(repository.upstreamOf(runId), true),
         links(repository.downstreamOf(runId), false),
-        component);
+        component,
+        repository.triggerResults(List.of(runId)).getOrDefault(runId, List.of()).stream()
+            .map(ViewMapper::trigger)
+            .toList());
   }
 
   private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
@@ -165,7 +168,14 @@ public final class QueryService implements AutoCloseable {
               + "' (list them with: mltrace sql \"SELECT name FROM components\")");
     }
     List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
-    return new History(component, limit, runs);
+    Map<String, TriggerCounts> triggers = new HashMap<>();
+    repository
+        .triggerResults(runs.stream().map(RunView::id).toList())
+        .forEach(
+            (id, results) ->
+                triggers.put(
+                    id, TriggerCounts.of(results.stream().map(ViewMapper::trigger).toList())));
+    return new History(component, limit, runs, triggers);
   }
 
   /**

@@ -8,6 +8,11 @@ import java.util.List;
  * @param dependencies the runs this run read from
  * @param dependents the runs that read this run's outputs
  * @param component the run's component
+ * @param triggers the run's trigger results, {@code before_run} first, in declaration order
  */
 public record RunDetail(
-    RunView run, List<LinkView> dependencies, List<LinkView> dependents, ComponentView component) {}
+    RunView run,
+    List<LinkView> dependencies,
+    List<LinkView> dependents,
+    ComponentView component,
+    List<TriggerResultView> triggers) {}

@@ -7,6 +7,7 @@ import org.mltrace.collector.store.ComponentRow;
 import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
+import org.mltrace.collector.store.TriggerOutcome;
 import org.mltrace.collector.store.ValueRow;
 
 /** Turns the store's rows into the views queries return. */
@@ -54,6 +55,20 @@ final class ViewMapper {
     }
     return new ValueView(
         v.name(), kind, type, v.valueText(), v.className(), v.size(), v.modifiedAt(), v.fingerprint(), v.summary());
+  }
+
+  static TriggerResultView trigger(TriggerOutcome o) {
+    return new TriggerResultView(
+        o.phase(),
+        o.position(),
+        o.triggerName(),
+        o.status(),
+        o.value(),
+        o.threshold(),
+        o.message(),
+        o.alert(),
+        o.evaluatedAt(),
+        o.durationMicros());
   }
 
   static PointerView pointer(PointerRow p) {

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.Dependency;
@@ -186,6 +189,50 @@ public final class JdbcRunRepository implements RunRepository {
             + Math.max(0, limit),
         JdbcRunRepository::runRow,
         component);
+  }
+
+  @Override
+  public Map<String, List<TriggerOutcome>> triggerResults(Collection<String> runIds) {
+    Map<String, List<TriggerOutcome>> byRun = new LinkedHashMap<>();
+    Connection c = database.connection();
+    try {
+      for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT run_id, phase, position, component, trigger_name, status, value, threshold,"
+                    + " message, alert, evaluated_at, duration_micros FROM trigger_results"
+                    + " WHERE run_id = ANY(?) ORDER BY run_id, phase DESC, position")) {
+          AnyOf.bind(ps, 1, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              TriggerOutcome o =
+                  new TriggerOutcome(
+                      rs.getString("run_id"),
+                      rs.getString("phase"),
+                      rs.getInt("position"),
+                      rs.getString("component"),
+                      rs.getString("trigger_name"),
+                      rs.getString("status"),
+                      doubleOrNull(rs, "value"),
+                      doubleOrNull(rs, "threshold"),
+                      rs.getString("message"),
+                      rs.getBoolean("alert"),
+                      Jdbc.time(rs, "evaluated_at"),
+                      rs.getLong("duration_micros"));
+              byRun.computeIfAbsent(o.runId(), k -> new ArrayList<>()).add(o);
+            }
+          }
+        }
+      }
+      return byRun;
+    } catch (SQLException e) {
+      throw StoreException.of("reading the trigger results of " + runIds.size() + " runs", e);
+    }
+  }
+
+  private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
   }
 
   static RunRow runRow(ResultSet rs) throws SQLException {

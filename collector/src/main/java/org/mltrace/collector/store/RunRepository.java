@@ -1,6 +1,8 @@
 package org.mltrace.collector.store;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.mltrace.collector.lineage.Dependency;
 
@@ -36,4 +38,10 @@ public interface RunRepository {
 
   /** The component's runs, newest start first, at most {@code limit}. */
   List<RunRow> recentRuns(String component, int limit);
+
+  /**
+   * The trigger results stored for each of {@code runIds} (runs without results are absent), each
+   * run's in phase ({@code before_run} first) and declaration order.
+   */
+  Map<String, List<TriggerOutcome>> triggerResults(Collection<String> runIds);
 }

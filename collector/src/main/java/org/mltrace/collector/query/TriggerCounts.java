@@ -1,0 +1,34 @@
+package org.mltrace.collector.query;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run's trigger results in brief, as {@code history} shows them: how many passed, failed and
+ * errored, and which failed or errored.
+ *
+ * @param failed the names of the failed triggers, in phase and declaration order
+ * @param errors the names of the triggers that could not decide
+ */
+public record TriggerCounts(int pass, int fail, int error, List<String> failed, List<String> errors) {
+  public static final TriggerCounts NONE = new TriggerCounts(0, 0, 0, List.of(), List.of());
+
+  static TriggerCounts of(List<TriggerResultView> results) {
+    int pass = 0;
+    List<String> failed = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    for (TriggerResultView r : results) {
+      switch (r.status()) {
+        case "pass" -> pass++;
+        case "fail" -> failed.add(r.trigger());
+        default -> errors.add(r.trigger());
+      }
+    }
+    return new TriggerCounts(pass, failed.size(), errors.size(), List.copyOf(failed), List.copyOf(errors));
+  }
+
+  /** True when the run has no stored result (no triggers declared, or not evaluated yet). */
+  public boolean none() {
+    return pass + fail + error == 0;
+  }
+}
