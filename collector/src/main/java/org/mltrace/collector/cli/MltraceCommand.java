@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       ArtifactCommand.class,
       AlertsCommand.class,
       StaleCommand.class,
+      UiCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

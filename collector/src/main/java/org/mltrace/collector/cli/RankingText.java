@@ -27,7 +27,7 @@ final class RankingText {
       return out.toString();
     }
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("RANK", "TRACES", "COMPONENT", "RUN", "STARTED", "STATUS", "STALE"));
+    rows.add(List.of("RANK", "TRACES", "COMPONENT", "RUN", "STARTED", "STATUS"));
     for (Ranking.RankedRun r : ranking.runs()) {
       rows.add(
           List.of(
@@ -36,8 +36,7 @@ final class RankingText {
               r.run().component(),
               r.run().id(),
               TextFormat.time(r.run().startTime()),
-              r.run().status(),
-              StaleCell.kinds(r.stale())));
+              r.run().status()));
     }
     out.append(TableText.aligned(rows, "  "));
     return out.toString();

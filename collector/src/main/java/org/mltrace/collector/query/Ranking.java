@@ -17,7 +17,6 @@ public record Ranking(List<String> traced, List<String> unproduced, List<RankedR
   /**
    * @param rank the position in the ranking, from 1
    * @param traces how many of the traces the run occurs in
-   * @param stale why the run is stale now (empty when it is not)
    */
-  public record RankedRun(int rank, RunSummary run, int traces, List<StaleView> stale) {}
+  public record RankedRun(int rank, RunSummary run, int traces) {}
 }

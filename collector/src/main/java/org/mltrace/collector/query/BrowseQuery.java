@@ -1,0 +1,263 @@
+package org.mltrace.collector.query;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mltrace.collector.store.StoreException;
+
+/**
+ * The reads the web UI needs beyond the CLI's: a component's history a page at a time with its
+ * numeric outputs, stored trigger results, the marks of a set of runs (failed triggers, flagged
+ * outputs) and the dependencies among them. Lists of run ids are queried in chunks, so a 2,000-run
+ * trace costs a handful of statements.
+ *
+ * @throws StoreException (from every method) when the database fails
+ */
+public final class BrowseQuery {
+  private static final int CHUNK = 500;
+
+  private final QueryService queries;
+
+  public BrowseQuery(QueryService queries) {
+    this.queries = queries;
+  }
+
+  /**
+   * Runs {@code offset .. offset+limit-1} of the component, newest first.
+   *
+   * @throws InvalidRequestException if limit is not 1..1000 or offset is negative
+   * @throws NotFoundException if no component has this name
+   */
+  public HistoryPage history(String component, int offset, int limit) {
+    if (limit < 1 || limit > 1000) {
+      throw new InvalidRequestException("limit must be between 1 and 1000, got " + limit);
+    }
+    if (offset < 0) {
+      throw new InvalidRequestException("offset must not be negative, got " + offset);
+    }
+    if (queries.repository().findComponent(component).isEmpty()) {
+      throw new NotFoundException("no component named '" + component + "'");
+    }
+    try {
+      Connection c = queries.database().connection();
+      long total;
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT COUNT(*) FROM component_runs WHERE component = ?")) {
+        ps.setString(1, component);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      List<RunSummary> runs = new ArrayList<>();
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT id, component, start_time, end_time, status FROM component_runs"
+                  + " WHERE component = ? ORDER BY start_time DESC, id DESC"
+                  + " LIMIT ? OFFSET ?")) {
+        ps.setString(1, component);
+        ps.setInt(2, limit);
+        ps.setInt(3, offset);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            runs.add(
+                new RunSummary(
+                    rs.getString(1), rs.getString(2), time(rs, 3), time(rs, 4), rs.getString(5)));
+          }
+        }
+      }
+      Map<String, Map<String, Double>> metrics = new HashMap<>();
+      for (List<String> chunk : chunks(runs.stream().map(RunSummary::id).toList())) {
+        String sql =
+            "SELECT run_id, name, value_text FROM run_outputs WHERE value_kind IN ('DOUBLE', 'LONG')"
+                + " AND run_id IN ("
+                + marks(chunk.size())
+                + ") ORDER BY run_id, position";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          bind(ps, 1, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Double v = number(rs.getString(3));
+              if (v != null) {
+                metrics
+                    .computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                    .put(rs.getString(2), v);
+              }
+            }
+          }
+        }
+      }
+      return new HistoryPage(component, offset, limit, total, runs, metrics);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the history of component " + component, e);
+    }
+  }
+
+  /** The trigger results of the runs, in run order then phase and position. */
+  public List<TriggerPoint> triggerResults(Collection<String> runIds) {
+    List<TriggerPoint> results = new ArrayList<>();
+    try {
+      Connection c = queries.database().connection();
+      for (List<String> chunk : chunks(runIds)) {
+        String sql =
+            "SELECT t.run_id, r.start_time, t.phase, t.position, t.trigger_name, t.status, t.value,"
+                + " t.threshold, t.message FROM trigger_results t"
+                + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id IN ("
+                + marks(chunk.size())
+                + ") ORDER BY r.start_time, t.run_id, t.phase DESC, t.position";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          bind(ps, 1, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              results.add(
+                  new TriggerPoint(
+                      rs.getString(1),
+                      time(rs, 2),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      doubleOrNull(rs, 7),
+                      doubleOrNull(rs, 8),
+                      rs.getString(9)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read trigger results", e);
+    }
+    return results;
+  }
+
+  /** Failed triggers and flagged outputs of each run that has any; runs without are left out. */
+  public Map<String, RunMarks> marks(Collection<String> runIds) {
+    Map<String, List<String>> failed = new HashMap<>();
+    Map<String, List<String>> flagged = new HashMap<>();
+    try {
+      Connection c = queries.database().connection();
+      for (List<String> chunk : chunks(runIds)) {
+        String in = marks(chunk.size());
+        collect(
+            c,
+            "SELECT run_id, trigger_name FROM trigger_results WHERE status = 'fail' AND run_id IN ("
+                + in
+                + ") ORDER BY run_id, phase DESC, position",
+            chunk,
+            failed);
+        collect(
+            c,
+            "SELECT o.run_id, o.pointer_id FROM run_outputs o JOIN io_pointers p"
+                + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id IN ("
+                + in
+                + ") ORDER BY o.run_id, o.position",
+            chunk,
+            flagged);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the marks of runs", e);
+    }
+    Map<String, RunMarks> marks = new HashMap<>();
+    for (String id : runIds) {
+      List<String> f = failed.getOrDefault(id, List.of());
+      List<String> o = flagged.getOrDefault(id, List.of());
+      if (!f.isEmpty() || !o.isEmpty()) {
+        marks.put(id, new RunMarks(f, o));
+      }
+    }
+    return marks;
+  }
+
+  /** The dependencies whose both ends are among the runs: {@code [consumer, producer, pointer]}. */
+  public List<String[]> edgesAmong(Collection<String> runIds) {
+    java.util.Set<String> ids = new java.util.HashSet<>(runIds);
+    List<String[]> edges = new ArrayList<>();
+    try {
+      Connection c = queries.database().connection();
+      for (List<String> chunk : chunks(runIds)) {
+        String sql =
+            "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE run_id IN ("
+                + marks(chunk.size())
+                + ") ORDER BY run_id, pointer_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          bind(ps, 1, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              if (ids.contains(rs.getString(2))) {
+                edges.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+              }
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the dependencies of runs", e);
+    }
+    return edges;
+  }
+
+  private static void collect(
+      Connection c, String sql, List<String> ids, Map<String, List<String>> into)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, 1, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }
+      }
+    }
+  }
+
+  private static List<List<String>> chunks(Collection<String> ids) {
+    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return chunks;
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement ps, int first, List<String> values)
+      throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      ps.setString(first + i, values.get(i));
+    }
+  }
+
+  private static Instant time(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  /** A captured number's text as a double, or null when it is not a finite number. */
+  private static Double number(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(text);
+      return Double.isFinite(v) ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package org.mltrace.collector.ui;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.mltrace.collector.query.BrowseQuery;
+import org.mltrace.collector.query.RunMarks;
+import org.mltrace.collector.query.TraceNode;
+
+/**
+ * A lineage as the graph the trace page draws: each run once, with its marks, and the dependencies
+ * among them as edges from producer to consumer. The page lays it out (producers to the left).
+ */
+final class TraceGraph {
+  private final Map<String, ObjectNode> nodes = new LinkedHashMap<>();
+  private boolean truncated;
+
+  /** Adds a run once; later calls with the same id change nothing. */
+  void add(String id, String component, String status, Instant start) {
+    nodes.computeIfAbsent(
+        id,
+        k ->
+            UiJson.object()
+                .put("id", id)
+                .put("component", component)
+                .put("status", status)
+                .put("startTime", UiJson.time(start)));
+  }
+
+  /** Adds a trace tree's runs, depth first. */
+  void addTree(TraceNode node) {
+    add(node.run().id(), node.run().component(), node.run().status(), node.run().startTime());
+    truncated |= node.truncated();
+    node.upstream().forEach(this::addTree);
+  }
+
+  /** The graph's JSON: {@code {nodes: [...], edges: [{from, to, pointer}], truncated}}. */
+  ObjectNode toJson(BrowseQuery browse, Set<String> staleRuns, String root) {
+    Map<String, RunMarks> marks = browse.marks(nodes.keySet());
+    ObjectNode o = UiJson.object();
+    ArrayNode nodeArray = o.putArray("nodes");
+    for (ObjectNode n : nodes.values()) {
+      String id = n.get("id").asText();
+      UiJson.putMarks(n, marks.getOrDefault(id, RunMarks.NONE), staleRuns.contains(id));
+      n.put("root", id.equals(root));
+      nodeArray.add(n);
+    }
+    ArrayNode edges = o.putArray("edges");
+    for (String[] e : browse.edgesAmong(nodes.keySet())) {
+      edges.addObject().put("from", e[1]).put("to", e[0]).put("pointer", e[2]);
+    }
+    o.put("truncated", truncated);
+    return o;
+  }
+}

@@ -1,0 +1,83 @@
+package org.mltrace.collector.ui;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mltrace.collector.query.QueryService;
+
+/**
+ * The running UI: {@code /api/} answered by {@link ApiHandler}, everything else by {@link
+ * StaticHandler}. Requests are served one at a time on a single thread, because the query layer
+ * holds one JDBC connection; each is a few milliseconds.
+ */
+public final class UiServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final QueryService queries;
+
+  private UiServer(HttpServer server, ExecutorService executor, QueryService queries) {
+    this.server = server;
+    this.executor = executor;
+    this.queries = queries;
+  }
+
+  /**
+   * Opens the database and starts serving.
+   *
+   * @throws org.mltrace.collector.MltraceException if the database cannot be opened
+   * @throws UiStartException if the address cannot be bound (port taken)
+   */
+  public static UiServer start(String jdbcUrl, UiAccess access) {
+    QueryService queries = QueryService.open(jdbcUrl);
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
+    } catch (IOException e) {
+      queries.close();
+      throw new UiStartException(
+          "cannot listen on "
+              + access.bind().getHostAddress()
+              + ":"
+              + access.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "mltrace-ui");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/api/", new ApiHandler(queries, access, Clock.systemUTC()));
+    server.createContext("/", new StaticHandler());
+    server.start();
+    return new UiServer(server, executor, queries);
+  }
+
+  /** The port it listens on (the chosen one when started with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The address to open in a browser. */
+  public String url() {
+    String host = server.getAddress().getAddress().getHostAddress();
+    if (host.contains(":")) {
+      host = "[" + host + "]";
+    }
+    return "http://" + host + ":" + port() + "/";
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    queries.close();
+  }
+}

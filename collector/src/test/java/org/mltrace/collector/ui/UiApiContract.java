@@ -1,0 +1,237 @@
+package org.mltrace.collector.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JSON API over a real database holding {@link UiFixture}'s history, through real HTTP. The H2
+ * and PostgreSQL subclasses give the database.
+ */
+abstract class UiApiContract {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static UiServer server;
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.url() + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode getJson(String pathAndQuery) throws IOException, InterruptedException {
+    HttpResponse<String> r = get(pathAndQuery);
+    assertEquals(200, r.statusCode(), r.body());
+    return JSON.readTree(r.body());
+  }
+
+  static HttpResponse<String> post(String path, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(server.url() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> texts(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asText()));
+    return out;
+  }
+
+  @Test
+  void componentsListsEachWithItsRunCountAndLastStatus() throws Exception {
+    HttpResponse<String> r = get("api/components");
+    assertEquals("application/json; charset=utf-8", r.headers().firstValue("Content-Type").get());
+    assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").get());
+    JsonNode list = JSON.readTree(r.body());
+    Set<String> names = new TreeSet<>(texts(list, "name"));
+    assertEquals(
+        new TreeSet<>(List.of("load", UiFixture.EVIL_COMPONENT, "train", "predict")), names);
+    for (JsonNode c : list) {
+      if (c.get("name").asText().equals("train")) {
+        assertEquals(2, c.get("runs").asInt());
+        assertEquals("train-2", c.get("lastRunId").asText());
+        assertEquals("ok", c.get("lastStatus").asText());
+      }
+    }
+  }
+
+  @Test
+  void historyPagesNewestFirstWithMetricsAndTriggerValues() throws Exception {
+    JsonNode page = getJson("api/history?component=train&limit=50");
+    assertEquals(2, page.get("total").asInt());
+    assertEquals(List.of("train-2", "train-1"), texts(page.get("runs"), "id"));
+    assertEquals(0.5, page.get("runs").get(0).get("metrics").get("loss").asDouble());
+    assertEquals(0.25, page.get("runs").get(1).get("metrics").get("loss").asDouble());
+    assertEquals(List.of("train-1", "train-2"), texts(page.get("triggers"), "runId"));
+    assertEquals(List.of("pass", "fail"), texts(page.get("triggers"), "status"));
+    assertEquals(0.4, page.get("triggers").get(1).get("threshold").asDouble());
+
+    JsonNode second = getJson("api/history?component=train&limit=1&offset=1");
+    assertEquals(List.of("train-1"), texts(second.get("runs"), "id"));
+    assertEquals(2, second.get("total").asInt());
+  }
+
+  @Test
+  void runShowsWhatInspectShowsPlusTriggersAndCapturedTextVerbatim() throws Exception {
+    JsonNode run = getJson("api/run?id=clean-1");
+    assertEquals(UiFixture.EVIL_COMPONENT, run.get("component").asText());
+    assertEquals(UiFixture.EVIL_TEXT, run.get("outputs").get(1).get("value").asText());
+    assertEquals(List.of("load-1"), texts(run.get("dependencies"), "runId"));
+    assertEquals(List.of("train-1", "train-2"), texts(run.get("dependents"), "runId"));
+
+    JsonNode train = getJson("api/run?id=train-2");
+    assertEquals("fail", train.get("triggers").get(0).get("status").asText());
+    assertEquals("metric_threshold", train.get("triggers").get(0).get("trigger").asText());
+  }
+
+  @Test
+  void traceOfAnOutputIsItsUpstreamGraphWithFailedTriggersMarked() throws Exception {
+    JsonNode g = getJson("api/trace?id=" + q("/out/pred.csv"));
+    assertEquals("/out/pred.csv", g.get("pointer").asText());
+    assertEquals("predict-1", g.get("rootRun").asText());
+    assertEquals(
+        new TreeSet<>(List.of("predict-1", "train-2", "clean-1", "load-1")),
+        new TreeSet<>(texts(g.get("nodes"), "id")));
+    Set<String> edges = new TreeSet<>();
+    g.get("edges").forEach(e -> edges.add(e.get("from").asText() + ">" + e.get("to").asText()));
+    assertEquals(Set.of("load-1>clean-1", "clean-1>train-2", "train-2>predict-1"), edges);
+    for (JsonNode n : g.get("nodes")) {
+      boolean failedTrigger = n.get("id").asText().equals("train-2");
+      assertEquals(failedTrigger ? 1 : 0, n.get("failedTriggers").size(), n.toString());
+      assertEquals(n.get("id").asText().equals("predict-1"), n.get("root").asBoolean());
+    }
+  }
+
+  @Test
+  void impactOfARunIsEverythingDerivedFromIt() throws Exception {
+    JsonNode g = getJson("api/trace?direction=impact&id=load-1");
+    assertEquals(
+        new TreeSet<>(List.of("load-1", "clean-1", "train-1", "train-2", "predict-1")),
+        new TreeSet<>(texts(g.get("nodes"), "id")));
+    Set<String> edges = new TreeSet<>();
+    g.get("edges").forEach(e -> edges.add(e.get("from").asText() + ">" + e.get("to").asText()));
+    // predict-1 read the model train-2 wrote, not train-1's.
+    assertEquals(
+        Set.of("load-1>clean-1", "clean-1>train-1", "clean-1>train-2", "train-2>predict-1"), edges);
+  }
+
+  @Test
+  void flaggingAnOutputMarksItsProducerAndFillsTheReview() throws Exception {
+    assertEquals(0, getJson("api/review").get("flagged").size());
+    HttpResponse<String> flagged =
+        post("api/flag", "{\"id\":\"/out/pred.csv\",\"note\":\"bad fares\"}");
+    assertEquals(200, flagged.statusCode(), flagged.body());
+    try {
+      JsonNode review = getJson("api/review");
+      assertEquals(List.of("/out/pred.csv"), texts(review.get("flagged"), "pointer"));
+      assertEquals("bad fares", review.get("flagged").get(0).get("note").asText());
+      // Each run occurs in the one trace: ties broken by the most recent start.
+      assertEquals(
+          List.of("predict-1", "train-2", "clean-1", "load-1"), texts(review.get("runs"), "id"));
+      JsonNode g = getJson("api/trace?id=predict-1");
+      for (JsonNode n : g.get("nodes")) {
+        assertEquals(
+            n.get("id").asText().equals("predict-1") ? 1 : 0, n.get("flaggedOutputs").size());
+      }
+    } finally {
+      assertEquals(200, post("api/unflag", "{\"id\":\"/out/pred.csv\"}").statusCode());
+    }
+    assertEquals(0, getJson("api/review").get("flagged").size());
+    assertEquals(0, getJson("api/review").get("runs").size());
+  }
+
+  @Test
+  void alertsStaleAndRecentAnswer() throws Exception {
+    assertTrue(getJson("api/alerts?all=true").isArray());
+    assertTrue(getJson("api/stale").isArray());
+    assertEquals(
+        List.of("predict-1", "train-2", "train-1", "clean-1", "load-1"),
+        texts(getJson("api/recent?limit=10"), "id"));
+  }
+
+  @Test
+  void badRequestsGetAClearErrorAndNoStackTrace() throws Exception {
+    assertError(
+        get("api/history?component=train&limit=0"), 400, "limit must be between 1 and 1000, got 0");
+    assertError(get("api/history?component=nope"), 404, "no component named 'nope'");
+    assertError(
+        get("api/trace?id=x&direction=sideways"),
+        400,
+        "'direction' must be one of upstream, impact, got 'sideways'");
+    assertError(get("api/run?id=" + q("a\u0001b")), 400, "'id' contains a control character");
+    assertError(get("api/run"), 400, "'id' is required");
+    assertError(get("api/run?id=nope"), 404, "no run with id 'nope'");
+    assertError(get("api/nope"), 404, "no API call nope");
+    assertError(
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "api/flag"))
+                .POST(HttpRequest.BodyPublishers.ofString("id=/out/pred.csv"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString()),
+        400,
+        "POST bodies must be application/json");
+    assertError(post("api/flag", "[1]"), 400, "the request body must be a JSON object");
+    assertError(post("api/flag", "{\"id\":\"/no/such\"}"), 404, "/no/such");
+    assertError(
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "api/components"))
+                .method("PUT", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString()),
+        405,
+        "only GET and POST are served");
+  }
+
+  @Test
+  void aRequestFromAnotherSiteIsRefused() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url() + "api/flag"))
+                .header("Content-Type", "application/json")
+                .header("Origin", "http://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"/out/pred.csv\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertError(r, 403, "cross-origin request refused");
+    assertEquals(0, getJson("api/review").get("flagged").size());
+  }
+
+  static void assertError(HttpResponse<String> r, int status, String messagePart)
+      throws IOException {
+    assertEquals(status, r.statusCode(), r.body());
+    String error = JSON.readTree(r.body()).get("error").asText();
+    assertTrue(error.contains(messagePart), error);
+    assertFalse(r.body().contains("at org."), r.body());
+  }
+}
