@@ -1,8 +1,11 @@
 package org.mltrace.collector.cli;
 
 import java.util.concurrent.Callable;
+import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.History;
 import org.mltrace.collector.query.JsonRenderer;
+import org.mltrace.collector.query.MetricQuery;
+import org.mltrace.collector.query.MetricSeries;
 import org.mltrace.collector.query.QueryService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +31,14 @@ final class HistoryCommand implements Callable<Integer> {
       description = "At most this many runs (default ${DEFAULT-VALUE}).")
   int limit;
 
+  @Option(
+      names = "--metric",
+      paramLabel = "NAME",
+      description =
+          "Instead of the runs, a captured number NAME (an input or output), or trigger:NAME for a"
+              + " trigger's value, over the latest runs.")
+  String metric;
+
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
@@ -38,6 +49,11 @@ final class HistoryCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
     }
     try (QueryService queries = QueryService.open(db.url)) {
+      if (metric != null) {
+        MetricSeries series = new MetricQuery(queries).series(component, metric, limit);
+        Output.print(spec, json.json ? AnalysisJson.metric(series) : MetricText.render(series));
+        return ExitCodes.OK;
+      }
       History history = queries.history(component, limit);
       Output.print(spec, json.json ? JsonRenderer.render(history) : HistoryText.render(history));
     }

@@ -28,7 +28,7 @@ final class ListText {
       return "no components\n";
     }
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("COMPONENT", "OWNER", "TAGS", "RUNS", "LAST RUN", "LAST STATUS"));
+    rows.add(List.of("COMPONENT", "OWNER", "TAGS", "RUNS", "LAST RUN", "LAST STATUS", "STALE"));
     for (ComponentSummary c : components) {
       rows.add(
           List.of(
@@ -37,7 +37,8 @@ final class ListText {
               c.tags().isEmpty() ? "-" : String.join(",", c.tags()),
               Long.toString(c.runs()),
               c.lastRunStart() == null ? "-" : TextFormat.time(c.lastRunStart()),
-              orDash(c.lastStatus())));
+              orDash(c.lastStatus()),
+              StaleCell.kinds(c.lastRunStale())));
     }
     return TableText.aligned(rows, "  ");
   }

@@ -27,7 +27,7 @@ final class RankingText {
       return out.toString();
     }
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("RANK", "TRACES", "COMPONENT", "RUN", "STARTED", "STATUS"));
+    rows.add(List.of("RANK", "TRACES", "COMPONENT", "RUN", "STARTED", "STATUS", "STALE"));
     for (Ranking.RankedRun r : ranking.runs()) {
       rows.add(
           List.of(
@@ -36,7 +36,8 @@ final class RankingText {
               r.run().component(),
               r.run().id(),
               TextFormat.time(r.run().startTime()),
-              r.run().status()));
+              r.run().status(),
+              StaleCell.kinds(r.stale())));
     }
     out.append(TableText.aligned(rows, "  "));
     return out.toString();

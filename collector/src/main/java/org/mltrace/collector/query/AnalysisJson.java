@@ -36,6 +36,7 @@ public final class AnalysisJson {
       o.put("lastRunId", c.lastRunId());
       o.put("lastRunStart", time(c.lastRunStart()));
       o.put("lastStatus", c.lastStatus());
+      o.set("lastRunStale", stale(c.lastRunStale()));
     }
     return write(a);
   }
@@ -86,6 +87,29 @@ public final class AnalysisJson {
     }
   }
 
+  /** {@code { component, metric, points: [ { runId, startTime, source, value, status? } ] } }. */
+  public static String metric(MetricSeries series) {
+    ObjectNode o = MAPPER.createObjectNode();
+    o.put("component", series.component());
+    o.put("metric", series.metric());
+    ArrayNode points = o.putArray("points");
+    for (MetricSeries.Point p : series.points()) {
+      ObjectNode n = points.addObject();
+      n.put("runId", p.runId());
+      n.put("startTime", time(p.startTime()));
+      n.put("source", p.source());
+      if (Double.isFinite(p.value())) {
+        n.put("value", p.value());
+      } else {
+        n.putNull("value");
+      }
+      if (p.status() != null) {
+        n.put("status", p.status());
+      }
+    }
+    return write(o);
+  }
+
   public static String impact(ImpactResult impact) {
     ObjectNode o = MAPPER.createObjectNode();
     o.put(impact.rootIsRun() ? "run" : "pointer", impact.root());
@@ -112,9 +136,21 @@ public final class AnalysisJson {
       ObjectNode n = run(r.run());
       n.put("rank", r.rank());
       n.put("traces", r.traces());
+      n.set("stale", stale(r.stale()));
       runs.add(n);
     }
     return write(o);
+  }
+
+  private static ArrayNode stale(List<StaleView> reasons) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (StaleView s : reasons) {
+      ObjectNode o = a.addObject();
+      o.put("kind", s.kind());
+      o.put("dependencyRunId", s.dependencyRunId());
+      o.put("message", s.message());
+    }
+    return a;
   }
 
   private static ObjectNode run(RunSummary r) {

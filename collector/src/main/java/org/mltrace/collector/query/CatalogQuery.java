@@ -1,10 +1,14 @@
 package org.mltrace.collector.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mltrace.collector.staleness.StaleRun;
+import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcCatalogStore;
 
@@ -12,10 +16,12 @@ import org.mltrace.collector.store.JdbcCatalogStore;
 public final class CatalogQuery {
   private final JdbcCatalogStore catalog;
   private final JdbcAnnotationStore annotations;
+  private final StalenessService staleness;
 
   public CatalogQuery(QueryService queries) {
     this.catalog = new JdbcCatalogStore(queries.database());
     this.annotations = new JdbcAnnotationStore(queries.database());
+    this.staleness = new StalenessService(queries.database());
   }
 
   /**
@@ -33,6 +39,10 @@ public final class CatalogQuery {
   /** The components, by name, restricted to an owner and a tag when those are not null. */
   public List<ComponentSummary> components(String owner, String tag) {
     Map<String, TreeSet<String>> tags = annotations.allTags();
+    Map<String, List<StaleView>> stale = new HashMap<>();
+    for (StaleRun s : staleness.staleLatestRuns(Instant.now())) {
+      stale.put(s.component(), s.reasons().stream().map(StaleView::of).toList());
+    }
     List<ComponentSummary> out = new ArrayList<>();
     for (JdbcCatalogStore.ComponentStats c : catalog.components()) {
       List<String> own = List.copyOf(tags.getOrDefault(c.name(), new TreeSet<>()));
@@ -41,7 +51,14 @@ public final class CatalogQuery {
       }
       out.add(
           new ComponentSummary(
-              c.name(), c.owner(), own, c.runs(), c.lastRunId(), c.lastStart(), c.lastStatus()));
+              c.name(),
+              c.owner(),
+              own,
+              c.runs(),
+              c.lastRunId(),
+              c.lastStart(),
+              c.lastStatus(),
+              stale.getOrDefault(c.name(), List.of())));
     }
     return out;
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A component in the {@code components} list: its owner, tags (declared in the YAML and added with
- * {@code mltrace tag}, sorted), run count and latest run ({@code lastRun*} null before the first).
+ * {@code mltrace tag}, sorted), run count and latest run ({@code lastRun*} null before the first),
+ * and why that latest run is stale now (empty when it is not).
  */
 public record ComponentSummary(
     String name,
@@ -14,4 +15,5 @@ public record ComponentSummary(
     long runs,
     String lastRunId,
     Instant lastRunStart,
-    String lastStatus) {}
+    String lastStatus,
+    List<StaleView> lastRunStale) {}

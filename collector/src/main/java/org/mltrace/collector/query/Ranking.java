@@ -17,6 +17,7 @@ public record Ranking(List<String> traced, List<String> unproduced, List<RankedR
   /**
    * @param rank the position in the ranking, from 1
    * @param traces how many of the traces the run occurs in
+   * @param stale why the run is stale now (empty when it is not)
    */
-  public record RankedRun(int rank, RunSummary run, int traces) {}
+  public record RankedRun(int rank, RunSummary run, int traces, List<StaleView> stale) {}
 }

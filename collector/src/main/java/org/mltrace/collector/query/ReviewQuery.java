@@ -1,5 +1,6 @@
 package org.mltrace.collector.query;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.LineageClosure;
+import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.PointerRow;
@@ -156,9 +158,13 @@ public final class ReviewQuery {
         Comparator.comparing((RunSummary r) -> -counts.get(r.id()))
             .thenComparing(RunSummary::startTime, Comparator.reverseOrder())
             .thenComparing(RunSummary::id));
+    StalenessService staleness = new StalenessService(queries.database());
+    Instant now = Instant.now();
     List<Ranking.RankedRun> ranked = new ArrayList<>();
     for (RunSummary r : runs) {
-      ranked.add(new Ranking.RankedRun(ranked.size() + 1, r, counts.get(r.id())));
+      ranked.add(
+          new Ranking.RankedRun(
+              ranked.size() + 1, r, counts.get(r.id()), StaleView.of(staleness, r.id(), now)));
     }
     return List.copyOf(ranked);
   }

@@ -79,10 +79,11 @@ class AnalysisCommandsTest {
     assertEquals(0, review.code(), review.err());
     List<String> lines = review.out().lines().toList();
     assertEquals("2 outputs traced, 3 runs in their traces", lines.get(0));
-    assertEquals("RANK  TRACES  COMPONENT  RUN      STARTED               STATUS", lines.get(1));
-    assertEquals("1     2/2     prep       prep-1   2026-01-01T00:00:00Z  ok", lines.get(2));
-    assertEquals("2     1/2     train      train-2  2026-01-01T00:00:04Z  ok", lines.get(3));
-    assertEquals("3     1/2     train      train-1  2026-01-01T00:00:02Z  ok", lines.get(4));
+    assertEquals(
+        "RANK  TRACES  COMPONENT  RUN      STARTED               STATUS  STALE", lines.get(1));
+    assertEquals("1     2/2     prep       prep-1   2026-01-01T00:00:00Z  ok      -", lines.get(2));
+    assertEquals("2     1/2     train      train-2  2026-01-01T00:00:04Z  ok      -", lines.get(3));
+    assertEquals("3     1/2     train      train-1  2026-01-01T00:00:02Z  ok      -", lines.get(4));
     JsonNode json = new ObjectMapper().readTree(mltrace("review", "/m.bin", "--json").out());
     assertEquals("train-1", json.get("runs").get(0).get("id").asText());
     assertEquals(1, json.get("runs").get(0).get("traces").asInt());
@@ -157,9 +158,9 @@ class AnalysisCommandsTest {
         new Result(0, "TAG      COMPONENTS\nnightly  train\nraw      prep\n", ""), mltrace("tags"));
     Result components = mltrace("components");
     assertEquals(
-        "COMPONENT  OWNER    TAGS     RUNS  LAST RUN              LAST STATUS\n"
-            + "prep       -        raw      1     2026-01-01T00:00:00Z  ok\n"
-            + "train      ml-team  nightly  2     2026-01-01T00:00:04Z  ok\n",
+        "COMPONENT  OWNER    TAGS     RUNS  LAST RUN              LAST STATUS  STALE\n"
+            + "prep       -        raw      1     2026-01-01T00:00:00Z  ok           -\n"
+            + "train      ml-team  nightly  2     2026-01-01T00:00:04Z  ok           -\n",
         components.out());
     JsonNode json =
         new ObjectMapper().readTree(mltrace("components", "--owner", "ml-team", "--json").out());
@@ -174,6 +175,12 @@ class AnalysisCommandsTest {
         2,
         "no component named 'nope' (list them with 'mltrace components')");
     assertEquals(1, mltrace("recent", "--limit", "0").code());
+  }
+
+  @Test
+  void historyOfAMetric() {
+    Result r = mltrace("history", "train", "--metric", "nope");
+    assertError(r, 2, "component 'train' recorded no number named 'nope' (it recorded no numbers)");
   }
 
   @Test

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mltrace.collector.store.Database;
 
 /**
  * The overview and analysis queries on {@link ReviewHistory}, with hand-computed answers.
@@ -30,6 +33,23 @@ abstract class AnalysisQueriesContract {
       assertTrue(a.tag("predict", "critical"));
       assertFalse(a.tag("predict", "critical"));
       assertFalse(a.tag("predict", "serving")); // declared in the YAML already
+    }
+    // two results of predict's psi trigger, as the trigger engine stores them
+    try (Database db = Database.open(url, Database.Access.EXISTING);
+        Statement st = db.connection().createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO trigger_results (run_id, phase, position, component, trigger_name, status,"
+              + " value, threshold, message, alert, evaluated_at, duration_micros) VALUES"
+              + " ('predict-1', 'after_run', 0, 'predict', 'psi', 'pass', 0.05, 0.2, NULL, FALSE,"
+              + "  TIMESTAMP WITH TIME ZONE '2026-01-01 00:01:00+00', 10),"
+              + " ('predict-2', 'after_run', 0, 'predict', 'psi', 'fail', 0.3, 0.2, 'drift', FALSE,"
+              + "  TIMESTAMP WITH TIME ZONE '2026-01-01 00:01:00+00', 10),"
+              + " ('train-1', 'after_run', 0, 'train', 'range', 'fail', 7, 5, 'too big', FALSE,"
+              + "  TIMESTAMP WITH TIME ZONE '2026-01-01 00:01:00+00', 10),"
+              + " ('loop-1', 'after_run', 0, 'loop', 'not_null', 'fail', 0.5, 0, 'nulls', FALSE,"
+              + "  TIMESTAMP WITH TIME ZONE '2026-01-01 00:01:00+00', 10)");
+    } catch (SQLException e) {
+      throw new AssertionError(e);
     }
   }
 
@@ -53,6 +73,25 @@ abstract class AnalysisQueriesContract {
               "clean-1:3", "train-1:2", "predict-3:1", "train-2:1", "predict-2:1", "predict-1:1"),
           ids(r));
       assertEquals(1, r.runs().get(0).rank());
+      assertEquals(
+          List.of(
+              "clean-1:",
+              "train-1:",
+              "predict-3:",
+              "train-2:",
+              "predict-2:failed_trigger<train-1",
+              "predict-1:failed_trigger<train-1"),
+          r.runs().stream()
+              .map(
+                  x ->
+                      x.run().id()
+                          + ":"
+                          + String.join(
+                              ",",
+                              x.stale().stream()
+                                  .map(s -> s.kind() + "<" + s.dependencyRunId())
+                                  .toList()))
+              .toList());
       assertEquals("clean", r.runs().get(0).run().component());
       assertEquals(Instant.parse("2026-01-01T00:00:00Z"), r.runs().get(0).run().startTime());
     }
@@ -188,6 +227,16 @@ abstract class AnalysisQueriesContract {
               .toList());
       assertEquals(Instant.parse("2026-01-01T00:00:16Z"), all.get(1).lastRunStart());
       assertEquals(
+          List.of("[]", "[failed_trigger<loop-1]", "[]", "[]"),
+          all.stream()
+              .map(
+                  x ->
+                      x.lastRunStale().stream()
+                          .map(s -> s.kind() + "<" + s.dependencyRunId())
+                          .toList()
+                          .toString())
+              .toList());
+      assertEquals(
           List.of("predict"),
           c.components("ml-team", "critical").stream().map(ComponentSummary::name).toList());
       assertTrue(c.components("nobody", null).isEmpty());
@@ -263,6 +312,36 @@ abstract class AnalysisQueriesContract {
                   -1,
                   Instant.parse("2026-01-02T00:00:00Z"),
                   Instant.parse("2026-01-01T00:00:00Z")));
+    }
+  }
+
+  @Test
+  void historyOfAMetricOrATriggerValue() {
+    try (QueryService q = open()) {
+      MetricQuery m = new MetricQuery(q);
+      assertEquals(
+          List.of(
+              "predict-4 0.1 output null",
+              "predict-3 0.85 output null",
+              "predict-2 0.9 output null"),
+          m.series("predict", "score", 3).points().stream()
+              .map(p -> p.runId() + " " + p.value() + " " + p.source() + " " + p.status())
+              .toList());
+      assertEquals(
+          Instant.parse("2026-01-01T00:00:12Z"),
+          m.series("predict", "score", 1).points().get(0).startTime());
+      assertEquals(
+          List.of("predict-2 0.3 after_run:0 fail", "predict-1 0.05 after_run:0 pass"),
+          m.series("predict", "trigger:psi", 10).points().stream()
+              .map(p -> p.runId() + " " + p.value() + " " + p.source() + " " + p.status())
+              .toList());
+      NotFoundException e =
+          assertThrows(NotFoundException.class, () -> m.series("predict", "loss", 5));
+      assertEquals(
+          "component 'predict' recorded no number named 'loss' (it has: score, trigger:psi)",
+          e.getMessage());
+      assertThrows(NotFoundException.class, () -> m.series("nope", "score", 5));
+      assertThrows(InvalidRequestException.class, () -> m.series("predict", "score", 0));
     }
   }
 
