@@ -3,6 +3,7 @@ package org.mltrace.collector.cli;
 import java.util.List;
 import org.mltrace.collector.query.TraceNode;
 import org.mltrace.collector.query.TraceResult;
+import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
 
 /**
@@ -13,9 +14,11 @@ import org.mltrace.collector.query.ValueView;
  * train  agent-1-7  2026-01-02T03:04:05.123Z  1.234 s  ok
  * │ in   features = /data/features.csv [data]
  * │ out  return = /data/model.bin [model]
+ * │ pass 1 trigger
  * └─ featurize  agent-1-5  2026-01-02T03:03:59.001Z  5.2 ms  ok  (via /data/features.csv)
  *      in   raw = /data/raw.csv [data]
  *      out  return = /data/features.csv [data]
+ *      FAIL  not_null (before_run): 'raw': 40 of 100 sampled values null or NaN (0.4), allowed 0.05
  * </pre>
  */
 final class TraceText {
@@ -56,6 +59,7 @@ final class TraceText {
     String detail = childPrefix + (hasChildren ? "│ " : "  ");
     values(out, detail, "in   ", n.run().inputs());
     values(out, detail, "out  ", n.run().outputs());
+    triggers(out, detail, n.triggers());
     List<TraceNode> children = n.upstream();
     for (int i = 0; i < children.size(); i++) {
       node(out, children.get(i), childPrefix, i == children.size() - 1 && !n.truncated(), false);
@@ -63,6 +67,30 @@ final class TraceText {
     if (n.truncated()) {
       out.append(childPrefix)
           .append("└─ … more upstream runs not shown (trace size or --depth limit)\n");
+    }
+  }
+
+  /**
+   * Failed and errored triggers one per line, since they are what a trace is read for; passes as
+   * a count.
+   */
+  private static void triggers(StringBuilder out, String prefix, List<TriggerResultView> results) {
+    long passed = results.stream().filter(t -> t.status().equals("pass")).count();
+    for (TriggerResultView t : results) {
+      if (!t.status().equals("pass")) {
+        out.append(prefix)
+            .append(t.status().equals("fail") ? "FAIL " : "ERROR")
+            .append(' ')
+            .append(t.trigger())
+            .append(" (")
+            .append(t.phase())
+            .append("): ")
+            .append(TextFormat.oneLine(t.message() == null ? "" : t.message()))
+            .append('\n');
+      }
+    }
+    if (passed > 0) {
+      out.append(prefix).append("pass ").append(passed).append(passed == 1 ? " trigger\n" : " triggers\n");
     }
   }
 

@@ -67,8 +67,13 @@ public final class JsonRenderer {
     c.methods().forEach(info.putArray("methods")::add);
     info.put("firstSeen", time(c.firstSeen()));
     info.put("lastSeen", time(c.lastSeen()));
+    triggers(o, detail.triggers());
+    return write(o);
+  }
+
+  private static void triggers(ObjectNode o, List<TriggerResultView> results) {
     ArrayNode triggers = o.putArray("triggers");
-    for (TriggerResultView t : detail.triggers()) {
+    for (TriggerResultView t : results) {
       ObjectNode result = triggers.addObject();
       result.put("trigger", t.trigger());
       result.put("phase", t.phase());
@@ -81,7 +86,6 @@ public final class JsonRenderer {
       result.put("evaluatedAt", time(t.evaluatedAt()));
       result.put("durationMicros", t.durationMicros());
     }
-    return write(o);
   }
 
   /**
@@ -129,6 +133,7 @@ public final class JsonRenderer {
     if (!node.via().isEmpty()) {
       node.via().forEach(o.putArray("via")::add);
     }
+    triggers(o, node.triggers());
     ArrayNode upstream = o.putArray("upstream");
     node.upstream().forEach(child -> upstream.add(traceNode(child)));
     if (node.truncated()) {

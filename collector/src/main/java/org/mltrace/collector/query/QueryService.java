@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.mltrace.collector.alert.Alert;
@@ -88,10 +90,28 @@ public final class QueryService implements AutoCloseable {
   private TraceNode walk(String runId, TraceLimits limits) {
     UpstreamWalker.Node root =
         new UpstreamWalker(limits.filter(repository), MAX_TRACE_NODES, limits.depth()).walk(runId);
-    return toTraceNode(root, new HashMap<>());
+    // One query for every run's trigger results, not one per node.
+    Set<String> runIds = new LinkedHashSet<>();
+    collectRunIds(root, runIds);
+    Map<String, List<TriggerResultView>> triggers = new HashMap<>();
+    repository
+        .triggerResults(List.copyOf(runIds))
+        .forEach(
+            (id, results) ->
+                triggers.put(id, results.stream().map(ViewMapper::trigger).toList()));
+    return toTraceNode(root, new HashMap<>(), triggers);
   }
 
-  private TraceNode toTraceNode(UpstreamWalker.Node node, Map<String, RunView> cache) {
+  private static void collectRunIds(UpstreamWalker.Node node, Set<String> ids) {
+    if (ids.add(node.runId())) {
+      node.upstream().forEach(child -> collectRunIds(child, ids));
+    }
+  }
+
+  private TraceNode toTraceNode(
+      UpstreamWalker.Node node,
+      Map<String, RunView> cache,
+      Map<String, List<TriggerResultView>> triggers) {
     RunView run =
         cache.computeIfAbsent(
             node.runId(),
@@ -105,9 +125,14 @@ public final class QueryService implements AutoCloseable {
                                     "run " + id + " vanished during the trace"))));
     List<TraceNode> upstream = new ArrayList<>();
     for (UpstreamWalker.Node child : node.upstream()) {
-      upstream.add(toTraceNode(child, cache));
+      upstream.add(toTraceNode(child, cache, triggers));
     }
-    return new TraceNode(run, node.via(), List.copyOf(upstream), node.truncated());
+    return new TraceNode(
+        run,
+        node.via(),
+        List.copyOf(upstream),
+        node.truncated(),
+        triggers.getOrDefault(node.runId(), List.of()));
   }
 
   /**
