@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.JsonRenderer;
+import org.mltrace.collector.query.LabelQuery;
+import org.mltrace.collector.query.LabelWarning;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
 import picocli.CommandLine.Command;
@@ -36,11 +38,12 @@ final class InspectCommand implements Callable<Integer> {
     try (QueryService queries = QueryService.open(db.url)) {
       RunDetail detail = queries.inspect(runId);
       List<Annotations.Note> notes = new Annotations(queries).notes(runId);
+      List<LabelWarning> warnings = new LabelQuery(queries).warnings(runId);
       Output.print(
           spec,
           json.json
-              ? AnalysisJson.withNotes(JsonRenderer.render(detail), notes)
-              : RunText.render(detail) + NotesText.render(notes));
+              ? AnalysisJson.withNotes(JsonRenderer.render(detail), notes, warnings)
+              : RunText.render(detail) + NotesText.render(notes) + NotesText.warnings(warnings));
     }
     return ExitCodes.OK;
   }

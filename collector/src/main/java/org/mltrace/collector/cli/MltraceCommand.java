@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
       ImpactCommand.class,
       ReviewCommand.class,
       SliceCommand.class,
+      LabelCommand.class,
       CompactCommand.class,
       ArtifactCommand.class,
       AlertsCommand.class,

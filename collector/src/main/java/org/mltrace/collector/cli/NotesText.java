@@ -2,10 +2,21 @@ package org.mltrace.collector.cli;
 
 import java.util.List;
 import org.mltrace.collector.query.Annotations;
+import org.mltrace.collector.query.LabelWarning;
 
-/** A run's notes as {@code inspect} ends with them: nothing when there are none. */
+/**
+ * What {@code inspect} (and {@code trace}) end with: the run's notes and label warnings; nothing
+ * when there are none.
+ */
 final class NotesText {
   private NotesText() {}
+
+  /** One {@code warning: ...} line per retracted label the run derives from. */
+  static String warnings(List<LabelWarning> warnings) {
+    StringBuilder out = new StringBuilder();
+    warnings.forEach(w -> out.append("warning: ").append(w.message()).append('\n'));
+    return out.toString();
+  }
 
   static String render(List<Annotations.Note> notes) {
     if (notes.isEmpty()) {

@@ -1,10 +1,15 @@
 package org.mltrace.collector.cli;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.JsonRenderer;
+import org.mltrace.collector.query.LabelQuery;
+import org.mltrace.collector.query.LabelWarning;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.TraceLimits;
+import org.mltrace.collector.query.TraceNode;
 import org.mltrace.collector.query.TraceResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,8 +66,22 @@ final class TraceCommand implements Callable<Integer> {
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
       TraceResult trace = queries.trace(id, new TraceLimits(depth, since, until));
-      Output.print(spec, json.json ? JsonRenderer.render(trace) : TraceText.render(trace));
+      List<LabelWarning> warnings = new LabelQuery(queries).warnings(rootRun(trace));
+      Output.print(
+          spec,
+          json.json
+              ? AnalysisJson.withLabelWarnings(JsonRenderer.render(trace), warnings)
+              : TraceText.render(trace) + NotesText.warnings(warnings));
     }
     return ExitCodes.OK;
+  }
+
+  /** The run the trace starts at, or null for an output no recorded run wrote. */
+  private static String rootRun(TraceResult trace) {
+    if (trace instanceof TraceResult.RunTrace run) {
+      return run.root().run().id();
+    }
+    TraceNode producer = ((TraceResult.PointerTrace) trace).producedBy();
+    return producer == null ? null : producer.run().id();
   }
 }

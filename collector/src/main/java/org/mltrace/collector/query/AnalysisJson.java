@@ -75,12 +75,15 @@ public final class AnalysisJson {
 
   /**
    * {@code inspect}'s JSON object with {@code notes} added: an array of {@code {runId, note,
-   * notedAt}}, oldest first (kept out of {@link JsonRenderer} so each query's JSON has one owner).
+   * notedAt}}, oldest first, and {@code labelWarnings} (see {@link #withLabelWarnings}); kept out
+   * of {@link JsonRenderer} so each query's JSON has one owner.
    */
-  public static String withNotes(String runObjectJson, List<Annotations.Note> notes) {
+  public static String withNotes(
+      String runObjectJson, List<Annotations.Note> notes, List<LabelWarning> warnings) {
     try {
       ObjectNode o = (ObjectNode) MAPPER.readTree(runObjectJson);
       o.set("notes", MAPPER.readTree(notes(notes)));
+      o.set("labelWarnings", labelWarnings(warnings));
       return write(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot read the run's JSON", e);
@@ -111,8 +114,17 @@ public final class AnalysisJson {
   }
 
   public static String impact(ImpactResult impact) {
+    return impact(impact.rootIsRun() ? "run" : "pointer", impact);
+  }
+
+  /** {@code label outputs}: as {@link #impact}, keyed {@code label}. */
+  public static String labelOutputs(ImpactResult derived) {
+    return impact("label", derived);
+  }
+
+  private static String impact(String rootKey, ImpactResult impact) {
     ObjectNode o = MAPPER.createObjectNode();
-    o.put(impact.rootIsRun() ? "run" : "pointer", impact.root());
+    o.put(rootKey, impact.root());
     ArrayNode runs = o.putArray("runs");
     for (ImpactResult.Run r : impact.runs()) {
       runs.add(run(r.run()).put("depth", r.depth()));
@@ -140,6 +152,33 @@ public final class AnalysisJson {
       runs.add(n);
     }
     return write(o);
+  }
+
+  /**
+   * A JSON object (trace's) with {@code labelWarnings} added: {@code [ { runId, label, pointer,
+   * retractedAt, message } ]}.
+   */
+  public static String withLabelWarnings(String objectJson, List<LabelWarning> warnings) {
+    try {
+      ObjectNode o = (ObjectNode) MAPPER.readTree(objectJson);
+      o.set("labelWarnings", labelWarnings(warnings));
+      return write(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read the trace's JSON", e);
+    }
+  }
+
+  private static ArrayNode labelWarnings(List<LabelWarning> warnings) {
+    ArrayNode a = MAPPER.createArrayNode();
+    for (LabelWarning w : warnings) {
+      ObjectNode o = a.addObject();
+      o.put("runId", w.runId());
+      o.put("label", w.label());
+      o.put("pointer", w.pointer());
+      o.put("retractedAt", time(w.retractedAt()));
+      o.put("message", w.message());
+    }
+    return a;
   }
 
   private static ArrayNode stale(List<StaleView> reasons) {

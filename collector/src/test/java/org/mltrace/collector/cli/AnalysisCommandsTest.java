@@ -178,6 +178,33 @@ class AnalysisCommandsTest {
   }
 
   @Test
+  void labelCommands() throws Exception {
+    assertEquals(
+        new Result(0, "labelled /raw.csv client-9\n", ""),
+        mltrace("label", "add", "/raw.csv", "client-9"));
+    Result outputs = mltrace("label", "outputs", "client-9");
+    assertEquals(0, outputs.code(), outputs.err());
+    assertEquals(
+        "label client-9: 3 derived runs, 3 outputs", outputs.out().lines().findFirst().get());
+    JsonNode json =
+        new ObjectMapper().readTree(mltrace("label", "outputs", "client-9", "--json").out());
+    assertEquals("client-9", json.get("label").asText());
+    assertEquals(3, json.get("runs").size());
+    Result retract = mltrace("label", "retract", "client-9");
+    assertEquals(0, retract.code(), retract.err());
+    assertEquals(true, retract.out().startsWith("retracted client-9 at "), retract.out());
+    // every run started before the retraction: no warning
+    assertEquals(false, mltrace("trace", "train-2").out().contains("warning"));
+    JsonNode trace = new ObjectMapper().readTree(mltrace("trace", "train-2", "--json").out());
+    assertEquals(0, trace.get("labelWarnings").size());
+    assertError(
+        mltrace("label", "outputs", "nobody"),
+        2,
+        "no pointer carries label 'nobody' (add one with 'mltrace label add POINTER LABEL')");
+    assertEquals(1, mltrace("label").code());
+  }
+
+  @Test
   void historyOfAMetric() {
     Result r = mltrace("history", "train", "--metric", "nope");
     assertError(r, 2, "component 'train' recorded no number named 'nope' (it recorded no numbers)");

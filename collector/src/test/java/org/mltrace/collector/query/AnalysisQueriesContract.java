@@ -346,6 +346,58 @@ abstract class AnalysisQueriesContract {
   }
 
   @Test
+  void labelsPropagateAndRetractionsWarnLaterRuns() {
+    try (QueryService q = open()) {
+      LabelQuery labels = new LabelQuery(q);
+      assertTrue(labels.add("/raw.csv", "client-1"));
+      assertTrue(labels.add("/in/q1.csv", "client-1"));
+      assertFalse(labels.add("/raw.csv", "client-1"));
+      assertTrue(labels.add("/in/q3.csv", "client-3"));
+      ImpactResult derived = labels.outputs("client-1");
+      assertEquals(
+          List.of(
+              "clean-1:1",
+              "train-1:2",
+              "predict-1:1",
+              "predict-2:3",
+              "train-2:2",
+              "predict-3:3",
+              "predict-4:3"),
+          derived.runs().stream().map(r -> r.run().id() + ":" + r.depth()).toList());
+      assertEquals(
+          List.of(
+              "/d/clean.csv",
+              "/m/model.bin",
+              "/out/p1.csv",
+              "/out/p2.csv",
+              "/out/p3.csv",
+              "/out/p4.csv"),
+          derived.outputs().stream().map(ImpactResult.Output::pointer).toList());
+      assertEquals(
+          List.of("predict-3"),
+          labels.outputs("client-3").runs().stream().map(r -> r.run().id()).toList());
+      Instant at = Instant.parse("2026-01-01T00:00:05Z");
+      assertEquals(at, labels.retract("client-1", at));
+      assertEquals(at, labels.retract("client-1", at.plusSeconds(60))); // the first request stays
+      assertEquals(
+          List.of("predict-3 client-1 /raw.csv 2026-01-01T00:00:05Z"),
+          labels.warnings("predict-3").stream()
+              .map(w -> w.runId() + " " + w.label() + " " + w.pointer() + " " + w.retractedAt())
+              .toList());
+      for (String later : List.of("predict-2", "train-2", "predict-4")) {
+        assertEquals(1, labels.warnings(later).size(), later);
+      }
+      for (String earlier : List.of("clean-1", "train-1", "predict-1", "loop-2")) {
+        assertTrue(labels.warnings(earlier).isEmpty(), earlier);
+      }
+      assertThrows(NotFoundException.class, () -> labels.outputs("nobody"));
+      assertThrows(NotFoundException.class, () -> labels.retract("nobody"));
+      assertThrows(NotFoundException.class, () -> labels.add("/nope.csv", "x"));
+      assertThrows(InvalidRequestException.class, () -> labels.add("/raw.csv", " "));
+    }
+  }
+
+  @Test
   void malformedWhereIsRefusedWithTheExpectedForm() {
     InvalidRequestException e =
         assertThrows(InvalidRequestException.class, () -> WherePredicate.parse("score >> 1"));

@@ -1,0 +1,25 @@
+package org.mltrace.collector.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code mltrace label}: the group of information-flow label commands. */
+@Command(
+    name = "label",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Information-flow labels: a label on an input propagates to everything derived from it."
+    },
+    subcommands = {LabelAddCommand.class, LabelOutputsCommand.class, LabelRetractCommand.class})
+final class LabelCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getErr().println("mltrace: label needs a command: add, outputs or retract");
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+}
