@@ -24,7 +24,10 @@ final class HistoryText {
       return out.toString();
     }
     boolean anyFailed = runs.stream().anyMatch(RunView::failed);
-    boolean anyTriggers = runs.stream().anyMatch(r -> !history.triggersOf(r.id()).none());
+    boolean anyTriggers =
+        runs.stream()
+            .map(r -> history.triggersOf(r.id()))
+            .anyMatch(t -> !t.none() || t.pending());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
         columns(anyFailed, anyTriggers, "STARTED", "DURATION", "STATUS", "RUN", "CODE", "TRIGGERS", "ERROR"));
@@ -51,9 +54,12 @@ final class HistoryText {
 
   /**
    * {@code 3 pass}, or the failures and errors by name: {@code 1 pass, fail: psi, error: boom};
-   * {@code -} for a run without results.
+   * {@code pending} while the engine has not evaluated them; {@code -} for a run without any.
    */
   static String triggers(TriggerCounts t) {
+    if (t.pending()) {
+      return "pending";
+    }
     if (t.none()) {
       return "-";
     }

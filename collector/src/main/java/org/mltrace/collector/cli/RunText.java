@@ -41,7 +41,7 @@ final class RunText {
     values(out, "outputs", r.outputs());
     links(out, "depends on", detail.dependencies());
     links(out, "used by", detail.dependents());
-    triggers(out, detail.triggers());
+    triggers(out, detail.triggers(), detail.triggersPending());
     ComponentView c = detail.component();
     out.append("component ").append(c.name()).append('\n');
     field(out, "  description", c.description());
@@ -75,8 +75,11 @@ final class RunText {
   }
 
   /** One aligned line per result: phase, trigger, status, value, threshold, message. */
-  private static void triggers(StringBuilder out, List<TriggerResultView> results) {
-    out.append("triggers").append(results.isEmpty() ? " (none)" : "").append('\n');
+  private static void triggers(
+      StringBuilder out, List<TriggerResultView> results, boolean pending) {
+    out.append("triggers")
+        .append(pending ? " (pending)" : results.isEmpty() ? " (none)" : "")
+        .append('\n');
     if (results.isEmpty()) {
       return;
     }

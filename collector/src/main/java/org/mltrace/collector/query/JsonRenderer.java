@@ -67,6 +67,7 @@ public final class JsonRenderer {
     c.methods().forEach(info.putArray("methods")::add);
     info.put("firstSeen", time(c.firstSeen()));
     info.put("lastSeen", time(c.lastSeen()));
+    o.put("triggersPending", detail.triggersPending());
     triggers(o, detail.triggers());
     return write(o);
   }
@@ -103,6 +104,7 @@ public final class JsonRenderer {
       counts.put("error", t.error());
       t.failed().forEach(counts.putArray("failed")::add);
       t.errors().forEach(counts.putArray("errors")::add);
+      counts.put("pending", t.pending());
       runs.add(o);
     }
     return write(runs);

@@ -163,7 +163,8 @@ public final class QueryService implements AutoCloseable {
         component,
         repository.triggerResults(List.of(runId)).getOrDefault(runId, List.of()).stream()
             .map(ViewMapper::trigger)
-            .toList());
+            .toList(),
+        !repository.pendingTriggerRuns(List.of(runId)).isEmpty());
   }
 
   private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
@@ -194,8 +195,10 @@ public final class QueryService implements AutoCloseable {
     }
     List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
     Map<String, TriggerCounts> triggers = new HashMap<>();
+    List<String> ids = runs.stream().map(RunView::id).toList();
+    repository.pendingTriggerRuns(ids).forEach(id -> triggers.put(id, TriggerCounts.PENDING));
     repository
-        .triggerResults(runs.stream().map(RunView::id).toList())
+        .triggerResults(ids)
         .forEach(
             (id, results) ->
                 triggers.put(

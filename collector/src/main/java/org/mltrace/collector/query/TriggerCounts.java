@@ -9,9 +9,13 @@ import java.util.List;
  *
  * @param failed the names of the failed triggers, in phase and declaration order
  * @param errors the names of the triggers that could not decide
+ * @param pending whether the run's triggers still wait for the engine
  */
-public record TriggerCounts(int pass, int fail, int error, List<String> failed, List<String> errors) {
-  public static final TriggerCounts NONE = new TriggerCounts(0, 0, 0, List.of(), List.of());
+public record TriggerCounts(
+    int pass, int fail, int error, List<String> failed, List<String> errors, boolean pending) {
+  public static final TriggerCounts NONE = new TriggerCounts(0, 0, 0, List.of(), List.of(), false);
+  public static final TriggerCounts PENDING =
+      new TriggerCounts(0, 0, 0, List.of(), List.of(), true);
 
   static TriggerCounts of(List<TriggerResultView> results) {
     int pass = 0;
@@ -24,10 +28,11 @@ public record TriggerCounts(int pass, int fail, int error, List<String> failed, 
         default -> errors.add(r.trigger());
       }
     }
-    return new TriggerCounts(pass, failed.size(), errors.size(), List.copyOf(failed), List.copyOf(errors));
+    return new TriggerCounts(
+        pass, failed.size(), errors.size(), List.copyOf(failed), List.copyOf(errors), false);
   }
 
-  /** True when the run has no stored result (no triggers declared, or not evaluated yet). */
+  /** True when the run has no stored result (no triggers declared, or still pending). */
   public boolean none() {
     return pass + fail + error == 0;
   }

@@ -230,6 +230,28 @@ public final class JdbcRunRepository implements RunRepository {
     }
   }
 
+  @Override
+  public java.util.Set<String> pendingTriggerRuns(Collection<String> runIds) {
+    java.util.Set<String> pending = new java.util.HashSet<>();
+    Connection c = database.connection();
+    try {
+      for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT run_id FROM trigger_pending WHERE run_id = ANY(?)")) {
+          AnyOf.bind(ps, 1, chunk);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              pending.add(rs.getString(1));
+            }
+          }
+        }
+      }
+      return pending;
+    } catch (SQLException e) {
+      throw StoreException.of("reading which of " + runIds.size() + " runs wait for triggers", e);
+    }
+  }
+
   private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? null : v;

@@ -44,4 +44,7 @@ public interface RunRepository {
    * run's in phase ({@code before_run} first) and declaration order.
    */
   Map<String, List<TriggerOutcome>> triggerResults(Collection<String> runIds);
+
+  /** Those of {@code runIds} whose triggers wait in {@code trigger_pending}. */
+  java.util.Set<String> pendingTriggerRuns(Collection<String> runIds);
 }

@@ -29,8 +29,9 @@ class TriggerResultsCommandTest {
   private static String db;
 
   /**
-   * Component {@code evaluate}: metric_threshold accuracy >= 0.9 (alerts by default) and range of
-   * accuracy within [0, 1]; e-1 has 0.85 (fails the threshold), e-2 0.95, e-3 is not evaluated.
+   * Component {@code evaluate}: metric_threshold accuracy >= 0.9 (alerts by default) and an unknown
+   * trigger; e-1 has 0.85 (fails the threshold), e-2 0.95; e-3 came after the component dropped its
+   * triggers. Component {@code later}'s run l-1 is stored but not evaluated.
    */
   @BeforeAll
   static void evaluate() throws Exception {
@@ -63,7 +64,9 @@ class TriggerResultsCommandTest {
         tmp,
         List.of(
             new ComponentEvent("evaluate", "d", "o", List.of(), List.of(), List.of(), null),
-            run("e-3", "evaluate").at(4, 5).output(accuracy("0.5")).build()));
+            run("e-3", "evaluate").at(4, 5).output(accuracy("0.5")).build(),
+            new ComponentEvent("later", "d", "o", List.of(), List.of(), List.of(sla), null),
+            run("l-1", "later").at(6, 7).output(accuracy("0.5")).build()));
   }
 
   static CapturedValue accuracy(String text) {
@@ -133,13 +136,29 @@ class TriggerResultsCommandTest {
 
     JsonNode runs = new ObjectMapper().readTree(r.out());
     assertEquals(
-        "{\"pass\":0,\"fail\":0,\"error\":0,\"failed\":[],\"errors\":[]}",
+        "{\"pass\":0,\"fail\":0,\"error\":0,\"failed\":[],\"errors\":[],\"pending\":false}",
         runs.get(0).get("triggers").toString());
     assertEquals(
-        "{\"pass\":1,\"fail\":0,\"error\":1,\"failed\":[],\"errors\":[\"nope\"]}",
+        "{\"pass\":1,\"fail\":0,\"error\":1,\"failed\":[],\"errors\":[\"nope\"],\"pending\":false}",
         runs.get(1).get("triggers").toString());
     assertEquals(
-        "{\"pass\":0,\"fail\":1,\"error\":1,\"failed\":[\"metric_threshold\"],\"errors\":[\"nope\"]}",
+        "{\"pass\":0,\"fail\":1,\"error\":1,\"failed\":[\"metric_threshold\"],\"errors\":[\"nope\"],"
+            + "\"pending\":false}",
         runs.get(2).get("triggers").toString());
+  }
+
+  @Test
+  void aRunWhoseTriggersWaitIsShownPending() throws Exception {
+    MltraceCommandTest.Result history = MltraceCommandTest.mltrace("history", "later", "--db", db);
+    assertTrue(history.out().lines().toList().get(2).endsWith("  pending"), history.out());
+
+    MltraceCommandTest.Result inspect = MltraceCommandTest.mltrace("inspect", "l-1", "--db", db);
+    assertTrue(inspect.out().contains("\ntriggers (pending)\ncomponent later\n"), inspect.out());
+
+    JsonNode json =
+        new ObjectMapper()
+            .readTree(MltraceCommandTest.mltrace("inspect", "l-1", "--json", "--db", db).out());
+    assertTrue(json.get("triggersPending").asBoolean());
+    assertEquals(0, json.get("triggers").size());
   }
 }
