@@ -1,6 +1,5 @@
 package org.mltrace.collector.store;
 
-import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -242,32 +241,12 @@ public final class RunSnapshotReader {
         while (rs.next()) {
           Value value = values.get(rs.getString("run_id")).at(rs.getString("direction"), rs.getInt("position"));
           if (value != null) {
-            value.sample = doubles(rs.getBytes("sample_values"));
-            value.hashes = longs(rs.getBytes("element_hashes"));
+            value.sample = ValueSampleBytes.doubles(rs.getBytes("sample_values"));
+            value.hashes = ValueSampleBytes.longs(rs.getBytes("element_hashes"));
           }
         }
       }
     }
-  }
-
-  /** Big-endian IEEE doubles, as the agent's samples are stored; null stays null. */
-  static double[] doubles(byte[] bytes) {
-    if (bytes == null) {
-      return null;
-    }
-    double[] out = new double[bytes.length / Double.BYTES];
-    ByteBuffer.wrap(bytes).asDoubleBuffer().get(out);
-    return out;
-  }
-
-  /** Big-endian longs; null stays null. */
-  static long[] longs(byte[] bytes) {
-    if (bytes == null) {
-      return null;
-    }
-    long[] out = new long[bytes.length / Long.BYTES];
-    ByteBuffer.wrap(bytes).asLongBuffer().get(out);
-    return out;
   }
 
   /** One run's values by position while they are read, table after table. */

@@ -1,9 +1,11 @@
 package org.mltrace.collector.trigger.engine;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.mltrace.collector.trigger.CapturedData;
 import org.mltrace.collector.trigger.RunSnapshot;
 import org.mltrace.collector.trigger.Trigger;
 import org.mltrace.collector.trigger.TriggerArgs;
@@ -117,6 +119,34 @@ final class TestTriggers {
     @Override
     public TriggerResult evaluate(TriggerContext c) {
       return TriggerResult.fail(0.5, 0.9, "0.5 < 0.9");
+    }
+  }
+
+  /**
+   * Reads the variable's sample, hashes and summary, and the previous run's sample: value = the
+   * sample's sum, threshold = the number of hashes, message = the summary's mean and count and the
+   * previous run's sample sum.
+   */
+  static final class SampleProbe implements Trigger {
+    @Override
+    public String name() {
+      return "probe";
+    }
+
+    @Override
+    public TriggerResult evaluate(TriggerContext c) {
+      String variable = c.args().string("variable");
+      CapturedData d = c.run().variable(c.phase(), variable).orElseThrow();
+      String previous =
+          c.history().isEmpty()
+              ? "none"
+              : String.valueOf(
+                  Arrays.stream(c.history().get(0).variable(c.phase(), variable).orElseThrow().sample())
+                      .sum());
+      return TriggerResult.pass(
+          Arrays.stream(d.sample()).sum(),
+          (double) d.hashes().length,
+          "mean=" + d.summary().mean() + " count=" + d.summary().count() + " previous=" + previous);
     }
   }
 }

@@ -23,6 +23,7 @@ import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.agent.event.ValueKind;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.TriggerOutcome;
@@ -172,6 +173,35 @@ abstract class TriggerEngineContract {
     }
     assertEquals(0, db.count("SELECT COUNT(*) FROM trigger_pending"));
     assertEquals(List.of(List.of("f-1", "f-2")), notified);
+  }
+
+  @Test
+  void samplesHashesAndSummariesReachTheTriggerAndItsHistory() throws Exception {
+    db.declare("s", "after_run", 0, "probe", "{\"variable\":\"fares\"}");
+    ValueSummary first =
+        new ValueSummary("number", "all", 3, 3, 0, 0, 1, 3, 2, 0.8, 3)
+            .withExtras(new double[] {1, 2, 3}, new long[] {11, 12, 13});
+    ValueSummary second =
+        new ValueSummary("number", "all", 2, 2, 0, 0, 4, 5, 4.5, 0.5, 2)
+            .withExtras(new double[] {4, 5}, new long[] {21});
+    ingest(
+        run("s-1", "s").at(0, 1).output(summarized("fares", "mem://a/double[]@1", first)).build(),
+        run("s-2", "s").at(2, 3).output(summarized("fares", "mem://a/double[]@2", second)).build());
+
+    try (TriggerEngine engine = engine(2, Duration.ofSeconds(5), 200, new TestTriggers.SampleProbe())) {
+      assertEquals(2, engine.evaluateAllPending());
+    }
+
+    // s-1: 1+2+3 = 6 over 3 hashes; s-2: 4+5 = 9 over 1 hash, and its history's sample sums to 6.
+    assertEquals(
+        List.of(
+            "s-1|6.0|3.0|mean=2.0 count=3 previous=none",
+            "s-2|9.0|1.0|mean=4.5 count=2 previous=6.0"),
+        db.rows("SELECT run_id, value, threshold, message FROM trigger_results ORDER BY run_id"));
+  }
+
+  static CapturedValue summarized(String name, String pointer, ValueSummary summary) {
+    return new CapturedValue(name, ValueKind.POINTER, pointer, "data", "double[]", summary.count(), summary, null);
   }
 
   @Test
