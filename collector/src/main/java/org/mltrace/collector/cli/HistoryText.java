@@ -5,6 +5,7 @@ import java.util.List;
 import org.mltrace.collector.query.History;
 import org.mltrace.collector.query.RunView;
 import org.mltrace.collector.query.TriggerCounts;
+import org.mltrace.collector.staleness.StaleReason;
 
 /** Prints a component's runs as an aligned table, newest first. */
 final class HistoryText {
@@ -28,9 +29,21 @@ final class HistoryText {
         runs.stream()
             .map(r -> history.triggersOf(r.id()))
             .anyMatch(t -> !t.none() || t.pending());
+    boolean anyStale = runs.stream().anyMatch(r -> !history.staleOf(r.id()).isEmpty());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
-        columns(anyFailed, anyTriggers, "STARTED", "DURATION", "STATUS", "RUN", "CODE", "TRIGGERS", "ERROR"));
+        columns(
+            anyFailed,
+            anyTriggers,
+            anyStale,
+            "STARTED",
+            "DURATION",
+            "STATUS",
+            "RUN",
+            "CODE",
+            "TRIGGERS",
+            "STALE",
+            "ERROR"));
     for (RunView r : runs) {
       String code =
           r.codeVersion() == null
@@ -40,12 +53,14 @@ final class HistoryText {
           columns(
               anyFailed,
               anyTriggers,
+              anyStale,
               TextFormat.time(r.startTime()),
               TextFormat.duration(r.duration()),
               r.status(),
               r.id(),
               code,
               triggers(history.triggersOf(r.id())),
+              stale(history.staleOf(r.id())),
               r.failed() ? TextFormat.oneLine(r.error()) : ""));
     }
     out.append(TableText.aligned(rows, "  "));
@@ -76,14 +91,27 @@ final class HistoryText {
     return String.join(", ", parts);
   }
 
+  /** {@code -}, or the kinds of reasons the run is stale: {@code fresher_output, failed_trigger}. */
+  static String stale(List<StaleReason> reasons) {
+    if (reasons.isEmpty()) {
+      return "-";
+    }
+    return String.join(
+        ", ", reasons.stream().map(r -> r.kind().key()).distinct().toList());
+  }
+
   /**
-   * The cells, without the trigger column when no run has results and without the last (error)
-   * column when no run failed.
+   * The cells, without the trigger column when no run has results, the stale column when no run
+   * is stale and the last (error) column when no run failed.
    */
-  private static List<String> columns(boolean withError, boolean withTriggers, String... cells) {
+  private static List<String> columns(
+      boolean withError, boolean withTriggers, boolean withStale, String... cells) {
     List<String> list = new ArrayList<>(List.of(cells));
     if (!withError) {
       list.remove(list.size() - 1);
+    }
+    if (!withStale) {
+      list.remove(6);
     }
     if (!withTriggers) {
       list.remove(5);

@@ -8,6 +8,7 @@ import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.RunView;
 import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
+import org.mltrace.collector.staleness.StaleReason;
 
 /** Prints everything recorded about one run, one field per line. */
 final class RunText {
@@ -41,6 +42,10 @@ final class RunText {
     values(out, "outputs", r.outputs());
     links(out, "depends on", detail.dependencies());
     links(out, "used by", detail.dependents());
+    out.append("stale").append(detail.stale().isEmpty() ? " (no)" : "").append('\n');
+    for (StaleReason reason : detail.stale()) {
+      out.append("  ").append(StaleText.line(reason)).append('\n');
+    }
     triggers(out, detail.triggers(), detail.triggersPending());
     ComponentView c = detail.component();
     out.append("component ").append(c.name()).append('\n');

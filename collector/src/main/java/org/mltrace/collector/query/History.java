@@ -2,15 +2,25 @@ package org.mltrace.collector.query;
 
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.staleness.StaleReason;
 
 /**
  * A component's runs, newest first, at most {@code limit}, with each run's trigger results in
- * brief ({@link TriggerCounts#NONE} for a run without any).
+ * brief ({@link TriggerCounts#NONE} for a run without any) and why it is stale (absent when it is
+ * not).
  */
 public record History(
-    String component, int limit, List<RunView> runs, Map<String, TriggerCounts> triggers) {
+    String component,
+    int limit,
+    List<RunView> runs,
+    Map<String, TriggerCounts> triggers,
+    Map<String, List<StaleReason>> stale) {
 
   public TriggerCounts triggersOf(String runId) {
     return triggers.getOrDefault(runId, TriggerCounts.NONE);
+  }
+
+  public List<StaleReason> staleOf(String runId) {
+    return stale.getOrDefault(runId, List.of());
   }
 }

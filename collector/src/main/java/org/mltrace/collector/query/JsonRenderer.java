@@ -69,6 +69,7 @@ public final class JsonRenderer {
     info.put("lastSeen", time(c.lastSeen()));
     o.put("triggersPending", detail.triggersPending());
     triggers(o, detail.triggers());
+    o.set("stale", AlertJson.reasons(detail.stale()));
     return write(o);
   }
 
@@ -105,6 +106,7 @@ public final class JsonRenderer {
       t.failed().forEach(counts.putArray("failed")::add);
       t.errors().forEach(counts.putArray("errors")::add);
       counts.put("pending", t.pending());
+      o.set("stale", AlertJson.reasons(history.staleOf(r.id())));
       runs.add(o);
     }
     return write(runs);

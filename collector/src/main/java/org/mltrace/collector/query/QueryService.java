@@ -164,7 +164,8 @@ public final class QueryService implements AutoCloseable {
         repository.triggerResults(List.of(runId)).getOrDefault(runId, List.of()).stream()
             .map(ViewMapper::trigger)
             .toList(),
-        !repository.pendingTriggerRuns(List.of(runId)).isEmpty());
+        !repository.pendingTriggerRuns(List.of(runId)).isEmpty(),
+        new StalenessService(database).reasons(runId, Instant.now()));
   }
 
   private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
@@ -203,7 +204,16 @@ public final class QueryService implements AutoCloseable {
             (id, results) ->
                 triggers.put(
                     id, TriggerCounts.of(results.stream().map(ViewMapper::trigger).toList())));
-    return new History(component, limit, runs, triggers);
+    StalenessService staleness = new StalenessService(database);
+    Instant now = Instant.now();
+    Map<String, List<StaleReason>> stale = new HashMap<>();
+    for (RunView r : runs) {
+      List<StaleReason> reasons = staleness.reasons(r.id(), now);
+      if (!reasons.isEmpty()) {
+        stale.put(r.id(), reasons);
+      }
+    }
+    return new History(component, limit, runs, triggers, stale);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.staleness.StaleReason;
 
 /**
  * Everything recorded about one run, for {@code inspect}.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param component the run's component
  * @param triggers the run's trigger results, {@code before_run} first, in declaration order
  * @param triggersPending whether its triggers still wait for the engine
+ * @param stale why the run is stale, as of when it was asked; empty when it is not
  */
 public record RunDetail(
     RunView run,
@@ -17,4 +19,5 @@ public record RunDetail(
     List<LinkView> dependents,
     ComponentView component,
     List<TriggerResultView> triggers,
-    boolean triggersPending) {}
+    boolean triggersPending,
+    List<StaleReason> stale) {}

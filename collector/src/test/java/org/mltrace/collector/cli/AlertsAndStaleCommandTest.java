@@ -147,6 +147,42 @@ class AlertsAndStaleCommandTest {
   }
 
   @Test
+  void inspectSaysWhyARunIsStale() {
+    String[] r = run("inspect", "predict-1", "--db", db);
+    assertEquals("0", r[0], r[2]);
+    String out = r[1];
+    int from = out.indexOf("\nstale");
+    assertEquals(
+        "stale\n  fresher_output: train-3 (train) was superseded by train-4, which ended after it"
+            + " and before this run started\ntriggers (none)\n",
+        out.substring(from + 1, out.indexOf("component predict")));
+    String fresh = run("inspect", "train-4", "--db", db)[1];
+    assertEquals(true, fresh.contains("\nstale (no)\ntriggers\n"), fresh);
+  }
+
+  @Test
+  void inspectJsonCarriesTheReasons() throws Exception {
+    String[] r = run("inspect", "predict-1", "--json", "--db", db);
+    var stale = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r[1]).get("stale");
+    assertEquals(1, stale.size());
+    assertEquals("fresher_output", stale.get(0).get("kind").asText());
+    assertEquals("train-3", stale.get(0).get("dependencyRunId").asText());
+  }
+
+  @Test
+  void historyHasAStaleColumnWhenARunIsStale() {
+    assertEquals(
+        List.of(
+            "predict: 1 run, newest first",
+            "STARTED               DURATION   STATUS  RUN        CODE  STALE",
+            "2026-01-01T05:00:00Z  1 min 0 s  ok      predict-1  -     fresher_output"),
+        run("history", "predict", "--db", db)[1].lines().toList());
+    assertEquals(
+        "STARTED               DURATION    STATUS  RUN      CODE  TRIGGERS",
+        run("history", "train", "--db", db)[1].lines().toList().get(1));
+  }
+
+  @Test
   void aBadAsOfIsAUsageError() {
     String[] r = run("stale", "--db", db, "--as-of", "yesterday");
     assertEquals("1", r[0]);
