@@ -102,6 +102,103 @@ public final class BrowseQuery {
     }
   }
 
+  /**
+   * The upstream lineage of a run, or of an output's latest producer, breadth first, at most {@code
+   * maxRuns} runs. One statement per level (per 500 runs of it) and per 500 runs read, where {@link
+   * QueryService#trace} reads each run with its values.
+   *
+   * @throws NotFoundException if {@code id} is neither a run nor a recorded output
+   */
+  public RunGraph upstream(String id, int maxRuns) {
+    String pointer = null;
+    boolean flagged = false;
+    String root;
+    if (queries.repository().findRun(id).isPresent()) {
+      root = id;
+    } else {
+      var row =
+          queries
+              .findPointer(id)
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "no run or output with id '"
+                              + id
+                              + "' (try 'mltrace history COMPONENT' to list runs)"));
+      pointer = row.identifier();
+      flagged = row.flag();
+      root = queries.repository().latestProducerOf(pointer).orElse(null);
+    }
+    if (root == null) {
+      return new RunGraph(pointer, flagged, null, List.of(), false);
+    }
+    java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>(List.of(root));
+    List<String> frontier = List.of(root);
+    boolean truncated = false;
+    try {
+      Connection c = queries.database().connection();
+      while (!frontier.isEmpty() && !truncated) {
+        List<String> next = new ArrayList<>();
+        for (List<String> chunk : chunks(frontier)) {
+          String sql =
+              "SELECT depends_on_run_id FROM run_dependencies WHERE run_id IN ("
+                  + marks(chunk.size())
+                  + ") ORDER BY run_id, pointer_id";
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, 1, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                String producer = rs.getString(1);
+                if (seen.contains(producer)) {
+                  continue;
+                }
+                if (seen.size() >= maxRuns) {
+                  truncated = true;
+                  break;
+                }
+                seen.add(producer);
+                next.add(producer);
+              }
+            }
+          }
+        }
+        frontier = next;
+      }
+      return new RunGraph(pointer, flagged, root, summaries(c, seen), truncated);
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the lineage of " + id, e);
+    }
+  }
+
+  private static List<RunSummary> summaries(Connection c, Collection<String> ids)
+      throws SQLException {
+    Map<String, RunSummary> byId = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      String sql =
+          "SELECT id, component, start_time, end_time, status FROM component_runs WHERE id IN ("
+              + marks(chunk.size())
+              + ")";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            byId.put(
+                rs.getString(1),
+                new RunSummary(
+                    rs.getString(1), rs.getString(2), time(rs, 3), time(rs, 4), rs.getString(5)));
+          }
+        }
+      }
+    }
+    List<RunSummary> runs = new ArrayList<>();
+    for (String id : ids) {
+      if (byId.containsKey(id)) {
+        runs.add(byId.get(id));
+      }
+    }
+    return runs;
+  }
+
   /** The trigger results of the runs, in run order then phase and position. */
   public List<TriggerPoint> triggerResults(Collection<String> runIds) {
     List<TriggerPoint> results = new ArrayList<>();

@@ -26,8 +26,7 @@ import org.mltrace.collector.query.JsonRenderer;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.ReviewQuery;
 import org.mltrace.collector.query.RunDetail;
-import org.mltrace.collector.query.TraceResult;
-import org.mltrace.collector.staleness.StaleRun;
+import org.mltrace.collector.query.RunGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +38,9 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
   private static final int MAX_BODY = 16 * 1024;
+
+  /** As the CLI's trace: a graph stops growing here, so a huge lineage stays drawable. */
+  private static final int MAX_GRAPH_RUNS = 2_000;
 
   private final QueryService queries;
   private final UiAccess access;
@@ -90,7 +92,7 @@ final class ApiHandler implements HttpHandler {
   private JsonNode read(String path, Params p) {
     Instant now = clock.instant();
     return switch (path) {
-      case "components" -> components(now);
+      case "components" -> components();
       case "history" -> {
         BrowseQuery browse = new BrowseQuery(queries);
         var page =
@@ -135,23 +137,17 @@ final class ApiHandler implements HttpHandler {
     };
   }
 
-  private JsonNode components(Instant now) {
+  private JsonNode components() {
     ArrayNode list =
         (ArrayNode)
             UiJson.tree(AnalysisJson.components(new CatalogQuery(queries).components(null, null)));
-    Map<String, StaleRun> stale = new HashMap<>();
-    queries.staleRuns(now).forEach(s -> stale.put(s.component(), s));
     Map<String, Integer> openAlerts = new HashMap<>();
     queries.alerts(false).forEach(a -> openAlerts.merge(a.component(), 1, Integer::sum));
     for (JsonNode n : list) {
       ObjectNode o = (ObjectNode) n;
-      String name = o.get("name").asText();
-      StaleRun s = stale.get(name);
-      o.put("stale", s != null);
-      if (s != null) {
-        o.set("staleReasons", AlertJson.reasons(s.reasons()));
-      }
-      o.put("openAlerts", openAlerts.getOrDefault(name, 0));
+      JsonNode reasons = o.path("lastRunStale");
+      o.put("stale", reasons.isArray() && reasons.size() > 0);
+      o.put("openAlerts", openAlerts.getOrDefault(o.get("name").asText(), 0));
     }
     return list;
   }
@@ -175,18 +171,13 @@ final class ApiHandler implements HttpHandler {
     ObjectNode head = UiJson.object().put("id", id).put("direction", direction);
     String root = null;
     if (direction.equals("upstream")) {
-      TraceResult result = queries.trace(id);
-      if (result instanceof TraceResult.RunTrace r) {
-        graph.addTree(r.root());
-        root = r.root().run().id();
-      } else {
-        TraceResult.PointerTrace p = (TraceResult.PointerTrace) result;
-        head.put("pointer", p.pointer().identifier()).put("flagged", p.pointer().flag());
-        if (p.producedBy() != null) {
-          graph.addTree(p.producedBy());
-          root = p.producedBy().run().id();
-        }
+      RunGraph lineage = new BrowseQuery(queries).upstream(id, MAX_GRAPH_RUNS);
+      if (lineage.pointer() != null) {
+        head.put("pointer", lineage.pointer()).put("flagged", lineage.pointerFlagged());
       }
+      root = lineage.rootRun();
+      lineage.runs().forEach(r -> graph.add(r.id(), r.component(), r.status(), r.startTime()));
+      graph.truncated(lineage.truncated());
     } else {
       ImpactResult impact = new ImpactQuery(queries).impact(id);
       if (impact.rootIsRun()) {

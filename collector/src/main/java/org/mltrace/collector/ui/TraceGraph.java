@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.mltrace.collector.query.BrowseQuery;
 import org.mltrace.collector.query.RunMarks;
-import org.mltrace.collector.query.TraceNode;
 
 /**
  * A lineage as the graph the trace page draws: each run once, with its marks, and the dependencies
@@ -30,11 +29,8 @@ final class TraceGraph {
                 .put("startTime", UiJson.time(start)));
   }
 
-  /** Adds a trace tree's runs, depth first. */
-  void addTree(TraceNode node) {
-    add(node.run().id(), node.run().component(), node.run().status(), node.run().startTime());
-    truncated |= node.truncated();
-    node.upstream().forEach(this::addTree);
+  void truncated(boolean value) {
+    truncated |= value;
   }
 
   /** The graph's JSON: {@code {nodes: [...], edges: [{from, to, pointer}], truncated}}. */

@@ -15,7 +15,7 @@ const Views = {
           String(c.runs),
           c.lastRunId ? h('span', {}, runLink(c.lastRunId), ' ', time(c.lastRunStart)) : '',
           c.lastStatus ? statusCell(c.lastStatus) : '',
-          c.stale ? h('span', {class: 'stale', title: (c.staleReasons || []).map(r => r.message).join('\n')}, 'stale') : '',
+          c.stale ? h('span', {class: 'stale', title: (c.lastRunStale || []).map(r => r.message).join('\n')}, 'stale') : '',
           c.openAlerts ? h('span', {class: 'bad'}, String(c.openAlerts)) : '0',
         ]))]);
   },
