@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
       StaleCommand.class,
       UiCommand.class,
       BenchCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
