@@ -138,6 +138,7 @@ public final class TriggerEngine implements AutoCloseable {
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
   public int evaluateBatch() throws InterruptedException {
+    long t0 = System.nanoTime();
     List<PendingRun> pending = store.pending(settings.batchSize());
     if (pending.isEmpty()) {
       return 0;
@@ -150,6 +151,7 @@ public final class TriggerEngine implements AutoCloseable {
     }
     Map<String, List<TriggerDeclaration>> declarations = store.declarations(components);
     BatchHistory batch = BatchHistory.materialize(reader, ids, declarations);
+    long t1 = System.nanoTime();
     Map<Evaluation, CompletableFuture<EvaluationPool.Timed>> running = new LinkedHashMap<>();
     List<TriggerOutcome> outcomes = new ArrayList<>();
     for (PendingRun p : pending) {
@@ -171,8 +173,16 @@ public final class TriggerEngine implements AutoCloseable {
       EvaluationPool.Timed t = r.getValue().join();
       outcomes.add(r.getKey().outcome(t.result(), t.durationMicros(), clock));
     }
+    long t2 = System.nanoTime();
     Set<String> stored = store.store(ids, outcomes);
     evaluatedRuns += stored.size();
+    log.debug(
+        "{} runs, {} results: read in {} ms, evaluated in {} ms, stored in {} ms",
+        pending.size(),
+        outcomes.size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        (System.nanoTime() - t2) / 1_000_000);
     notifyListener(ids.stream().filter(stored::contains).toList());
     return pending.size();
   }
