@@ -119,9 +119,7 @@ public final class RunSnapshotReader {
   private static List<RunSnapshot> newestFirst(List<RunSnapshot> runs) {
     List<RunSnapshot> sorted = new ArrayList<>(runs);
     sorted.sort(
-        java.util.Comparator.comparing(RunSnapshot::end)
-            .thenComparing(RunSnapshot::id)
-            .reversed());
+        java.util.Comparator.comparing(RunSnapshot::end).thenComparing(RunSnapshot::id).reversed());
     return sorted;
   }
 
@@ -170,7 +168,13 @@ public final class RunSnapshotReader {
       Values v = values.get(h.id());
       runs.add(
           new RunSnapshot(
-              h.id(), h.component(), h.start(), h.end(), h.status(), v.list(v.inputs), v.list(v.outputs)));
+              h.id(),
+              h.component(),
+              h.start(),
+              h.end(),
+              h.status(),
+              v.list(v.inputs),
+              v.list(v.outputs)));
     }
     return runs;
   }
@@ -209,7 +213,10 @@ public final class RunSnapshotReader {
       AnyOf.bind(ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Value value = values.get(rs.getString("run_id")).at(rs.getString("direction"), rs.getInt("position"));
+          Value value =
+              values
+                  .get(rs.getString("run_id"))
+                  .at(rs.getString("direction"), rs.getInt("position"));
           if (value != null) {
             value.summary =
                 new CapturedData.Summary(
@@ -239,7 +246,10 @@ public final class RunSnapshotReader {
       AnyOf.bind(ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Value value = values.get(rs.getString("run_id")).at(rs.getString("direction"), rs.getInt("position"));
+          Value value =
+              values
+                  .get(rs.getString("run_id"))
+                  .at(rs.getString("direction"), rs.getInt("position"));
           if (value != null) {
             value.sample = ValueSampleBytes.doubles(rs.getBytes("sample_values"));
             value.hashes = ValueSampleBytes.longs(rs.getBytes("element_hashes"));
@@ -262,7 +272,8 @@ public final class RunSnapshotReader {
       List<CapturedData> list = new ArrayList<>(byPosition.size());
       for (Value v : byPosition.values()) {
         list.add(
-            new CapturedData(v.name, v.kind, v.text, v.pointerId, v.size, v.summary, v.sample, v.hashes));
+            new CapturedData(
+                v.name, v.kind, v.text, v.pointerId, v.size, v.summary, v.sample, v.hashes));
       }
       return list;
     }

@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Storing a run's results deletes its pending row in the same transaction, and only the
  * transaction whose delete removed the row inserts results: a run is evaluated into the table
- * exactly once, across restarts and with several collectors on one PostgreSQL database.
- * Thread-safe in the same way as {@link RunSnapshotReader}, with which it shares the connection.
+ * exactly once, across restarts and with several collectors on one PostgreSQL database. Thread-safe
+ * in the same way as {@link RunSnapshotReader}, with which it shares the connection.
  */
 public final class TriggerStore {
   private static final Logger log = LoggerFactory.getLogger(TriggerStore.class);
@@ -117,8 +117,8 @@ public final class TriggerStore {
   }
 
   /**
-   * The stored arguments, a JSON object of strings. Something else cannot come from the
-   * collector; it is logged and read as no arguments, which the trigger's validation then reports.
+   * The stored arguments, a JSON object of strings. Something else cannot come from the collector;
+   * it is logged and read as no arguments, which the trigger's validation then reports.
    */
   private static Map<String, String> args(String json) {
     try {
@@ -161,7 +161,8 @@ public final class TriggerStore {
     if (runIds.isEmpty()) {
       return claimed;
     }
-    try (PreparedStatement delete = c.prepareStatement("DELETE FROM trigger_pending WHERE run_id = ?")) {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM trigger_pending WHERE run_id = ?")) {
       for (String id : runIds) {
         delete.setString(1, id);
         delete.addBatch();

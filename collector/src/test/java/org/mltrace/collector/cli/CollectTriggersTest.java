@@ -27,26 +27,40 @@ import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 
-/** {@code collect} evaluates the declared triggers: after draining with --once, beside it without. */
+/**
+ * {@code collect} evaluates the declared triggers: after draining with --once, beside it without.
+ */
 class CollectTriggersTest {
   @TempDir Path tmp;
 
   static List<Event> tipsPipeline(String... runIds) {
     TriggerDecl tipRate =
-        new TriggerDecl("after_run", "tip_rate_check", true, Map.of("min", "0.2"), null, "tips.yaml:9");
+        new TriggerDecl(
+            "after_run", "tip_rate_check", true, Map.of("min", "0.2"), null, "tips.yaml:9");
     TriggerDecl positive =
         new TriggerDecl(
-            "after_run", "metric_threshold", false, Map.of("variable", "tipRate", "op", ">", "value", "0"),
-            false, "tips.yaml:12");
+            "after_run",
+            "metric_threshold",
+            false,
+            Map.of("variable", "tipRate", "op", ">", "value", "0"),
+            false,
+            "tips.yaml:12");
     List<Event> events = new java.util.ArrayList<>();
     events.add(
-        new ComponentEvent("tips", "tip rate", "ml", List.of(), List.of(), List.of(tipRate, positive), null));
+        new ComponentEvent(
+            "tips", "tip rate", "ml", List.of(), List.of(), List.of(tipRate, positive), null));
     for (int i = 0; i < runIds.length; i++) {
       events.add(
           run(runIds[i], "tips")
               .at(10 * i, 10 * i + 1)
               .output(
-                  new CapturedValue("tipRate", ValueKind.DOUBLE, i % 2 == 0 ? "0.25" : "0.1", null, "java.lang.Double", -1))
+                  new CapturedValue(
+                      "tipRate",
+                      ValueKind.DOUBLE,
+                      i % 2 == 0 ? "0.25" : "0.1",
+                      null,
+                      "java.lang.Double",
+                      -1))
               .build());
     }
     return events;
@@ -61,19 +75,31 @@ class CollectTriggersTest {
 
     MltraceCommandTest.Result r =
         MltraceCommandTest.mltrace(
-            "collect", "--queue", queue.toString(), "--once", "--db", db,
-            "--plugins", jar.toString(), "--trigger-threads", "1", "--trigger-timeout", "5s");
+            "collect",
+            "--queue",
+            queue.toString(),
+            "--once",
+            "--db",
+            db,
+            "--plugins",
+            jar.toString(),
+            "--trigger-threads",
+            "1",
+            "--trigger-timeout",
+            "5s");
 
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("\nevaluated the triggers of 2 runs\n"), r.out());
     try (QueryService q = QueryService.open(db)) {
       assertEquals(
           List.of(
-              List.of("t-1", 0, "tip_rate_check", "pass", 0.25, 0.2, "tip rate 0.25 vs at least 0.2"),
+              List.of(
+                  "t-1", 0, "tip_rate_check", "pass", 0.25, 0.2, "tip rate 0.25 vs at least 0.2"),
               List.of("t-1", 1, "metric_threshold", "pass", 0.25, 0.0),
               List.of("t-2", 0, "tip_rate_check", "fail", 0.1, 0.2, "tip rate 0.1 vs at least 0.2"),
               List.of("t-2", 1, "metric_threshold", "pass", 0.1, 0.0)),
-          q.sql(
+          q
+              .sql(
                   "SELECT run_id, position, trigger_name, status, value, threshold, message"
                       + " FROM trigger_results ORDER BY run_id, position")
               .rows()
@@ -89,12 +115,20 @@ class CollectTriggersTest {
     Path missing = tmp.resolve("no-such-plugins");
     MltraceCommandTest.Result r =
         MltraceCommandTest.mltrace(
-            "collect", "--queue", tmp.resolve("q").toString(), "--once", "--db", TestDatabases.h2Url(tmp),
-            "--plugins", missing.toString());
+            "collect",
+            "--queue",
+            tmp.resolve("q").toString(),
+            "--once",
+            "--db",
+            TestDatabases.h2Url(tmp),
+            "--plugins",
+            missing.toString());
 
     assertEquals(1, r.code(), r.err());
     assertEquals(
-        "mltrace: --plugins " + missing + ": no such file or directory (expected a jar or a directory of jars)\n",
+        "mltrace: --plugins "
+            + missing
+            + ": no such file or directory (expected a jar or a directory of jars)\n",
         r.err());
   }
 

@@ -38,16 +38,19 @@ class TriggerResultsCommandTest {
     db = TestDatabases.h2Url(tmp);
     TriggerDecl sla =
         new TriggerDecl(
-            "after_run", "metric_threshold", false,
-            Map.of("variable", "accuracy", "op", ">=", "value", "0.9"), null, "p.yaml:7");
-    TriggerDecl bounds =
-        new TriggerDecl(
-            "before_run", "nope", false, Map.of(), null, "p.yaml:5");
+            "after_run",
+            "metric_threshold",
+            false,
+            Map.of("variable", "accuracy", "op", ">=", "value", "0.9"),
+            null,
+            "p.yaml:7");
+    TriggerDecl bounds = new TriggerDecl("before_run", "nope", false, Map.of(), null, "p.yaml:5");
     TestDatabases.ingest(
         db,
         tmp,
         List.of(
-            new ComponentEvent("evaluate", "d", "o", List.of(), List.of(), List.of(bounds, sla), null),
+            new ComponentEvent(
+                "evaluate", "d", "o", List.of(), List.of(), List.of(bounds, sla), null),
             run("e-1", "evaluate").at(0, 1).output(accuracy("0.85")).build(),
             run("e-2", "evaluate").at(2, 3).output(accuracy("0.95")).build()));
     try (TriggerEngine engine =
@@ -87,19 +90,24 @@ class TriggerResultsCommandTest {
     assertEquals(
         List.of("PHASE", "TRIGGER", "STATUS", "VALUE", "THRESHOLD", "MESSAGE"),
         List.of(lines.get(1).trim().split("\\s+")));
-    assertTrue(lines.get(2).trim().matches("before_run +nope +error +- +- +no built-in .*"), lines.get(2));
+    assertTrue(
+        lines.get(2).trim().matches("before_run +nope +error +- +- +no built-in .*"), lines.get(2));
     assertTrue(
         lines.get(2).endsWith("no built-in trigger named 'nope' (declared at p.yaml:5)"),
         lines.get(2));
     assertTrue(
-        lines.get(3).trim().matches("after_run +metric_threshold +fail \\(alert\\) +0\\.85 +0\\.9 .*"),
+        lines
+            .get(3)
+            .trim()
+            .matches("after_run +metric_threshold +fail \\(alert\\) +0\\.85 +0\\.9 .*"),
         lines.get(3));
     assertEquals(4, lines.size(), out);
   }
 
   @Test
   void inspectJsonCarriesEveryField() throws Exception {
-    MltraceCommandTest.Result r = MltraceCommandTest.mltrace("inspect", "e-1", "--json", "--db", db);
+    MltraceCommandTest.Result r =
+        MltraceCommandTest.mltrace("inspect", "e-1", "--json", "--db", db);
 
     JsonNode triggers = new ObjectMapper().readTree(r.out()).get("triggers");
     assertEquals(2, triggers.size());
@@ -124,15 +132,18 @@ class TriggerResultsCommandTest {
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(1).contains("  TRIGGERS"), r.out());
     assertTrue(lines.get(2).contains("e-3") && lines.get(2).endsWith("  -"), r.out());
-    assertTrue(lines.get(3).contains("e-2") && lines.get(3).endsWith("  1 pass, error: nope"), r.out());
     assertTrue(
-        lines.get(4).contains("e-1") && lines.get(4).endsWith("  fail: metric_threshold, error: nope"),
+        lines.get(3).contains("e-2") && lines.get(3).endsWith("  1 pass, error: nope"), r.out());
+    assertTrue(
+        lines.get(4).contains("e-1")
+            && lines.get(4).endsWith("  fail: metric_threshold, error: nope"),
         r.out());
   }
 
   @Test
   void historyJsonCountsEachRunsResults() throws Exception {
-    MltraceCommandTest.Result r = MltraceCommandTest.mltrace("history", "evaluate", "--json", "--db", db);
+    MltraceCommandTest.Result r =
+        MltraceCommandTest.mltrace("history", "evaluate", "--json", "--db", db);
 
     JsonNode runs = new ObjectMapper().readTree(r.out());
     assertEquals(

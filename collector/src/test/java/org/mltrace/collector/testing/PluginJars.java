@@ -14,9 +14,9 @@ import javax.tools.ToolProvider;
 import org.mltrace.collector.trigger.Trigger;
 
 /**
- * Builds a user's trigger plugin the way a user would: compiles Java source against the trigger
- * API with the JDK's compiler and jars the classes with a {@code META-INF/services} file. The
- * classes are not on the test's class path, so only the plugin loader can find them.
+ * Builds a user's trigger plugin the way a user would: compiles Java source against the trigger API
+ * with the JDK's compiler and jars the classes with a {@code META-INF/services} file. The classes
+ * are not on the test's class path, so only the plugin loader can find them.
  */
 public final class PluginJars {
   private PluginJars() {}
@@ -63,8 +63,7 @@ public final class PluginJars {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     String api = Path.of(codeSource(Trigger.class)).toString();
     int rc =
-        javac.run(
-            null, null, null, "-classpath", api, "-d", classes.toString(), file.toString());
+        javac.run(null, null, null, "-classpath", api, "-d", classes.toString(), file.toString());
     if (rc != 0) {
       throw new IllegalStateException("the plugin source did not compile");
     }

@@ -45,7 +45,8 @@ final class BatchHistory {
     Map<String, Instant[]> windows = new HashMap<>();
     for (RunSnapshot r : reader.runs(runIds)) {
       batch.runs.put(r.id(), r);
-      Instant[] w = windows.computeIfAbsent(r.component(), k -> new Instant[] {r.start(), r.start()});
+      Instant[] w =
+          windows.computeIfAbsent(r.component(), k -> new Instant[] {r.start(), r.start()});
       if (r.start().isBefore(w[0])) {
         w[0] = r.start();
       }
@@ -83,7 +84,9 @@ final class BatchHistory {
     return runs.get(runId);
   }
 
-  /** The component's runs that ended before {@code run} started, newest first, at most its depth. */
+  /**
+   * The component's runs that ended before {@code run} started, newest first, at most its depth.
+   */
   List<RunSnapshot> historyOf(RunSnapshot run) {
     int depth = depthByComponent.getOrDefault(run.component(), DEFAULT_DEPTH);
     List<RunSnapshot> before = new ArrayList<>(depth);

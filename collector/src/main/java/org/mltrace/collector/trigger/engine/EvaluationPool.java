@@ -22,8 +22,8 @@ import org.mltrace.collector.trigger.TriggerResult;
  * ignores interrupts keeps its thread, so the pool lends a replacement thread for as long as that
  * one stays stuck: a few runaway triggers slow nothing else down. At most {@code threads +
  * capacity} evaluations are in flight; {@link #submit} waits for a free place beyond that. Only the
- * engine's own thread submits, so this back-pressure holds runs in {@code trigger_pending}; it never
- * reaches ingestion, which only adds rows there.
+ * engine's own thread submits, so this back-pressure holds runs in {@code trigger_pending}; it
+ * never reaches ingestion, which only adds rows there.
  */
 final class EvaluationPool implements AutoCloseable {
   /** A result with how long the evaluation took. */
@@ -51,7 +51,8 @@ final class EvaluationPool implements AutoCloseable {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             daemons("mltrace-trigger-"));
-    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemons("mltrace-trigger-watchdog-"));
+    this.watchdog =
+        Executors.newSingleThreadScheduledExecutor(daemons("mltrace-trigger-watchdog-"));
   }
 
   /** The worker threads it runs now, replacements for stuck ones included. */
@@ -155,8 +156,8 @@ final class EvaluationPool implements AutoCloseable {
 
   /**
    * Runs {@code work} (a database read an evaluation asks for) without the watchdog's interrupt
-   * landing in it: an interrupt during H2's file I/O closes its channel and with it the database.
-   * A time limit passed meanwhile interrupts the evaluation as soon as the read returns.
+   * landing in it: an interrupt during H2's file I/O closes its channel and with it the database. A
+   * time limit passed meanwhile interrupts the evaluation as soon as the read returns.
    */
   static <T> T uninterruptibly(java.util.function.Supplier<T> work) {
     Task task = CURRENT.get();

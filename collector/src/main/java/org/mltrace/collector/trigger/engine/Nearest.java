@@ -6,7 +6,9 @@ import java.util.Collection;
 final class Nearest {
   private Nearest() {}
 
-  /** The name at edit distance 3 or less from {@code wrong} (the closest, first on ties), or null. */
+  /**
+   * The name at edit distance 3 or less from {@code wrong} (the closest, first on ties), or null.
+   */
   static String of(String wrong, Collection<String> names) {
     String best = null;
     int bestDistance = 4;

@@ -35,7 +35,8 @@ final class PluginLoader {
       try {
         urls[i] = jars.get(i).toUri().toURL();
       } catch (MalformedURLException e) {
-        throw new PluginException("--plugins: cannot use " + jars.get(i) + ": " + e.getMessage(), e);
+        throw new PluginException(
+            "--plugins: cannot use " + jars.get(i) + ": " + e.getMessage(), e);
       }
     }
     URLClassLoader loader = new URLClassLoader(urls, PluginLoader.class.getClassLoader());
@@ -51,7 +52,11 @@ final class PluginLoader {
       }
     } catch (ServiceConfigurationError | LinkageError e) {
       throw new PluginException(
-          "--plugins " + path + ": a trigger listed in META-INF/services does not load: " + e.getMessage(), e);
+          "--plugins "
+              + path
+              + ": a trigger listed in META-INF/services does not load: "
+              + e.getMessage(),
+          e);
     }
     return triggers;
   }
@@ -62,7 +67,10 @@ final class PluginLoader {
     }
     if (!Files.isDirectory(path)) {
       throw new PluginException(
-          "--plugins " + path + ": no such file or directory (expected a jar or a directory of jars)", null);
+          "--plugins "
+              + path
+              + ": no such file or directory (expected a jar or a directory of jars)",
+          null);
     }
     try (Stream<Path> files = Files.list(path)) {
       List<Path> jars =

@@ -82,7 +82,8 @@ public final class TriggerEngine implements AutoCloseable {
     this.settings = settings;
     this.listener = listener;
     this.clock = clock;
-    this.pool = new EvaluationPool(settings.threads(), settings.queueCapacity(), settings.timeLimit());
+    this.pool =
+        new EvaluationPool(settings.threads(), settings.queueCapacity(), settings.timeLimit());
   }
 
   /**
@@ -198,12 +199,14 @@ public final class TriggerEngine implements AutoCloseable {
     try {
       listener.evaluated(runIds);
     } catch (RuntimeException e) {
-      log.warn("the trigger results listener failed on {} runs: {}", runIds.size(), e.toString(), e);
+      log.warn(
+          "the trigger results listener failed on {} runs: {}", runIds.size(), e.toString(), e);
     }
   }
 
   /** One declaration on one run. */
-  private record Evaluation(RunSnapshot run, TriggerDeclaration declaration, TriggerRegistry.Check check) {
+  private record Evaluation(
+      RunSnapshot run, TriggerDeclaration declaration, TriggerRegistry.Check check) {
     ClassLoader loader() {
       return check.trigger().getClass().getClassLoader();
     }

@@ -53,7 +53,15 @@ final class Declarations {
 
   void declare(String component, String phase, int position, String name, String argsJson)
       throws SQLException {
-    declare(component, phase, position, name, false, argsJson, null, component + ".yaml:" + (10 + position));
+    declare(
+        component,
+        phase,
+        position,
+        name,
+        false,
+        argsJson,
+        null,
+        component + ".yaml:" + (10 + position));
   }
 
   /** Each row's columns joined with "|", nulls as "null". */

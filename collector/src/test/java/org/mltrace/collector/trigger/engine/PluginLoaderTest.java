@@ -37,7 +37,8 @@ class PluginLoaderTest {
     TriggerRegistry registry = TriggerRegistry.load(dir);
 
     assertEquals(List.of("tip_rate_check"), registry.userNames());
-    assertTrue(registry.builtinNames().contains("metric_threshold"), registry.builtinNames().toString());
+    assertTrue(
+        registry.builtinNames().contains("metric_threshold"), registry.builtinNames().toString());
   }
 
   @Test
@@ -45,7 +46,9 @@ class PluginLoaderTest {
     Path missing = tmp.resolve("nope");
     PluginException e = assertThrows(PluginException.class, () -> PluginLoader.load(missing));
     assertEquals(
-        "--plugins " + missing + ": no such file or directory (expected a jar or a directory of jars)",
+        "--plugins "
+            + missing
+            + ": no such file or directory (expected a jar or a directory of jars)",
         e.getMessage());
   }
 
@@ -56,8 +59,14 @@ class PluginLoaderTest {
 
     PluginException e = assertThrows(PluginException.class, () -> PluginLoader.load(jar));
 
-    assertTrue(e.getMessage().startsWith("--plugins " + jar + ": a trigger listed in META-INF/services"
-        + " does not load: "), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "--plugins "
+                    + jar
+                    + ": a trigger listed in META-INF/services"
+                    + " does not load: "),
+        e.getMessage());
     assertTrue(e.getMessage().contains("com.acme.Missing"), e.getMessage());
   }
 }

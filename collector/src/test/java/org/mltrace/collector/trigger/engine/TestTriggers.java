@@ -141,7 +141,8 @@ final class TestTriggers {
           c.history().isEmpty()
               ? "none"
               : String.valueOf(
-                  Arrays.stream(c.history().get(0).variable(c.phase(), variable).orElseThrow().sample())
+                  Arrays.stream(
+                          c.history().get(0).variable(c.phase(), variable).orElseThrow().sample())
                       .sum());
       return TriggerResult.pass(
           Arrays.stream(d.sample()).sum(),

@@ -34,8 +34,8 @@ import org.mltrace.collector.trigger.TriggerResultsListener;
 
 /**
  * The trigger engine against a real database: pending rows written at ingest, results stored once,
- * failures and time limits recorded as errors, history read once per component per batch. Run on
- * H2 and on PostgreSQL by the subclasses.
+ * failures and time limits recorded as errors, history read once per component per batch. Run on H2
+ * and on PostgreSQL by the subclasses.
  */
 abstract class TriggerEngineContract {
   @TempDir Path tmp;
@@ -90,7 +90,8 @@ abstract class TriggerEngineContract {
         run("o-1", "other").at(0, 1).build(),
         run("f-2", "featurize").at(10, 11).build());
 
-    assertEquals(List.of("f-1", "f-2"), db.rows("SELECT run_id FROM trigger_pending ORDER BY run_id"));
+    assertEquals(
+        List.of("f-1", "f-2"), db.rows("SELECT run_id FROM trigger_pending ORDER BY run_id"));
   }
 
   @Test
@@ -107,7 +108,8 @@ abstract class TriggerEngineContract {
         new ComponentEvent("evaluate", "d", "o", List.of(), List.of(), List.of(sla), null),
         run("e-1", "evaluate").at(0, 1).output(number("accuracy", "0.85")).build(),
         run("e-2", "evaluate").at(2, 3).output(number("accuracy", "0.95")).build());
-    assertEquals(List.of("e-1", "e-2"), db.rows("SELECT run_id FROM trigger_pending ORDER BY run_id"));
+    assertEquals(
+        List.of("e-1", "e-2"), db.rows("SELECT run_id FROM trigger_pending ORDER BY run_id"));
 
     try (TriggerEngine engine = engine(2, Duration.ofSeconds(5), 200, TriggerRegistry.load(null))) {
       assertEquals(2, engine.evaluateAllPending());
@@ -188,7 +190,8 @@ abstract class TriggerEngineContract {
         run("s-1", "s").at(0, 1).output(summarized("fares", "mem://a/double[]@1", first)).build(),
         run("s-2", "s").at(2, 3).output(summarized("fares", "mem://a/double[]@2", second)).build());
 
-    try (TriggerEngine engine = engine(2, Duration.ofSeconds(5), 200, new TestTriggers.SampleProbe())) {
+    try (TriggerEngine engine =
+        engine(2, Duration.ofSeconds(5), 200, new TestTriggers.SampleProbe())) {
       assertEquals(2, engine.evaluateAllPending());
     }
 
@@ -201,7 +204,8 @@ abstract class TriggerEngineContract {
   }
 
   static CapturedValue summarized(String name, String pointer, ValueSummary summary) {
-    return new CapturedValue(name, ValueKind.POINTER, pointer, "data", "double[]", summary.count(), summary, null);
+    return new CapturedValue(
+        name, ValueKind.POINTER, pointer, "data", "double[]", summary.count(), summary, null);
   }
 
   @Test
@@ -239,11 +243,13 @@ abstract class TriggerEngineContract {
         run("h-2", "h").at(2, 3).build(),
         run("h-3", "h").at(4, 5).build());
 
-    try (TriggerEngine first = engine(2, Duration.ofSeconds(5), 2, new TestTriggers.HistorySize())) {
+    try (TriggerEngine first =
+        engine(2, Duration.ofSeconds(5), 2, new TestTriggers.HistorySize())) {
       assertEquals(2, first.evaluateBatch());
     } // stopped after one batch, as by a kill between batches
     assertEquals(List.of("h-3"), db.rows("SELECT run_id FROM trigger_pending"));
-    try (TriggerEngine second = engine(2, Duration.ofSeconds(5), 2, new TestTriggers.HistorySize())) {
+    try (TriggerEngine second =
+        engine(2, Duration.ofSeconds(5), 2, new TestTriggers.HistorySize())) {
       assertEquals(1, second.evaluateAllPending());
       assertEquals(0, second.evaluateAllPending());
     }
@@ -256,12 +262,23 @@ abstract class TriggerEngineContract {
     try (Database database = Database.open(url, Database.Access.EXISTING)) {
       TriggerOutcome again =
           new TriggerOutcome(
-              "h-1", "after_run", 0, "h", "history_size", "pass", 9.0, null, "again", false,
-              Instant.now(), 1);
+              "h-1",
+              "after_run",
+              0,
+              "h",
+              "history_size",
+              "pass",
+              9.0,
+              null,
+              "again",
+              false,
+              Instant.now(),
+              1);
       assertEquals(Set.of(), new TriggerStore(database).store(List.of("h-1"), List.of(again)));
     }
     assertEquals(
-        List.of("h-1|0.0"), db.rows("SELECT run_id, value FROM trigger_results WHERE run_id = 'h-1'"));
+        List.of("h-1|0.0"),
+        db.rows("SELECT run_id, value FROM trigger_results WHERE run_id = 'h-1'"));
   }
 
   @Test
@@ -276,7 +293,8 @@ abstract class TriggerEngineContract {
         run("a-3", "a").at(4, 5).build(),
         run("b-3", "b").at(4, 5).build());
 
-    try (TriggerEngine engine = engine(2, Duration.ofSeconds(5), 200, new TestTriggers.HistorySize())) {
+    try (TriggerEngine engine =
+        engine(2, Duration.ofSeconds(5), 200, new TestTriggers.HistorySize())) {
       assertEquals(6, engine.evaluateAllPending());
       assertEquals(2, engine.historyQueries());
 
@@ -287,15 +305,37 @@ abstract class TriggerEngineContract {
     }
     assertEquals(
         List.of(
-            "a-1|0.0|", "a-2|1.0|a-1", "a-3|2.0|a-2,a-1", "a-4|3.0|a-3,a-2,a-1",
-            "a-5|4.0|a-4,a-3,a-2,a-1", "b-1|0.0|", "b-2|1.0|b-1", "b-3|2.0|b-2,b-1"),
+            "a-1|0.0|",
+            "a-2|1.0|a-1",
+            "a-3|2.0|a-2,a-1",
+            "a-4|3.0|a-3,a-2,a-1",
+            "a-5|4.0|a-4,a-3,a-2,a-1",
+            "b-1|0.0|",
+            "b-2|1.0|b-1",
+            "b-3|2.0|b-2,b-1"),
         db.rows("SELECT run_id, value, message FROM trigger_results ORDER BY run_id"));
   }
 
   @Test
   void aWrongDeclarationGivesErrorResultsNamingItsSource() throws Exception {
-    db.declare("p", "before_run", 0, "at_mots", false, "{\"variable\":\"rows\"}", null, "pipeline.yaml:12");
-    db.declare("p", "before_run", 1, "at_most", false, "{\"variable\":\"rows\"}", true, "pipeline.yaml:15");
+    db.declare(
+        "p",
+        "before_run",
+        0,
+        "at_mots",
+        false,
+        "{\"variable\":\"rows\"}",
+        null,
+        "pipeline.yaml:12");
+    db.declare(
+        "p",
+        "before_run",
+        1,
+        "at_most",
+        false,
+        "{\"variable\":\"rows\"}",
+        true,
+        "pipeline.yaml:15");
     db.declare("p", "after_run", 0, "tip_rate", true, "{}", null, "pipeline.yaml:20");
     ingest(run("p-1", "p").at(0, 1).build(), run("p-2", "p").at(2, 3).build());
 
@@ -306,13 +346,16 @@ abstract class TriggerEngineContract {
     List<String> expected = new ArrayList<>();
     for (String run : List.of("p-1", "p-2")) {
       expected.add(
-          run + "|after_run|0|tip_rate|error|no user trigger named 'tip_rate' on the --plugins path"
+          run
+              + "|after_run|0|tip_rate|error|no user trigger named 'tip_rate' on the --plugins path"
               + " (no plugin triggers are loaded) (declared at pipeline.yaml:20)|false");
       expected.add(
-          run + "|before_run|0|at_mots|error|no built-in trigger named 'at_mots'"
+          run
+              + "|before_run|0|at_mots|error|no built-in trigger named 'at_mots'"
               + " (did you mean 'at_most'?) (declared at pipeline.yaml:12)|false");
       expected.add(
-          run + "|before_run|1|at_most|error|missing argument 'max'"
+          run
+              + "|before_run|1|at_most|error|missing argument 'max'"
               + " (declared at pipeline.yaml:15)|true");
     }
     assertEquals(
