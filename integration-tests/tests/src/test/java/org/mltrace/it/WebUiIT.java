@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiIT {
+  static final String EVIL = "<script>window.pwned=3</script>";
   @TempDir static Path dir;
   static Path work;
   static Background ui;
@@ -45,10 +46,15 @@ class WebUiIT {
   static void collectTwoDaysAndServe() throws Exception {
     work = dir.resolve("work");
     Path queue = dir.resolve("queue");
+    // The second day names evaluate after a script, which the pages must show as text.
+    Path taxi = Artifacts.configExample("taxi.yaml");
+    Path evil = dir.resolve("taxi-evil.yaml");
+    Files.writeString(evil, Files.readString(taxi).replace("  - name: evaluate\n", "  - name: \"" + EVIL + "\"\n"));
+    assertTrue(Files.readString(evil).contains(EVIL));
     for (List<String> day : List.of(List.<String>of(), List.of("--data-problem", "drift"))) {
       List<String> args = new java.util.ArrayList<>(List.of("-jar", Artifacts.demoJar().toString(), work.toString()));
       args.addAll(day);
-      ProcessResult traced = TracedApp.withAgent(dir, Artifacts.configExample("taxi.yaml"), queue, args);
+      ProcessResult traced = TracedApp.withAgent(dir, day.isEmpty() ? taxi : evil, queue, args);
       assertEquals(0, traced.exitCode(), traced::toString);
     }
     CollectorCli mltrace = CollectorCli.h2(dir);
@@ -79,6 +85,8 @@ class WebUiIT {
     open("#/components");
     List<String> names = texts(By.cssSelector("a.component"));
     assertTrue(names.containsAll(List.of("generate", "clean", "featurize", "split", "train", "evaluate", "predict")), names.toString());
+    assertTrue(names.contains(EVIL), "a component named after a script is listed as text: " + names);
+    assertEquals(null, ((JavascriptExecutor) browser).executeScript("return window.pwned === undefined ? null : window.pwned;"));
     screenshot("components");
     browser.findElement(By.linkText("featurize")).click();
     awaitView("history");
