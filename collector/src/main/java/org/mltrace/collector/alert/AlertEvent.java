@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * What the sinks are told: an alert opened or resolved. {@code runId}, {@code value}, {@code
- * threshold} and {@code message} come from the result that caused the event: the failing run's
- * for {@code opened}, the passing run's for {@code resolved}.
+ * threshold} and {@code message} come from the result that caused the event: the failing run's for
+ * {@code opened}, the passing run's for {@code resolved}.
  */
 public record AlertEvent(
     Type type,

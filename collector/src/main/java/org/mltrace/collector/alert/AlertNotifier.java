@@ -58,7 +58,11 @@ public final class AlertNotifier implements AutoCloseable {
         executor.execute(() -> deliver(sink, event));
       } catch (RejectedExecutionException e) {
         dropped.incrementAndGet();
-        log.warn("{} not sent to {}: {} events already waiting", event, sink.describe(), executor.getQueue().size());
+        log.warn(
+            "{} not sent to {}: {} events already waiting",
+            event,
+            sink.describe(),
+            executor.getQueue().size());
       }
     }
   }
@@ -129,7 +133,9 @@ public final class AlertNotifier implements AutoCloseable {
     executor.shutdown();
     try {
       if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-        log.warn("alert sinks still busy after 30 s; {} events not delivered", executor.getQueue().size());
+        log.warn(
+            "alert sinks still busy after 30 s; {} events not delivered",
+            executor.getQueue().size());
         executor.shutdownNow();
       }
     } catch (InterruptedException e) {

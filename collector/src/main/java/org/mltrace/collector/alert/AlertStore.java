@@ -62,8 +62,8 @@ final class AlertStore {
   }
 
   /**
-   * The latest pass or fail of the declaration among runs not in {@code excluded}: what decided
-   * its state before this batch.
+   * The latest pass or fail of the declaration among runs not in {@code excluded}: what decided its
+   * state before this batch.
    */
   Optional<ResultRow> latestDecisiveResult(TriggerKey key, Set<String> excluded)
       throws SQLException {

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
  * phase, position, trigger name):
  *
  * <ul>
- *   <li>{@code fail} of a declaration that alerts, while no alert is open: opens one (stored, logged
- *       at WARN, sent to the sinks);
+ *   <li>{@code fail} of a declaration that alerts, while no alert is open: opens one (stored,
+ *       logged at WARN, sent to the sinks);
  *   <li>{@code pass} while an alert is open: resolves it (stored, logged, sent). A pass resolves
- *       even if the declaration no longer alerts, so that turning {@code alert:} off closes what
- *       is open;
+ *       even if the declaration no longer alerts, so that turning {@code alert:} off closes what is
+ *       open;
  *   <li>{@code fail} while open: nothing, so a broken SLA pages once, not on every run;
  *   <li>{@code error} (the trigger threw or timed out): nothing. An error says nothing about the
  *       data, so it neither opens nor resolves; the engine stores it and {@code inspect} shows it.
@@ -37,17 +37,18 @@ import org.slf4j.LoggerFactory;
  * result older than the declaration's latest pass or fail already stored from an earlier call is
  * late: the state already reflects a newer run, and the late result changes nothing.
  *
- * <p><b>Failure.</b> The state is stored in one transaction per call (PostgreSQL: under an
- * advisory lock, so two collectors never open the same alert twice); sinks are told only after it
- * commits, on the {@link AlertNotifier}'s thread. A database failure is logged and the call's
- * transitions are lost, not retried: the next result of each declaration is compared with the
- * stored alert, not with the previous result, so it sets things right (a fail still opens, a pass
- * still resolves). Never throws into the engine.
+ * <p><b>Failure.</b> The state is stored in one transaction per call (PostgreSQL: under an advisory
+ * lock, so two collectors never open the same alert twice); sinks are told only after it commits,
+ * on the {@link AlertNotifier}'s thread. A database failure is logged and the call's transitions
+ * are lost, not retried: the next result of each declaration is compared with the stored alert, not
+ * with the previous result, so it sets things right (a fail still opens, a pass still resolves).
+ * Never throws into the engine.
  *
  * <p>Thread-safe: calls are serialized, and the tracker uses its own connection.
  */
 public final class AlertTracker implements TriggerResultsListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertTracker.class);
+
   /** PostgreSQL advisory lock key of alert transactions ("alerts" in ASCII). */
   static final long LOCK_KEY = 0x616c65727473L;
 
@@ -102,8 +103,7 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     try {
       events = transitions(runIds);
     } catch (RuntimeException | SQLException e) {
-      log.error(
-          "alerts for {} evaluated run(s) not updated: {}", runIds.size(), e.getMessage(), e);
+      log.error("alerts for {} evaluated run(s) not updated: {}", runIds.size(), e.getMessage(), e);
       return;
     }
     for (AlertEvent e : events) {

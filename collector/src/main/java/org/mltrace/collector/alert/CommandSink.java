@@ -41,12 +41,14 @@ public final class CommandSink implements AlertSink {
       // A command that does not read its input closes the pipe early: not a failure by itself.
     }
     ByteArrayOutputStream output = new ByteArrayOutputStream();
-    Thread reader = new Thread(() -> readBounded(process.getInputStream(), output), "alert-command-output");
+    Thread reader =
+        new Thread(() -> readBounded(process.getInputStream(), output), "alert-command-output");
     reader.setDaemon(true);
     reader.start();
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
-      throw new IOException("'" + command + "' did not finish within " + timeout.toSeconds() + " s; killed");
+      throw new IOException(
+          "'" + command + "' did not finish within " + timeout.toSeconds() + " s; killed");
     }
     reader.join(1_000);
     if (process.exitValue() != 0) {
@@ -55,7 +57,11 @@ public final class CommandSink implements AlertSink {
         out = output.toString(StandardCharsets.UTF_8).strip();
       }
       throw new IOException(
-          "'" + command + "' exited with " + process.exitValue() + (out.isEmpty() ? "" : ": " + out));
+          "'"
+              + command
+              + "' exited with "
+              + process.exitValue()
+              + (out.isEmpty() ? "" : ": " + out));
     }
   }
 

@@ -3,7 +3,9 @@ package org.mltrace.collector.alert;
 import java.time.Instant;
 import java.util.Comparator;
 
-/** A {@code trigger_results} row with its run's start and end, as the alert state machine reads it. */
+/**
+ * A {@code trigger_results} row with its run's start and end, as the alert state machine reads it.
+ */
 record ResultRow(
     String runId,
     TriggerKey key,

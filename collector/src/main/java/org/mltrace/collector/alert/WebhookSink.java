@@ -10,9 +10,9 @@ import java.time.Duration;
 
 /**
  * POSTs each event's JSON ({@link AlertEvent#toJson}) to a URL, {@code Content-Type:
- * application/json}. A response other than 2xx, a timeout or a connection failure is retried
- * after a growing pause (backoff, 2 x backoff, ...), up to {@code attempts} tries in all; then
- * {@link #send} throws with the last failure.
+ * application/json}. A response other than 2xx, a timeout or a connection failure is retried after
+ * a growing pause (backoff, 2 x backoff, ...), up to {@code attempts} tries in all; then {@link
+ * #send} throws with the last failure.
  */
 public final class WebhookSink implements AlertSink {
   /** The defaults of {@code collect --alert-webhook}: 3 tries, 1 s then 2 s apart, 10 s each. */

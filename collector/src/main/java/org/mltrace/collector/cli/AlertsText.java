@@ -22,7 +22,8 @@ final class AlertsText {
     List<List<String>> rows = new ArrayList<>();
     List<String> header =
         new ArrayList<>(
-            List.of("ID", "STATUS", "COMPONENT", "TRIGGER", "OPENED", "BY RUN", "VALUE", "MESSAGE"));
+            List.of(
+                "ID", "STATUS", "COMPONENT", "TRIGGER", "OPENED", "BY RUN", "VALUE", "MESSAGE"));
     if (all) {
       header.add(6, "RESOLVED BY");
       header.add(6, "RESOLVED");

@@ -12,7 +12,9 @@ public record StaleReason(
     Kind kind, String dependencyRunId, String dependencyComponent, String detail) {
 
   public enum Kind {
-    /** The dependency ended more than the run's component's {@code stale_after} before it started. */
+    /**
+     * The dependency ended more than the run's component's {@code stale_after} before it started.
+     */
     OUTDATED_DEPENDENCY("outdated_dependency"),
     /** Another run of the dependency's component produced outputs between the two. */
     FRESHER_OUTPUT("fresher_output"),

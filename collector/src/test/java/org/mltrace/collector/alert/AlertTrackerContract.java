@@ -15,8 +15,8 @@ import org.mltrace.collector.testing.TriggerRows;
  * The alert state machine on a real database with hand-built {@code trigger_results} rows, told
  * through a real webhook. Subclasses give the database (H2, PostgreSQL).
  *
- * <p>Runs of {@code train}: run i starts at T0 + i hours and ends 10 minutes later; its results
- * are evaluated 5 seconds after it ends.
+ * <p>Runs of {@code train}: run i starts at T0 + i hours and ends 10 minutes later; its results are
+ * evaluated 5 seconds after it ends.
  */
 abstract class AlertTrackerContract {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -37,7 +37,8 @@ abstract class AlertTrackerContract {
     webhook = new RecordingWebhook();
     notifier =
         new AlertNotifier(
-            List.of(new WebhookSink(webhook.url(), 3, Duration.ofMillis(10), Duration.ofSeconds(5))));
+            List.of(
+                new WebhookSink(webhook.url(), 3, Duration.ofMillis(10), Duration.ofSeconds(5))));
     tracker = new AlertTracker(TriggerRows.session(url), notifier);
   }
 
@@ -264,7 +265,18 @@ abstract class AlertTrackerContract {
   @Test
   void declarationsAreFollowedSeparately() throws Exception {
     run(1, "fail", 0.85);
-    rows.result("train-1", "train", "before_run", 0, "not_null", "fail", 0.2, 0.05, "nulls", true, evaluated(1));
+    rows.result(
+        "train-1",
+        "train",
+        "before_run",
+        0,
+        "not_null",
+        "fail",
+        0.2,
+        0.05,
+        "nulls",
+        true,
+        evaluated(1));
     tracker.evaluated(List.of("train-1"));
     List<Alert> alerts = alerts();
     assertEquals(2, alerts.size());

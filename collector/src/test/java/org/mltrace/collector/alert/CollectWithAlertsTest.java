@@ -27,8 +27,8 @@ import org.mltrace.collector.testing.TestQueues;
 /**
  * {@code mltrace collect --once} end to end: a component declares {@code accuracy >= 0.9}
  * (metric_threshold, which alerts by default); its four runs measure 0.93, 0.85, 0.80, 0.95. One
- * alert opens at the second run and resolves at the fourth; the webhook and the command hook
- * each receive those two events, and the third run pages nobody.
+ * alert opens at the second run and resolves at the fourth; the webhook and the command hook each
+ * receive those two events, and the third run pages nobody.
  */
 class CollectWithAlertsTest {
   @TempDir Path tmp;

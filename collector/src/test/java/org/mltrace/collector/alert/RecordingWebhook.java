@@ -26,7 +26,8 @@ final class RecordingWebhook implements AutoCloseable {
     server.createContext(
         "/hook",
         exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
           int status;
           synchronized (this) {
             requests++;

@@ -16,9 +16,9 @@ import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TriggerRows;
 
 /**
- * {@code mltrace alerts} and {@code mltrace stale} on hand-built rows: train-1 passes its
- * accuracy SLA, train-2 fails it (alert #1, then resolved by train-3), train-4 fails again (alert
- * #2, open). predict-1 read train-3's model after train-4 wrote a newer one.
+ * {@code mltrace alerts} and {@code mltrace stale} on hand-built rows: train-1 passes its accuracy
+ * SLA, train-2 fails it (alert #1, then resolved by train-3), train-4 fails again (alert #2, open).
+ * predict-1 read train-3's model after train-4 wrote a newer one.
  */
 class AlertsAndStaleCommandTest {
   @TempDir static Path tmp;
@@ -41,8 +41,7 @@ class AlertsAndStaleCommandTest {
   static void build() throws Exception {
     db = TestDatabases.h2Url(tmp);
     try (TriggerRows rows = TriggerRows.open(db);
-        AlertTracker tracker =
-            new AlertTracker(TriggerRows.session(db), AlertNotifier.none())) {
+        AlertTracker tracker = new AlertTracker(TriggerRows.session(db), AlertNotifier.none())) {
       rows.component("train", null).component("predict", null);
       double[] accuracy = {0.93, 0.85, 0.95, 0.8};
       for (int i = 1; i <= 4; i++) {
@@ -50,9 +49,18 @@ class AlertsAndStaleCommandTest {
         rows.run(id, "train", t("0" + i + ":00:00"), t("0" + i + ":10:00"))
             .output(id, 0, "POINTER", "/m/model-" + i + ".bin");
         boolean pass = accuracy[i - 1] >= 0.9;
-        rows.result(id, "train", "after_run", 0, "metric_threshold", pass ? "pass" : "fail",
-            accuracy[i - 1], 0.9, "accuracy " + accuracy[i - 1] + (pass ? " >= 0.9" : " < 0.9"),
-            true, t("0" + i + ":10:05"));
+        rows.result(
+            id,
+            "train",
+            "after_run",
+            0,
+            "metric_threshold",
+            pass ? "pass" : "fail",
+            accuracy[i - 1],
+            0.9,
+            "accuracy " + accuracy[i - 1] + (pass ? " >= 0.9" : " < 0.9"),
+            true,
+            t("0" + i + ":10:05"));
         tracker.evaluated(List.of(id)); // as the engine does: after committing the run's results
       }
       rows.run("predict-1", "predict", t("05:00:00"), t("05:01:00"))

@@ -68,10 +68,30 @@ abstract class StalenessContract {
     rows.run("featurize-2", "featurize", days(10).plusSeconds(3600), days(10).plusSeconds(7200))
         .dependency("featurize-2", "load-1", "/data/raw.csv");
     rows.run("train-1", "train", h(2), h(3)).output("train-1", 0, "POINTER", "/m/model-v1.bin");
-    rows.result("train-1", "train", "after_run", 0, "overfitting", "fail", 0.12, 0.05,
-        "train - validation = 0.12 > 0.05", false, h(3).plusSeconds(5));
-    rows.result("train-1", "train", "after_run", 1, "metric_threshold", "pass", 0.93, 0.9,
-        "accuracy 0.93 >= 0.9", true, h(3).plusSeconds(5));
+    rows.result(
+        "train-1",
+        "train",
+        "after_run",
+        0,
+        "overfitting",
+        "fail",
+        0.12,
+        0.05,
+        "train - validation = 0.12 > 0.05",
+        false,
+        h(3).plusSeconds(5));
+    rows.result(
+        "train-1",
+        "train",
+        "after_run",
+        1,
+        "metric_threshold",
+        "pass",
+        0.93,
+        0.9,
+        "accuracy 0.93 >= 0.9",
+        true,
+        h(3).plusSeconds(5));
     rows.run("train-2", "train", h(4), h(5)).output("train-2", 0, "POINTER", "/m/model-v2.bin");
     rows.run("train-3", "train", h(5), h(5.5), "failed")
         .output("train-3", 0, "POINTER", "/m/model-v3.bin");
@@ -177,7 +197,10 @@ abstract class StalenessContract {
     assertEquals(3, later.size());
     assertEquals(
         new StaleReason(
-            StaleReason.Kind.FAILED_TRIGGER, "train-1", "train", "failed trigger psi (after_run #2)"),
+            StaleReason.Kind.FAILED_TRIGGER,
+            "train-1",
+            "train",
+            "failed trigger psi (after_run #2)"),
         later.get(2));
   }
 
