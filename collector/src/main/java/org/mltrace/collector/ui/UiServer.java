@@ -17,11 +17,14 @@ public final class UiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final QueryService queries;
+  private final UiAccess access;
 
-  private UiServer(HttpServer server, ExecutorService executor, QueryService queries) {
+  private UiServer(
+      HttpServer server, ExecutorService executor, QueryService queries, UiAccess access) {
     this.server = server;
     this.executor = executor;
     this.queries = queries;
+    this.access = access;
   }
 
   /**
@@ -57,7 +60,7 @@ public final class UiServer implements AutoCloseable {
     server.createContext("/api/", new ApiHandler(queries, access, Clock.systemUTC()));
     server.createContext("/", new StaticHandler());
     server.start();
-    return new UiServer(server, executor, queries);
+    return new UiServer(server, executor, queries, access);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */
@@ -65,9 +68,9 @@ public final class UiServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** The address to open in a browser. */
+  /** The address to open in a browser (the one given to --bind, as written for 0.0.0.0). */
   public String url() {
-    String host = server.getAddress().getAddress().getHostAddress();
+    String host = access.bind().getHostAddress();
     if (host.contains(":")) {
       host = "[" + host + "]";
     }

@@ -111,10 +111,19 @@ class WebUiIT {
     List<WebElement> red = browser.findElements(By.cssSelector("#trace-graph g.node.bad"));
     List<String> redRuns = red.stream().map(n -> n.getText()).toList();
     assertTrue(redRuns.stream().anyMatch(t -> t.startsWith("predict")), "the flagged prediction's producer is red: " + redRuns);
-    WebElement failedTrigger = red.stream().filter(n -> n.getText().contains("✗ psi")).findFirst()
+    WebElement failedTrigger0 = red.stream().filter(n -> n.getText().contains("✗ psi")).findFirst()
         .orElseThrow(() -> new AssertionError("no node with a failed psi trigger: " + redRuns));
-    assertTrue(failedTrigger.getText().startsWith("featurize"), failedTrigger.getText());
+    assertTrue(failedTrigger0.getText().startsWith("featurize"), failedTrigger0.getText());
     screenshot("trace");
+
+    browser.findElement(By.cssSelector("a.impact")).click();
+    awaitHeading("Impact of");
+    // Nothing recorded read predictions.csv: the forward view is empty.
+    assertEquals(0, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
+    assertTrue(browser.findElement(By.tagName("main")).getText().contains("nothing recorded was derived from it"));
+    browser.navigate().back();
+    awaitHeading("Trace of");
+    WebElement failedTrigger = browser.findElements(By.cssSelector("#trace-graph g.node.bad")).stream().filter(n -> n.getText().contains("✗ psi")).findFirst().orElseThrow();
 
     failedTrigger.click();
     awaitView("run");
@@ -189,6 +198,13 @@ class WebUiIT {
   private static void awaitView(String view) {
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(d -> view.equals(d.findElement(By.tagName("body")).getAttribute("data-view")));
+    awaitReady();
+  }
+
+  private static void awaitHeading(String start) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
+            "const h = document.querySelector('main h1'); return h ? h.textContent : '';")).startsWith(start));
     awaitReady();
   }
 

@@ -86,7 +86,7 @@ const Views = {
         h('span', {class: 'bad'}, '■ failed run, failed trigger or flagged output'),
         h('span', {class: 'stale'}, '┅ stale'), h('span', {}, 'bold: the traced run')),
       g.nodes.length ? drawGraph(g, direction, id => { location.hash = '#/' + routeOf.run(id); })
-        : h('p', {}, 'no recorded run wrote this output')]);
+        : h('p', {}, direction === 'impact' ? 'nothing recorded was derived from it' : 'no recorded run wrote this output')]);
   },
 
   async review(el) {
