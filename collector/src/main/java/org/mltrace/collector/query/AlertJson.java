@@ -1,11 +1,12 @@
 package org.mltrace.collector.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.mltrace.collector.query.JsonTrees.array;
+import static org.mltrace.collector.query.JsonTrees.putNumber;
+import static org.mltrace.collector.query.JsonTrees.time;
+import static org.mltrace.collector.query.JsonTrees.write;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 import org.mltrace.collector.alert.Alert;
 import org.mltrace.collector.staleness.StaleReason;
@@ -16,8 +17,6 @@ import org.mltrace.collector.staleness.StaleRun;
  * are ISO-8601 instants in UTC; missing values are null.
  */
 public final class AlertJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AlertJson() {}
 
@@ -26,7 +25,7 @@ public final class AlertJson {
    * resolvedAt, resolvedByRun, value, threshold, message}}.
    */
   public static String alerts(List<Alert> alerts) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = array();
     for (Alert a : alerts) {
       ObjectNode o = array.addObject();
       o.put("id", a.id());
@@ -39,16 +38,8 @@ public final class AlertJson {
       o.put("openedByRun", a.openedByRun());
       o.put("resolvedAt", time(a.resolvedAt()));
       o.put("resolvedByRun", a.resolvedByRun());
-      if (a.value() == null) {
-        o.putNull("value");
-      } else {
-        o.put("value", a.value());
-      }
-      if (a.threshold() == null) {
-        o.putNull("threshold");
-      } else {
-        o.put("threshold", a.threshold());
-      }
+      putNumber(o, "value", a.value());
+      putNumber(o, "threshold", a.threshold());
       o.put("message", a.message());
     }
     return write(array);
@@ -59,7 +50,7 @@ public final class AlertJson {
    * dependencyComponent, message}]}}.
    */
   public static String stale(List<StaleRun> runs) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = array();
     for (StaleRun r : runs) {
       ObjectNode o = array.addObject();
       o.put("runId", r.runId());
@@ -72,7 +63,7 @@ public final class AlertJson {
 
   /** An array of {@code {kind, dependencyRunId, dependencyComponent, message}}. */
   public static ArrayNode reasons(List<StaleReason> reasons) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = array();
     for (StaleReason s : reasons) {
       ObjectNode o = array.addObject();
       o.put("kind", s.kind().key());
@@ -83,15 +74,5 @@ public final class AlertJson {
     return array;
   }
 
-  private static String time(Instant t) {
-    return t == null ? null : t.toString();
-  }
 
-  private static String write(Object tree) {
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e); // plain nodes always serialize
-    }
-  }
 }

@@ -1,11 +1,13 @@
 package org.mltrace.collector.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.mltrace.collector.query.JsonTrees.array;
+import static org.mltrace.collector.query.JsonTrees.object;
+import static org.mltrace.collector.query.JsonTrees.parseObject;
+import static org.mltrace.collector.query.JsonTrees.time;
+import static org.mltrace.collector.query.JsonTrees.write;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,19 +16,17 @@ import java.util.List;
  * appear as run summaries: {@code id, component, startTime, endTime, status}.
  */
 public final class AnalysisJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private AnalysisJson() {}
 
   public static String runs(List<RunSummary> runs) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     runs.forEach(r -> a.add(run(r)));
     return write(a);
   }
 
   public static String components(List<ComponentSummary> components) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     for (ComponentSummary c : components) {
       ObjectNode o = a.addObject();
       o.put("name", c.name());
@@ -42,7 +42,7 @@ public final class AnalysisJson {
   }
 
   public static String tags(List<TagUse> tags) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     for (TagUse t : tags) {
       ObjectNode o = a.addObject();
       o.put("tag", t.tag());
@@ -52,7 +52,7 @@ public final class AnalysisJson {
   }
 
   public static String flags(List<Annotations.Flag> flags) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     for (Annotations.Flag f : flags) {
       ObjectNode o = a.addObject();
       o.put("pointer", f.pointer());
@@ -63,14 +63,18 @@ public final class AnalysisJson {
   }
 
   public static String notes(List<Annotations.Note> notes) {
-    ArrayNode a = MAPPER.createArrayNode();
+    return write(notesArray(notes));
+  }
+
+  private static ArrayNode notesArray(List<Annotations.Note> notes) {
+    ArrayNode a = array();
     for (Annotations.Note n : notes) {
       ObjectNode o = a.addObject();
       o.put("runId", n.runId());
       o.put("note", n.text());
       o.put("notedAt", time(n.notedAt()));
     }
-    return write(a);
+    return a;
   }
 
   /**
@@ -80,19 +84,15 @@ public final class AnalysisJson {
    */
   public static String withNotes(
       String runObjectJson, List<Annotations.Note> notes, List<LabelWarning> warnings) {
-    try {
-      ObjectNode o = (ObjectNode) MAPPER.readTree(runObjectJson);
-      o.set("notes", MAPPER.readTree(notes(notes)));
-      o.set("labelWarnings", labelWarnings(warnings));
-      return write(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read the run's JSON", e);
-    }
+    ObjectNode o = parseObject(runObjectJson);
+    o.set("notes", notesArray(notes));
+    o.set("labelWarnings", labelWarnings(warnings));
+    return write(o);
   }
 
   /** {@code { component, metric, points: [ { runId, startTime, source, value, status? } ] } }. */
   public static String metric(MetricSeries series) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put("component", series.component());
     o.put("metric", series.metric());
     ArrayNode points = o.putArray("points");
@@ -123,7 +123,7 @@ public final class AnalysisJson {
   }
 
   private static String impact(String rootKey, ImpactResult impact) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put(rootKey, impact.root());
     ArrayNode runs = o.putArray("runs");
     for (ImpactResult.Run r : impact.runs()) {
@@ -140,7 +140,7 @@ public final class AnalysisJson {
   }
 
   public static String ranking(Ranking ranking) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     ranking.traced().forEach(o.putArray("traced")::add);
     ranking.unproduced().forEach(o.putArray("unproduced")::add);
     ArrayNode runs = o.putArray("runs");
@@ -159,17 +159,13 @@ public final class AnalysisJson {
    * retractedAt, message } ]}.
    */
   public static String withLabelWarnings(String objectJson, List<LabelWarning> warnings) {
-    try {
-      ObjectNode o = (ObjectNode) MAPPER.readTree(objectJson);
-      o.set("labelWarnings", labelWarnings(warnings));
-      return write(o);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot read the trace's JSON", e);
-    }
+    ObjectNode o = parseObject(objectJson);
+    o.set("labelWarnings", labelWarnings(warnings));
+    return write(o);
   }
 
   private static ArrayNode labelWarnings(List<LabelWarning> warnings) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     for (LabelWarning w : warnings) {
       ObjectNode o = a.addObject();
       o.put("runId", w.runId());
@@ -182,7 +178,7 @@ public final class AnalysisJson {
   }
 
   private static ArrayNode stale(List<StaleView> reasons) {
-    ArrayNode a = MAPPER.createArrayNode();
+    ArrayNode a = array();
     for (StaleView s : reasons) {
       ObjectNode o = a.addObject();
       o.put("kind", s.kind());
@@ -193,7 +189,7 @@ public final class AnalysisJson {
   }
 
   private static ObjectNode run(RunSummary r) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put("id", r.id());
     o.put("component", r.component());
     o.put("startTime", time(r.startTime()));
@@ -202,15 +198,5 @@ public final class AnalysisJson {
     return o;
   }
 
-  private static String time(Instant t) {
-    return t == null ? null : t.toString();
-  }
 
-  private static String write(Object tree) {
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write JSON", e);
-    }
-  }
 }

@@ -1,11 +1,15 @@
 package org.mltrace.collector.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import static org.mltrace.collector.query.JsonTrees.array;
+import static org.mltrace.collector.query.JsonTrees.object;
+import static org.mltrace.collector.query.JsonTrees.putLong;
+import static org.mltrace.collector.query.JsonTrees.putNumber;
+import static org.mltrace.collector.query.JsonTrees.time;
+import static org.mltrace.collector.query.JsonTrees.tree;
+import static org.mltrace.collector.query.JsonTrees.write;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.util.List;
 import org.mltrace.agent.event.ValueSummary;
 
@@ -18,8 +22,6 @@ import org.mltrace.agent.event.ValueSummary;
  * UTC; a summary's moments are null when it has none.
  */
 public final class JsonRenderer {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonRenderer() {}
 
@@ -32,7 +34,7 @@ public final class JsonRenderer {
       return write(traceNode(run.root()));
     }
     TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put("pointer", p.pointer().identifier());
     o.put("pointerType", p.pointer().type());
     o.put("className", p.pointer().className());
@@ -95,7 +97,7 @@ public final class JsonRenderer {
    * {@code fail} and {@code error} results and the names of the {@code failed} and {@code errors}.
    */
   public static String render(History history) {
-    ArrayNode runs = MAPPER.createArrayNode();
+    ArrayNode runs = array();
     for (RunView r : history.runs()) {
       ObjectNode o = run(r);
       TriggerCounts t = history.triggersOf(r.id());
@@ -112,21 +114,14 @@ public final class JsonRenderer {
     return write(runs);
   }
 
-  private static void putNumber(ObjectNode o, String key, Double value) {
-    if (value == null) {
-      o.putNull(key);
-    } else {
-      putDouble(o, key, value);
-    }
-  }
 
   /** An array of row objects keyed by column label. */
   public static String render(SqlResult result) {
-    ArrayNode rows = MAPPER.createArrayNode();
+    ArrayNode rows = array();
     for (List<Object> row : result.rows()) {
       ObjectNode o = rows.addObject();
       for (int i = 0; i < result.columns().size(); i++) {
-        o.set(result.columns().get(i), MAPPER.valueToTree(row.get(i)));
+        o.set(result.columns().get(i), tree(row.get(i)));
       }
     }
     return write(rows);
@@ -147,7 +142,7 @@ public final class JsonRenderer {
   }
 
   static ObjectNode run(RunView r) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put("id", r.id());
     o.put("component", r.component());
     o.put("method", r.method());
@@ -170,7 +165,7 @@ public final class JsonRenderer {
   }
 
   private static ArrayNode values(List<ValueView> values) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = array();
     for (ValueView v : values) {
       ObjectNode o = array.addObject();
       o.put("name", v.name());
@@ -197,32 +192,25 @@ public final class JsonRenderer {
   }
 
   private static ObjectNode summary(ValueSummary s) {
-    ObjectNode o = MAPPER.createObjectNode();
+    ObjectNode o = object();
     o.put("elements", s.elements());
     o.put("sampling", s.sampling());
     o.put("count", s.count());
     o.put("sampled", s.sampled());
     o.put("nulls", s.nulls());
     o.put("nans", s.nans());
-    putDouble(o, "min", s.min());
-    putDouble(o, "max", s.max());
-    putDouble(o, "mean", s.mean());
-    putDouble(o, "stddev", s.stddev());
+    putNumber(o, "min", s.min());
+    putNumber(o, "max", s.max());
+    putNumber(o, "mean", s.mean());
+    putNumber(o, "stddev", s.stddev());
     o.put("distinct", s.distinct());
     return o;
   }
 
   /** JSON has no NaN: a missing moment is null. */
-  private static void putDouble(ObjectNode o, String key, double value) {
-    if (Double.isFinite(value)) {
-      o.put(key, value);
-    } else {
-      o.putNull(key);
-    }
-  }
 
   private static ArrayNode links(List<LinkView> links) {
-    ArrayNode array = MAPPER.createArrayNode();
+    ArrayNode array = array();
     for (LinkView l : links) {
       ObjectNode o = array.addObject();
       o.put("runId", l.runId());
@@ -232,24 +220,6 @@ public final class JsonRenderer {
     return array;
   }
 
-  private static void putLong(ObjectNode o, String key, Long value) {
-    if (value == null) {
-      o.putNull(key);
-    } else {
-      o.put(key, value);
-    }
-  }
 
-  private static String time(Instant t) {
-    return t == null ? null : t.toString();
-  }
 
-  private static String write(Object tree) {
-    try {
-      return MAPPER.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "cannot write JSON", e); // trees of plain nodes always serialize
-    }
-  }
 }
