@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Generate a realistic history into --db (use an empty database): a DAG of C components run "
-          + "repeatedly over D days, with shared inputs, retraining every 10th cycle and ~2% "
+          + "repeatedly over D days, with shared inputs, retraining every 10th cycle and ~2%% "
           + "failures, stored through the real ingest path."
     })
 final class GenerateCommand implements Callable<Integer> {
