@@ -58,8 +58,8 @@ class TripGeneratorTest {
   @Test
   void nullBurstBlanksEveryThirdFareOnTopOfTheUsualOne() throws IOException {
     List<TripRecord> trips = withProblem(DataProblem.NULLS, 300);
-    // ids 3, 6, ..., 300 (100 trips) plus ids 67, 167, 267 not divisible by 3 (167 and 67 and 267:
-    // 67 % 3 = 1, 167 % 3 = 2, 267 % 3 = 0, so 267 is already counted): 100 + 2 = 102
+    // The burst blanks ids 3, 6, ..., 300: 100 trips. The usual blank fares are ids 67, 167 and
+    // 267; 267 is a multiple of 3 and already counted, 67 and 167 are not: 100 + 2 = 102.
     assertEquals(102, trips.stream().filter(t -> Double.isNaN(t.fare())).count());
   }
 
