@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace alerts [--all]}: the open alerts, or all of them. */
 @Command(
     name = "alerts",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace alerts", "  mltrace alerts --all --json"},
     mixinStandardHelpOptions = true,
     description = {
       "List open alerts, the most recently opened first.",

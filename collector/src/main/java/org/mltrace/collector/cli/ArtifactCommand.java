@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace artifact RUN VAR --out FILE} and {@code mltrace artifact --list}. */
 @Command(
     name = "artifact",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace artifact 3f9c2a1b7d40-17 return --out /tmp/model-then.bin",
+      "  mltrace artifact --list --limit 5"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Restore or list artifact snapshots (variables marked 'snapshot: true').",
@@ -34,18 +39,16 @@ final class ArtifactCommand implements Callable<Integer> {
   @Parameters(index = "1", arity = "0..1", paramLabel = "VAR", description = "The variable name.")
   String variable;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Where to write the file (must not exist).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Where to write the file (must not exist).")
   Path out;
 
   @Option(names = "--list", description = "List the store's use and the latest snapshots.")
   boolean list;
 
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "50",
-      description = "With --list: at most this many snapshots (default ${DEFAULT-VALUE}).")
-  int limit;
+  @Mixin LimitOption limit;
 
   @Option(
       names = "--artifacts",
@@ -59,8 +62,7 @@ final class ArtifactCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (list == (runId != null)) {
-      throw new ParameterException(
-          spec.commandLine(), "give either RUN VAR --out FILE or --list");
+      throw new ParameterException(spec.commandLine(), "give either RUN VAR --out FILE or --list");
     }
     if (!list && (variable == null || out == null)) {
       throw new ParameterException(spec.commandLine(), "RUN needs VAR and --out FILE");
@@ -105,7 +107,7 @@ final class ArtifactCommand implements Callable<Integer> {
             .append(" files, ")
             .append(u.bytes())
             .append(" bytes\n");
-    List<Snapshot> latest = artifacts.latest(limit);
+    List<Snapshot> latest = artifacts.latest(limit.limit);
     if (latest.isEmpty()) {
       return sb.append("no snapshots recorded\n").toString();
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "bench",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace bench --runs 20000 --db jdbc:h2:file:/tmp/bench/mltrace"},
     description = {
       "Measure the collector's ingest throughput.",
       "",

@@ -28,6 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "collect",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace collect --queue /var/lib/mltrace/queue --once",
+      "  mltrace collect --queue /var/lib/mltrace/queue --alert-webhook https://hooks.example.com/mltrace"
+    },
     description = {
       "Drain an agent's queue into the database.",
       "",
@@ -83,7 +88,8 @@ final class CollectCommand implements Callable<Integer> {
       names = "--artifact-max-mb",
       paramLabel = "MB",
       defaultValue = "512",
-      description = "Snapshot files larger than this are skipped (and counted). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Snapshot files larger than this are skipped (and counted). Default: ${DEFAULT-VALUE}.")
   long artifactMaxMb;
 
   @Option(
@@ -173,13 +179,13 @@ final class CollectCommand implements Callable<Integer> {
     // Closed after the collector (whose engine tells it), so that queued alerts are still sent.
     try (AlertTracker alerts = AlertTracker.open(db.url, new AlertNotifier(sinks));
         Collector collector =
-        Collector.open(db.url)
-            .retainingQueues(queueRetention)
-            .snapshottingTo(store, artifactMaxMb * 1024 * 1024)
-            .evaluatingTriggers(
-                registry,
-                TriggerEngine.Settings.DEFAULT.with(triggerThreads, triggerTimeout),
-                alerts)) {
+            Collector.open(db.url)
+                .retainingQueues(queueRetention)
+                .snapshottingTo(store, artifactMaxMb * 1024 * 1024)
+                .evaluatingTriggers(
+                    registry,
+                    TriggerEngine.Settings.DEFAULT.with(triggerThreads, triggerTimeout),
+                    alerts)) {
       DrainResult r;
       if (once) {
         r = collector.drain(queue);

@@ -14,6 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace compact --older-than AGE}: folds old runs into per-day aggregates. */
 @Command(
     name = "compact",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace compact --older-than 90d --dry-run",
+      "  mltrace compact --older-than 30d --json"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Remove individual runs older than AGE, keeping per-day aggregates.",
@@ -29,10 +34,13 @@ final class CompactCommand implements Callable<Integer> {
       paramLabel = "AGE",
       defaultValue = "90d",
       converter = AgeConverter.class,
-      description = "Runs that started more than AGE ago (90d, 12h, ...). Default: ${DEFAULT-VALUE}.")
+      description =
+          "Runs that started more than AGE ago (90d, 12h, ...). Default: ${DEFAULT-VALUE}.")
   Duration olderThan;
 
-  @Option(names = "--dry-run", description = "Report what would be kept and removed; change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Report what would be kept and removed; change nothing.")
   boolean dryRun;
 
   @Mixin DatabaseOption db;

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace components}: every component with owner, tags, runs and latest run. */
 @Command(
     name = "components",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace components", "  mltrace components --owner ml-team --json"},
     mixinStandardHelpOptions = true,
     description = "List the components with owner, tags, run count, last run and its status.")
 final class ComponentsCommand implements Callable<Integer> {

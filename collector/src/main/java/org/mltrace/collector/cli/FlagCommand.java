@@ -14,6 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace flag [ID] [--note TEXT]}: mark an output for review, or list flagged outputs. */
 @Command(
     name = "flag",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace flag /data/out/predictions.csv --note \"fares look doubled\"",
+      "  mltrace flag"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Flag an output as problematic (for 'mltrace review'), or, without ID, list flagged outputs.",

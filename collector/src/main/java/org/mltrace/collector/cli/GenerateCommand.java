@@ -13,6 +13,10 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace generate}: a synthetic history to benchmark queries on. */
 @Command(
     name = "generate",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace generate --runs 60 --components 5 --days 2 --db jdbc:h2:file:/tmp/gen/mltrace"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Generate a realistic history into --db (use an empty database): a DAG of C components run "

@@ -11,25 +11,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace history COMPONENT}: a component's recent runs. */
 @Command(
     name = "history",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace history train --limit 5",
+      "  mltrace history train --metric accuracy --json"
+    },
     mixinStandardHelpOptions = true,
     description = "List a component's runs, newest first.")
 final class HistoryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "COMPONENT", description = "The component name.")
   String component;
 
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "At most this many runs (default ${DEFAULT-VALUE}).")
-  int limit;
+  @Mixin LimitOption limit;
 
   @Option(
       names = "--metric",
@@ -45,16 +44,13 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (limit < 1) {
-      throw new ParameterException(spec.commandLine(), "--limit must be at least 1, got " + limit);
-    }
     try (QueryService queries = QueryService.open(db.url)) {
       if (metric != null) {
-        MetricSeries series = new MetricQuery(queries).series(component, metric, limit);
+        MetricSeries series = new MetricQuery(queries).series(component, metric, limit.limit);
         Output.print(spec, json.json ? AnalysisJson.metric(series) : MetricText.render(series));
         return ExitCodes.OK;
       }
-      History history = queries.history(component, limit);
+      History history = queries.history(component, limit.limit);
       Output.print(spec, json.json ? JsonRenderer.render(history) : HistoryText.render(history));
     }
     return ExitCodes.OK;

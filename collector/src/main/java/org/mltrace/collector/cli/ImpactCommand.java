@@ -14,6 +14,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace impact ID}: everything derived from an input or a run. */
 @Command(
     name = "impact",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace impact /data/raw/2026-01-01.csv",
+      "  mltrace impact 3f9c2a1b7d40-17 --json"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Show every run and output derived from a pointer or a run, transitively (the forward trace).",

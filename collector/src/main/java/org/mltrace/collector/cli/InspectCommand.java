@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "inspect",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace inspect 3f9c2a1b7d40-17", "  mltrace inspect 3f9c2a1b7d40-17 --json"},
     description = {
       "Show one run with everything recorded about it.",
       "",

@@ -10,7 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace label add POINTER LABEL}. */
-@Command(name = "add", mixinStandardHelpOptions = true, description = "Label an input (a pointer).")
+@Command(
+    name = "add",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace label add /data/raw/client-42.csv client-42"},
+    mixinStandardHelpOptions = true,
+    description = "Label an input (a pointer).")
 final class LabelAddCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "POINTER", description = "A file path, URI or mem:// id.")
   String pointer;

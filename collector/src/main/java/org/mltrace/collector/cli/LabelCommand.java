@@ -8,6 +8,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace label}: the group of information-flow label commands. */
 @Command(
     name = "label",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace label add /data/raw/client-42.csv client-42",
+      "  mltrace label outputs client-42"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Information-flow labels: a label on an input propagates to everything derived from it."

@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace label outputs LABEL}: every run and output derived from the label's inputs. */
 @Command(
     name = "outputs",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace label outputs client-42 --json"},
     mixinStandardHelpOptions = true,
     description = "List the runs and outputs derived from the inputs that carry LABEL.")
 final class LabelOutputsCommand implements Callable<Integer> {

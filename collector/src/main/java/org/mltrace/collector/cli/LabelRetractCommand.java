@@ -13,6 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace label retract LABEL}: record a deletion request for the label's data. */
 @Command(
     name = "retract",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace label retract client-42"},
     mixinStandardHelpOptions = true,
     description = {
       "Record a deletion request for LABEL: trace and inspect then warn about every run that "

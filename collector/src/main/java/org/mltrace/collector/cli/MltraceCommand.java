@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
     description =
         "Collects ML pipeline runs recorded by the mltrace agent and answers lineage questions.",
     subcommands = {
+      InitCommand.class,
       CollectCommand.class,
       TraceCommand.class,
       InspectCommand.class,
@@ -46,11 +47,17 @@ import picocli.CommandLine.Spec;
       UiCommand.class,
       BenchCommand.class,
       GenerateCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
+    footerHeading = "%nExample:%n",
     footer = {
+      "  mltrace init",
+      "  mltrace collect --queue mltrace-data/queue --once",
+      "  mltrace trace /data/out/predictions.csv",
       "",
-      "Exit codes: 0 ok, 1 usage, 2 not found, 3 database or queue unusable, 4 internal error."
+      "Every command takes --help. Exit codes: 0 ok, 1 usage, 2 not found, 3 database or queue "
+          + "unusable, 4 internal error."
     })
 public final class MltraceCommand implements Callable<Integer> {
 

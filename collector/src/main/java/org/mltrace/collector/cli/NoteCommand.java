@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace note RUN TEXT}: add a note to a run. */
 @Command(
     name = "note",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace note 3f9c2a1b7d40-17 retrained after the meter fix"},
     mixinStandardHelpOptions = true,
     description = {"Add a note to a run (shown by 'mltrace inspect')."})
 final class NoteCommand implements Callable<Integer> {

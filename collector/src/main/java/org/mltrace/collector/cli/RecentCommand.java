@@ -9,21 +9,17 @@ import org.mltrace.collector.query.RunSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace recent}: the latest runs of all components. */
 @Command(
     name = "recent",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace recent --limit 5", "  mltrace recent --json"},
     mixinStandardHelpOptions = true,
     description = "List the latest runs of all components, newest first.")
 final class RecentCommand implements Callable<Integer> {
-  @Option(
-      names = "--limit",
-      paramLabel = "N",
-      defaultValue = "20",
-      description = "At most this many runs (default ${DEFAULT-VALUE}).")
-  int limit;
+  @Mixin LimitOption limit;
 
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
@@ -32,7 +28,7 @@ final class RecentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
-      List<RunSummary> runs = new CatalogQuery(queries).recent(limit);
+      List<RunSummary> runs = new CatalogQuery(queries).recent(limit.limit);
       Output.print(spec, json.json ? AnalysisJson.runs(runs) : ListText.runs(runs));
     }
     return ExitCodes.OK;

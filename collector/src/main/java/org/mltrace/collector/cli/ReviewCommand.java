@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace review [IDS...]}: the runs most common to flagged outputs' traces. */
 @Command(
     name = "review",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace review", "  mltrace review /data/out/predictions.csv --json"},
     mixinStandardHelpOptions = true,
     description = {
       "Rank the runs in the traces of the flagged outputs (or of the given outputs or runs) by "

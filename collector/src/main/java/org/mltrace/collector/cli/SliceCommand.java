@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "slice",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace slice --component predict --since 7d --where \"prediction > 0.8\""},
     mixinStandardHelpOptions = true,
     description = {
       "Select the runs of a component (or of the components with a tag) in a time window whose "

@@ -14,6 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "sql",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace sql \"SELECT component, COUNT(*) FROM component_runs GROUP BY component\""
+    },
     description = {
       "Run one read-only SQL query.",
       "",

@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace stale}: each component's latest run, when it is stale, and why. */
 @Command(
     name = "stale",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace stale", "  mltrace stale --as-of 2026-01-31T00:00:00Z --json"},
     mixinStandardHelpOptions = true,
     description = {
       "List the latest run of each component that is stale, with the reasons.",

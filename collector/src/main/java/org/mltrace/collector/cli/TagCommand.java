@@ -12,6 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace tag COMPONENT TAG}: add a tag to a component. */
 @Command(
     name = "tag",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace tag train critical"},
     mixinStandardHelpOptions = true,
     description = {
       "Add a tag to a component. Kept apart from the YAML's tags, so a new declaration keeps it."

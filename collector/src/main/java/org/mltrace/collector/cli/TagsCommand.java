@@ -14,6 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace tags}: every tag and the components carrying it. */
 @Command(
     name = "tags",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace tags --json"},
     mixinStandardHelpOptions = true,
     description = "List the tags in use (declared in the YAML or added by 'mltrace tag').")
 final class TagsCommand implements Callable<Integer> {

@@ -22,6 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(
     mixinStandardHelpOptions = true,
     name = "trace",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace trace /data/out/predictions.csv",
+      "  mltrace trace 3f9c2a1b7d40-17 --depth 2 --json"
+    },
     description = {
       "Show where an output or a run came from.",
       "",

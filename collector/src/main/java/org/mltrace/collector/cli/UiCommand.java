@@ -12,6 +12,11 @@ import picocli.CommandLine.Spec;
 /** {@code mltrace ui}: serve the web UI until SIGTERM or Ctrl-C. */
 @Command(
     name = "ui",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace ui --port 8321",
+      "  mltrace ui --bind 0.0.0.0 --token \"$MLTRACE_UI_TOKEN\""
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Serve the web UI: components, history, runs, traces, review, alerts (docs/api.md).",

@@ -10,7 +10,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace unflag ID}: clear an output's flag. */
-@Command(name = "unflag", mixinStandardHelpOptions = true, description = "Clear an output's flag.")
+@Command(
+    name = "unflag",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace unflag /data/out/predictions.csv"},
+    mixinStandardHelpOptions = true,
+    description = "Clear an output's flag.")
 final class UnflagCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ID", description = "An output's identifier.")
   String id;
