@@ -6,9 +6,8 @@ import java.lang.reflect.Executable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.mltrace.agent.core.config.Suggestions;
 import org.mltrace.agent.core.matching.MethodMatcher;
+import org.mltrace.agent.core.matching.NearestSignatures;
 
 /**
  * At JVM exit, names each configured signature that matched no method, with the closest
@@ -73,21 +72,27 @@ final class UnmatchedReport {
   }
 
   private static List<String> closest(MethodMatcher.Target t, Class<?>[] loaded) {
-    String wantedClass = t.signature().classText();
-    Class<?> exact = null;
     List<String> classNames = new ArrayList<>();
     for (Class<?> c : loaded) {
       String name = c.getName();
-      if (name.equals(wantedClass)) {
-        exact = c;
-      }
       if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.") && !name.startsWith("org.mltrace.")
           && !c.isArray() && !c.isSynthetic() && !name.contains("$$Lambda")) {
         classNames.add(name);
       }
     }
+    return NearestSignatures.of(t.signature(), classNames, wanted -> methodsOf(wanted, loaded));
+  }
+
+  /** The described methods and constructors of a loaded class, or null when it was not loaded. */
+  private static List<String> methodsOf(String className, Class<?>[] loaded) {
+    Class<?> exact = null;
+    for (Class<?> c : loaded) {
+      if (c.getName().equals(className)) {
+        exact = c;
+      }
+    }
     if (exact == null) {
-      return Suggestions.nearest(wantedClass, classNames, 3).stream().map(n -> n + "#...").toList();
+      return null;
     }
     List<String> signatures = new ArrayList<>();
     try {
@@ -98,14 +103,13 @@ final class UnmatchedReport {
         signatures.add(describe(exact, c));
       }
     } catch (Throwable e) {
-      return List.of(wantedClass + "#? (its methods could not be listed: " + e + ")");
+      return List.of(className + "#? (its methods could not be listed: " + e + ")");
     }
-    return Suggestions.nearest(t.signature().text(), signatures, 3);
+    return signatures;
   }
 
   private static String describe(Class<?> owner, Executable e) {
     String name = e instanceof Constructor<?> ? "<init>" : e.getName();
-    String params = Arrays.stream(e.getParameterTypes()).map(Class::getTypeName).collect(Collectors.joining(", "));
-    return owner.getName() + "#" + name + "(" + params + ")";
+    return NearestSignatures.describe(owner.getName(), name, Arrays.stream(e.getParameterTypes()).map(Class::getTypeName).toList());
   }
 }

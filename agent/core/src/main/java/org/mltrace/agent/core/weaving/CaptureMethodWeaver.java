@@ -1,9 +1,7 @@
 package org.mltrace.agent.core.weaving;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -12,18 +10,12 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.TryCatchBlockNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
-import org.objectweb.asm.tree.analysis.BasicValue;
-import org.objectweb.asm.tree.analysis.Frame;
 
 /**
  * Rewrites one method so that each call becomes a component run.
@@ -41,8 +33,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  * <p>Woven code is one static call per point; all logic lives behind the bridge in plain Java.
  * Locals are read at an exit only when two independent facts agree: the LocalVariableTable says
  * the name is in scope there, and ASM's data-flow analysis of the original method proves that
- * slot holds a value of that kind on every path to that exit. When either fails the variable is
- * passed as {@code CaptureBridge.ABSENT}, so a wrong or unassigned slot is never read (which
+ * slot holds a value of that kind on every path to that exit ({@link ExitReads}). When either fails
+ * the variable is passed as {@code CaptureBridge.ABSENT}, so a wrong or unassigned slot is never read (which
  * would be a VerifyError in the host, or a wrong value in the record).
  *
  * <p>In constructors the handler starts after the {@code super(...)}/{@code this(...)} call: the
@@ -57,20 +49,8 @@ final class CaptureMethodWeaver {
   private CaptureMethodWeaver() {}
 
   static void weave(String owner, MethodNode m, int methodId, CapturePlan plan) throws AnalyzerException {
-    Frame<BasicValue>[] frames = new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
-    List<AbstractInsnNode> returns = new ArrayList<>();
-    Map<AbstractInsnNode, Frame<BasicValue>> returnFrames = new HashMap<>();
-    for (int i = 0; i < m.instructions.size(); i++) {
-      AbstractInsnNode insn = m.instructions.get(i);
-      if (insn.getOpcode() >= Opcodes.IRETURN && insn.getOpcode() <= Opcodes.RETURN && frames[i] != null) {
-        returns.add(insn);
-        returnFrames.put(insn, frames[i]);
-      }
-    }
-    Map<AbstractInsnNode, List<LoadStep>> exitLoads = new HashMap<>();
-    for (AbstractInsnNode ret : returns) {
-      exitLoads.put(ret, exitLoadSteps(m, ret, returnFrames.get(ret), plan.exit()));
-    }
+    ExitReads reads = ExitReads.of(owner, m, plan.exit());
+    List<AbstractInsnNode> returns = reads.returns();
     AbstractInsnNode superCall = m.name.equals("<init>") ? ConstructorScan.superCall(m) : null;
 
     int tokenSlot = m.maxLocals;
@@ -104,7 +84,7 @@ final class CaptureMethodWeaver {
       }
       exit.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
       List<LoadStep> steps = new ArrayList<>();
-      for (LoadStep step : exitLoads.get(ret)) {
+      for (LoadStep step : reads.steps(ret)) {
         steps.add(step == LoadStep.RETURN ? (keepReturn ? LoadStep.slot(returnSlot, returnType) : LoadStep.ABSENT) : step);
       }
       buildArray(exit, steps);
@@ -133,59 +113,6 @@ final class CaptureMethodWeaver {
     m.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
   }
 
-  /** For each exit source, how to load it at this return, or ABSENT when that is not proven safe. */
-  private static List<LoadStep> exitLoadSteps(MethodNode m, AbstractInsnNode ret, Frame<BasicValue> frame, List<VariableSource> sources) {
-    int at = m.instructions.indexOf(ret);
-    List<LoadStep> steps = new ArrayList<>();
-    for (VariableSource s : sources) {
-      if (s instanceof VariableSource.Return) {
-        steps.add(LoadStep.RETURN);
-      } else if (s instanceof VariableSource.Slot slot) {
-        steps.add(holds(frame, slot.index(), slot.type()) ? LoadStep.slot(slot.index(), slot.type()) : LoadStep.ABSENT);
-      } else if (s instanceof VariableSource.Local local) {
-        LocalVariableNode lv = inScope(m, local.name(), at);
-        Type type = lv == null ? null : Type.getType(lv.desc);
-        steps.add(lv != null && holds(frame, lv.index, type) ? LoadStep.slot(lv.index, type) : LoadStep.ABSENT);
-      } else {
-        steps.add(LoadStep.ABSENT);
-      }
-    }
-    return steps;
-  }
-
-  private static LocalVariableNode inScope(MethodNode m, String name, int at) {
-    LocalVariableNode best = null;
-    int bestStart = -1;
-    for (LocalVariableNode lv : m.localVariables) {
-      if (!lv.name.equals(name)) {
-        continue;
-      }
-      int start = m.instructions.indexOf(lv.start);
-      int end = m.instructions.indexOf(lv.end);
-      if (start <= at && at < end && start > bestStart) {
-        best = lv;
-        bestStart = start;
-      }
-    }
-    return best;
-  }
-
-  /** True when data-flow analysis proves the slot holds a value of the type's kind here. */
-  private static boolean holds(Frame<BasicValue> frame, int slot, Type type) {
-    if (slot + type.getSize() > frame.getLocals()) {
-      return false;
-    }
-    BasicValue v = frame.getLocal(slot);
-    return switch (type.getSort()) {
-      case Type.BOOLEAN, Type.CHAR, Type.BYTE, Type.SHORT, Type.INT -> v == BasicValue.INT_VALUE;
-      case Type.FLOAT -> v == BasicValue.FLOAT_VALUE;
-      case Type.LONG -> v == BasicValue.LONG_VALUE;
-      case Type.DOUBLE -> v == BasicValue.DOUBLE_VALUE;
-      case Type.OBJECT, Type.ARRAY -> v == BasicValue.REFERENCE_VALUE;
-      default -> false;
-    };
-  }
-
   private static void buildArray(InsnList code, List<LoadStep> steps) {
     if (steps.isEmpty()) {
       code.add(new InsnNode(Opcodes.ACONST_NULL));
@@ -210,25 +137,6 @@ final class CaptureMethodWeaver {
       code.add(new IntInsnNode(Opcodes.SIPUSH, value));
     } else {
       code.add(new LdcInsnNode(value));
-    }
-  }
-
-  /** Pushes one boxed value (or ABSENT) onto the stack. */
-  private record LoadStep(int slot, Type type) {
-    static final LoadStep ABSENT = new LoadStep(-1, null);
-    static final LoadStep RETURN = new LoadStep(-2, null);
-
-    static LoadStep slot(int slot, Type type) {
-      return new LoadStep(slot, type);
-    }
-
-    void emit(InsnList code) {
-      if (type == null) {
-        code.add(new FieldInsnNode(Opcodes.GETSTATIC, BRIDGE, "ABSENT", "Ljava/lang/Object;"));
-        return;
-      }
-      code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), slot));
-      Boxing.box(code, type);
     }
   }
 }

@@ -10,12 +10,14 @@ import org.mltrace.agent.core.capture.PlannedVariable;
  * @param exit sources read at every exit, in array order
  * @param variables the YAML variables and where each lands
  * @param problems names that could not be resolved, for the user
+ * @param variableProblems the same problems by variable, parallel to {@code variables}
  */
 record CapturePlan(
     List<VariableSource> entry,
     List<VariableSource> exit,
     List<PlannedVariable> variables,
-    List<String> problems) {
+    List<String> problems,
+    List<List<String>> variableProblems) {
 
   boolean needsReturnValue() {
     return exit.stream().anyMatch(s -> s instanceof VariableSource.Return);

@@ -47,34 +47,41 @@ final class CapturePlanner {
     List<VariableSource> exit = new ArrayList<>();
     List<PlannedVariable> variables = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    List<List<String>> variableProblems = new ArrayList<>();
     for (VariableSpec variable : component.inputVariables()) {
       if (variable.options().mode() == CaptureMode.NONE) {
         continue; // capture: none; not read, not recorded
       }
+      List<String> own = new ArrayList<>();
+      variableProblems.add(own);
       String name = variable.name();
-      checkThisField(owner, name, problems);
+      checkThisField(owner, name, own);
       String root = FieldPath.rootOf(name);
-      VariableSource source = shape.resolve(root, problems);
+      VariableSource source = shape.resolve(root, own);
       boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && root.equals("this"));
       if (shape.constructor && root.equals("this") && source instanceof VariableSource.Slot) {
-        problems.add("'this' is not initialized when a constructor starts; list it under outputs");
+        own.add("'this' is not initialized when a constructor starts; list it under outputs");
         source = new VariableSource.Missing("this in constructor input");
       }
       List<VariableSource> target = atEntry ? entry : exit;
       variables.add(new PlannedVariable(name, true, atEntry, target.size(), variable.options()));
       target.add(source);
+      problems.addAll(own);
     }
     for (VariableSpec variable : component.outputVariables()) {
       if (variable.options().mode() == CaptureMode.NONE) {
         continue;
       }
-      checkThisField(owner, variable.name(), problems);
+      List<String> own = new ArrayList<>();
+      variableProblems.add(own);
+      checkThisField(owner, variable.name(), own);
       String name = variable.name();
-      VariableSource source = shape.resolve(FieldPath.rootOf(name), problems);
+      VariableSource source = shape.resolve(FieldPath.rootOf(name), own);
       variables.add(new PlannedVariable(name, false, false, exit.size(), variable.options()));
       exit.add(source);
+      problems.addAll(own);
     }
-    return new CapturePlan(entry, exit, variables, problems);
+    return new CapturePlan(entry, exit, variables, problems, variableProblems);
   }
 
   /**
@@ -115,25 +122,12 @@ final class CapturePlanner {
       returnType = Type.getReturnType(m.desc);
       locals = m.localVariables == null ? List.of() : m.localVariables;
       slots = new int[args.length];
-      names = new String[args.length];
+      names = ParameterNames.of(m);
       int slot = isStatic ? 0 : 1;
       for (int i = 0; i < args.length; i++) {
         slots[i] = slot;
         slot += args[i].getSize();
-        names[i] = parameterName(m, i, slots[i]);
       }
-    }
-
-    private String parameterName(MethodNode m, int i, int slot) {
-      if (m.parameters != null && m.parameters.size() == args.length && m.parameters.get(i).name != null) {
-        return m.parameters.get(i).name;
-      }
-      for (LocalVariableNode lv : locals) {
-        if (lv.index == slot && !lv.name.equals("this")) {
-          return lv.name;
-        }
-      }
-      return null;
     }
 
     VariableSource resolve(String name, List<String> problems) {
