@@ -7,19 +7,24 @@ import net.bytebuddy.agent.ByteBuddyAgent;
 import org.mltrace.agent.core.AgentArguments;
 import org.mltrace.agent.core.config.ConfigException;
 import org.mltrace.agent.core.config.ConfigLoader;
+import org.mltrace.agent.core.offline.CheckCommand;
+import org.mltrace.agent.core.offline.SuggestCommand;
 
 /**
  * {@code java -jar mltrace-agent.jar attach PID config=PATH.yaml[,queue=DIR]}, {@code reload PID
- * config=...} and {@code detach PID}.
+ * config=...} and {@code detach PID}; {@code check} and {@code suggest} are handed to {@link
+ * CheckCommand} and {@link SuggestCommand}, which say their own exit codes.
  *
- * <p>Exit codes: 0 done, 1 usage or YAML error, 2 no such process, 3 attaching failed. Paths are
+ * <p>Exit codes of attach, reload and detach: 0 done, 1 usage or YAML error, 2 no such process, 3 attaching failed. Paths are
  * made absolute here, since the target JVM has its own working directory.
  */
 public final class AgentCommands {
   static final String USAGE = String.join("\n",
       "usage: java -jar mltrace-agent.jar attach PID config=PATH.yaml[,queue=DIR]   trace a running JVM",
       "       java -jar mltrace-agent.jar reload PID config=PATH.yaml[,queue=DIR]   replace its YAML",
-      "       java -jar mltrace-agent.jar detach PID                                 stop tracing, restore its bytecode");
+      "       java -jar mltrace-agent.jar detach PID                                 stop tracing, restore its bytecode",
+      "       " + CheckCommand.USAGE,
+      "       " + SuggestCommand.USAGE);
 
   private AgentCommands() {}
 
@@ -33,6 +38,12 @@ public final class AgentCommands {
       return args.length == 0 ? 1 : 0;
     }
     String command = args[0];
+    if (command.equals("check")) {
+      return CheckCommand.run(args, out, err);
+    }
+    if (command.equals("suggest")) {
+      return SuggestCommand.run(args, out, err);
+    }
     if (!command.equals("attach") && !command.equals("reload") && !command.equals("detach")) {
       err.println("mltrace-agent: unknown command '" + command + "'\n" + USAGE);
       return 1;

@@ -1,0 +1,235 @@
+package org.mltrace.agent.core.offline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.mltrace.agent.core.capture.CaptureOptions;
+import org.mltrace.agent.core.config.ComponentSpec;
+import org.mltrace.agent.core.config.SignatureParser;
+import org.mltrace.agent.core.config.VariableSpec;
+import org.mltrace.agent.core.matching.NearestSignatures;
+import org.mltrace.agent.core.weaving.ParameterNames;
+import org.mltrace.agent.core.weaving.PlanPreview;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Proposes components from the class files alone: methods that take or return files, datasets,
+ * models, numeric arrays or collections ({@link TypeEvidence}), and methods on a call path from a
+ * {@code main} to those. Each proposal's variables are run through {@link PlanPreview}, the
+ * weaver's own planner, and only those the agent can read are kept, so the printed YAML passes
+ * {@code check} unchanged.
+ */
+final class ComponentSuggester {
+  /** Fewer instructions than this is an accessor or a delegate, not a pipeline stage. */
+  private static final int MIN_INSTRUCTIONS = 6;
+  private static final int MAIN_PATH_WEIGHT = 2;
+  private static final int MAX_LOCALS = 3;
+  private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
+  private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
+
+  private record Scanned(ClassNode owner, MethodNode method, int score, List<String> reasons) {}
+
+  private final ClassPathIndex index;
+  private final String packagePrefix;
+
+  /** @param packagePrefix dotted prefix of the classes to propose ({@code com.acme}), or null for all */
+  ComponentSuggester(ClassPathIndex index, String packagePrefix) {
+    this.index = index;
+    this.packagePrefix = packagePrefix == null ? null : packagePrefix.replace('.', '/');
+  }
+
+  /** The best {@code limit} proposals, highest score first. */
+  List<Suggestion> suggest(int limit) {
+    CallGraph graph = new CallGraph();
+    Map<String, Scanned> byKey = new HashMap<>();
+    Map<String, Scanned> evidence = new HashMap<>();
+    for (String className : index.classNames()) {
+      if (!inScope(className)) {
+        continue;
+      }
+      ClassNode node = index.node(className);
+      for (MethodNode m : node.methods) {
+        graph.add(node, m);
+        if (!eligible(node, m)) {
+          continue;
+        }
+        Scanned s = scan(node, m);
+        String key = CallGraph.key(node.name, m.name, m.desc);
+        byKey.put(key, s);
+        if (s.score() > 0) {
+          evidence.put(key, s);
+        }
+      }
+    }
+    Set<String> fromMain = graph.reachableFromMain();
+    Set<String> onPath = graph.reaching(evidence.keySet());
+    List<Scanned> ranked = new ArrayList<>();
+    for (Map.Entry<String, Scanned> e : byKey.entrySet()) {
+      Scanned s = e.getValue();
+      if (fromMain.contains(e.getKey()) && onPath.contains(e.getKey())) {
+        List<String> reasons = new ArrayList<>(s.reasons());
+        String main = graph.mainReaching(e.getKey(), fromMain);
+        reasons.add(s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above");
+        s = new Scanned(s.owner(), s.method(), s.score() + MAIN_PATH_WEIGHT, reasons);
+      }
+      if (s.score() > 0) {
+        ranked.add(s);
+      }
+    }
+    ranked.sort(Comparator.comparingInt(Scanned::score).reversed()
+        .thenComparing(s -> s.owner().name).thenComparing(s -> s.method().name).thenComparing(s -> s.method().desc));
+    List<Suggestion> result = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Scanned s : ranked) {
+      if (result.size() >= limit) {
+        break;
+      }
+      Suggestion suggestion = proposal(s, names);
+      if (suggestion != null) {
+        result.add(suggestion);
+      }
+    }
+    return result;
+  }
+
+  private boolean inScope(String className) {
+    for (String prefix : SKIPPED_PREFIXES) {
+      if (className.startsWith(prefix)) {
+        return false;
+      }
+    }
+    return packagePrefix == null || className.startsWith(packagePrefix);
+  }
+
+  /** Methods the agent would weave and that do enough work to be a stage. */
+  private static boolean eligible(ClassNode owner, MethodNode m) {
+    int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
+    if ((m.access & skipped) != 0 || (owner.access & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_SYNTHETIC)) != 0) {
+      return false;
+    }
+    if (m.name.startsWith("<") || m.name.startsWith("lambda$") || m.name.startsWith("access$") || m.name.contains("$")
+        || SKIPPED_NAMES.contains(m.name)) {
+      return false;
+    }
+    int real = 0;
+    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && real < MIN_INSTRUCTIONS; insn = insn.getNext()) {
+      if (insn.getOpcode() >= 0) {
+        real++;
+      }
+    }
+    return real >= MIN_INSTRUCTIONS;
+  }
+
+  private static Scanned scan(ClassNode owner, MethodNode m) {
+    Type[] args = Type.getArgumentTypes(m.desc);
+    String[] names = ParameterNames.of(m);
+    int score = 0;
+    List<String> reasons = new ArrayList<>();
+    Set<TypeEvidence> seen = new HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      TypeEvidence e = TypeEvidence.of(args[i], names[i]);
+      if (e != null && seen.add(e)) {
+        score += e.weight;
+        reasons.add("takes " + e.label + " " + args[i].getClassName() + (names[i] != null ? " " + names[i] : ""));
+      }
+    }
+    TypeEvidence returned = TypeEvidence.of(Type.getReturnType(m.desc), null);
+    if (returned != null) {
+      score += returned.weight;
+      reasons.add("returns " + returned.label + " " + Type.getReturnType(m.desc).getClassName());
+    }
+    if (score > 0 && (m.access & Opcodes.ACC_PUBLIC) == 0) {
+      score -= 1; // an internal helper is less likely to be the stage a person thinks of
+    }
+    return new Scanned(owner, m, Math.max(score, 0), reasons);
+  }
+
+  /** The proposal with the variables the agent can read, or null when it can read none. */
+  private static Suggestion proposal(Scanned s, Set<String> names) {
+    MethodNode m = s.method();
+    String owner = s.owner().name.replace('/', '.');
+    List<String> params = Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
+    String signature = NearestSignatures.describe(owner, m.name, params);
+    String[] paramNames = ParameterNames.of(m);
+    List<String> inputs = new ArrayList<>();
+    for (int i = 0; i < paramNames.length; i++) {
+      inputs.add(paramNames[i] != null ? paramNames[i] : "arg" + i);
+    }
+    List<String> outputs = new ArrayList<>();
+    if (Type.getReturnType(m.desc).getSort() != Type.VOID) {
+      outputs.add("return");
+    }
+    outputs.addAll(interestingLocals(m, inputs));
+    ComponentSpec spec = new ComponentSpec(
+        "suggested", null, null, List.of(), List.of(SignatureParser.parse(signature, 0)), variables(inputs), variables(outputs), 0);
+    PlanPreview.Method preview = PlanPreview.of(s.owner(), m, spec);
+    if (preview.weaveProblem() != null) {
+      return null;
+    }
+    List<String> readIn = new ArrayList<>();
+    List<String> readOut = new ArrayList<>();
+    for (PlanPreview.Variable v : preview.variables()) {
+      boolean everyExit = v.atEntry() || v.exitLinesRead().size() == preview.exitLines().size();
+      if (v.everRead() && v.problems().isEmpty() && everyExit) {
+        (v.input() ? readIn : readOut).add(v.variable());
+      }
+    }
+    if (readIn.isEmpty() && readOut.isEmpty()) {
+      return null;
+    }
+    String name = uniqueName(s.owner().name, m.name, names);
+    return new Suggestion(name, signature, readIn, readOut, s.score(), s.reasons());
+  }
+
+  /** Locals (not parameters) whose type is evidence, e.g. a model built inside the method. */
+  private static List<String> interestingLocals(MethodNode m, List<String> parameters) {
+    Set<String> result = new LinkedHashSet<>();
+    if (m.localVariables != null) {
+      for (LocalVariableNode lv : m.localVariables) {
+        if (result.size() < MAX_LOCALS && !lv.name.equals("this") && !parameters.contains(lv.name)
+            && TypeEvidence.of(Type.getType(lv.desc), lv.name) != null) {
+          result.add(lv.name);
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  private static List<VariableSpec> variables(List<String> names) {
+    return names.stream().map(n -> new VariableSpec(n, CaptureOptions.DEFAULTS, 0)).toList();
+  }
+
+  /** {@code trip_generator_generate}, then {@code _2}, {@code _3} for overloads. */
+  private static String uniqueName(String internalOwner, String method, Set<String> taken) {
+    String simple = internalOwner.substring(internalOwner.lastIndexOf('/') + 1).replace('$', '_');
+    String base = (snake(simple) + "_" + snake(method)).replaceAll("_+", "_").replaceAll("^_|_$", "");
+    String name = base;
+    for (int n = 2; !taken.add(name); n++) {
+      name = base + "_" + n;
+    }
+    return name;
+  }
+
+  private static String snake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+  }
+
+  private static String readable(String key) {
+    int paren = key.indexOf('(');
+    String ownerAndName = key.substring(0, paren);
+    int dot = ownerAndName.lastIndexOf('.');
+    return ownerAndName.substring(0, dot).replace('/', '.') + "#" + ownerAndName.substring(dot + 1);
+  }
+}

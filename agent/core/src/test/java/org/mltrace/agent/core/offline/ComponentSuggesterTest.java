@@ -1,0 +1,80 @@
+package org.mltrace.agent.core.offline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ComponentSuggesterTest {
+  private static List<Suggestion> suggest(String prefix) throws Exception {
+    try (ClassPathIndex index = ClassPathIndex.open(TestClassPath.directory())) {
+      return new ComponentSuggester(index, prefix).suggest(50);
+    }
+  }
+
+  private static Suggestion find(List<Suggestion> all, String signature) {
+    return all.stream().filter(s -> s.signature().equals(signature)).findFirst()
+        .orElseThrow(() -> new AssertionError(signature + " not suggested; got " + all.stream().map(Suggestion::signature).toList()));
+  }
+
+  @Test
+  void fileStageIsProposedWithItsParametersLocalsAndReasons() throws Exception {
+    List<Suggestion> all = suggest(TestClassPath.FIXTURES);
+    Suggestion clean = find(all, "org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)");
+    assertEquals("clean_stage_run", clean.name());
+    assertEquals(List.of("input"), clean.inputs());
+    assertEquals(List.of("return", "kept", "output"), clean.outputs());
+    assertTrue(clean.reasons().contains("takes file path java.nio.file.Path input"), clean.reasons().toString());
+    assertTrue(clean.reasons().contains("returns file path java.nio.file.Path"), clean.reasons().toString());
+    assertTrue(clean.reasons().contains("reachable from org.mltrace.fixtures.offline.OfflinePipeline#main"), clean.reasons().toString());
+  }
+
+  @Test
+  void methodsOnThePathFromMainAreProposedAndRankedByEvidence() throws Exception {
+    List<Suggestion> all = suggest(TestClassPath.FIXTURES);
+    Suggestion main = find(all, "org.mltrace.fixtures.offline.OfflinePipeline#main(java.lang.String[])");
+    assertTrue(main.reasons().contains("on the call path from org.mltrace.fixtures.offline.OfflinePipeline#main to the methods above"),
+        main.reasons().toString());
+    Suggestion fit = find(all, "org.mltrace.fixtures.offline.Trainer#fit(double[], int)");
+    // ScoreStage is never called from main: the same types, a lower rank.
+    Suggestion score = find(all, "org.mltrace.fixtures.offline.ScoreStage#run(java.nio.file.Path)");
+    Suggestion clean = find(all, "org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)");
+    assertEquals(clean.score() - 2, score.score());
+    assertTrue(all.indexOf(clean) < all.indexOf(score));
+    // A local that is not in scope at every exit is left out: the YAML should read at every call.
+    assertEquals(List.of("return", "weights"), fit.outputs());
+  }
+
+  @Test
+  void packagePrefixLimitsWhatIsProposed() throws Exception {
+    assertTrue(suggest("org.mltrace.fixtures.nosuch").isEmpty());
+    assertTrue(suggest(TestClassPath.FIXTURES).stream().allMatch(s -> s.signature().startsWith(TestClassPath.FIXTURES + ".")));
+  }
+
+  @Test
+  void suggestedYamlPassesCheckUnchanged(@TempDir Path dir) throws Exception {
+    ByteArrayOutputStream yaml = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit = SuggestCommand.run(
+        new String[] {"suggest", "--classpath", TestClassPath.directory(), "--package", TestClassPath.FIXTURES},
+        new PrintStream(yaml, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+    Path file = dir.resolve("suggested.yaml");
+    Files.write(file, yaml.toByteArray());
+    assertTrue(yaml.toString(StandardCharsets.UTF_8).contains("  # score "), yaml.toString(StandardCharsets.UTF_8));
+
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    int checked = CheckCommand.run(new String[] {"check", file.toString(), "--classpath", TestClassPath.directory()},
+        new PrintStream(report, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = report.toString(StandardCharsets.UTF_8);
+    assertEquals(0, checked, text + err.toString(StandardCharsets.UTF_8));
+    assertTrue(text.contains(" 0 problem(s), 0 that would capture nothing"), text);
+  }
+}
