@@ -3,6 +3,8 @@ package org.mltrace.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -119,6 +121,27 @@ class CheckAndSuggestIT {
     assertTrue(out.contains("+ expands to 2 class(es): ml.dmlc.xgboost4j.java.Booster, ml.dmlc.xgboost4j.scala.Booster"), out);
     assertTrue(out.contains(broken + ":12: no parameter or local named 'matz'; nearest: mats;"), out);
     assertTrue(out.contains("3 component(s), 2 problem(s), 1 that would capture nothing"), out);
+  }
+
+  @Test
+  void jsonReportOfTheBrokenTaxiYamlIsWellFormedAndSaysTheSame() throws Exception {
+    String yaml = Files.readString(Artifacts.configExample("taxi.yaml"), StandardCharsets.UTF_8)
+        .replace("com.example.taxi.Featurizer#featurize(java.nio.file.Path)", "com.example.taxi.Featurizer#featurize(java.io.File)");
+    Path broken = Files.writeString(dir.resolve("taxi-broken.yaml"), yaml);
+    ProcessResult r = agent("check", broken.toString(), "--classpath", Artifacts.demoJar().toString(), "--json");
+    assertEquals(2, r.exitCode(), r::toString);
+    JsonNode report = new ObjectMapper().readTree(r.stdout());
+    assertTrue(report.path("capturesNothing").asBoolean(), r.stdout());
+    JsonNode featurize = report.path("components").get(2);
+    assertEquals("featurize", featurize.path("name").asText());
+    assertEquals("no method matches its signatures", featurize.path("capturesNothing").asText());
+    assertEquals("com.example.taxi.Featurizer#featurize(java.nio.file.Path)",
+        featurize.path("signatures").get(0).path("nearest").get(0).asText());
+    JsonNode clean = report.path("components").get(1).path("signatures").get(0).path("methods").get(0);
+    JsonNode rawFares = clean.path("variables").get(4);
+    assertEquals("rawFares", rawFares.path("name").asText());
+    assertEquals("local", rawFares.path("source").asText());
+    assertEquals(clean.path("exitLines"), rawFares.path("exitLinesRead"));
   }
 
   @Test

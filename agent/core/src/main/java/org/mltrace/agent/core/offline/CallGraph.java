@@ -11,6 +11,7 @@ import java.util.Set;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -23,6 +24,8 @@ final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
   private final Set<String> mains = new HashSet<>();
+  /** Callee to one caller that calls it inside a loop. */
+  private final Map<String, String> calledInLoop = new HashMap<>();
 
   static String key(String owner, String name, String descriptor) {
     return owner + "." + name + descriptor;
@@ -33,13 +36,41 @@ final class CallGraph {
     if (m.name.equals("main") && m.desc.equals("([Ljava/lang/String;)V") && (m.access & Opcodes.ACC_STATIC) != 0) {
       mains.add(from);
     }
+    List<int[]> loops = loops(m);
     for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
       if (insn instanceof MethodInsnNode call) {
         String to = key(call.owner, call.name, call.desc);
         callees.computeIfAbsent(from, k -> new HashSet<>()).add(to);
         callers.computeIfAbsent(to, k -> new HashSet<>()).add(from);
+        int at = m.instructions.indexOf(insn);
+        if (loops.stream().anyMatch(l -> l[0] <= at && at <= l[1])) {
+          calledInLoop.putIfAbsent(to, from);
+        }
       }
     }
+  }
+
+  /** Instruction ranges [target, jump] of backward jumps: the bodies of loops. */
+  private static List<int[]> loops(MethodNode m) {
+    List<int[]> loops = new java.util.ArrayList<>();
+    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
+      if (insn instanceof JumpInsnNode jump) {
+        int from = m.instructions.indexOf(jump);
+        int to = m.instructions.indexOf(jump.label);
+        if (to < from) {
+          loops.add(new int[] {to, from});
+        }
+      }
+    }
+    return loops;
+  }
+
+  /**
+   * A caller that calls {@code method} inside a loop, or null: such a method runs once per row or
+   * per iteration, and tracing it would record a run each time.
+   */
+  String callerInLoop(String method) {
+    return calledInLoop.get(method);
   }
 
   /** The {@code main(String[])} methods seen. */

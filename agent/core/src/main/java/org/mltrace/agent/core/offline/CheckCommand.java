@@ -9,22 +9,26 @@ import org.mltrace.agent.core.config.ConfigException;
 import org.mltrace.agent.core.config.ConfigLoader;
 
 /**
- * {@code java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP}.
+ * {@code java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]}: the report as text,
+ * or as one JSON object ({@link CheckJson}).
  *
  * <p>Exit codes: 0 every component captures something (problems may still be listed), 1 usage,
  * YAML or class path error, 2 at least one component would capture nothing.
  */
 public final class CheckCommand {
   public static final int CAPTURES_NOTHING = 2;
-  public static final String USAGE = "java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP       validate a YAML against the application's classes";
+  public static final String USAGE = "java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]   validate a YAML against the application's classes";
 
   private CheckCommand() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
     String config = null;
     String classPath = null;
+    boolean json = false;
     for (int i = 1; i < args.length; i++) {
-      if ((args[i].equals("--classpath") || args[i].equals("-cp")) && i + 1 < args.length) {
+      if (args[i].equals("--json")) {
+        json = true;
+      } else if ((args[i].equals("--classpath") || args[i].equals("-cp")) && i + 1 < args.length) {
         classPath = args[++i];
       } else if (!args[i].startsWith("-") && config == null) {
         config = args[i];
@@ -48,7 +52,11 @@ public final class CheckCommand {
     }
     try (ClassPathIndex index = ClassPathIndex.open(classPath)) {
       CheckResult result = new ConfigCheck(index).check(parsed);
-      CheckReport.print(result, out);
+      if (json) {
+        CheckJson.print(result, out);
+      } else {
+        CheckReport.print(result, out);
+      }
       return result.anyCapturesNothing() ? CAPTURES_NOTHING : 0;
     } catch (IOException | UncheckedIOException e) {
       err.println("mltrace-agent: check: " + e.getMessage());

@@ -35,6 +35,7 @@ final class ComponentSuggester {
   /** Fewer instructions than this is an accessor or a delegate, not a pipeline stage. */
   private static final int MIN_INSTRUCTIONS = 6;
   private static final int MAIN_PATH_WEIGHT = 2;
+  private static final int IN_LOOP_WEIGHT = -3;
   private static final int MAX_LOCALS = 3;
   private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
   private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
@@ -83,6 +84,12 @@ final class ComponentSuggester {
         String main = graph.mainReaching(e.getKey(), fromMain);
         reasons.add(s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above");
         s = new Scanned(s.owner(), s.method(), s.score() + MAIN_PATH_WEIGHT, reasons);
+      }
+      String loopCaller = graph.callerInLoop(e.getKey());
+      if (loopCaller != null && s.score() > 0) {
+        List<String> reasons = new ArrayList<>(s.reasons());
+        reasons.add("but called inside a loop by " + readable(loopCaller) + " (a run per iteration)");
+        s = new Scanned(s.owner(), s.method(), s.score() + IN_LOOP_WEIGHT, reasons);
       }
       if (s.score() > 0) {
         ranked.add(s);

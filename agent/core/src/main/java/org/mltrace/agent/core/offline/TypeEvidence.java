@@ -48,7 +48,7 @@ enum TypeEvidence {
       Map.entry("java/util/ArrayList", COLLECTION),
       Map.entry("java/util/HashMap", COLLECTION));
   private static final Pattern MODEL_NAME = Pattern.compile(".*(Model|Booster|Estimator|Classifier|Regressor|Predictor)");
-  private static final Pattern DATASET_NAME = Pattern.compile(".*(Dataset|DataFrame|DMatrix|Matrix|DataSet|Frame|Tensor)");
+  private static final Pattern DATASET_NAME = Pattern.compile(".*(Dataset|DataFrame|DMatrix|Matrix|DataSet|Frame|Table|Tensor)");
   private static final Pattern PATH_NAME = Pattern.compile("(?i).*(path|file|dir|directory|uri|url|location|dest|folder)");
 
   /** The evidence a declared type gives, or null; {@code name} is the variable's, if known. */

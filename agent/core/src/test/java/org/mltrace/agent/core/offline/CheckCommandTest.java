@@ -49,6 +49,24 @@ class CheckCommandTest {
   }
 
   @Test
+  void jsonCarriesTheSameFindings(@TempDir Path dir) throws Exception {
+    Path yaml = yaml(dir, """
+          - name: "clean \\"x\\""
+            method: "org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)"
+            inputs: [input]
+            outputs: [dropepd]
+        """);
+    assertEquals(0, run("check", yaml.toString(), "--classpath", TestClassPath.directory(), "--json"), err.toString(StandardCharsets.UTF_8));
+    String json = out.toString(StandardCharsets.UTF_8).strip();
+    assertTrue(json.startsWith("{\"config\":\"" + yaml + "\",\"classes\":"), json);
+    assertTrue(json.contains("\"capturesNothing\":false,\"components\":[{\"name\":\"clean \\\"x\\\"\",\"line\":2,\"capturesNothing\":null,"), json);
+    assertTrue(json.contains("{\"name\":\"input\",\"input\":true,\"source\":\"parameter\",\"types\":[\"java.nio.file.Path\"],"
+        + "\"atEntry\":true,\"exitLinesRead\":[],\"capture\":\"file pointer\",\"fieldType\":null,\"fieldNote\":null,\"problems\":[]}"), json);
+    assertTrue(json.contains("\"problems\":[{\"line\":5,\"message\":\"no parameter or local named 'dropepd'; nearest: dropped;"), json);
+    assertTrue(json.endsWith("}]}]}"), json);
+  }
+
+  @Test
   void yamlAndClassPathErrorsAreOneLineEachWithExitOne(@TempDir Path dir) throws Exception {
     Path typo = Files.writeString(dir.resolve("t.yaml"), "components:\n  - name: a\n    mehtod: \"a.B#c(..)\"\n");
     assertEquals(1, run("check", typo.toString(), "--classpath", TestClassPath.directory()));

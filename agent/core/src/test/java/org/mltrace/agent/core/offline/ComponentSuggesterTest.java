@@ -53,6 +53,19 @@ class ComponentSuggesterTest {
   }
 
   @Test
+  void aMethodCalledInsideALoopIsRankedDown() throws Exception {
+    List<Suggestion> all = suggest(TestClassPath.FIXTURES);
+    Suggestion normalize = find(all, "org.mltrace.fixtures.offline.Trainer#normalize(double[])");
+    Suggestion fit = find(all, "org.mltrace.fixtures.offline.Trainer#fit(double[], int)");
+    assertTrue(normalize.reasons().contains(
+        "but called inside a loop by org.mltrace.fixtures.offline.OfflinePipeline#main (a run per iteration)"), normalize.reasons().toString());
+    // numeric array in 2, out 2, from main 2, in a loop -3
+    assertEquals(3, normalize.score());
+    assertTrue(all.indexOf(fit) < all.indexOf(normalize));
+    assertTrue(fit.reasons().stream().noneMatch(r -> r.contains("loop")), fit.reasons().toString());
+  }
+
+  @Test
   void packagePrefixLimitsWhatIsProposed() throws Exception {
     assertTrue(suggest("org.mltrace.fixtures.nosuch").isEmpty());
     assertTrue(suggest(TestClassPath.FIXTURES).stream().allMatch(s -> s.signature().startsWith(TestClassPath.FIXTURES + ".")));
