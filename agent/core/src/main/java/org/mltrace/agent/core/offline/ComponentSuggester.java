@@ -40,7 +40,8 @@ final class ComponentSuggester {
   private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
   private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
 
-  private record Scanned(ClassNode owner, MethodNode method, int score, List<String> reasons) {}
+  /** @param coarse takes or returns a file, dataset or model: a stage, not a per-row helper */
+  private record Scanned(ClassNode owner, MethodNode method, int score, List<String> reasons, boolean coarse) {}
 
   private final ClassPathIndex index;
   private final String packagePrefix;
@@ -83,13 +84,15 @@ final class ComponentSuggester {
         List<String> reasons = new ArrayList<>(s.reasons());
         String main = graph.mainReaching(e.getKey(), fromMain);
         reasons.add(s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above");
-        s = new Scanned(s.owner(), s.method(), s.score() + MAIN_PATH_WEIGHT, reasons);
+        s = new Scanned(s.owner(), s.method(), s.score() + MAIN_PATH_WEIGHT, reasons, s.coarse());
       }
+      // Only fine-grained methods (arrays and collections alone) look like per-row helpers; a loop
+      // over a few datasets (XGBoost's evaluation sets) is no reason to hide predict(DMatrix).
       String loopCaller = graph.callerInLoop(e.getKey());
-      if (loopCaller != null && s.score() > 0) {
+      if (loopCaller != null && s.score() > 0 && !s.coarse()) {
         List<String> reasons = new ArrayList<>(s.reasons());
         reasons.add("but called inside a loop by " + readable(loopCaller) + " (a run per iteration)");
-        s = new Scanned(s.owner(), s.method(), s.score() + IN_LOOP_WEIGHT, reasons);
+        s = new Scanned(s.owner(), s.method(), s.score() + IN_LOOP_WEIGHT, reasons, false);
       }
       if (s.score() > 0) {
         ranked.add(s);
@@ -160,7 +163,10 @@ final class ComponentSuggester {
     if (score > 0 && (m.access & Opcodes.ACC_PUBLIC) == 0) {
       score -= 1; // an internal helper is less likely to be the stage a person thinks of
     }
-    return new Scanned(owner, m, Math.max(score, 0), reasons);
+    seen.add(returned);
+    boolean coarse = seen.contains(TypeEvidence.FILE) || seen.contains(TypeEvidence.STRING_PATH) || seen.contains(TypeEvidence.DATASET)
+        || seen.contains(TypeEvidence.MODEL);
+    return new Scanned(owner, m, Math.max(score, 0), reasons, coarse);
   }
 
   /** The proposal with the variables the agent can read, or null when it can read none. */
