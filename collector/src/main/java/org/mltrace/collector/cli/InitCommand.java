@@ -49,7 +49,7 @@ final class InitCommand implements Callable<Integer> {
   @Option(
       names = "--queue",
       paramLabel = "DIR",
-      defaultValue = "mltrace-data/queue",
+      defaultValue = Installation.DEFAULT_QUEUE,
       description =
           "The queue directory the agent writes and collect drains (default ${DEFAULT-VALUE}, "
               + "made absolute).")

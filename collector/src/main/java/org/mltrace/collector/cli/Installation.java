@@ -21,6 +21,9 @@ final class Installation {
   static final String COLLECTOR_JAR = "mltrace-collector.jar";
   static final String LAUNCHER = "mltrace";
 
+  /** The agent's queue directory when neither its queue= nor the YAML names one. */
+  static final String DEFAULT_QUEUE = "mltrace-data/queue";
+
   /** The collector's jar, or its classes directory when run from the build tree. */
   private final Path codeSource;
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
         "Collects ML pipeline runs recorded by the mltrace agent and answers lineage questions.",
     subcommands = {
       InitCommand.class,
+      DoctorCommand.class,
       CollectCommand.class,
       TraceCommand.class,
       InspectCommand.class,
