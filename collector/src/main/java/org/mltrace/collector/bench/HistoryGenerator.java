@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 
@@ -22,9 +23,12 @@ public final class HistoryGenerator {
   private HistoryGenerator() {}
 
   /**
+   * @param progress told how many of the runs are stored (writing the queue is not reported: it
+   *     takes a fraction of the time)
    * @throws IllegalArgumentException if runs, components or days are out of range
    */
-  public static Result generate(String jdbcUrl, int runs, int components, int days) {
+  public static Result generate(
+      String jdbcUrl, int runs, int components, int days, Progress progress) {
     GeneratedHistory history = new GeneratedHistory(runs, components, days);
     long t0 = System.nanoTime();
     Path queue;
@@ -36,7 +40,7 @@ public final class HistoryGenerator {
     try {
       GeneratedHistory.Summary written = history.write(queue);
       DrainResult drained;
-      try (Collector collector = Collector.open(jdbcUrl)) {
+      try (Collector collector = Collector.open(jdbcUrl).reportingTo(progress)) {
         drained = collector.drain(queue);
       }
       return new Result(

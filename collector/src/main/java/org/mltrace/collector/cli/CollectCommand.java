@@ -50,6 +50,7 @@ final class CollectCommand implements Callable<Integer> {
   private static final Duration ALERT_DELIVERY_WAIT = Duration.ofSeconds(30);
 
   @Mixin DatabaseOption db;
+  @Mixin ProgressOption progress;
 
   @Option(
       names = "--queue",
@@ -188,7 +189,7 @@ final class CollectCommand implements Callable<Integer> {
                     alerts)) {
       DrainResult r;
       if (once) {
-        r = collector.drain(queue);
+        r = collector.reportingTo(progress.progress()).drain(queue);
         collector.evaluateTriggers();
         alerts.notifier().awaitIdle(ALERT_DELIVERY_WAIT);
       } else {

@@ -44,13 +44,15 @@ final class CompactCommand implements Callable<Integer> {
   boolean dryRun;
 
   @Mixin DatabaseOption db;
+  @Mixin ProgressOption progress;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     try (Compactor compactor = Compactor.open(db.url)) {
-      CompactionReport r = compactor.compact(olderThan, dryRun, Clock.systemUTC());
+      CompactionReport r =
+          compactor.compact(olderThan, dryRun, Clock.systemUTC(), progress.progress());
       Output.print(spec, json.json ? CompactionText.json(r) : CompactionText.text(r));
     }
     return ExitCodes.OK;

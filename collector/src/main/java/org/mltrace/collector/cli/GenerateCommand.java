@@ -46,6 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
   int days;
 
   @Mixin DatabaseOption db;
+  @Mixin ProgressOption progress;
   @Spec CommandSpec spec;
 
   @Override
@@ -54,7 +55,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "need --runs >= 1, --components >= 2 and --days >= 1");
     }
-    HistoryGenerator.Result r = HistoryGenerator.generate(db.url, runs, components, days);
+    HistoryGenerator.Result r =
+        HistoryGenerator.generate(db.url, runs, components, days, progress.progress());
     Output.print(
         spec,
         String.format(

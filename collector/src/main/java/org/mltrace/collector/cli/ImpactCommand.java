@@ -32,13 +32,14 @@ final class ImpactCommand implements Callable<Integer> {
   String id;
 
   @Mixin DatabaseOption db;
+  @Mixin ProgressOption progress;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
-      ImpactResult impact = new ImpactQuery(queries).impact(id);
+      ImpactResult impact = new ImpactQuery(queries).impact(id, progress.progress());
       Output.print(spec, json.json ? AnalysisJson.impact(impact) : ImpactText.render(impact));
     }
     return ExitCodes.OK;

@@ -3,7 +3,9 @@ package org.mltrace.collector.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.artifact.ArtifactStore;
 import org.mltrace.collector.artifact.SnapshotCopier;
 import org.mltrace.collector.retention.QueueRetention;
@@ -27,6 +29,7 @@ public final class Collector implements AutoCloseable {
   private QueueRetention retention = QueueRetention.disabled();
   private SnapshotCopier snapshots; // null: no artifact snapshots
   private TriggerEngine triggers; // null: triggers are not evaluated
+  private Progress progress = Progress.NONE;
 
   private Collector(String jdbcUrl, Database database) {
     this.jdbcUrl = jdbcUrl;
@@ -51,8 +54,7 @@ public final class Collector implements AutoCloseable {
    */
   public Collector evaluatingTriggers(
       TriggerRegistry registry, TriggerEngine.Settings settings, TriggerResultsListener listener) {
-    this.triggers =
-        TriggerEngine.open(jdbcUrl, registry, settings, listener, Clock.systemUTC());
+    this.triggers = TriggerEngine.open(jdbcUrl, registry, settings, listener, Clock.systemUTC());
     return this;
   }
 
@@ -73,8 +75,8 @@ public final class Collector implements AutoCloseable {
   }
 
   /**
-   * How many runs' trigger results were stored, one line; null without triggers or when no run
-   * had any.
+   * How many runs' trigger results were stored, one line; null without triggers or when no run had
+   * any.
    */
   public String triggerSummary() {
     if (triggers == null) {
@@ -90,6 +92,15 @@ public final class Collector implements AutoCloseable {
         + (pending > 0 ? ", " + pending + " still pending" : "");
   }
 
+  /**
+   * Tells {@code progress} how far {@link #drain} got: the entries it will store (counted first,
+   * from the stored positions) and each committed batch.
+   */
+  public Collector reportingTo(Progress progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /** Deletes drained queue files older than {@code keep}; see {@link QueueRetention}. */
   public Collector retainingQueues(Duration keep) {
     this.retention = QueueRetention.keeping(keep, Clock.systemUTC());
@@ -97,8 +108,8 @@ public final class Collector implements AutoCloseable {
   }
 
   /**
-   * Copies the files of {@code snapshot: true} variables into the content-addressed store in
-   * {@code dir}, skipping files over {@code maxBytes}; see {@link SnapshotCopier}.
+   * Copies the files of {@code snapshot: true} variables into the content-addressed store in {@code
+   * dir}, skipping files over {@code maxBytes}; see {@link SnapshotCopier}.
    */
   public Collector snapshottingTo(Path dir, long maxBytes) {
     this.snapshots =
@@ -151,11 +162,26 @@ public final class Collector implements AutoCloseable {
    *     before stay committed
    */
   public DrainResult drain(Path queueDir) {
+    Path dir = queueDir.toAbsolutePath().normalize();
+    List<Path> queues = QueueDiscovery.find(dir);
+    if (progress != Progress.NONE) {
+      long unread =
+          QueueBacklog.totalUnread(QueueBacklog.of(dir, id -> store.lastIndex(id).orElse(-1)));
+      progress.start("collect", "entries", unread);
+    }
+    try {
+      return drain(queues);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private DrainResult drain(List<Path> queues) {
     DrainResult total = DrainResult.NONE;
-    for (Path queue : QueueDiscovery.find(queueDir.toAbsolutePath().normalize())) {
+    for (Path queue : queues) {
       String queueId;
       try (QueueDrainer drainer = new QueueDrainer(store, queue, BATCH_SIZE, Clock.systemUTC())) {
-        total = total.plus(drainer.drainAvailable());
+        total = total.plus(drainer.drainAvailable(progress));
         queueId = drainer.queueId();
       }
       QueueAftercare aftercare = aftercare();
@@ -168,8 +194,8 @@ public final class Collector implements AutoCloseable {
   }
 
   /**
-   * Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. With
-   * {@link #evaluatingTriggers}, the engine runs meanwhile on its own thread.
+   * Follows the queues under {@code queueDir} until stopped; see {@link QueueFollower}. With {@link
+   * #evaluatingTriggers}, the engine runs meanwhile on its own thread.
    */
   public DrainResult follow(Path queueDir, BooleanSupplier stopRequested) {
     if (triggers != null) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.mltrace.agent.event.EventCodec;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class QueueDrainer implements AutoCloseable {
   private final int batchSize;
   private QueueReader reader;
   private boolean positioned;
+  private int lastBatchEntries;
 
   /**
    * @param queueDir one agent queue's directory; its absolute path keys the stored position
@@ -74,9 +76,15 @@ public final class QueueDrainer implements AutoCloseable {
    * @throws StoreException if the database fails; batches committed before stay committed
    */
   public DrainResult drainAvailable() {
+    return drainAvailable(Progress.NONE);
+  }
+
+  /** {@link #drainAvailable()}, telling {@code progress} the entries of each committed batch. */
+  DrainResult drainAvailable(Progress progress) {
     DrainResult total = DrainResult.NONE;
     for (DrainResult r = drainBatch(); r != null; r = drainBatch()) {
       total = total.plus(r);
+      progress.advance(lastBatchEntries);
     }
     return total;
   }
@@ -100,6 +108,7 @@ public final class QueueDrainer implements AutoCloseable {
         positioned = true;
       }
       List<QueueEntry> entries = reader.read(batchSize);
+      lastBatchEntries = entries.size();
       return entries.isEmpty() ? null : writeSafely(IngestBatch.decode(queueId, entries));
     } catch (StoreException e) {
       positioned = false; // the failed batch was rolled back, or maybe committed: ask the database

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.mltrace.collector.Progress;
 
 /**
  * The runs reachable from a set of runs along dependencies, one direction at a time, breadth first:
@@ -45,6 +46,11 @@ public final class LineageClosure {
    * breadth-first order; {@code maxDepth} below 0 means no limit.
    */
   public Map<String, Integer> reach(Collection<String> roots, int maxDepth) {
+    return reach(roots, maxDepth, Progress.NONE);
+  }
+
+  /** {@link #reach(Collection, int)}, telling {@code progress} the runs each level adds. */
+  public Map<String, Integer> reach(Collection<String> roots, int maxDepth, Progress progress) {
     Map<String, Integer> depth = new LinkedHashMap<>();
     List<String> frontier = new ArrayList<>();
     for (String r : roots) {
@@ -63,6 +69,7 @@ public final class LineageClosure {
         }
       }
       frontier = nextFrontier;
+      progress.advance(nextFrontier.size());
     }
     return depth;
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.lineage.LineageClosure;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.PointerRow;
@@ -32,9 +33,28 @@ public final class ImpactQuery {
    * @throws NotFoundException if {@code id} is neither a run nor a pointer
    */
   public ImpactResult impact(String id) {
+    return impact(id, Progress.NONE);
+  }
+
+  /**
+   * {@link #impact(String)}, telling {@code progress} the runs reached as the walk goes (their
+   * total is unknown until it ends).
+   *
+   * @throws NotFoundException if {@code id} is neither a run nor a pointer
+   */
+  public ImpactResult impact(String id, Progress progress) {
+    progress.start("impact", "runs reached", -1);
+    try {
+      return walk(id, progress);
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private ImpactResult walk(String id, Progress progress) {
     LineageClosure downstream = LineageClosure.downstream(graph::downstreamOf);
     if (queries.repository().findRun(id).isPresent()) {
-      Map<String, Integer> reached = downstream.reach(List.of(id), -1);
+      Map<String, Integer> reached = downstream.reach(List.of(id), -1, progress);
       return result(id, true, reached);
     }
     Optional<PointerRow> pointer = queries.findPointer(id);
@@ -44,7 +64,8 @@ public final class ImpactQuery {
     }
     String identifier = pointer.get().identifier();
     List<String> readers = graph.readersOf(identifier);
-    Map<String, Integer> reached = downstream.reach(readers, -1);
+    progress.advance(readers.size());
+    Map<String, Integer> reached = downstream.reach(readers, -1, progress);
     reached.replaceAll((run, depth) -> depth + 1); // the readers are one step from the pointer
     return result(identifier, false, reached);
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
 
@@ -22,8 +23,8 @@ import org.mltrace.collector.store.StoreException;
  * answers questions about the past at a fraction of the size.
  *
  * <p>Kept: every component; per component and UTC day, the removed runs' counts (ok, failed) and
- * total duration ({@code component_days}); per component, day and variable, min, max, sum and
- * count of the numbers they recorded and of their array/collection summaries ({@code
+ * total duration ({@code component_days}); per component, day and variable, min, max, sum and count
+ * of the numbers they recorded and of their array/collection summaries ({@code
  * component_day_values}); and, whole, every run a flagged output descends from ({@link
  * FlaggedLineage}), so its trace still works. Removed: the other old runs with their inputs,
  * outputs, summaries, artifact-snapshot mappings and the dependency links from or to them.
@@ -37,6 +38,9 @@ public final class Compactor implements AutoCloseable {
   private static final long INGEST_LOCK_KEY = 0x6d6c7472616365L;
 
   private static final int CHUNK = 500;
+
+  /** The steps {@link Steps#done} marks: selecting, lineage, two folds, seven deletes. */
+  private static final int STEPS = 11;
 
   private final Database database;
 
@@ -60,13 +64,28 @@ public final class Compactor implements AutoCloseable {
    * @throws StoreException if the database fails; nothing is then changed
    */
   public CompactionReport compact(Duration olderThan, boolean dryRun, Clock clock) {
+    return compact(olderThan, dryRun, clock, Progress.NONE);
+  }
+
+  /** {@link #compact(Duration, boolean, Clock)}, telling {@code progress} each finished step. */
+  public CompactionReport compact(
+      Duration olderThan, boolean dryRun, Clock clock, Progress progress) {
+    progress.start("compact", "steps", STEPS);
+    try {
+      return compact(olderThan, dryRun, clock, new Steps(progress));
+    } finally {
+      progress.finish();
+    }
+  }
+
+  private CompactionReport compact(Duration olderThan, boolean dryRun, Clock clock, Steps steps) {
     Instant now = clock.instant();
     Instant cutoff = now.minus(olderThan);
     Connection c = database.connection();
     try {
       c.setAutoCommit(false);
       try {
-        CompactionReport report = compact(c, cutoff, now, dryRun);
+        CompactionReport report = compact(c, cutoff, now, dryRun, steps);
         if (dryRun) {
           c.rollback();
         } else {
@@ -85,8 +104,8 @@ public final class Compactor implements AutoCloseable {
     }
   }
 
-  private CompactionReport compact(Connection c, Instant cutoff, Instant now, boolean dryRun)
-      throws SQLException {
+  private CompactionReport compact(
+      Connection c, Instant cutoff, Instant now, boolean dryRun, Steps steps) throws SQLException {
     if (database.isPostgres()) {
       try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
         ps.setLong(1, INGEST_LOCK_KEY);
@@ -102,13 +121,19 @@ public final class Compactor implements AutoCloseable {
       ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
       candidates = ps.executeUpdate();
     }
+    steps.done();
     long flagged = FlaggedLineage.flaggedOutputs(c);
     long keptForLineage = candidates == 0 ? 0 : unbatch(c, FlaggedLineage.runs(c));
+    steps.done();
     long dayRows = DayAggregates.foldRuns(c);
+    steps.done();
     long valueRows = DayAggregates.foldValues(c);
+    steps.done();
     String batch = "(SELECT run_id FROM compaction_batch)";
     long summaries = update(c, "DELETE FROM run_value_summaries WHERE run_id IN " + batch);
+    steps.done();
     update(c, "DELETE FROM run_value_samples WHERE run_id IN " + batch);
+    steps.done();
     long dependencies =
         update(
             c,
@@ -116,10 +141,15 @@ public final class Compactor implements AutoCloseable {
                 + batch
                 + " OR depends_on_run_id IN "
                 + batch);
+    steps.done();
     long snapshots = ArtifactMappings.deleteForBatch(c);
+    steps.done();
     long inputs = update(c, "DELETE FROM run_inputs WHERE run_id IN " + batch);
+    steps.done();
     long outputs = update(c, "DELETE FROM run_outputs WHERE run_id IN " + batch);
+    steps.done();
     long runs = update(c, "DELETE FROM component_runs WHERE id IN " + batch);
+    steps.done();
     update(c, "DELETE FROM compaction_batch");
     if (runs > 0 && !dryRun) {
       try (PreparedStatement ps =
@@ -192,5 +222,12 @@ public final class Compactor implements AutoCloseable {
   @Override
   public void close() {
     database.close();
+  }
+
+  /** Counts the finished steps of one compaction for its progress. */
+  private record Steps(Progress progress) {
+    void done() {
+      progress.advance(1);
+    }
   }
 }

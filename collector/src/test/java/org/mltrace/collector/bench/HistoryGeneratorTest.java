@@ -21,7 +21,8 @@ class HistoryGeneratorTest {
   @TempDir Path tmp;
 
   private static void check(String url) {
-    HistoryGenerator.Result r = HistoryGenerator.generate(url, 60, 5, 2);
+    HistoryGenerator.Result r =
+        HistoryGenerator.generate(url, 60, 5, 2, org.mltrace.collector.Progress.NONE);
     assertEquals(
         List.of(60, 15, 2, 1, 60L),
         List.of(r.runs(), r.cycles(), r.trainings(), r.failures(), r.stored()));

@@ -25,7 +25,7 @@ import org.mltrace.collector.testing.TestQueues;
  * what it read, print its summary and exit 0, and a later drain must find nothing left.
  */
 class CollectCommandProcessTest {
-  private static final List<String> JVM_FLAGS =
+  static final List<String> JVM_FLAGS =
       List.of(
           "--add-opens=java.base/java.lang=ALL-UNNAMED",
           "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
