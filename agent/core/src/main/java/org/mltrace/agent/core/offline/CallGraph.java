@@ -27,8 +27,9 @@ final class CallGraph {
   /** Callee to one caller that calls it inside a loop. */
   private final Map<String, String> calledInLoop = new HashMap<>();
 
+  /** Interned: the same callee is named by thousands of call sites across a class path. */
   static String key(String owner, String name, String descriptor) {
-    return owner + "." + name + descriptor;
+    return (owner + "." + name + descriptor).intern();
   }
 
   void add(ClassNode owner, MethodNode m) {

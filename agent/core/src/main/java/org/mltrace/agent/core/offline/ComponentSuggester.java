@@ -40,8 +40,19 @@ final class ComponentSuggester {
   private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
   private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
 
-  /** @param coarse takes or returns a file, dataset or model: a stage, not a per-row helper */
-  private record Scanned(ClassNode owner, MethodNode method, int score, List<String> reasons, boolean coarse) {}
+  /**
+   * A scored method, by name only: its class is parsed again for the few that are proposed, so
+   * that scanning a whole class path keeps no class in memory.
+   *
+   * @param coarse takes or returns a file, dataset or model: a stage, not a per-row helper
+   */
+  private record Scanned(String owner, String name, String desc, int score, List<String> reasons, boolean coarse) {
+    Scanned with(int delta, String reason, boolean coarse) {
+      List<String> more = new ArrayList<>(reasons);
+      more.add(reason);
+      return new Scanned(owner, name, desc, score + delta, more, coarse);
+    }
+  }
 
   private final ClassPathIndex index;
   private final String packagePrefix;
@@ -55,8 +66,9 @@ final class ComponentSuggester {
   /** The best {@code limit} proposals, highest score first. */
   List<Suggestion> suggest(int limit) {
     CallGraph graph = new CallGraph();
+    // Only methods with evidence keep their class in memory: a whole class path can be scanned.
     Map<String, Scanned> byKey = new HashMap<>();
-    Map<String, Scanned> evidence = new HashMap<>();
+    Set<String> plain = new HashSet<>();
     for (String className : index.classNames()) {
       if (!inScope(className)) {
         continue;
@@ -69,37 +81,41 @@ final class ComponentSuggester {
         }
         Scanned s = scan(node, m);
         String key = CallGraph.key(node.name, m.name, m.desc);
-        byKey.put(key, s);
         if (s.score() > 0) {
-          evidence.put(key, s);
+          byKey.put(key, s);
+        } else {
+          plain.add(key); // its class is parsed again only if it lies on a path from main
         }
       }
     }
     Set<String> fromMain = graph.reachableFromMain();
-    Set<String> onPath = graph.reaching(evidence.keySet());
+    Set<String> onPath = graph.reaching(byKey.keySet());
+    for (String key : plain) {
+      if (fromMain.contains(key) && onPath.contains(key)) {
+        byKey.put(key, rescan(key));
+      }
+    }
     List<Scanned> ranked = new ArrayList<>();
     for (Map.Entry<String, Scanned> e : byKey.entrySet()) {
       Scanned s = e.getValue();
       if (fromMain.contains(e.getKey()) && onPath.contains(e.getKey())) {
-        List<String> reasons = new ArrayList<>(s.reasons());
         String main = graph.mainReaching(e.getKey(), fromMain);
-        reasons.add(s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above");
-        s = new Scanned(s.owner(), s.method(), s.score() + MAIN_PATH_WEIGHT, reasons, s.coarse());
+        s = s.with(MAIN_PATH_WEIGHT,
+            s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above",
+            s.coarse());
       }
       // Only fine-grained methods (arrays and collections alone) look like per-row helpers; a loop
       // over a few datasets (XGBoost's evaluation sets) is no reason to hide predict(DMatrix).
       String loopCaller = graph.callerInLoop(e.getKey());
       if (loopCaller != null && s.score() > 0 && !s.coarse()) {
-        List<String> reasons = new ArrayList<>(s.reasons());
-        reasons.add("but called inside a loop by " + readable(loopCaller) + " (a run per iteration)");
-        s = new Scanned(s.owner(), s.method(), s.score() + IN_LOOP_WEIGHT, reasons, false);
+        s = s.with(IN_LOOP_WEIGHT, "but called inside a loop by " + readable(loopCaller) + " (a run per iteration)", false);
       }
       if (s.score() > 0) {
         ranked.add(s);
       }
     }
     ranked.sort(Comparator.comparingInt(Scanned::score).reversed()
-        .thenComparing(s -> s.owner().name).thenComparing(s -> s.method().name).thenComparing(s -> s.method().desc));
+        .thenComparing(Scanned::owner).thenComparing(Scanned::name).thenComparing(Scanned::desc));
     List<Suggestion> result = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Scanned s : ranked) {
@@ -142,6 +158,17 @@ final class ComponentSuggester {
     return real >= MIN_INSTRUCTIONS;
   }
 
+  private Scanned rescan(String key) {
+    String owner = key.substring(0, key.lastIndexOf('.', key.indexOf('(')));
+    ClassNode node = index.node(owner);
+    for (MethodNode m : node.methods) {
+      if (CallGraph.key(owner, m.name, m.desc).equals(key)) {
+        return scan(node, m);
+      }
+    }
+    throw new IllegalStateException(key + " vanished from the class path");
+  }
+
   private static Scanned scan(ClassNode owner, MethodNode m) {
     Type[] args = Type.getArgumentTypes(m.desc);
     String[] names = ParameterNames.of(m);
@@ -166,13 +193,14 @@ final class ComponentSuggester {
     seen.add(returned);
     boolean coarse = seen.contains(TypeEvidence.FILE) || seen.contains(TypeEvidence.STRING_PATH) || seen.contains(TypeEvidence.DATASET)
         || seen.contains(TypeEvidence.MODEL);
-    return new Scanned(owner, m, Math.max(score, 0), reasons, coarse);
+    return new Scanned(owner.name, m.name, m.desc, Math.max(score, 0), reasons, coarse);
   }
 
   /** The proposal with the variables the agent can read, or null when it can read none. */
-  private static Suggestion proposal(Scanned s, Set<String> names) {
-    MethodNode m = s.method();
-    String owner = s.owner().name.replace('/', '.');
+  private Suggestion proposal(Scanned s, Set<String> names) {
+    ClassNode node = index.node(s.owner());
+    MethodNode m = node.methods.stream().filter(x -> x.name.equals(s.name()) && x.desc.equals(s.desc())).findFirst().orElseThrow();
+    String owner = s.owner().replace('/', '.');
     List<String> params = Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
     String signature = NearestSignatures.describe(owner, m.name, params);
     String[] paramNames = ParameterNames.of(m);
@@ -187,7 +215,7 @@ final class ComponentSuggester {
     outputs.addAll(interestingLocals(m, inputs));
     ComponentSpec spec = new ComponentSpec(
         "suggested", null, null, List.of(), List.of(SignatureParser.parse(signature, 0)), variables(inputs), variables(outputs), 0);
-    PlanPreview.Method preview = PlanPreview.of(s.owner(), m, spec);
+    PlanPreview.Method preview = PlanPreview.of(node, m, spec);
     if (preview.weaveProblem() != null) {
       return null;
     }
@@ -202,7 +230,7 @@ final class ComponentSuggester {
     if (readIn.isEmpty() && readOut.isEmpty()) {
       return null;
     }
-    String name = uniqueName(s.owner().name, m.name, names);
+    String name = uniqueName(s.owner(), m.name, names);
     return new Suggestion(name, signature, readIn, readOut, s.score(), s.reasons());
   }
 
