@@ -149,12 +149,19 @@ class CheckAndSuggestIT {
     ProcessResult suggested = agent("suggest", "--classpath", xgboostJar());
     assertEquals(0, suggested.exitCode(), suggested::toString);
     String yaml = suggested.stdout();
-    assertTrue(yaml.contains("    method: \"ml.dmlc.xgboost4j.java.XGBoost#train(ml.dmlc.xgboost4j.java.DMatrix, java.util.Map, int,"
-        + " java.util.Map, ml.dmlc.xgboost4j.java.IObjective, ml.dmlc.xgboost4j.java.IEvaluation)\"\n"
-        + "    inputs: [dtrain, params, round, watches, obj, eval]\n    outputs: [return]\n"), yaml);
+    // One proposal per method name: the overload with the most evidence, the others in its comment.
+    assertTrue(yaml.contains("also overloaded as train(DMatrix, Map, int, Map, float[][], IObjective, IEvaluation, int)"
+        + " | train(DMatrix, Map, int, Map, IObjective, IEvaluation) (change the parameter types to trace another, or write (..) for all)\n"
+        + "  - name: xgboost_train\n"
+        + "    method: \"ml.dmlc.xgboost4j.java.XGBoost#train(ml.dmlc.xgboost4j.java.DMatrix, java.util.Map, int, java.util.Map, float[][],"
+        + " ml.dmlc.xgboost4j.java.IObjective, ml.dmlc.xgboost4j.java.IEvaluation, int, ml.dmlc.xgboost4j.java.Booster)\"\n"
+        + "    inputs: [dtrain, params, round, watches, metrics, obj, eval, earlyStoppingRounds, booster]\n    outputs: [return]\n"), yaml);
     assertTrue(yaml.contains("takes dataset ml.dmlc.xgboost4j.java.DMatrix dtrain"), yaml);
     assertTrue(yaml.contains("returns model ml.dmlc.xgboost4j.java.Booster"), yaml);
     assertTrue(yaml.contains("    method: \"ml.dmlc.xgboost4j.java.Booster#predict(ml.dmlc.xgboost4j.java.DMatrix)\"\n"), yaml);
+    assertTrue(yaml.contains("  # score 5: takes path given as a String java.lang.String modelPath; returns model ml.dmlc.xgboost4j.java.Booster;"
+        + " also overloaded as loadModel(byte[])"), yaml);
+    assertEquals(1, yaml.split("ml.dmlc.xgboost4j.java.XGBoost#train\\(", -1).length - 1, yaml);
     Path file = Files.writeString(dir.resolve("xgb-suggested.yaml"), yaml);
     ProcessResult checked = agent("check", file.toString(), "--classpath", xgboostJar());
     assertEquals(0, checked.exitCode(), checked::toString);

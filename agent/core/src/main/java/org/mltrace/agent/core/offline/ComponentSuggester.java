@@ -37,6 +37,7 @@ final class ComponentSuggester {
   private static final int MAIN_PATH_WEIGHT = 2;
   private static final int IN_LOOP_WEIGHT = -3;
   private static final int MAX_LOCALS = 3;
+  private static final int MAX_OVERLOADS_NAMED = 3;
   private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
   private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
 
@@ -116,18 +117,39 @@ final class ComponentSuggester {
     }
     ranked.sort(Comparator.comparingInt(Scanned::score).reversed()
         .thenComparing(Scanned::owner).thenComparing(Scanned::name).thenComparing(Scanned::desc));
+    // One proposal per method name: overloads mostly delegate to one another, and listing each
+    // would fill the list with one stage. The others are named in the comment instead.
+    Map<String, List<Scanned>> overloads = new HashMap<>();
+    for (Scanned s : ranked) {
+      overloads.computeIfAbsent(s.owner() + "#" + s.name(), k -> new ArrayList<>()).add(s);
+    }
     List<Suggestion> result = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Set<String> proposed = new HashSet<>();
     for (Scanned s : ranked) {
       if (result.size() >= limit) {
         break;
       }
-      Suggestion suggestion = proposal(s, names);
+      String method = s.owner() + "#" + s.name();
+      if (proposed.contains(method)) {
+        continue;
+      }
+      List<Scanned> others = overloads.get(method).stream().filter(o -> o != s).toList();
+      Suggestion suggestion = proposal(others.isEmpty() ? s : s.with(0, alsoOverloaded(others), s.coarse()), names);
       if (suggestion != null) {
         result.add(suggestion);
+        proposed.add(method);
       }
     }
     return result;
+  }
+
+  private static String alsoOverloaded(List<Scanned> others) {
+    List<String> shown = others.stream().limit(MAX_OVERLOADS_NAMED).map(o -> o.name() + "(" + Arrays.stream(Type.getArgumentTypes(o.desc()))
+        .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1)).collect(java.util.stream.Collectors.joining(", ")) + ")")
+        .toList();
+    return "also overloaded as " + String.join(" | ", shown) + (others.size() > shown.size() ? " and " + (others.size() - shown.size()) + " more" : "")
+        + " (change the parameter types to trace another, or write (..) for all)";
   }
 
   private boolean inScope(String className) {

@@ -11,7 +11,7 @@ import org.objectweb.asm.Type;
  */
 enum TypeEvidence {
   FILE("file path", 3),
-  STRING_PATH("path given as a String", 2),
+  STRING_PATH("path given as a String", 3),
   DATASET("dataset", 3),
   MODEL("model", 3),
   NUMERIC_ARRAY("numeric array", 2),

@@ -66,6 +66,17 @@ class ComponentSuggesterTest {
   }
 
   @Test
+  void overloadsAreOneProposalNamingTheOthers() throws Exception {
+    List<Suggestion> all = suggest(TestClassPath.FIXTURES);
+    List<Suggestion> fits = all.stream().filter(s -> s.signature().startsWith("org.mltrace.fixtures.offline.Trainer#fit(")).toList();
+    assertEquals(1, fits.size(), fits.toString());
+    // fit(double[], int) is called from main, fit(double[]) is not: the first ranks higher.
+    assertEquals("org.mltrace.fixtures.offline.Trainer#fit(double[], int)", fits.get(0).signature());
+    assertTrue(fits.get(0).reasons().contains(
+        "also overloaded as fit(double[]) (change the parameter types to trace another, or write (..) for all)"), fits.get(0).reasons().toString());
+  }
+
+  @Test
   void packagePrefixLimitsWhatIsProposed() throws Exception {
     assertTrue(suggest("org.mltrace.fixtures.nosuch").isEmpty());
     assertTrue(suggest(TestClassPath.FIXTURES).stream().allMatch(s -> s.signature().startsWith(TestClassPath.FIXTURES + ".")));
