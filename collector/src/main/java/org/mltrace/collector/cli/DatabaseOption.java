@@ -12,7 +12,9 @@ final class DatabaseOption {
       defaultValue = "${env:MLTRACE_DB:-" + DEFAULT_URL + "}",
       description = {
         "Database to use: jdbc:h2:file:PATH or jdbc:postgresql://HOST:PORT/DB?user=U&password=P.",
-        "Default: $MLTRACE_DB, else ${DEFAULT-VALUE} (relative to the working directory)."
+        // The URL itself, not ${DEFAULT-VALUE}: that would show $MLTRACE_DB's value, which then
+        // leaks into docs/cli.md and differs from machine to machine.
+        "Default: $MLTRACE_DB, else " + DEFAULT_URL + " (relative to the working directory)."
       })
   String url;
 }
