@@ -204,15 +204,8 @@ public final class QueryService implements AutoCloseable {
             (id, results) ->
                 triggers.put(
                     id, TriggerCounts.of(results.stream().map(ViewMapper::trigger).toList())));
-    StalenessService staleness = new StalenessService(database);
-    Instant now = Instant.now();
-    Map<String, List<StaleReason>> stale = new HashMap<>();
-    for (RunView r : runs) {
-      List<StaleReason> reasons = staleness.reasons(r.id(), now);
-      if (!reasons.isEmpty()) {
-        stale.put(r.id(), reasons);
-      }
-    }
+    Map<String, List<StaleReason>> stale =
+        new StalenessService(database).reasons(ids, Instant.now());
     return new History(component, limit, runs, triggers, stale);
   }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.LineageClosure;
+import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcGraphStore;
@@ -158,13 +159,13 @@ public final class ReviewQuery {
         Comparator.comparing((RunSummary r) -> -counts.get(r.id()))
             .thenComparing(RunSummary::startTime, Comparator.reverseOrder())
             .thenComparing(RunSummary::id));
-    StalenessService staleness = new StalenessService(queries.database());
-    Instant now = Instant.now();
+    Map<String, List<StaleReason>> stale =
+        new StalenessService(queries.database()).reasons(counts.keySet(), Instant.now());
     List<Ranking.RankedRun> ranked = new ArrayList<>();
     for (RunSummary r : runs) {
-      ranked.add(
-          new Ranking.RankedRun(
-              ranked.size() + 1, r, counts.get(r.id()), StaleView.of(staleness, r.id(), now)));
+      List<StaleView> why =
+          stale.getOrDefault(r.id(), List.of()).stream().map(StaleView::of).toList();
+      ranked.add(new Ranking.RankedRun(ranked.size() + 1, r, counts.get(r.id()), why));
     }
     return List.copyOf(ranked);
   }

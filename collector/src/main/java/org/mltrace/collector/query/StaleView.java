@@ -1,7 +1,5 @@
 package org.mltrace.collector.query;
 
-import java.time.Instant;
-import java.util.List;
 import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StalenessService;
 
@@ -14,9 +12,5 @@ public record StaleView(String kind, String dependencyRunId, String message) {
 
   static StaleView of(StaleReason r) {
     return new StaleView(r.kind().key(), r.dependencyRunId(), r.message());
-  }
-
-  static List<StaleView> of(StalenessService staleness, String runId, Instant now) {
-    return staleness.reasons(runId, now).stream().map(StaleView::of).toList();
   }
 }

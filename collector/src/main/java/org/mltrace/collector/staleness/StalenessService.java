@@ -1,15 +1,17 @@
 package org.mltrace.collector.staleness;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.mltrace.collector.staleness.StalenessFacts.Candidate;
+import org.mltrace.collector.staleness.StalenessFacts.Checked;
+import org.mltrace.collector.staleness.StalenessFacts.Upstream;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
 
@@ -30,6 +32,10 @@ import org.mltrace.collector.store.StoreException;
  *   <li><b>failed_trigger</b>: D has a {@code trigger_results} row with status {@code fail}, one
  *       reason per failing declaration, whatever its {@code alert:} setting.
  * </ol>
+ *
+ * <p>Many runs are checked together ({@link #reasons(Collection, Instant)}) with a fixed number of
+ * statements, whatever their number: {@code history}, {@code review} and the web UI show the
+ * staleness of every run they list.
  *
  * <p>All answers are as of {@code now}: runs that ended and results evaluated after it are not
  * seen, so a test with a fixed clock, or a look back at yesterday, gets a stable answer.
@@ -52,11 +58,26 @@ public final class StalenessService {
    * @throws StoreException if the database fails
    */
   public List<StaleReason> reasons(String runId, Instant now) {
+    return reasons(List.of(runId), now).getOrDefault(runId, List.of());
+  }
+
+  /**
+   * {@link #reasons(String, Instant)} of each run, for the stale ones only (a run that is not stale
+   * or does not exist has no entry).
+   *
+   * @throws StoreException if the database fails
+   */
+  public Map<String, List<StaleReason>> reasons(Collection<String> runIds, Instant now) {
     try {
-      return reasons(database.connection(), runId, now);
+      StalenessFacts facts = new StalenessFacts(database.connection());
+      return check(facts, facts.runs(List.copyOf(runIds)), now);
     } catch (SQLException e) {
       throw new StoreException(
-          "database error while checking whether run " + runId + " is stale: " + e.getMessage(), e);
+          "database error while checking whether "
+              + (runIds.size() == 1 ? "run " + runIds.iterator().next() : runIds.size() + " runs")
+              + " are stale: "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -68,12 +89,14 @@ public final class StalenessService {
    */
   public List<StaleRun> staleLatestRuns(Instant now) {
     try {
-      Connection c = database.connection();
+      StalenessFacts facts = new StalenessFacts(database.connection());
+      List<Checked> latest = facts.latestRuns(now);
+      Map<String, List<StaleReason>> reasons = check(facts, latest, now);
       List<StaleRun> stale = new ArrayList<>();
-      for (StaleRun latest : latestRuns(c, now)) {
-        List<StaleReason> reasons = reasons(c, latest.runId(), now);
-        if (!reasons.isEmpty()) {
-          stale.add(new StaleRun(latest.runId(), latest.component(), latest.start(), reasons));
+      for (Checked run : latest) {
+        List<StaleReason> why = reasons.get(run.runId());
+        if (why != null) {
+          stale.add(new StaleRun(run.runId(), run.component(), run.start(), why));
         }
       }
       return stale;
@@ -82,186 +105,125 @@ public final class StalenessService {
     }
   }
 
-  /**
-   * One indexed lookup per component (index {@code (component, start_time)}): a single query with a
-   * correlated NOT EXISTS took 8 s on H2 for 10,000 runs, and the web UI asks on every page.
-   */
-  private static List<StaleRun> latestRuns(Connection c, Instant now) throws SQLException {
-    List<String> components = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT name FROM components ORDER BY name");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        components.add(rs.getString(1));
-      }
+  private static Map<String, List<StaleReason>> check(
+      StalenessFacts facts, List<Checked> runs, Instant now) throws SQLException {
+    if (runs.isEmpty()) {
+      return Map.of();
     }
-    List<StaleRun> runs = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT id, start_time FROM component_runs WHERE component = ? AND start_time <= ?"
-                + " ORDER BY start_time DESC, id DESC LIMIT 1")) {
-      for (String component : components) {
-        ps.setString(1, component);
-        ps.setObject(2, utc(now));
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            runs.add(
-                new StaleRun(rs.getString("id"), component, time(rs, "start_time"), List.of()));
-          }
+    Map<String, Duration> staleAfter = facts.declaredStaleAfter();
+    Map<String, List<Upstream>> deps =
+        facts.dependencies(runs.stream().map(Checked::runId).toList());
+    Superseding superseding = Superseding.load(facts, runs, deps, now);
+    Map<String, List<String>> failed =
+        facts.failedTriggers(
+            deps.values().stream().flatMap(List::stream).map(Upstream::runId).distinct().toList(),
+            now);
+    Map<String, List<StaleReason>> stale = new LinkedHashMap<>();
+    for (Checked run : runs) {
+      List<Upstream> upstream = deps.getOrDefault(run.runId(), List.of());
+      List<StaleReason> reasons = new ArrayList<>();
+      Duration limit = staleAfter.getOrDefault(run.component(), DEFAULT_STALE_AFTER);
+      for (Upstream d : upstream) {
+        Duration age = Duration.between(d.end(), run.start());
+        if (age.compareTo(limit) > 0) {
+          reasons.add(outdated(d, age, run.component(), limit));
         }
       }
-    }
-    return runs;
-  }
-
-  private static List<StaleReason> reasons(Connection c, String runId, Instant now)
-      throws SQLException {
-    String component;
-    Instant start;
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT component, start_time FROM component_runs WHERE id = ?")) {
-      ps.setString(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return List.of();
-        }
-        component = rs.getString("component");
-        start = time(rs, "start_time");
-      }
-    }
-    Duration staleAfter = staleAfter(c, component);
-    List<Upstream> deps = dependencies(c, runId);
-    List<StaleReason> reasons = new ArrayList<>();
-    for (Upstream d : deps) {
-      Duration age = Duration.between(d.end, start);
-      if (age.compareTo(staleAfter) > 0) {
-        reasons.add(
-            new StaleReason(
-                StaleReason.Kind.OUTDATED_DEPENDENCY,
-                d.runId,
-                d.component,
-                "ended "
-                    + Ages.format(age)
-                    + " before this run started (stale_after of "
-                    + component
-                    + ": "
-                    + Ages.format(staleAfter)
-                    + ")"));
-      }
-    }
-    for (Upstream d : deps) {
-      String fresher = fresherRun(c, d, start, now);
-      if (fresher != null) {
-        reasons.add(
-            new StaleReason(
-                StaleReason.Kind.FRESHER_OUTPUT,
-                d.runId,
-                d.component,
-                "was superseded by "
-                    + fresher
-                    + ", which ended after it and before this run started"));
-      }
-    }
-    for (Upstream d : deps) {
-      reasons.addAll(failedTriggers(c, d, now));
-    }
-    return reasons;
-  }
-
-  private static Duration staleAfter(Connection c, String component) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT stale_after_seconds FROM components WHERE name = ?")) {
-      ps.setString(1, component);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          long seconds = rs.getLong(1);
-          if (!rs.wasNull()) {
-            return Duration.ofSeconds(seconds);
-          }
-        }
-      }
-    }
-    return DEFAULT_STALE_AFTER;
-  }
-
-  private record Upstream(String runId, String component, Instant end) {}
-
-  private static List<Upstream> dependencies(Connection c, String runId) throws SQLException {
-    String sql =
-        "SELECT DISTINCT r.id, r.component, r.end_time FROM run_dependencies d"
-            + " JOIN component_runs r ON r.id = d.depends_on_run_id WHERE d.run_id = ?"
-            + " ORDER BY r.end_time, r.id";
-    List<Upstream> deps = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          deps.add(
-              new Upstream(rs.getString("id"), rs.getString("component"), time(rs, "end_time")));
-        }
-      }
-    }
-    return deps;
-  }
-
-  /** The latest run superseding {@code d} before {@code start} (rule 2), or null. */
-  private static String fresherRun(Connection c, Upstream d, Instant start, Instant now)
-      throws SQLException {
-    String sql =
-        "SELECT x.id FROM component_runs x WHERE x.component = ? AND x.id <> ?"
-            + " AND x.status = 'ok' AND x.end_time > ? AND x.end_time < ? AND x.end_time <= ?"
-            + " AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id"
-            + " AND o.value_kind NOT IN ('ABSENT', 'NULL', 'ERROR'))"
-            + " ORDER BY x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, d.component);
-      ps.setString(2, d.runId);
-      ps.setObject(3, utc(d.end));
-      ps.setObject(4, utc(start));
-      ps.setObject(5, utc(now));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
-    }
-  }
-
-  private static List<StaleReason> failedTriggers(Connection c, Upstream d, Instant now)
-      throws SQLException {
-    String sql =
-        "SELECT phase, position, trigger_name, message FROM trigger_results"
-            + " WHERE run_id = ? AND status = 'fail' AND evaluated_at <= ?"
-            + " ORDER BY phase DESC, position";
-    List<StaleReason> reasons = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, d.runId);
-      ps.setObject(2, utc(now));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          String message = rs.getString("message");
+      for (Upstream d : upstream) {
+        String fresher = superseding.latest(d, run.start(), now);
+        if (fresher != null) {
           reasons.add(
               new StaleReason(
-                  StaleReason.Kind.FAILED_TRIGGER,
-                  d.runId,
-                  d.component,
-                  "failed trigger "
-                      + rs.getString("trigger_name")
-                      + " ("
-                      + rs.getString("phase")
-                      + " #"
-                      + rs.getInt("position")
-                      + ")"
-                      + (message == null || message.isBlank() ? "" : ": " + message)));
+                  StaleReason.Kind.FRESHER_OUTPUT,
+                  d.runId(),
+                  d.component(),
+                  "was superseded by "
+                      + fresher
+                      + ", which ended after it and before this run started"));
         }
       }
+      for (Upstream d : upstream) {
+        for (String detail : failed.getOrDefault(d.runId(), List.of())) {
+          reasons.add(
+              new StaleReason(StaleReason.Kind.FAILED_TRIGGER, d.runId(), d.component(), detail));
+        }
+      }
+      if (!reasons.isEmpty()) {
+        stale.put(run.runId(), List.copyOf(reasons));
+      }
     }
-    return reasons;
+    return stale;
   }
 
-  private static OffsetDateTime utc(Instant t) {
-    return OffsetDateTime.ofInstant(t, ZoneOffset.UTC);
+  private static StaleReason outdated(
+      Upstream d, Duration age, String component, Duration staleAfter) {
+    return new StaleReason(
+        StaleReason.Kind.OUTDATED_DEPENDENCY,
+        d.runId(),
+        d.component(),
+        "ended "
+            + Ages.format(age)
+            + " before this run started (stale_after of "
+            + component
+            + ": "
+            + Ages.format(staleAfter)
+            + ")");
   }
 
-  private static Instant time(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
+  /**
+   * The candidates for rule 2, per upstream component, read once for the whole batch: for each
+   * dependency {@code d} of a run that started at {@code S}, the runs of {@code d}'s component that
+   * ended in {@code (end of d, min(S, now)]}.
+   */
+  private record Superseding(Map<String, List<Candidate>> byComponent) {
+    static Superseding load(
+        StalenessFacts facts, List<Checked> runs, Map<String, List<Upstream>> deps, Instant now)
+        throws SQLException {
+      Map<String, List<Instant[]>> windows = new LinkedHashMap<>();
+      for (Checked run : runs) {
+        Instant until = min(run.start(), now);
+        for (Upstream d : deps.getOrDefault(run.runId(), List.of())) {
+          windows
+              .computeIfAbsent(d.component(), k -> new ArrayList<>())
+              .add(new Instant[] {d.end(), until});
+        }
+      }
+      Map<String, List<Candidate>> byComponent = new HashMap<>();
+      for (Map.Entry<String, List<Instant[]>> e : windows.entrySet()) {
+        byComponent.put(e.getKey(), facts.candidates(e.getKey(), e.getValue()));
+      }
+      return new Superseding(byComponent);
+    }
+
+    /** The latest run superseding {@code d} before {@code start} and by {@code now}, or null. */
+    String latest(Upstream d, Instant start, Instant now) {
+      List<Candidate> candidates = byComponent.getOrDefault(d.component(), List.of());
+      Instant bound = min(start, now);
+      // Candidates are sorted by end time: find the first that ended after the bound, walk back.
+      int lo = 0;
+      int hi = candidates.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (candidates.get(mid).end().isAfter(bound)) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      for (int k = lo - 1; k >= 0; k--) {
+        Candidate x = candidates.get(k);
+        if (!x.end().isAfter(d.end())) {
+          return null;
+        }
+        if (x.end().isBefore(start) && !x.runId().equals(d.runId())) {
+          return x.runId();
+        }
+      }
+      return null;
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -9,12 +9,12 @@ import java.util.List;
  * both accept, so a batch looks its keys up with one statement whatever their number. Lists are cut
  * into chunks that keep each array and each plan small.
  */
-final class AnyOf {
-  static final int CHUNK = 1000;
+public final class AnyOf {
+  public static final int CHUNK = 1000;
 
   private AnyOf() {}
 
-  static List<List<String>> chunks(List<String> keys) {
+  public static List<List<String>> chunks(List<String> keys) {
     if (keys.size() <= CHUNK) {
       return List.of(keys);
     }
@@ -25,7 +25,7 @@ final class AnyOf {
     return chunks;
   }
 
-  static void bind(PreparedStatement ps, int index, List<String> keys) throws SQLException {
+  public static void bind(PreparedStatement ps, int index, List<String> keys) throws SQLException {
     ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", keys.toArray()));
   }
 }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -225,5 +227,24 @@ abstract class StalenessContract {
     List<StaleRun> earlier =
         new StalenessService(session).staleLatestRuns(days(10).plusSeconds(5400));
     assertEquals(List.of("predict-1"), earlier.stream().map(StaleRun::runId).toList());
+  }
+
+  @Test
+  void aBatchGivesEachRunTheAnswerItGetsAlone() {
+    // Windows of several runs over the same upstream components are merged into one read; each run
+    // must still get exactly its own reasons.
+    List<String> all =
+        List.of(
+            "featurize-1", "featurize-2", "predict-0", "predict-1", "load-1", "train-2", "none");
+    Map<String, List<StaleReason>> alone = new LinkedHashMap<>();
+    for (String id : all) {
+      List<StaleReason> r = reasons(id, days(20));
+      if (!r.isEmpty()) {
+        alone.put(id, r);
+      }
+    }
+    Map<String, List<StaleReason>> batch = new StalenessService(session).reasons(all, days(20));
+    assertEquals(alone, batch);
+    assertEquals(List.of("featurize-1", "predict-0", "predict-1"), List.copyOf(batch.keySet()));
   }
 }
