@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     footerHeading = "%nExample:%n",
     footer = {"  mltrace bench --runs 20000 --db jdbc:h2:file:/tmp/bench/mltrace"},
+    subcommands = BenchQueriesCommand.class,
     description = {
       "Measure the collector's ingest throughput.",
       "",
@@ -26,7 +27,9 @@ import picocli.CommandLine.Spec;
           + "reading the previous run's file) "
           + "into a fresh queue in a temporary directory, then drains it into --db exactly as "
           + "'collect --once' does, dependency inference included, and prints runs/s and bytes/run. "
-          + "Use an empty database: the runs are stored there."
+          + "Use an empty database: the runs are stored there.",
+      "",
+      "'mltrace bench queries' times the query commands on an existing history instead."
     })
 final class BenchCommand implements Callable<Integer> {
   @Mixin DatabaseOption db;

@@ -5,6 +5,7 @@ import org.mltrace.collector.query.TraceNode;
 import org.mltrace.collector.query.TraceResult;
 import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
+import org.mltrace.collector.staleness.StaleReason;
 
 /**
  * Draws a trace as an indented tree: each run's header, its inputs and outputs, then the runs it
@@ -20,6 +21,8 @@ import org.mltrace.collector.query.ValueView;
  *      out  return = /data/features.csv [data]
  *      FAIL  not_null (before_run): 'raw': 40 of 100 sampled values null or NaN (0.4), allowed 0.05
  * </pre>
+ *
+ * <p>A stale run gets one {@code STALE} line per reason, below its triggers.
  */
 final class TraceText {
   private TraceText() {}
@@ -60,6 +63,9 @@ final class TraceText {
     values(out, detail, "in   ", n.run().inputs());
     values(out, detail, "out  ", n.run().outputs());
     triggers(out, detail, n.triggers());
+    for (StaleReason reason : n.stale()) {
+      out.append(detail).append("STALE ").append(StaleText.line(reason)).append('\n');
+    }
     List<TraceNode> children = n.upstream();
     for (int i = 0; i < children.size(); i++) {
       node(out, children.get(i), childPrefix, i == children.size() - 1 && !n.truncated(), false);

@@ -133,6 +133,7 @@ public final class JsonRenderer {
       node.via().forEach(o.putArray("via")::add);
     }
     triggers(o, node.triggers());
+    o.set("stale", AlertJson.reasons(node.stale()));
     ArrayNode upstream = o.putArray("upstream");
     node.upstream().forEach(child -> upstream.add(traceNode(child)));
     if (node.truncated()) {

@@ -14,6 +14,7 @@ import org.mltrace.collector.alert.AlertQuery;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.UpstreamWalker;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcRunRepository;
 import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.ReadOnlySql;
@@ -88,18 +89,26 @@ public final class QueryService implements AutoCloseable {
   }
 
   private TraceNode walk(String runId, TraceLimits limits) {
+    TraceSource source =
+        TraceSource.load(repository, new JdbcGraphStore(database), runId, limits, MAX_TRACE_NODES);
     UpstreamWalker.Node root =
-        new UpstreamWalker(limits.filter(repository), MAX_TRACE_NODES, limits.depth()).walk(runId);
-    // One query for every run's trigger results, not one per node.
+        new UpstreamWalker(source, MAX_TRACE_NODES, limits.depth()).walk(runId);
+    // Each run's view, trigger results and staleness read once for the whole tree, not per node.
     Set<String> runIds = new LinkedHashSet<>();
     collectRunIds(root, runIds);
+    Map<String, RunView> runs = new HashMap<>();
+    for (RunView view : views.runs(runIds.stream().map(source::row).toList())) {
+      runs.put(view.id(), view);
+    }
     Map<String, List<TriggerResultView>> triggers = new HashMap<>();
     repository
-        .triggerResults(List.copyOf(runIds))
+        .triggerResults(runIds)
         .forEach(
             (id, results) ->
                 triggers.put(id, results.stream().map(ViewMapper::trigger).toList()));
-    return toTraceNode(root, new HashMap<>(), triggers);
+    Map<String, List<StaleReason>> stale =
+        new StalenessService(database).reasons(runIds, Instant.now());
+    return toTraceNode(root, runs, triggers, stale);
   }
 
   private static void collectRunIds(UpstreamWalker.Node node, Set<String> ids) {
@@ -108,31 +117,22 @@ public final class QueryService implements AutoCloseable {
     }
   }
 
-  private TraceNode toTraceNode(
+  private static TraceNode toTraceNode(
       UpstreamWalker.Node node,
-      Map<String, RunView> cache,
-      Map<String, List<TriggerResultView>> triggers) {
-    RunView run =
-        cache.computeIfAbsent(
-            node.runId(),
-            id ->
-                views.run(
-                    repository
-                        .findRun(id)
-                        .orElseThrow(
-                            () ->
-                                new NotFoundException(
-                                    "run " + id + " vanished during the trace"))));
+      Map<String, RunView> runs,
+      Map<String, List<TriggerResultView>> triggers,
+      Map<String, List<StaleReason>> stale) {
     List<TraceNode> upstream = new ArrayList<>();
     for (UpstreamWalker.Node child : node.upstream()) {
-      upstream.add(toTraceNode(child, cache, triggers));
+      upstream.add(toTraceNode(child, runs, triggers, stale));
     }
     return new TraceNode(
-        run,
+        runs.get(node.runId()),
         node.via(),
         List.copyOf(upstream),
         node.truncated(),
-        triggers.getOrDefault(node.runId(), List.of()));
+        triggers.getOrDefault(node.runId(), List.of()),
+        stale.getOrDefault(node.runId(), List.of()));
   }
 
   /**
@@ -194,7 +194,7 @@ public final class QueryService implements AutoCloseable {
               + component
               + "' (list them with: mltrace sql \"SELECT name FROM components\")");
     }
-    List<RunView> runs = repository.recentRuns(component, limit).stream().map(views::run).toList();
+    List<RunView> runs = views.runs(repository.recentRuns(component, limit));
     Map<String, TriggerCounts> triggers = new HashMap<>();
     List<String> ids = runs.stream().map(RunView::id).toList();
     repository.pendingTriggerRuns(ids).forEach(id -> triggers.put(id, TriggerCounts.PENDING));

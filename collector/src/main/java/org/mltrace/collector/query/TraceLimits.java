@@ -1,13 +1,6 @@
 package org.mltrace.collector.query;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.mltrace.collector.lineage.Dependency;
-import org.mltrace.collector.lineage.UpstreamWalker;
-import org.mltrace.collector.store.RunRepository;
-import org.mltrace.collector.store.RunRow;
 
 /**
  * How far {@code trace} goes: at most {@code depth} producers above the start (below 0: no limit),
@@ -27,27 +20,5 @@ public record TraceLimits(int depth, Instant since, Instant until) {
     if (since != null && until != null && !since.isBefore(until)) {
       throw new InvalidRequestException("--since " + since + " must be before --until " + until);
     }
-  }
-
-  UpstreamWalker.UpstreamSource filter(RunRepository repository) {
-    if (since == null && until == null) {
-      return repository::upstreamOf;
-    }
-    Map<String, Instant> starts = new HashMap<>();
-    return runId -> {
-      List<Dependency> all = repository.upstreamOf(runId);
-      return all.stream()
-          .filter(
-              d -> {
-                Instant start =
-                    starts.computeIfAbsent(
-                        d.dependsOnRunId(),
-                        id -> repository.findRun(id).map(RunRow::startTime).orElse(null));
-                return start != null
-                    && (since == null || !start.isBefore(since))
-                    && (until == null || start.isBefore(until));
-              })
-          .toList();
-    };
   }
 }

@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.staleness.StaleReason;
 
 /**
  * A run in a trace, with the runs it depends on nested below it, depth first in input order.
@@ -10,20 +11,23 @@ import java.util.List;
  * @param upstream the runs this one depends on
  * @param truncated true when upstream runs were left out because the trace grew too large
  * @param triggers the run's trigger results, so a trace shows where a check failed
+ * @param stale why the run is stale (empty when it is not)
  */
 public record TraceNode(
     RunView run,
     List<String> via,
     List<TraceNode> upstream,
     boolean truncated,
-    List<TriggerResultView> triggers) {
+    List<TriggerResultView> triggers,
+    List<StaleReason> stale) {
 
   public TraceNode {
     triggers = List.copyOf(triggers);
+    stale = List.copyOf(stale);
   }
 
-  /** A node without trigger results. */
+  /** A node without trigger results or staleness. */
   public TraceNode(RunView run, List<String> via, List<TraceNode> upstream, boolean truncated) {
-    this(run, via, upstream, truncated, List.of());
+    this(run, via, upstream, truncated, List.of(), List.of());
   }
 }

@@ -3,6 +3,7 @@ package org.mltrace.collector.query;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mltrace.collector.store.ComponentRow;
 import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRepository;
@@ -19,6 +20,25 @@ final class ViewMapper {
   }
 
   RunView run(RunRow r) {
+    return runs(List.of(r)).get(0);
+  }
+
+  /** The views of {@code rows}, in their order, reading all their inputs and outputs at once. */
+  List<RunView> runs(List<RunRow> rows) {
+    List<String> ids = rows.stream().map(RunRow::id).toList();
+    Map<String, List<ValueRow>> inputs = repository.inputs(ids);
+    Map<String, List<ValueRow>> outputs = repository.outputs(ids);
+    return rows.stream()
+        .map(
+            r ->
+                view(
+                    r,
+                    inputs.getOrDefault(r.id(), List.of()),
+                    outputs.getOrDefault(r.id(), List.of())))
+        .toList();
+  }
+
+  private static RunView view(RunRow r, List<ValueRow> inputs, List<ValueRow> outputs) {
     return new RunView(
         r.id(),
         r.component(),
@@ -37,8 +57,8 @@ final class ViewMapper {
         r.errorMessage(),
         r.ingestedAt(),
         r.unrecordedBefore(),
-        values(repository.inputs(r.id())),
-        values(repository.outputs(r.id())));
+        values(inputs),
+        values(outputs));
   }
 
   static List<ValueView> values(List<ValueRow> rows) {

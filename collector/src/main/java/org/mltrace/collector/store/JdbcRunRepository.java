@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,20 +40,29 @@ public final class JdbcRunRepository implements RunRepository {
 
   @Override
   public List<ValueRow> inputs(String runId) {
-    return values("run_inputs", runId);
+    return inputs(List.of(runId)).getOrDefault(runId, List.of());
   }
 
   @Override
   public List<ValueRow> outputs(String runId) {
-    return values("run_outputs", runId);
+    return outputs(List.of(runId)).getOrDefault(runId, List.of());
   }
 
-  private List<ValueRow> values(String table, String runId) {
+  @Override
+  public Map<String, List<ValueRow>> inputs(Collection<String> runIds) {
+    return values("run_inputs", runIds);
+  }
+
+  @Override
+  public Map<String, List<ValueRow>> outputs(Collection<String> runIds) {
+    return values("run_outputs", runIds);
+  }
+
+  private Map<String, List<ValueRow>> values(String table, Collection<String> runIds) {
     String direction = table.equals("run_inputs") ? "input" : "output";
-    return query(
-        "reading " + table + " of run " + runId,
-        "SELECT v.position, v.name, v.value_kind, v.value_text, v.pointer_id, p.pointer_type,"
-            + " v.class_name, v.size, v.value_type, v.modified_at, v.fingerprint,"
+    String sql =
+        "SELECT v.run_id, v.position, v.name, v.value_kind, v.value_text, v.pointer_id,"
+            + " p.pointer_type, v.class_name, v.size, v.value_type, v.modified_at, v.fingerprint,"
             + " s.elements, s.sampling, s.element_count, s.sampled, s.null_count, s.nan_count,"
             + " s.min_value, s.max_value, s.mean_value, s.stddev_value, s.distinct_estimate FROM "
             + table
@@ -61,22 +72,40 @@ public final class JdbcRunRepository implements RunRepository {
             + " AND s.direction = '"
             + direction
             + "' AND s.position = v.position"
-            + " WHERE v.run_id = ? ORDER BY v.position",
-        rs ->
-            new ValueRow(
-                rs.getInt("position"),
-                rs.getString("name"),
-                rs.getString("value_kind"),
-                rs.getString("value_text"),
-                rs.getString("pointer_id"),
-                rs.getString("pointer_type"),
-                rs.getString("class_name"),
-                Jdbc.longOrNull(rs, "size"),
-                rs.getString("value_type"),
-                Jdbc.time(rs, "modified_at"),
-                rs.getString("fingerprint"),
-                summary(rs)),
-        runId);
+            + " WHERE v.run_id = ANY(?) ORDER BY v.run_id, v.position";
+    Map<String, List<ValueRow>> byRun = new LinkedHashMap<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      for (Map.Entry<String, ValueRow> e :
+          SqlRows.query(
+              database,
+              "reading " + table + " of " + runsNamed(runIds),
+              sql,
+              rs -> Map.entry(rs.getString("run_id"), valueRow(rs)),
+              chunk)) {
+        byRun.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+      }
+    }
+    return byRun;
+  }
+
+  private static ValueRow valueRow(ResultSet rs) throws SQLException {
+    return new ValueRow(
+        rs.getInt("position"),
+        rs.getString("name"),
+        rs.getString("value_kind"),
+        rs.getString("value_text"),
+        rs.getString("pointer_id"),
+        rs.getString("pointer_type"),
+        rs.getString("class_name"),
+        Jdbc.longOrNull(rs, "size"),
+        rs.getString("value_type"),
+        Jdbc.time(rs, "modified_at"),
+        rs.getString("fingerprint"),
+        summary(rs));
+  }
+
+  private static String runsNamed(Collection<String> runIds) {
+    return runIds.size() == 1 ? "run " + runIds.iterator().next() : runIds.size() + " runs";
   }
 
   private static ValueSummary summary(ResultSet rs) throws SQLException {
@@ -100,15 +129,47 @@ public final class JdbcRunRepository implements RunRepository {
 
   @Override
   public List<Dependency> upstreamOf(String runId) {
-    return query(
-        "reading the dependencies of run " + runId,
-        "SELECT d.run_id, d.depends_on_run_id, d.pointer_id FROM run_dependencies d"
-            + " JOIN (SELECT pointer_id, MIN(position) AS first_position FROM run_inputs"
-            + "       WHERE run_id = ? GROUP BY pointer_id) i ON i.pointer_id = d.pointer_id"
-            + " WHERE d.run_id = ? ORDER BY i.first_position, d.pointer_id",
-        JdbcRunRepository::dependency,
-        runId,
-        runId);
+    return upstreamOf(List.of(runId)).getOrDefault(runId, List.of());
+  }
+
+  /**
+   * Reads the edges and the inputs' positions separately and orders in memory: one statement that
+   * joined them (a grouped derived table on run_inputs) led H2 to scan the pointer index over every
+   * reader of a shared input, 2 s per run on a 200,000-run history.
+   */
+  @Override
+  public Map<String, List<Dependency>> upstreamOf(Collection<String> runIds) {
+    Map<String, Integer> firstPosition = new HashMap<>();
+    Map<String, List<Dependency>> byRun = new LinkedHashMap<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      for (Map.Entry<String, Integer> e :
+          SqlRows.query(
+              database,
+              "reading the inputs of " + runsNamed(runIds),
+              "SELECT run_id, pointer_id, MIN(position) FROM run_inputs"
+                  + " WHERE run_id = ANY(?) AND pointer_id IS NOT NULL GROUP BY run_id, pointer_id",
+              rs -> Map.entry(rs.getString(1) + "\n" + rs.getString(2), rs.getInt(3)),
+              chunk)) {
+        firstPosition.put(e.getKey(), e.getValue());
+      }
+      for (Dependency d :
+          SqlRows.query(
+              database,
+              "reading the dependencies of " + runsNamed(runIds),
+              "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies"
+                  + " WHERE run_id = ANY(?)",
+              JdbcRunRepository::dependency,
+              chunk)) {
+        if (firstPosition.containsKey(d.runId() + "\n" + d.pointerId())) {
+          byRun.computeIfAbsent(d.runId(), k -> new ArrayList<>()).add(d);
+        }
+      }
+    }
+    Comparator<Dependency> inputOrder =
+        Comparator.comparing((Dependency d) -> firstPosition.get(d.runId() + "\n" + d.pointerId()))
+            .thenComparing(Dependency::pointerId);
+    byRun.values().forEach(deps -> deps.sort(inputOrder));
+    return byRun;
   }
 
   @Override

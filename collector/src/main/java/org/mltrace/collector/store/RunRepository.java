@@ -20,8 +20,17 @@ public interface RunRepository {
   /** The run's outputs in YAML order. */
   List<ValueRow> outputs(String runId);
 
+  /** Each run's inputs in YAML order; runs without inputs are absent. */
+  Map<String, List<ValueRow>> inputs(Collection<String> runIds);
+
+  /** Each run's outputs in YAML order; runs without outputs are absent. */
+  Map<String, List<ValueRow>> outputs(Collection<String> runIds);
+
   /** The runs this run depends on, ordered by the position of the input they produced. */
   List<Dependency> upstreamOf(String runId);
+
+  /** {@link #upstreamOf(String)} of each run; runs without dependencies are absent. */
+  Map<String, List<Dependency>> upstreamOf(Collection<String> runIds);
 
   /** The runs that depend on this run, by run id. */
   List<Dependency> downstreamOf(String runId);

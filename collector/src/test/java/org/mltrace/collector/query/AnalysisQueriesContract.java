@@ -279,6 +279,21 @@ abstract class AnalysisQueriesContract {
   }
 
   @Test
+  void traceShowsWhyEachRunIsStale() {
+    try (QueryService q = open()) {
+      TraceNode p2 = ((TraceResult.PointerTrace) q.trace("/out/p2.csv")).producedBy();
+      assertEquals("predict-2(train-1(clean-1))", Pipelines.shape(p2));
+      // train-1 failed its range trigger; train-2's model ended after predict-2 started (at 9 > 6),
+      // so predict-2 is stale for the failed trigger only; train-1 and clean-1 are fresh.
+      assertEquals(
+          List.of("failed_trigger<train-1"),
+          p2.stale().stream().map(s -> s.kind().key() + "<" + s.dependencyRunId()).toList());
+      assertEquals(List.of(), p2.upstream().get(0).stale());
+      assertEquals(List.of(), p2.upstream().get(0).upstream().get(0).stale());
+    }
+  }
+
+  @Test
   void traceStopsAtTheDepthAndTheWindow() {
     try (QueryService q = open()) {
       TraceNode full = ((TraceResult.PointerTrace) q.trace("/out/p3.csv")).producedBy();

@@ -26,15 +26,22 @@ class JdbcUrlTest {
   @Test
   void autoServerIsAddedToH2FilesOnly() {
     assertEquals(
-        "jdbc:h2:file:./x;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE",
+        "jdbc:h2:file:./x;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE",
         JdbcUrl.parse("jdbc:h2:file:./x").effective());
     assertEquals(
-        "jdbc:h2:file:./x;auto_server=false;NON_KEYWORDS=VALUE",
+        "jdbc:h2:file:./x;auto_server=false;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE",
         JdbcUrl.parse("jdbc:h2:file:./x;auto_server=false").effective());
     assertEquals(
         "jdbc:h2:mem:x;non_keywords=VALUE,KEY",
         JdbcUrl.parse("jdbc:h2:mem:x;non_keywords=VALUE,KEY").effective());
     assertEquals("jdbc:h2:mem:x;NON_KEYWORDS=VALUE", JdbcUrl.parse("jdbc:h2:mem:x").effective());
+  }
+
+  @Test
+  void closingAnH2FileSkipsCompactionUnlessTheUserAsksForIt() {
+    assertEquals(
+        "jdbc:h2:file:./x;max_compact_time=200;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE",
+        JdbcUrl.parse("jdbc:h2:file:./x;max_compact_time=200").effective());
   }
 
   @Test
