@@ -247,6 +247,11 @@ public final class QueryService implements AutoCloseable {
     return new SqlResult(rows.columns(), rows.rows());
   }
 
+  /** The identifiers {@code id} may mean as a pointer: as given, then as a path made absolute. */
+  List<String> pointerCandidates(String id) {
+    return PointerIds.candidates(id, workingDir);
+  }
+
   /** The pointer {@code id} names, trying it as given, then as a path made absolute. */
   Optional<PointerRow> findPointer(String id) {
     for (String candidate : PointerIds.candidates(id, workingDir)) {

@@ -51,28 +51,53 @@ public final class ReviewQuery {
     if (targets.isEmpty()) {
       new JdbcAnnotationStore(queries.database()).flagged().forEach(f -> targets.add(f.pointer()));
     }
+    // Every target resolved with a few statements for all of them: review is asked about
+    // hundreds of flagged outputs at once.
+    List<String> distinct = List.copyOf(new LinkedHashSet<>(targets));
+    Set<String> runIds = new HashSet<>();
+    graph.runs(distinct).forEach(r -> runIds.add(r.id()));
+    Map<String, List<String>> candidates = new HashMap<>();
+    Set<String> allCandidates = new LinkedHashSet<>();
+    for (String id : distinct) {
+      if (!runIds.contains(id)) {
+        candidates.put(id, queries.pointerCandidates(id));
+        allCandidates.addAll(candidates.get(id));
+      }
+    }
+    Set<String> pointers = graph.existingPointers(allCandidates);
+    Map<String, String> producers = graph.latestProducers(pointers);
     List<String> traced = new ArrayList<>();
     List<String> unproduced = new ArrayList<>();
-    List<Set<String>> traces = new ArrayList<>();
-    for (String id : new LinkedHashSet<>(targets)) {
-      if (queries.repository().findRun(id).isPresent()) {
+    List<String> roots = new ArrayList<>();
+    for (String id : distinct) {
+      if (runIds.contains(id)) {
         traced.add(id);
-        traces.add(traceOf(id));
+        roots.add(id);
         continue;
       }
-      Optional<PointerRow> pointer = queries.findPointer(id);
-      if (pointer.isEmpty()) {
-        throw new NotFoundException(
-            "no run or output with id '" + id + "' (list flagged outputs with 'mltrace flag')");
-      }
-      String identifier = pointer.get().identifier();
-      Optional<String> producer = queries.repository().latestProducerOf(identifier);
+      String identifier =
+          candidates.get(id).stream()
+              .filter(pointers::contains)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new NotFoundException(
+                          "no run or output with id '"
+                              + id
+                              + "' (list flagged outputs with 'mltrace flag')"));
       traced.add(identifier);
-      if (producer.isEmpty()) {
-        unproduced.add(identifier);
+      if (producers.containsKey(identifier)) {
+        roots.add(producers.get(identifier));
       } else {
-        traces.add(traceOf(producer.get()));
+        unproduced.add(identifier);
       }
+    }
+    // One breadth-first walk over all the traces fills the edge cache; each trace is then a walk in
+    // memory.
+    LineageClosure.upstream(this::cachedUpstream).reach(roots, -1);
+    List<Set<String>> traces = new ArrayList<>();
+    for (String root : roots) {
+      traces.add(traceOf(root));
     }
     return new Ranking(List.copyOf(traced), List.copyOf(unproduced), rank(traces));
   }

@@ -29,9 +29,6 @@ final class StalenessFacts {
   /** A dependency of a checked run: the upstream run, its component and end time. */
   record Upstream(String runId, String component, Instant end) {}
 
-  /** A run that could supersede a dependency: ok, with at least one output that is a value. */
-  record Candidate(String runId, Instant end) {}
-
   private final Connection c;
 
   StalenessFacts(Connection c) {
@@ -101,51 +98,52 @@ final class StalenessFacts {
   }
 
   /**
-   * The runs of {@code component} that could supersede something, ending strictly inside one of
-   * {@code windows} (each {@code (from, to]}), by end time then id. Overlapping
-   * windows are merged first, so consecutive runs of one component (a history page) read each
-   * candidate once, and scattered runs (a review) read only the stretches around them.
+   * For each window, the latest run of {@code component} that could supersede something (status
+   * ok, at least one output that is a value) and ended strictly inside it and by {@code now}, by
+   * window index; windows without one are absent. One statement per chunk of windows: the database
+   * probes the {@code (component, end_time)} index once per window, without a round trip each
+   * (a history page or a review asks for thousands of windows).
    */
-  List<Candidate> candidates(String component, List<Instant[]> windows) throws SQLException {
-    List<Candidate> candidates = new ArrayList<>();
+  Map<Integer, String> latestSuperseding(String component, List<Window> windows, Instant now)
+      throws SQLException {
     String sql =
-        "SELECT x.id, x.end_time FROM component_runs x WHERE x.component = ?"
-            + " AND x.status = 'ok' AND x.end_time > ? AND x.end_time <= ?"
-            + " AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id"
+        "SELECT w.k, (SELECT x.id FROM component_runs x WHERE x.component = ?"
+            + " AND x.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
+            + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?"
+            + " AND x.status = 'ok' AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id"
             + " AND o.value_kind NOT IN ('ABSENT', 'NULL', 'ERROR'))"
-            + " ORDER BY x.end_time, x.id";
+            + " ORDER BY x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
+            + " FROM UNNEST(?, ?, ?) AS w(k, f, t)";
+    Map<Integer, String> latest = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (Instant[] window : merged(windows)) {
+      for (int from = 0; from < windows.size(); from += AnyOf.CHUNK) {
+        List<Window> chunk = windows.subList(from, Math.min(windows.size(), from + AnyOf.CHUNK));
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < chunk.size(); i++) {
+          keys.add(Integer.toString(from + i));
+        }
         ps.setString(1, component);
-        ps.setObject(2, utc(window[0]));
-        ps.setObject(3, utc(window[1]));
+        ps.setObject(2, utc(now));
+        // Times travel as ISO-8601 text and are cast in SQL: H2 and PostgreSQL name the
+        // timestamp array type differently, VARCHAR arrays they share.
+        AnyOf.bind(ps, 3, keys);
+        AnyOf.bind(ps, 4, chunk.stream().map(w -> w.after().toString()).toList());
+        AnyOf.bind(ps, 5, chunk.stream().map(w -> w.before().toString()).toList());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            candidates.add(new Candidate(rs.getString(1), time(rs, "end_time")));
+            String id = rs.getString(2);
+            if (id != null) {
+              latest.put(Integer.parseInt(rs.getString(1)), id);
+            }
           }
         }
       }
     }
-    return candidates;
+    return latest;
   }
 
-  private static List<Instant[]> merged(List<Instant[]> windows) {
-    List<Instant[]> sorted = new ArrayList<>(windows);
-    sorted.removeIf(w -> !w[0].isBefore(w[1]));
-    sorted.sort(Comparator.comparing((Instant[] w) -> w[0]));
-    List<Instant[]> merged = new ArrayList<>();
-    for (Instant[] w : sorted) {
-      Instant[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-      if (last != null && !w[0].isAfter(last[1])) {
-        if (w[1].isAfter(last[1])) {
-          last[1] = w[1];
-        }
-      } else {
-        merged.add(new Instant[] {w[0], w[1]});
-      }
-    }
-    return merged;
-  }
+  /** A stretch of time, both ends excluded. */
+  record Window(Instant after, Instant before) {}
 
   /** Each run's failed trigger results evaluated by {@code now}, as reason details. */
   Map<String, List<String>> failedTriggers(Collection<String> runIds, Instant now)

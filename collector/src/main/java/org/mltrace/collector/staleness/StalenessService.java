@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mltrace.collector.staleness.StalenessFacts.Candidate;
 import org.mltrace.collector.staleness.StalenessFacts.Checked;
 import org.mltrace.collector.staleness.StalenessFacts.Upstream;
+import org.mltrace.collector.staleness.StalenessFacts.Window;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
 
@@ -130,7 +130,7 @@ public final class StalenessService {
         }
       }
       for (Upstream d : upstream) {
-        String fresher = superseding.latest(d, run.start(), now);
+        String fresher = superseding.latest(run.runId(), d);
         if (fresher != null) {
           reasons.add(
               new StaleReason(
@@ -171,59 +171,45 @@ public final class StalenessService {
   }
 
   /**
-   * The candidates for rule 2, per upstream component, read once for the whole batch: for each
-   * dependency {@code d} of a run that started at {@code S}, the runs of {@code d}'s component that
-   * ended in {@code (end of d, min(S, now)]}.
+   * Rule 2 for every (run, dependency) pair of the batch, asked per upstream component in one
+   * statement per chunk: the window is strictly between the dependency's end and the run's start.
    */
-  private record Superseding(Map<String, List<Candidate>> byComponent) {
+  private record Superseding(Map<String, Map<Upstream, String>> byRun) {
     static Superseding load(
         StalenessFacts facts, List<Checked> runs, Map<String, List<Upstream>> deps, Instant now)
         throws SQLException {
-      Map<String, List<Instant[]>> windows = new LinkedHashMap<>();
+      Map<String, List<Window>> windows = new LinkedHashMap<>();
+      Map<String, List<String[]>> asked = new HashMap<>(); // component -> (run, dependency run)
       for (Checked run : runs) {
-        Instant until = min(run.start(), now);
         for (Upstream d : deps.getOrDefault(run.runId(), List.of())) {
           windows
               .computeIfAbsent(d.component(), k -> new ArrayList<>())
-              .add(new Instant[] {d.end(), until});
+              .add(new Window(d.end(), run.start()));
+          asked
+              .computeIfAbsent(d.component(), k -> new ArrayList<>())
+              .add(new String[] {run.runId(), d.runId()});
         }
       }
-      Map<String, List<Candidate>> byComponent = new HashMap<>();
-      for (Map.Entry<String, List<Instant[]>> e : windows.entrySet()) {
-        byComponent.put(e.getKey(), facts.candidates(e.getKey(), e.getValue()));
+      Map<String, Map<Upstream, String>> byRun = new HashMap<>();
+      Map<String, Upstream> upstreamById = new HashMap<>();
+      deps.values().forEach(list -> list.forEach(d -> upstreamById.put(d.runId(), d)));
+      for (Map.Entry<String, List<Window>> e : windows.entrySet()) {
+        List<String[]> pairs = asked.get(e.getKey());
+        facts
+            .latestSuperseding(e.getKey(), e.getValue(), now)
+            .forEach(
+                (i, fresher) ->
+                    byRun
+                        .computeIfAbsent(pairs.get(i)[0], k -> new HashMap<>())
+                        .put(upstreamById.get(pairs.get(i)[1]), fresher));
       }
-      return new Superseding(byComponent);
+      return new Superseding(byRun);
     }
 
-    /** The latest run superseding {@code d} before {@code start} and by {@code now}, or null. */
-    String latest(Upstream d, Instant start, Instant now) {
-      List<Candidate> candidates = byComponent.getOrDefault(d.component(), List.of());
-      Instant bound = min(start, now);
-      // Candidates are sorted by end time: find the first that ended after the bound, walk back.
-      int lo = 0;
-      int hi = candidates.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (candidates.get(mid).end().isAfter(bound)) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      for (int k = lo - 1; k >= 0; k--) {
-        Candidate x = candidates.get(k);
-        if (!x.end().isAfter(d.end())) {
-          return null;
-        }
-        if (x.end().isBefore(start) && !x.runId().equals(d.runId())) {
-          return x.runId();
-        }
-      }
-      return null;
+    /** The latest run that superseded {@code d} before {@code run} started, or null. */
+    String latest(String run, Upstream d) {
+      return byRun.getOrDefault(run, Map.of()).get(d);
     }
   }
 
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
-  }
 }

@@ -1,8 +1,13 @@
 package org.mltrace.collector.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.mltrace.collector.lineage.Dependency;
 
 /**
@@ -77,6 +82,51 @@ public final class JdbcGraphStore {
     return out;
   }
 
+  /** Those of {@code identifiers} that name a recorded pointer. */
+  public Set<String> existingPointers(Collection<String> identifiers) {
+    Set<String> found = new HashSet<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(identifiers))) {
+      found.addAll(
+          SqlRows.query(
+              database,
+              "looking up pointers",
+              "SELECT identifier FROM io_pointers WHERE identifier = ANY(?)",
+              rs -> rs.getString(1),
+              chunk));
+    }
+    return found;
+  }
+
+  /**
+   * For each of {@code pointers} that some run wrote, the run that wrote it last (by end time, then
+   * id, as {@link RunRepository#latestProducerOf} does).
+   */
+  public Map<String, String> latestProducers(Collection<String> pointers) {
+    Map<String, Written> latest = new HashMap<>();
+    for (List<String> chunk : AnyOf.chunks(List.copyOf(pointers))) {
+      for (Written w :
+          SqlRows.query(
+              database,
+              "finding the producers of " + pointers.size() + " pointers",
+              "SELECT o.pointer_id, r.id, r.end_time FROM run_outputs o"
+                  + " JOIN component_runs r ON r.id = o.run_id WHERE o.pointer_id = ANY(?)",
+              rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
+              chunk)) {
+        latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);
+      }
+    }
+    Map<String, String> producers = new HashMap<>();
+    latest.forEach((pointer, w) -> producers.put(pointer, w.run()));
+    return producers;
+  }
+
+  private record Written(String pointer, String run, Instant end) {
+    boolean isLaterThan(Written other) {
+      int order = end.compareTo(other.end);
+      return order > 0 || (order == 0 && run.compareTo(other.run) > 0);
+    }
+  }
+
   /** The rows of the runs that exist among {@code runIds}, in no particular order. */
   public List<RunRow> runs(Collection<String> runIds) {
     List<RunRow> out = new ArrayList<>();
@@ -97,7 +147,7 @@ public final class JdbcGraphStore {
    * no particular order.
    */
   public List<RunRow> runsOf(
-      Collection<String> components, java.time.Instant since, java.time.Instant until) {
+      Collection<String> components, Instant since, Instant until) {
     List<RunRow> out = new ArrayList<>();
     for (List<String> chunk : AnyOf.chunks(List.copyOf(components))) {
       out.addAll(
@@ -116,7 +166,7 @@ public final class JdbcGraphStore {
   }
 
   private static Object[] bounds(
-      List<String> chunk, java.time.Instant since, java.time.Instant until) {
+      List<String> chunk, Instant since, Instant until) {
     List<Object> params = new ArrayList<>();
     params.add(chunk);
     if (since != null) {
