@@ -241,15 +241,20 @@ public final class JdbcRunRepository implements RunRepository {
 
   @Override
   public List<RunRow> recentRuns(String component, int limit) {
-    return query(
-        "listing the runs of " + component,
-        "SELECT "
-            + RUN_COLUMNS
-            + " FROM component_runs WHERE component = ?"
-            + " ORDER BY start_time DESC, id DESC LIMIT "
-            + Math.max(0, limit),
-        JdbcRunRepository::runRow,
-        component);
+    // Ids first, from the (component, start_time DESC, id DESC) index alone, then the rows by id:
+    // asked for all columns at once, H2 chose the foreign key's index on component instead and
+    // sorted every run of the component (2.5 s for the newest 20 of 20,000).
+    List<String> ids =
+        query(
+            "listing the runs of " + component,
+            "SELECT id FROM component_runs WHERE component = ?"
+                + " ORDER BY start_time DESC, id DESC LIMIT "
+                + Math.max(0, limit),
+            rs -> rs.getString(1),
+            component);
+    Map<String, RunRow> rows = new HashMap<>();
+    new JdbcGraphStore(database).runs(ids).forEach(r -> rows.put(r.id(), r));
+    return ids.stream().filter(rows::containsKey).map(rows::get).toList();
   }
 
   @Override
