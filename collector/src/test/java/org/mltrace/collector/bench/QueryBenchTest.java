@@ -1,0 +1,58 @@
+package org.mltrace.collector.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.query.QueryService;
+import org.mltrace.collector.testing.TestDatabases;
+
+/**
+ * The query bench on {@link HistoryGeneratorTest}'s 60-run history: the targets it picks, and one
+ * timing per query with the expected number of samples and answer sizes (timings themselves are
+ * not asserted).
+ */
+class QueryBenchTest {
+  @TempDir Path tmp;
+
+  @Test
+  void picksTargetsFromTheHistoryAndTimesEachQuery() {
+    String url = TestDatabases.h2Url(tmp);
+    HistoryGenerator.generate(url, 60, 5, 2);
+    try (QueryService q = QueryService.open(url)) {
+      QueryBench bench = new QueryBench(q, 2);
+      QueryBench.Targets t = bench.targets(10);
+      // c4 ends the DAG: its 14 runs depend on others and nothing reads them; c3's failed run 49
+      // is the only other such run. c0 and c1 have 15 runs each; ties go by name.
+      assertEquals("c4", t.predictionComponent());
+      assertEquals(10, t.predictions().size());
+      assertEquals("c0", t.busiestComponent());
+      assertEquals(20, t.recentRuns().size());
+      assertEquals("genagent0001-60", t.recentRuns().get(0));
+      // All 60 runs are among the newest 200: every c0 run (15) reads the lookup file; cycles 0-7
+      // fall on day 0 and 8-14 on day 1 (a cycle every 3.2 h), so 8 and 7 c0 runs read those.
+      assertEquals(
+          List.of("/gen/ref/lookup.csv", "/gen/raw/day-0.csv", "/gen/raw/day-1.csv"),
+          t.rawInputs());
+
+      List<QueryBench.Timing> timings = bench.run(t, 10);
+      assertEquals(
+          List.of("trace", "impact", "impact", "impact", "review", "history --limit 20",
+              "history --limit 1000", "inspect"),
+          timings.stream().map(QueryBench.Timing::query).toList());
+      assertEquals(
+          List.of(20, 2, 2, 2, 2, 2, 2, 40),
+          timings.stream().map(QueryBench.Timing::samples).toList());
+      // c0 has 15 runs, so both history limits answer 15; impact of the shared lookup file reaches
+      // every run.
+      assertEquals(60.0, timings.get(1).size());
+      assertEquals(15.0, timings.get(5).size());
+      assertEquals(15.0, timings.get(6).size());
+      assertTrue(timings.get(0).size() >= 5, "a c4 trace holds c4 and its upstream: " + timings.get(0));
+      assertTrue(timings.stream().allMatch(x -> x.p50Ms() <= x.p95Ms() && x.p95Ms() <= x.maxMs()));
+    }
+  }
+}
