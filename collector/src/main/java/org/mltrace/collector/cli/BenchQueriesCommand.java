@@ -23,10 +23,12 @@ import picocli.CommandLine.Spec;
           + "traces (the predictions), raw inputs of the newest runs, the busiest component, the "
           + "newest runs. Each query is warmed up once per target, then repeated; prints p50, p95 "
           + "and max in milliseconds, without the JVM start-up and database opening a one-off "
-          + "command also pays. Reads only.",
-      "",
-      "Example: mltrace generate --runs 200000 --db jdbc:h2:file:/tmp/big && "
-          + "mltrace bench queries --db jdbc:h2:file:/tmp/big"
+          + "command also pays. Reads only."
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace generate --runs 200000 --db jdbc:h2:file:/tmp/big/mltrace",
+      "  mltrace bench queries --db jdbc:h2:file:/tmp/big/mltrace"
     })
 final class BenchQueriesCommand implements Callable<Integer> {
   @Mixin DatabaseOption db;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.testing.TestDatabases;
 
@@ -21,7 +22,7 @@ class QueryBenchTest {
   @Test
   void picksTargetsFromTheHistoryAndTimesEachQuery() {
     String url = TestDatabases.h2Url(tmp);
-    HistoryGenerator.generate(url, 60, 5, 2);
+    HistoryGenerator.generate(url, 60, 5, 2, Progress.NONE);
     try (QueryService q = QueryService.open(url)) {
       QueryBench bench = new QueryBench(q, 2);
       QueryBench.Targets t = bench.targets(10);
