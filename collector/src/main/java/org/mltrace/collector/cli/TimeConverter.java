@@ -2,9 +2,8 @@ package org.mltrace.collector.cli;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.mltrace.collector.query.InstantOrDate;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,17 +15,11 @@ import picocli.CommandLine.TypeConversionException;
 final class TimeConverter implements ITypeConverter<Instant> {
   @Override
   public Instant convert(String value) {
+    Optional<Instant> instant = InstantOrDate.parse(value);
+    if (instant.isPresent()) {
+      return instant.get();
+    }
     String v = value.strip();
-    try {
-      return Instant.parse(v);
-    } catch (DateTimeParseException e) {
-      // try the other forms
-    }
-    try {
-      return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
-    } catch (DateTimeParseException e) {
-      // try an age
-    }
     try {
       Duration age = new AgeConverter().convert(v);
       return Instant.now().minus(age);

@@ -12,19 +12,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.store.AnyOf;
 import org.mltrace.collector.store.StoreException;
 
 /**
  * The reads the web UI needs beyond the CLI's: a component's history a page at a time with its
  * numeric outputs, stored trigger results, the marks of a set of runs (failed triggers, flagged
- * outputs) and the dependencies among them. Lists of run ids are queried in chunks, so a 2,000-run
- * trace costs a handful of statements.
+ * outputs) and the dependencies among them. Lists of run ids are bound as one array ({@link
+ * AnyOf}), a statement per 1,000 runs, so a 2,000-run trace costs a handful of statements.
  *
  * @throws StoreException (from every method) when the database fails
  */
 public final class BrowseQuery {
-  private static final int CHUNK = 500;
-
   private final QueryService queries;
 
   public BrowseQuery(QueryService queries) {
@@ -78,12 +77,10 @@ public final class BrowseQuery {
       Map<String, Map<String, Double>> metrics = new HashMap<>();
       for (List<String> chunk : chunks(runs.stream().map(RunSummary::id).toList())) {
         String sql =
-            "SELECT run_id, name, value_text FROM run_outputs WHERE value_kind IN ('DOUBLE', 'LONG')"
-                + " AND run_id IN ("
-                + marks(chunk.size())
-                + ") ORDER BY run_id, position";
+            "SELECT run_id, name, value_text FROM run_outputs WHERE value_kind IN ('DOUBLE',"
+                + " 'LONG') AND run_id = ANY(?) ORDER BY run_id, position";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-          bind(ps, 1, chunk);
+          AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               Double v = number(rs.getString(3));
@@ -103,13 +100,15 @@ public final class BrowseQuery {
   }
 
   /**
-   * The upstream lineage of a run, or of an output's latest producer, breadth first, at most {@code
-   * maxRuns} runs. One statement per level (per 500 runs of it) and per 500 runs read, where {@link
+   * The upstream lineage of a run, or of an output's latest producer, breadth first, within {@code
+   * limits} as {@code trace} applies them (at most {@code depth} levels; only producers started in
+   * [since, until), whose own producers are then not followed), at most {@code maxRuns} runs. One
+   * statement per level (per 1,000 runs of it) and per 1,000 runs read, where {@link
    * QueryService#trace} reads each run with its values.
    *
    * @throws NotFoundException if {@code id} is neither a run nor a recorded output
    */
-  public RunGraph upstream(String id, int maxRuns) {
+  public RunGraph upstream(String id, TraceLimits limits, int maxRuns) {
     String pointer = null;
     boolean flagged = false;
     String root;
@@ -137,19 +136,21 @@ public final class BrowseQuery {
     boolean truncated = false;
     try {
       Connection c = queries.database().connection();
-      while (!frontier.isEmpty() && !truncated) {
+      for (int level = 0;
+          !frontier.isEmpty() && !truncated && (limits.depth() < 0 || level < limits.depth());
+          level++) {
         List<String> next = new ArrayList<>();
         for (List<String> chunk : chunks(frontier)) {
           String sql =
-              "SELECT depends_on_run_id FROM run_dependencies WHERE run_id IN ("
-                  + marks(chunk.size())
-                  + ") ORDER BY run_id, pointer_id";
+              "SELECT d.depends_on_run_id, r.start_time FROM run_dependencies d"
+                  + " JOIN component_runs r ON r.id = d.depends_on_run_id"
+                  + " WHERE d.run_id = ANY(?) ORDER BY d.run_id, d.pointer_id";
           try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, 1, chunk);
+            AnyOf.bind(ps, 1, chunk);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 String producer = rs.getString(1);
-                if (seen.contains(producer)) {
+                if (seen.contains(producer) || !limits.includes(time(rs, 2))) {
                   continue;
                 }
                 if (seen.size() >= maxRuns) {
@@ -170,16 +171,14 @@ public final class BrowseQuery {
     }
   }
 
-  private static List<RunSummary> summaries(Connection c, Collection<String> ids)
-      throws SQLException {
+  static List<RunSummary> summaries(Connection c, Collection<String> ids) throws SQLException {
     Map<String, RunSummary> byId = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       String sql =
-          "SELECT id, component, start_time, end_time, status FROM component_runs WHERE id IN ("
-              + marks(chunk.size())
-              + ")";
+          "SELECT id, component, start_time, end_time, status FROM component_runs WHERE id = ANY(?)"
+              + "";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
-        bind(ps, 1, chunk);
+        AnyOf.bind(ps, 1, chunk);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             byId.put(
@@ -208,11 +207,10 @@ public final class BrowseQuery {
         String sql =
             "SELECT t.run_id, r.start_time, t.phase, t.position, t.trigger_name, t.status, t.value,"
                 + " t.threshold, t.message FROM trigger_results t"
-                + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id IN ("
-                + marks(chunk.size())
-                + ") ORDER BY r.start_time, t.run_id, t.phase DESC, t.position";
+                + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id = ANY(?)"
+                + " ORDER BY r.start_time, t.run_id, t.phase DESC, t.position";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-          bind(ps, 1, chunk);
+          AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               results.add(
@@ -243,20 +241,17 @@ public final class BrowseQuery {
     try {
       Connection c = queries.database().connection();
       for (List<String> chunk : chunks(runIds)) {
-        String in = marks(chunk.size());
         collect(
             c,
-            "SELECT run_id, trigger_name FROM trigger_results WHERE status = 'fail' AND run_id IN ("
-                + in
-                + ") ORDER BY run_id, phase DESC, position",
+            "SELECT run_id, trigger_name FROM trigger_results WHERE status = 'fail'"
+                + " AND run_id = ANY(?) ORDER BY run_id, phase DESC, position",
             chunk,
             failed);
         collect(
             c,
             "SELECT o.run_id, o.pointer_id FROM run_outputs o JOIN io_pointers p"
-                + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id IN ("
-                + in
-                + ") ORDER BY o.run_id, o.position",
+                + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id = ANY(?)"
+                + " ORDER BY o.run_id, o.position",
             chunk,
             flagged);
       }
@@ -282,11 +277,10 @@ public final class BrowseQuery {
       Connection c = queries.database().connection();
       for (List<String> chunk : chunks(runIds)) {
         String sql =
-            "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE run_id IN ("
-                + marks(chunk.size())
-                + ") ORDER BY run_id, pointer_id";
+            "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE run_id ="
+                + " ANY(?) ORDER BY run_id, pointer_id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-          bind(ps, 1, chunk);
+          AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               if (ids.contains(rs.getString(2))) {
@@ -306,7 +300,7 @@ public final class BrowseQuery {
       Connection c, String sql, List<String> ids, Map<String, List<String>> into)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, 1, ids);
+      AnyOf.bind(ps, 1, ids);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -315,27 +309,12 @@ public final class BrowseQuery {
     }
   }
 
-  private static List<List<String>> chunks(Collection<String> ids) {
-    List<String> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
-    List<List<String>> chunks = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      chunks.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-    }
-    return chunks;
+  /** The distinct ids in chunks for {@code = ANY(?)}, first occurrence first. */
+  static List<List<String>> chunks(Collection<String> ids) {
+    return AnyOf.chunks(List.copyOf(new java.util.LinkedHashSet<>(ids)));
   }
 
-  private static String marks(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private static void bind(PreparedStatement ps, int first, List<String> values)
-      throws SQLException {
-    for (int i = 0; i < values.size(); i++) {
-      ps.setString(first + i, values.get(i));
-    }
-  }
-
-  private static Instant time(ResultSet rs, int column) throws SQLException {
+  static Instant time(ResultSet rs, int column) throws SQLException {
     OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
     return t == null ? null : t.toInstant();
   }

@@ -21,4 +21,11 @@ public record TraceLimits(int depth, Instant since, Instant until) {
       throw new InvalidRequestException("--since " + since + " must be before --until " + until);
     }
   }
+
+  /** Whether a run that started at {@code start} is inside [since, until). */
+  public boolean includes(Instant start) {
+    return start != null
+        && (since == null || !start.isBefore(since))
+        && (until == null || start.isBefore(until));
+  }
 }

@@ -101,7 +101,6 @@ final class TraceSource implements UpstreamWalker.UpstreamSource {
   }
 
   private boolean inWindow(Instant start) {
-    return (limits.since() == null || !start.isBefore(limits.since()))
-        && (limits.until() == null || start.isBefore(limits.until()));
+    return limits.includes(start);
   }
 }

@@ -27,6 +27,9 @@ import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.ReviewQuery;
 import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.RunGraph;
+import org.mltrace.collector.query.SampleHistogram;
+import org.mltrace.collector.query.SampleQuery;
+import org.mltrace.collector.query.TraceLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +104,8 @@ final class ApiHandler implements HttpHandler {
             page, browse.triggerResults(page.runs().stream().map(r -> r.id()).toList()));
       }
       case "run" -> run(p.required("id"), now);
-      case "trace" -> trace(p.required("id"), p.choice("direction", "upstream", "impact"), now);
+      case "trace" ->
+          trace(p.required("id"), p.choice("direction", "upstream", "impact"), traceLimits(p), now);
       case "review" -> review();
       case "alerts" -> UiJson.tree(AlertJson.alerts(queries.alerts(p.bool("all"))));
       case "stale" -> UiJson.tree(AlertJson.stale(queries.staleRuns(now)));
@@ -158,6 +162,7 @@ final class ApiHandler implements HttpHandler {
     BrowseQuery browse = new BrowseQuery(queries);
     o.set("staleReasons", AlertJson.reasons(queries.staleness(id, now)));
     o.set("notes", UiJson.tree(AnalysisJson.notes(new Annotations(queries).notes(id))));
+    putHistograms(o, new SampleQuery(queries).histograms(id));
     var marks = browse.marks(List.of(id)).get(id);
     ArrayNode flagged = o.putArray("flaggedOutputs");
     if (marks != null) {
@@ -166,12 +171,44 @@ final class ApiHandler implements HttpHandler {
     return o;
   }
 
-  private JsonNode trace(String id, String direction, Instant now) {
+  /** The CLI trace's --depth, --since and --until, with errors that name the API's arguments. */
+  private static TraceLimits traceLimits(Params p) {
+    int depth = p.integer("depth", -1);
+    if (depth != -1 && depth < 1) {
+      throw new BadRequestException("'depth' must be at least 1, got " + depth);
+    }
+    Instant since = p.instant("since");
+    Instant until = p.instant("until");
+    if (since != null && until != null && !since.isBefore(until)) {
+      throw new BadRequestException(
+          "'since' (" + since + ") must be before 'until' (" + until + ")");
+    }
+    return new TraceLimits(depth, since, until);
+  }
+
+  /** Each input and output with a sample gets {@code histogram} (docs/api.md). */
+  private static void putHistograms(
+      ObjectNode run, Map<String, Map<Integer, SampleHistogram>> all) {
+    for (String direction : List.of("input", "output")) {
+      JsonNode values = run.path(direction + "s");
+      all.getOrDefault(direction, Map.of())
+          .forEach(
+              (index, histogram) -> {
+                if (index >= 0 && index < values.size()) {
+                  ((ObjectNode) values.get(index)).set("histogram", UiJson.histogram(histogram));
+                }
+              });
+    }
+  }
+
+  private JsonNode trace(String id, String direction, TraceLimits limits, Instant now) {
     TraceGraph graph = new TraceGraph();
     ObjectNode head = UiJson.object().put("id", id).put("direction", direction);
+    head.put("depth", limits.depth() < 0 ? null : limits.depth());
+    head.put("since", UiJson.time(limits.since())).put("until", UiJson.time(limits.until()));
     String root = null;
     if (direction.equals("upstream")) {
-      RunGraph lineage = new BrowseQuery(queries).upstream(id, MAX_GRAPH_RUNS);
+      RunGraph lineage = new BrowseQuery(queries).upstream(id, limits, MAX_GRAPH_RUNS);
       if (lineage.pointer() != null) {
         head.put("pointer", lineage.pointer()).put("flagged", lineage.pointerFlagged());
       }
@@ -187,8 +224,19 @@ final class ApiHandler implements HttpHandler {
       } else {
         head.put("pointer", impact.root());
       }
+      Set<String> readers = new HashSet<>(); // the derived runs one step from the root
       for (ImpactResult.Run r : impact.runs()) {
-        graph.add(r.run().id(), r.run().component(), r.run().status(), r.run().startTime());
+        if ((limits.depth() < 0 || r.depth() <= limits.depth())
+            && limits.includes(r.run().startTime())) {
+          graph.add(r.run().id(), r.run().component(), r.run().status(), r.run().startTime());
+          if (r.depth() == 1) {
+            readers.add(r.run().id());
+          }
+        }
+      }
+      if (limits.since() != null || limits.until() != null) {
+        // As upstream: a run left out of the window cuts what was derived only through it.
+        graph.keepReachableFrom(root != null ? Set.of(root) : readers, new BrowseQuery(queries));
       }
     }
     Set<String> stale = new HashSet<>();

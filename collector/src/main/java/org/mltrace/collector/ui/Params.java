@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import org.mltrace.collector.query.InstantOrDate;
 
 /**
  * An API call's arguments (the query string of a GET, the JSON object of a POST), validated as they
@@ -94,6 +96,26 @@ final class Params {
     } catch (NumberFormatException e) {
       throw new BadRequestException("'" + name + "' must be an integer, got '" + v + "'");
     }
+  }
+
+  /**
+   * An ISO-8601 instant ({@code 2026-01-01T06:00:00Z}) or a UTC date ({@code 2026-01-01}, its
+   * midnight), or null when absent.
+   */
+  Instant instant(String name) {
+    String v = optional(name);
+    if (v == null) {
+      return null;
+    }
+    return InstantOrDate.parse(v)
+        .orElseThrow(
+            () ->
+                new BadRequestException(
+                    "'"
+                        + name
+                        + "' must be an instant (2026-01-01T06:00:00Z) or a date (2026-01-01), got '"
+                        + v
+                        + "'"));
   }
 
   boolean bool(String name) {

@@ -3,7 +3,13 @@ package org.mltrace.collector.ui;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mltrace.collector.query.BrowseQuery;
@@ -31,6 +37,32 @@ final class TraceGraph {
 
   void truncated(boolean value) {
     truncated |= value;
+  }
+
+  /**
+   * Drops the runs that no path of dependencies among the graph's runs leads to from {@code
+   * starts}, the runs a forward view begins with.
+   */
+  void keepReachableFrom(Set<String> starts, BrowseQuery browse) {
+    Map<String, List<String>> consumers = new HashMap<>();
+    for (String[] e : browse.edgesAmong(nodes.keySet())) {
+      consumers.computeIfAbsent(e[1], k -> new ArrayList<>()).add(e[0]);
+    }
+    Set<String> reached = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>();
+    for (String s : starts) {
+      if (nodes.containsKey(s) && reached.add(s)) {
+        todo.add(s);
+      }
+    }
+    while (!todo.isEmpty()) {
+      for (String next : consumers.getOrDefault(todo.poll(), List.of())) {
+        if (reached.add(next)) {
+          todo.add(next);
+        }
+      }
+    }
+    nodes.keySet().retainAll(reached);
   }
 
   /** The graph's JSON: {@code {nodes: [...], edges: [{from, to, pointer}], truncated}}. */

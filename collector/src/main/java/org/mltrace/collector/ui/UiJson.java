@@ -11,6 +11,7 @@ import java.util.Map;
 import org.mltrace.collector.query.HistoryPage;
 import org.mltrace.collector.query.RunMarks;
 import org.mltrace.collector.query.RunSummary;
+import org.mltrace.collector.query.SampleHistogram;
 import org.mltrace.collector.query.TriggerPoint;
 
 /**
@@ -93,6 +94,15 @@ final class UiJson {
       o.put("message", t.message());
     }
     return a;
+  }
+
+  /** {@code {source: "sample", sampleSize, nonFinite, edges: [...], counts: [...]}}. */
+  static ObjectNode histogram(SampleHistogram h) {
+    ObjectNode o = object().put("source", "sample");
+    o.put("sampleSize", h.sampleSize()).put("nonFinite", h.nonFinite());
+    h.edges().forEach(o.putArray("edges")::add);
+    h.counts().forEach(o.putArray("counts")::add);
+    return o;
   }
 
   static void putMarks(ObjectNode node, RunMarks marks, boolean stale) {

@@ -116,6 +116,88 @@ abstract class UiApiContract {
   }
 
   @Test
+  void aValueWithAStoredSampleGetsItsHistogramAndOneWithOnlyASummaryNone() throws Exception {
+    JsonNode weights = output(getJson("api/run?id=train-2"), "weights");
+    JsonNode h = weights.get("histogram");
+    assertEquals("sample", h.get("source").asText());
+    assertEquals(11, h.get("sampleSize").asInt());
+    assertEquals(1, h.get("nonFinite").asInt(), "the NaN is counted, not binned");
+    // Hand-computed in UiFixture.WEIGHTS_SAMPLE's comment.
+    assertEquals(List.of(1, 2, 0, 3, 4), ints(h.get("counts")));
+    List<Double> edges = new java.util.ArrayList<>();
+    h.get("edges").forEach(e -> edges.add(e.asDouble()));
+    assertEquals(6, edges.size());
+    double[] expected = {1, 1.6, 2.2, 2.8, 3.4, 4};
+    for (int i = 0; i < expected.length; i++) {
+      assertEquals(expected[i], edges.get(i), 1e-12, "edge " + i);
+    }
+    JsonNode summaryOnly = output(getJson("api/run?id=train-1"), "weights");
+    assertTrue(summaryOnly.has("summary"), summaryOnly.toString());
+    assertFalse(summaryOnly.has("histogram"), summaryOnly.toString());
+  }
+
+  @Test
+  void traceDepthAndTimeWindowLimitTheUpstreamGraphAsTheCliDoes() throws Exception {
+    String pred = q("/out/pred.csv");
+    assertEquals(
+        Set.of("predict-1", "train-2"),
+        new TreeSet<>(texts(getJson("api/trace?depth=1&id=" + pred).get("nodes"), "id")));
+    // since 00:00:02 (clean-1 started then) leaves load-1 (0 s) out; until 00:00:05 leaves
+    // train-2 (6 s) out, and with it everything above it.
+    assertEquals(
+        Set.of("predict-1", "train-2", "clean-1"),
+        new TreeSet<>(
+            texts(getJson("api/trace?since=2026-01-01T00:00:02Z&id=" + pred).get("nodes"), "id")));
+    assertEquals(
+        Set.of("predict-1"),
+        new TreeSet<>(
+            texts(getJson("api/trace?until=2026-01-01T00:00:05Z&id=" + pred).get("nodes"), "id")));
+    JsonNode limited = getJson("api/trace?depth=2&since=2026-01-01&id=" + pred);
+    assertEquals(2, limited.get("depth").asInt());
+    assertEquals("2026-01-01T00:00:00Z", limited.get("since").asText());
+  }
+
+  @Test
+  void impactKeepsTheLimitsAndDropsWhatOnlyARunOutsideTheWindowLedTo() throws Exception {
+    assertEquals(
+        Set.of("load-1", "clean-1"),
+        new TreeSet<>(
+            texts(getJson("api/trace?direction=impact&depth=1&id=load-1").get("nodes"), "id")));
+    // until 00:00:05 leaves train-2 (6 s) out, so predict-1, derived only through it, goes too
+    // (predict-1 started at 8 s anyway); train-1 (4 s) stays.
+    assertEquals(
+        Set.of("load-1", "clean-1", "train-1"),
+        new TreeSet<>(
+            texts(
+                getJson("api/trace?direction=impact&until=2026-01-01T00:00:05Z&id=load-1")
+                    .get("nodes"),
+                "id")));
+    // since 00:00:03 leaves clean-1 (2 s) out: nothing derived from load-1 is reached through it.
+    assertEquals(
+        Set.of("load-1"),
+        new TreeSet<>(
+            texts(
+                getJson("api/trace?direction=impact&since=2026-01-01T00:00:03Z&id=load-1")
+                    .get("nodes"),
+                "id")));
+  }
+
+  private static JsonNode output(JsonNode run, String name) {
+    for (JsonNode o : run.get("outputs")) {
+      if (o.get("name").asText().equals(name)) {
+        return o;
+      }
+    }
+    throw new AssertionError("no output " + name + " in " + run);
+  }
+
+  private static List<Integer> ints(JsonNode array) {
+    List<Integer> list = new java.util.ArrayList<>();
+    array.forEach(n -> list.add(n.asInt()));
+    return list;
+  }
+
+  @Test
   void traceOfAnOutputIsItsUpstreamGraphWithFailedTriggersMarked() throws Exception {
     JsonNode g = getJson("api/trace?id=" + q("/out/pred.csv"));
     assertEquals("/out/pred.csv", g.get("pointer").asText());
@@ -189,6 +271,16 @@ abstract class UiApiContract {
         get("api/trace?id=x&direction=sideways"),
         400,
         "'direction' must be one of upstream, impact, got 'sideways'");
+    assertError(get("api/trace?id=x&depth=0"), 400, "'depth' must be at least 1, got 0");
+    assertError(
+        get("api/trace?id=x&since=yesterday"),
+        400,
+        "'since' must be an instant (2026-01-01T06:00:00Z) or a date (2026-01-01), got"
+            + " 'yesterday'");
+    assertError(
+        get("api/trace?id=x&since=2026-01-02&until=2026-01-01"),
+        400,
+        "'since' (2026-01-02T00:00:00Z) must be before 'until' (2026-01-01T00:00:00Z)");
     assertError(get("api/run?id=" + q("a\u0001b")), 400, "'id' contains a control character");
     assertError(get("api/run"), 400, "'id' is required");
     assertError(get("api/run?id=nope"), 404, "no run with id 'nope'");

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.ValueKind;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.testing.RunBuilder;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TriggerRows;
@@ -20,11 +21,18 @@ import org.mltrace.collector.testing.TriggerRows;
  * </pre>
  *
  * train-1 (loss 0.25) passes its metric_threshold trigger (threshold 0.4), train-2 (loss 0.5) fails
- * it; predict-1 (at 8 s) read the model train-2 (ended 7 s) wrote.
+ * it; predict-1 (at 8 s) read the model train-2 (ended 7 s) wrote. train-2's {@code weights} carry
+ * the sample {@link #WEIGHTS_SAMPLE} (as for a trigger that needs it), train-1's only a summary.
  */
 final class UiFixture {
   static final String EVIL_COMPONENT = "<script>alert('component')</script>";
   static final String EVIL_TEXT = "<script>alert('value')</script>";
+
+  /**
+   * Ten finite values and a NaN. Sturges: ceil(log2 10) + 1 = 5 bins of width 0.6 from 1 to 4, [1,
+   * 1.6) [1.6, 2.2) [2.2, 2.8) [2.8, 3.4) [3.4, 4], holding 1, 2, 0, 3 and 4 values.
+   */
+  static final double[] WEIGHTS_SAMPLE = {1, 2, 2, 3, 3, 3, 4, 4, 4, 4, Double.NaN};
 
   private UiFixture() {}
 
@@ -49,12 +57,14 @@ final class UiFixture {
                 .reads("features", "/d/feat.csv")
                 .writes("return", "/m/model.bin", "model")
                 .output(loss(0.25))
+                .output(weights("train-1", null))
                 .build(),
             run("train-2", "train")
                 .at(6, 7)
                 .reads("features", "/d/feat.csv")
                 .writes("return", "/m/model.bin", "model")
                 .output(loss(0.5))
+                .output(weights("train-2", WEIGHTS_SAMPLE))
                 .build(),
             run("predict-1", "predict")
                 .at(8, 9)
@@ -88,6 +98,20 @@ final class UiFixture {
           true,
           t);
     }
+  }
+
+  private static CapturedValue weights(String run, double[] sample) {
+    ValueSummary summary =
+        new ValueSummary("number", "all", 11, 11, 0, 1, 1, 4, 3, 1, 4).withExtras(sample, null);
+    return new CapturedValue(
+        "weights",
+        ValueKind.POINTER,
+        "mem://" + run + "/double[]@1",
+        "data",
+        "double[]",
+        11,
+        summary,
+        null);
   }
 
   private static CapturedValue loss(double v) {

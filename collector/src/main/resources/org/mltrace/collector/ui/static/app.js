@@ -53,7 +53,14 @@ function link(route, text, cls) {
 
 const routeOf = {
   run: id => 'run/' + encodeURIComponent(id),
-  trace: (id, dir) => 'trace/' + encodeURIComponent(id) + (dir === 'impact' ? '?impact' : ''),
+  /** limits: {depth, since, until}, each left out when empty. */
+  trace: (id, dir, limits) => {
+    const q = new URLSearchParams();
+    if (dir === 'impact') q.set('impact', '');
+    for (const [k, v] of Object.entries(limits || {})) if (v) q.set(k, v);
+    const qs = q.toString().replace(/^impact=(&|$)/, 'impact$1');
+    return 'trace/' + encodeURIComponent(id) + (qs ? '?' + qs : '');
+  },
   history: name => 'history/' + encodeURIComponent(name),
 };
 

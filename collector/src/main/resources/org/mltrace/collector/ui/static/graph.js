@@ -82,7 +82,7 @@ function drawGraph(g, direction, open) {
     const d = skips
       ? `M${x1},${y1} C${x1 + GAP_X},${top} ${x2 - GAP_X},${top} ${x2},${y2}`
       : `M${x1},${y1} C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
-    const path = svgEl('path', {class: 'edge', d});
+    const path = svgEl('path', {class: 'edge', d, 'data-from': e.from, 'data-to': e.to});
     path.appendChild(svgEl('title', {}, e.pointer));
     svg.appendChild(path);
   }

@@ -76,10 +76,13 @@ const Views = {
 
   async trace(el, id, query) {
     const direction = query.has('impact') ? 'impact' : 'upstream';
-    const g = await api('trace', {id, direction});
+    const limits = {depth: query.get('depth'), since: query.get('since'), until: query.get('until')};
+    const g = await api('trace', {id, direction, ...limits});
     append(el, [h('h1', {}, direction === 'impact' ? 'Impact of ' : 'Trace of ', h('span', {class: 'mono'}, id)),
+      traceLimitsForm(id, direction, limits),
       h('div', {class: 'toolbar'},
-        direction === 'impact' ? link(routeOf.trace(id), '← upstream') : link(routeOf.trace(id, 'impact'), 'forward (impact) →', 'impact'),
+        direction === 'impact' ? link(routeOf.trace(id, 'upstream', limits), '← upstream', 'upstream')
+          : link(routeOf.trace(id, 'impact', limits), 'forward (impact) →', 'impact'),
         g.pointer ? h('span', {class: g.flagged ? 'bad' : ''}, 'output ' + g.pointer + (g.flagged ? ' (flagged)' : '')) : '',
         h('span', {}, g.nodes.length + ' runs' + (g.truncated ? ' (truncated)' : ''))),
       h('div', {class: 'legend'},
@@ -154,7 +157,7 @@ function valueTable(values, flagged, outputs) {
     v.name, v.type,
     v.kind === 'pointer' ? link(routeOf.trace(v.value), v.value, 'mono' + (flagged.has(v.value) ? ' bad' : '')) : h('span', {class: 'mono'}, v.value === null ? '(' + v.kind + ')' : v.value),
     v.size === undefined ? '' : String(v.size),
-    v.summary ? summaryCell(v.summary) : '',
+    v.histogram ? histogramCell(v.histogram, v.summary) : v.summary ? summaryCell(v.summary) : '',
     outputs && v.kind === 'pointer'
       ? h('button', {class: flagged.has(v.value) ? 'unflag' : 'flag',
           onclick: () => act(() => api(flagged.has(v.value) ? 'unflag' : 'flag', {}, {id: v.value}),
@@ -164,24 +167,73 @@ function valueTable(values, flagged, outputs) {
   ]));
 }
 
-/** min, mean ± stddev and max of a summary drawn on one small axis, with the numbers. */
-function summaryCell(s) {
-  const text = s.count + ' ' + s.elements + (s.nulls ? ', ' + s.nulls + ' null' : '') +
+function summaryText(s) {
+  return s.count + ' ' + s.elements + (s.nulls ? ', ' + s.nulls + ' null' : '') +
     (s.min === null ? '' : ', min ' + num(s.min) + ' mean ' + num(s.mean) + ' max ' + num(s.max));
+}
+
+/** An SVG element with attributes (h() makes HTML elements, which an <svg> does not draw). */
+function svgTree(tag, attrs, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  append(el, children);
+  return el;
+}
+
+/**
+ * Only a summary was stored (no sample): min, mean ± stddev and max on one small axis, labelled as
+ * a summary so nobody reads it as a distribution.
+ */
+function summaryCell(s) {
+  const text = summaryText(s);
   if (s.min === null || s.max === s.min) return text;
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('width', '120'); svg.setAttribute('height', '14');
   const x = v => 2 + 116 * (v - s.min) / (s.max - s.min);
   const lo = Math.max(s.min, s.mean - s.stddev), hi = Math.min(s.max, s.mean + s.stddev);
-  for (const [tag, attrs] of [['line', {x1: 2, x2: 118, y1: 7, y2: 7, stroke: '#98a1ae'}],
-    ['rect', {x: x(lo), y: 2, width: Math.max(1, x(hi) - x(lo)), height: 10, fill: '#bcd0ee'}],
-    ['line', {x1: x(s.mean), x2: x(s.mean), y1: 1, y2: 13, stroke: '#1f5fbf', 'stroke-width': 2}]]) {
-    const el = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    svg.appendChild(el);
-  }
-  return h('span', {class: 'summary'}, svg, ' ', text);
+  const svg = svgTree('svg', {width: 120, height: 14},
+    svgTree('title', {}, 'summary only (no stored sample): mean ± 1 standard deviation between min and max'),
+    svgTree('line', {x1: 2, x2: 118, y1: 7, y2: 7, stroke: '#98a1ae'}),
+    svgTree('rect', {x: x(lo), y: 2, width: Math.max(1, x(hi) - x(lo)), height: 10, fill: '#bcd0ee'}),
+    svgTree('line', {x1: x(s.mean), x2: x(s.mean), y1: 1, y2: 13, stroke: '#1f5fbf', 'stroke-width': 2}));
+  return h('span', {class: 'summary'}, h('span', {class: 'label'}, 'summary'), ' ', svg, ' ', text);
+}
+
+/** The server's bins of the stored sample as bars; each bar's title gives its range and count. */
+function histogramCell(hist, s) {
+  const bins = hist.counts.length, most = Math.max(...hist.counts), width = 160, height = 36;
+  const w = width / bins;
+  const svg = svgTree('svg', {width, height: height + 2, class: 'histogram'},
+    svgTree('line', {x1: 0, x2: width, y1: height + 1, y2: height + 1, stroke: '#98a1ae'}),
+    hist.counts.map((c, i) => {
+      const barHeight = most ? Math.max(c ? 1 : 0, Math.round(height * c / most)) : 0;
+      return svgTree('rect', {class: 'bin', x: i * w + 0.5, y: height - barHeight + 1, width: Math.max(1, w - 1),
+        height: barHeight, 'data-count': c},
+      svgTree('title', {}, '[' + num(hist.edges[i]) + ', ' + num(hist.edges[i + 1]) + (i === bins - 1 ? ']' : ')') + ': ' + c));
+    }));
+  const finite = hist.sampleSize - hist.nonFinite;
+  return h('span', {class: 'summary'},
+    h('span', {class: 'label'}, 'sample of ' + hist.sampleSize + (hist.nonFinite ? ' (' + hist.nonFinite + ' NaN/∞ not drawn)' : '')),
+    h('br', {}), svg,
+    h('span', {class: 'range'}, num(hist.edges[0]) + ' … ' + num(hist.edges[bins])),
+    s ? h('div', {}, summaryText(s)) : finite + ' values');
+}
+
+/**
+ * The CLI's trace --depth, --since and --until as fields; applying them reopens the page with them
+ * in its address, so the direction switch, back and reload keep them.
+ */
+function traceLimitsForm(id, direction, limits) {
+  const field = (name, size, placeholder, type) => h('input', {id: 'trace-' + name, name, type: type || 'text', size,
+    placeholder, value: limits[name] || null, min: type === 'number' ? 1 : null});
+  const depth = field('depth', 4, 'all', 'number');
+  const since = field('since', 26, 'e.g. 2026-01-01T06:00:00Z');
+  const until = field('until', 26, 'e.g. 2026-01-02');
+  return h('form', {class: 'toolbar limits', onsubmit: ev => {
+    ev.preventDefault();
+    location.hash = '#/' + routeOf.trace(id, direction,
+      {depth: depth.value.trim(), since: since.value.trim(), until: until.value.trim()});
+  }}, h('label', {}, 'depth ', depth), h('label', {}, 'since ', since), h('label', {}, 'until ', until),
+  h('button', {id: 'trace-apply', type: 'submit'}, 'Apply'),
+  limits.depth || limits.since || limits.until ? link(routeOf.trace(id, direction), 'clear', 'clear-limits') : '');
 }
 
 function linkTable(links) {
