@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web UI on a 10,000-run history ({@code mltrace bench}: five components in a chain, each run
@@ -25,32 +20,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class WebUiLargeHistoryIT {
   @TempDir static Path dir;
-  static Background ui;
+  static UiSession ui;
   static ChromeDriver browser;
-  static String base;
 
   @BeforeAll
   static void benchAndServe() throws Exception {
     CollectorCli mltrace = CollectorCli.h2(dir);
     ProcessResult bench = mltrace.run("bench", "--runs", "10000");
     assertEquals(0, bench.exitCode(), bench::toString);
-    ui = Background.start(dir, "ui",
-        List.of("-jar", Artifacts.collectorJar().toString(), "ui", "--port", "0", "--db", mltrace.url()));
-    Pattern serving = Pattern.compile("at (http://127\\.0\\.0\\.1:\\d+/)");
-    Poll.until("mltrace ui to print its address", 60, () -> serving.matcher(ui.stdout()).find() || !ui.isAlive());
-    Matcher m = serving.matcher(ui.stdout());
-    assertTrue(m.find(), ui::toString);
-    base = m.group(1);
-    browser = Browsers.headlessChromium();
+    ui = UiSession.start(dir, mltrace.url());
+    browser = ui.browser;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
     if (ui != null) {
-      assertEquals(0, ui.stop(), ui::toString);
+      ui.close();
     }
   }
 
@@ -111,15 +96,10 @@ class WebUiLargeHistoryIT {
   }
 
   private static String main() {
-    return browser.findElement(By.tagName("main")).getText();
+    return ui.main();
   }
 
-  /** Opens the page and returns how long it took to render, as the page measured it. */
   private static long open(String fragment) {
-    browser.get(base + fragment);
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
-    assertTrue(!"error".equals(browser.findElement(By.tagName("body")).getAttribute("data-view")), main());
-    return Long.parseLong(browser.findElement(By.tagName("body")).getAttribute("data-render-ms"));
+    return ui.open(fragment);
   }
 }
