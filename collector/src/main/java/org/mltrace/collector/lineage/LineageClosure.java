@@ -46,11 +46,22 @@ public final class LineageClosure {
    * breadth-first order; {@code maxDepth} below 0 means no limit.
    */
   public Map<String, Integer> reach(Collection<String> roots, int maxDepth) {
-    return reach(roots, maxDepth, Progress.NONE);
+    return reach(roots, maxDepth, Integer.MAX_VALUE, Progress.NONE);
   }
 
   /** {@link #reach(Collection, int)}, telling {@code progress} the runs each level adds. */
   public Map<String, Integer> reach(Collection<String> roots, int maxDepth, Progress progress) {
+    return reach(roots, maxDepth, Integer.MAX_VALUE, progress);
+  }
+
+  /**
+   * As {@link #reach(Collection, int, Progress)}, but stops once more than {@code maxRuns} runs are
+   * reached (the nearest ones, as the walk is breadth first), so a caller that draws at most {@code
+   * maxRuns} does not pay for a closure of thousands; a map larger than {@code maxRuns} says there
+   * was more.
+   */
+  public Map<String, Integer> reach(
+      Collection<String> roots, int maxDepth, int maxRuns, Progress progress) {
     Map<String, Integer> depth = new LinkedHashMap<>();
     List<String> frontier = new ArrayList<>();
     for (String r : roots) {
@@ -66,6 +77,9 @@ public final class LineageClosure {
         String run = next.apply(d);
         if (depth.putIfAbsent(run, level) == null) {
           nextFrontier.add(run);
+          if (depth.size() > maxRuns) {
+            return depth;
+          }
         }
       }
       frontier = nextFrontier;

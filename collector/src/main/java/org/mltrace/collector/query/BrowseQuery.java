@@ -134,6 +134,7 @@ public final class BrowseQuery {
     java.util.LinkedHashSet<String> seen = new java.util.LinkedHashSet<>(List.of(root));
     List<String> frontier = List.of(root);
     boolean truncated = false;
+    boolean windowed = limits.since() != null || limits.until() != null;
     try {
       Connection c = queries.database().connection();
       for (int level = 0;
@@ -141,16 +142,21 @@ public final class BrowseQuery {
           level++) {
         List<String> next = new ArrayList<>();
         for (List<String> chunk : chunks(frontier)) {
+          // The producers' start times only when a window needs them: the join doubles the
+          // cost of a level (0.15 against 0.08 ms a level on a 2,000-run chain, H2).
           String sql =
-              "SELECT d.depends_on_run_id, r.start_time FROM run_dependencies d"
-                  + " JOIN component_runs r ON r.id = d.depends_on_run_id"
-                  + " WHERE d.run_id = ANY(?) ORDER BY d.run_id, d.pointer_id";
+              windowed
+                  ? "SELECT d.depends_on_run_id, r.start_time FROM run_dependencies d"
+                      + " JOIN component_runs r ON r.id = d.depends_on_run_id"
+                      + " WHERE d.run_id = ANY(?) ORDER BY d.run_id, d.pointer_id"
+                  : "SELECT depends_on_run_id FROM run_dependencies WHERE run_id = ANY(?)"
+                      + " ORDER BY run_id, pointer_id";
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             AnyOf.bind(ps, 1, chunk);
             try (ResultSet rs = ps.executeQuery()) {
               while (rs.next()) {
                 String producer = rs.getString(1);
-                if (seen.contains(producer) || !limits.includes(time(rs, 2))) {
+                if (seen.contains(producer) || (windowed && !limits.includes(time(rs, 2)))) {
                   continue;
                 }
                 if (seen.size() >= maxRuns) {

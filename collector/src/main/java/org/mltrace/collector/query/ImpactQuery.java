@@ -45,16 +45,27 @@ public final class ImpactQuery {
   public ImpactResult impact(String id, Progress progress) {
     progress.start("impact", "runs reached", -1);
     try {
-      return walk(id, progress);
+      return walk(id, -1, Integer.MAX_VALUE, progress);
     } finally {
       progress.finish();
     }
   }
 
-  private ImpactResult walk(String id, Progress progress) {
+  /**
+   * What was derived within {@code maxDepth} steps (below 0: no limit), reading only the nearest
+   * runs once more than {@code maxRuns} are reached (breadth first; more than {@code maxRuns} in
+   * the answer say there were more), for a view that draws at most that many.
+   *
+   * @throws NotFoundException if {@code id} is neither a run nor a pointer
+   */
+  public ImpactResult impact(String id, int maxDepth, int maxRuns) {
+    return walk(id, maxDepth, maxRuns, Progress.NONE);
+  }
+
+  private ImpactResult walk(String id, int maxDepth, int maxRuns, Progress progress) {
     LineageClosure downstream = LineageClosure.downstream(graph::downstreamOf);
     if (queries.repository().findRun(id).isPresent()) {
-      Map<String, Integer> reached = downstream.reach(List.of(id), -1, progress);
+      Map<String, Integer> reached = downstream.reach(List.of(id), maxDepth, maxRuns, progress);
       return result(id, true, reached);
     }
     Optional<PointerRow> pointer = queries.findPointer(id);
@@ -64,8 +75,12 @@ public final class ImpactQuery {
     }
     String identifier = pointer.get().identifier();
     List<String> readers = graph.readersOf(identifier);
+    if (maxDepth == 0) {
+      return result(identifier, false, Map.of());
+    }
     progress.advance(readers.size());
-    Map<String, Integer> reached = downstream.reach(readers, -1, progress);
+    Map<String, Integer> reached =
+        downstream.reach(readers, maxDepth < 0 ? -1 : maxDepth - 1, maxRuns, progress);
     reached.replaceAll((run, depth) -> depth + 1); // the readers are one step from the pointer
     return result(identifier, false, reached);
   }

@@ -10,23 +10,18 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.mltrace.collector.MltraceException;
 import org.mltrace.collector.query.AlertJson;
 import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.BrowseQuery;
 import org.mltrace.collector.query.CatalogQuery;
-import org.mltrace.collector.query.ImpactQuery;
-import org.mltrace.collector.query.ImpactResult;
 import org.mltrace.collector.query.JsonRenderer;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.ReviewQuery;
 import org.mltrace.collector.query.RunDetail;
-import org.mltrace.collector.query.RunGraph;
 import org.mltrace.collector.query.SampleHistogram;
 import org.mltrace.collector.query.SampleQuery;
 import org.mltrace.collector.query.TraceLimits;
@@ -41,9 +36,6 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler implements HttpHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
   private static final int MAX_BODY = 16 * 1024;
-
-  /** As the CLI's trace: a graph stops growing here, so a huge lineage stays drawable. */
-  private static final int MAX_GRAPH_RUNS = 2_000;
 
   private final QueryService queries;
   private final UiAccess access;
@@ -105,7 +97,12 @@ final class ApiHandler implements HttpHandler {
       }
       case "run" -> run(p.required("id"), now);
       case "trace" ->
-          trace(p.required("id"), p.choice("direction", "upstream", "impact"), traceLimits(p), now);
+          new TraceApi(queries)
+              .trace(
+                  p.required("id"),
+                  p.choice("direction", "upstream", "impact"),
+                  traceLimits(p),
+                  now);
       case "review" -> review();
       case "alerts" -> UiJson.tree(AlertJson.alerts(queries.alerts(p.bool("all"))));
       case "stale" -> UiJson.tree(AlertJson.stale(queries.staleRuns(now)));
@@ -199,51 +196,6 @@ final class ApiHandler implements HttpHandler {
                 }
               });
     }
-  }
-
-  private JsonNode trace(String id, String direction, TraceLimits limits, Instant now) {
-    TraceGraph graph = new TraceGraph();
-    ObjectNode head = UiJson.object().put("id", id).put("direction", direction);
-    head.put("depth", limits.depth() < 0 ? null : limits.depth());
-    head.put("since", UiJson.time(limits.since())).put("until", UiJson.time(limits.until()));
-    String root = null;
-    if (direction.equals("upstream")) {
-      RunGraph lineage = new BrowseQuery(queries).upstream(id, limits, MAX_GRAPH_RUNS);
-      if (lineage.pointer() != null) {
-        head.put("pointer", lineage.pointer()).put("flagged", lineage.pointerFlagged());
-      }
-      root = lineage.rootRun();
-      lineage.runs().forEach(r -> graph.add(r.id(), r.component(), r.status(), r.startTime()));
-      graph.truncated(lineage.truncated());
-    } else {
-      ImpactResult impact = new ImpactQuery(queries).impact(id);
-      if (impact.rootIsRun()) {
-        var r = queries.inspect(impact.root()).run();
-        graph.add(r.id(), r.component(), r.status(), r.startTime());
-        root = r.id();
-      } else {
-        head.put("pointer", impact.root());
-      }
-      Set<String> readers = new HashSet<>(); // the derived runs one step from the root
-      for (ImpactResult.Run r : impact.runs()) {
-        if ((limits.depth() < 0 || r.depth() <= limits.depth())
-            && limits.includes(r.run().startTime())) {
-          graph.add(r.run().id(), r.run().component(), r.run().status(), r.run().startTime());
-          if (r.depth() == 1) {
-            readers.add(r.run().id());
-          }
-        }
-      }
-      if (limits.since() != null || limits.until() != null) {
-        // As upstream: a run left out of the window cuts what was derived only through it.
-        graph.keepReachableFrom(root != null ? Set.of(root) : readers, new BrowseQuery(queries));
-      }
-    }
-    Set<String> stale = new HashSet<>();
-    queries.staleRuns(now).forEach(s -> stale.add(s.runId()));
-    head.put("rootRun", root);
-    head.setAll(graph.toJson(new BrowseQuery(queries), stale, root));
-    return head;
   }
 
   private JsonNode review() {

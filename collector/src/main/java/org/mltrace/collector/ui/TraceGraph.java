@@ -35,6 +35,10 @@ final class TraceGraph {
                 .put("startTime", UiJson.time(start)));
   }
 
+  int size() {
+    return nodes.size();
+  }
+
   void truncated(boolean value) {
     truncated |= value;
   }

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.mltrace.collector.Progress;
 
 class LineageClosureTest {
   // a -> b -> c -> a (a cycle, as clock skew between hosts can make), and c -> d
@@ -47,5 +48,16 @@ class LineageClosureTest {
             LineageClosure.upstream(LineageClosureTest::byConsumer)
                 .reach(List.of("d"), -1)
                 .keySet()));
+  }
+
+  @Test
+  void aRunLimitKeepsTheNearestRunsAndOneMoreToSayThereWereMore() {
+    LineageClosure downstream = LineageClosure.downstream(LineageClosureTest::byProducer);
+    assertEquals(
+        Map.of("a", 0, "b", 1, "c", 2), downstream.reach(List.of("a"), -1, 2, Progress.NONE));
+    assertEquals(
+        Map.of("a", 0, "b", 1, "c", 2, "d", 3),
+        downstream.reach(List.of("a"), -1, 4, Progress.NONE),
+        "no more than 4: all of them, nothing cut");
   }
 }

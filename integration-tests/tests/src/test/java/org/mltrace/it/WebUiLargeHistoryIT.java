@@ -68,6 +68,24 @@ class WebUiLargeHistoryIT {
   }
 
   @Test
+  void theImpactOfAnEarlyRunStopsAtTwoThousandRunsNearestFirstAndDepthNarrowsIt() {
+    // benchagent01-500 has 9,500 runs downstream in the chain: drawing them all took 4 s.
+    long ms = open("#/trace/benchagent01-500?impact");
+    assertEquals(2000, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
+    assertTrue(main().contains("2000 runs (truncated)"), main());
+    assertEquals(1, browser.findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-501']")).size(),
+        "the nearest derived run is kept");
+    assertEquals(0, browser.findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-2500']")).size(),
+        "the 2,000th level below is cut");
+    long narrowed = open("#/trace/benchagent01-500?impact&depth=100");
+    assertEquals(101, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
+    long upstream = open("#/trace/benchagent01-9000?depth=100");
+    assertEquals(101, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
+    System.out.printf("impact of 9,500 runs cut to 2,000: %d ms; depth 100 forward %d ms, upstream %d ms%n",
+        ms, narrowed, upstream);
+  }
+
+  @Test
   void aWideFiveHundredNodeDagLaysOutInUnderASecond() {
     open("#/components");
     // 25 layers of 20 runs, each reading two runs of the layer before: 500 nodes, 960 edges.
