@@ -59,6 +59,12 @@ class WebUiLargeHistoryIT {
     open("#/trace/benchagent01-450");
     long ms = open("#/trace/benchagent01-500");
     assertEquals(500, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
+    // 500 layers are 100,000 px wide: the box opens scrolled to the traced run, not the oldest.
+    Object rootShown = ui.script("""
+        const box = document.querySelector('.graph').getBoundingClientRect();
+        const root = document.querySelector('#trace-graph g.node.root').getBoundingClientRect();
+        return root.left >= box.left && root.right <= box.right;""");
+    assertEquals(Boolean.TRUE, rootShown, "the traced run is in view");
     System.out.printf(
         "trace of a 500-run chain: %d ms (API call, layout and drawing); the first, of 400 runs: %d ms%n",
         ms, cold);

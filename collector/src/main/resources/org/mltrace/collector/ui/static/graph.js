@@ -107,5 +107,17 @@ function drawGraph(g, direction, open) {
   const box = document.createElement('div');
   box.className = 'graph';
   box.appendChild(svg);
+  // Where the traced run is, so the page can scroll a long lineage to it (see focusGraph).
+  const root = g.nodes.find(n => n.root);
+  if (root) box.dataset.focusX = String(xy.get(root.id).x + NODE_W / 2);
   return box;
+}
+
+/**
+ * Scrolls a drawn graph to its traced run: upstream, that run is the rightmost of possibly
+ * hundreds of layers, and a page that opened at the oldest producer would hide what was asked.
+ */
+function focusGraph(container) {
+  const box = container.querySelector('.graph');
+  if (box && box.dataset.focusX) box.scrollLeft = Math.max(0, Number(box.dataset.focusX) - box.clientWidth / 2);
 }

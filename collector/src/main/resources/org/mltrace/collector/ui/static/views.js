@@ -90,6 +90,7 @@ const Views = {
         h('span', {class: 'stale'}, '┅ stale'), h('span', {}, 'bold: the traced run')),
       g.nodes.length ? drawGraph(g, direction, id => { location.hash = '#/' + routeOf.run(id); })
         : h('p', {}, direction === 'impact' ? 'nothing recorded was derived from it' : 'no recorded run wrote this output')]);
+    return () => focusGraph(el);
   },
 
   async review(el) {
