@@ -43,10 +43,10 @@ public final class QueryBench {
 
   /**
    * Picks the targets: predictions are the outputs of the newest runs of the component that most
-   * often ends a recent trace (a run that depends on others and that no run depends on); raw
-   * inputs are the three pointers that the newest 200 runs read most often and no run wrote (each
-   * timed on its own: one may feed a day of runs, another the whole history); the busiest component
-   * is the one with most runs.
+   * often ends a recent trace (a run that depends on others and that no run depends on); the raw
+   * input is the one with fewest readers among those that the newest 200 runs without dependencies
+   * read and that no run wrote (a day's raw file rather than a reference file every run reads,
+   * whose impact is the whole history); the busiest component is the one with most runs.
    */
   public Targets targets(int predictions) {
     String sink =
@@ -75,11 +75,13 @@ public final class QueryBench {
     List<String> raw =
         column(
             queries.sql(
-                "SELECT i.pointer_id, COUNT(*) AS n FROM (SELECT id FROM component_runs"
+                "SELECT x.p, (SELECT COUNT(*) FROM run_inputs a WHERE a.pointer_id = x.p) AS readers"
+                    + " FROM (SELECT DISTINCT i.pointer_id AS p FROM (SELECT id FROM component_runs"
                     + " ORDER BY start_time DESC FETCH FIRST 200 ROWS ONLY) r"
                     + " JOIN run_inputs i ON i.run_id = r.id WHERE i.pointer_id IS NOT NULL"
+                    + " AND NOT EXISTS (SELECT 1 FROM run_dependencies d WHERE d.run_id = r.id)"
                     + " AND NOT EXISTS (SELECT 1 FROM run_outputs o WHERE o.pointer_id = i.pointer_id)"
-                    + " GROUP BY i.pointer_id ORDER BY n DESC, i.pointer_id FETCH FIRST 3 ROWS ONLY"));
+                    + ") x ORDER BY readers, x.p FETCH FIRST 1 ROWS ONLY"));
     String busiest =
         first(
             queries.sql(
