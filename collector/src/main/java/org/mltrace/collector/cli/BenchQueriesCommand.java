@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
       "Time trace, impact, review, history and inspect on the history in --db, in this JVM.",
       "",
       "Picks its targets from the history: recent outputs of the component that ends most recent "
-          + "traces (the predictions), raw inputs of the newest runs, the busiest component, the "
-          + "newest runs. Each query is warmed up once per target, then repeated; prints p50, p95 "
+          + "traces (the predictions), the unwritten input of the newest source runs with fewest "
+          + "readers (a day's raw file), the busiest component, the newest runs. Each query is warmed up once per target, then repeated; prints p50, p95 "
           + "and max in milliseconds, without the JVM start-up and database opening a one-off "
           + "command also pays. Reads only."
     },
