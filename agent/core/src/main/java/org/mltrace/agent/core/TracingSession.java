@@ -75,6 +75,7 @@ final class TracingSession {
       List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
       writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods, c.triggers(), c.staleAfter()));
     }
+    config.tasks().forEach(writer::submit); // after the components they name, before any run
     writer.start();
 
     MethodRegistry registry = new MethodRegistry();

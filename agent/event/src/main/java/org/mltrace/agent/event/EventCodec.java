@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 4 (components carry trigger declarations
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 5 (tasks, and summaries
+ * may carry their elements as texts; since 4 components carry trigger declarations
  * and {@code stale_after}, summaries may carry a sample and element hashes; since 3 runs carry
  * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
  * summary and file facts); reads versions 1 to 4. Readers reject unknown versions and kinds
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
 
@@ -28,9 +29,12 @@ public final class EventCodec {
   /** Summary extras (version 4): a sample of doubles follows; then, bit 1, hashes. */
   private static final int HAS_SAMPLE = 1;
   private static final int HAS_HASHES = 2;
+  /** Summary extras (version 5), bit 2: the sampled elements as texts follow. */
+  private static final int HAS_TEXTS = 4;
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
+  static final int KIND_TASK = 4;
 
   private EventCodec() {}
 
@@ -46,6 +50,9 @@ public final class EventCodec {
     } else if (event instanceof ComponentEvent component) {
       w.writeByte(KIND_COMPONENT);
       writeComponent(w, component);
+    } else if (event instanceof TaskEvent task) {
+      w.writeByte(KIND_TASK);
+      TaskCodec.write(w, task);
     }
     return w.toByteArray();
   }
@@ -70,6 +77,12 @@ public final class EventCodec {
           case KIND_RUN -> readRun(r, version);
           case KIND_AGENT_STATS -> readStats(r, version);
           case KIND_COMPONENT -> readComponent(r, version);
+          case KIND_TASK -> {
+            if (version < 5) {
+              throw new MalformedEventException("event kind 4 (task) does not exist in format version " + version);
+            }
+            yield TaskCodec.read(r);
+          }
           default -> throw new MalformedEventException("unknown event kind " + kind);
         };
     if (r.remaining() != 0) {
@@ -157,7 +170,8 @@ public final class EventCodec {
     w.writeDouble(s.mean());
     w.writeDouble(s.stddev());
     w.writeSignedVarLong(s.distinct());
-    w.writeByte((s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0));
+    w.writeByte(
+        (s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0) | (s.texts() != null ? HAS_TEXTS : 0));
     if (s.sample() != null) {
       w.writeVarLong(s.sample().length);
       for (double d : s.sample()) {
@@ -169,6 +183,9 @@ public final class EventCodec {
       for (long h : s.hashes()) {
         w.writeFixedLong(h);
       }
+    }
+    if (s.texts() != null) {
+      writeStrings(w, s.texts());
     }
   }
 
@@ -225,7 +242,8 @@ public final class EventCodec {
       return summary;
     }
     int extras = r.readByte();
-    if ((extras & ~(HAS_SAMPLE | HAS_HASHES)) != 0) {
+    int known = HAS_SAMPLE | HAS_HASHES | (version >= 5 ? HAS_TEXTS : 0);
+    if ((extras & ~known) != 0) {
       throw new MalformedEventException("unknown summary flags " + extras + " at byte " + r.position());
     }
     double[] sample = null;
@@ -242,7 +260,8 @@ public final class EventCodec {
         hashes[i] = r.readFixedLong();
       }
     }
-    return extras == 0 ? summary : summary.withExtras(sample, hashes);
+    List<String> texts = (extras & HAS_TEXTS) != 0 ? readStrings(r) : null;
+    return extras == 0 ? summary : summary.withExtras(sample, hashes).withTexts(texts);
   }
 
   private static void writeStats(WireWriter w, AgentStatsEvent e) {
@@ -352,14 +371,14 @@ public final class EventCodec {
     return new ComponentEvent(name, description, owner, tags, methods, triggers, staleAfter);
   }
 
-  private static void writeStrings(WireWriter w, List<String> strings) {
+  static void writeStrings(WireWriter w, List<String> strings) {
     w.writeVarLong(strings.size());
     for (String s : strings) {
       w.writeString(s);
     }
   }
 
-  private static List<String> readStrings(WireReader r) {
+  static List<String> readStrings(WireReader r) {
     int n = r.readCount("string");
     List<String> strings = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

@@ -1,6 +1,9 @@
 package org.mltrace.agent.event;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,6 +36,11 @@ import java.util.Objects;
  * @param hashes a 64-bit hash of each sampled non-null element in sampling order (see {@code
  *     docs/event-format.md} for the hash), for overlap checks; null unless a declared trigger
  *     needs them. Since format version 4.
+ * @param texts every sampled element as text in sampling order, nulls kept as null (so two
+ *     parallel collections of one length line up): a whole number as digits ({@code 42}), another
+ *     number by {@link Double#toString}, a string cut to the variable's {@code max_length}; null
+ *     unless a task names the variable (its identifiers, predictions or labels). Since format
+ *     version 5.
  */
 public record ValueSummary(
     String elements,
@@ -47,7 +55,19 @@ public record ValueSummary(
     double stddev,
     long distinct,
     double[] sample,
-    long[] hashes) {
+    long[] hashes,
+    List<String> texts) {
+
+  public ValueSummary {
+    texts = texts == null ? null : Collections.unmodifiableList(new ArrayList<>(texts));
+  }
+
+  /** Without texts (what no task asked for). */
+  public ValueSummary(
+      String elements, String sampling, long count, long sampled, long nulls, long nans, double min, double max,
+      double mean, double stddev, long distinct, double[] sample, long[] hashes) {
+    this(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, null);
+  }
 
   /** Without a sample or hashes (what no trigger asked for). */
   public ValueSummary(
@@ -58,7 +78,12 @@ public record ValueSummary(
 
   /** This summary carrying {@code sample} and {@code hashes} (either may be null). */
   public ValueSummary withExtras(double[] sample, long[] hashes) {
-    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes);
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts);
+  }
+
+  /** This summary carrying {@code texts} (or none, when null). */
+  public ValueSummary withTexts(List<String> texts) {
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts);
   }
 
   // Arrays compare by content, so that a decoded event equals the encoded one.
@@ -68,13 +93,13 @@ public record ValueSummary(
         && elements.equals(v.elements) && sampling.equals(v.sampling) && count == v.count && sampled == v.sampled
         && nulls == v.nulls && nans == v.nans && Double.compare(min, v.min) == 0 && Double.compare(max, v.max) == 0
         && Double.compare(mean, v.mean) == 0 && Double.compare(stddev, v.stddev) == 0 && distinct == v.distinct
-        && Arrays.equals(sample, v.sample) && Arrays.equals(hashes, v.hashes);
+        && Arrays.equals(sample, v.sample) && Arrays.equals(hashes, v.hashes) && Objects.equals(texts, v.texts);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct)
-        + 31 * Arrays.hashCode(sample) + Arrays.hashCode(hashes);
+        + 31 * Arrays.hashCode(sample) + Arrays.hashCode(hashes) + Objects.hashCode(texts);
   }
 
   @Override
@@ -82,6 +107,7 @@ public record ValueSummary(
     return "ValueSummary[elements=" + elements + ", sampling=" + sampling + ", count=" + count + ", sampled=" + sampled
         + ", nulls=" + nulls + ", nans=" + nans + ", min=" + min + ", max=" + max + ", mean=" + mean + ", stddev="
         + stddev + ", distinct=" + distinct + ", sample=" + (sample == null ? "null" : sample.length + " values")
-        + ", hashes=" + (hashes == null ? "null" : hashes.length + " hashes") + "]";
+        + ", hashes=" + (hashes == null ? "null" : hashes.length + " hashes")
+        + ", texts=" + (texts == null ? "null" : texts.size() + " texts") + "]";
   }
 }

@@ -16,6 +16,8 @@ package org.mltrace.agent.core.capture;
  *     nothing more
  * @param keepHashes a declared trigger needs the sampled elements' hashes ({@code
  *     train_test_leakage}): the summary carries them
+ * @param keepTexts a task names the variable (identifiers, predictions or labels): the summary
+ *     carries every sampled element as text, nulls in place
  */
 public record CaptureOptions(
     String type,
@@ -25,7 +27,8 @@ public record CaptureOptions(
     int sampleCap,
     boolean snapshot,
     boolean keepSample,
-    boolean keepHashes) {
+    boolean keepHashes,
+    boolean keepTexts) {
   public static final int DEFAULT_MAX_STRING_LENGTH = 256;
   public static final int DEFAULT_SAMPLE_CAP = 1024;
   public static final CaptureOptions DEFAULTS =
@@ -38,25 +41,34 @@ public record CaptureOptions(
 
   /** Without a sample or hashes kept. */
   public CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap, boolean snapshot) {
-    this(type, mode, redact, maxStringLength, sampleCap, snapshot, false, false);
+    this(type, mode, redact, maxStringLength, sampleCap, snapshot, false, false, false);
   }
 
   public CaptureOptions withMaxStringLength(int length) {
-    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot, keepSample, keepHashes);
+    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot, keepSample, keepHashes, keepTexts);
   }
 
   public CaptureOptions withSnapshot(boolean snapshot) {
-    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample, keepHashes);
+    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample, keepHashes, keepTexts);
   }
 
   /** These options, additionally keeping the sample and/or hashes (what triggers need). */
   public CaptureOptions keeping(boolean sample, boolean hashes) {
     return new CaptureOptions(
-        type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample || sample, keepHashes || hashes);
+        type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample || sample, keepHashes || hashes, keepTexts);
+  }
+
+  /**
+   * These options keeping the elements' texts (what a task needs), reading at least {@code cap}
+   * elements: a task's {@code max_pairs} wins over a smaller {@code sample_cap}.
+   */
+  public CaptureOptions keepingTexts(int cap) {
+    return new CaptureOptions(
+        type, mode, redact, maxStringLength, Math.max(sampleCap, cap), snapshot, keepSample, keepHashes, true);
   }
 
   /** Whether the summary must carry extras beyond its moments. */
   public boolean keepsExtras() {
-    return keepSample || keepHashes;
+    return keepSample || keepHashes || keepTexts;
   }
 }

@@ -3,11 +3,13 @@ package org.mltrace.agent.core.capture;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.agent.event.NumberText;
 import org.mltrace.agent.event.ValueSummary;
 
 /**
@@ -27,13 +29,18 @@ import org.mltrace.agent.event.ValueSummary;
 final class SampleExtras {
   private final boolean keepSample;
   private final boolean keepHashes;
+  private final int maxLength;
+  /** Every sampled element as text, nulls included; null unless a task asked for them. */
+  private final List<String> texts;
   private double[] sample;
   private long[] hashes;
   private int n;
 
-  private SampleExtras(int expected, boolean keepSample, boolean keepHashes) {
+  private SampleExtras(int expected, boolean keepSample, boolean keepHashes, boolean keepTexts, int maxLength) {
     this.keepSample = keepSample;
     this.keepHashes = keepHashes;
+    this.maxLength = maxLength;
+    this.texts = keepTexts ? new ArrayList<>(expected) : null;
     sample = keepSample ? new double[expected] : null;
     hashes = keepHashes ? new long[expected] : null;
   }
@@ -42,10 +49,12 @@ final class SampleExtras {
    * {@code summary} of {@code v} with its extras, read at the indices {@code sampler} visits; the
    * summary unchanged when it describes no element or {@code v} is of no class summarized.
    */
-  static ValueSummary add(
-      ValueSummary summary, Object v, int cap, boolean keepSample, boolean keepHashes, ValueSummaries.IndexSampler sampler) {
+  static ValueSummary add(ValueSummary summary, Object v, CaptureOptions options, ValueSummaries.IndexSampler sampler) {
     int expected = (int) Math.max(0, summary.sampled() - summary.nulls());
-    SampleExtras e = new SampleExtras(expected, keepSample, keepHashes);
+    int cap = options.sampleCap();
+    boolean keepSample = options.keepSample();
+    boolean keepHashes = options.keepHashes();
+    SampleExtras e = new SampleExtras(expected, keepSample, keepHashes, options.keepTexts(), options.maxStringLength());
     if (v instanceof double[] a) {
       sampler.sample(a.length, cap, i -> e.number(a[i]));
     } else if (v instanceof float[] a) {
@@ -69,8 +78,9 @@ final class SampleExtras {
     } else {
       return summary;
     }
-    return summary.withExtras(
-        keepSample ? Arrays.copyOf(e.sample, e.n) : null, keepHashes ? Arrays.copyOf(e.hashes, e.n) : null);
+    return summary
+        .withExtras(keepSample ? Arrays.copyOf(e.sample, e.n) : null, keepHashes ? Arrays.copyOf(e.hashes, e.n) : null)
+        .withTexts(e.texts);
   }
 
   private void head(Iterator<?> it, int cap) {
@@ -80,18 +90,43 @@ final class SampleExtras {
   }
 
   private boolean element(Object o) {
+    if (texts != null) {
+      texts.add(textOf(o));
+    }
     if (o instanceof String s) {
-      keep(s.length(), XxHash64.hash(s.getBytes(StandardCharsets.UTF_8)));
+      if (keepSample || keepHashes) {
+        keep(s.length(), keepHashes ? XxHash64.hash(s.getBytes(StandardCharsets.UTF_8)) : 0);
+      }
     } else if (o instanceof Double || o instanceof Integer || o instanceof Long || o instanceof Float
         || o instanceof Short || o instanceof Byte || o instanceof BigDecimal || o instanceof BigInteger) {
-      number(((Number) o).doubleValue());
+      numberKept(((Number) o).doubleValue());
     }
     return true; // nulls skipped; the summary already ruled out any other element
   }
 
   private boolean number(double v) {
-    keep(v, keepHashes ? hashOf(v) : 0);
+    if (texts != null) {
+      texts.add(NumberText.of(v));
+    }
+    return numberKept(v);
+  }
+
+  private boolean numberKept(double v) {
+    if (keepSample || keepHashes) {
+      keep(v, keepHashes ? hashOf(v) : 0);
+    }
     return true;
+  }
+
+  /** An element as a task reads it: see {@link ValueSummary#texts}. */
+  private String textOf(Object o) {
+    if (o == null) {
+      return null;
+    }
+    if (o instanceof String s) {
+      return s.length() > maxLength ? s.substring(0, maxLength) : s;
+    }
+    return o instanceof Number n ? NumberText.of(n.doubleValue()) : null;
   }
 
   /** The hash of a number element, as documented in docs/event-format.md. */

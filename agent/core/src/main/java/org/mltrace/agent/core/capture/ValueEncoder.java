@@ -254,7 +254,7 @@ public final class ValueEncoder {
       try {
         summary = summaries.summarize(v, options.sampleCap());
         if (summary != null && options.keepsExtras()) {
-          summary = summaries.withExtras(summary, v, options.sampleCap(), options.keepSample(), options.keepHashes());
+          summary = summaries.withExtras(summary, v, options);
         }
       } catch (Throwable t) {
         // Modified by another thread while sampled, say: the pointer stands without a summary.

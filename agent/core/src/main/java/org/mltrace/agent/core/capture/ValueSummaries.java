@@ -160,8 +160,8 @@ final class ValueSummaries {
    * {@code summary} with the sample and/or hashes a declared trigger needs ({@link SampleExtras}),
    * read at the same indices.
    */
-  ValueSummary withExtras(ValueSummary summary, Object v, int cap, boolean keepSample, boolean keepHashes) {
-    return SampleExtras.add(summary, v, cap, keepSample, keepHashes, sampler);
+  ValueSummary withExtras(ValueSummary summary, Object v, CaptureOptions options) {
+    return SampleExtras.add(summary, v, options, sampler);
   }
 
   static boolean isRandomAccess(Class<?> type) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.ValueEncoder;
+import org.mltrace.agent.event.TaskEvent;
 
 /**
  * A validated YAML file.
@@ -20,6 +21,7 @@ import org.mltrace.agent.core.capture.ValueEncoder;
  * @param plugins the {@code plugins:} jars, absolute, each checked to exist and to name a {@code
  *     ValueEncoderPlugin} service
  * @param maxQueueMb the {@code max_queue_mb:} cap on this agent's queue, in MiB
+ * @param tasks the {@code tasks:} (delayed ground truth), each checked against the components
  */
 public record AgentConfig(
     String source,
@@ -30,7 +32,8 @@ public record AgentConfig(
     List<String> redactPatterns,
     List<ComponentSpec> components,
     List<Path> plugins,
-    long maxQueueMb) {
+    long maxQueueMb,
+    List<TaskEvent> tasks) {
   public static final int DEFAULT_MAX_STRING_LENGTH = CaptureOptions.DEFAULT_MAX_STRING_LENGTH;
   public static final int DEFAULT_SAMPLE_CAP = CaptureOptions.DEFAULT_SAMPLE_CAP;
   public static final long DEFAULT_FINGERPRINT_MAX_BYTES = ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
@@ -40,6 +43,14 @@ public record AgentConfig(
     redactPatterns = List.copyOf(redactPatterns);
     components = List.copyOf(components);
     plugins = List.copyOf(plugins);
+    tasks = List.copyOf(tasks);
+  }
+
+  /** Without tasks. */
+  public AgentConfig(
+      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
+      List<ComponentSpec> components, List<Path> plugins, long maxQueueMb) {
+    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, plugins, maxQueueMb, List.of());
   }
 
   /** Without plugins. */

@@ -17,6 +17,7 @@ import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.SampleSpec;
 import org.mltrace.agent.event.StaleAfter;
+import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.agent.event.TriggerDecl;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -34,7 +35,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ConfigLoader {
   static final List<String> TOP_KEYS =
       List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins",
-          "include", "component_types", "components");
+          "include", "component_types", "components", "tasks");
   static final List<String> COMPONENT_KEYS =
       List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample", "before_run",
           "after_run", "stale_after", "extends", "preset_args");
@@ -86,6 +87,7 @@ public final class ConfigLoader {
     Node componentsNode = null;
     Node includeNode = null;
     Node typesNode = null;
+    Node tasksNode = null;
     Set<String> seen = new HashSet<>();
     // Components last: the global defaults apply to their variables wherever they are written.
     for (NodeTuple t : top.getValue()) {
@@ -105,6 +107,7 @@ public final class ConfigLoader {
         case "include" -> includeNode = value;
         case "component_types" -> typesNode = value;
         case "components" -> componentsNode = value;
+        case "tasks" -> tasksNode = value;
         default -> throw new IllegalStateException(key);
       }
     }
@@ -121,11 +124,16 @@ public final class ConfigLoader {
     } else {
       components = TriggerNeeds.apply(file, components(componentsNode), problems);
     }
+    List<TaskEvent> tasks = List.of();
+    if (tasksNode != null) {
+      tasks = new TaskParser(locations, problems, components).parse(tasksNode);
+      components = TaskNeeds.apply(file, components, tasks, problems);
+    }
     if (!problems.isEmpty()) {
       // A broken component type is reported where it is defined and again by each extender.
       throw new ConfigException(new ArrayList<>(new LinkedHashSet<>(problems)));
     }
-    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins, maxQueueMb);
+    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins, maxQueueMb, tasks);
   }
 
   /** Each jar resolved against the YAML file's directory and checked by {@link PluginJarCheck}. */

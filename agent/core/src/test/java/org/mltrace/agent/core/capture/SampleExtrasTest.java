@@ -22,7 +22,29 @@ class SampleExtrasTest {
   private final ValueSummaries summaries = new ValueSummaries();
 
   private ValueSummary extras(Object v, int cap, boolean sample, boolean hashes) {
-    return summaries.withExtras(summaries.summarize(v, cap), v, cap, sample, hashes);
+    CaptureOptions options = new CaptureOptions(null, CaptureMode.AUTO, false, 256, cap).keeping(sample, hashes);
+    return summaries.withExtras(summaries.summarize(v, cap), v, options);
+  }
+
+  private ValueSummary texts(Object v, int cap, int maxLength) {
+    CaptureOptions options = new CaptureOptions(null, CaptureMode.AUTO, false, maxLength, 1).keepingTexts(cap);
+    return summaries.withExtras(summaries.summarize(v, options.sampleCap()), v, options);
+  }
+
+  @Test
+  void textsKeepEveryStrideElementWithNullsInPlaceSoParallelCollectionsLineUp() {
+    List<String> ids = new ArrayList<>(Arrays.asList("t0", null, "t2", "a-much-longer-id", "t4"));
+    double[] scores = {0.1, 0.25, 3, 0.75, -2};
+    // A task's max_pairs (5) wins over the variable's sample_cap (1).
+    assertEquals(Arrays.asList("t0", null, "t2", "a-much", "t4"), texts(ids, 5, 6).texts());
+    assertEquals(List.of("0.1", "0.25", "3", "0.75", "-2"), texts(scores, 5, 6).texts());
+    // cap 2 of 5: indices 0 and floor(5 / 2) = 2 in both; the summary says 2 of 5 were read.
+    ValueSummary cut = texts(ids, 2, 256);
+    assertEquals(Arrays.asList("t0", "t2"), cut.texts());
+    assertEquals(5, cut.count());
+    assertEquals(2, cut.sampled());
+    assertEquals(List.of("0.1", "3"), texts(scores, 2, 256).texts());
+    assertNull(texts(ids, 5, 6).sample(), "no sample unless a trigger asks");
   }
 
   @Test
