@@ -169,7 +169,7 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     }
   }
 
-  private static AlertEvent event(AlertEvent.Type type, Alert alert, ResultRow cause) {
+  static AlertEvent event(AlertEvent.Type type, Alert alert, ResultRow cause) {
     return new AlertEvent(
         type,
         alert.id(),

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.bench.IngestBench;
+import org.mltrace.collector.truth.TaskBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,10 +42,37 @@ final class BenchCommand implements Callable<Integer> {
       description = "Synthetic runs to write and drain (default ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(
+      names = "--task-pairs",
+      paramLabel = "N",
+      description = {
+        "Instead: join N predictions to labels in a score task with a 7-day window, then time "
+            + "one label change with the window's incremental evaluation against a full "
+            + "recomputation of the window (docs/performance.md#tasks)."
+      })
+  Integer taskPairs;
+
   @Spec CommandSpec spec;
+
+  private Integer taskBench() {
+    if (taskPairs < 1) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--task-pairs must be at least 1");
+    }
+    TaskBench.Result r = TaskBench.run(db.url, taskPairs, 100);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(String.format(Locale.ROOT,
+        "%d predictions joined to labels in %.1f s; one label changed and the window evaluated: %.1f ms"
+            + " (median of 100); the window recomputed from its pairs: %.1f ms; %.1fx",
+        r.pairs(), r.joinSeconds(), r.updateMillis(), r.recomputeMillis(), r.recomputeMillis() / r.updateMillis()));
+    out.flush();
+    return ExitCodes.OK;
+  }
 
   @Override
   public Integer call() throws IOException {
+    if (taskPairs != null) {
+      return taskBench();
+    }
     if (runs < 1) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--runs must be at least 1");

@@ -182,6 +182,7 @@ final class CollectCommand implements Callable<Integer> {
         Collector collector =
             Collector.open(db.url)
                 .retainingQueues(queueRetention)
+                .notifyingTaskAlerts(alerts.notifier())
                 .snapshottingTo(store, artifactMaxMb * 1024 * 1024)
                 .evaluatingTriggers(
                     registry,

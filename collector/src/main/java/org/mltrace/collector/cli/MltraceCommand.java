@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       ReviewCommand.class,
       SliceCommand.class,
       LabelCommand.class,
+      FeedbackCommand.class,
+      TaskCommand.class,
       CompactCommand.class,
       ArtifactCommand.class,
       AlertsCommand.class,

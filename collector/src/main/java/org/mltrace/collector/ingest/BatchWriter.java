@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.truth.TaskIngest;
 
 /**
  * Stores one {@link IngestBatch} in one transaction: each event's rows, the dependencies of each
@@ -24,10 +29,19 @@ final class BatchWriter {
   private final BatchLineage lineage = new BatchLineage();
 
   private final Clock clock;
+  private final Consumer<List<AlertEvent>> alerts;
 
   BatchWriter(IngestStore store, Clock clock) {
+    this(store, clock, opened -> {});
+  }
+
+  /**
+   * @param alerts receives the task SLA alerts a committed batch opened or resolved
+   */
+  BatchWriter(IngestStore store, Clock clock, Consumer<List<AlertEvent>> alerts) {
     this.store = store;
     this.clock = clock;
+    this.alerts = alerts;
   }
 
   /**
@@ -36,27 +50,60 @@ final class BatchWriter {
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
   DrainResult write(IngestBatch batch) {
-    return store.inTransaction(
-        tx -> {
-          Instant now = clock.instant();
-          DrainResult result = DrainResult.NONE;
-          List<RunEvent> runs = new ArrayList<>();
-          for (DecodedEntry entry : batch.entries()) {
-            if (entry instanceof DecodedEntry.Valid valid) {
-              if (valid.event() instanceof RunEvent run) {
-                runs.add(run);
-              } else {
-                result = result.plus(storeOther(tx, valid.event(), now));
+    List<AlertEvent> opened = new ArrayList<>();
+    DrainResult stored =
+        store.inTransaction(
+            tx -> {
+              Instant now = clock.instant();
+              List<RunEvent> runs = new ArrayList<>();
+              DrainResult result = DrainResult.NONE;
+              try (TaskIngest tasks = new TaskIngest(tx)) {
+                for (DecodedEntry entry : batch.entries()) {
+                  if (entry instanceof DecodedEntry.Valid valid) {
+                    if (valid.event() instanceof RunEvent run) {
+                      runs.add(run);
+                    } else if (valid.event() instanceof TaskEvent task) {
+                      result =
+                          result.plus(
+                              storeTask(tx, tasks, batch.queueId(), valid.index(), task, now));
+                    } else {
+                      result = result.plus(storeOther(tx, valid.event(), now));
+                    }
+                  } else if (entry instanceof DecodedEntry.Malformed bad) {
+                    tx.insertDeadLetter(
+                        batch.queueId(), bad.index(), bad.reason(), bad.payload(), now);
+                    result = result.plus(new DrainResult(0, 0, 0, 1));
+                  }
+                }
+                List<RunEvent> fresh = runs.isEmpty() ? List.of() : tx.withoutStored(runs);
+                result = result.plus(storeRuns(tx, runs, fresh, now));
+                tasks.runs(fresh);
+                opened.addAll(tasks.evaluate(now));
               }
-            } else if (entry instanceof DecodedEntry.Malformed bad) {
-              tx.insertDeadLetter(batch.queueId(), bad.index(), bad.reason(), bad.payload(), now);
-              result = result.plus(new DrainResult(0, 0, 0, 1));
-            }
-          }
-          result = result.plus(storeRuns(tx, runs, now));
-          tx.savePosition(batch.queueId(), batch.lastIndex(), now);
-          return result;
-        });
+              tx.savePosition(batch.queueId(), batch.lastIndex(), now);
+              return result;
+            });
+    if (!opened.isEmpty()) {
+      alerts.accept(opened); // only once committed: a rolled-back batch told nobody
+    }
+    return stored;
+  }
+
+  /** A task declaration, or a dead letter saying why this collector cannot use it. */
+  private static DrainResult storeTask(
+      IngestTransaction tx,
+      TaskIngest tasks,
+      String queueId,
+      long index,
+      TaskEvent task,
+      Instant now) {
+    try {
+      tasks.declare(task, now);
+      return new DrainResult(1, 0, 0, 0);
+    } catch (IllegalArgumentException e) {
+      tx.insertDeadLetter(queueId, index, e.getMessage(), EventCodec.encode(task), now);
+      return new DrainResult(0, 0, 0, 1);
+    }
   }
 
   /**
@@ -78,11 +125,11 @@ final class BatchWriter {
    * Stores the batch's runs: first their links are resolved against what the database held before
    * the batch and against each other (queue order), then every row is written in bulk.
    */
-  private DrainResult storeRuns(IngestTransaction tx, List<RunEvent> runs, Instant now) {
+  private DrainResult storeRuns(
+      IngestTransaction tx, List<RunEvent> runs, List<RunEvent> fresh, Instant now) {
     if (runs.isEmpty()) {
       return DrainResult.NONE;
     }
-    List<RunEvent> fresh = tx.withoutStored(runs);
     BatchLineage.Links links = lineage.resolve(fresh, tx);
     tx.insertRuns(fresh, now);
     tx.writeLinks(links);

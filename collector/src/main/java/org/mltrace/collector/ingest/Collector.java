@@ -13,6 +13,10 @@ import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
+import org.mltrace.collector.alert.AlertEvent;
+import org.mltrace.collector.alert.AlertNotifier;
+import java.util.List;
+import java.util.function.Consumer;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 
 /**
@@ -30,6 +34,7 @@ public final class Collector implements AutoCloseable {
   private SnapshotCopier snapshots; // null: no artifact snapshots
   private TriggerEngine triggers; // null: triggers are not evaluated
   private Progress progress = Progress.NONE;
+  private Consumer<List<AlertEvent>> taskAlerts = alerts -> {};
 
   private Collector(String jdbcUrl, Database database) {
     this.jdbcUrl = jdbcUrl;
@@ -98,6 +103,15 @@ public final class Collector implements AutoCloseable {
    */
   public Collector reportingTo(Progress progress) {
     this.progress = progress;
+    return this;
+  }
+
+  /**
+   * Sends the alerts that tasks' SLAs open or resolve (stored with the batch that evaluated them)
+   * to {@code notifier}'s sinks once the batch commits.
+   */
+  public Collector notifyingTaskAlerts(AlertNotifier notifier) {
+    this.taskAlerts = alerts -> alerts.forEach(notifier::submit);
     return this;
   }
 
@@ -180,7 +194,8 @@ public final class Collector implements AutoCloseable {
     DrainResult total = DrainResult.NONE;
     for (Path queue : queues) {
       String queueId;
-      try (QueueDrainer drainer = new QueueDrainer(store, queue, BATCH_SIZE, Clock.systemUTC())) {
+      try (QueueDrainer drainer =
+          new QueueDrainer(store, queue, BATCH_SIZE, Clock.systemUTC(), taskAlerts)) {
         total = total.plus(drainer.drainAvailable(progress));
         queueId = drainer.queueId();
       }
@@ -202,7 +217,7 @@ public final class Collector implements AutoCloseable {
       triggers.start(POLL_INTERVAL);
     }
     return new QueueFollower(
-            store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), aftercare())
+            store, queueDir, BATCH_SIZE, POLL_INTERVAL, Clock.systemUTC(), aftercare(), taskAlerts)
         .follow(stopRequested);
   }
 

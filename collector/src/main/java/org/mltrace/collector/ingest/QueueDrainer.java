@@ -1,6 +1,8 @@
 package org.mltrace.collector.ingest;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.mltrace.collector.alert.AlertEvent;
 import java.time.Clock;
 import java.util.List;
 import org.mltrace.agent.event.EventCodec;
@@ -57,8 +59,14 @@ public final class QueueDrainer implements AutoCloseable {
    * @param batchSize entries per transaction
    */
   public QueueDrainer(IngestStore store, Path queueDir, int batchSize, Clock clock) {
+    this(store, queueDir, batchSize, clock, alerts -> {});
+  }
+
+  /** As above, handing the task SLA alerts each committed batch opened or resolved to {@code alerts}. */
+  public QueueDrainer(
+      IngestStore store, Path queueDir, int batchSize, Clock clock, Consumer<List<AlertEvent>> alerts) {
     this.store = store;
-    this.writer = new BatchWriter(store, clock);
+    this.writer = new BatchWriter(store, clock, alerts);
     this.queueDir = queueDir.toAbsolutePath().normalize();
     this.queueId = this.queueDir.toString();
     this.batchSize = batchSize;

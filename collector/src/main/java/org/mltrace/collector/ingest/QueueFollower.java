@@ -2,6 +2,9 @@ package org.mltrace.collector.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.mltrace.collector.alert.AlertEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -60,13 +63,21 @@ public final class QueueFollower {
    * {@link #RETENTION_INTERVAL} ({@link QueueAftercare}).
    */
   QueueFollower(
+      IngestStore store, Path root, int batchSize, Duration pollInterval, Clock clock, QueueAftercare aftercare) {
+    this(store, root, batchSize, pollInterval, clock, aftercare, alerts -> {});
+  }
+
+  /** As above, handing task SLA alerts to {@code alerts} once their batch commits. */
+  QueueFollower(
       IngestStore store,
       Path root,
       int batchSize,
       Duration pollInterval,
       Clock clock,
-      QueueAftercare aftercare) {
+      QueueAftercare aftercare,
+      Consumer<List<AlertEvent>> alerts) {
     this.aftercare = aftercare;
+    this.alerts = alerts;
     this.store = store;
     this.root = root.toAbsolutePath().normalize();
     this.batchSize = batchSize;
@@ -78,6 +89,8 @@ public final class QueueFollower {
    * Stores entries as they arrive in any queue under the directory until {@code stopRequested}
    * turns true. Waits for the directory to appear.
    */
+  private final Consumer<List<AlertEvent>> alerts;
+
   public DrainResult follow(BooleanSupplier stopRequested) {
     DrainResult total = DrainResult.NONE;
     if (!awaitDirectory(stopRequested)) {
@@ -178,7 +191,7 @@ public final class QueueFollower {
           if (!broken.contains(dir)) {
             log.info("draining the queue {}", dir);
           }
-          drainers.put(dir, new QueueDrainer(store, dir, batchSize, clock));
+          drainers.put(dir, new QueueDrainer(store, dir, batchSize, clock, alerts));
         }
       }
     } catch (QueueException e) {

@@ -52,6 +52,16 @@ public interface IngestTransaction extends BatchLineage.Store {
   void insertDeadLetter(
       String queueId, long queueIndex, String reason, byte[] payload, Instant now);
 
+  /**
+   * The transaction's connection, for the stores of other packages that must write in this same
+   * transaction (tasks' predictions and labels join with the runs that carry them). Callers
+   * neither commit nor close it.
+   */
+  java.sql.Connection connection();
+
+  /** Whether the database is PostgreSQL (for its advisory locks). */
+  boolean postgres();
+
   /** Records that the queue is drained up to and including {@code lastIndex}. */
   void savePosition(String queueId, long lastIndex, Instant now);
 }

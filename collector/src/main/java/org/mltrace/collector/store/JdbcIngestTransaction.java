@@ -68,6 +68,16 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
+  public Connection connection() {
+    return statements.connection();
+  }
+
+  @Override
+  public boolean postgres() {
+    return dialect == SqlDialect.POSTGRES;
+  }
+
+  @Override
   public void upsertComponent(ComponentEvent e, Instant now) {
     Long staleAfter = staleAfterSeconds(e);
     try {

@@ -15,6 +15,10 @@ final class StatementCache {
     this.connection = connection;
   }
 
+  Connection connection() {
+    return connection;
+  }
+
   PreparedStatement get(String sql) throws SQLException {
     PreparedStatement ps = statements.get(sql);
     if (ps == null) {

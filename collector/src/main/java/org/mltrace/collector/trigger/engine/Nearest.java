@@ -3,13 +3,13 @@ package org.mltrace.collector.trigger.engine;
 import java.util.Collection;
 
 /** The known name closest to a misspelt one, for "did you mean" hints. */
-final class Nearest {
+public final class Nearest {
   private Nearest() {}
 
   /**
    * The name at edit distance 3 or less from {@code wrong} (the closest, first on ties), or null.
    */
-  static String of(String wrong, Collection<String> names) {
+  public static String of(String wrong, Collection<String> names) {
     String best = null;
     int bestDistance = 4;
     for (String name : names) {

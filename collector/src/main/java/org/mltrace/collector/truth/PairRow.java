@@ -1,0 +1,52 @@
+package org.mltrace.collector.truth;
+
+/**
+ * A {@code task_pairs} row: an identifier's latest prediction and latest label, and where its
+ * contribution is counted while both are there ({@code seq}, {@code bucket}, {@code bin} null
+ * before).
+ */
+record PairRow(
+    String task,
+    String id,
+    Double prediction,
+    Long predictedAt,
+    String predictionRun,
+    Double label,
+    Long labelledAt,
+    String labelSource,
+    Long seq,
+    Long bucket,
+    Integer bin) {
+
+  static PairRow empty(String task, String id) {
+    return new PairRow(task, id, null, null, null, null, null, null, null, null, null);
+  }
+
+  boolean joined() {
+    return bucket != null;
+  }
+
+  PairRow withPrediction(double value, long at, String run) {
+    return new PairRow(task, id, value, at, run, label, labelledAt, labelSource, seq, bucket, bin);
+  }
+
+  PairRow withLabel(double value, long at, String source) {
+    return new PairRow(
+        task, id, prediction, predictedAt, predictionRun, value, at, source, seq, bucket, bin);
+  }
+
+  PairRow countedAt(long seq, long bucket, int bin) {
+    return new PairRow(
+        task,
+        id,
+        prediction,
+        predictedAt,
+        predictionRun,
+        label,
+        labelledAt,
+        labelSource,
+        seq,
+        bucket,
+        bin);
+  }
+}

@@ -1,0 +1,449 @@
+package org.mltrace.collector.truth;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.store.StoreException;
+
+/**
+ * The task tables ({@code V018__tasks.sql}) over one connection, inside the caller's transaction
+ * (the drain's, or the feedback file's). Rows several writers may create are written
+ * update-then-insert; on PostgreSQL the caller holds the ingest lock, so no two write at once.
+ * Every method throws {@link StoreException} when the database fails.
+ */
+public final class TaskLedger implements AutoCloseable {
+  private final Connection c;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  public TaskLedger(Connection connection) {
+    this.c = connection;
+  }
+
+  /**
+   * Stores a declaration; returns true when it changes how pairs are counted (kind, threshold or
+   * window), so that the caller rebuilds the buckets.
+   */
+  boolean declare(TaskEvent e, Instant now) {
+    TaskDefinition before = all().get(e.name());
+    TaskDefinition t = TaskDefinition.of(e);
+    int updated =
+        update(
+            "UPDATE tasks SET kind = ?, threshold = ?, prediction_component = ?, prediction_id = ?, prediction_value = ?,"
+                + " feedback_component = ?, feedback_id = ?, feedback_label = ?, window_seconds = ?, window_last = ?,"
+                + " max_pairs = ?, slas = ?, source = ?, bucket_size = ?, declared_at = ? WHERE name = ?",
+            e.kind(),
+            e.threshold(),
+            e.predictionComponent(),
+            e.predictionId(),
+            e.predictionValue(),
+            e.feedbackComponent(),
+            e.feedbackId(),
+            e.feedbackLabel(),
+            e.windowSeconds(),
+            e.windowLast(),
+            e.maxPairs(),
+            TaskDefinition.slasText(e.slas()),
+            e.source(),
+            t.bucketSize(),
+            utc(now),
+            e.name());
+    if (updated == 0) {
+      update(
+          "INSERT INTO tasks (kind, threshold, prediction_component, prediction_id, prediction_value,"
+              + " feedback_component, feedback_id, feedback_label, window_seconds, window_last, max_pairs, slas, source,"
+              + " bucket_size, declared_at, name, next_seq, pairs_cut, pairs_unusable, labels_unmatched)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0)",
+          e.kind(),
+          e.threshold(),
+          e.predictionComponent(),
+          e.predictionId(),
+          e.predictionValue(),
+          e.feedbackComponent(),
+          e.feedbackId(),
+          e.feedbackLabel(),
+          e.windowSeconds(),
+          e.windowLast(),
+          e.maxPairs(),
+          TaskDefinition.slasText(e.slas()),
+          e.source(),
+          t.bucketSize(),
+          utc(now),
+          e.name());
+    }
+    return before != null
+        && (!before.kind().equals(e.kind())
+            || Double.compare(before.event().threshold(), e.threshold()) != 0
+            || before.bucketSize() != t.bucketSize()
+            || before.event().windowLast() != e.windowLast()
+            || before.event().windowSeconds() != e.windowSeconds());
+  }
+
+  /** Every stored task by name. */
+  public Map<String, TaskDefinition> all() {
+    Map<String, TaskDefinition> tasks = new LinkedHashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT name, kind, threshold, prediction_component, prediction_id, prediction_value, feedback_component,"
+                    + " feedback_id, feedback_label, window_seconds, window_last, max_pairs, slas, source, bucket_size"
+                    + " FROM tasks ORDER BY name");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        double threshold = rs.getDouble(3);
+        TaskEvent e =
+            new TaskEvent(
+                rs.getString(1),
+                rs.getString(2),
+                rs.wasNull() ? Double.NaN : threshold,
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getLong(12),
+                TaskDefinition.slasOf(rs.getString(13)),
+                rs.getString(14));
+        tasks.put(e.name(), new TaskDefinition(e, rs.getLong(15)));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the tasks", e);
+    }
+    return tasks;
+  }
+
+  /** The task's counters: {@code [pairs_cut, pairs_unusable, labels_unmatched, next_seq]}. */
+  public long[] counters(String task) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pairs_cut, pairs_unusable, labels_unmatched, next_seq FROM tasks WHERE name = ?")) {
+      ps.setString(1, task);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}
+            : new long[4];
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the counters of task " + task, e);
+    }
+  }
+
+  void addCounters(String task, long cut, long unusable, long unmatched) {
+    if (cut != 0 || unusable != 0 || unmatched != 0) {
+      update(
+          "UPDATE tasks SET pairs_cut = pairs_cut + ?, pairs_unusable = pairs_unusable + ?,"
+              + " labels_unmatched = labels_unmatched + ? WHERE name = ?",
+          cut,
+          unusable,
+          unmatched,
+          task);
+    }
+  }
+
+  /** Takes the task's next order number for a newly joined pair. */
+  long takeSeq(String task) {
+    long seq = counters(task)[3];
+    update("UPDATE tasks SET next_seq = ? WHERE name = ?", seq + 1, task);
+    return seq;
+  }
+
+  PairRow pair(String task, String id) {
+    try {
+      PreparedStatement ps =
+          cached(
+              "SELECT prediction, predicted_at, prediction_run, label, labelled_at, label_source, seq, bucket, bin"
+                  + " FROM task_pairs WHERE task = ? AND id = ?");
+      ps.setString(1, task);
+      ps.setString(2, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new PairRow(
+            task,
+            id,
+            (Double) rs.getObject(1, Double.class),
+            (Long) rs.getObject(2, Long.class),
+            rs.getString(3),
+            rs.getObject(4, Double.class),
+            rs.getObject(5, Long.class),
+            rs.getString(6),
+            rs.getObject(7, Long.class),
+            rs.getObject(8, Long.class),
+            rs.getObject(9, Integer.class));
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the pair " + id + " of task " + task, e);
+    }
+  }
+
+  void putPair(PairRow p, boolean exists) {
+    String sql =
+        exists
+            ? "UPDATE task_pairs SET prediction = ?, predicted_at = ?, prediction_run = ?, label = ?, labelled_at = ?,"
+                + " label_source = ?, seq = ?, bucket = ?, bin = ? WHERE task = ? AND id = ?"
+            : "INSERT INTO task_pairs (prediction, predicted_at, prediction_run, label, labelled_at, label_source, seq,"
+                + " bucket, bin, task, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    try {
+      PreparedStatement ps = cached(sql);
+      bind(
+          ps,
+          p.prediction(),
+          p.predictedAt(),
+          p.predictionRun(),
+          p.label(),
+          p.labelledAt(),
+          p.labelSource(),
+          p.seq(),
+          p.bucket(),
+          p.bin(),
+          p.task(),
+          p.id());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the pair " + p.id() + " of task " + p.task(), e);
+    }
+  }
+
+  /** Adds {@code delta} (counts, possibly negative) to one bucket and bin. */
+  void addToBucket(String task, long bucket, Outcome d) {
+    int updated =
+        update(
+            "UPDATE task_buckets SET n = n + ?, tp = tp + ?, fp = fp + ?, tn = tn + ?, fn = fn + ?,"
+                + " abs_error = abs_error + ? WHERE task = ? AND bucket = ? AND bin = ?",
+            d.n(),
+            d.tp(),
+            d.fp(),
+            d.tn(),
+            d.fn(),
+            d.absError(),
+            task,
+            bucket,
+            d.bin());
+    if (updated == 0) {
+      update(
+          "INSERT INTO task_buckets (n, tp, fp, tn, fn, abs_error, task, bucket, bin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          d.n(),
+          d.tp(),
+          d.fp(),
+          d.tn(),
+          d.fn(),
+          d.absError(),
+          task,
+          bucket,
+          d.bin());
+    }
+  }
+
+  /** Adds the sums of the task's buckets after {@code edge} to {@code counts}. */
+  void sumBucketsAfter(String task, long edge, WindowCounts counts) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT bin, SUM(n), SUM(tp), SUM(fp), SUM(tn), SUM(fn), SUM(abs_error) FROM task_buckets"
+                + " WHERE task = ? AND bucket > ? GROUP BY bin")) {
+      ps.setString(1, task);
+      ps.setLong(2, edge);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          counts.add(
+              rs.getInt(1),
+              rs.getLong(2),
+              rs.getLong(3),
+              rs.getLong(4),
+              rs.getLong(5),
+              rs.getLong(6),
+              rs.getDouble(7));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot sum the buckets of task " + task, e);
+    }
+  }
+
+  /**
+   * The joined pairs {@code [prediction, label]} of one bucket whose prediction time (or, for last
+   * N, order number) is at least {@code from}; with {@code bucket} null, of every bucket.
+   */
+  List<double[]> joinedPairs(String task, Long bucket, boolean bySeq, long from) {
+    String column = bySeq ? "seq" : "predicted_at";
+    String sql =
+        "SELECT prediction, label FROM task_pairs WHERE task = ? AND bucket IS NOT NULL AND "
+            + column
+            + " >= ?"
+            + (bucket == null ? "" : " AND bucket = ?");
+    List<double[]> pairs = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, task);
+      ps.setLong(2, from);
+      if (bucket != null) {
+        ps.setLong(3, bucket);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pairs.add(new double[] {rs.getDouble(1), rs.getDouble(2)});
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the joined pairs of task " + task, e);
+    }
+    return pairs;
+  }
+
+  /** Every joined pair, for rebuilding the buckets after a task's counting changed. */
+  List<PairRow> joinedPairs(String task) {
+    List<PairRow> rows = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id FROM task_pairs WHERE task = ? AND prediction IS NOT NULL AND label IS NOT NULL ORDER BY seq, id")) {
+      ps.setString(1, task);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(pair(task, rs.getString(1)));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the pairs of task " + task, e);
+    }
+    return rows;
+  }
+
+  void deleteBuckets(String task) {
+    update("DELETE FROM task_buckets WHERE task = ?", task);
+  }
+
+  /** Stores one evaluation of the time series; returns its number. */
+  long insertEvaluation(String task, Instant at, long labelled, Map<String, Double> metrics) {
+    long seq;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM task_evaluations WHERE task = ?")) {
+      ps.setString(1, task);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seq = rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot number the evaluation of task " + task, e);
+    }
+    update(
+        "INSERT INTO task_evaluations (task, seq, evaluated_at, labelled) VALUES (?, ?, ?, ?)",
+        task,
+        seq,
+        utc(at),
+        labelled);
+    for (Map.Entry<String, Double> m : metrics.entrySet()) {
+      Double v = m.getValue().isNaN() ? null : m.getValue();
+      update(
+          "INSERT INTO task_metrics (task, seq, metric, metric_value) VALUES (?, ?, ?, ?)",
+          task,
+          seq,
+          m.getKey(),
+          v);
+    }
+    return seq;
+  }
+
+  /** The task's last {@code limit} evaluations, oldest first. */
+  public List<TaskPoint> series(String task, int limit) {
+    List<TaskPoint> points = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT e.seq, e.evaluated_at, e.labelled, m.metric, m.metric_value FROM task_evaluations e"
+                + " LEFT JOIN task_metrics m ON m.task = e.task AND m.seq = e.seq"
+                + " WHERE e.task = ? AND e.seq > (SELECT COALESCE(MAX(seq), 0) FROM task_evaluations WHERE task = ?) - ?"
+                + " ORDER BY e.seq")) {
+      ps.setString(1, task);
+      ps.setString(2, task);
+      ps.setLong(3, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        TaskPoint current = null;
+        while (rs.next()) {
+          long seq = rs.getLong(1);
+          if (current == null || current.seq() != seq) {
+            current =
+                new TaskPoint(
+                    seq,
+                    rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    rs.getLong(3),
+                    new LinkedHashMap<>());
+            points.add(current);
+          }
+          String metric = rs.getString(4);
+          if (metric != null) {
+            double v = rs.getDouble(5);
+            current.metrics().put(metric, rs.wasNull() ? Double.NaN : v);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the evaluations of task " + task, e);
+    }
+    return points;
+  }
+
+  /** The connection, so that the alert state machine writes in this same transaction. */
+  Connection connection() {
+    return c;
+  }
+
+  /** Closes the statements it prepared; the connection stays open. */
+  @Override
+  public void close() {
+    for (PreparedStatement ps : statements.values()) {
+      try {
+        ps.close();
+      } catch (SQLException ignored) {
+        // closing a statement of a live connection: nothing left to undo
+      }
+    }
+    statements.clear();
+  }
+
+  private int update(String sql, Object... args) {
+    try {
+      PreparedStatement ps = cached(sql);
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("task tables: " + e.getMessage(), e);
+    }
+  }
+
+  private PreparedStatement cached(String sql) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = c.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    return ps;
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      if (a == null) {
+        ps.setNull(i + 1, Types.NULL);
+      } else if (a instanceof Double d && d.isNaN()) {
+        ps.setNull(i + 1, Types.DOUBLE);
+      } else {
+        ps.setObject(i + 1, a);
+      }
+    }
+  }
+
+  static OffsetDateTime utc(Instant t) {
+    return t.atOffset(ZoneOffset.UTC);
+  }
+}

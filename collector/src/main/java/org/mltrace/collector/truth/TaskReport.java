@@ -1,0 +1,60 @@
+package org.mltrace.collector.truth;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.alert.SlaAlerts;
+
+/**
+ * What {@code mltrace task} shows of one task: its declaration, counters, time series, and each
+ * SLA's state on the latest evaluation.
+ *
+ * @param cut predictions past {@code max_pairs}, not captured
+ * @param unusable pairs with a null or unreadable id or value (or of a run whose collections did
+ *     not line up)
+ * @param series the last evaluations, oldest first
+ * @param slaStates per SLA, {@code pass}, {@code fail} or {@code undefined} on the latest point
+ */
+public record TaskReport(
+    TaskDefinition task,
+    long cut,
+    long unusable,
+    long joinedTotal,
+    List<TaskPoint> series,
+    List<String> slaStates) {
+
+  /**
+   * The report of {@code name} (null for the only task) from the database behind {@code
+   * connection}.
+   */
+  public static TaskReport of(Connection connection, String name, int limit) {
+    try (TaskLedger ledger = new TaskLedger(connection)) {
+      TaskDefinition t = TaskLookup.find(ledger.all(), name);
+      long[] counters = ledger.counters(t.name());
+      List<TaskPoint> series = ledger.series(t.name(), limit);
+      List<String> states = new ArrayList<>();
+      TaskPoint last = series.isEmpty() ? null : series.get(series.size() - 1);
+      for (TaskEvent.Sla s : t.event().slas()) {
+        Double v = last == null ? null : last.metrics().get(s.metric());
+        states.add(
+            v == null || v.isNaN()
+                ? "undefined"
+                : SlaAlerts.holds(v, s.op(), s.value()) ? "pass" : "fail");
+      }
+      return new TaskReport(t, counters[0], counters[1], counters[3] - 1, series, states);
+    }
+  }
+
+  /** The names of the declared tasks. */
+  public static List<String> names(Connection connection) {
+    try (TaskLedger ledger = new TaskLedger(connection)) {
+      return new ArrayList<>(ledger.all().keySet());
+    }
+  }
+
+  public Instant lastEvaluated() {
+    return series.isEmpty() ? null : series.get(series.size() - 1).evaluatedAt();
+  }
+}
