@@ -22,7 +22,6 @@ CREATE TABLE IF NOT EXISTS tasks (
     next_seq             BIGINT NOT NULL,           -- the next joined pair's order number
     pairs_cut            BIGINT NOT NULL,           -- predictions over max_pairs, not captured
     pairs_unusable       BIGINT NOT NULL,           -- null or unreadable ids or values, mismatched lengths
-    labels_unmatched     BIGINT NOT NULL,           -- (informative) labels stored before any prediction
     declared_at          TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

@@ -40,6 +40,9 @@ final class TaskText {
                 : e.feedbackComponent() + ": " + e.feedbackId() + " -> " + e.feedbackLabel())
         .append('\n');
     b.append("  joined ").append(r.joinedTotal()).append(" predictions with labels");
+    if (r.waiting() > 0) {
+      b.append("; ").append(r.waiting()).append(" labels wait for their prediction");
+    }
     if (r.cut() > 0 || r.unusable() > 0) {
       b.append("; ")
           .append(r.cut())

@@ -18,9 +18,9 @@ public final class TaskJson {
   private TaskJson() {}
 
   /**
-   * {@code {task, kind, window, prediction, feedback, cut, unusable, joined, slas: [{check, alert,
-   * state}], series: [{seq, evaluatedAt, labelled, metrics: {NAME: value}}]}}; undefined metrics
-   * are null.
+   * {@code {task, kind, window, prediction, feedback, cut, unusable, joined, waiting, slas:
+   * [{check, alert, state}], series: [{seq, evaluatedAt, labelled, metrics: {NAME: value}}]}};
+   * undefined metrics are null.
    */
   public static String report(TaskReport r) {
     TaskEvent e = r.task().event();
@@ -39,6 +39,7 @@ public final class TaskJson {
     o.put("cut", r.cut());
     o.put("unusable", r.unusable());
     o.put("joined", r.joinedTotal());
+    o.put("waiting", r.waiting());
     ArrayNode slas = o.putArray("slas");
     for (int i = 0; i < e.slas().size(); i++) {
       ObjectNode s = slas.addObject();

@@ -40,7 +40,7 @@ final class TaskEvaluator {
   /** The first prediction time (micros) or order number inside the window. */
   private static long windowStart(TaskLedger ledger, TaskDefinition task, Instant asOf) {
     if (task.lastN()) {
-      long next = ledger.counters(task.name())[3];
+      long next = ledger.nextSeq(task.name());
       return Math.max(1, next - task.event().windowLast());
     }
     long asOfMicros = asOf.getEpochSecond() * 1_000_000L + asOf.getNano() / 1000;

@@ -70,7 +70,7 @@ public final class TaskIngest implements AutoCloseable {
           for (PairExtractor.Pair p : x.pairs()) {
             joiner.predict(t, p.id(), p.value(), run.endEpochMicros(), run.runId());
           }
-          ledger.addCounters(t.name(), x.cut(), x.unusable(), 0);
+          ledger.addCounters(t.name(), x.cut(), x.unusable());
         }
         if (run.component().equals(e.feedbackComponent())) {
           PairExtractor.Extracted x =
@@ -78,7 +78,7 @@ public final class TaskIngest implements AutoCloseable {
           for (PairExtractor.Pair p : x.pairs()) {
             joiner.label(t, p.id(), p.value(), run.endEpochMicros(), run.runId());
           }
-          ledger.addCounters(t.name(), x.cut(), x.unusable(), 0);
+          ledger.addCounters(t.name(), x.cut(), x.unusable());
         }
       }
     }

@@ -37,49 +37,38 @@ public final class TaskLedger implements AutoCloseable {
   boolean declare(TaskEvent e, Instant now) {
     TaskDefinition before = all().get(e.name());
     TaskDefinition t = TaskDefinition.of(e);
+    // The same values for the update and the insert, in this order; name last (the key).
+    Object[] values = {
+      e.kind(),
+      e.threshold(),
+      e.predictionComponent(),
+      e.predictionId(),
+      e.predictionValue(),
+      e.feedbackComponent(),
+      e.feedbackId(),
+      e.feedbackLabel(),
+      e.windowSeconds(),
+      e.windowLast(),
+      e.maxPairs(),
+      TaskDefinition.slasText(e.slas()),
+      e.source(),
+      t.bucketSize(),
+      utc(now),
+      e.name()
+    };
     int updated =
         update(
             "UPDATE tasks SET kind = ?, threshold = ?, prediction_component = ?, prediction_id = ?, prediction_value = ?,"
                 + " feedback_component = ?, feedback_id = ?, feedback_label = ?, window_seconds = ?, window_last = ?,"
                 + " max_pairs = ?, slas = ?, source = ?, bucket_size = ?, declared_at = ? WHERE name = ?",
-            e.kind(),
-            e.threshold(),
-            e.predictionComponent(),
-            e.predictionId(),
-            e.predictionValue(),
-            e.feedbackComponent(),
-            e.feedbackId(),
-            e.feedbackLabel(),
-            e.windowSeconds(),
-            e.windowLast(),
-            e.maxPairs(),
-            TaskDefinition.slasText(e.slas()),
-            e.source(),
-            t.bucketSize(),
-            utc(now),
-            e.name());
+            values);
     if (updated == 0) {
       update(
           "INSERT INTO tasks (kind, threshold, prediction_component, prediction_id, prediction_value,"
               + " feedback_component, feedback_id, feedback_label, window_seconds, window_last, max_pairs, slas, source,"
-              + " bucket_size, declared_at, name, next_seq, pairs_cut, pairs_unusable, labels_unmatched)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0)",
-          e.kind(),
-          e.threshold(),
-          e.predictionComponent(),
-          e.predictionId(),
-          e.predictionValue(),
-          e.feedbackComponent(),
-          e.feedbackId(),
-          e.feedbackLabel(),
-          e.windowSeconds(),
-          e.windowLast(),
-          e.maxPairs(),
-          TaskDefinition.slasText(e.slas()),
-          e.source(),
-          t.bucketSize(),
-          utc(now),
-          e.name());
+              + " bucket_size, declared_at, name, next_seq, pairs_cut, pairs_unusable)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0)",
+          values);
     }
     return before != null
         && (!before.kind().equals(e.kind())
@@ -124,11 +113,15 @@ public final class TaskLedger implements AutoCloseable {
     return tasks;
   }
 
-  /** The task's counters: {@code [pairs_cut, pairs_unusable, labels_unmatched, next_seq]}. */
+  /**
+   * The task's counters: {@code [pairs_cut, pairs_unusable, labels waiting for their prediction,
+   * next_seq]}.
+   */
   public long[] counters(String task) {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT pairs_cut, pairs_unusable, labels_unmatched, next_seq FROM tasks WHERE name = ?")) {
+            "SELECT pairs_cut, pairs_unusable, (SELECT COUNT(*) FROM task_pairs p WHERE p.task = t.name"
+                + " AND p.label IS NOT NULL AND p.prediction IS NULL), next_seq FROM tasks t WHERE name = ?")) {
       ps.setString(1, task);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
@@ -140,21 +133,32 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-  void addCounters(String task, long cut, long unusable, long unmatched) {
-    if (cut != 0 || unusable != 0 || unmatched != 0) {
+  void addCounters(String task, long cut, long unusable) {
+    if (cut != 0 || unusable != 0) {
       update(
-          "UPDATE tasks SET pairs_cut = pairs_cut + ?, pairs_unusable = pairs_unusable + ?,"
-              + " labels_unmatched = labels_unmatched + ? WHERE name = ?",
+          "UPDATE tasks SET pairs_cut = pairs_cut + ?, pairs_unusable = pairs_unusable + ? WHERE name = ?",
           cut,
           unusable,
-          unmatched,
           task);
+    }
+  }
+
+  /** The order number the task's next newly joined pair will get. */
+  long nextSeq(String task) {
+    try {
+      PreparedStatement ps = cached("SELECT next_seq FROM tasks WHERE name = ?");
+      ps.setString(1, task);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 1;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the next join number of task " + task, e);
     }
   }
 
   /** Takes the task's next order number for a newly joined pair. */
   long takeSeq(String task) {
-    long seq = counters(task)[3];
+    long seq = nextSeq(task);
     update("UPDATE tasks SET next_seq = ? WHERE name = ?", seq + 1, task);
     return seq;
   }

@@ -14,6 +14,7 @@ import org.mltrace.collector.alert.SlaAlerts;
  * @param cut predictions past {@code max_pairs}, not captured
  * @param unusable pairs with a null or unreadable id or value (or of a run whose collections did
  *     not line up)
+ * @param waiting labels stored whose identifier has no prediction yet
  * @param series the last evaluations, oldest first
  * @param slaStates per SLA, {@code pass}, {@code fail} or {@code undefined} on the latest point
  */
@@ -21,6 +22,7 @@ public record TaskReport(
     TaskDefinition task,
     long cut,
     long unusable,
+    long waiting,
     long joinedTotal,
     List<TaskPoint> series,
     List<String> slaStates) {
@@ -43,7 +45,8 @@ public record TaskReport(
                 ? "undefined"
                 : SlaAlerts.holds(v, s.op(), s.value()) ? "pass" : "fail");
       }
-      return new TaskReport(t, counters[0], counters[1], counters[3] - 1, series, states);
+      return new TaskReport(
+          t, counters[0], counters[1], counters[2], counters[3] - 1, series, states);
     }
   }
 

@@ -128,9 +128,11 @@ abstract class GroundTruthContract {
     drain(T0.plusSeconds(200), List.of(scoreTask(7 * 86_400, 0, List.of())));
     drain(T0.plusSeconds(200), tips(100));
     assertTrue(report().series().isEmpty(), "labels alone change no metric");
+    assertEquals(8, report().waiting());
     drain(T0.plusSeconds(300), List.of(predictions("predict-1", 250, IDS, SCORES)));
     assertEquals(13 / 16.0, latest().get("auc"), 1e-12);
     assertEquals(8, report().series().get(0).labelled());
+    assertEquals(0, report().waiting());
   }
 
   @Test
