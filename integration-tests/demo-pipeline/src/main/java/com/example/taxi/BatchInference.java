@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,6 +41,10 @@ public final class BatchInference {
               + Featurizer.COLUMNS);
     }
     List<TripRecord> trips = TripCsv.read(inputCsv);
+    // The scored trips and their probabilities, in file order (what a monitoring tool would join
+    // to the tips once riders have paid).
+    List<Long> tripIds = new ArrayList<>(trips.size());
+    double[] scores = new double[trips.size()];
     long written = 0;
     try (BufferedWriter out = Files.newBufferedWriter(predictionsCsv, StandardCharsets.UTF_8)) {
       out.write(HEADER);
@@ -52,6 +57,8 @@ public final class BatchInference {
           throw new IllegalArgumentException(inputCsv + ": " + e.getMessage(), e);
         }
         double probability = model.probability(features);
+        tripIds.add(trip.tripId());
+        scores[(int) written] = probability;
         out.write(
             String.format(
                 Locale.ROOT, "%d,%.4f,%d", trip.tripId(), probability, probability >= 0.5 ? 1 : 0));

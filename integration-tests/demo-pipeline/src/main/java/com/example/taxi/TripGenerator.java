@@ -39,12 +39,22 @@ public final class TripGenerator {
     try (BufferedWriter out = Files.newBufferedWriter(rawCsv, StandardCharsets.UTF_8)) {
       out.write(TripRecord.HEADER);
       out.newLine();
-      for (long id = 1; id <= trips; id++) {
+      long first = firstId(seed);
+      for (long id = first; id < first + trips; id++) {
         out.write(trip(id, random).toCsv());
         out.newLine();
       }
     }
     return rawCsv;
+  }
+
+  /**
+   * Trip ids are unique across nights, as real ones are: the night of seed {@code s} numbers its
+   * trips from {@code (s mod 1000) * 3,000,000 + 1}. The block is a multiple of 300, so each
+   * trip's id mod 100 and mod 3 (which choose the bad rows below) are those of its position.
+   */
+  static long firstId(long seed) {
+    return Math.floorMod(seed, 1000) * 3_000_000L + 1;
   }
 
   private static TripRecord trip(long id, Random random) {

@@ -54,6 +54,7 @@ class BatchInferenceTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> BatchInference.predict(modelFile, raw, dir.resolve("p.csv")));
-    assertEquals(raw + ": trip 67 has no fare", e.getMessage());
+    // Seed 4 numbers its trips from 4 * 3,000,000 + 1: the 67th has no fare.
+    assertEquals(raw + ": trip " + (TripGenerator.firstId(4) + 66) + " has no fare", e.getMessage());
   }
 }

@@ -37,6 +37,15 @@ class TripGeneratorTest {
   }
 
   @Test
+  void tripIdsOfTwoNightsNeverCollide() throws IOException {
+    List<TripRecord> one = TripCsv.read(TripGenerator.generate(dir.resolve("one.csv"), 5000, 1));
+    List<TripRecord> two = TripCsv.read(TripGenerator.generate(dir.resolve("two.csv"), 5000, 2));
+    assertEquals(3_000_001, one.get(0).tripId());
+    assertEquals(6_000_001, two.get(0).tripId());
+    assertTrue(one.get(one.size() - 1).tripId() < two.get(0).tripId());
+  }
+
+  @Test
   void breaksTwoRowsInEveryHundred() throws IOException {
     List<TripRecord> trips = TripCsv.read(TripGenerator.generate(dir.resolve("raw.csv"), 300, 3));
     for (TripRecord trip : trips) {
