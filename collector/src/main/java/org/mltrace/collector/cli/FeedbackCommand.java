@@ -18,6 +18,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "feedback",
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  mltrace feedback --file tips.csv",
+      "  mltrace feedback --file tips.csv --task tips --json"
+    },
     mixinStandardHelpOptions = true,
     description = {
       "Import labels (ground truth) for a task's predictions from a CSV file with the header",

@@ -8,17 +8,19 @@ import org.mltrace.collector.truth.TaskReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mltrace task [NAME]}: a task's windowed metrics over time and its SLAs. */
 @Command(
     name = "task",
+    footerHeading = "%nExample:%n",
+    footer = {"  mltrace task tips", "  mltrace task tips --limit 5 --json"},
     mixinStandardHelpOptions = true,
     description = {
       "Show a task's windowed metrics (accuracy, precision, recall, F1, AUC or MAE) as a time",
-      "series, one line per evaluation, and the state of its SLAs (see docs/ground-truth.md)."
+      "series, one line per evaluation (newest first), and the state of its SLAs (see",
+      "docs/ground-truth.md)."
     })
 final class TaskCommand implements Callable<Integer> {
   @Parameters(
@@ -28,11 +30,7 @@ final class TaskCommand implements Callable<Integer> {
       description = "The task (default: the only one).")
   String name;
 
-  @Option(
-      names = "--limit",
-      defaultValue = "20",
-      description = "Evaluations to show, the latest. Default ${DEFAULT-VALUE}.")
-  int limit;
+  @Mixin LimitOption limit;
 
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
@@ -41,7 +39,7 @@ final class TaskCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
-      TaskReport r = new TaskQuery(queries).report(name, limit);
+      TaskReport r = new TaskQuery(queries).report(name, limit.limit);
       Output.print(spec, json.json ? TaskJson.report(r) : TaskText.report(r));
     }
     return ExitCodes.OK;

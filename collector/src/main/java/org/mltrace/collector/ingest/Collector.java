@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.mltrace.collector.Progress;
+import org.mltrace.collector.alert.AlertEvent;
+import org.mltrace.collector.alert.AlertNotifier;
 import org.mltrace.collector.artifact.ArtifactStore;
 import org.mltrace.collector.artifact.SnapshotCopier;
 import org.mltrace.collector.retention.QueueRetention;
@@ -13,10 +16,6 @@ import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
-import org.mltrace.collector.alert.AlertEvent;
-import org.mltrace.collector.alert.AlertNotifier;
-import java.util.List;
-import java.util.function.Consumer;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 
 /**

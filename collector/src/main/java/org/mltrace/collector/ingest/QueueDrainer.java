@@ -1,12 +1,12 @@
 package org.mltrace.collector.ingest;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import org.mltrace.collector.alert.AlertEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.collector.Progress;
+import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -62,9 +62,16 @@ public final class QueueDrainer implements AutoCloseable {
     this(store, queueDir, batchSize, clock, alerts -> {});
   }
 
-  /** As above, handing the task SLA alerts each committed batch opened or resolved to {@code alerts}. */
+  /**
+   * As above, handing the task SLA alerts each committed batch opened or resolved to {@code
+   * alerts}.
+   */
   public QueueDrainer(
-      IngestStore store, Path queueDir, int batchSize, Clock clock, Consumer<List<AlertEvent>> alerts) {
+      IngestStore store,
+      Path queueDir,
+      int batchSize,
+      Clock clock,
+      Consumer<List<AlertEvent>> alerts) {
     this.store = store;
     this.writer = new BatchWriter(store, clock, alerts);
     this.queueDir = queueDir.toAbsolutePath().normalize();

@@ -2,16 +2,16 @@ package org.mltrace.collector.ingest;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.function.Consumer;
-import org.mltrace.collector.alert.AlertEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -36,8 +36,10 @@ import org.slf4j.LoggerFactory;
 public final class QueueFollower {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   static final Duration RESCAN_INTERVAL = Duration.ofSeconds(1);
+
   /** How often drained cycle files are looked for; see {@link QueueRetention}. */
   static final Duration RETENTION_INTERVAL = Duration.ofSeconds(10);
+
   private static final Logger log = LoggerFactory.getLogger(QueueFollower.class);
 
   private final IngestStore store;
@@ -63,7 +65,12 @@ public final class QueueFollower {
    * {@link #RETENTION_INTERVAL} ({@link QueueAftercare}).
    */
   QueueFollower(
-      IngestStore store, Path root, int batchSize, Duration pollInterval, Clock clock, QueueAftercare aftercare) {
+      IngestStore store,
+      Path root,
+      int batchSize,
+      Duration pollInterval,
+      Clock clock,
+      QueueAftercare aftercare) {
     this(store, root, batchSize, pollInterval, clock, aftercare, alerts -> {});
   }
 

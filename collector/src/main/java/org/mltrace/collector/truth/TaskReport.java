@@ -15,7 +15,7 @@ import org.mltrace.collector.alert.SlaAlerts;
  * @param unusable pairs with a null or unreadable id or value (or of a run whose collections did
  *     not line up)
  * @param waiting labels stored whose identifier has no prediction yet
- * @param series the last evaluations, oldest first
+ * @param series the last evaluations, newest first
  * @param slaStates per SLA, {@code pass}, {@code fail} or {@code undefined} on the latest point
  */
 public record TaskReport(
@@ -35,9 +35,10 @@ public record TaskReport(
     try (TaskLedger ledger = new TaskLedger(connection)) {
       TaskDefinition t = TaskLookup.find(ledger.all(), name);
       long[] counters = ledger.counters(t.name());
-      List<TaskPoint> series = ledger.series(t.name(), limit);
+      List<TaskPoint> series = new ArrayList<>(ledger.series(t.name(), limit));
+      java.util.Collections.reverse(series); // newest first, as history and recent list
       List<String> states = new ArrayList<>();
-      TaskPoint last = series.isEmpty() ? null : series.get(series.size() - 1);
+      TaskPoint last = series.isEmpty() ? null : series.get(0);
       for (TaskEvent.Sla s : t.event().slas()) {
         Double v = last == null ? null : last.metrics().get(s.metric());
         states.add(
@@ -58,6 +59,6 @@ public record TaskReport(
   }
 
   public Instant lastEvaluated() {
-    return series.isEmpty() ? null : series.get(series.size() - 1).evaluatedAt();
+    return series.isEmpty() ? null : series.get(0).evaluatedAt();
   }
 }

@@ -90,8 +90,7 @@ abstract class GroundTruthContract {
   }
 
   Map<String, Double> latest() {
-    List<TaskPoint> s = report().series();
-    return s.get(s.size() - 1).metrics();
+    return report().series().get(0).metrics(); // newest first
   }
 
   TaskEvaluator.Evaluation[] evaluateBothWays(Instant asOf) {
@@ -253,7 +252,7 @@ abstract class GroundTruthContract {
     drain(T0.plusSeconds(300), events); // the same runs from another queue: already stored
     TaskReport r = report();
     assertEquals(8, r.joinedTotal());
-    assertEquals(8, r.series().get(r.series().size() - 1).labelled());
+    assertEquals(8, r.series().get(0).labelled());
     assertEquals(0.75, latest().get("accuracy"), 1e-12);
   }
 

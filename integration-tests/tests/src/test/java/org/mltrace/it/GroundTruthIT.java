@@ -91,7 +91,7 @@ class GroundTruthIT {
     assertEquals(0, task.path("cut").asLong());
     assertEquals(0, task.path("unusable").asLong());
     JsonNode series = task.path("series");
-    JsonNode last = series.get(series.size() - 1);
+    JsonNode last = series.get(0); // newest first
     assertEquals(8, last.path("labelled").asLong(), task.toString());
     for (String m : List.of("accuracy", "precision", "recall", "f1")) {
       assertEquals(0.75, last.path("metrics").path(m).asDouble(), 1e-12, m);
