@@ -223,33 +223,21 @@ public final class TaskLedger implements AutoCloseable {
 
   /** Adds {@code delta} (counts, possibly negative) to one bucket and bin. */
   void addToBucket(String task, long bucket, Outcome d) {
+    // The same values for the update and the insert; the key (task, bucket, bin) last.
+    Object[] values = {d.n(), d.tp(), d.fp(), d.tn(), d.fn(), d.absError(), task, bucket, d.bin()};
     int updated =
         update(
             "UPDATE task_buckets SET n = n + ?, tp = tp + ?, fp = fp + ?, tn = tn + ?, fn = fn + ?,"
                 + " abs_error = abs_error + ? WHERE task = ? AND bucket = ? AND bin = ?",
-            d.n(),
-            d.tp(),
-            d.fp(),
-            d.tn(),
-            d.fn(),
-            d.absError(),
-            task,
-            bucket,
-            d.bin());
+            values);
     if (updated == 0) {
       update(
-          "INSERT INTO task_buckets (n, tp, fp, tn, fn, abs_error, task, bucket, bin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          d.n(),
-          d.tp(),
-          d.fp(),
-          d.tn(),
-          d.fn(),
-          d.absError(),
-          task,
-          bucket,
-          d.bin());
+          "INSERT INTO task_buckets (n, tp, fp, tn, fn, abs_error, task, bucket, bin)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          values);
     }
   }
+
 
   /** Adds the sums of the task's buckets after {@code edge} to {@code counts}. */
   void sumBucketsAfter(String task, long edge, WindowCounts counts) {

@@ -20,6 +20,12 @@ class WindowCountsTest {
     return c;
   }
 
+  /** A task of {@code kind} with labels from files and a last-10 window. */
+  private static TaskDefinition fileTask(String name, String kind) {
+    return TaskDefinition.of(
+        new TaskEvent(name, kind, Double.NaN, "p", "i", "v", null, null, null, 0, 10, 5, List.of(), null));
+  }
+
   @Test
   void classificationMetricsAndAucOfEightScores() {
     // Threshold 0.5: TP t1 t2 t4, FP t3, FN t6, TN t5 t7 t8.
@@ -57,43 +63,13 @@ class WindowCountsTest {
   @Test
   void binaryAndRegression() {
     TaskDefinition binary =
-        TaskDefinition.of(
-            new TaskEvent(
-                "b",
-                TaskEvent.BINARY,
-                Double.NaN,
-                "p",
-                "i",
-                "v",
-                null,
-                null,
-                null,
-                0,
-                10,
-                5,
-                List.of(),
-                null));
+        fileTask("b", TaskEvent.BINARY);
     WindowCounts b = counts(binary, new double[] {1, 1, 0, 0, 1}, new double[] {1, 0, 0, 1, 1});
     assertEquals(3 / 5.0, b.metric("accuracy"), 1e-12);
     assertEquals(2 / 3.0, b.metric("precision"), 1e-12);
     assertEquals(2 / 3.0, b.metric("recall"), 1e-12);
     TaskDefinition regression =
-        TaskDefinition.of(
-            new TaskEvent(
-                "r",
-                TaskEvent.REGRESSION,
-                Double.NaN,
-                "p",
-                "i",
-                "v",
-                null,
-                null,
-                null,
-                0,
-                10,
-                5,
-                List.of(),
-                null));
+        fileTask("r", TaskEvent.REGRESSION);
     WindowCounts r = counts(regression, new double[] {2.0, 3.5, 10}, new double[] {2.5, 3.5, 7});
     assertEquals(3.5 / 3, r.metric("mae"), 1e-12);
     assertEquals(List.of("mae"), List.copyOf(r.metrics(TaskEvent.REGRESSION).keySet()));
