@@ -95,7 +95,7 @@ final class ApiHandler implements HttpHandler {
         yield UiJson.history(
             page, browse.triggerResults(page.runs().stream().map(r -> r.id()).toList()));
       }
-      case "run" -> run(p.required("id"), now);
+      case "run" -> run(p.required("id"));
       case "trace" ->
           new TraceApi(queries)
               .trace(
@@ -153,11 +153,11 @@ final class ApiHandler implements HttpHandler {
     return list;
   }
 
-  private JsonNode run(String id, Instant now) {
+  private JsonNode run(String id) {
     RunDetail detail = queries.inspect(id);
     ObjectNode o = (ObjectNode) UiJson.tree(JsonRenderer.render(detail));
     BrowseQuery browse = new BrowseQuery(queries);
-    o.set("staleReasons", AlertJson.reasons(queries.staleness(id, now)));
+    o.set("staleReasons", AlertJson.reasons(detail.stale())); // worked out once, by inspect
     o.set("notes", UiJson.tree(AnalysisJson.notes(new Annotations(queries).notes(id))));
     putHistograms(o, new SampleQuery(queries).histograms(id));
     var marks = browse.marks(List.of(id)).get(id);
