@@ -243,6 +243,32 @@ abstract class GroundTruthContract {
   }
 
   @Test
+  void aChangedWindowRecountsTheBucketsFromThePairs() {
+    drain(T0.plusSeconds(20), List.of(scoreTask(0, 3, List.of()), predictions("predict-1", 10, IDS, SCORES)));
+    drain(T0.plusSeconds(200), tips(100));
+    assertEquals(3, evaluateBothWays(T0.plusSeconds(200))[0].labelled());
+    drain(T0.plusSeconds(300), List.of(scoreTask(7 * 86_400, 0, List.of())));
+    TaskEvaluator.Evaluation[] both = evaluateBothWays(T0.plusSeconds(300));
+    assertEquals(8, both[0].labelled());
+    assertEquals(both[1].metrics(), both[0].metrics());
+    assertEquals(13 / 16.0, latest().get("auc"), 1e-12, "the recount is stored as a point");
+  }
+
+  @Test
+  void aTaskThisCollectorCannotUseIsDeadLetteredWithItsLine() throws Exception {
+    TaskEvent bad = new TaskEvent("tips", "scores", 0.5, "predict", "tripIds", "scores", null, null, null, 3600, 0, 10,
+        List.of(), "taxi.yaml:40");
+    drain(T0, List.of(bad));
+    try (Statement st = database.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT reason FROM dead_letters")) {
+      assertTrue(rs.next());
+      assertEquals("task 'tips' (taxi.yaml:40): unknown kind 'scores'; expected one of [binary, score, regression]",
+          rs.getString(1));
+    }
+    assertTrue(TaskReport.names(database.connection()).isEmpty());
+  }
+
+  @Test
   void replayedRunsAreNotJoinedTwice() {
     List<Event> events = new ArrayList<>();
     events.add(scoreTask(7 * 86_400, 0, List.of()));
