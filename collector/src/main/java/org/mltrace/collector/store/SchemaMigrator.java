@@ -1,7 +1,11 @@
 package org.mltrace.collector.store;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.flywaydb.core.api.output.ValidateOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +27,43 @@ final class SchemaMigrator {
    *     Flyway's history table, or a migration fails
    */
   static void migrate(JdbcUrl url) {
+    // Out of order: a migration numbered below one already applied still runs. Numbers are
+    // reserved per change while several are made at once, so V018 can land after V021; every
+    // migration is written to be independent and re-runnable (IF [NOT] EXISTS).
+    Flyway flyway =
+        Flyway.configure(SchemaMigrator.class.getClassLoader())
+            .dataSource(url.effective(), null, null)
+            .locations(LOCATION)
+            .outOfOrder(true)
+            .load();
     try {
-      var result =
-          Flyway.configure(SchemaMigrator.class.getClassLoader())
-              .dataSource(url.effective(), null, null)
-              .locations(LOCATION)
-              .load()
-              .migrate();
+      var result = flyway.migrate();
       if (result.migrationsExecuted > 0) {
         log.info("applied {} migration(s) to {}", result.migrationsExecuted, url);
       }
+    } catch (FlywayValidateException e) {
+      throw new StoreException(
+          "cannot prepare the mltrace schema in " + url + ": " + validationErrors(flyway), e);
     } catch (FlywayException e) {
       throw new StoreException(
           "cannot prepare the mltrace schema in " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Flyway's own message only says that validation failed; the reasons are per migration. */
+  private static String validationErrors(Flyway flyway) {
+    List<String> reasons = new ArrayList<>();
+    for (ValidateOutput invalid : flyway.validateWithResult().invalidMigrations) {
+      reasons.add(
+          "V"
+              + invalid.version
+              + " "
+              + invalid.description
+              + ": "
+              + (invalid.errorDetails == null ? "invalid" : invalid.errorDetails.errorMessage));
+    }
+    return reasons.isEmpty()
+        ? "its migration history does not match this collector's migrations"
+        : String.join("; ", reasons);
   }
 }

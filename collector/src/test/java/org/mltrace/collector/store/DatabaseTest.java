@@ -42,6 +42,33 @@ class DatabaseTest {
   }
 
   @Test
+  void aMigrationNumberedBelowTheLastAppliedOneStillRuns() throws Exception {
+    String url = TestDatabases.h2Url(tmp);
+    Database.open(url, Database.Access.CREATE).close();
+    // As a database migrated by a build that had V021 but not yet V018 (changes made in parallel).
+    halfCreate(
+        "DROP TABLE task_metrics",
+        "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '018'");
+    try (Database db = Database.open(url, Database.Access.EXISTING);
+        Statement st = db.connection().createStatement();
+        ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM task_metrics")) {
+      rs.next();
+      assertEquals(0, rs.getInt(1), "V018 ran again, after V021");
+    }
+  }
+
+  @Test
+  void anEditedMigrationIsNamedWithFlywaysReason() throws Exception {
+    String url = TestDatabases.h2Url(tmp);
+    Database.open(url, Database.Access.CREATE).close();
+    halfCreate("UPDATE \"flyway_schema_history\" SET \"checksum\" = 42 WHERE \"version\" = '014'");
+    StoreException e =
+        assertThrows(StoreException.class, () -> Database.open(url, Database.Access.EXISTING));
+    assertTrue(e.getMessage().contains("V014 alerts: "), e.getMessage());
+    assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("checksum"), e.getMessage());
+  }
+
+  @Test
   void aSchemaWhoseCreationWasInterruptedIsCreatedAgainWhenItHoldsNoData() throws Exception {
     halfCreate("CREATE TABLE components (name VARCHAR PRIMARY KEY)");
 
