@@ -1,17 +1,13 @@
 package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.alert.AlertNotifier;
 import org.mltrace.collector.alert.AlertSink;
 import org.mltrace.collector.alert.AlertTracker;
-import org.mltrace.collector.alert.CommandSink;
-import org.mltrace.collector.alert.WebhookSink;
 import org.mltrace.collector.artifact.ArtifactLocations;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
@@ -47,7 +43,7 @@ import picocli.CommandLine.Spec;
     })
 final class CollectCommand implements Callable<Integer> {
   /** How long --once waits for the alert sinks before printing its summary. */
-  private static final Duration ALERT_DELIVERY_WAIT = Duration.ofSeconds(30);
+  static final Duration ALERT_DELIVERY_WAIT = Duration.ofSeconds(30);
 
   @Mixin DatabaseOption db;
   @Mixin ProgressOption progress;
@@ -118,48 +114,9 @@ final class CollectCommand implements Callable<Integer> {
               + "META-INF/services/org.mltrace.collector.trigger.Trigger (YAML: '- user: NAME').")
   Path plugins;
 
-  @Option(
-      names = "--alert-webhook",
-      paramLabel = "URL",
-      description = {
-        "POST each alert opening and resolution as JSON to this http(s) URL (docs/alerts.md); "
-            + "retried twice, never slowing ingestion."
-      })
-  URI alertWebhook;
-
-  @Option(
-      names = "--alert-command",
-      paramLabel = "CMD",
-      description = {
-        "Run 'sh -c CMD' for each alert opening and resolution, with the JSON on stdin and "
-            + "MLTRACE_ALERT_* environment variables (docs/alerts.md)."
-      })
-  String alertCommand;
+  @Mixin AlertSinkOptions alertSinks;
 
   @Spec CommandSpec spec;
-
-  private List<AlertSink> alertSinks() {
-    List<AlertSink> sinks = new ArrayList<>();
-    if (alertWebhook != null) {
-      String scheme = alertWebhook.getScheme();
-      if (!("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-          || alertWebhook.getHost() == null) {
-        throw new ParameterException(
-            spec.commandLine(),
-            "--alert-webhook must be an http:// or https:// URL with a host, got '"
-                + alertWebhook
-                + "'");
-      }
-      sinks.add(WebhookSink.withDefaults(alertWebhook));
-    }
-    if (alertCommand != null) {
-      if (alertCommand.isBlank()) {
-        throw new ParameterException(spec.commandLine(), "--alert-command must not be empty");
-      }
-      sinks.add(new CommandSink(alertCommand, CommandSink.DEFAULT_TIMEOUT));
-    }
-    return sinks;
-  }
 
   @Override
   public Integer call() throws InterruptedException {
@@ -174,7 +131,7 @@ final class CollectCommand implements Callable<Integer> {
     if (triggerTimeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--trigger-timeout must be more than 0");
     }
-    List<AlertSink> sinks = alertSinks();
+    List<AlertSink> sinks = alertSinks.sinks();
     TriggerRegistry registry = TriggerRegistry.load(plugins);
     Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
     // Closed after the collector (whose engine tells it), so that queued alerts are still sent.

@@ -2,7 +2,10 @@ package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mltrace.collector.alert.AlertNotifier;
+import org.mltrace.collector.alert.AlertSink;
 import org.mltrace.collector.query.TaskJson;
 import org.mltrace.collector.truth.FeedbackImport;
 import org.mltrace.collector.truth.TaskException;
@@ -44,12 +47,14 @@ final class FeedbackCommand implements Callable<Integer> {
       description = "The task (default: the only one declared).")
   String task;
 
+  @Mixin AlertSinkOptions alertSinks;
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
+    List<AlertSink> sinks = alertSinks.sinks();
     FeedbackImport.Result r;
     try {
       r = FeedbackImport.run(db.url, file, task);
@@ -58,6 +63,11 @@ final class FeedbackCommand implements Callable<Integer> {
       e.problems().forEach(p -> err.println("mltrace: " + p));
       err.flush();
       throw e;
+    }
+    // Sent once the import committed, like collect's; waited for, so the command ends after them.
+    try (AlertNotifier notifier = new AlertNotifier(sinks)) {
+      r.alerts().forEach(notifier::submit);
+      notifier.awaitIdle(CollectCommand.ALERT_DELIVERY_WAIT);
     }
     Output.print(spec, json.json ? TaskJson.feedback(r) : TaskText.feedback(r));
     return ExitCodes.OK;
