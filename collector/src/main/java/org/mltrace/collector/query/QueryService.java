@@ -53,7 +53,7 @@ public final class QueryService implements AutoCloseable {
    */
   public static QueryService open(String jdbcUrl) {
     return new QueryService(
-        Database.open(jdbcUrl, Database.Access.EXISTING), Path.of("").toAbsolutePath());
+        Database.open(jdbcUrl, Database.Access.QUERY), Path.of("").toAbsolutePath());
   }
 
   /**

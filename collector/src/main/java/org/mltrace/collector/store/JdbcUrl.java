@@ -62,6 +62,14 @@ record JdbcUrl(String raw) {
    * collector writes); for PostgreSQL, {@code reWriteBatchedInserts=true} unless set.
    */
   String effective() {
+    return effective(false);
+  }
+
+  /**
+   * {@link #effective()}, and for a short query session on an H2 file also {@code
+   * AUTO_COMPACT_FILL_RATE=0} unless set (see {@link Database.Access#QUERY}).
+   */
+  String effective(boolean shortQuerySession) {
     String upper = raw.toUpperCase(Locale.ROOT);
     if (raw.startsWith("jdbc:h2:")) {
       String url = raw;
@@ -70,6 +78,11 @@ record JdbcUrl(String raw) {
       }
       if (h2File().isPresent() && !upper.contains("MAX_COMPACT_TIME=")) {
         url += ";MAX_COMPACT_TIME=0";
+      }
+      if (shortQuerySession
+          && h2File().isPresent()
+          && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
+        url += ";AUTO_COMPACT_FILL_RATE=0";
       }
       if (!upper.contains("NON_KEYWORDS=")) {
         url += ";NON_KEYWORDS=VALUE";

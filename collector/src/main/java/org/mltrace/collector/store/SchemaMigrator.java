@@ -21,18 +21,19 @@ final class SchemaMigrator {
   private SchemaMigrator() {}
 
   /**
-   * Applies the pending migrations.
+   * Applies the pending migrations, connecting with {@code effectiveUrl} (the session's, so H2 is
+   * opened with the same settings).
    *
    * @throws StoreException if the database cannot be reached, holds unrelated tables without
    *     Flyway's history table, or a migration fails
    */
-  static void migrate(JdbcUrl url) {
+  static void migrate(JdbcUrl url, String effectiveUrl) {
     // Out of order: a migration numbered below one already applied still runs. Numbers are
     // reserved per change while several are made at once, so V018 can land after V021; every
     // migration is written to be independent and re-runnable (IF [NOT] EXISTS).
     Flyway flyway =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
-            .dataSource(url.effective(), null, null)
+            .dataSource(effectiveUrl, null, null)
             .locations(LOCATION)
             .outOfOrder(true)
             .load();

@@ -38,6 +38,17 @@ class JdbcUrlTest {
   }
 
   @Test
+  void aShortQuerySessionOnAnH2FileSkipsBackgroundCompaction() {
+    assertEquals(
+        "jdbc:h2:file:./x;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;AUTO_COMPACT_FILL_RATE=0;NON_KEYWORDS=VALUE",
+        JdbcUrl.parse("jdbc:h2:file:./x").effective(true));
+    assertEquals(
+        "jdbc:h2:file:./x;auto_compact_fill_rate=50;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE",
+        JdbcUrl.parse("jdbc:h2:file:./x;auto_compact_fill_rate=50").effective(true));
+    assertEquals("jdbc:h2:mem:x;NON_KEYWORDS=VALUE", JdbcUrl.parse("jdbc:h2:mem:x").effective(true));
+  }
+
+  @Test
   void closingAnH2FileSkipsCompactionUnlessTheUserAsksForIt() {
     assertEquals(
         "jdbc:h2:file:./x;max_compact_time=200;AUTO_SERVER=TRUE;NON_KEYWORDS=VALUE",
