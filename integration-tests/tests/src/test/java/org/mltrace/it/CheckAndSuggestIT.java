@@ -54,7 +54,8 @@ class CheckAndSuggestIT {
     String yaml = Files.readString(Artifacts.configExample("taxi.yaml"), StandardCharsets.UTF_8)
         .replace("outputs: [return, dropped, kept, rawFares]", "outputs: [return, droped, kept, rawFares]")
         .replace("com.example.taxi.Featurizer#featurize(java.nio.file.Path)", "com.example.taxi.Featurizer#featurize(java.io.File)")
-        + "\n  - name: records\n    method: \"java.lang.Record+#toString()\"\n    outputs: [return]\n";
+        // a ninth component, at the end of the components list (the tasks section follows it)
+        .replace("\ntasks:", "\n  - name: records\n    method: \"java.lang.Record+#toString()\"\n    outputs: [return]\n\ntasks:");
     Path broken = Files.writeString(dir.resolve("taxi-broken.yaml"), yaml);
     List<String> lines = yaml.lines().toList();
     int dropedLine = lineOf(lines, "droped");
