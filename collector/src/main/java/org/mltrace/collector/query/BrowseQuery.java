@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.store.AnyOf;
+import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.StoreException;
 
 /**
@@ -278,28 +280,13 @@ public final class BrowseQuery {
   /** The dependencies whose both ends are among the runs: {@code [consumer, producer, pointer]}. */
   public List<String[]> edgesAmong(Collection<String> runIds) {
     java.util.Set<String> ids = new java.util.HashSet<>(runIds);
-    List<String[]> edges = new ArrayList<>();
-    try {
-      Connection c = queries.database().connection();
-      for (List<String> chunk : chunks(runIds)) {
-        String sql =
-            "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE run_id ="
-                + " ANY(?) ORDER BY run_id, pointer_id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          AnyOf.bind(ps, 1, chunk);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              if (ids.contains(rs.getString(2))) {
-                edges.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
-              }
-            }
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the dependencies of runs", e);
-    }
-    return edges;
+    return new JdbcGraphStore(queries.database())
+        .upstreamOf(ids).stream()
+        .filter(d -> ids.contains(d.dependsOnRunId()))
+        .sorted(
+            java.util.Comparator.comparing(Dependency::runId).thenComparing(Dependency::pointerId))
+        .map(d -> new String[] {d.runId(), d.dependsOnRunId(), d.pointerId()})
+        .toList();
   }
 
   private static void collect(
