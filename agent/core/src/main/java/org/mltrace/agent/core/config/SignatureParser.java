@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  *
  * <p>CLASS is fully qualified ({@code Outer$Inner} for nested classes), may contain {@code *} and
  * may end in {@code +} for subtypes. METHOD is a name, may contain {@code *}, or is {@code
- * <init>}. PARAM_TYPES are fully qualified, comma separated, {@code int[]} for arrays, generics
- * erased, or {@code ..} for any.
+ * <init>}. PARAM_TYPES are fully qualified, comma separated, {@code int[]} for arrays, {@code
+ * double...} for a varargs last parameter (the same as {@code double[]}, which is what the class
+ * file says), generics erased, or {@code ..} for any.
  */
 public final class SignatureParser {
   private static final String IDENT = "[A-Za-z_$*][A-Za-z0-9_$*]*";
@@ -64,8 +65,17 @@ public final class SignatureParser {
     if (params.isEmpty()) {
       return descriptors;
     }
-    for (String raw : params.split(",", -1)) {
+    String[] raws = params.split(",", -1);
+    for (int i = 0; i < raws.length; i++) {
+      String raw = raws[i];
       String type = raw.replaceAll("\\s+", "");
+      if (type.endsWith("...") && type.length() > 3) {
+        if (i < raws.length - 1) {
+          throw new IllegalArgumentException(
+              "signature '" + text + "': only the last parameter can be varargs ('" + raw.trim() + "'); write it as an array, e.g. double[]");
+        }
+        type = type.substring(0, type.length() - 3) + "[]"; // varargs are an array in the class file
+      }
       if (type.contains("<")) {
         throw new IllegalArgumentException(
             "signature '" + text + "': parameter '" + raw.trim() + "' has generics; write the erased type, e.g. java.util.List");

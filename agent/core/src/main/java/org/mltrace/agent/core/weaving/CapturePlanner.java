@@ -42,7 +42,7 @@ final class CapturePlanner {
   }
 
   private static CapturePlan plan(String ownerInternalName, ClassNode owner, MethodNode m, ComponentSpec component) {
-    MethodShape shape = new MethodShape(ownerInternalName, m);
+    MethodShape shape = new MethodShape(ownerInternalName, m, owner == null ? null : hasLocalNames(owner));
     List<VariableSource> entry = new ArrayList<>();
     List<VariableSource> exit = new ArrayList<>();
     List<PlannedVariable> variables = new ArrayList<>();
@@ -103,6 +103,15 @@ final class CapturePlanner {
     }
   }
 
+  /**
+   * Whether any method of the class has a LocalVariableTable: none at all means it was compiled
+   * without {@code -g}, which is the likely reason a name is missing even from a method that has
+   * no parameters to show it.
+   */
+  private static boolean hasLocalNames(ClassNode owner) {
+    return owner.methods.stream().anyMatch(m -> m.localVariables != null && !m.localVariables.isEmpty());
+  }
+
   /** The names and slots a method offers. */
   private static final class MethodShape {
     final boolean isStatic;
@@ -113,8 +122,11 @@ final class CapturePlanner {
     final String[] names;
     final Type returnType;
     final List<LocalVariableNode> locals;
+    /** Null when the class is not at hand; then only this method's own tables are looked at. */
+    final Boolean classHasLocalNames;
 
-    MethodShape(String owner, MethodNode m) {
+    MethodShape(String owner, MethodNode m, Boolean classHasLocalNames) {
+      this.classHasLocalNames = classHasLocalNames;
       isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
       constructor = m.name.equals("<init>");
       ownerType = Type.getObjectType(owner);
@@ -179,9 +191,10 @@ final class CapturePlanner {
       if (!isStatic) {
         known.add("this");
       }
-      String hint = locals.isEmpty() && args.length > 0 && names[0] == null
-          ? " (the class has no debug information: compile with -g, or use argN)"
-          : "";
+      boolean noDebugInformation = classHasLocalNames != null
+          ? !classHasLocalNames
+          : locals.isEmpty() && args.length > 0 && names[0] == null;
+      String hint = noDebugInformation ? " (the class has no debug information: compile with -g, or use argN)" : "";
       List<String> near = Suggestions.nearest(name, known, 3);
       return "no parameter or local named '" + name + "'" + hint
           + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))

@@ -48,6 +48,20 @@ class SignatureParserTest {
   }
 
   @Test
+  void aVarargsLastParameterIsTheArrayTheClassFileHas() {
+    assertEquals(List.of("I", "[D"), SignatureParser.parse("com.acme.T#m(int, double...)", 1).parameterDescriptors());
+    assertEquals(List.of("[Ljava/lang/String;"), SignatureParser.parse("com.acme.T#m(java.lang.String ...)", 1).parameterDescriptors());
+    assertEquals(List.of("[[I"), SignatureParser.parse("com.acme.T#m(int[]...)", 1).parameterDescriptors());
+  }
+
+  @Test
+  void varargsBeforeTheLastParameterIsRejected() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.acme.T#m(double..., int)", 1));
+    assertTrue(e.getMessage().contains("only the last parameter can be varargs ('double...')"), e.getMessage());
+  }
+
+  @Test
   void emptyParenthesesMeanNoParameters() {
     assertEquals(List.of(), SignatureParser.parse("com.acme.T#m()", 1).parameterDescriptors());
   }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mltrace.agent.core.Stderr;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.AgentHealth;
@@ -85,15 +86,7 @@ class PluginEncodersTest {
     assertNull(inner[0], "the nested call falls back to the default encoding");
   }
 
-  static String stderrOf(Runnable action) {
-    PrintStream old = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    try {
-      action.run();
-    } finally {
-      System.setErr(old);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+  static String stderrOf(Runnable action) throws Exception {
+    return Stderr.of(action::run);
   }
 }

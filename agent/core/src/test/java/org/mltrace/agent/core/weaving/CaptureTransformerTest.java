@@ -561,18 +561,8 @@ class CaptureTransformerTest {
     return value(c, name, false);
   }
 
-  /** The value a variable arrived with, found through the plan the transformer registered. */
   private Object value(Call c, String name, boolean input) {
-    MethodPlan plan = w.registry.get(c.methodId);
-    PlannedVariable v = plan.variables().stream()
-        .filter(p -> p.name().equals(name) && p.input() == input)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + (input ? "input " : "output ") + name + " in " + plan));
-    if (v.atEntry()) {
-      return c.entry[v.index()];
-    }
-    assertEquals(1, c.exits.size(), "exits of " + plan.method());
-    return c.exits.get(0)[v.index()];
+    return w.value(c, name, input);
   }
 
   private static CapturePlan plan(String yaml, Class<?> fixture, String method) throws Exception {
@@ -603,6 +593,13 @@ class CaptureTransformerTest {
   /** Hooks that keep every call, with the token being the call itself. */
   static final class Recording implements CaptureHooks {
     final List<Call> calls = new ArrayList<>();
+
+    /** New hooks, installed behind the bridge; the test removes them after each test. */
+    static Recording installed() {
+      Recording hooks = new Recording();
+      CaptureBridge.install(hooks);
+      return hooks;
+    }
 
     @Override
     public Object enter(int methodId, Object[] entryValues) {

@@ -1,5 +1,6 @@
 package org.mltrace.agent.core.weaving;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -11,7 +12,9 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mltrace.agent.core.capture.MethodPlan;
 import org.mltrace.agent.core.capture.MethodRegistry;
+import org.mltrace.agent.core.capture.PlannedVariable;
 import org.mltrace.agent.core.config.ConfigLoader;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
@@ -90,6 +93,20 @@ final class WovenClasses {
     Class<?> c = loader.loadClass(fixture.getName());
     assertSame(loader, c.getClassLoader(), "the woven copy must be the one called");
     return c;
+  }
+
+  /** The value a variable arrived with in {@code c}, found through the plan the transformer registered. */
+  Object value(CaptureTransformerTest.Call c, String name, boolean input) {
+    MethodPlan plan = registry.get(c.methodId);
+    PlannedVariable v = plan.variables().stream()
+        .filter(p -> p.name().equals(name) && p.input() == input)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + (input ? "input " : "output ") + name + " in " + plan));
+    if (v.atEntry()) {
+      return c.entry[v.index()];
+    }
+    assertEquals(1, c.exits.size(), "exits of " + plan.method());
+    return c.exits.get(0)[v.index()];
   }
 
   /** Calls a static method of the woven fixture by name; rethrows what the method threw. */
