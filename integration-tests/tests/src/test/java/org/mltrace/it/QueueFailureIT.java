@@ -29,6 +29,7 @@ class QueueFailureIT {
   static Path classes;
   static Path config;
   private Path immutable;
+  private Path mounted;
 
   @BeforeAll
   static void compileApp() throws Exception {
@@ -37,15 +38,26 @@ class QueueFailureIT {
         public class Rows {
           static double score(int row, double weight) { double s = row * weight; return s; }
           static String report(int i) { return String.valueOf((char) ('a' + i %% 26)).repeat(%d); }
-          public static void main(String[] args) {
+          public static void main(String[] args) throws Exception {
             double total = 0;
             for (int i = 0; i < %d; i++) total += score(i, 0.5);
             long length = 0;
-            if (args.length > 0) for (int i = 0; i < %d; i++) length += report(i).length();
+            if (args.length == 1) for (int i = 0; i < %d; i++) length += report(i).length();
+            if (args.length == 3) {
+              // fill FILE BYTES: the disk is nearly full while the first half of the reports run,
+              // then something frees it and the second half runs
+              java.nio.file.Path filler = java.nio.file.Path.of(args[1]);
+              java.nio.file.Files.write(filler, new byte[Integer.parseInt(args[2])]);
+              for (int i = 0; i < %d / 2; i++) length += report(i).length();
+              Thread.sleep(1500);
+              java.nio.file.Files.delete(filler);
+              Thread.sleep(1500);
+              for (int i = %d / 2; i < %d; i++) length += report(i).length();
+            }
             System.out.println("total " + total + " length " + length);
           }
         }
-        """.formatted(BIG_CHARS, CALLS, BIG_CALLS)));
+        """.formatted(BIG_CHARS, CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS)));
     config = Files.writeString(dir.resolve("rows.yaml"), """
         components:
           - name: score
@@ -88,6 +100,62 @@ class QueueFailureIT {
     assertTrue(stored > 0 && stored * BIG_CHARS <= (1 << 20), stored + " runs of " + BIG_CHARS + " characters kept under 1 MiB");
     assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
     assertTrue(traced.stderr().contains("dropped_disk_cap=" + dropped), traced.stderr());
+  }
+
+  @AfterEach
+  void unmount() throws Exception {
+    if (mounted != null) {
+      new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  /** A file system of {@code mib} MiB of its own (tmpfs), so that the test can fill it; skipped where mounting is not allowed. */
+  private Path smallFileSystem(String name, int mib) throws Exception {
+    Path d = Files.createDirectories(dir.resolve(name));
+    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mib + "m", "tmpfs", d.toString())
+        .redirectErrorStream(true).start();
+    String output = new String(mount.getInputStream().readAllBytes());
+    assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here (" + output.trim() + "): skipping");
+    mounted = d;
+    return d;
+  }
+
+  @Test
+  void aFullDiskDropsAndCountsRunsUntilThereIsRoomAgainAndTheCollectorStoresTheCounts() throws Exception {
+    // An 8 MiB disk, 6 MiB of it filled by another file while the first 100 reports (20 KB each)
+    // run, then freed: below the agent's 4 MiB reserve its runs are dropped and counted, after
+    // that they are written again. Without the reserve, Chronicle's writes into its mapped file
+    // faulted, each failing append took tens of milliseconds, and the application waited 10 s at
+    // exit for a writer that had not counted a third of its runs.
+    Path disk = smallFileSystem("full-disk", 8);
+    Path run = Files.createDirectories(dir.resolve("full-run"));
+    Path config = Files.writeString(dir.resolve("reports.yaml"), """
+        components:
+          - name: report
+            method: "app.Rows#report(int)"
+            outputs: [{name: return, max_length: %d}]
+        """.formatted(BIG_CHARS));
+    String fill = Integer.toString(6 << 20);
+    ProcessResult plain = TracedApp.withoutAgent(run, List.of("-cp", classes.toString(), "app.Rows", "fill", run.resolve("filler").toString(), fill));
+    ProcessResult traced = TracedApp.withAgent(run, config, disk.resolve("queue"),
+        List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), fill));
+
+    assertEquals(0, traced.exitCode(), traced::toString);
+    assertEquals(plain.stdout(), traced.stdout(), "the application's own output is unchanged");
+    for (String line : traced.stderr().split("\n")) {
+      assertTrue(line.isEmpty() || line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
+    }
+    assertEquals(1, traced.stderr().lines().filter(l -> l.contains("less than the 4 MiB the agent leaves")).count(), traced.stderr());
+    assertTrue(!traced.stderr().contains("did not finish"), "the writer kept up: " + traced.stderr());
+
+    CollectorCli mltrace = CollectorCli.h2(run);
+    mltrace.collectOnce(disk.resolve("queue"));
+    long stored = number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = 'report'");
+    long dropped = number(mltrace, "SELECT events_dropped FROM agent_stats");
+    assertEquals(dropped, number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"), "stored as agent health");
+    assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
+    assertTrue(dropped >= 1, "runs of the full disk were dropped: " + dropped);
+    assertTrue(stored >= BIG_CALLS / 2, "the runs after the disk was freed were written: " + stored);
   }
 
   @AfterEach

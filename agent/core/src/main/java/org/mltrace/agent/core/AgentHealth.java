@@ -41,6 +41,8 @@ public enum AgentHealth {
   DROPPED_QUEUE_UNAVAILABLE("dropped_queue_unavailable"),
   /** Runs dropped because the queue directory had reached {@code max_queue_mb}. */
   DROPPED_DISK_CAP("dropped_disk_cap"),
+  /** Runs dropped because the queue's file system had too little free space left (a full disk). */
+  DROPPED_DISK_FULL("dropped_disk_full"),
   /** The circuit breaker opened: the queue writer fell behind and calls were sampled (not a loss). */
   BREAKER_OPENED("breaker_opened"),
   /** A hook threw past its own handling and the bridge's last-resort catch took it. */

@@ -158,7 +158,7 @@ final class TracingSession {
       long errors = AgentCounters.internalErrorCount();
       if (dropped > 0 || errors > 0) {
         String kinds = AgentHealth.counts().stream().map(c -> c.name() + "=" + c.count()).collect(java.util.stream.Collectors.joining(", "));
-        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full, queue unusable or max_queue_mb), "
+        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full, queue unusable, max_queue_mb or disk full), "
             + errors + " internal errors (" + kinds + "); the counts are in the queue's agent stats");
       }
       for (ComponentSampler s : samplers.all()) {

@@ -53,6 +53,8 @@ public final class EventWriter {
   private final Samplers samplers;
   private final CircuitBreaker breaker;
   private final QueueDiskUse diskUse;
+  /** Set by the writer thread once the queue is open; only that thread uses it. */
+  private QueueFreeSpace freeSpace;
   private final Thread thread;
   private volatile boolean stopping;
   private volatile boolean stopped;
@@ -130,6 +132,7 @@ public final class EventWriter {
     try {
       queueDir = queueRoot.resolve(identity.queueName());
       sink = ChronicleSink.open(queueDir);
+      freeSpace = QueueFreeSpace.of(queueDir);
     } catch (Throwable t) {
       AgentHealth.count(AgentHealth.QUEUE_UNAVAILABLE);
       AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
@@ -197,7 +200,15 @@ public final class EventWriter {
         }
         ComponentSampler sampler = run.plan().sampler();
         long unrecorded = sampler.pendingUnrecorded();
-        append(sink, EventCodec.encode(toEvent(run, unrecorded)));
+        byte[] event = EventCodec.encode(toEvent(run, unrecorded));
+        if (freeSpace.low(event.length)) {
+          AgentCounters.dropped(AgentHealth.DROPPED_DISK_FULL);
+          AgentLog.warnOnce("disk-full", "the disk of the queue at " + queueDir + " has " + (freeSpace.lastFree() >> 10)
+              + " KiB free, less than the " + (QueueFreeSpace.MIN_FREE_BYTES >> 20)
+              + " MiB the agent leaves: dropping runs (counted) until there is room again");
+          return;
+        }
+        append(sink, event);
         sampler.markCarried(unrecorded); // only once appended: a lost run leaves them pending
         AgentCounters.written();
       } else {
