@@ -1,7 +1,9 @@
 package org.mltrace.collector.ingest;
 
+import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.MalformedEventException;
+import org.mltrace.agent.event.RunEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,23 @@ final class EventDecoder {
 
   static DecodedEntry decode(QueueEntry entry) {
     try {
-      return new DecodedEntry.Valid(entry.index(), EventCodec.decode(entry.bytes()));
+      Event event = EventCodec.decode(entry.bytes());
+      if (event instanceof RunEvent r && r.endEpochMicros() < r.startEpochMicros()) {
+        // The agent derives the end from the start and a monotonic duration, so this is a forged
+        // or corrupted event; lineage look-ups rely on end >= start (they find a batch's consumers
+        // through the end-time index).
+        return new DecodedEntry.Malformed(
+            entry.index(),
+            "run "
+                + r.runId()
+                + " ends ("
+                + r.endEpochMicros()
+                + " µs) before it starts ("
+                + r.startEpochMicros()
+                + " µs)",
+            entry.bytes());
+      }
+      return new DecodedEntry.Valid(entry.index(), event);
     } catch (MalformedEventException e) {
       return new DecodedEntry.Malformed(
           entry.index(), "malformed event: " + e.getMessage(), entry.bytes());

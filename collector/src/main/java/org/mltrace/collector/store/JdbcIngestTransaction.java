@@ -271,9 +271,15 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
                     + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
                     + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
                     + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
-                    + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ?");
+                    + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");
+        // end_time >= start_time for every stored run (the decoder refuses the others), so the
+        // redundant end_time bound changes no answer; it lets the database find the consumers
+        // through the end-time index instead of every reader of the pointer, which for a model
+        // file every inference run reads grew with the history (a sequential scan of the runs on
+        // PostgreSQL at 400,000 runs: 400 ms per batch, against 25 ms).
         AnyOf.bind(select, 1, chunk);
         Jdbc.setTime(select, 2, consumersStartedAtOrAfter);
+        Jdbc.setTime(select, 3, consumersStartedAtOrAfter);
         try (ResultSet rs = select.executeQuery()) {
           while (rs.next()) {
             consumers.add(

@@ -31,4 +31,22 @@ class EventDecoderTest {
     byte[] longer = java.util.Arrays.copyOf(good, good.length + 3);
     assertInstanceOf(DecodedEntry.Malformed.class, EventDecoder.decode(new QueueEntry(1, longer)));
   }
+
+  @Test
+  void runEndingBeforeItStartsIsMalformed() {
+    RunEvent backwards = RunBuilder.run("r9", "c").at(10, 9).build();
+    DecodedEntry d = EventDecoder.decode(new QueueEntry(3, EventCodec.encode(backwards)));
+    DecodedEntry.Malformed bad = assertInstanceOf(DecodedEntry.Malformed.class, d);
+    assertEquals(
+        "run r9 ends (" + backwards.endEpochMicros() + " µs) before it starts ("
+            + backwards.startEpochMicros() + " µs)",
+        bad.reason());
+  }
+
+  @Test
+  void instantRunIsValid() {
+    RunEvent instant = RunBuilder.run("r0", "c").at(5, 5).build();
+    assertInstanceOf(
+        DecodedEntry.Valid.class, EventDecoder.decode(new QueueEntry(4, EventCodec.encode(instant))));
+  }
 }
