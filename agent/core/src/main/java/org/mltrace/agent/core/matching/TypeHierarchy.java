@@ -15,8 +15,13 @@ import org.objectweb.asm.Opcodes;
  * Supertype facts read from class files as resources, never by loading classes.
  *
  * <p>Loading a class from inside a transformer can deadlock or define it in the wrong loader,
- * so this reads the {@code .class} bytes through the defining loader's resources instead. A
- * class that cannot be found yields null; callers must then decline rather than guess.
+ * so this reads the {@code .class} bytes through the defining loader's resources instead. A loader
+ * that defines classes from bytes it holds (generated or downloaded code, a plugin host) offers
+ * them as no resource; only then is the supertype loaded, not initialized, through that same
+ * loader, which the JVM is about to do anyway to define the class being transformed (Byte
+ * Buddy's {@code POOL_FIRST} does the same). Without that, a subclass transformed before its
+ * superclass had loaded missed {@code Base+} (found by ClassLoaderTreeIT). A class that cannot
+ * be found either way yields null; callers must then decline rather than guess.
  */
 public final class TypeHierarchy {
   /** Super name (null for Object), interfaces and whether it is an interface. */
@@ -78,7 +83,7 @@ public final class TypeHierarchy {
     try (InputStream in = l.getResourceAsStream(resource)) {
       InputStream stream = in != null ? in : ClassLoader.getSystemResourceAsStream(resource);
       if (stream == null) {
-        return null;
+        return loaded(loader, internalName);
       }
       try (stream) {
         ClassReader reader = new ClassReader(stream);
@@ -89,6 +94,23 @@ public final class TypeHierarchy {
       }
     } catch (IOException | RuntimeException e) {
       return null;
+    }
+  }
+
+  private static TypeInfo loaded(ClassLoader loader, String internalName) {
+    if (loader == null) {
+      return null;
+    }
+    try {
+      Class<?> c = Class.forName(internalName.replace('/', '.'), false, loader);
+      List<String> interfaces = new ArrayList<>();
+      for (Class<?> i : c.getInterfaces()) {
+        interfaces.add(i.getName().replace('.', '/'));
+      }
+      Class<?> superclass = c.getSuperclass();
+      return new TypeInfo(superclass == null ? null : superclass.getName().replace('.', '/'), List.copyOf(interfaces), c.isInterface());
+    } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
+      return null; // not there, or broken: decline, as for a class file that cannot be read
     }
   }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.WeakReference;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
 
 class TypeHierarchyTest {
   private final TypeHierarchy hierarchy = new TypeHierarchy();
@@ -27,6 +30,37 @@ class TypeHierarchyTest {
     ClassLoader loader = new ClassLoader(null) {};
     hierarchy.remember(loader, "x/Made", new TypeHierarchy.TypeInfo("java/lang/Object", List.of(), false));
     assertEquals("java/lang/Object", hierarchy.info(loader, "x/Made").superName());
+  }
+
+  @Test
+  void aSupertypeThatALoaderDefinesFromBytesWithoutAResourceIsLoadedToReadIt() {
+    // gen/Sub is being transformed (remembered, as the transformer does); its superclass gen/Mid
+    // is not loaded yet and its loader offers no class file for it, only the class itself.
+    Map<String, byte[]> classes = Map.of(
+        "gen.Mid", classFile("gen/Mid", "org/mltrace/fixtures/matching/BaseStage", "org/mltrace/fixtures/matching/Stage"),
+        "gen.Sub", classFile("gen/Sub", "gen/Mid"));
+    ClassLoader fromBytes = new ClassLoader("from-bytes", getClass().getClassLoader()) {
+      @Override
+      protected Class<?> findClass(String name) throws ClassNotFoundException {
+        byte[] b = classes.get(name);
+        if (b == null) {
+          throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, b, 0, b.length);
+      }
+    };
+    assertNull(fromBytes.getResource("gen/Mid.class"));
+    hierarchy.remember(fromBytes, "gen/Sub", new TypeHierarchy.TypeInfo("gen/Mid", List.of(), false));
+    List<String> supertypes = hierarchy.supertypes(fromBytes, "gen/Sub");
+    assertTrue(supertypes.containsAll(List.of("gen/Mid", "org/mltrace/fixtures/matching/BaseStage", "org/mltrace/fixtures/matching/Stage")), supertypes.toString());
+    assertNull(hierarchy.info(fromBytes, "gen/Missing"), "a class it cannot load either is still unknown");
+  }
+
+  private static byte[] classFile(String name, String superName, String... interfaces) {
+    ClassWriter writer = new ClassWriter(0);
+    writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_ABSTRACT, name, null, superName, interfaces);
+    writer.visitEnd();
+    return writer.toByteArray();
   }
 
   @Test
