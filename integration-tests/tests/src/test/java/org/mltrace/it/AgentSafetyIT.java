@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent under concurrency and recursion, and its isolation: many threads calling traced
- * methods at once, a traced method that recurses, virtual threads (Java 21+), and an
- * application that looks for the agent's own libraries and must not find them.
+ * methods at once, a traced method that recurses, virtual threads (Java 21+), all without a
+ * context class loader, and an application that looks for the agent's own libraries, through its
+ * own loader and the bootstrap loader, and must not find them.
  */
 class AgentSafetyIT {
   static final int THREADS = 8;
@@ -40,10 +41,15 @@ class AgentSafetyIT {
             for (String c : new String[] {"net.openhft.chronicle.queue.ChronicleQueue", "org.yaml.snakeyaml.Yaml",
                 "org.objectweb.asm.ClassReader", "org.mltrace.agent.core.AgentInstaller"}) {
               try { Class.forName(c); seen.append(" visible:").append(c); } catch (ClassNotFoundException e) { }
+              // Chronicle in the bootstrap loader sees a null class loader and fails (a known agent failure)
+              try { Class.forName(c, false, null); seen.append(" bootstrap:").append(c); } catch (ClassNotFoundException e) { }
             }
             return seen.length() == 0 ? "isolated" : seen.toString().trim();
           }
           public static void main(String[] args) throws Exception {
+            // Threads without a context loader (as the JVM's own threads have): the pool's threads
+            // inherit it, and Chronicle, which loads through the context loader, must not care.
+            Thread.currentThread().setContextClassLoader(null);
             boolean virtual = args.length > 0 && args[0].equals("virtual");
             ExecutorService pool = virtual
                 ? (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null)
@@ -107,12 +113,17 @@ class AgentSafetyIT {
     Path java = OtherJavaVersionIT.java25();
     assumeTrue(java != null, "no Java 25 found (set MLTRACE_JAVA25_HOME): skipping the virtual-thread run");
     Path run = Files.createDirectories(dir.resolve("virtual"));
-    ProcessResult traced = JavaProcess.run(java, run, List.of(
-        "-javaagent:" + Artifacts.agentJar() + "=config=" + config + ",queue=" + run.resolve("queue"),
-        "-cp", classes.toString(), "app.Work", "virtual"));
+    List<String> app = List.of("-cp", classes.toString(), "app.Work", "virtual");
+    ProcessResult plain = JavaProcess.run(java, run, app);
+    List<String> withAgent = new java.util.ArrayList<>(List.of("-javaagent:" + Artifacts.agentJar() + "=config=" + config + ",queue=" + run.resolve("queue")));
+    withAgent.addAll(app);
+    ProcessResult traced = JavaProcess.run(java, run, withAgent);
     assertEquals(0, traced.exitCode(), traced::toString);
+    assertEquals(plain.stdout(), traced.stdout());
+    assertTrue(traced.stdout().trim().endsWith("isolated"), traced.stdout());
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(run.resolve("queue"));
     assertEquals(THREADS * CALLS, count(mltrace, "step"));
+    assertEquals(1, count(mltrace, "fact"));
   }
 }
