@@ -8,6 +8,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,26 +244,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Instant consumersStartedAtOrAfter,
       int producersPerPointer) {
     try {
-      List<LineageSnapshot.ProducerRow> producers = new ArrayList<>();
-      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(readPointers))) {
-        PreparedStatement select =
-            ps(
-                "SELECT pointer_id, fingerprint, id, end_time FROM ("
-                    + " SELECT o.pointer_id, o.fingerprint, r.id, r.end_time, ROW_NUMBER() OVER"
-                    + " (PARTITION BY o.pointer_id ORDER BY r.end_time DESC, r.id DESC) AS rn"
-                    + " FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
-                    + " WHERE o.pointer_id = ANY(?)) latest"
-                    + " WHERE rn <= ? ORDER BY pointer_id, rn");
-        AnyOf.bind(select, 1, chunk);
-        select.setInt(2, producersPerPointer);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            producers.add(
-                new LineageSnapshot.ProducerRow(
-                    rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "end_time")));
-          }
-        }
-      }
+      List<LineageSnapshot.ProducerRow> producers = latestProducers(readPointers, producersPerPointer);
       List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
       for (List<String> chunk : AnyOf.chunks(new ArrayList<>(writtenPointers))) {
         PreparedStatement select =
@@ -299,6 +282,44 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     }
   }
 
+  /** Pointers per statement of {@link #latestProducers}; the last chunk is padded with nulls. */
+  private static final int PRODUCER_CHUNK = 64;
+
+  /**
+   * The latest {@code perPointer} output rows of each pointer, newest first: one {@code LIMIT}
+   * subquery per pointer walking the (pointer, end time) index, so the cost does not grow with how
+   * often a pointer was written (a window over all its writers did).
+   */
+  private List<LineageSnapshot.ProducerRow> latestProducers(
+      Collection<String> pointers, int perPointer) throws SQLException {
+    String one =
+        "(SELECT pointer_id, fingerprint, run_id, end_time FROM run_outputs WHERE pointer_id = ?"
+            + " ORDER BY end_time DESC, run_id DESC LIMIT "
+            + perPointer
+            + ")";
+    PreparedStatement select = ps(String.join(" UNION ALL ", Collections.nCopies(PRODUCER_CHUNK, one)));
+    List<String> all = new ArrayList<>(pointers);
+    List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += PRODUCER_CHUNK) {
+      for (int i = 0; i < PRODUCER_CHUNK; i++) {
+        // A null pointer matches no row: padding keeps one statement for every chunk.
+        Jdbc.setText(select, i + 1, from + i < all.size() ? all.get(from + i) : null);
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          rows.add(
+              new LineageSnapshot.ProducerRow(
+                  rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "end_time")));
+        }
+      }
+    }
+    rows.sort(
+        Comparator.comparing(LineageSnapshot.ProducerRow::pointer)
+            .thenComparing(LineageSnapshot.ProducerRow::end, Comparator.reverseOrder())
+            .thenComparing(LineageSnapshot.ProducerRow::runId, Comparator.reverseOrder()));
+    return rows;
+  }
+
   @Override
   public Optional<LineageIndex.Producer> latestProducer(
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
@@ -306,11 +327,10 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null parameter.
       PreparedStatement select =
           ps(
-              "SELECT r.id, r.end_time FROM run_outputs o"
-                  + " JOIN component_runs r ON r.id = o.run_id"
-                  + " WHERE o.pointer_id = ? AND r.end_time <= ? AND r.id <> ?"
+              "SELECT o.run_id AS id, o.end_time FROM run_outputs o"
+                  + " WHERE o.pointer_id = ? AND o.end_time <= ? AND o.run_id <> ?"
                   + (fingerprint == null ? "" : " AND (o.fingerprint IS NULL OR o.fingerprint = ?)")
-                  + " ORDER BY r.end_time DESC, r.id DESC LIMIT 1");
+                  + " ORDER BY o.end_time DESC, o.run_id DESC LIMIT 1");
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, endedAtOrBefore);
       Jdbc.setText(select, 3, excludedRunId);

@@ -75,11 +75,11 @@ final class RunRowWriter {
       }
       run.executeBatch();
       for (RunEvent e : fresh) {
-        addValues("run_inputs", e.runId(), e.inputs());
+        addValues("run_inputs", e, e.inputs());
       }
       valuesInsert("run_inputs").executeBatch();
       for (RunEvent e : fresh) {
-        addValues("run_outputs", e.runId(), e.outputs());
+        addValues("run_outputs", e, e.outputs());
       }
       valuesInsert("run_outputs").executeBatch();
       boolean summaries = false;
@@ -237,22 +237,28 @@ final class RunRowWriter {
   }
 
   private PreparedStatement valuesInsert(String table) throws SQLException {
+    // Output rows also carry the run's end time (V022): the latest writers of a pointer are then
+    // one index walk (see JdbcIngestTransaction.lineageSnapshot).
+    boolean outputs = table.equals("run_outputs");
     return statements.get(
         "INSERT INTO "
             + table
             + " (run_id, position, name, value_kind, value_text, pointer_id, class_name, size,"
-            + " value_type, modified_at, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            + " value_type, modified_at, fingerprint"
+            + (outputs ? ", end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ")"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   }
 
-  private void addValues(String table, String runId, List<CapturedValue> values)
+  private void addValues(String table, RunEvent run, List<CapturedValue> values)
       throws SQLException {
     if (values.isEmpty()) {
       return;
     }
     PreparedStatement insert = valuesInsert(table);
+    Instant end = table.equals("run_outputs") ? EventTimes.ofEpochMicros(run.endEpochMicros()) : null;
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
-      Jdbc.setText(insert, 1, runId);
+      Jdbc.setText(insert, 1, run.runId());
       insert.setInt(2, i);
       Jdbc.setText(insert, 3, v.name());
       Jdbc.setText(insert, 4, v.kind().name());
@@ -264,6 +270,9 @@ final class RunRowWriter {
       long modified = v.file() == null ? -1 : v.file().modifiedEpochMillis();
       Jdbc.setTime(insert, 10, modified < 0 ? null : Instant.ofEpochMilli(modified));
       Jdbc.setText(insert, 11, v.fingerprint());
+      if (end != null) {
+        Jdbc.setTime(insert, 12, end);
+      }
       insert.addBatch();
     }
   }

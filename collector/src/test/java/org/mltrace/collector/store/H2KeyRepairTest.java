@@ -86,9 +86,9 @@ class H2KeyRepairTest {
   private static void insertOutput(Connection c, String runId) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
-          "INSERT INTO run_outputs (run_id, position, name, value_kind) VALUES ('"
+          "INSERT INTO run_outputs (run_id, position, name, value_kind, end_time) VALUES ('"
               + runId
-              + "', 0, 'return', 'NULL')");
+              + "', 0, 'return', 'NULL', CURRENT_TIMESTAMP)");
     }
   }
 

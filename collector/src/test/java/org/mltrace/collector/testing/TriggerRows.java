@@ -81,13 +81,15 @@ public final class TriggerRows implements AutoCloseable {
     try (PreparedStatement ps =
         c().prepareStatement(
                 "INSERT INTO run_outputs (run_id, position, name, value_kind, value_text,"
-                    + " pointer_id) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " pointer_id, end_time) SELECT ?, ?, ?, ?, ?, ?, end_time FROM component_runs"
+                    + " WHERE id = ?")) {
       ps.setString(1, runId);
       ps.setInt(2, position);
       ps.setString(3, "out" + position);
       ps.setString(4, kind);
       ps.setString(5, pointer);
       ps.setString(6, pointer);
+      ps.setString(7, runId);
       ps.executeUpdate();
     }
     return this;
