@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.core.AgentHealth;
+import org.mltrace.agent.core.Stderr;
 import org.mltrace.agent.core.capture.MethodRegistry;
 import org.mltrace.agent.core.config.ConfigLoader;
 import org.mltrace.agent.core.matching.MethodMatcher;
@@ -64,8 +65,14 @@ class WovenCodeCheckTest {
         """), hierarchy);
     CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, new MethodRegistry(), module -> {});
     long before = AgentHealth.WEAVE_FAILED.total();
-    assertNull(transformer.transform(null, APP, BROKEN, null, null, brokenClass()), "null: the JVM keeps the original bytes");
-    assertEquals(before + 1, AgentHealth.WEAVE_FAILED.total());
+    String warnings = Stderr.of(() -> {
+      for (int i = 0; i < 2; i++) { // a second loader defining the same class, say
+        assertNull(transformer.transform(null, APP, BROKEN, null, null, brokenClass()), "null: the JVM keeps the original bytes");
+      }
+    });
+    assertEquals(before + 2, AgentHealth.WEAVE_FAILED.total(), "counted each time");
     assertEquals(false, transformer.hasWoven(BROKEN));
+    assertEquals(1, warnings.lines().count(), "reported once: " + warnings);
+    assertTrue(warnings.startsWith("[mltrace] warning: left org.mltrace.fixtures.weaving.Broken uninstrumented: "), warnings);
   }
 }
