@@ -46,10 +46,16 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final RunRowWriter runs;
 
   private final SqlDialect dialect;
+  /** run_outputs read through its (pointer_id, end_time DESC, run_id DESC) index (V022). */
+  private final String outputsNewestFirst;
 
   JdbcIngestTransaction(Connection connection, SqlDialect dialect) {
     this.statements = new StatementCache(connection);
     this.dialect = dialect;
+    // The ORDER BY of a query on it names pointer_id first, so H2 sees the index's order (it
+    // matches sort columns from an index's first column on).
+    this.outputsNewestFirst =
+        dialect.readThrough("run_outputs", "run_outputs_by_pointer_end");
     this.runs = new RunRowWriter(statements, dialect);
   }
 
@@ -293,8 +299,9 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private List<LineageSnapshot.ProducerRow> latestProducers(
       Collection<String> pointers, int perPointer) throws SQLException {
     String one =
-        "(SELECT pointer_id, fingerprint, run_id, end_time FROM run_outputs WHERE pointer_id = ?"
-            + " ORDER BY end_time DESC, run_id DESC LIMIT "
+        "(SELECT pointer_id, fingerprint, run_id, end_time FROM "
+            + outputsNewestFirst
+            + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT "
             + perPointer
             + ")";
     PreparedStatement select = ps(String.join(" UNION ALL ", Collections.nCopies(PRODUCER_CHUNK, one)));
@@ -327,10 +334,11 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null parameter.
       PreparedStatement select =
           ps(
-              "SELECT o.run_id AS id, o.end_time FROM run_outputs o"
-                  + " WHERE o.pointer_id = ? AND o.end_time <= ? AND o.run_id <> ?"
-                  + (fingerprint == null ? "" : " AND (o.fingerprint IS NULL OR o.fingerprint = ?)")
-                  + " ORDER BY o.end_time DESC, o.run_id DESC LIMIT 1");
+              "SELECT run_id AS id, end_time FROM "
+                  + outputsNewestFirst
+                  + " WHERE pointer_id = ? AND end_time <= ? AND run_id <> ?"
+                  + (fingerprint == null ? "" : " AND (fingerprint IS NULL OR fingerprint = ?)")
+                  + " ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT 1");
       Jdbc.setText(select, 1, pointerId);
       Jdbc.setTime(select, 2, endedAtOrBefore);
       Jdbc.setText(select, 3, excludedRunId);

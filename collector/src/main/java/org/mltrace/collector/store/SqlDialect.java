@@ -21,6 +21,15 @@ enum SqlDialect {
   }
 
   /**
+   * {@code table} in a FROM clause, read through {@code index}. H2 plans by the first index whose
+   * leading column matches and sorts afterwards; told the index, it reads an {@code ORDER BY ...
+   * LIMIT} straight from it. PostgreSQL finds that index itself.
+   */
+  String readThrough(String table, String index) {
+    return this == H2 ? table + " USE INDEX (" + index + ")" : table;
+  }
+
+  /**
    * {@code INSERT INTO table (columns) VALUES (?, ...)} that inserts nothing, without error, when a
    * row with the same {@code key} exists or is being inserted concurrently; its update count says
    * which. Each column is given as {@code "name TYPE"}; parameters are bound in that order.
