@@ -43,15 +43,17 @@ class QueueFailureIT {
             for (int i = 0; i < %d; i++) total += score(i, 0.5);
             long length = 0;
             if (args.length == 1) for (int i = 0; i < %d; i++) length += report(i).length();
-            if (args.length == 3) {
-              // fill FILE BYTES: the disk is nearly full while the first half of the reports run,
-              // then something frees it and the second half runs
+            if (args.length >= 3) {
+              // fill FILE BYTES [keep]: the disk is nearly full while the first half of the reports
+              // run, then something frees it (unless keep) and the second half runs
               java.nio.file.Path filler = java.nio.file.Path.of(args[1]);
               java.nio.file.Files.write(filler, new byte[Integer.parseInt(args[2])]);
               for (int i = 0; i < %d / 2; i++) length += report(i).length();
-              Thread.sleep(1500);
-              java.nio.file.Files.delete(filler);
-              Thread.sleep(1500);
+              if (args.length == 3) {
+                Thread.sleep(1500);
+                java.nio.file.Files.delete(filler);
+                Thread.sleep(1500);
+              }
               for (int i = %d / 2; i < %d; i++) length += report(i).length();
             }
             System.out.println("total " + total + " length " + length);
@@ -156,6 +158,30 @@ class QueueFailureIT {
     assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
     assertTrue(dropped >= 1, "runs of the full disk were dropped: " + dropped);
     assertTrue(stored >= BIG_CALLS / 2, "the runs after the disk was freed were written: " + stored);
+  }
+
+  @Test
+  void aDiskThatStaysFullDropsEveryRunAndTheCountsStillReachTheCollector() throws Exception {
+    // The same 6 MiB filler on an 8 MiB disk, never freed: the 2 MiB left are below the reserve,
+    // so no run is written, but the agent-stats event fits in what the reserve keeps.
+    Path disk = smallFileSystem("still-full-disk", 8);
+    Path run = Files.createDirectories(dir.resolve("still-full-run"));
+    Path config = Files.writeString(dir.resolve("kept-reports.yaml"), """
+        components:
+          - name: report
+            method: "app.Rows#report(int)"
+            outputs: [{name: return, max_length: %d}]
+        """.formatted(BIG_CHARS));
+    ProcessResult traced = TracedApp.withAgent(run, config, disk.resolve("queue"),
+        List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), Integer.toString(6 << 20), "keep"));
+    assertEquals(0, traced.exitCode(), traced::toString);
+    assertTrue(traced.stderr().contains("dropped_disk_full=" + BIG_CALLS), traced.stderr());
+
+    CollectorCli mltrace = CollectorCli.h2(run);
+    mltrace.collectOnce(disk.resolve("queue"));
+    assertEquals(0, number(mltrace, "SELECT COUNT(*) FROM component_runs"));
+    assertEquals(BIG_CALLS, number(mltrace, "SELECT events_dropped FROM agent_stats"));
+    assertEquals(BIG_CALLS, number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"));
   }
 
   @AfterEach
