@@ -122,6 +122,16 @@ class QueueFailureIT {
     return d;
   }
 
+  /** Every report run recorded whole (20,000 characters each). */
+  private static Path reportsConfig() throws IOException {
+    return Files.writeString(dir.resolve("reports.yaml"), """
+        components:
+          - name: report
+            method: "app.Rows#report(int)"
+            outputs: [{name: return, max_length: %d}]
+        """.formatted(BIG_CHARS));
+  }
+
   @Test
   void aFullDiskDropsAndCountsRunsUntilThereIsRoomAgainAndTheCollectorStoresTheCounts() throws Exception {
     // An 8 MiB disk, 6 MiB of it filled by another file while the first 100 reports (20 KB each)
@@ -131,15 +141,9 @@ class QueueFailureIT {
     // exit for a writer that had not counted a third of its runs.
     Path disk = smallFileSystem("full-disk", 8);
     Path run = Files.createDirectories(dir.resolve("full-run"));
-    Path config = Files.writeString(dir.resolve("reports.yaml"), """
-        components:
-          - name: report
-            method: "app.Rows#report(int)"
-            outputs: [{name: return, max_length: %d}]
-        """.formatted(BIG_CHARS));
     String fill = Integer.toString(6 << 20);
     ProcessResult plain = TracedApp.withoutAgent(run, List.of("-cp", classes.toString(), "app.Rows", "fill", run.resolve("filler").toString(), fill));
-    ProcessResult traced = TracedApp.withAgent(run, config, disk.resolve("queue"),
+    ProcessResult traced = TracedApp.withAgent(run, reportsConfig(), disk.resolve("queue"),
         List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), fill));
 
     assertEquals(0, traced.exitCode(), traced::toString);
@@ -166,13 +170,7 @@ class QueueFailureIT {
     // so no run is written, but the agent-stats event fits in what the reserve keeps.
     Path disk = smallFileSystem("still-full-disk", 8);
     Path run = Files.createDirectories(dir.resolve("still-full-run"));
-    Path config = Files.writeString(dir.resolve("kept-reports.yaml"), """
-        components:
-          - name: report
-            method: "app.Rows#report(int)"
-            outputs: [{name: return, max_length: %d}]
-        """.formatted(BIG_CHARS));
-    ProcessResult traced = TracedApp.withAgent(run, config, disk.resolve("queue"),
+    ProcessResult traced = TracedApp.withAgent(run, reportsConfig(), disk.resolve("queue"),
         List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), Integer.toString(6 << 20), "keep"));
     assertEquals(0, traced.exitCode(), traced::toString);
     assertTrue(traced.stderr().contains("dropped_disk_full=" + BIG_CALLS), traced.stderr());
