@@ -53,6 +53,16 @@ class ValueSummariesTest {
   }
 
   @Test
+  void everyPrimitiveArrayKindIsSummarizedLikeTheSameDoubles() {
+    ValueSummary expected = summaries.summarize(new double[] {1, 2, 3, 4}, 1024);
+    for (Object array : List.of(
+        new float[] {1, 2, 3, 4}, new int[] {1, 2, 3, 4}, new long[] {1, 2, 3, 4}, new short[] {1, 2, 3, 4}, new byte[] {1, 2, 3, 4})) {
+      assertEquals(expected, summaries.summarize(array, 1024), array.getClass().getSimpleName());
+    }
+    assertNull(summaries.summarize(new boolean[] {true, false}, 1024), "booleans are no numbers here");
+  }
+
+  @Test
   void nanIsCountedAndKeptOutOfTheMoments() {
     ValueSummary s = summaries.summarize(new double[] {2, Double.NaN, 4, 4}, 1024);
     assertEquals(4, s.sampled());
