@@ -173,6 +173,39 @@ class JdbcIngestStoreTest {
   }
 
   @Test
+  void lineageSnapshotReadsTheLatestProducersOfMorePointersThanOneStatementAsks() {
+    int pointers = 70; // more than one statement's 64 look-ups: a second, padded one
+    store.inTransaction(
+        tx -> {
+          for (int p = 0; p < pointers; p++) {
+            for (int w = 0; w < 3; w++) {
+              RunBuilder writer = run("w" + p + "-" + w, "prep").at(w, w + 0.5 + p / 1000.0);
+              tx.insertRun(writer.writes("o", "/f" + p).build(), NOW);
+            }
+          }
+          return null;
+        });
+    List<String> read = new java.util.ArrayList<>();
+    for (int p = pointers - 1; p >= 0; p--) {
+      read.add("/f" + p);
+    }
+    var snapshot = store.inTransaction(tx -> tx.lineageSnapshot(read, List.of(), NOW, 2));
+    List<String> expected = new java.util.ArrayList<>();
+    read.stream()
+        .sorted()
+        .forEach(
+            pointer -> {
+              String p = pointer.substring(2);
+              expected.add(pointer + " w" + p + "-2");
+              expected.add(pointer + " w" + p + "-1");
+            });
+    assertEquals(
+        expected,
+        snapshot.producers().stream().map(r -> r.pointer() + " " + r.runId()).toList(),
+        "the 2 latest producers of each of the 70 pointers, by pointer, latest first");
+  }
+
+  @Test
   void linkReplacesTheEarlierLinkOfTheSameRunAndPointer() {
     store.inTransaction(
         tx -> {
