@@ -1,0 +1,265 @@
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Copies every mltrace table of one database into another that already has the same schema (both
+ * migrated by the same collector version), row for row, in the order the collector stored them
+ * (by their run's end). Used to measure queries on a 10-million-run H2 file without growing it
+ * through H2's own ingest (about 1,000 runs/s on the 2-core machine, close to 3 hours): generate the
+ * history into PostgreSQL, create an empty H2 file with the collector, copy. A copied file has
+ * fuller pages than one grown run by run, so its query figures may flatter H2 somewhat. Not part of
+ * the build; a single-file program:
+ *
+ * <pre>
+ * mkdir -p /tmp/empty-queue
+ * mltrace collect --once --queue /tmp/empty-queue --db jdbc:h2:file:/data/h2/db   # migrates
+ * java -Xmx8g -cp collector/target/mltrace-collector.jar benchmarks/copy-history/CopyHistory.java \
+ *   "jdbc:postgresql://127.0.0.1:5432/scale10m?user=postgres" \
+ *   "jdbc:h2:file:/data/h2/db;NON_KEYWORDS=VALUE;CACHE_SIZE=2097152"
+ * </pre>
+ *
+ * Foreign keys are not checked while copying (the source enforced them); plain indexes are dropped
+ * first and rebuilt at the end; identity columns restart after their largest value.
+ */
+public class CopyHistory {
+  private static final int BATCH = 5_000;
+  private static final int COMMIT_EVERY = 100_000;
+
+  public static void main(String[] args) throws Exception {
+    try (Connection to = DriverManager.getConnection(args[1])) {
+      to.setAutoCommit(false);
+      long t0 = System.nanoTime();
+      List<String> deferred = dropPlainIndexes(to);
+      try (Statement st = to.createStatement()) {
+        st.execute("SET REFERENTIAL_INTEGRITY FALSE");
+      }
+      // Two tables at a time, each on its own pair of connections: one core reads, one writes.
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      List<Future<?>> copies = new ArrayList<>();
+      for (String table : tables(to)) {
+        copies.add(
+            pool.submit(
+                () -> {
+                  try (Connection source = DriverManager.getConnection(args[0]);
+                      Connection target = DriverManager.getConnection(args[1])) {
+                    source.setAutoCommit(false); // PostgreSQL streams a result only so
+                    target.setAutoCommit(false);
+                    long rows = copy(source, target, table);
+                    System.out.printf(
+                        "%-28s %,12d rows  %8.1f s%n",
+                        table, rows, (System.nanoTime() - t0) / 1e9);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> copy : copies) {
+        copy.get();
+      }
+      pool.shutdown();
+      try (Statement st = to.createStatement()) {
+        st.execute("SET REFERENTIAL_INTEGRITY TRUE");
+        for (String ddl : deferred) {
+          st.execute(ddl);
+          to.commit();
+          System.out.printf("%-80.80s %8.1f s%n", ddl, (System.nanoTime() - t0) / 1e9);
+        }
+      }
+      restartIdentities(to);
+      to.commit();
+    }
+  }
+
+  /**
+   * Drops the target's plain indexes (not those of primary keys and foreign keys) and returns the
+   * statements that recreate them, so that the schema ends as the migrations left it. H2 builds an
+   * index over a full table by sorting, faster than growing it row by row.
+   */
+  private static List<String> dropPlainIndexes(Connection to) throws Exception {
+    List<String> indexes = new ArrayList<>();
+    try (ResultSet rs = to.createStatement().executeQuery("SCRIPT NODATA")) {
+      while (rs.next()) {
+        String ddl = rs.getString(1);
+        if (ddl.startsWith("CREATE INDEX") && !ddl.contains("flyway")) {
+          indexes.add(ddl);
+        }
+      }
+    }
+    List<String> dropped = new ArrayList<>();
+    for (String index : indexes) {
+      try (Statement st = to.createStatement()) {
+        st.execute("DROP INDEX " + index.substring("CREATE INDEX ".length(), index.indexOf(" ON ")));
+        dropped.add(index);
+      } catch (SQLException e) {
+        // a foreign key uses it: it stays, and is grown row by row
+      }
+    }
+    to.commit();
+    return dropped;
+  }
+
+  /** The target's tables, the migration tool's history excluded (the target has its own). */
+  private static List<String> tables(Connection to) throws Exception {
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs =
+        to.createStatement()
+            .executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'PUBLIC'"
+                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+      while (rs.next()) {
+        String name = rs.getString(1).toLowerCase();
+        if (!name.startsWith("flyway")) {
+          tables.add(name);
+        }
+      }
+    }
+    // the big ones first, so that the two threads finish together
+    List<String> big =
+        List.of("run_inputs", "run_outputs", "run_dependencies", "io_pointers", "component_runs");
+    tables.sort(
+        java.util.Comparator.comparingInt(
+            t -> big.contains(t) ? big.indexOf(t) : big.size()));
+    return tables;
+  }
+
+  private static long copy(Connection from, Connection to, String table) throws Exception {
+    try (Statement read = from.createStatement()) {
+      read.setFetchSize(BATCH);
+      try (ResultSet rs = read.executeQuery(selectInIngestOrder(from, table))) {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          columns.add(md.getColumnName(i));
+        }
+        String insert =
+            "INSERT INTO "
+                + table
+                + " ("
+                + String.join(", ", columns)
+                + ") VALUES ("
+                + "?, ".repeat(n - 1)
+                + "?)";
+        long rows = 0;
+        try (PreparedStatement write = to.prepareStatement(insert)) {
+          while (rs.next()) {
+            for (int i = 1; i <= n; i++) {
+              write.setObject(i, value(rs, md, i));
+            }
+            write.addBatch();
+            if (++rows % BATCH == 0) {
+              write.executeBatch();
+              if (rows % COMMIT_EVERY == 0) {
+                to.commit();
+              }
+            }
+          }
+          write.executeBatch();
+          to.commit();
+        }
+        return rows;
+      }
+    }
+  }
+
+  /** Times as instants with their offset, so that no JVM time zone comes between the two. */
+  private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws Exception {
+    int type = md.getColumnType(i);
+    if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
+      return rs.getObject(i, OffsetDateTime.class);
+    }
+    return rs.getObject(i);
+  }
+
+  /**
+   * The rows in the order the collector stored them (by their run's end), so that the copy's pages
+   * hold together what a grown file's do: recent runs with recent runs.
+   */
+  private static String selectInIngestOrder(Connection from, String table) throws Exception {
+    List<String> key = new ArrayList<>();
+    for (String column : primaryKey(from, table)) {
+      key.add("t." + column);
+    }
+    String byKey = key.isEmpty() ? "" : String.join(", ", key);
+    if (table.equals("component_runs")) {
+      return "SELECT t.* FROM component_runs t ORDER BY t.end_time, t.id";
+    }
+    if (table.equals("io_pointers")) {
+      return "SELECT t.* FROM io_pointers t ORDER BY t.first_seen, t.identifier";
+    }
+    if (columns(from, table).contains("run_id") && !key.isEmpty()) {
+      return "SELECT t.* FROM "
+          + table
+          + " t JOIN component_runs r ON r.id = t.run_id ORDER BY r.end_time, "
+          + byKey;
+    }
+    return "SELECT t.* FROM " + table + " t" + (key.isEmpty() ? "" : " ORDER BY " + byKey);
+  }
+
+  private static List<String> columns(Connection from, String table) throws Exception {
+    DatabaseMetaData md = from.getMetaData();
+    String name = md.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = md.getColumns(null, null, name, null)) {
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME").toLowerCase());
+      }
+    }
+    return columns;
+  }
+
+  private static List<String> primaryKey(Connection from, String table) throws Exception {
+    DatabaseMetaData md = from.getMetaData();
+    List<String> key = new ArrayList<>();
+    List<Short> positions = new ArrayList<>();
+    String name = md.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+    try (ResultSet rs = md.getPrimaryKeys(null, null, name)) {
+      while (rs.next()) {
+        positions.add(rs.getShort("KEY_SEQ"));
+        key.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    String[] ordered = new String[key.size()];
+    for (int i = 0; i < key.size(); i++) {
+      ordered[positions.get(i) - 1] = key.get(i);
+    }
+    return List.of(ordered);
+  }
+
+  private static void restartIdentities(Connection to) throws Exception {
+    List<String[]> identities = new ArrayList<>();
+    try (ResultSet rs =
+        to.createStatement()
+            .executeQuery(
+                "SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = 'PUBLIC' AND is_identity = 'YES'")) {
+      while (rs.next()) {
+        identities.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    for (String[] id : identities) {
+      long next;
+      try (ResultSet rs =
+          to.createStatement()
+              .executeQuery("SELECT COALESCE(MAX(" + id[1] + "), 0) + 1 FROM " + id[0])) {
+        rs.next();
+        next = rs.getLong(1);
+      }
+      try (Statement st = to.createStatement()) {
+        st.execute("ALTER TABLE " + id[0] + " ALTER COLUMN " + id[1] + " RESTART WITH " + next);
+      }
+    }
+  }
+}
