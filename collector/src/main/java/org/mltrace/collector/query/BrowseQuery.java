@@ -179,7 +179,7 @@ public final class BrowseQuery {
     }
   }
 
-  static List<RunSummary> summaries(Connection c, Collection<String> ids) throws SQLException {
+  private List<RunSummary> summaries(Connection c, Collection<String> ids) throws SQLException {
     Map<String, RunSummary> byId = new HashMap<>();
     for (List<String> chunk : chunks(ids)) {
       String sql =
@@ -303,8 +303,8 @@ public final class BrowseQuery {
   }
 
   /** The distinct ids in chunks for {@code = ANY(?)}, first occurrence first. */
-  static List<List<String>> chunks(Collection<String> ids) {
-    return AnyOf.chunks(List.copyOf(new java.util.LinkedHashSet<>(ids)));
+  private List<List<String>> chunks(Collection<String> ids) {
+    return AnyOf.chunks(queries.database(), List.copyOf(new java.util.LinkedHashSet<>(ids)));
   }
 
   static Instant time(ResultSet rs, int column) throws SQLException {

@@ -16,10 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mltrace.collector.store.AnyOf;
+import org.mltrace.collector.store.Database;
 
 /**
  * Reads what the staleness rules need for many runs at once: a fixed number of statements per
- * batch (per chunk of {@link AnyOf#CHUNK} ids), never one per run, so {@code history} of 1,000 runs
+ * batch (per chunk of ids, see {@link AnyOf}), never one per run, so {@code history} of 1,000 runs
  * costs about what one run costs.
  */
 final class StalenessFacts {
@@ -29,16 +30,18 @@ final class StalenessFacts {
   /** A dependency of a checked run: the upstream run, its component and end time. */
   record Upstream(String runId, String component, Instant end) {}
 
+  private final Database database;
   private final Connection c;
 
-  StalenessFacts(Connection c) {
-    this.c = c;
+  StalenessFacts(Database database) {
+    this.database = database;
+    this.c = database.connection();
   }
 
   /** The checked runs that exist, in the order of {@code runIds}. */
   List<Checked> runs(List<String> runIds) throws SQLException {
     Map<String, Checked> found = new HashMap<>();
-    for (List<String> chunk : AnyOf.chunks(runIds)) {
+    for (List<String> chunk : AnyOf.chunks(database, runIds)) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT id, component, start_time FROM component_runs WHERE id = ANY(?)")) {
@@ -73,7 +76,7 @@ final class StalenessFacts {
   /** Each checked run's distinct upstream runs, by the upstream's end time then id. */
   Map<String, List<Upstream>> dependencies(List<String> runIds) throws SQLException {
     Map<String, List<Upstream>> byRun = new HashMap<>();
-    for (List<String> chunk : AnyOf.chunks(runIds)) {
+    for (List<String> chunk : AnyOf.chunks(database, runIds)) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT DISTINCT d.run_id, r.id, r.component, r.end_time FROM run_dependencies d"
@@ -149,7 +152,7 @@ final class StalenessFacts {
   Map<String, List<String>> failedTriggers(Collection<String> runIds, Instant now)
       throws SQLException {
     Map<String, List<String>> byRun = new LinkedHashMap<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT run_id, phase, position, trigger_name, message FROM trigger_results"

@@ -69,7 +69,7 @@ public final class StalenessService {
    */
   public Map<String, List<StaleReason>> reasons(Collection<String> runIds, Instant now) {
     try {
-      StalenessFacts facts = new StalenessFacts(database.connection());
+      StalenessFacts facts = new StalenessFacts(database);
       return check(facts, facts.runs(List.copyOf(runIds)), now);
     } catch (SQLException e) {
       throw new StoreException(
@@ -89,7 +89,7 @@ public final class StalenessService {
    */
   public List<StaleRun> staleLatestRuns(Instant now) {
     try {
-      StalenessFacts facts = new StalenessFacts(database.connection());
+      StalenessFacts facts = new StalenessFacts(database);
       List<Checked> latest = facts.latestRuns(now);
       Map<String, List<StaleReason>> reasons = check(facts, latest, now);
       List<StaleRun> stale = new ArrayList<>();

@@ -12,8 +12,8 @@ import org.mltrace.collector.lineage.Dependency;
 
 /**
  * Set-wise reads of the lineage graph and of runs, for walks over many runs at once ({@code
- * impact}, {@code review}, {@code slice}): one statement per step of a walk (per chunk of {@link
- * AnyOf#CHUNK} ids), not one per run. Throws {@link StoreException} when the database fails.
+ * impact}, {@code review}, {@code slice}): one statement per step of a walk (per chunk of ids, see
+ * {@link AnyOf}), not one per run. Throws {@link StoreException} when the database fails.
  */
 public final class JdbcGraphStore {
   /** A run's output that is a pointer. */
@@ -40,7 +40,7 @@ public final class JdbcGraphStore {
 
   private List<Dependency> dependencies(String column, Collection<String> runIds) {
     List<Dependency> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       out.addAll(
           SqlRows.query(
               database,
@@ -67,7 +67,7 @@ public final class JdbcGraphStore {
   /** The pointer outputs of the runs. */
   public List<OutputRow> outputsOf(Collection<String> runIds) {
     List<OutputRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       out.addAll(
           SqlRows.query(
               database,
@@ -85,7 +85,7 @@ public final class JdbcGraphStore {
   /** Those of {@code identifiers} that name a recorded pointer. */
   public Set<String> existingPointers(Collection<String> identifiers) {
     Set<String> found = new HashSet<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(identifiers))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(identifiers))) {
       found.addAll(
           SqlRows.query(
               database,
@@ -103,7 +103,7 @@ public final class JdbcGraphStore {
    */
   public Map<String, String> latestProducers(Collection<String> pointers) {
     Map<String, Written> latest = new HashMap<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(pointers))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(pointers))) {
       for (Written w :
           SqlRows.query(
               database,
@@ -130,7 +130,7 @@ public final class JdbcGraphStore {
   /** The rows of the runs that exist among {@code runIds}, in no particular order. */
   public List<RunRow> runs(Collection<String> runIds) {
     List<RunRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       out.addAll(
           SqlRows.query(
               database,
@@ -149,7 +149,7 @@ public final class JdbcGraphStore {
   public List<RunRow> runsOf(
       Collection<String> components, Instant since, Instant until) {
     List<RunRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(components))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(components))) {
       out.addAll(
           SqlRows.query(
               database,
@@ -184,7 +184,7 @@ public final class JdbcGraphStore {
    */
   public List<NumberRow> numbers(Collection<String> runIds, String name) {
     List<NumberRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (String table : List.of("run_inputs", "run_outputs")) {
         out.addAll(
             SqlRows.query(

@@ -191,7 +191,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   public int removeOrphanRows(Collection<String> runIds) {
     int removed = 0;
     try {
-      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(runIds))) {
+      for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(runIds))) {
         for (String table :
             List.of(
                 "run_dependencies", "run_value_summaries", "run_value_samples", "run_inputs", "run_outputs")) {
@@ -252,7 +252,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     try {
       List<LineageSnapshot.ProducerRow> producers = latestProducers(readPointers, producersPerPointer);
       List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
-      for (List<String> chunk : AnyOf.chunks(new ArrayList<>(writtenPointers))) {
+      for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(writtenPointers))) {
         PreparedStatement select =
             ps(
                 "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"

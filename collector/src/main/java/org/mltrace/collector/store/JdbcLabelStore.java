@@ -78,7 +78,7 @@ public final class JdbcLabelStore {
   /** The labels on the inputs the runs read, with their retraction time. */
   public List<LabelRow> labelsReadBy(Collection<String> runIds) {
     List<LabelRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       out.addAll(
           SqlRows.query(
               database,

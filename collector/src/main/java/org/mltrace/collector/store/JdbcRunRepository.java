@@ -74,7 +74,7 @@ public final class JdbcRunRepository implements RunRepository {
             + "' AND s.position = v.position"
             + " WHERE v.run_id = ANY(?) ORDER BY v.run_id, v.position";
     Map<String, List<ValueRow>> byRun = new LinkedHashMap<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (Map.Entry<String, ValueRow> e :
           SqlRows.query(
               database,
@@ -141,7 +141,7 @@ public final class JdbcRunRepository implements RunRepository {
   public Map<String, List<Dependency>> upstreamOf(Collection<String> runIds) {
     Map<String, Integer> firstPosition = new HashMap<>();
     Map<String, List<Dependency>> byRun = new LinkedHashMap<>();
-    for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (Map.Entry<String, Integer> e :
           SqlRows.query(
               database,
@@ -262,7 +262,7 @@ public final class JdbcRunRepository implements RunRepository {
     Map<String, List<TriggerOutcome>> byRun = new LinkedHashMap<>();
     Connection c = database.connection();
     try {
-      for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
         try (PreparedStatement ps =
             c.prepareStatement(
                 "SELECT run_id, phase, position, component, trigger_name, status, value, threshold,"
@@ -301,7 +301,7 @@ public final class JdbcRunRepository implements RunRepository {
     java.util.Set<String> pending = new java.util.HashSet<>();
     Connection c = database.connection();
     try {
-      for (List<String> chunk : AnyOf.chunks(List.copyOf(runIds))) {
+      for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
         try (PreparedStatement ps =
             c.prepareStatement("SELECT run_id FROM trigger_pending WHERE run_id = ANY(?)")) {
           AnyOf.bind(ps, 1, chunk);

@@ -114,7 +114,7 @@ final class RunRowWriter {
     for (RunEvent e : fresh) {
       ids.add(e.runId());
     }
-    for (List<String> chunk : AnyOf.chunks(ids)) {
+    for (List<String> chunk : AnyOf.chunks(dialect, ids)) {
       PreparedStatement insert =
           statements.get(
               "INSERT INTO trigger_pending (run_id, enqueued_at)"
@@ -133,7 +133,7 @@ final class RunRowWriter {
       ids.add(e.runId());
     }
     Set<String> stored = new HashSet<>();
-    for (List<String> chunk : AnyOf.chunks(ids)) {
+    for (List<String> chunk : AnyOf.chunks(dialect, ids)) {
       PreparedStatement select =
           statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
       AnyOf.bind(select, 1, chunk);
@@ -372,7 +372,7 @@ final class RunRowWriter {
     if (seen.isEmpty()) {
       return;
     }
-    for (List<String> chunk : AnyOf.chunks(new ArrayList<>(seen.keySet()))) {
+    for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(seen.keySet()))) {
       PreparedStatement select =
           statements.get("SELECT identifier FROM io_pointers WHERE identifier = ANY(?)");
       AnyOf.bind(select, 1, chunk);

@@ -44,7 +44,7 @@ public final class RunSnapshotReader {
     synchronized (database) {
       try {
         List<RunHead> heads = new ArrayList<>();
-        for (List<String> chunk : AnyOf.chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+        for (List<String> chunk : AnyOf.chunks(database, List.copyOf(new LinkedHashSet<>(ids)))) {
           heads.addAll(
               heads(
                   "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ANY(?)",
@@ -157,7 +157,7 @@ public final class RunSnapshotReader {
       values.put(h.id(), new Values());
     }
     Connection c = database.connection();
-    for (List<String> chunk : AnyOf.chunks(new ArrayList<>(values.keySet()))) {
+    for (List<String> chunk : AnyOf.chunks(database, new ArrayList<>(values.keySet()))) {
       readValues(c, "run_inputs", chunk, values, true);
       readValues(c, "run_outputs", chunk, values, false);
       readSummaries(c, chunk, values);

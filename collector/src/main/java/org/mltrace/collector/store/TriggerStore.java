@@ -83,7 +83,7 @@ public final class TriggerStore {
       Map<String, List<TriggerDeclaration>> byComponent = new TreeMap<>();
       try {
         c.setAutoCommit(true);
-        for (List<String> chunk : AnyOf.chunks(List.copyOf(new HashSet<>(components)))) {
+        for (List<String> chunk : AnyOf.chunks(database, List.copyOf(new HashSet<>(components)))) {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "SELECT component, phase, position, trigger_name, user_trigger, args, alert,"

@@ -14,14 +14,22 @@ class AnyOfTest {
 
   @Test
   void fewKeysAreOneChunkAndNoKeysOneEmptyChunk() {
-    assertEquals(List.of(keys(AnyOf.CHUNK)), AnyOf.chunks(keys(AnyOf.CHUNK)));
-    assertEquals(List.of(List.of()), AnyOf.chunks(List.of()));
+    assertEquals(
+        List.of(keys(AnyOf.H2_CHUNK)), AnyOf.chunks(SqlDialect.H2, keys(AnyOf.H2_CHUNK)));
+    assertEquals(List.of(List.of()), AnyOf.chunks(SqlDialect.POSTGRES, List.of()));
+  }
+
+  @Test
+  void h2GetsSmallerChunksThanPostgres() {
+    List<String> keys = keys(AnyOf.CHUNK);
+    assertEquals(1, AnyOf.chunks(SqlDialect.POSTGRES, keys).size());
+    assertEquals(AnyOf.CHUNK / AnyOf.H2_CHUNK, AnyOf.chunks(SqlDialect.H2, keys).size());
   }
 
   @Test
   void manyKeysAreCutIntoFullChunksInOrderWithTheRestLast() {
     List<String> keys = keys(2 * AnyOf.CHUNK + 7);
-    List<List<String>> chunks = AnyOf.chunks(keys);
+    List<List<String>> chunks = AnyOf.chunks(SqlDialect.POSTGRES, keys);
     assertEquals(
         List.of(AnyOf.CHUNK, AnyOf.CHUNK, 7), chunks.stream().map(List::size).toList());
     List<String> joined = new ArrayList<>();

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.collector.testing.TestDatabases;
 
-/** Reads of more runs than one {@code = ANY(?)} chunk holds come back whole and in order. */
+/** Reads of more runs than one H2 {@code = ANY(?)} chunk holds come back whole and in order. */
 class ManyRunsReadTest {
-  private static final int RUNS = 2 * AnyOf.CHUNK + 3;
+  private static final int RUNS = 2 * AnyOf.H2_CHUNK + 3;
   @TempDir Path tmp;
   private Database database;
   private JdbcRunRepository runs;
