@@ -108,8 +108,8 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "finding the producers of " + pointers.size() + " pointers",
-              "SELECT o.pointer_id, r.id, r.end_time FROM run_outputs o"
-                  + " JOIN component_runs r ON r.id = o.run_id WHERE o.pointer_id = ANY(?)",
+              // run_outputs holds its run's end (V022): no join with component_runs
+              "SELECT pointer_id, run_id, end_time FROM run_outputs WHERE pointer_id = ANY(?)",
               rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
               chunk)) {
         latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);
