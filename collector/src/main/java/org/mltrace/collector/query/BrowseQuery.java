@@ -63,7 +63,7 @@ public final class BrowseQuery {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT id, component, start_time, end_time, status FROM component_runs"
-                  + " WHERE component = ? ORDER BY start_time DESC, id DESC"
+                  + " WHERE component = ? ORDER BY component, start_time DESC, id DESC"
                   + " LIMIT ? OFFSET ?")) {
         ps.setString(1, component);
         ps.setInt(2, limit);

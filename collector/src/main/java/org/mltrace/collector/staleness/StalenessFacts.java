@@ -198,7 +198,7 @@ final class StalenessFacts {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, start_time FROM component_runs WHERE component = ? AND start_time <= ?"
-                + " ORDER BY start_time DESC, id DESC LIMIT 1")) {
+                + " ORDER BY component, start_time DESC, id DESC LIMIT 1")) {
       for (String component : components) {
         ps.setString(1, component);
         ps.setObject(2, utc(now));

@@ -49,7 +49,7 @@ public final class JdbcCatalogStore {
             "listing components",
             "SELECT c.name, c.owner, c.tags, COALESCE(s.runs, 0) AS runs,"
                 + " (SELECT r.id FROM component_runs r WHERE r.component = c.name"
-                + "   ORDER BY r.start_time DESC, r.id DESC LIMIT 1) AS last_id"
+                + "   ORDER BY r.component, r.start_time DESC, r.id DESC LIMIT 1) AS last_id"
                 + " FROM components c LEFT JOIN (SELECT component, COUNT(*) AS runs FROM component_runs"
                 + "   GROUP BY component) s ON s.component = c.name ORDER BY c.name",
             rs ->

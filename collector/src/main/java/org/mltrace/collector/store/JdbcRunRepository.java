@@ -243,12 +243,15 @@ public final class JdbcRunRepository implements RunRepository {
   public List<RunRow> recentRuns(String component, int limit) {
     // Ids first, from the (component, start_time DESC, id DESC) index alone, then the rows by id:
     // asked for all columns at once, H2 chose the foreign key's index on component instead and
-    // sorted every run of the component (2.5 s for the newest 20 of 20,000).
+    // sorted every run of the component (2.5 s for the newest 20 of 20,000). The ORDER BY names
+    // component, fixed as it is, because H2 reads an index in its order only when the ORDER BY
+    // starts with the index's first column; else it read all 1.1 million runs of a component of a
+    // 10-million-run history and sorted them (0.9 s for the newest 20).
     List<String> ids =
         query(
             "listing the runs of " + component,
             "SELECT id FROM component_runs WHERE component = ?"
-                + " ORDER BY start_time DESC, id DESC LIMIT "
+                + " ORDER BY component, start_time DESC, id DESC LIMIT "
                 + Math.max(0, limit),
             rs -> rs.getString(1),
             component);
