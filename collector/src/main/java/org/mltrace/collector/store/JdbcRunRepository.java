@@ -204,8 +204,12 @@ public final class JdbcRunRepository implements RunRepository {
     return first(
         query(
             "finding the producer of " + pointerId,
-            "SELECT r.id FROM run_outputs o JOIN component_runs r ON r.id = o.run_id"
-                + " WHERE o.pointer_id = ? ORDER BY r.end_time DESC, r.id DESC LIMIT 1",
+            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V022): a model
+            // file rewritten by every training has as many writers as there were trainings
+            "SELECT run_id FROM "
+                + SqlDialect.of(database.isPostgres())
+                    .readThrough("run_outputs", "run_outputs_by_pointer_end")
+                + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT 1",
             rs -> rs.getString(1),
             pointerId));
   }
