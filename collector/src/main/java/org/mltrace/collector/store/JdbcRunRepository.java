@@ -218,7 +218,9 @@ public final class JdbcRunRepository implements RunRepository {
   public int readerCount(String pointerId) {
     return query(
             "counting the readers of " + pointerId,
-            "SELECT COUNT(DISTINCT run_id) FROM run_inputs WHERE pointer_id = ?",
+            "SELECT COUNT(DISTINCT run_id) FROM "
+                + JdbcGraphStore.readersIndex(database)
+                + " WHERE pointer_id = ?",
             rs -> rs.getInt(1),
             pointerId)
         .get(0);
