@@ -13,7 +13,8 @@ import java.util.List;
  * <p>The chunk size differs by database. H2 finds the rows through the index, then checks {@code =
  * ANY(?)} again on every row by walking the array, so each row costs time in proportion to the
  * chunk: {@code history --limit 1000} on a 100,000-run file took at least 57 ms with one chunk, 28
- * ms with chunks of 100 (see docs/performance.md). PostgreSQL checks nothing twice; there a chunk costs a round trip.
+ * ms with chunks of 100 (see docs/performance.md). PostgreSQL checks nothing twice; there a chunk
+ * costs a round trip.
  */
 public final class AnyOf {
   /** The largest chunk, PostgreSQL's. */
