@@ -115,7 +115,7 @@ final class StalenessFacts {
             + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?"
             + " AND x.status = 'ok' AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id"
             + " AND o.value_kind NOT IN ('ABSENT', 'NULL', 'ERROR'))"
-            + " ORDER BY x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
+            + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
             + " FROM UNNEST(?, ?, ?) AS w(k, f, t)";
     Map<Integer, String> latest = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {

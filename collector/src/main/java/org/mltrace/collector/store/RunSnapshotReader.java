@@ -68,6 +68,8 @@ public final class RunSnapshotReader {
     synchronized (database) {
       historyQueries.incrementAndGet();
       try {
+        // The ORDER BYs name component, fixed as it is: H2 reads the (component, end_time DESC,
+        // id DESC) index in order only when the ORDER BY starts with its first column (V024).
         String byComponent = " FROM component_runs WHERE component = ? AND end_time < ?";
         List<RunHead> heads =
             heads(
@@ -78,7 +80,7 @@ public final class RunSnapshotReader {
                     + " UNION ALL (SELECT "
                     + RUN_COLUMNS
                     + byComponent
-                    + " ORDER BY end_time DESC, id DESC LIMIT ?)",
+                    + " ORDER BY component, end_time DESC, id DESC LIMIT ?)",
                 ps -> {
                   Jdbc.setText(ps, 1, component);
                   Jdbc.setTime(ps, 2, windowEnd);
@@ -103,7 +105,7 @@ public final class RunSnapshotReader {
                 "SELECT "
                     + RUN_COLUMNS
                     + " FROM component_runs WHERE component = ? AND end_time < ?"
-                    + " ORDER BY end_time DESC, id DESC LIMIT ?",
+                    + " ORDER BY component, end_time DESC, id DESC LIMIT ?",
                 ps -> {
                   Jdbc.setText(ps, 1, component);
                   Jdbc.setTime(ps, 2, before);
