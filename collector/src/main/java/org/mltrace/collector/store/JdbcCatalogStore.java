@@ -65,9 +65,7 @@ public final class JdbcCatalogStore {
             .limit(limit)
             .map(Newest::id)
             .toList();
-    Map<String, RunRow> rows = new HashMap<>();
-    new JdbcGraphStore(database).runs(ids).forEach(r -> rows.put(r.id(), r));
-    return ids.stream().filter(rows::containsKey).map(rows::get).toList();
+    return new JdbcGraphStore(database).runsInOrder(ids);
   }
 
   private record Newest(String id, Instant start) {}

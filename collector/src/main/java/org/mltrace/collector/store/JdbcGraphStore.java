@@ -151,6 +151,13 @@ public final class JdbcGraphStore {
     return out;
   }
 
+  /** The rows of the runs that exist among {@code ids}, in the order of {@code ids}. */
+  public List<RunRow> runsInOrder(List<String> ids) {
+    Map<String, RunRow> rows = new HashMap<>();
+    runs(ids).forEach(r -> rows.put(r.id(), r));
+    return ids.stream().filter(rows::containsKey).map(rows::get).toList();
+  }
+
   /**
    * The runs of the given components that started in [since, until) (either bound may be null), in
    * no particular order.

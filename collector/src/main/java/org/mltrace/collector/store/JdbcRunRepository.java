@@ -261,9 +261,7 @@ public final class JdbcRunRepository implements RunRepository {
                 + Math.max(0, limit),
             rs -> rs.getString(1),
             component);
-    Map<String, RunRow> rows = new HashMap<>();
-    new JdbcGraphStore(database).runs(ids).forEach(r -> rows.put(r.id(), r));
-    return ids.stream().filter(rows::containsKey).map(rows::get).toList();
+    return new JdbcGraphStore(database).runsInOrder(ids);
   }
 
   @Override
