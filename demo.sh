@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-mvn -q -B -DskipTests package
+# Only what the demo runs: the agent, the collector and the taxi pipeline (not the other test
+# applications, whose Kotlin and Scala compilers are slow to build and start).
+mvn -q -B -DskipTests package -pl agent/dist,collector,integration-tests/demo-pipeline -am
 
 data="$PWD/mltrace-data/demo"          # fresh on every run
 rm -rf "$data"
