@@ -26,9 +26,7 @@ final class HistoryText {
     }
     boolean anyFailed = runs.stream().anyMatch(RunView::failed);
     boolean anyTriggers =
-        runs.stream()
-            .map(r -> history.triggersOf(r.id()))
-            .anyMatch(t -> !t.none() || t.pending());
+        runs.stream().map(r -> history.triggersOf(r.id())).anyMatch(t -> !t.none() || t.pending());
     boolean anyStale = runs.stream().anyMatch(r -> !history.staleOf(r.id()).isEmpty());
     List<List<String>> rows = new ArrayList<>();
     rows.add(
@@ -68,8 +66,9 @@ final class HistoryText {
   }
 
   /**
-   * {@code 3 pass}, or the failures and errors by name: {@code 1 pass, fail: psi, error: boom};
-   * {@code pending} while the engine has not evaluated them; {@code -} for a run without any.
+   * {@code 3 pass}, or the failures and errors by name: {@code 1 pass, fail: psi, error: boom,
+   * skipped: ks} (skipped: no reference run yet, so neither a failure nor an error); {@code
+   * pending} while the engine has not evaluated them; {@code -} for a run without any.
    */
   static String triggers(TriggerCounts t) {
     if (t.pending()) {
@@ -88,21 +87,25 @@ final class HistoryText {
     if (t.error() > 0) {
       parts.add("error: " + String.join(" ", t.errors()));
     }
+    if (!t.skipped().isEmpty()) {
+      parts.add("skipped: " + String.join(" ", t.skipped()));
+    }
     return String.join(", ", parts);
   }
 
-  /** {@code -}, or the kinds of reasons the run is stale: {@code fresher_output, failed_trigger}. */
+  /**
+   * {@code -}, or the kinds of reasons the run is stale: {@code fresher_output, failed_trigger}.
+   */
   static String stale(List<StaleReason> reasons) {
     if (reasons.isEmpty()) {
       return "-";
     }
-    return String.join(
-        ", ", reasons.stream().map(r -> r.kind().key()).distinct().toList());
+    return String.join(", ", reasons.stream().map(r -> r.kind().key()).distinct().toList());
   }
 
   /**
-   * The cells, without the trigger column when no run has results, the stale column when no run
-   * is stale and the last (error) column when no run failed.
+   * The cells, without the trigger column when no run has results, the stale column when no run is
+   * stale and the last (error) column when no run failed.
    */
   private static List<String> columns(
       boolean withError, boolean withTriggers, boolean withStale, String... cells) {

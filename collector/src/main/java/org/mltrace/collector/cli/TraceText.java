@@ -77,15 +77,20 @@ final class TraceText {
   }
 
   /**
-   * Failed and errored triggers one per line, since they are what a trace is read for; passes as
-   * a count.
+   * Failed, errored and skipped triggers one per line, with the reason, since they are what a trace
+   * is read for; passes as a count.
    */
   private static void triggers(StringBuilder out, String prefix, List<TriggerResultView> results) {
     long passed = results.stream().filter(t -> t.status().equals("pass")).count();
     for (TriggerResultView t : results) {
       if (!t.status().equals("pass")) {
         out.append(prefix)
-            .append(t.status().equals("fail") ? "FAIL " : "ERROR")
+            .append(
+                switch (t.status()) {
+                  case "fail" -> "FAIL ";
+                  case "skipped" -> "SKIP ";
+                  default -> "ERROR";
+                })
             .append(' ')
             .append(t.trigger())
             .append(" (")
@@ -96,7 +101,10 @@ final class TraceText {
       }
     }
     if (passed > 0) {
-      out.append(prefix).append("pass ").append(passed).append(passed == 1 ? " trigger\n" : " triggers\n");
+      out.append(prefix)
+          .append("pass ")
+          .append(passed)
+          .append(passed == 1 ? " trigger\n" : " triggers\n");
     }
   }
 

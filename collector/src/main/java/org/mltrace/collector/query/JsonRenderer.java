@@ -94,7 +94,8 @@ public final class JsonRenderer {
 
   /**
    * An array of run objects, newest first, each with {@code triggers}: its counts of {@code pass},
-   * {@code fail} and {@code error} results and the names of the {@code failed} and {@code errors}.
+   * {@code fail} and {@code error} results and the names of the {@code failed}, {@code errors} and
+   * {@code skipped} (no reference yet; not counted as a failure or an error).
    */
   public static String render(History history) {
     ArrayNode runs = array();
@@ -107,13 +108,13 @@ public final class JsonRenderer {
       counts.put("error", t.error());
       t.failed().forEach(counts.putArray("failed")::add);
       t.errors().forEach(counts.putArray("errors")::add);
+      t.skipped().forEach(counts.putArray("skipped")::add);
       counts.put("pending", t.pending());
       o.set("stale", AlertJson.reasons(history.staleOf(r.id())));
       runs.add(o);
     }
     return write(runs);
   }
-
 
   /** An array of row objects keyed by column label. */
   public static String render(SqlResult result) {
@@ -209,7 +210,6 @@ public final class JsonRenderer {
   }
 
   /** JSON has no NaN: a missing moment is null. */
-
   private static ArrayNode links(List<LinkView> links) {
     ArrayNode array = array();
     for (LinkView l : links) {
@@ -220,7 +220,4 @@ public final class JsonRenderer {
     }
     return array;
   }
-
-
-
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param phase {@code before_run} or {@code after_run}
  * @param position the declaration's place in its phase's list, from 0
- * @param status {@code pass}, {@code fail} or {@code error}
+ * @param status {@code pass}, {@code fail}, {@code error} or {@code skipped} (no reference yet)
  * @param value the statistic computed, or null
  * @param threshold the bound it was compared with, or null
  * @param alert whether a failure raises an alert

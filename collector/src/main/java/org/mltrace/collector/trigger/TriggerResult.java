@@ -3,7 +3,8 @@ package org.mltrace.collector.trigger;
 /**
  * What one evaluation found.
  *
- * @param status pass, fail or error (the trigger could not decide: missing variable, exception)
+ * @param status pass, fail, error (the trigger could not decide: missing variable, exception) or
+ *     skipped (nothing to compare with yet: a drift trigger on a component's first run)
  * @param value the statistic computed (a PSI, a null fraction, an accuracy), or null
  * @param threshold the bound it was compared with, or null
  * @param message one line for people: what was compared and why it passed or failed
@@ -14,9 +15,11 @@ public record TriggerResult(Status status, Double value, Double threshold, Strin
   public enum Status {
     PASS,
     FAIL,
-    ERROR;
+    ERROR,
+    /** Not evaluated, for a reason that is no fault: no reference run exists yet. */
+    SKIPPED;
 
-    /** {@code pass}, {@code fail} or {@code error}. */
+    /** {@code pass}, {@code fail}, {@code error} or {@code skipped}. */
     public String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -32,6 +35,11 @@ public record TriggerResult(Status status, Double value, Double threshold, Strin
 
   public static TriggerResult error(String message) {
     return new TriggerResult(Status.ERROR, null, null, message);
+  }
+
+  /** Nothing to decide yet; {@code message} says why (no earlier run to compare with). */
+  public static TriggerResult skipped(String message) {
+    return new TriggerResult(Status.SKIPPED, null, null, message);
   }
 
   /** Pass when {@code passed}, else fail, with the same figures. */

@@ -6,8 +6,8 @@ import org.mltrace.collector.trigger.TriggerResult;
 
 /**
  * What every built-in shares: missing data and bad arguments become an {@code error} result with a
- * message for people rather than an exception, so the engine stores the same one line whether it
- * runs the trigger or a test does.
+ * message for people rather than an exception (a reference that does not exist yet, a {@code
+ * skipped} one), so the engine stores the same one line whether it runs the trigger or a test does.
  */
 abstract class BuiltinTrigger implements Trigger {
 
@@ -15,6 +15,8 @@ abstract class BuiltinTrigger implements Trigger {
   public final TriggerResult evaluate(TriggerContext context) {
     try {
       return check(context);
+    } catch (NoReferenceYetException e) {
+      return TriggerResult.skipped(e.getMessage());
     } catch (MissingDataException e) {
       return TriggerResult.error(e.getMessage());
     } catch (IllegalArgumentException e) {

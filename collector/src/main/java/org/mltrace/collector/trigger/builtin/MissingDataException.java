@@ -5,7 +5,7 @@ package org.mltrace.collector.trigger.builtin;
  * reference run. Becomes an {@code error} result carrying this message, which says what is missing
  * and, where it helps, how to get it captured.
  */
-final class MissingDataException extends Exception {
+class MissingDataException extends Exception {
   MissingDataException(String message) {
     super(message);
   }

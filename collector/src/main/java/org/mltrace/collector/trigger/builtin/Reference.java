@@ -23,7 +23,9 @@ import org.mltrace.collector.trigger.TriggerContext;
  *
  * <p>Runs of this component that lack the variable (a failed run has no outputs) are skipped for
  * {@code previous} and {@code last:N} rather than failing the check; a pinned or other-component
- * run that lacks it is an error, since nothing else could stand in for it.
+ * run that lacks it is an error, since nothing else could stand in for it. When no earlier run has
+ * it at all (the component's first run) or the reference component has not run, there is nothing to
+ * compare with yet: {@link NoReferenceYetException}, a {@code skipped} result.
  */
 record Reference(Form form, int lastN, String runId, String component, String variable) {
 
@@ -136,7 +138,7 @@ record Reference(Form form, int lastN, String runId, String component, String va
           }
         }
         if (values.isEmpty()) {
-          throw new MissingDataException(
+          throw new NoReferenceYetException(
               trigger
                   + ": no earlier run of "
                   + ctx.run().component()
@@ -175,7 +177,7 @@ record Reference(Form form, int lastN, String runId, String component, String va
         String refName = variable == null ? name : variable;
         List<RunSnapshot> latest = ctx.latestRunsOf(component, 1);
         if (latest.isEmpty()) {
-          throw new MissingDataException(
+          throw new NoReferenceYetException(
               trigger
                   + ": component "
                   + component

@@ -5,6 +5,7 @@ import static org.mltrace.collector.trigger.builtin.Results.assertError;
 import static org.mltrace.collector.trigger.builtin.Results.assertFail;
 import static org.mltrace.collector.trigger.builtin.Results.assertMessageContains;
 import static org.mltrace.collector.trigger.builtin.Results.assertPass;
+import static org.mltrace.collector.trigger.builtin.Results.assertSkipped;
 import static org.mltrace.collector.trigger.builtin.Runs.sampled;
 import static org.mltrace.collector.trigger.builtin.Runs.withOutputs;
 
@@ -144,8 +145,17 @@ class PsiTriggerTest {
     assertError(
         trigger.evaluate(ctx),
         "reference run p of featurize has 'fares' but not with a" + " sample");
+  }
+
+  @Test
+  void theFirstRunHasNoReferenceYetAndIsSkippedNotAnError() {
     var first = FakeContext.after(current, "variable", "fares", "reference", "previous");
-    assertError(trigger.evaluate(first), "no earlier run of featurize has 'fares' with a sample");
+    assertSkipped(trigger.evaluate(first), "no earlier run of featurize has 'fares' with a sample");
+    var lastFive = FakeContext.after(current, "variable", "fares", "reference", "last:5");
+    assertSkipped(trigger.evaluate(lastFive), "no earlier run of featurize has 'fares'");
+    var otherComponent =
+        FakeContext.after(current, "variable", "fares", "reference.component", "train");
+    assertSkipped(trigger.evaluate(otherComponent), "component train has no run before this one");
   }
 
   @Test

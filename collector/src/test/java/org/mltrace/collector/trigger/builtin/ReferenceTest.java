@@ -55,7 +55,7 @@ class ReferenceTest {
     var ctx = FakeContext.after(Runs.withOutputs("r1", sampled("fares", 1)));
     var none =
         assertThrows(
-            MissingDataException.class,
+            NoReferenceYetException.class,
             () -> parse("reference.component", "train").resolve(ctx, "psi", "fares", SAMPLE));
     assertEquals(
         "psi: component train has no run before this one to compare with (reference {component:"

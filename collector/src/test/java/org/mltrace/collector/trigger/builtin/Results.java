@@ -29,6 +29,15 @@ final class Results {
     }
   }
 
+  /** Skipped (no reference yet): no value, no threshold, and the reason in the message. */
+  static void assertSkipped(TriggerResult r, String... fragments) {
+    assertEquals(TriggerResult.Status.SKIPPED, r.status(), r.message());
+    assertEquals(null, r.value());
+    for (String f : fragments) {
+      assertTrue(r.message().contains(f), "'" + r.message() + "' should contain '" + f + "'");
+    }
+  }
+
   static void assertMessageContains(TriggerResult r, String fragment) {
     assertTrue(
         r.message().contains(fragment), "'" + r.message() + "' should contain '" + fragment + "'");
