@@ -1,5 +1,6 @@
 package org.mltrace.collector.cli;
 
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.History;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -20,6 +22,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExample:%n",
     footer = {
       "  mltrace history train --limit 5",
+      "  mltrace history train --since 2026-01-01 --until 2026-01-08",
       "  mltrace history train --metric accuracy --json"
     },
     mixinStandardHelpOptions = true,
@@ -38,6 +41,21 @@ final class HistoryCommand implements Callable<Integer> {
               + " trigger's value, over the latest runs.")
   String metric;
 
+  @Option(
+      names = "--since",
+      paramLabel = "TIME",
+      converter = TimeConverter.class,
+      description =
+          "Only runs that started at or after TIME (2026-01-01T06:00:00Z, 2026-01-01, 7d).")
+  Instant since;
+
+  @Option(
+      names = "--until",
+      paramLabel = "TIME",
+      converter = TimeConverter.class,
+      description = "Only runs that started before TIME.")
+  Instant until;
+
   @Mixin DatabaseOption db;
   @Mixin JsonOption json;
   @Spec CommandSpec spec;
@@ -46,11 +64,17 @@ final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
       if (metric != null) {
+        if (since != null || until != null) {
+          // The series is the latest --limit points; a time window over it comes with the
+          // monitoring view's bucketed series (issue 18, section 1), not before.
+          throw new ParameterException(
+              spec.commandLine(), "--since and --until list runs; they do not apply to --metric");
+        }
         MetricSeries series = new MetricQuery(queries).series(component, metric, limit.limit);
         Output.print(spec, json.json ? AnalysisJson.metric(series) : MetricText.render(series));
         return ExitCodes.OK;
       }
-      History history = queries.history(component, limit.limit);
+      History history = queries.history(component, limit.limit, since, until);
       Output.print(spec, json.json ? JsonRenderer.render(history) : HistoryText.render(history));
     }
     return ExitCodes.OK;

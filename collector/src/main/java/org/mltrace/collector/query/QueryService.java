@@ -185,8 +185,22 @@ public final class QueryService implements AutoCloseable {
    * @throws NotFoundException if no component has this name
    */
   public History history(String component, int limit) {
+    return history(component, limit, null, null);
+  }
+
+  /**
+   * The component's runs that started in [{@code since}, {@code until}) (null: unbounded), newest
+   * first, at most {@code limit}, as {@link #history(String, int)}.
+   *
+   * @throws InvalidRequestException if limit is below 1 or since is not before until
+   * @throws NotFoundException if no component has this name
+   */
+  public History history(String component, int limit, Instant since, Instant until) {
     if (limit < 1) {
       throw new InvalidRequestException("--limit must be at least 1, got " + limit);
+    }
+    if (since != null && until != null && !since.isBefore(until)) {
+      throw new InvalidRequestException("--since " + since + " must be before --until " + until);
     }
     if (repository.findComponent(component).isEmpty()) {
       throw new NotFoundException(
@@ -194,7 +208,7 @@ public final class QueryService implements AutoCloseable {
               + component
               + "' (list them with: mltrace sql \"SELECT name FROM components\")");
     }
-    List<RunView> runs = views.runs(repository.recentRuns(component, limit));
+    List<RunView> runs = views.runs(repository.recentRuns(component, limit, since, until));
     Map<String, TriggerCounts> triggers = new HashMap<>();
     List<String> ids = runs.stream().map(RunView::id).toList();
     repository.pendingTriggerRuns(ids).forEach(id -> triggers.put(id, TriggerCounts.PENDING));

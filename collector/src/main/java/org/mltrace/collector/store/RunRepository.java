@@ -1,5 +1,6 @@
 package org.mltrace.collector.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,12 @@ public interface RunRepository {
 
   /** The component's runs, newest start first, at most {@code limit}. */
   List<RunRow> recentRuns(String component, int limit);
+
+  /**
+   * The component's runs that started in [{@code since}, {@code until}) (null: unbounded), newest
+   * start first, at most {@code limit}.
+   */
+  List<RunRow> recentRuns(String component, int limit, Instant since, Instant until);
 
   /**
    * The trigger results stored for each of {@code runIds} (runs without results are absent), each

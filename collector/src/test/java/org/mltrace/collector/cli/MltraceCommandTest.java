@@ -125,6 +125,32 @@ class MltraceCommandTest {
   }
 
   @Test
+  void historyTakesATimeWindowLikeTrace() throws Exception {
+    // train-1, -2, -3 start at 00:00:10, :20, :30.
+    Result r =
+        mltrace(
+            "history",
+            "train",
+            "--since",
+            "2026-01-01T00:00:15Z",
+            "--until",
+            "2026-01-01T00:00:30Z",
+            "--json",
+            "--db",
+            db);
+    assertEquals(0, r.code(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(1, json.size(), r.out());
+    assertEquals("train-2", json.get(0).get("id").asText());
+    Result metric =
+        mltrace("history", "train", "--metric", "loss", "--since", "2026-01-01", "--db", db);
+    assertEquals(1, metric.code());
+    assertTrue(
+        metric.err().contains("--since and --until list runs; they do not apply to --metric"),
+        metric.err());
+  }
+
+  @Test
   void inspectPrintsEverything() {
     Result r = mltrace("inspect", "train-1", "--db", db);
     assertEquals(0, r.code(), r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,18 @@ class PostgresQueryServiceTest {
       assertEquals(
           List.of("train-2", "train-1"),
           queries.history("train", 2).runs().stream().map(RunView::id).toList());
+      assertEquals(
+          List.of("train-1"),
+          queries
+              .history(
+                  "train",
+                  20,
+                  Instant.parse("2026-01-01T00:00:06Z"),
+                  Instant.parse("2026-01-01T00:00:20Z"))
+              .runs()
+              .stream()
+              .map(RunView::id)
+              .toList());
       assertEquals("ml-team", queries.inspect("train-1").component().owner());
     }
   }

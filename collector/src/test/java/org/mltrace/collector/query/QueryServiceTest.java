@@ -108,6 +108,24 @@ class QueryServiceTest {
   }
 
   @Test
+  void historyWithinATimeWindowKeepsRunsThatStartedInIt() {
+    Instant t6 = Instant.parse("2026-01-01T00:00:06Z");
+    Instant t20 = Instant.parse("2026-01-01T00:00:20Z");
+    assertEquals(List.of("train-1"), ids(queries.history("train", 20, t6, t20)));
+    assertEquals(List.of("train-2", "train-1"), ids(queries.history("train", 20, t6, null)));
+    assertEquals(List.of("train-0"), ids(queries.history("train", 20, null, t6)));
+    assertEquals(List.of("train-2"), ids(queries.history("train", 1, t6, null)));
+    assertEquals(
+        "--since 2026-01-01T00:00:20Z must be before --until 2026-01-01T00:00:06Z",
+        assertThrows(InvalidRequestException.class, () -> queries.history("train", 5, t20, t6))
+            .getMessage());
+  }
+
+  private static List<String> ids(History history) {
+    return history.runs().stream().map(RunView::id).toList();
+  }
+
+  @Test
   void historyOfUnknownComponentOrBadLimitFails() {
     assertTrue(
         assertThrows(NotFoundException.class, () -> queries.history("nope", 5))
