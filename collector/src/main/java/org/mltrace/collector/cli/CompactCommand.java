@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Kept: components; per component and day the removed runs' counts (ok, failed) and the "
           + "min/max/mean/count of their numeric values and summaries; every run a flagged "
           + "output descends from, whole. Removed: the other old runs with their inputs, "
-          + "outputs, summaries and dependency links. One transaction."
+          + "outputs, summaries and dependency links, and the alerts resolved before the cutoff "
+          + "(open alerts stay). One transaction."
     })
 final class CompactCommand implements Callable<Integer> {
   @Option(

@@ -32,6 +32,17 @@ final class CompactionText {
         + " dependency links, "
         + r.snapshotsRemoved()
         + " snapshot mappings)\n"
+        + verb
+        + " "
+        + r.alertsRemoved()
+        + " alerts resolved before the cutoff"
+        + (r.openAlertsKept() == 0
+            ? ""
+            : "; "
+                + (r.dryRun() ? "would keep " : "kept ")
+                + r.openAlertsKept()
+                + " older open alerts")
+        + "\n"
         + (r.dryRun() ? "would keep " : "kept ")
         + r.components()
         + " components, "
@@ -56,12 +67,14 @@ final class CompactionText {
     removed.put("summaries", r.summariesRemoved());
     removed.put("dependencies", r.dependenciesRemoved());
     removed.put("snapshots", r.snapshotsRemoved());
+    removed.put("alerts", r.alertsRemoved());
     ObjectNode kept = o.putObject("kept");
     kept.put("components", r.components());
     kept.put("componentDays", r.dayRows());
     kept.put("componentDayValues", r.valueRows());
     kept.put("flaggedOutputs", r.flaggedOutputs());
     kept.put("runsOnFlaggedLineage", r.runsKeptForLineage());
+    kept.put("openAlerts", r.openAlertsKept());
     try {
       return MAPPER.writeValueAsString(o) + "\n";
     } catch (JsonProcessingException e) {

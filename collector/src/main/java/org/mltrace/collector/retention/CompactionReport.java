@@ -18,6 +18,8 @@ import java.time.Instant;
  * @param dayRows component_days rows written (new or added to)
  * @param valueRows component_day_values rows written (new or added to)
  * @param components components, all kept
+ * @param alertsRemoved resolved alerts whose resolution came before the cutoff
+ * @param openAlertsKept open alerts opened before the cutoff, kept while they are open
  */
 public record CompactionReport(
     Instant cutoff,
@@ -32,4 +34,6 @@ public record CompactionReport(
     long runsKeptForLineage,
     long dayRows,
     long valueRows,
-    long components) {}
+    long components,
+    long alertsRemoved,
+    long openAlertsKept) {}

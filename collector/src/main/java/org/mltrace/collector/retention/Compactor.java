@@ -27,7 +27,8 @@ import org.mltrace.collector.store.StoreException;
  * of the numbers they recorded and of their array/collection summaries ({@code
  * component_day_values}); and, whole, every run a flagged output descends from ({@link
  * FlaggedLineage}), so its trace still works. Removed: the other old runs with their inputs,
- * outputs, summaries, artifact-snapshot mappings and the dependency links from or to them.
+ * outputs, summaries, artifact-snapshot mappings and the dependency links from or to them; and the
+ * alerts resolved before the cutoff. Open alerts stay however old: they still need an answer.
  *
  * <p>Everything happens in one transaction (rolled back for a dry run), so a failure leaves the
  * database as it was. On PostgreSQL the transaction takes the collectors' ingest lock, so no batch
@@ -39,8 +40,8 @@ public final class Compactor implements AutoCloseable {
 
   private static final int CHUNK = 500;
 
-  /** The steps {@link Steps#done} marks: selecting, lineage, two folds, seven deletes. */
-  private static final int STEPS = 11;
+  /** The steps {@link Steps#done} marks: selecting, lineage, two folds, eight deletes. */
+  private static final int STEPS = 12;
 
   private final Database database;
 
@@ -148,6 +149,9 @@ public final class Compactor implements AutoCloseable {
     steps.done();
     long runs = deleteBatched(c, "component_runs", "id");
     steps.done();
+    long alertsRemoved = deleteResolvedAlerts(c, cutoff);
+    long openAlertsKept = countOpenAlerts(c, cutoff);
+    steps.done();
     update(c, "DELETE FROM compaction_batch");
     if (runs > 0 && !dryRun) {
       try (PreparedStatement ps =
@@ -175,7 +179,32 @@ public final class Compactor implements AutoCloseable {
         keptForLineage,
         dayRows,
         valueRows,
-        count(c, "SELECT COUNT(*) FROM components"));
+        count(c, "SELECT COUNT(*) FROM components"),
+        alertsRemoved,
+        openAlertsKept);
+  }
+
+  /**
+   * Deletes the alerts resolved before the cutoff. Their opening and resolving runs are at least as
+   * old, so nothing newer refers to them; an open alert is kept at any age.
+   */
+  private static long deleteResolvedAlerts(Connection c, Instant cutoff) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM alerts WHERE status = 'resolved' AND resolved_at < ?")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+      return ps.executeUpdate();
+    }
+  }
+
+  private static long countOpenAlerts(Connection c, Instant cutoff) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM alerts WHERE status = 'open' AND opened_at < ?")) {
+      ps.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** Takes the lineage runs out of the batch; returns how many old runs that kept. */

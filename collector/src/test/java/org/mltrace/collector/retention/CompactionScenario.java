@@ -23,8 +23,7 @@ import org.mltrace.collector.testing.RunBuilder;
 import org.mltrace.collector.testing.TestDatabases;
 
 /**
- * One pipeline history, shared by the H2 and PostgreSQL compaction tests (days after
- * 2026-01-01):
+ * One pipeline history, shared by the H2 and PostgreSQL compaction tests (days after 2026-01-01):
  *
  * <pre>
  * day 0:   load-1 ─► /d/raw.csv ─► train-1 ─► /m/model.bin        train-2 failed
@@ -33,8 +32,8 @@ import org.mltrace.collector.testing.TestDatabases;
  * day 200: load-3; train-3 reads /d/raw2.csv (its producer load-2 is old)
  * </pre>
  *
- * Compacted at day 100 with 90 days kept: load-1, train-1 and predict-1 stay (the flagged
- * output's lineage), train-2, load-2, train-4 and train-5 go.
+ * Compacted at day 100 with 90 days kept: load-1, train-1 and predict-1 stay (the flagged output's
+ * lineage), train-2, load-2, train-4 and train-5 go.
  */
 final class CompactionScenario {
   static final Instant DAY_0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -79,16 +78,8 @@ final class CompactionScenario {
             .build());
     events.add(
         run("load-2", "load").at(day(1), day(1) + 1).writes("return", "/d/raw2.csv").build());
-    events.add(
-        trainOnDay1("train-4", 10)
-            .output(loss(0.25))
-            .output(weights(1, 3, 2, 10))
-            .build());
-    events.add(
-        trainOnDay1("train-5", 20)
-            .output(loss(0.75))
-            .output(weights(0, 5, 3, 20))
-            .build());
+    events.add(trainOnDay1("train-4", 10).output(loss(0.25)).output(weights(1, 3, 2, 10)).build());
+    events.add(trainOnDay1("train-5", 20).output(loss(0.75)).output(weights(0, 5, 3, 20)).build());
     events.add(
         run("predict-1", "predict")
             .at(day(1) + 100, day(1) + 101)
@@ -98,7 +89,10 @@ final class CompactionScenario {
     events.add(
         run("load-3", "load").at(day(200), day(200) + 1).writes("return", "/d/raw3.csv").build());
     events.add(
-        run("train-3", "train").at(day(200) + 10, day(200) + 11).reads("data", "/d/raw2.csv").build());
+        run("train-3", "train")
+            .at(day(200) + 10, day(200) + 11)
+            .reads("data", "/d/raw2.csv")
+            .build());
     return events;
   }
 
@@ -112,7 +106,30 @@ final class CompactionScenario {
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
       st.executeUpdate("UPDATE io_pointers SET flag = TRUE WHERE identifier = '/out/flagged.csv'");
+      // Alerts of train's psi: resolved on day 1 (before the cutoff: goes), resolved on day 95
+      // (after it: stays), and one opened on day 1 and still open (stays, however old).
+      st.executeUpdate(alert("resolved", "train-1", "2026-01-01", "train-4", "2026-01-02"));
+      st.executeUpdate(alert("resolved", "train-5", "2026-01-02", "train-3", "2026-04-06"));
+      st.executeUpdate(alert("open", "train-4", "2026-01-02", null, null));
     }
+  }
+
+  private static String alert(
+      String status, String openedBy, String openedOn, String resolvedBy, String resolvedOn) {
+    return "INSERT INTO alerts (component, phase, position, trigger_name, status, opened_at,"
+        + " opened_by_run, resolved_at, resolved_by_run) VALUES ('train', 'after_run', 0, 'psi', '"
+        + status
+        + "', TIMESTAMP WITH TIME ZONE '"
+        + openedOn
+        + " 00:00:00+00', '"
+        + openedBy
+        + "', "
+        + (resolvedOn == null
+            ? "NULL"
+            : "TIMESTAMP WITH TIME ZONE '" + resolvedOn + " 00:00:00+00'")
+        + ", "
+        + (resolvedBy == null ? "NULL" : "'" + resolvedBy + "'")
+        + ")";
   }
 
   /** The rows of {@code sql}, each row's columns joined by a space. */
@@ -126,7 +143,8 @@ final class CompactionScenario {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i <= n; i++) {
           Object v = rs.getObject(i); // doubles alike on both databases ("1.0", not "1")
-          sb.append(i > 1 ? " " : "").append(v instanceof Double d ? d.toString() : rs.getString(i));
+          sb.append(i > 1 ? " " : "")
+              .append(v instanceof Double d ? d.toString() : rs.getString(i));
         }
         rows.add(sb.toString());
       }
@@ -141,6 +159,7 @@ final class CompactionScenario {
       dry = compactor.compact(Duration.ofDays(90), true, AT_DAY_100);
     }
     assertEquals(9, rows(url, "SELECT id FROM component_runs").size(), "a dry run changes nothing");
+    assertEquals(3, rows(url, "SELECT id FROM alerts").size(), "a dry run deletes no alert");
     assertEquals(List.of(), rows(url, "SELECT * FROM component_days"));
 
     CompactionReport r;
@@ -159,9 +178,10 @@ final class CompactionScenario {
     assertEquals(3, r.dayRows()); // train day 0, load day 1, train day 1
     assertEquals(2, r.valueRows()); // train day 1: loss values, weights summaries
     assertEquals(3, r.components());
+    assertEquals(1, r.alertsRemoved());
+    assertEquals(1, r.openAlertsKept());
     assertEquals(
-        new CompactionReport(
-            r.cutoff(), true, 4, 2, 5, 2, 3, 0, 1, 3, 3, 2, 3),
+        new CompactionReport(r.cutoff(), true, 4, 2, 5, 2, 3, 0, 1, 3, 3, 2, 3, 1, 1),
         dry,
         "a dry run reports what the real run does");
 
@@ -170,7 +190,9 @@ final class CompactionScenario {
         rows(url, "SELECT id FROM component_runs ORDER BY id"));
     assertEquals(
         List.of("predict-1 train-1 /m/model.bin", "train-1 load-1 /d/raw.csv"),
-        rows(url, "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies ORDER BY run_id"));
+        rows(
+            url,
+            "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies ORDER BY run_id"));
     assertEquals(
         List.of("load 2026-01-02 1 0", "train 2026-01-01 0 1", "train 2026-01-02 2 0"),
         rows(
@@ -187,6 +209,10 @@ final class CompactionScenario {
                 + " min_value, max_value, sum_value, element_count FROM component_day_values"
                 + " ORDER BY name"));
     assertEquals(3, rows(url, "SELECT name FROM components").size());
+    assertEquals(
+        List.of("open train-4", "resolved train-5"),
+        rows(url, "SELECT status, opened_by_run FROM alerts ORDER BY opened_by_run"),
+        "the alert resolved before the cutoff goes; the later-resolved and the open one stay");
 
     // Again: nothing more to remove, and the aggregates are not counted twice.
     try (Compactor compactor = Compactor.open(url)) {
@@ -194,8 +220,10 @@ final class CompactionScenario {
     }
     assertEquals(
         List.of("2 0"),
-        rows(url, "SELECT ok_runs, failed_runs FROM component_days WHERE component = 'train'"
-            + " AND run_day = DATE '2026-01-02'"));
+        rows(
+            url,
+            "SELECT ok_runs, failed_runs FROM component_days WHERE component = 'train'"
+                + " AND run_day = DATE '2026-01-02'"));
     assertEquals(List.of("1"), rows(url, "SELECT COUNT(*) FROM compactions"));
   }
 }
