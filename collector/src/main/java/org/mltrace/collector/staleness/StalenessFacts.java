@@ -19,9 +19,9 @@ import org.mltrace.collector.store.AnyOf;
 import org.mltrace.collector.store.Database;
 
 /**
- * Reads what the staleness rules need for many runs at once: a fixed number of statements per
- * batch (per chunk of ids, see {@link AnyOf}), never one per run, so {@code history} of 1,000 runs
- * costs about what one run costs.
+ * Reads what the staleness rules need for many runs at once: a fixed number of statements per batch
+ * (per chunk of ids, see {@link AnyOf}), never one per run, so {@code history} of 1,000 runs costs
+ * about what one run costs.
  */
 final class StalenessFacts {
   /** A checked run: its component and start time. */
@@ -88,36 +88,84 @@ final class StalenessFacts {
             byRun
                 .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(
-                    new Upstream(
-                        rs.getString(2), rs.getString("component"), time(rs, "end_time")));
+                    new Upstream(rs.getString(2), rs.getString("component"), time(rs, "end_time")));
           }
         }
       }
     }
-    Comparator<Upstream> order =
-        Comparator.comparing(Upstream::end).thenComparing(Upstream::runId);
+    Comparator<Upstream> order = Comparator.comparing(Upstream::end).thenComparing(Upstream::runId);
     byRun.values().forEach(deps -> deps.sort(order));
     return byRun;
   }
 
   /**
-   * For each window, the latest run of {@code component} that could supersede something (status
-   * ok, at least one output that is a value) and ended strictly inside it and by {@code now}, by
-   * window index; windows without one are absent. One statement per chunk of windows: the database
-   * probes the {@code (component, end_time)} index once per window, without a round trip each
-   * (a history page or a review asks for thousands of windows).
+   * A pointer a checked run read from one of its dependencies: the upstream run, the pointer, and
+   * the name of the run's input that held it (null when no input row names it).
    */
-  Map<Integer, String> latestSuperseding(String component, List<Window> windows, Instant now)
+  record Read(String upstreamRunId, String pointer, String inputName) {}
+
+  /** Each checked run's reads through its dependencies, by pointer then upstream run. */
+  Map<String, List<Read>> reads(List<String> runIds) throws SQLException {
+    Map<String, List<Read>> byRun = new HashMap<>();
+    for (List<String> chunk : AnyOf.chunks(database, runIds)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT d.run_id, d.depends_on_run_id, d.pointer_id, MIN(i.name)"
+                  + " FROM run_dependencies d LEFT JOIN run_inputs i"
+                  + " ON i.run_id = d.run_id AND i.pointer_id = d.pointer_id"
+                  + " WHERE d.run_id = ANY(?)"
+                  + " GROUP BY d.run_id, d.depends_on_run_id, d.pointer_id"
+                  + " ORDER BY d.run_id, d.pointer_id, d.depends_on_run_id")) {
+        AnyOf.bind(ps, 1, chunk);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            byRun
+                .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new Read(rs.getString(2), rs.getString(3), rs.getString(4)));
+          }
+        }
+      }
+    }
+    return byRun;
+  }
+
+  /**
+   * A run that superseded what a reader read: {@code rewrote} when it wrote the same pointer again,
+   * else it wrote an object that runs of the reader's component read under the same input name.
+   */
+  record Superseder(String runId, boolean rewrote) {}
+
+  /**
+   * For each window, the latest run of {@code component} (status ok) that ended strictly inside it
+   * and by {@code now} and wrote a newer version of the window's pointer: the same pointer again (a
+   * file rewritten), or another one that a run of the reader's component, started by {@code now},
+   * read under the window's input name (the same role: the next model a predict step loads as
+   * {@code model}; not the test split a training run never reads). By window index; windows without
+   * one are absent. One statement per chunk of windows: the database walks the pointer's writers
+   * (V022 index) and the component's runs in the window ({@code (component, end_time)}) once per
+   * window, without a round trip each (a history page asks for thousands of windows).
+   */
+  Map<Integer, Superseder> latestSuperseding(String component, List<Window> windows, Instant now)
       throws SQLException {
-    String sql =
-        "SELECT w.k, (SELECT x.id FROM component_runs x WHERE x.component = ?"
+    String inWindow =
+        " AND x.component = ? AND x.status = 'ok'"
             + " AND x.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
-            + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?"
-            + " AND x.status = 'ok' AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id"
-            + " AND o.value_kind NOT IN ('ABSENT', 'NULL', 'ERROR'))"
+            + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?";
+    String sql =
+        "SELECT w.k,"
+            + " (SELECT x.id FROM run_outputs o JOIN component_runs x ON x.id = o.run_id"
+            + " WHERE o.pointer_id = w.p"
+            + inWindow
+            + " ORDER BY o.pointer_id, o.end_time DESC, o.run_id DESC FETCH FIRST 1 ROWS ONLY),"
+            + " (SELECT x.id FROM component_runs x WHERE w.i IS NOT NULL"
+            + inWindow
+            + " AND EXISTS (SELECT 1 FROM run_outputs o JOIN run_inputs i"
+            + " ON i.pointer_id = o.pointer_id JOIN component_runs y ON y.id = i.run_id"
+            + " WHERE o.run_id = x.id AND o.pointer_id <> w.p AND i.name = w.i"
+            + " AND y.component = w.c AND y.start_time <= ?)"
             + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
-            + " FROM UNNEST(?, ?, ?) AS w(k, f, t)";
-    Map<Integer, String> latest = new HashMap<>();
+            + " FROM UNNEST(?, ?, ?, ?, ?, ?) AS w(k, f, t, p, c, i)";
+    Map<Integer, Superseder> latest = new HashMap<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int from = 0; from < windows.size(); from += AnyOf.CHUNK) {
         List<Window> chunk = windows.subList(from, Math.min(windows.size(), from + AnyOf.CHUNK));
@@ -127,16 +175,25 @@ final class StalenessFacts {
         }
         ps.setString(1, component);
         ps.setObject(2, utc(now));
+        ps.setString(3, component);
+        ps.setObject(4, utc(now));
+        ps.setObject(5, utc(now));
         // Times travel as ISO-8601 text and are cast in SQL: H2 and PostgreSQL name the
         // timestamp array type differently, VARCHAR arrays they share.
-        AnyOf.bind(ps, 3, keys);
-        AnyOf.bind(ps, 4, chunk.stream().map(w -> w.after().toString()).toList());
-        AnyOf.bind(ps, 5, chunk.stream().map(w -> w.before().toString()).toList());
+        AnyOf.bind(ps, 6, keys);
+        AnyOf.bind(ps, 7, chunk.stream().map(w -> w.after().toString()).toList());
+        AnyOf.bind(ps, 8, chunk.stream().map(w -> w.before().toString()).toList());
+        AnyOf.bind(ps, 9, chunk.stream().map(Window::pointer).toList());
+        AnyOf.bind(ps, 10, chunk.stream().map(Window::readerComponent).toList());
+        AnyOf.bind(ps, 11, chunk.stream().map(Window::inputName).toList());
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            String id = rs.getString(2);
-            if (id != null) {
-              latest.put(Integer.parseInt(rs.getString(1)), id);
+            String rewrote = rs.getString(2);
+            String role = rs.getString(3);
+            if (rewrote != null || role != null) {
+              latest.put(
+                  Integer.parseInt(rs.getString(1)),
+                  rewrote != null ? new Superseder(rewrote, true) : new Superseder(role, false));
             }
           }
         }
@@ -145,8 +202,12 @@ final class StalenessFacts {
     return latest;
   }
 
-  /** A stretch of time, both ends excluded. */
-  record Window(Instant after, Instant before) {}
+  /**
+   * A stretch of time, both ends excluded, after a reader's dependency ended and before the reader
+   * started; the pointer it read, its component, and the input name it read the pointer under.
+   */
+  record Window(
+      Instant after, Instant before, String pointer, String readerComponent, String inputName) {}
 
   /** Each run's failed trigger results evaluated by {@code now}, as reason details. */
   Map<String, List<String>> failedTriggers(Collection<String> runIds, Instant now)

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mltrace.collector.staleness.StalenessFacts.Checked;
+import org.mltrace.collector.staleness.StalenessFacts.Read;
+import org.mltrace.collector.staleness.StalenessFacts.Superseder;
 import org.mltrace.collector.staleness.StalenessFacts.Upstream;
 import org.mltrace.collector.staleness.StalenessFacts.Window;
 import org.mltrace.collector.store.Database;
@@ -24,11 +26,13 @@ import org.mltrace.collector.store.StoreException;
  *   <li><b>outdated_dependency</b>: {@code S - E_D > stale_after}, where {@code stale_after} is C's
  *       ({@code components.stale_after_seconds}; 30 days when not declared). The consumer says how
  *       old its inputs may be.
- *   <li><b>fresher_output</b>: some other run X of C_D, with status {@code ok} and at least one
- *       output that is a value (kind not ABSENT, NULL or ERROR), ended strictly after E_D and
- *       strictly before S: a newer model or feature set existed when R ran, and R read the older
- *       one. (A newer write of the same pointer would have been the dependency itself, so X wrote
- *       something else, e.g. {@code model-v2.bin}.)
+ *   <li><b>fresher_output</b>: some other run X of C_D, with status {@code ok}, ended strictly
+ *       after E_D and strictly before S, and wrote a newer version of a pointer P that R read from
+ *       D: either P itself again (the same file rewritten, while R read the older content, by its
+ *       fingerprint), or another pointer that a run of C read under the same input name as R read P
+ *       (the same role: the next {@code model} a predict step loads). A newer run of C_D alone is
+ *       not enough: a component that runs twice in one pipeline (the train split, then the test
+ *       split) writes two different things, and the test split is no newer train split.
  *   <li><b>failed_trigger</b>: D has a {@code trigger_results} row with status {@code fail}, one
  *       reason per failing declaration, whatever its {@code alert:} setting.
  * </ol>
@@ -111,9 +115,9 @@ public final class StalenessService {
       return Map.of();
     }
     Map<String, Duration> staleAfter = facts.declaredStaleAfter();
-    Map<String, List<Upstream>> deps =
-        facts.dependencies(runs.stream().map(Checked::runId).toList());
-    Superseding superseding = Superseding.load(facts, runs, deps, now);
+    List<String> ids = runs.stream().map(Checked::runId).toList();
+    Map<String, List<Upstream>> deps = facts.dependencies(ids);
+    Superseding superseding = Superseding.load(facts, runs, deps, facts.reads(ids), now);
     Map<String, List<String>> failed =
         facts.failedTriggers(
             deps.values().stream().flatMap(List::stream).map(Upstream::runId).distinct().toList(),
@@ -130,7 +134,7 @@ public final class StalenessService {
         }
       }
       for (Upstream d : upstream) {
-        String fresher = superseding.latest(run.runId(), d);
+        Superseding.Found fresher = superseding.latest(run.runId(), d.runId());
         if (fresher != null) {
           reasons.add(
               new StaleReason(
@@ -138,8 +142,14 @@ public final class StalenessService {
                   d.runId(),
                   d.component(),
                   "was superseded by "
-                      + fresher
-                      + ", which ended after it and before this run started"));
+                      + fresher.by().runId()
+                      + (fresher.by().rewrote()
+                          ? ", which rewrote " + fresher.read().pointer()
+                          : ", which wrote a newer '"
+                              + fresher.read().inputName()
+                              + "' for "
+                              + run.component())
+                      + " after it and before this run started"));
         }
       }
       for (Upstream d : upstream) {
@@ -171,45 +181,65 @@ public final class StalenessService {
   }
 
   /**
-   * Rule 2 for every (run, dependency) pair of the batch, asked per upstream component in one
-   * statement per chunk: the window is strictly between the dependency's end and the run's start.
+   * Rule 2 for every (run, pointer read from a dependency) of the batch, asked per upstream
+   * component in one statement per chunk: the window is strictly between the dependency's end and
+   * the run's start.
    */
-  private record Superseding(Map<String, Map<Upstream, String>> byRun) {
+  private record Superseding(Map<String, Map<String, Found>> byRun) {
+    /** What superseded one read. */
+    record Found(Read read, Superseder by) {}
+
+    /** A read of a checked run whose window is asked. */
+    private record Asked(String runId, Read read) {}
+
     static Superseding load(
-        StalenessFacts facts, List<Checked> runs, Map<String, List<Upstream>> deps, Instant now)
+        StalenessFacts facts,
+        List<Checked> runs,
+        Map<String, List<Upstream>> deps,
+        Map<String, List<Read>> reads,
+        Instant now)
         throws SQLException {
       Map<String, List<Window>> windows = new LinkedHashMap<>();
-      Map<String, List<String[]>> asked = new HashMap<>(); // component -> (run, dependency run)
+      Map<String, List<Asked>> asked = new HashMap<>(); // by upstream component, as the windows
       for (Checked run : runs) {
-        for (Upstream d : deps.getOrDefault(run.runId(), List.of())) {
+        Map<String, Upstream> upstream = new HashMap<>();
+        deps.getOrDefault(run.runId(), List.of()).forEach(d -> upstream.put(d.runId(), d));
+        for (Read read : reads.getOrDefault(run.runId(), List.of())) {
+          Upstream d = upstream.get(read.upstreamRunId());
+          if (d == null) {
+            continue;
+          }
           windows
               .computeIfAbsent(d.component(), k -> new ArrayList<>())
-              .add(new Window(d.end(), run.start()));
+              .add(
+                  new Window(
+                      d.end(), run.start(), read.pointer(), run.component(), read.inputName()));
           asked
               .computeIfAbsent(d.component(), k -> new ArrayList<>())
-              .add(new String[] {run.runId(), d.runId()});
+              .add(new Asked(run.runId(), read));
         }
       }
-      Map<String, Map<Upstream, String>> byRun = new HashMap<>();
-      Map<String, Upstream> upstreamById = new HashMap<>();
-      deps.values().forEach(list -> list.forEach(d -> upstreamById.put(d.runId(), d)));
+      Map<String, Map<String, Found>> byRun = new HashMap<>();
       for (Map.Entry<String, List<Window>> e : windows.entrySet()) {
-        List<String[]> pairs = asked.get(e.getKey());
-        facts
-            .latestSuperseding(e.getKey(), e.getValue(), now)
-            .forEach(
-                (i, fresher) ->
-                    byRun
-                        .computeIfAbsent(pairs.get(i)[0], k -> new HashMap<>())
-                        .put(upstreamById.get(pairs.get(i)[1]), fresher));
+        List<Asked> pairs = asked.get(e.getKey());
+        Map<Integer, Superseder> found = facts.latestSuperseding(e.getKey(), e.getValue(), now);
+        for (int i = 0; i < pairs.size(); i++) {
+          Superseder by = found.get(i);
+          if (by != null) {
+            Read read = pairs.get(i).read();
+            // The first read of a dependency (by pointer) that was superseded is the one named.
+            byRun
+                .computeIfAbsent(pairs.get(i).runId(), k -> new HashMap<>())
+                .putIfAbsent(read.upstreamRunId(), new Found(read, by));
+          }
+        }
       }
       return new Superseding(byRun);
     }
 
-    /** The latest run that superseded {@code d} before {@code run} started, or null. */
-    String latest(String run, Upstream d) {
-      return byRun.getOrDefault(run, Map.of()).get(d);
+    /** What superseded a read of dependency {@code upstreamRunId} before {@code run}, or null. */
+    Found latest(String run, String upstreamRunId) {
+      return byRun.getOrDefault(run, Map.of()).get(upstreamRunId);
     }
   }
-
 }

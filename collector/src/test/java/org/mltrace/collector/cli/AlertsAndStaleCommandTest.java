@@ -46,8 +46,10 @@ class AlertsAndStaleCommandTest {
       double[] accuracy = {0.93, 0.85, 0.95, 0.8};
       for (int i = 1; i <= 4; i++) {
         String id = "train-" + i;
+        // train-4 rewrites train-3's model file: predict-1, linked to train-3 (as when it read
+        // the older content, by fingerprint), then read an older version of that file.
         rows.run(id, "train", t("0" + i + ":00:00"), t("0" + i + ":10:00"))
-            .output(id, 0, "POINTER", "/m/model-" + i + ".bin");
+            .output(id, 0, "POINTER", "/m/model-" + Math.min(i, 3) + ".bin");
         boolean pass = accuracy[i - 1] >= 0.9;
         rows.result(
             id,
@@ -124,8 +126,8 @@ class AlertsAndStaleCommandTest {
     assertEquals("0", r[0], r[2]);
     assertEquals(
         "predict  predict-1  started 2026-01-01T05:00:00Z: stale\n"
-            + "  fresher_output: train-3 (train) was superseded by train-4, which ended after it and"
-            + " before this run started\n",
+            + "  fresher_output: train-3 (train) was superseded by train-4, which rewrote"
+            + " /m/model-3.bin after it and before this run started\n",
         r[1]);
   }
 
@@ -147,8 +149,8 @@ class AlertsAndStaleCommandTest {
             + "    \"kind\" : \"fresher_output\",\n"
             + "    \"dependencyRunId\" : \"train-3\",\n"
             + "    \"dependencyComponent\" : \"train\",\n"
-            + "    \"message\" : \"train-3 (train) was superseded by train-4, which ended after it"
-            + " and before this run started\"\n"
+            + "    \"message\" : \"train-3 (train) was superseded by train-4, which rewrote"
+            + " /m/model-3.bin after it and before this run started\"\n"
             + "  } ]\n"
             + "} ]\n",
         r[1]);
@@ -161,8 +163,8 @@ class AlertsAndStaleCommandTest {
     String out = r[1];
     int from = out.indexOf("\nstale");
     assertEquals(
-        "stale\n  fresher_output: train-3 (train) was superseded by train-4, which ended after it"
-            + " and before this run started\ntriggers (none)\n",
+        "stale\n  fresher_output: train-3 (train) was superseded by train-4, which rewrote"
+            + " /m/model-3.bin after it and before this run started\ntriggers (none)\n",
         out.substring(from + 1, out.indexOf("component predict")));
     String fresh = run("inspect", "train-4", "--db", db)[1];
     assertEquals(true, fresh.contains("\nstale (no)\ntriggers\n"), fresh);

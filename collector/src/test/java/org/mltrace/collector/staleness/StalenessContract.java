@@ -28,8 +28,10 @@ import org.mltrace.collector.testing.TriggerRows;
  * train-2      4h .. 5h     writes /m/model-v2.bin (a fresher model)
  * train-3      5h .. 5h30   status failed, writes /m/model-v3.bin: not a fresher output
  * train-4      5h .. 5h40   ok, but its only output is NULL: not a fresher output
- * predict-0    3h30 .. 3h40 reads model-v1 (train-1): before train-2 ended
- * predict-1    6h .. 6h10   reads model-v1 (train-1): after train-2 ended
+ * predict-0    3h30 .. 3h40 reads model-v1 (train-1) as 'model': before train-2 ended
+ * predict-2    5h10 .. 5h20 reads model-v2 (train-2) as 'model': model-v2 is a newer 'model'
+ * predict-3    5h35 .. 5h36 reads model-v3 (train-3, failed) as 'model'
+ * predict-1    6h .. 6h10   reads model-v1 (train-1) as 'model': after train-2 ended
  * (one test adds train-old, 0h .. 1h, read by report-1 30d 1s and report-2 exactly 30d later)
  * </pre>
  */
@@ -99,8 +101,16 @@ abstract class StalenessContract {
         .output("train-3", 0, "POINTER", "/m/model-v3.bin");
     rows.run("train-4", "train", h(5), h(5 + 40 / 60.0)).output("train-4", 0, "NULL", null);
     rows.run("predict-0", "predict", h(3.5), h(3.5 + 10 / 60.0))
+        .input("predict-0", 0, "model", "/m/model-v1.bin")
         .dependency("predict-0", "train-1", "/m/model-v1.bin");
+    rows.run("predict-2", "predict", h(5 + 10 / 60.0), h(5 + 20 / 60.0))
+        .input("predict-2", 0, "model", "/m/model-v2.bin")
+        .dependency("predict-2", "train-2", "/m/model-v2.bin");
+    rows.run("predict-3", "predict", h(5 + 35 / 60.0), h(5 + 36 / 60.0))
+        .input("predict-3", 0, "model", "/m/model-v3.bin")
+        .dependency("predict-3", "train-3", "/m/model-v3.bin");
     rows.run("predict-1", "predict", h(6), h(6 + 10 / 60.0))
+        .input("predict-1", 0, "model", "/m/model-v1.bin")
         .dependency("predict-1", "train-1", "/m/model-v1.bin");
     session = TriggerRows.session(url);
   }
@@ -143,44 +153,91 @@ abstract class StalenessContract {
         .dependency("report-1", "train-old", "/m/old.bin");
     rows.run("report-2", "report", days(30).plusSeconds(3600), days(32))
         .dependency("report-2", "train-old", "/m/old.bin");
-    // train-1 and -2 ended after train-old and before report-1 started, so it was superseded too;
-    // the later is train-2 (train-3 failed, train-4 output only NULL).
+    // train-1 and -2 ended after train-old and before report-1 started, but no report run read
+    // their models, so they are newer runs of train, not newer versions of what report read.
     assertEquals(
         List.of(
             new StaleReason(
                 StaleReason.Kind.OUTDATED_DEPENDENCY,
                 "train-old",
                 "train",
-                "ended 30d 1s before this run started (stale_after of report: 30d)"),
-            new StaleReason(
-                StaleReason.Kind.FRESHER_OUTPUT,
-                "train-old",
-                "train",
-                "was superseded by train-2, which ended after it and before this run started")),
+                "ended 30d 1s before this run started (stale_after of report: 30d)")),
         reasons("report-1", days(40)));
-    assertEquals(
-        List.of(StaleReason.Kind.FRESHER_OUTPUT),
-        reasons("report-2", days(40)).stream().map(StaleReason::kind).toList());
+    assertEquals(List.of(), reasons("report-2", days(40)));
   }
 
   @Test
   void aFresherOutputOfTheProducingComponentMakesTheReaderStale() {
-    // train-2 ended at 5h, after train-1 (3h) and before predict-1 started (6h); train-3 failed
-    // and train-4 output only NULL, so neither counts although they ended later than train-2.
-    // train-1's failed overfitting trigger is the second reason.
+    // train-2 ended at 5h, after train-1 (3h) and before predict-1 started (6h), and its model was
+    // read as 'model' by predict-2: a newer version of what predict-1 read. train-3 failed (though
+    // predict-3 read its model) and train-4 output only NULL, so neither counts although they
+    // ended later than train-2. train-1's failed overfitting trigger is the second reason.
     assertEquals(
         List.of(
             new StaleReason(
                 StaleReason.Kind.FRESHER_OUTPUT,
                 "train-1",
                 "train",
-                "was superseded by train-2, which ended after it and before this run started"),
+                "was superseded by train-2, which wrote a newer 'model' for predict after it and"
+                    + " before this run started"),
             new StaleReason(
                 StaleReason.Kind.FAILED_TRIGGER,
                 "train-1",
                 "train",
                 "failed trigger overfitting (after_run #0): train - validation = 0.12 > 0.05")),
         reasons("predict-1", h(7)));
+  }
+
+  @Test
+  void aNewerModelNoReaderHasLoadedYetIsNoNewerVersion() {
+    // As of 5h05, train-2 has ended but predict-2 has not started: nothing read model-v2 as a
+    // 'model' yet, so a predict run that read model-v1 then was only stale for the failed trigger.
+    assertEquals(
+        List.of(StaleReason.Kind.FAILED_TRIGGER),
+        reasons("predict-1", h(5 + 5 / 60.0)).stream().map(StaleReason::kind).toList());
+  }
+
+  @Test
+  void aComponentRunTwiceInOnePipelineDoesNotSupersedeItself() throws Exception {
+    // Tribuo materializes its train split and then its test split with the same component; the
+    // trainer reads only the train split. The test split is a newer run of materialize, not a newer
+    // version of what the trainer read.
+    rows.component("materialize", null).component("trainer", null).component("evaluate", null);
+    rows.run("materialize-4", "materialize", days(2), days(2).plusSeconds(60))
+        .output("materialize-4", 0, "POINTER", "mem://jvm-1/MutableDataset@4");
+    rows.run("materialize-6", "materialize", days(2).plusSeconds(120), days(2).plusSeconds(180))
+        .output("materialize-6", 0, "POINTER", "mem://jvm-1/MutableDataset@6");
+    rows.run("trainer-5", "trainer", days(2).plusSeconds(240), days(2).plusSeconds(600))
+        .input("trainer-5", 0, "dataset", "mem://jvm-1/MutableDataset@4")
+        .dependency("trainer-5", "materialize-4", "mem://jvm-1/MutableDataset@4");
+    rows.run("evaluate-7", "evaluate", days(2).plusSeconds(660), days(2).plusSeconds(700))
+        .input("evaluate-7", 0, "testSet", "mem://jvm-1/MutableDataset@6")
+        .dependency("evaluate-7", "materialize-6", "mem://jvm-1/MutableDataset@6");
+    assertEquals(List.of(), reasons("trainer-5", days(3)));
+    assertEquals(List.of(), reasons("evaluate-7", days(3)));
+  }
+
+  @Test
+  void aFileRewrittenAfterTheReadContentWasWrittenMakesTheReaderStale() throws Exception {
+    // use-1 read the content clean-1 wrote (by fingerprint), although clean-2 had rewritten the
+    // same path before use-1 started: a newer version of that very file existed.
+    rows.component("clean", null).component("use", null);
+    rows.run("clean-1", "clean", days(2), days(2).plusSeconds(60))
+        .output("clean-1", 0, "POINTER", "/d/f.csv");
+    rows.run("clean-2", "clean", days(2).plusSeconds(120), days(2).plusSeconds(180))
+        .output("clean-2", 0, "POINTER", "/d/f.csv");
+    rows.run("use-1", "use", days(2).plusSeconds(240), days(2).plusSeconds(300))
+        .input("use-1", 0, "in", "/d/f.csv")
+        .dependency("use-1", "clean-1", "/d/f.csv");
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.FRESHER_OUTPUT,
+                "clean-1",
+                "clean",
+                "was superseded by clean-2, which rewrote /d/f.csv after it and before this run"
+                    + " started")),
+        reasons("use-1", days(3)));
   }
 
   @Test

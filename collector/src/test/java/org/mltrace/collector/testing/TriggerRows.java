@@ -95,6 +95,24 @@ public final class TriggerRows implements AutoCloseable {
     return this;
   }
 
+  /** An input of the run named {@code name}, holding {@code pointer}. */
+  public TriggerRows input(String runId, int position, String name, String pointer)
+      throws SQLException {
+    pointer(pointer);
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO run_inputs (run_id, position, name, value_kind, value_text,"
+                    + " pointer_id) VALUES (?, ?, ?, 'POINTER', ?, ?)")) {
+      ps.setString(1, runId);
+      ps.setInt(2, position);
+      ps.setString(3, name);
+      ps.setString(4, pointer);
+      ps.setString(5, pointer);
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
   /** {@code runId} read {@code pointer}, last written before it by {@code dependsOn}. */
   public TriggerRows dependency(String runId, String dependsOn, String pointer)
       throws SQLException {
