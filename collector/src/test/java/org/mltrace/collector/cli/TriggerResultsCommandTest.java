@@ -147,14 +147,16 @@ class TriggerResultsCommandTest {
 
     JsonNode runs = new ObjectMapper().readTree(r.out());
     assertEquals(
-        "{\"pass\":0,\"fail\":0,\"error\":0,\"failed\":[],\"errors\":[],\"pending\":false}",
+        "{\"pass\":0,\"fail\":0,\"error\":0,\"failed\":[],\"errors\":[],\"skipped\":[],"
+            + "\"pending\":false}",
         runs.get(0).get("triggers").toString());
     assertEquals(
-        "{\"pass\":1,\"fail\":0,\"error\":1,\"failed\":[],\"errors\":[\"nope\"],\"pending\":false}",
+        "{\"pass\":1,\"fail\":0,\"error\":1,\"failed\":[],\"errors\":[\"nope\"],"
+            + "\"skipped\":[],\"pending\":false}",
         runs.get(1).get("triggers").toString());
     assertEquals(
         "{\"pass\":0,\"fail\":1,\"error\":1,\"failed\":[\"metric_threshold\"],\"errors\":[\"nope\"],"
-            + "\"pending\":false}",
+            + "\"skipped\":[],\"pending\":false}",
         runs.get(2).get("triggers").toString());
   }
 

@@ -62,7 +62,7 @@ class DemoTriggersIT {
     assertEquals(0, collect.exitCode(), collect::toString);
     assertTrue(collect.stdout().contains("alerts: 2 opened, 1 resolved"), collect::toString);
 
-    // Each night's verdicts, in run order: night 1 has no previous fares to compare with (error),
+    // Each night's verdicts, in run order: night 1 has no previous fares to compare with (skipped),
     // night 2's raw fares are a third blank, night 3's fares are 60% higher than night 2's.
     JsonNode results =
         mltrace.rows(
@@ -77,7 +77,7 @@ class DemoTriggersIT {
                     + row.path("status").asText()));
     assertEquals(
         List.of(
-            "clean not_null pass", "featurize psi error", "featurize range pass",
+            "clean not_null pass", "featurize psi skipped", "featurize range pass",
             "evaluate metric_threshold pass",
             "clean not_null fail", "featurize psi pass", "featurize range pass",
             "evaluate metric_threshold pass",
