@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a child JVM (the same java as the tests) to completion and captures its output. */
@@ -29,17 +30,29 @@ final class JavaProcess {
 
   /** Runs {@code javaHome/bin/java} with the arguments. */
   static ProcessResult run(Path javaHome, Path workDir, List<String> javaArgs) throws IOException, InterruptedException {
+    return run(javaHome, workDir, javaArgs, Map.of());
+  }
+
+  /** Runs the tests' java with the arguments and {@code environment} added to this one's. */
+  static ProcessResult run(Path workDir, List<String> javaArgs, Map<String, String> environment)
+      throws IOException, InterruptedException {
+    return run(Path.of(System.getProperty("java.home")), workDir, javaArgs, environment);
+  }
+
+  private static ProcessResult run(Path javaHome, Path workDir, List<String> javaArgs, Map<String, String> environment)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(javaArgs);
     Path out = Files.createTempFile("it-out", ".txt");
     Path err = Files.createTempFile("it-err", ".txt");
     try {
-      Process p = new ProcessBuilder(command)
+      ProcessBuilder builder = new ProcessBuilder(command)
           .directory(workDir.toFile())
           .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .start();
+          .redirectError(err.toFile());
+      builder.environment().putAll(environment);
+      Process p = builder.start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));

@@ -25,6 +25,12 @@ public final class AgentInstaller {
         stopSession();
         return;
       }
+      // Which of -Dmltrace.* and MLTRACE_* gave the settings: a container's JAVA_TOOL_OPTIONS and
+      // environment are easy to get wrong and hard to look into. Settings all from the argument
+      // are what the command line shows, and add no line.
+      if (!arguments.allFromArgument()) {
+        AgentLog.info(arguments.sources());
+      }
       AgentConfig config = ConfigLoader.load(arguments.config());
       if (session != null && arguments.mode() != AgentArguments.Mode.RELOAD) {
         AgentLog.info("already tracing in this JVM; use 'reload' to change the YAML or 'detach' to stop");

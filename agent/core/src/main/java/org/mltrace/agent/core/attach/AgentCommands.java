@@ -69,7 +69,7 @@ public final class AgentCommands {
     } else {
       AgentArguments parsed;
       try {
-        parsed = AgentArguments.parse(args[2]);
+        parsed = AgentArguments.parseArgumentOnly(args[2]);
         ConfigLoader.load(parsed.config());
       } catch (IllegalArgumentException e) {
         err.println("mltrace-agent: " + e.getMessage());
