@@ -50,6 +50,11 @@ public final class Annotations {
     return was;
   }
 
+  /** Clears every output's flag; returns how many were flagged. */
+  public int unflagAll() {
+    return store.unflagAll();
+  }
+
   /** The identifier {@code id} names (as given, or made absolute). */
   public String pointer(String id) {
     return queries

@@ -84,6 +84,37 @@ public final class LabelQuery {
   }
 
   /**
+   * Every label: the pointers that carry it directly and whether it is retracted (no lineage walk:
+   * the list stays cheap however many labels there are). Sorted by label.
+   */
+  public List<LabelInfo> list() {
+    List<LabelInfo> list = new ArrayList<>();
+    for (JdbcLabelStore.LabelSummaryRow row : labels.labels()) {
+      List<LabelInfo.Carrier> direct =
+          labels.carriers(row.label()).stream()
+              .map(c -> new LabelInfo.Carrier(c.pointer(), c.addedAt()))
+              .toList();
+      list.add(new LabelInfo(row.label(), row.retractedAt(), direct, null));
+    }
+    return list;
+  }
+
+  /**
+   * One label: the pointers that carry it directly, what carries it through lineage, and whether it
+   * is retracted.
+   *
+   * @throws NotFoundException if no pointer carries the label
+   */
+  public LabelInfo show(String label) {
+    ImpactResult derived = outputs(label);
+    List<LabelInfo.Carrier> direct =
+        labels.carriers(label).stream()
+            .map(c -> new LabelInfo.Carrier(c.pointer(), c.addedAt()))
+            .toList();
+    return new LabelInfo(label, labels.retraction(label), direct, derived);
+  }
+
+  /**
    * Records a deletion request for the label; returns when (the first request's time if repeated).
    *
    * @throws NotFoundException if no pointer carries the label

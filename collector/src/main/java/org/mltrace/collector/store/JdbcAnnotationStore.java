@@ -47,6 +47,15 @@ public final class JdbcAnnotationStore {
         > 0;
   }
 
+  /** Clears every flag; returns how many pointers were flagged. */
+  public int unflagAll() {
+    return SqlRows.update(
+        database,
+        "unflagging every output",
+        "UPDATE io_pointers SET flag = FALSE, flag_note = NULL, flagged_at = NULL"
+            + " WHERE flag = TRUE");
+  }
+
   /** Every flagged pointer, most recently flagged first, then by identifier. */
   public List<FlagRow> flagged() {
     return SqlRows.query(

@@ -13,6 +13,16 @@ public final class JdbcLabelStore {
   /** A labelled pointer, and when the label's retraction was recorded (null: not retracted). */
   public record LabelRow(String pointer, String label, Instant retractedAt) {}
 
+  /**
+   * A label: how many pointers carry it directly, when it was first added, when it was retracted
+   * (null: not retracted).
+   */
+  public record LabelSummaryRow(
+      String label, int pointers, Instant firstAdded, Instant retractedAt) {}
+
+  /** A pointer that carries a label directly, and when the label was added. */
+  public record CarrierRow(String pointer, Instant addedAt) {}
+
   private final Database database;
 
   public JdbcLabelStore(Database database) {
@@ -39,6 +49,38 @@ public final class JdbcLabelStore {
         label,
         at);
     return true;
+  }
+
+  /** Every label, sorted by name. */
+  public List<LabelSummaryRow> labels() {
+    return SqlRows.query(
+        database,
+        "listing labels",
+        "SELECT l.label, COUNT(*), MIN(l.added_at) AS first_added, MIN(x.retracted_at) AS"
+            + " retracted_at FROM pointer_labels l LEFT JOIN label_retractions x ON x.label ="
+            + " l.label GROUP BY l.label ORDER BY l.label",
+        rs ->
+            new LabelSummaryRow(
+                rs.getString(1),
+                rs.getInt(2),
+                Jdbc.time(rs, "first_added"),
+                Jdbc.time(rs, "retracted_at")));
+  }
+
+  /** The pointers that carry the label directly, with when it was added, by pointer. */
+  public List<CarrierRow> carriers(String label) {
+    return SqlRows.query(
+        database,
+        "reading label " + label,
+        "SELECT pointer_id, added_at FROM pointer_labels WHERE label = ? ORDER BY pointer_id",
+        rs -> new CarrierRow(rs.getString(1), Jdbc.time(rs, "added_at")),
+        label);
+  }
+
+  /** When the label was retracted, or null. */
+  public Instant retraction(String label) {
+    List<Instant> at = retractedAt(label);
+    return at.isEmpty() ? null : at.get(0);
   }
 
   /** The pointers that carry the label, sorted. */
