@@ -2,6 +2,7 @@ package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +12,9 @@ import org.mltrace.collector.alert.AlertTracker;
 import org.mltrace.collector.artifact.ArtifactLocations;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
+import org.mltrace.collector.listener.ListenerAccess;
+import org.mltrace.collector.listener.ListenerServer;
+import org.mltrace.collector.openlineage.LineageIntake;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 import picocli.CommandLine.Command;
@@ -116,6 +120,25 @@ final class CollectCommand implements Callable<Integer> {
 
   @Mixin AlertSinkOptions alertSinks;
 
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = {
+        "Also serve HTTP at HOST:PORT (port 0 picks a free one): POST /api/v1/lineage takes "
+            + "OpenLineage run events (docs/integrations.md). Not with --once."
+      })
+  String listen;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      defaultValue = "${env:MLTRACE_LISTEN_TOKEN}",
+      description = {
+        "Token every request to --listen must carry (Authorization: Bearer TOKEN); required off "
+            + "loopback. Default: $MLTRACE_LISTEN_TOKEN."
+      })
+  String token;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -131,6 +154,11 @@ final class CollectCommand implements Callable<Integer> {
     if (triggerTimeout.isZero()) {
       throw new ParameterException(spec.commandLine(), "--trigger-timeout must be more than 0");
     }
+    if (listen != null && once) {
+      throw new ParameterException(
+          spec.commandLine(), "--listen serves while collect follows the queue; drop --once");
+    }
+    ListenerAccess listenerAccess = listen == null ? null : ListenerAccess.of(listen, token);
     List<AlertSink> sinks = alertSinks.sinks();
     TriggerRegistry registry = TriggerRegistry.load(plugins);
     Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
@@ -150,6 +178,8 @@ final class CollectCommand implements Callable<Integer> {
         r = collector.reportingTo(progress.progress()).drain(queue);
         collector.evaluateTriggers();
         alerts.notifier().awaitIdle(ALERT_DELIVERY_WAIT);
+      } else if (listenerAccess != null) {
+        r = followListening(collector, listenerAccess);
       } else {
         r = collector.follow(queue, StopSignal.install());
       }
@@ -184,5 +214,20 @@ final class CollectCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Follows the queue with the listener up; what it takes in after the last batch waits in its
+   * queue for the next start.
+   */
+  private DrainResult followListening(Collector collector, ListenerAccess access) {
+    StopSignal stop = StopSignal.install();
+    try (ListenerServer listener =
+        ListenerServer.start(access, LineageIntake.open(queue, Clock.systemUTC()))) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("listening on " + listener.url() + " (POST /api/v1/lineage)");
+      out.flush();
+      return collector.follow(queue, stop);
+    }
   }
 }

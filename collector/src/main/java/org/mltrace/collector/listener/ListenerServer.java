@@ -1,0 +1,111 @@
+package org.mltrace.collector.listener;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.mltrace.collector.openlineage.LineageIntake;
+
+/**
+ * The running listener of {@code collect --listen}. Requests are handled one at a time on one
+ * thread: the OpenLineage intake is single-writer, and each request is a file write or two.
+ */
+public final class ListenerServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final ListenerAccess access;
+  private final LineageIntake intake;
+
+  private ListenerServer(
+      HttpServer server, ExecutorService executor, ListenerAccess access, LineageIntake intake) {
+    this.server = server;
+    this.executor = executor;
+    this.access = access;
+    this.intake = intake;
+  }
+
+  /**
+   * Binds and starts serving; {@code intake} is closed on the server's thread by {@link #close}.
+   *
+   * @throws ListenerException if the address cannot be bound
+   */
+  public static ListenerServer start(ListenerAccess access, LineageIntake intake) {
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
+    } catch (IOException e) {
+      throw ListenerException.cannotBind(
+          "cannot listen on "
+              + access.bind().getHostAddress()
+              + ":"
+              + access.port()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "mltrace-listener");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/api/v1/lineage", guarded(access, new LineageHandler(intake)));
+    server.createContext("/", guarded(access, ListenerServer::notFound));
+    server.start();
+    return new ListenerServer(server, executor, access, intake);
+  }
+
+  /** The port it listens on (the chosen one when started with port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://HOST:PORT}, for messages. */
+  public String url() {
+    String host = access.bind().getHostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  private static HttpHandler guarded(ListenerAccess access, HttpHandler handler) {
+    return exchange -> {
+      if (!access.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        try (exchange) {
+          exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+          Replies.error(exchange, 401, "missing or wrong token (Authorization: Bearer TOKEN)");
+        }
+        return;
+      }
+      handler.handle(exchange);
+    };
+  }
+
+  private static void notFound(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Replies.error(
+          exchange,
+          404,
+          "no such endpoint: "
+              + exchange.getRequestURI().getPath()
+              + " (try POST /api/v1/lineage)");
+    }
+  }
+
+  /** Stops accepting, lets the request in hand finish, then closes the intake on its thread. */
+  @Override
+  public void close() {
+    server.stop(1);
+    executor.execute(intake::close); // Chronicle's appender is checked to stay on one thread
+    executor.shutdown();
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
