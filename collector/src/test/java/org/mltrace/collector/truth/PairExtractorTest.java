@@ -33,6 +33,20 @@ class PairExtractorTest {
   }
 
   @Test
+  void booleanPredictionsOfABinaryTaskPairAsOnesAndZeros() {
+    // What the agent captures for a boolean[] or a List<Boolean> a task names.
+    RunEvent run =
+        RunBuilder.run("r", "predict")
+            .output(collection("ids", list("a", "b", "c"), "string"))
+            .output(collection("tipped", list("true", "false", null), "boolean"))
+            .build();
+    PairExtractor.Extracted x = PairExtractor.extract(run, "binary", "ids", "tipped");
+    assertEquals(
+        List.of(new PairExtractor.Pair("a", 1.0), new PairExtractor.Pair("b", 0.0)), x.pairs());
+    assertEquals(1, x.unusable());
+  }
+
+  @Test
   void elementsPastMaxPairsAreCountedAsCut() {
     ValueSummary ids =
         new ValueSummary("string", "stride", 10, 2, 0, 0, 1, 1, 1, 0, 2).withTexts(list("a", "f"));

@@ -41,11 +41,13 @@ class GroundTruthIT {
             return scores;
           }
           static void record(String orderId, boolean bought) { }
+          static void recordBatch(List<String> orderIds, boolean[] bought) { }
           static double price(String orderId) { return 10.0 * (orderId.length() - 1); }
           public static void main(String[] args) {
             List<String> ids = List.of("o1", "o2", "o3", "o4", "o5", "o6", "o7", "o8");
             double[] scores = score(ids);
             for (int i = 0; i < ids.size(); i++) record(ids.get(i), BOUGHT[i]);
+            recordBatch(ids, BOUGHT);
             double total = price("p1") + price("p22") + price("p333");
             System.out.println("scored " + scores.length + ", priced " + total);
           }
@@ -60,6 +62,9 @@ class GroundTruthIT {
           - name: record
             method: "app.Shop#record(java.lang.String, boolean)"
             inputs: [orderId, bought]
+          - name: record_batch
+            method: "app.Shop#recordBatch(java.util.List, boolean[])"
+            inputs: [orderIds, bought]
           - name: price
             method: "app.Shop#price(java.lang.String)"
             inputs: [orderId]
@@ -70,6 +75,10 @@ class GroundTruthIT {
             feedback: {component: record, id: orderId, label: bought}
             window: {last: 100}
             sla: recall >= 0.9
+          - name: orders_batch
+            prediction: {component: score, id: orderIds, value: return, kind: score}
+            feedback: {component: record_batch, id: orderIds, label: bought}
+            window: {last: 100}
           - name: prices
             prediction: {component: price, id: orderId, value: return, kind: regression}
             feedback: file
@@ -98,6 +107,18 @@ class GroundTruthIT {
     }
     assertEquals(0.8125, last.path("metrics").path("auc").asDouble(), 1e-12);
     assertEquals("fail", task.path("slas").get(0).path("state").asText());
+  }
+
+  @Test
+  void aBatchOfBooleanLabelsJoinsLikeOneLabelPerCall() throws Exception {
+    // record_batch(List<String>, boolean[]): the agent summarizes the boolean[] as true/false.
+    JsonNode task = mltrace.json("task", "orders_batch");
+    assertEquals(8, task.path("joined").asLong(), task.toString());
+    assertEquals(0, task.path("unusable").asLong(), task.toString());
+    JsonNode last = task.path("series").get(0);
+    for (String m : List.of("accuracy", "precision", "recall", "f1")) {
+      assertEquals(0.75, last.path("metrics").path(m).asDouble(), 1e-12, m);
+    }
   }
 
   @Test

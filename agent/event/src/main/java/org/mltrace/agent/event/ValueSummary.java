@@ -15,7 +15,7 @@ import java.util.Objects;
  * {@code mean} and {@code stddev} are {@link Double#NaN} when the sample held no usable value (all
  * null or NaN, or empty).
  *
- * @param elements {@code number} or {@code string}: what the sampled elements (map values) were;
+ * @param elements {@code number}, {@code string} or {@code boolean} (as 1 and 0): what the sampled elements (map values) were;
  *     {@code none} when the sample held only nulls or nothing
  * @param sampling {@code all} (every element read), {@code stride} (evenly spaced indices of an
  *     array or random-access list) or {@code head} (the first {@code sampled} elements in

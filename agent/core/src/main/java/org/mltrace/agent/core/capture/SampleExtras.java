@@ -67,6 +67,8 @@ final class SampleExtras {
       sampler.sample(a.length, cap, i -> e.number(a[i]));
     } else if (v instanceof byte[] a) {
       sampler.sample(a.length, cap, i -> e.number(a[i]));
+    } else if (v instanceof boolean[] a) {
+      sampler.sample(a.length, cap, i -> e.bool(a[i]));
     } else if (v instanceof Object[] a) {
       sampler.sample(a.length, cap, i -> e.element(a[i]));
     } else if (v instanceof List<?> list && ValueSummaries.isRandomAccess(v.getClass())) {
@@ -100,8 +102,18 @@ final class SampleExtras {
     } else if (o instanceof Double || o instanceof Integer || o instanceof Long || o instanceof Float
         || o instanceof Short || o instanceof Byte || o instanceof BigDecimal || o instanceof BigInteger) {
       numberKept(((Number) o).doubleValue());
+    } else if (o instanceof Boolean b) {
+      numberKept(b ? 1 : 0);
     }
     return true; // nulls skipped; the summary already ruled out any other element
+  }
+
+  /** A boolean as 1 or 0 in the sample and hashes, as {@code true}/{@code false} for a task. */
+  private boolean bool(boolean v) {
+    if (texts != null) {
+      texts.add(Boolean.toString(v));
+    }
+    return numberKept(v ? 1 : 0);
   }
 
   private boolean number(double v) {
@@ -125,6 +137,9 @@ final class SampleExtras {
     }
     if (o instanceof String s) {
       return s.length() > maxLength ? s.substring(0, maxLength) : s;
+    }
+    if (o instanceof Boolean b) {
+      return b.toString();
     }
     return o instanceof Number n ? NumberText.of(n.doubleValue()) : null;
   }

@@ -11,8 +11,10 @@ import java.util.function.IntPredicate;
 import org.mltrace.agent.event.ValueSummary;
 
 /**
- * Summarizes arrays, JDK collections and JDK maps of numbers or strings by reading at most {@code
- * cap} elements: O(cap) whatever the size.
+ * Summarizes arrays, JDK collections and JDK maps of numbers, strings or booleans by reading at
+ * most {@code cap} elements: O(cap) whatever the size. Booleans count as 1 and 0 ({@code elements =
+ * "boolean"}), so the mean is the fraction that is true, and a task can read boolean predictions
+ * and labels.
  *
  * <p>Arrays and random-access JDK lists are read at {@code cap} evenly spaced indices ({@code
  * stride}); other JDK collections and map values by their first {@code cap} elements in iteration
@@ -21,7 +23,8 @@ import org.mltrace.agent.event.ValueSummary;
  *
  * <p>Only classes whose reading cannot run the application's code or block are read: the JDK's own
  * collection classes listed in {@link #SUMMARIZED} (a user subclass of {@code ArrayList} has
- * another name), and elements only of the JDK's final number classes and {@code String}. Not
+ * another name), and elements only of the JDK's final number classes, {@code String} and {@code
+ * Boolean}. Not
  * read: views and wrappers ({@code Collections.unmodifiableList(yours)}, {@code subList}), whose
  * reads call the wrapped collection; {@code Vector}, {@code Hashtable} and the blocking queues,
  * which lock. A sample holding any other element gives no summary at all.
@@ -83,17 +86,18 @@ final class ValueSummaries {
     }
     Class<?> component = type.getComponentType();
     return component.isPrimitive()
-        ? component != boolean.class && component != char.class
+        ? component != char.class
         : ELEMENT_TYPES.contains(component) || isJdkNumber(component);
   }
 
-  /** Reference arrays worth sampling: those whose elements can be numbers or strings. */
+  /** Reference arrays worth sampling: those whose elements can be numbers, strings or booleans. */
   private static final Set<Class<?>> ELEMENT_TYPES =
-      Set.of(Object.class, Number.class, String.class, CharSequence.class, Comparable.class, java.io.Serializable.class);
+      Set.of(Object.class, Number.class, String.class, CharSequence.class, Comparable.class, java.io.Serializable.class,
+          Boolean.class);
 
   /**
    * The summary of an array, collection or map whose class {@link #isSummarized}, or null when
-   * its sampled elements are neither all numbers nor all strings.
+   * its sampled elements are not all numbers, all strings or all booleans.
    */
   ValueSummary summarize(Object v, int cap) {
     if (v instanceof double[] a) {
@@ -125,6 +129,11 @@ final class ValueSummaries {
       NumericSummary s = new NumericSummary(cap);
       sampler.sample(a.length, cap, i -> s.accepted(a[i]));
       return s.finish("number", sampling(a.length, cap, true), a.length);
+    }
+    if (v instanceof boolean[] a) {
+      NumericSummary s = new NumericSummary(cap);
+      sampler.sample(a.length, cap, i -> s.accepted(a[i] ? 1 : 0));
+      return s.finish("boolean", sampling(a.length, cap, true), a.length);
     }
     if (v instanceof Object[] a) {
       Elements e = new Elements(cap);
@@ -198,7 +207,7 @@ final class ValueSummaries {
     return n <= cap ? "all" : randomAccess ? "stride" : "head";
   }
 
-  /** Boxed elements: all numbers or all strings (nulls anywhere), else no summary. */
+  /** Boxed elements: all numbers, all strings or all booleans (nulls anywhere), else no summary. */
   private static final class Elements {
     private final NumericSummary summary;
     private String elements = "none";
@@ -218,6 +227,9 @@ final class ValueSummaries {
       } else if (isJdkNumber(o.getClass())) {
         mixed = !is("number");
         summary.add(((Number) o).doubleValue());
+      } else if (o instanceof Boolean b) {
+        mixed = !is("boolean");
+        summary.add(b ? 1 : 0);
       } else {
         mixed = true;
       }

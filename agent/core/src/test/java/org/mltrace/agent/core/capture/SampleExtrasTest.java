@@ -48,6 +48,14 @@ class SampleExtrasTest {
   }
 
   @Test
+  void booleanPredictionsAndLabelsReachATaskAsTrueAndFalse() {
+    assertEquals(List.of("true", "false", "true"), texts(new boolean[] {true, false, true}, 5, 256).texts());
+    assertEquals(
+        Arrays.asList("false", null, "true"), texts(new ArrayList<>(Arrays.asList(false, null, true)), 5, 256).texts());
+    assertArrayEquals(new double[] {1, 0, 1}, extras(new boolean[] {true, false, true}, 8, true, false).sample());
+  }
+
+  @Test
   void theSampleHoldsTheSummarysStrideElements() {
     double[] a = {10, 11, 12, 13, 14, 15, 16, 17, 18, 19};
     // cap 4 of 10: indices floor(k * 10 / 4) = 0, 2, 5, 7

@@ -59,7 +59,6 @@ class ValueSummariesTest {
         new float[] {1, 2, 3, 4}, new int[] {1, 2, 3, 4}, new long[] {1, 2, 3, 4}, new short[] {1, 2, 3, 4}, new byte[] {1, 2, 3, 4})) {
       assertEquals(expected, summaries.summarize(array, 1024), array.getClass().getSimpleName());
     }
-    assertNull(summaries.summarize(new boolean[] {true, false}, 1024), "booleans are no numbers here");
   }
 
   @Test
@@ -230,6 +229,26 @@ class ValueSummariesTest {
     assertFalse(ValueSummaries.isSummarized(Vector.class), "synchronized: may block");
     assertFalse(ValueSummaries.isSummarized(java.util.Collections.unmodifiableList(new ArrayList<>()).getClass()));
     assertFalse(ValueSummaries.isSummarized(new ArrayList<Integer>() {}.getClass()), "a user subclass");
-    assertFalse(ValueSummaries.isSummarized(boolean[].class));
+    assertTrue(ValueSummaries.isSummarized(boolean[].class));
+    assertTrue(ValueSummaries.isSummarized(Boolean[].class));
+    assertFalse(ValueSummaries.isSummarized(char[].class));
+  }
+
+  @Test
+  void booleansAreSummarizedAsOnesAndZerosSoTheMeanIsTheTrueFraction() {
+    ValueSummary array = summaries.summarize(new boolean[] {true, false, true, true}, 1024);
+    assertEquals("boolean", array.elements());
+    assertEquals(4, array.count());
+    assertEquals(0.75, array.mean(), EPS);
+    assertEquals(0, array.min(), EPS);
+    assertEquals(1, array.max(), EPS);
+    assertEquals(2, array.distinct());
+    ValueSummary list = summaries.summarize(Arrays.asList(true, null, false, true, true), 1024);
+    assertEquals(0.75, list.mean(), EPS);
+    assertEquals("boolean", list.elements());
+    assertEquals(1, list.nulls());
+    assertEquals(
+        summaries.summarize(new Boolean[] {true, false, true, true}, 1024), array, "a Boolean[] like a boolean[]");
+    assertNull(summaries.summarize(Arrays.asList(true, 1), 1024), "booleans mixed with numbers: no summary");
   }
 }
