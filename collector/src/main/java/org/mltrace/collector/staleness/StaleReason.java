@@ -1,7 +1,8 @@
 package org.mltrace.collector.staleness;
 
 /**
- * Why a run is stale, naming the dependency (the upstream run it read from) at fault.
+ * Why a run is stale, naming the dependency (the upstream run it read from) at fault; for {@code
+ * retracted_input}, the run itself when it read the retracted data.
  *
  * @param kind which rule
  * @param dependencyRunId the upstream run the run depends on
@@ -19,7 +20,12 @@ public record StaleReason(
     /** Another run of the dependency's component produced outputs between the two. */
     FRESHER_OUTPUT("fresher_output"),
     /** The dependency failed one of its triggers. */
-    FAILED_TRIGGER("failed_trigger");
+    FAILED_TRIGGER("failed_trigger"),
+    /**
+     * The run read data carrying a retracted label (a deletion request), itself or through the
+     * dependency named.
+     */
+    RETRACTED_INPUT("retracted_input");
 
     private final String key;
 

@@ -38,6 +38,10 @@ final class StalenessFacts {
     this.c = database.connection();
   }
 
+  Database database() {
+    return database;
+  }
+
   /** The checked runs that exist, in the order of {@code runIds}. */
   List<Checked> runs(List<String> runIds) throws SQLException {
     Map<String, Checked> found = new HashMap<>();

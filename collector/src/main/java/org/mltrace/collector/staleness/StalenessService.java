@@ -35,6 +35,9 @@ import org.mltrace.collector.store.StoreException;
  *       split) writes two different things, and the test split is no newer train split.
  *   <li><b>failed_trigger</b>: D has a {@code trigger_results} row with status {@code fail}, one
  *       reason per failing declaration, whatever its {@code alert:} setting.
+ *   <li><b>retracted_input</b>: R read a pointer that carries a label retracted by {@code now}
+ *       (naming R itself), or derives, through D, from a run that did (naming D): data that a
+ *       deletion request covers went into it. One reason, for the first such label by name.
  * </ol>
  *
  * <p>Many runs are checked together ({@link #reasons(Collection, Instant)}) with a fixed number of
@@ -118,6 +121,7 @@ public final class StalenessService {
     List<String> ids = runs.stream().map(Checked::runId).toList();
     Map<String, List<Upstream>> deps = facts.dependencies(ids);
     Superseding superseding = Superseding.load(facts, runs, deps, facts.reads(ids), now);
+    RetractedInputs retracted = RetractedInputs.load(facts.database(), now);
     Map<String, List<String>> failed =
         facts.failedTriggers(
             deps.values().stream().flatMap(List::stream).map(Upstream::runId).distinct().toList(),
@@ -158,11 +162,49 @@ public final class StalenessService {
               new StaleReason(StaleReason.Kind.FAILED_TRIGGER, d.runId(), d.component(), detail));
         }
       }
+      StaleReason retraction = retractedInput(run, upstream, retracted);
+      if (retraction != null) {
+        reasons.add(retraction);
+      }
       if (!reasons.isEmpty()) {
         stale.put(run.runId(), List.copyOf(reasons));
       }
     }
     return stale;
+  }
+
+  /** Rule 4: the run itself read retracted data, or the first tainted dependency passes it on. */
+  private static StaleReason retractedInput(
+      Checked run, List<Upstream> upstream, RetractedInputs retracted) {
+    if (retracted.none()) {
+      return null;
+    }
+    RetractedInputs.Taint own = retracted.of(run.runId());
+    if (own == null) {
+      return null;
+    }
+    String what =
+        "labelled '"
+            + own.source().label()
+            + "', whose retraction (a deletion request) was recorded at "
+            + own.source().retractedAt();
+    if (own.readItself()) {
+      return new StaleReason(
+          StaleReason.Kind.RETRACTED_INPUT,
+          run.runId(),
+          run.component(),
+          "read " + own.source().pointer() + ", " + what);
+    }
+    for (Upstream d : upstream) {
+      if (retracted.of(d.runId()) != null) {
+        return new StaleReason(
+            StaleReason.Kind.RETRACTED_INPUT,
+            d.runId(),
+            d.component(),
+            "derives from " + own.source().pointer() + ", " + what);
+      }
+    }
+    return null;
   }
 
   private static StaleReason outdated(

@@ -241,6 +241,41 @@ abstract class StalenessContract {
   }
 
   @Test
+  void runsThatReadOrDeriveFromRetractedDataAreStaleForRetractedInput() throws Exception {
+    // featurize-2 read /data/raw.csv; train-9 derives from featurize-2; client-9's data is
+    // /data/raw.csv, retracted on day 12.
+    rows.input("featurize-2", 0, "raw", "/data/raw.csv");
+    rows.run("train-9", "train", days(12), days(12).plusSeconds(60))
+        .dependency("train-9", "featurize-2", "/d/features.csv");
+    rows.label("/data/raw.csv", "client-9", days(9));
+    assertEquals(List.of(), reasons("featurize-2", days(20)), "labelled, not retracted");
+    rows.retract("client-9", days(15));
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.RETRACTED_INPUT,
+                "featurize-2",
+                "featurize",
+                "read /data/raw.csv, labelled 'client-9', whose retraction (a deletion request)"
+                    + " was recorded at 2026-01-16T00:00:00Z")),
+        reasons("featurize-2", days(20)));
+    assertEquals(
+        List.of(
+            new StaleReason(
+                StaleReason.Kind.RETRACTED_INPUT,
+                "featurize-2",
+                "featurize",
+                "derives from /data/raw.csv, labelled 'client-9', whose retraction (a deletion"
+                    + " request) was recorded at 2026-01-16T00:00:00Z")),
+        reasons("train-9", days(20)));
+    assertEquals(List.of(), reasons("train-9", days(14)), "as of before the retraction");
+    assertEquals(
+        List.of(StaleReason.Kind.FRESHER_OUTPUT, StaleReason.Kind.FAILED_TRIGGER),
+        reasons("predict-1", days(20)).stream().map(StaleReason::kind).toList(),
+        "a run outside the derived set is untouched");
+  }
+
+  @Test
   void aRunThatReadBeforeTheFresherOutputExistedIsOnlyStaleForTheFailedTrigger() {
     assertEquals(
         List.of(StaleReason.Kind.FAILED_TRIGGER),

@@ -113,6 +113,31 @@ public final class TriggerRows implements AutoCloseable {
     return this;
   }
 
+  /** Labels the pointer, as {@code mltrace label add} does. */
+  public TriggerRows label(String pointer, String label, Instant at) throws SQLException {
+    pointer(pointer);
+    try (PreparedStatement ps =
+        c().prepareStatement(
+                "INSERT INTO pointer_labels (pointer_id, label, added_at) VALUES (?, ?, ?)")) {
+      ps.setString(1, pointer);
+      ps.setString(2, label);
+      ps.setObject(3, utc(at));
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
+  /** Records the label's retraction, as {@code mltrace label retract} does. */
+  public TriggerRows retract(String label, Instant at) throws SQLException {
+    try (PreparedStatement ps =
+        c().prepareStatement("INSERT INTO label_retractions (label, retracted_at) VALUES (?, ?)")) {
+      ps.setString(1, label);
+      ps.setObject(2, utc(at));
+      ps.executeUpdate();
+    }
+    return this;
+  }
+
   /** {@code runId} read {@code pointer}, last written before it by {@code dependsOn}. */
   public TriggerRows dependency(String runId, String dependsOn, String pointer)
       throws SQLException {
