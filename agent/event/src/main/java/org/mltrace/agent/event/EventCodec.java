@@ -135,7 +135,7 @@ public final class EventCodec {
         failed, errorClass, errorMessage, inputs, outputs, unrecordedBefore);
   }
 
-  private static void writeValues(WireWriter w, List<CapturedValue> values) {
+  static void writeValues(WireWriter w, List<CapturedValue> values) {
     w.writeVarLong(values.size());
     for (CapturedValue v : values) {
       w.writeString(v.name());

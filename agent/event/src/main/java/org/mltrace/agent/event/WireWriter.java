@@ -3,7 +3,10 @@ package org.mltrace.agent.event;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Appends varints and length-prefixed UTF-8 strings to a growing byte array. */
+/**
+ * Appends varints and length-prefixed UTF-8 strings to a growing byte array; {@link #reset} lets
+ * one writer encode many events without allocating.
+ */
 final class WireWriter {
   private byte[] buf;
   private int len;
@@ -54,11 +57,66 @@ final class WireWriter {
       writeVarLong(0);
       return;
     }
+    if (writeAscii(s)) {
+      return;
+    }
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     writeVarLong(bytes.length + 1L);
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buf, len, bytes.length);
     len += bytes.length;
+  }
+
+  /**
+   * Writes {@code s} as {@link #writeString} would when every char is ASCII, which is then also
+   * its UTF-8, without encoding it into an array first (names, numbers, paths: nearly all the
+   * strings of an event). Returns false, having written nothing, at the first other char.
+   */
+  private boolean writeAscii(String s) {
+    int n = s.length();
+    int start = len;
+    writeVarLong(n + 1L);
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        len = start;
+        return false;
+      }
+      buf[len++] = (byte) c;
+    }
+    return true;
+  }
+
+  /** Writes raw bytes, already encoded. */
+  void writeBytes(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, len, bytes.length);
+    len += bytes.length;
+  }
+
+  /** The {@code digits} decimal digits of the non-negative {@code v}, as ASCII. */
+  void writeDecimal(long v, int digits) {
+    ensure(digits);
+    for (int i = len + digits - 1; i >= len; i--) {
+      buf[i] = (byte) ('0' + (int) (v % 10));
+      v /= 10;
+    }
+    len += digits;
+  }
+
+  /** Empties the writer, keeping its array. */
+  void reset() {
+    len = 0;
+  }
+
+  /** The array written into; its first {@link #length()} bytes are the content. */
+  byte[] array() {
+    return buf;
+  }
+
+  int length() {
+    return len;
   }
 
   byte[] toByteArray() {

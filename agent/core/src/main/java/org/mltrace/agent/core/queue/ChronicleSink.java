@@ -8,17 +8,22 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
-/** One Chronicle Queue opened for appending; each event is one document of raw bytes. */
+/**
+ * One Chronicle Queue opened for appending; each event is one document of raw bytes.
+ *
+ * <p>{@link #open} may run on any thread (the writer opens the queue on a helper thread while it
+ * goes on encoding); the appender is made by the first {@link #append}, and from then on only
+ * that thread may use the sink: Chronicle's appenders belong to the thread that made them.
+ */
 final class ChronicleSink implements AutoCloseable {
   private final ChronicleQueue queue;
-  private final ExcerptAppender appender;
+  private ExcerptAppender appender;
 
   private ChronicleSink(ChronicleQueue queue) {
     this.queue = queue;
-    this.appender = queue.createAppender();
   }
 
-  /** Opens (creating if needed) the queue in {@code dir}; must be used from one thread. */
+  /** Opens (creating if needed) the queue in {@code dir}. */
   static ChronicleSink open(Path dir) throws Exception {
     registerChronicleShutdownHook();
     Files.createDirectories(dir);
@@ -41,9 +46,13 @@ final class ChronicleSink implements AutoCloseable {
     }
   }
 
-  void append(byte[] event) {
+  /** Appends the first {@code length} bytes of {@code event} as one document. */
+  void append(byte[] event, int length) {
+    if (appender == null) {
+      appender = queue.createAppender();
+    }
     try (DocumentContext dc = appender.writingDocument()) {
-      dc.wire().bytes().write(event);
+      dc.wire().bytes().write(event, 0, length);
     }
   }
 
@@ -59,7 +68,9 @@ final class ChronicleSink implements AutoCloseable {
 
   @Override
   public void close() {
-    appender.close();
+    if (appender != null) {
+      appender.close();
+    }
     queue.close();
   }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.AgentLog;
@@ -14,20 +14,29 @@ import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.CompletedRun;
 import org.mltrace.agent.core.capture.ComponentSampler;
+import org.mltrace.agent.core.capture.MethodPlan;
 import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.NamedCount;
-import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.RunEventEncoder;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
 
 /**
  * Moves events from the application's threads to the queue on disk.
  *
- * <p>{@link #submit} never blocks: a full buffer drops the event and counts it. The writer thread
- * opens the queue, drains the buffer in batches, appends an {@link AgentStatsEvent} every
- * {@value #STATS_INTERVAL_SECONDS} s and at close, so drops and agent errors reach the collector.
- * {@link #close} (from the JVM shutdown hook) lets the thread write everything still buffered.
+ * <p>{@link #submit} never blocks: a full buffer drops the event and counts it. The buffer is a
+ * bounded multi-producer array queue (JCTools), so a call costs one compare-and-set and no
+ * allocation. The writer thread drains it in batches, encodes each event and appends it, and
+ * appends an {@link AgentStatsEvent} every {@value #STATS_INTERVAL_SECONDS} s and at close, so
+ * drops and agent errors reach the collector. {@link #close} (from the JVM shutdown hook) lets the
+ * thread write everything still buffered.
+ *
+ * <p>The queue is opened on a helper thread while the writer goes on draining: until it is open,
+ * encoded events wait in a {@link StartupStage} bounded in bytes, so the calls of an application
+ * that is busy from its first second are kept rather than turned away by the breaker.
  *
  * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code
  * HOST-PID-AGENTID} of the queue directory it was given, never to a queue another JVM writes: the
@@ -42,27 +51,40 @@ public final class EventWriter {
   public static final long DEFAULT_MAX_QUEUE_MB = 1024;
   /** How long the writer sleeps when the buffer is empty: bounds the delay before a flush. */
   static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+  /** What the {@link StartupStage} holds at most: 16 MiB, some 130,000 small runs. */
+  public static final long STARTUP_STAGE_BYTES = 16L << 20;
+  /** Events the writer takes from the buffer at a time. */
+  static final int DRAIN_BATCH = 1024;
+  /** The calling thread looks at the buffer's fill for the breaker once every this many runs. */
+  static final int BREAKER_LOOK_EVERY = 64;
 
-  // Lock-free on purpose: with a lock (ArrayBlockingQueue) application threads contended with
-  // the writer's drains, and a traced call cost microseconds whenever the writer was busy.
-  private final ConcurrentLinkedQueue<Object> buffer = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger buffered = new AtomicInteger();
-  private final int capacity;
+  private final MessagePassingQueue<Object> buffer;
   private final Path queueRoot;
   private final AgentIdentity identity;
   private final Samplers samplers;
   private final CircuitBreaker breaker;
   private final QueueDiskUse diskUse;
-  /** Set by the writer thread once the queue is open; only that thread uses it. */
-  private QueueFreeSpace freeSpace;
+  private final StartupStage stage;
+  private final SinkOpener opener;
+  private final RunEventEncoder runEncoder;
   private final Thread thread;
   private volatile boolean stopping;
   private volatile boolean stopped;
   private volatile String unmatchedReport;
 
+  // The writer thread's own state.
+  private Path queueDir;
+  private FutureTask<ChronicleSink> opening;
+  /** Set once the queue is open; from then on events are appended as they are drained. */
+  private ChronicleSink sink;
+  /** The queue could not be opened: run events are counted as dropped. */
+  private boolean unavailable;
+  private QueueFreeSpace freeSpace;
+
   /**
    * @param queueRoot the queue directory shared by the agents of this host; this writer appends to
    *     its subdirectory {@code HOST-PID-AGENTID}, creating both when needed
+   * @param capacity how many events the buffer holds, rounded up to a power of two
    */
   public EventWriter(Path queueRoot, AgentIdentity identity, int capacity) {
     this(queueRoot, identity, capacity, new Samplers(), CircuitBreaker.never(), DEFAULT_MAX_QUEUE_MB << 20);
@@ -78,12 +100,26 @@ public final class EventWriter {
    */
   public EventWriter(
       Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes) {
+    this(queueRoot, identity, capacity, samplers, breaker, maxQueueBytes, STARTUP_STAGE_BYTES, ChronicleSink::open);
+  }
+
+  /** Opens the queue in a directory; tests hold it back to see what happens meanwhile. */
+  interface SinkOpener {
+    ChronicleSink open(Path dir) throws Exception;
+  }
+
+  EventWriter(
+      Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes,
+      long stageBytes, SinkOpener opener) {
+    this.opener = opener;
+    this.runEncoder = new RunEventEncoder(identity.agentId(), identity.host(), identity.pid(), identity.gitCommit());
+    this.buffer = new MpscVarHandleArrayQueue<>(Math.max(2, capacity));
     this.queueRoot = queueRoot;
     this.identity = identity;
-    this.capacity = capacity;
     this.samplers = samplers;
     this.breaker = breaker;
     this.diskUse = new QueueDiskUse(maxQueueBytes);
+    this.stage = new StartupStage(stageBytes);
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
     // Chronicle loads classes through the thread's context loader. A thread inherits it from the
@@ -98,17 +134,23 @@ public final class EventWriter {
 
   /** Enqueues a {@link CompletedRun} or an {@link Event}; drops and counts it when full. */
   public void submit(Object item) {
-    int n = buffered.incrementAndGet();
-    if (stopped || n > capacity) {
-      buffered.decrementAndGet();
+    if (stopped || !buffer.offer(item)) {
       if (item instanceof CompletedRun) {
         AgentCounters.dropped(AgentHealth.DROPPED_BUFFER_FULL);
       }
       AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
       return;
     }
-    breaker.observe(n);
-    buffer.offer(item);
+    // The fill is two reads of the writer's and the callers' indexes, on cache lines the writer
+    // keeps changing: looking once every few runs is enough to open the breaker in time.
+    if (!(item instanceof CompletedRun run) || run.sequence() % BREAKER_LOOK_EVERY == 0) {
+      breaker.observe(buffer.size());
+    }
+  }
+
+  /** Events waiting in the buffer (not yet taken by the writer thread). */
+  int buffered() {
+    return buffer.size();
   }
 
   /** Text for the final stats event: signatures that matched nothing. */
@@ -122,38 +164,37 @@ public final class EventWriter {
     LockSupport.unpark(thread);
     thread.join(timeoutMillis);
     if (thread.isAlive()) {
-      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + buffered.get() + " events not written");
+      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + (buffer.size() + stage.size())
+          + " events not written");
     }
   }
 
   private void run() {
-    ChronicleSink sink = null;
-    Path queueDir = queueRoot;
     try {
       queueDir = queueRoot.resolve(identity.queueName());
-      sink = ChronicleSink.open(queueDir);
-      freeSpace = QueueFreeSpace.of(queueDir);
+      opening = new FutureTask<>(() -> opener.open(queueDir));
+      Thread opener = new Thread(opening, "mltrace-queue-open");
+      opener.setDaemon(true);
+      opener.setContextClassLoader(EventWriter.class.getClassLoader()); // as for this thread
+      opener.start();
     } catch (Throwable t) {
-      AgentHealth.count(AgentHealth.QUEUE_UNAVAILABLE);
-      AgentLog.warn("cannot open the queue at " + queueDir + " (" + t + "); runs are counted as dropped");
+      queueUnavailable(t);
     }
     long nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
     long nextDiskCheck = System.nanoTime() + DISK_RECHECK_NANOS;
-    List<Object> batch = new ArrayList<>(1024);
     try {
       while (true) {
-        for (Object item; batch.size() < 1024 && (item = buffer.poll()) != null; ) {
-          batch.add(item);
+        if (opening() && opening.isDone()) {
+          opened();
         }
-        if (!batch.isEmpty()) {
-          buffered.addAndGet(-batch.size());
-          for (Object item : batch) {
-            write(sink, queueDir, item);
-          }
-          batch.clear();
-          breaker.observe(buffered.get());
+        int drained = opening() ? drainIntoStage() : buffer.drain(this::take, DRAIN_BATCH);
+        if (drained > 0) {
+          breaker.observe(buffer.size());
         } else if (stopping) {
-          break;
+          if (!opening()) {
+            break;
+          }
+          awaitOpen();
         } else {
           LockSupport.parkNanos(IDLE_PARK_NANOS);
         }
@@ -162,16 +203,17 @@ public final class EventWriter {
           nextDiskCheck = System.nanoTime() + DISK_RECHECK_NANOS;
         }
         if (System.nanoTime() > nextStats) {
-          writeStats(sink, queueDir);
+          writeStats();
           nextStats = System.nanoTime() + TimeUnit.SECONDS.toNanos(STATS_INTERVAL_SECONDS);
         }
       }
     } finally {
       stopped = true;
-      for (Object item; (item = buffer.poll()) != null; ) {
-        write(sink, queueDir, item);
+      if (opening()) {
+        awaitOpen();
       }
-      writeStats(sink, queueDir);
+      buffer.drain(this::take);
+      writeStats();
       if (sink != null) {
         try {
           sink.close();
@@ -182,50 +224,148 @@ public final class EventWriter {
     }
   }
 
-  private void write(ChronicleSink sink, Path queueDir, Object item) {
-    boolean isRun = item instanceof CompletedRun;
-    if (sink == null) {
-      if (isRun) {
-        AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
-      }
-      return;
+  /**
+   * One event at a time, so that the stage stops at its bound: past it, events wait in the buffer
+   * (and the breaker opens as it fills) until the queue is open.
+   */
+  private int drainIntoStage() {
+    int drained = 0;
+    while (drained < DRAIN_BATCH && !stage.full() && buffer.drain(this::take, 1) == 1) {
+      drained++;
     }
+    return drained;
+  }
+
+  /** True while the queue is being opened: events go to the stage. */
+  private boolean opening() {
+    return sink == null && !unavailable;
+  }
+
+  private void awaitOpen() {
+    try {
+      opening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // reported by opened()
+    }
+    opened();
+  }
+
+  /** The opening has ended: take the sink (or note the failure) and append the stage in order. */
+  private void opened() {
+    try {
+      sink = opening.get();
+      freeSpace = QueueFreeSpace.of(queueDir);
+    } catch (Throwable t) {
+      queueUnavailable(t instanceof ExecutionException e && e.getCause() != null ? e.getCause() : t);
+    }
+    for (StartupStage.Staged s; (s = stage.poll()) != null; ) {
+      if (s.isRun()) {
+        appendRun(s.bytes(), s.bytes().length, s.sampler(), s.carried());
+      } else {
+        appendEvent(s.bytes());
+      }
+    }
+  }
+
+  private void queueUnavailable(Throwable t) {
+    unavailable = true;
+    AgentHealth.count(AgentHealth.QUEUE_UNAVAILABLE);
+    AgentLog.warn("cannot open the queue at " + (queueDir != null ? queueDir : queueRoot) + " (" + t
+        + "); runs are counted as dropped");
+  }
+
+  /** Encodes one drained item, then appends it, or stages it while the queue opens. */
+  private void take(Object item) {
     try {
       if (item instanceof CompletedRun run) {
-        if (diskUse.full()) {
-          AgentCounters.dropped(AgentHealth.DROPPED_DISK_CAP);
-          AgentLog.warnOnce("disk-cap", "the queue at " + queueDir + " holds max_queue_mb (" + (diskUse.capBytes() >> 20)
-              + " MiB) of this agent's events, not yet deleted by the collector's retention: dropping runs (counted) until it does");
+        if (unavailable) {
+          AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
           return;
         }
         ComponentSampler sampler = run.plan().sampler();
         long unrecorded = sampler.pendingUnrecorded();
-        byte[] event = EventCodec.encode(toEvent(run, unrecorded));
-        if (freeSpace.low(event.length)) {
-          AgentCounters.dropped(AgentHealth.DROPPED_DISK_FULL);
-          AgentLog.warnOnce("disk-full", "the disk of the queue at " + queueDir + " has " + (freeSpace.lastFree() >> 10)
-              + " KiB free, less than the " + (QueueFreeSpace.MIN_FREE_BYTES >> 20)
-              + " MiB the agent leaves: dropping runs (counted) until there is room again");
-          return;
+        encode(run, unrecorded);
+        sampler.markCarried(unrecorded); // given back by appendRun if the event is not appended
+        if (sink == null) {
+          stage.add(new StartupStage.Staged(runEncoder.toByteArray(), sampler, unrecorded));
+        } else {
+          appendRun(runEncoder.array(), runEncoder.length(), sampler, unrecorded);
         }
-        append(sink, event);
-        sampler.markCarried(unrecorded); // only once appended: a lost run leaves them pending
-        AgentCounters.written();
-      } else {
-        append(sink, EventCodec.encode((Event) item)); // small and rare: never held back by the cap
+      } else if (!unavailable) {
+        byte[] event = EventCodec.encode((Event) item);
+        if (sink == null) {
+          stage.add(new StartupStage.Staged(event, null, 0));
+        } else {
+          appendEvent(event);
+        }
       }
     } catch (Throwable t) {
-      // Disk full or a broken queue: the run is lost, but counted and reported once.
-      if (isRun) {
+      // An event that cannot be encoded is lost, but counted and reported once.
+      if (item instanceof CompletedRun) {
         AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
       }
       AgentCounters.internalError(AgentHealth.APPEND_FAILED);
-      AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
+      AgentLog.warnOnce("encode", "cannot encode an event for the queue at " + queueDir + ": " + t);
     }
   }
 
+  /** Appends a run event, unless the queue is unusable, at {@code max_queue_mb} or its disk full. */
+  private void appendRun(byte[] event, int length, ComponentSampler sampler, long carried) {
+    if (sink == null) {
+      AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
+      sampler.markCarried(-carried);
+      return;
+    }
+    if (diskUse.full()) {
+      AgentCounters.dropped(AgentHealth.DROPPED_DISK_CAP);
+      sampler.markCarried(-carried);
+      AgentLog.warnOnce("disk-cap", "the queue at " + queueDir + " holds max_queue_mb (" + (diskUse.capBytes() >> 20)
+          + " MiB) of this agent's events, not yet deleted by the collector's retention: dropping runs (counted) until it does");
+      return;
+    }
+    if (freeSpace.low(length)) {
+      AgentCounters.dropped(AgentHealth.DROPPED_DISK_FULL);
+      sampler.markCarried(-carried);
+      AgentLog.warnOnce("disk-full", "the disk of the queue at " + queueDir + " has " + (freeSpace.lastFree() >> 10)
+          + " KiB free, less than the " + (QueueFreeSpace.MIN_FREE_BYTES >> 20)
+          + " MiB the agent leaves: dropping runs (counted) until there is room again");
+      return;
+    }
+    try {
+      append(event, length);
+      AgentCounters.written();
+    } catch (Throwable t) {
+      // Disk full or a broken queue: the run is lost, but counted and reported once.
+      AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
+      sampler.markCarried(-carried);
+      appendFailed(t);
+    }
+  }
+
+  /** Small and rare events (components, tasks): never held back by the cap. */
+  private void appendEvent(byte[] event) {
+    if (sink == null) {
+      return;
+    }
+    try {
+      append(event, event.length);
+    } catch (Throwable t) {
+      appendFailed(t);
+    }
+  }
+
+  private void appendFailed(Throwable t) {
+    AgentCounters.internalError(AgentHealth.APPEND_FAILED);
+    AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
+  }
+
   /** The stats, carrying the unrecorded calls no run has carried; they count as carried once appended. */
-  private void writeStats(ChronicleSink sink, Path queueDir) {
+  private void writeStats() {
+    if (sink == null) {
+      return; // still opening (the stats come later) or unavailable (the counts go to the log at exit)
+    }
     List<ComponentSampler> carrying = new ArrayList<>();
     List<NamedCount> unrecorded = new ArrayList<>();
     for (ComponentSampler s : samplers.all()) {
@@ -235,44 +375,27 @@ public final class EventWriter {
         unrecorded.add(new NamedCount(s.component(), pending));
       }
     }
-    if (sink == null) {
-      return;
-    }
     try {
-      append(sink, EventCodec.encode(stats(unrecorded)));
+      byte[] stats = EventCodec.encode(stats(unrecorded));
+      append(stats, stats.length);
       for (int i = 0; i < carrying.size(); i++) {
         carrying.get(i).markCarried(unrecorded.get(i).count());
       }
     } catch (Throwable t) {
-      AgentCounters.internalError(AgentHealth.APPEND_FAILED);
-      AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
+      appendFailed(t);
     }
   }
 
-  private void append(ChronicleSink sink, byte[] bytes) {
-    sink.append(bytes);
-    diskUse.appended(sink.cycle(), sink::currentFile, bytes.length);
+  private void append(byte[] bytes, int length) {
+    sink.append(bytes, length);
+    diskUse.appended(sink.cycle(), sink::currentFile, length);
   }
 
-  private RunEvent toEvent(CompletedRun r, long unrecordedBefore) {
-    return new RunEvent(
-        identity.agentId() + "-" + r.sequence(),
-        r.plan().component(),
-        r.plan().method(),
-        identity.agentId(),
-        identity.host(),
-        identity.pid(),
-        r.thread(),
-        r.startEpochMicros(),
-        r.endEpochMicros(),
-        r.durationNanos(),
-        r.plan().codeVersion(),
-        identity.gitCommit(),
-        r.failed(),
-        r.errorClass(),
-        r.errorMessage(),
-        r.inputs(),
-        r.outputs(),
+  private void encode(CompletedRun r, long unrecordedBefore) {
+    MethodPlan plan = r.plan();
+    runEncoder.encode(
+        r.sequence(), plan.component(), plan.method(), r.thread(), r.startEpochMicros(), r.endEpochMicros(),
+        r.durationNanos(), plan.codeVersion(), r.failed(), r.errorClass(), r.errorMessage(), r.inputs(), r.outputs(),
         unrecordedBefore);
   }
 

@@ -1,0 +1,174 @@
+package org.mltrace.agent.core.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
+import org.mltrace.agent.core.capture.CircuitBreaker;
+import org.mltrace.agent.core.capture.CompletedRun;
+import org.mltrace.agent.core.capture.MethodPlan;
+import org.mltrace.agent.core.capture.Samplers;
+import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.Event;
+import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.agent.event.ValueKind;
+
+/** What the writer does with the calls made while its queue is still opening. */
+class EventWriterStartupTest {
+  private static final MethodPlan STEP = new MethodPlan("step", "app.Serve#step(ID)D", "0123456789abcdef", List.of());
+
+  @TempDir Path dir;
+
+  @Test
+  void runsMadeWhileTheQueueOpensAreEncodedIntoTheStageAndAppendedFirstInOrder() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    EventWriter writer = writer("agentS1", 1024, EventWriter.STARTUP_STAGE_BYTES, release, new Samplers());
+    long writtenBefore = AgentCounters.writtenCount();
+    writer.submit(new ComponentEvent("step", null, null, List.of(), List.of("app.Serve#step(int, double)")));
+    writer.start();
+    // 5,000 runs through a buffer of 1,024: only possible if the writer stages them meanwhile.
+    for (int i = 1; i <= 5_000; i++) {
+      submitWhenRoom(writer, run(i));
+    }
+    awaitEmptyBuffer(writer);
+    assertEquals(writtenBefore, AgentCounters.writtenCount(), "nothing is appended before the queue is open");
+
+    release.countDown();
+    writer.close(10_000);
+
+    List<Event> events = readAll(dir.resolve("queue"));
+    assertInstanceOf(ComponentEvent.class, events.get(0), "the component first, as submitted");
+    for (int i = 1; i <= 5_000; i++) {
+      RunEvent run = assertInstanceOf(RunEvent.class, events.get(i));
+      assertEquals("agentS1-" + i, run.runId(), "in submission order");
+    }
+    assertInstanceOf(AgentStatsEvent.class, events.get(events.size() - 1));
+    assertEquals(5_002, events.size());
+    assertEquals(writtenBefore + 5_000, AgentCounters.writtenCount());
+  }
+
+  @Test
+  void aFullStageLeavesRunsInTheBufferUntilTheQueueIsOpen() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CompletedRun first = run(1);
+    int runBytes = EventCodec.encode(new RunEvent("agentS2-1", "step", STEP.method(), "agentS2", new AgentIdentity("agentS2", 1, null).host(),
+        1, first.thread(), first.startEpochMicros(), first.endEpochMicros(), first.durationNanos(), STEP.codeVersion(), null, false, null,
+        null, first.inputs(), first.outputs(), 0)).length;
+    // Room for about ten runs in the stage; the buffer holds the other 90.
+    EventWriter writer = writer("agentS2", 128, 10L * runBytes, release, new Samplers());
+    writer.start();
+    for (int i = 1; i <= 100; i++) {
+      writer.submit(run(i));
+    }
+    assertTrue(waitUntil(() -> writer.buffered() <= 100 - 10), "the writer stages runs up to the bound");
+    Thread.sleep(200);
+    int left = writer.buffered();
+    assertTrue(left >= 100 - 11 && left <= 100 - 10, left + " runs still in the buffer: the stage stops at its bound");
+
+    release.countDown();
+    writer.close(10_000);
+    long runs = readAll(dir.resolve("queue")).stream().filter(e -> e instanceof RunEvent).count();
+    assertEquals(100, runs, "every run appended once the queue opened");
+  }
+
+  @Test
+  void whenTheQueueFailsToOpenTheStagedRunsAreDroppedAndCounted() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    EventWriter writer = new EventWriter(
+        dir.resolve("queue"), new AgentIdentity("agentS3", 1, null), 64, new Samplers(), CircuitBreaker.never(), 1L << 30,
+        EventWriter.STARTUP_STAGE_BYTES, d -> {
+          release.await();
+          throw new java.io.IOException("no room for a queue here");
+        });
+    long dropped = AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total();
+    writer.start();
+    for (int i = 1; i <= 20; i++) {
+      writer.submit(run(i));
+    }
+    awaitEmptyBuffer(writer);
+    release.countDown();
+    writer.close(10_000);
+    assertEquals(20, AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() - dropped, "each staged run counted as dropped");
+  }
+
+  private EventWriter writer(String agentId, int capacity, long stageBytes, CountDownLatch release, Samplers samplers) {
+    return new EventWriter(
+        dir.resolve("queue"), new AgentIdentity(agentId, 1, null), capacity, samplers, CircuitBreaker.never(), 1L << 30, stageBytes,
+        d -> {
+          release.await();
+          return ChronicleSink.open(d);
+        });
+  }
+
+  private static void submitWhenRoom(EventWriter writer, CompletedRun run) throws InterruptedException {
+    while (writer.buffered() >= 1000) {
+      Thread.sleep(1);
+    }
+    writer.submit(run);
+  }
+
+  private static void awaitEmptyBuffer(EventWriter writer) throws InterruptedException {
+    assertTrue(waitUntil(() -> writer.buffered() == 0), "the writer drains the buffer while the queue opens");
+  }
+
+  private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
+  private static CompletedRun run(long sequence) {
+    return new CompletedRun(
+        STEP, sequence, 1_700_000_000_000_000L + sequence, 1_700_000_000_000_010L + sequence, 9_000, "main", false, null, null,
+        List.of(
+            new CapturedValue("i", ValueKind.LONG, Long.toString(sequence), null, null, -1),
+            new CapturedValue("x", ValueKind.DOUBLE, "0.5", null, null, -1)),
+        List.of(new CapturedValue("return", ValueKind.DOUBLE, "0.25", null, null, -1)));
+  }
+
+  /** Every document of the writer's one queue, decoded, in order. */
+  private static List<Event> readAll(Path root) throws Exception {
+    Path queue;
+    try (var dirs = Files.list(root)) {
+      queue = dirs.findFirst().orElseThrow();
+    }
+    List<Event> events = new java.util.ArrayList<>();
+    try (ChronicleQueue q = SingleChronicleQueueBuilder.single(queue.toFile()).build()) {
+      ExcerptTailer tailer = q.createTailer();
+      while (true) {
+        try (DocumentContext dc = tailer.readingDocument()) {
+          if (!dc.isPresent()) {
+            break;
+          }
+          Bytes<?> bytes = dc.wire().bytes();
+          byte[] data = new byte[(int) bytes.readRemaining()];
+          bytes.read(data);
+          events.add(EventCodec.decode(data));
+        }
+      }
+    }
+    return events;
+  }
+}
