@@ -35,8 +35,9 @@ import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
  * thread write everything still buffered.
  *
  * <p>The queue is opened on a helper thread while the writer goes on draining: until it is open,
- * encoded events wait in a {@link StartupStage} bounded in bytes, so the calls of an application
- * that is busy from its first second are kept rather than turned away by the breaker.
+ * encoded events wait in a {@link StartupStage} (memory, then a spill file, both bounded in
+ * bytes), so the calls of an application that is busy from its first second are kept rather than
+ * turned away by the breaker.
  *
  * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code
  * HOST-PID-AGENTID} of the queue directory it was given, never to a queue another JVM writes: the
@@ -51,8 +52,10 @@ public final class EventWriter {
   public static final long DEFAULT_MAX_QUEUE_MB = 1024;
   /** How long the writer sleeps when the buffer is empty: bounds the delay before a flush. */
   static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-  /** What the {@link StartupStage} holds at most: 16 MiB, some 130,000 small runs. */
-  public static final long STARTUP_STAGE_BYTES = 16L << 20;
+  /** What the {@link StartupStage} holds in memory: 8 MiB, some 40,000 small runs. */
+  public static final long STARTUP_STAGE_BYTES = 8L << 20;
+  /** What it spills to a file at most beyond that (and never more than {@code max_queue_mb}). */
+  public static final long STARTUP_SPILL_BYTES = 256L << 20;
   /** Events the writer takes from the buffer at a time. */
   static final int DRAIN_BATCH = 1024;
   /** The calling thread looks at the buffer's fill for the breaker once every this many runs. */
@@ -79,6 +82,11 @@ public final class EventWriter {
   private ChronicleSink sink;
   /** The queue could not be opened: run events are counted as dropped. */
   private boolean unavailable;
+  /**
+   * Events go to the stage: while the queue opens, and after, until the stage is appended (so
+   * that nothing newer overtakes it).
+   */
+  private boolean staging = true;
   private QueueFreeSpace freeSpace;
 
   /**
@@ -100,7 +108,8 @@ public final class EventWriter {
    */
   public EventWriter(
       Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes) {
-    this(queueRoot, identity, capacity, samplers, breaker, maxQueueBytes, STARTUP_STAGE_BYTES, ChronicleSink::open);
+    this(queueRoot, identity, capacity, samplers, breaker, maxQueueBytes, STARTUP_STAGE_BYTES,
+        Math.min(STARTUP_SPILL_BYTES, maxQueueBytes), ChronicleSink::open);
   }
 
   /** Opens the queue in a directory; tests hold it back to see what happens meanwhile. */
@@ -110,7 +119,7 @@ public final class EventWriter {
 
   EventWriter(
       Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes,
-      long stageBytes, SinkOpener opener) {
+      long stageBytes, long spillBytes, SinkOpener opener) {
     this.opener = opener;
     this.runEncoder = new RunEventEncoder(identity.agentId(), identity.host(), identity.pid(), identity.gitCommit());
     this.buffer = new MpscVarHandleArrayQueue<>(Math.max(2, capacity));
@@ -119,7 +128,7 @@ public final class EventWriter {
     this.samplers = samplers;
     this.breaker = breaker;
     this.diskUse = new QueueDiskUse(maxQueueBytes);
-    this.stage = new StartupStage(stageBytes);
+    this.stage = new StartupStage(stageBytes, spillBytes);
     this.thread = new Thread(this::run, "mltrace-writer");
     thread.setDaemon(true);
     // Chronicle loads classes through the thread's context loader. A thread inherits it from the
@@ -187,8 +196,19 @@ public final class EventWriter {
         if (opening() && opening.isDone()) {
           opened();
         }
-        int drained = opening() ? drainIntoStage() : buffer.drain(this::take, DRAIN_BATCH);
-        if (drained > 0) {
+        int work;
+        if (staging) {
+          // The stage goes first, a batch at a time, while what the application makes meanwhile
+          // joins its end: the buffer does not fill while a large stage is appended.
+          work = sink != null ? appendFromStage(DRAIN_BATCH) : 0;
+          work += drainIntoStage();
+          if (sink != null && stage.isEmpty()) {
+            endStaging();
+          }
+        } else {
+          work = buffer.drain(this::take, DRAIN_BATCH);
+        }
+        if (work > 0) {
           breaker.observe(buffer.size());
         } else if (stopping) {
           if (!opening()) {
@@ -211,6 +231,10 @@ public final class EventWriter {
       stopped = true;
       if (opening()) {
         awaitOpen();
+      }
+      if (staging) {
+        appendFromStage(Integer.MAX_VALUE);
+        endStaging();
       }
       buffer.drain(this::take);
       writeStats();
@@ -236,7 +260,7 @@ public final class EventWriter {
     return drained;
   }
 
-  /** True while the queue is being opened: events go to the stage. */
+  /** True while the queue is being opened. */
   private boolean opening() {
     return sink == null && !unavailable;
   }
@@ -252,21 +276,41 @@ public final class EventWriter {
     opened();
   }
 
-  /** The opening has ended: take the sink (or note the failure) and append the stage in order. */
+  /** The opening has ended: take the sink, or note the failure (the stage is then dropped). */
   private void opened() {
     try {
       sink = opening.get();
       freeSpace = QueueFreeSpace.of(queueDir);
     } catch (Throwable t) {
       queueUnavailable(t instanceof ExecutionException e && e.getCause() != null ? e.getCause() : t);
+      appendFromStage(Integer.MAX_VALUE); // counts each staged run as dropped
+      endStaging();
     }
-    for (StartupStage.Staged s; (s = stage.poll()) != null; ) {
-      if (s.isRun()) {
-        appendRun(s.bytes(), s.bytes().length, s.sampler(), s.carried());
-      } else {
-        appendEvent(s.bytes());
+  }
+
+  /** Appends up to {@code max} staged events, oldest first; returns how many. */
+  private int appendFromStage(int max) {
+    int appended = 0;
+    try {
+      for (StartupStage.Staged s; appended < max && (s = stage.poll()) != null; appended++) {
+        if (s.isRun()) {
+          appendRun(s.bytes(), s.bytes().length, s.sampler(), s.carried());
+        } else {
+          appendEvent(s.bytes());
+        }
       }
+    } catch (Throwable t) {
+      // The spill file could not be read back: what it still held is lost, counted as one failure.
+      AgentCounters.internalError(AgentHealth.APPEND_FAILED);
+      AgentLog.warn("runs made while the queue opened were lost reading them back from the spill file: " + t);
     }
+    return appended;
+  }
+
+  /** From now on events are appended as they are drained; the spill file, if any, is deleted. */
+  private void endStaging() {
+    staging = false;
+    stage.close();
   }
 
   private void queueUnavailable(Throwable t) {
@@ -288,14 +332,14 @@ public final class EventWriter {
         long unrecorded = sampler.pendingUnrecorded();
         encode(run, unrecorded);
         sampler.markCarried(unrecorded); // given back by appendRun if the event is not appended
-        if (sink == null) {
-          stage.add(new StartupStage.Staged(runEncoder.toByteArray(), sampler, unrecorded));
+        if (staging) {
+          stageRun(new StartupStage.Staged(runEncoder.toByteArray(), sampler, unrecorded));
         } else {
           appendRun(runEncoder.array(), runEncoder.length(), sampler, unrecorded);
         }
       } else if (!unavailable) {
         byte[] event = EventCodec.encode((Event) item);
-        if (sink == null) {
+        if (staging) {
           stage.add(new StartupStage.Staged(event, null, 0));
         } else {
           appendEvent(event);
@@ -308,6 +352,15 @@ public final class EventWriter {
       }
       AgentCounters.internalError(AgentHealth.APPEND_FAILED);
       AgentLog.warnOnce("encode", "cannot encode an event for the queue at " + queueDir + ": " + t);
+    }
+  }
+
+  private void stageRun(StartupStage.Staged run) {
+    try {
+      stage.add(run);
+    } catch (IllegalStateException spillUnusable) {
+      AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
+      run.sampler().markCarried(-run.carried());
     }
   }
 

@@ -23,6 +23,9 @@ final class QueueDiskUse {
   private final long capBytes;
   private final Map<Integer, Cycle> cycles = new HashMap<>();
   private long total;
+  /** The cycle appended to last: nearly every append goes to it, without boxing a map key. */
+  private int lastCycleNumber;
+  private Cycle lastCycle;
 
   private static final class Cycle {
     final File file;
@@ -55,11 +58,13 @@ final class QueueDiskUse {
    * asked for only when the cycle is new.
    */
   void appended(int cycle, Supplier<File> file, long length) {
-    Cycle c = cycles.get(cycle);
+    Cycle c = lastCycle != null && lastCycleNumber == cycle ? lastCycle : cycles.get(cycle);
     if (c == null) {
       c = new Cycle(file.get());
       cycles.put(cycle, c);
     }
+    lastCycle = c;
+    lastCycleNumber = cycle;
     long bytes = length + DOCUMENT_HEADER_BYTES;
     c.bytes += bytes;
     total += bytes;
@@ -72,6 +77,9 @@ final class QueueDiskUse {
       if (c.file != null && !c.file.exists()) {
         total -= c.bytes;
         it.remove();
+        if (c == lastCycle) {
+          lastCycle = null;
+        }
       }
     }
   }

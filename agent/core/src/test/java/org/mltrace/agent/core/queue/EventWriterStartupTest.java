@@ -39,7 +39,7 @@ class EventWriterStartupTest {
   @Test
   void runsMadeWhileTheQueueOpensAreEncodedIntoTheStageAndAppendedFirstInOrder() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    EventWriter writer = writer("agentS1", 1024, EventWriter.STARTUP_STAGE_BYTES, release, new Samplers());
+    EventWriter writer = writer("agentS1", 1024, EventWriter.STARTUP_STAGE_BYTES, 0, release);
     long writtenBefore = AgentCounters.writtenCount();
     writer.submit(new ComponentEvent("step", null, null, List.of(), List.of("app.Serve#step(int, double)")));
     writer.start();
@@ -72,7 +72,7 @@ class EventWriterStartupTest {
         1, first.thread(), first.startEpochMicros(), first.endEpochMicros(), first.durationNanos(), STEP.codeVersion(), null, false, null,
         null, first.inputs(), first.outputs(), 0)).length;
     // Room for about ten runs in the stage; the buffer holds the other 90.
-    EventWriter writer = writer("agentS2", 128, 10L * runBytes, release, new Samplers());
+    EventWriter writer = writer("agentS2", 128, 10L * runBytes, 0, release);
     writer.start();
     for (int i = 1; i <= 100; i++) {
       writer.submit(run(i));
@@ -89,11 +89,44 @@ class EventWriterStartupTest {
   }
 
   @Test
+  void pastTheMemoryBoundRunsSpillToAFileThatIsAppendedInOrderAndThenDeleted() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    // Room for a few hundred runs in memory; the other 20,000 go to the spill file.
+    EventWriter writer = writer("agentS4", 1024, 64 << 10, 64L << 20, release);
+    long writtenBefore = AgentCounters.writtenCount();
+    writer.start();
+    for (int i = 1; i <= 20_000; i++) {
+      submitWhenRoom(writer, run(i));
+    }
+    awaitEmptyBuffer(writer);
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    List<Path> spills;
+    try (var files = Files.list(tmp)) {
+      spills = files.filter(f -> f.getFileName().toString().startsWith("mltrace-startup-")).toList();
+    }
+    assertTrue(!spills.isEmpty(), "a spill file while the queue opens");
+    assertEquals(writtenBefore, AgentCounters.writtenCount(), "nothing is appended before the queue is open");
+
+    release.countDown();
+    writer.close(10_000);
+
+    List<Event> events = readAll(dir.resolve("queue"));
+    for (int i = 1; i <= 20_000; i++) {
+      RunEvent run = assertInstanceOf(RunEvent.class, events.get(i - 1));
+      assertEquals("agentS4-" + i, run.runId(), "memory first, then the spill file, in submission order");
+    }
+    assertEquals(writtenBefore + 20_000, AgentCounters.writtenCount());
+    for (Path spill : spills) {
+      assertTrue(Files.notExists(spill), spill + " deleted once appended");
+    }
+  }
+
+  @Test
   void whenTheQueueFailsToOpenTheStagedRunsAreDroppedAndCounted() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     EventWriter writer = new EventWriter(
         dir.resolve("queue"), new AgentIdentity("agentS3", 1, null), 64, new Samplers(), CircuitBreaker.never(), 1L << 30,
-        EventWriter.STARTUP_STAGE_BYTES, d -> {
+        EventWriter.STARTUP_STAGE_BYTES, 0, d -> {
           release.await();
           throw new java.io.IOException("no room for a queue here");
         });
@@ -108,10 +141,10 @@ class EventWriterStartupTest {
     assertEquals(20, AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() - dropped, "each staged run counted as dropped");
   }
 
-  private EventWriter writer(String agentId, int capacity, long stageBytes, CountDownLatch release, Samplers samplers) {
+  private EventWriter writer(String agentId, int capacity, long stageBytes, long spillBytes, CountDownLatch release) {
     return new EventWriter(
-        dir.resolve("queue"), new AgentIdentity(agentId, 1, null), capacity, samplers, CircuitBreaker.never(), 1L << 30, stageBytes,
-        d -> {
+        dir.resolve("queue"), new AgentIdentity(agentId, 1, null), capacity, new Samplers(), CircuitBreaker.never(), 1L << 30, stageBytes,
+        spillBytes, d -> {
           release.await();
           return ChronicleSink.open(d);
         });
