@@ -89,12 +89,12 @@ class SamplingTest {
   }
 
   @Test
-  void theBreakerOpensAtHalfTheBufferAndClosesAtAnEighth() {
+  void theBreakerOpensAtThreeQuartersOfTheBufferAndClosesAtAnEighth() {
     CircuitBreaker breaker = new CircuitBreaker(64);
     long opened = AgentHealth.BREAKER_OPENED.total();
-    breaker.observe(31);
+    breaker.observe(47);
     assertFalse(breaker.isOpen());
-    breaker.observe(32);
+    breaker.observe(48);
     assertTrue(breaker.isOpen());
     assertEquals(opened + 1, AgentHealth.BREAKER_OPENED.total());
     breaker.observe(9);
