@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
       FeedbackCommand.class,
       TaskCommand.class,
       CompactCommand.class,
+      PurgeCommand.class,
       ArtifactCommand.class,
       AlertsCommand.class,
       StaleCommand.class,
