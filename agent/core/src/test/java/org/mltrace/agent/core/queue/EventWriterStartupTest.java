@@ -9,11 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
@@ -183,25 +178,8 @@ class EventWriterStartupTest {
 
   /** Every document of the writer's one queue, decoded, in order. */
   private static List<Event> readAll(Path root) throws Exception {
-    Path queue;
     try (var dirs = Files.list(root)) {
-      queue = dirs.findFirst().orElseThrow();
+      return EventWriterTest.readAll(dirs.findFirst().orElseThrow());
     }
-    List<Event> events = new java.util.ArrayList<>();
-    try (ChronicleQueue q = SingleChronicleQueueBuilder.single(queue.toFile()).build()) {
-      ExcerptTailer tailer = q.createTailer();
-      while (true) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            break;
-          }
-          Bytes<?> bytes = dc.wire().bytes();
-          byte[] data = new byte[(int) bytes.readRemaining()];
-          bytes.read(data);
-          events.add(EventCodec.decode(data));
-        }
-      }
-    }
-    return events;
   }
 }

@@ -228,7 +228,7 @@ class EventWriterTest {
   }
 
   /** Every document in the queue, decoded, in order. */
-  private static List<Event> readAll(Path queue) {
+  static List<Event> readAll(Path queue) {
     List<Event> events = new ArrayList<>();
     try (ChronicleQueue q = SingleChronicleQueueBuilder.single(queue.toFile()).build()) {
       ExcerptTailer tailer = q.createTailer();
