@@ -138,11 +138,11 @@ public final class EventCodec {
   static void writeValues(WireWriter w, List<CapturedValue> values) {
     w.writeVarLong(values.size());
     for (CapturedValue v : values) {
-      w.writeString(v.name());
+      w.writeRepeatedString(v.name());
       w.writeByte(v.kind().ordinal());
       w.writeString(v.text());
-      w.writeString(v.pointerType());
-      w.writeString(v.className());
+      w.writeRepeatedString(v.pointerType());
+      w.writeRepeatedString(v.className());
       w.writeSignedVarLong(v.size());
       w.writeByte(
           (v.summary() != null ? HAS_SUMMARY : 0)

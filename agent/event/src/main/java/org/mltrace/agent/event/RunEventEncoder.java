@@ -10,7 +10,9 @@ import java.util.List;
  * on a thread that shares the application's cores. So this writes no {@link RunEvent} first, no
  * run id string ({@code AGENT-SEQUENCE} is written from its parts), and no intermediate array:
  * the fields that are the same for every run of the process (agent id, host, pid) are encoded
- * once, and the event is appended from {@link #array()} directly. Not thread-safe.
+ * once, the strings that are the same objects run after run (component, method, thread, code
+ * version, variable and class names) are copied from what was written for them last time, and
+ * the event is appended from {@link #array()} directly. Not thread-safe.
  */
 public final class RunEventEncoder {
   private final WireWriter w = new WireWriter(512);
@@ -28,6 +30,7 @@ public final class RunEventEncoder {
     p.writeVarLong(pid);
     this.process = p.toByteArray();
     this.gitCommit = gitCommit;
+    w.cacheRepeatedStrings();
   }
 
   /**
@@ -43,15 +46,15 @@ public final class RunEventEncoder {
     w.writeByte(EventCodec.FORMAT_VERSION);
     w.writeByte(EventCodec.KIND_RUN);
     writeRunId(sequence);
-    w.writeString(component);
-    w.writeString(method);
+    w.writeRepeatedString(component);
+    w.writeRepeatedString(method);
     w.writeBytes(process);
-    w.writeString(thread);
+    w.writeRepeatedString(thread);
     w.writeSignedVarLong(startEpochMicros);
     w.writeSignedVarLong(endEpochMicros);
     w.writeSignedVarLong(durationNanos);
-    w.writeString(codeVersion);
-    w.writeString(gitCommit);
+    w.writeRepeatedString(codeVersion);
+    w.writeRepeatedString(gitCommit);
     w.writeByte(failed ? 1 : 0);
     w.writeString(errorClass);
     w.writeString(errorMessage);

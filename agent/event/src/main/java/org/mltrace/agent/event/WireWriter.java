@@ -10,6 +10,9 @@ import java.util.Arrays;
 final class WireWriter {
   private byte[] buf;
   private int len;
+  /** See {@link #cacheRepeatedStrings}; null until then. */
+  private String[] cachedStrings;
+  private byte[][] cachedBytes;
 
   WireWriter(int initialCapacity) {
     buf = new byte[initialCapacity];
@@ -65,6 +68,40 @@ final class WireWriter {
     ensure(bytes.length);
     System.arraycopy(bytes, 0, buf, len, bytes.length);
     len += bytes.length;
+  }
+
+  /**
+   * From now on {@link #writeRepeatedString} remembers what it wrote for the last strings it met,
+   * by identity: for a writer that encodes many events whose names, classes and methods are the
+   * same {@code String} objects every time.
+   */
+  void cacheRepeatedStrings() {
+    cachedStrings = new String[STRING_CACHE_SLOTS];
+    cachedBytes = new byte[STRING_CACHE_SLOTS][];
+  }
+
+  private static final int STRING_CACHE_SLOTS = 256;
+
+  /**
+   * Writes {@code s} exactly as {@link #writeString} does; when the same object was written
+   * recently, by copying the bytes written then. For strings that repeat as objects (a
+   * component's name, a variable's name, a class name); a string that is new each time only
+   * takes a slot.
+   */
+  void writeRepeatedString(String s) {
+    if (cachedStrings == null || s == null) {
+      writeString(s);
+      return;
+    }
+    int slot = System.identityHashCode(s) & (STRING_CACHE_SLOTS - 1);
+    if (cachedStrings[slot] == s) {
+      writeBytes(cachedBytes[slot]);
+      return;
+    }
+    int start = len;
+    writeString(s);
+    cachedStrings[slot] = s;
+    cachedBytes[slot] = Arrays.copyOfRange(buf, start, len);
   }
 
   /**

@@ -46,6 +46,22 @@ class RunEventEncoderTest {
   }
 
   @Test
+  void stringsRepeatedAsObjectsOrOnlyAsTextEncodeTheSame() {
+    RunEventEncoder encoder = new RunEventEncoder("agentA", "h", 1, null);
+    for (int i = 0; i < 2_000; i++) {
+      // Every few runs the names are equal texts in new objects, and 600 distinct thread names
+      // compete for the encoder's remembered strings.
+      String thread = i % 3 == 0 ? new String("worker-" + (i % 600)) : "main";
+      String name = i % 5 == 0 ? new String("feature") : "feature";
+      List<CapturedValue> in = List.of(new CapturedValue(name, ValueKind.DOUBLE, Double.toString(i * 0.5), "metric", "java.lang.Double", -1));
+      RunEvent event = new RunEvent("agentA-" + i, "score", "app.S#score(D)D", "agentA", "h", 1, thread, i, i + 1, 1, "cv", null, false,
+          null, null, in, List.of());
+      encoder.encode(i, "score", "app.S#score(D)D", thread, i, i + 1, 1, "cv", false, null, null, in, List.of(), 0);
+      assertArrayEquals(EventCodec.encode(event), encoder.toByteArray(), "run " + i);
+    }
+  }
+
+  @Test
   void aNullGitCommitAndEmptyValuesAreEncodedAsTheCodecDoes() {
     RunEventEncoder encoder = new RunEventEncoder("a", "h", 1, null);
     RunEvent event = new RunEvent("a-3", "c", "m", "a", "h", 1, "t", 0, 0, 0, null, null, false, null, null, List.of(), List.of());
