@@ -14,6 +14,7 @@ import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.listener.ListenerAccess;
 import org.mltrace.collector.listener.ListenerServer;
+import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
@@ -125,7 +126,8 @@ final class CollectCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       description = {
         "Also serve HTTP at HOST:PORT (port 0 picks a free one): POST /api/v1/lineage takes "
-            + "OpenLineage run events (docs/integrations.md). Not with --once."
+            + "OpenLineage run events, GET /metrics answers Prometheus (docs/integrations.md). "
+            + "Not with --once."
       })
   String listen;
 
@@ -222,10 +224,20 @@ final class CollectCommand implements Callable<Integer> {
    */
   private DrainResult followListening(Collector collector, ListenerAccess access) {
     StopSignal stop = StopSignal.install();
-    try (ListenerServer listener =
-        ListenerServer.start(access, LineageIntake.open(queue, Clock.systemUTC()))) {
+    LineageIntake intake = LineageIntake.open(queue, Clock.systemUTC());
+    CollectorMetrics metrics =
+        CollectorMetrics.open(db.url, queue, Clock.systemUTC())
+            .withGauge(
+                "mltrace_openlineage_runs_open",
+                "OpenLineage runs started and not ended yet.",
+                intake::openRuns)
+            .withCounter(
+                "mltrace_openlineage_runs_queued",
+                "OpenLineage runs ended and queued for storing since this collector started.",
+                intake::queuedRuns);
+    try (ListenerServer listener = ListenerServer.start(access, intake, metrics)) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println("listening on " + listener.url() + " (POST /api/v1/lineage)");
+      out.println("listening on " + listener.url() + " (POST /api/v1/lineage, GET /metrics)");
       out.flush();
       return collector.follow(queue, stop);
     }

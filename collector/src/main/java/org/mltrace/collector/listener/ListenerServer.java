@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
 
 /**
@@ -19,21 +20,29 @@ public final class ListenerServer implements AutoCloseable {
   private final ExecutorService executor;
   private final ListenerAccess access;
   private final LineageIntake intake;
+  private final CollectorMetrics metrics;
 
   private ListenerServer(
-      HttpServer server, ExecutorService executor, ListenerAccess access, LineageIntake intake) {
+      HttpServer server,
+      ExecutorService executor,
+      ListenerAccess access,
+      LineageIntake intake,
+      CollectorMetrics metrics) {
     this.server = server;
     this.executor = executor;
     this.access = access;
     this.intake = intake;
+    this.metrics = metrics;
   }
 
   /**
-   * Binds and starts serving; {@code intake} is closed on the server's thread by {@link #close}.
+   * Binds and starts serving; {@code intake} and {@code metrics} are closed on the server's thread
+   * by {@link #close}.
    *
    * @throws ListenerException if the address cannot be bound
    */
-  public static ListenerServer start(ListenerAccess access, LineageIntake intake) {
+  public static ListenerServer start(
+      ListenerAccess access, LineageIntake intake, CollectorMetrics metrics) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
@@ -56,9 +65,10 @@ public final class ListenerServer implements AutoCloseable {
             });
     server.setExecutor(executor);
     server.createContext("/api/v1/lineage", guarded(access, new LineageHandler(intake)));
+    server.createContext("/metrics", guarded(access, new MetricsHandler(metrics)));
     server.createContext("/", guarded(access, ListenerServer::notFound));
     server.start();
-    return new ListenerServer(server, executor, access, intake);
+    return new ListenerServer(server, executor, access, intake, metrics);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */
@@ -101,6 +111,7 @@ public final class ListenerServer implements AutoCloseable {
   public void close() {
     server.stop(1);
     executor.execute(intake::close); // Chronicle's appender is checked to stay on one thread
+    executor.execute(metrics::close);
     executor.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.testing.TestDatabases;
 
 /** The listener over real HTTP, with a real intake writing a real queue. */
 class ListenerServerTest {
@@ -32,10 +35,13 @@ class ListenerServerTest {
 
   @BeforeEach
   void start() {
+    String url = TestDatabases.h2Url(tmp);
+    Database.open(url, Database.Access.CREATE).close();
     server =
         ListenerServer.start(
             ListenerAccess.of("127.0.0.1:0", "secret-token"),
-            LineageIntake.open(tmp.resolve("queue"), Clock.systemUTC()));
+            LineageIntake.open(tmp.resolve("queue"), Clock.systemUTC()),
+            CollectorMetrics.open(url, tmp.resolve("queue"), Clock.systemUTC()));
   }
 
   @AfterEach
