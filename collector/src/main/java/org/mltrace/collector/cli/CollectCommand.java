@@ -14,8 +14,10 @@ import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.listener.ListenerAccess;
 import org.mltrace.collector.listener.ListenerServer;
+import org.mltrace.collector.listener.ListenerServices;
 import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
+import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
 import picocli.CommandLine.Command;
@@ -126,7 +128,8 @@ final class CollectCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       description = {
         "Also serve HTTP at HOST:PORT (port 0 picks a free one): POST /api/v1/lineage takes "
-            + "OpenLineage run events, GET /metrics answers Prometheus (docs/integrations.md). "
+            + "OpenLineage run events, GET /metrics answers Prometheus, POST /api/v1/feedback, "
+            + "/api/v1/flag and /api/v1/note log from any language (docs/integrations.md). "
             + "Not with --once."
       })
   String listen;
@@ -181,7 +184,7 @@ final class CollectCommand implements Callable<Integer> {
         collector.evaluateTriggers();
         alerts.notifier().awaitIdle(ALERT_DELIVERY_WAIT);
       } else if (listenerAccess != null) {
-        r = followListening(collector, listenerAccess);
+        r = followListening(collector, listenerAccess, alerts.notifier());
       } else {
         r = collector.follow(queue, StopSignal.install());
       }
@@ -222,7 +225,8 @@ final class CollectCommand implements Callable<Integer> {
    * Follows the queue with the listener up; what it takes in after the last batch waits in its
    * queue for the next start.
    */
-  private DrainResult followListening(Collector collector, ListenerAccess access) {
+  private DrainResult followListening(
+      Collector collector, ListenerAccess access, AlertNotifier alerts) {
     StopSignal stop = StopSignal.install();
     LineageIntake intake = LineageIntake.open(queue, Clock.systemUTC());
     CollectorMetrics metrics =
@@ -235,9 +239,14 @@ final class CollectCommand implements Callable<Integer> {
                 "mltrace_openlineage_runs_queued",
                 "OpenLineage runs ended and queued for storing since this collector started.",
                 intake::queuedRuns);
-    try (ListenerServer listener = ListenerServer.start(access, intake, metrics)) {
+    ListenerServices services =
+        new ListenerServices(intake, metrics, QueryService.open(db.url), db.url, alerts::submit);
+    try (ListenerServer listener = ListenerServer.start(access, services)) {
       PrintWriter out = spec.commandLine().getOut();
-      out.println("listening on " + listener.url() + " (POST /api/v1/lineage, GET /metrics)");
+      out.println(
+          "listening on "
+              + listener.url()
+              + " (POST /api/v1/lineage, GET /metrics, POST /api/v1/feedback, flag, note)");
       out.flush();
       return collector.follow(queue, stop);
     }

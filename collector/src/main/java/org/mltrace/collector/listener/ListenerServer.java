@@ -8,8 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.mltrace.collector.metrics.CollectorMetrics;
-import org.mltrace.collector.openlineage.LineageIntake;
+import org.mltrace.collector.query.Annotations;
 
 /**
  * The running listener of {@code collect --listen}. Requests are handled one at a time on one
@@ -19,30 +18,26 @@ public final class ListenerServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final ListenerAccess access;
-  private final LineageIntake intake;
-  private final CollectorMetrics metrics;
+  private final ListenerServices services;
 
   private ListenerServer(
       HttpServer server,
       ExecutorService executor,
       ListenerAccess access,
-      LineageIntake intake,
-      CollectorMetrics metrics) {
+      ListenerServices services) {
     this.server = server;
     this.executor = executor;
     this.access = access;
-    this.intake = intake;
-    this.metrics = metrics;
+    this.services = services;
   }
 
   /**
-   * Binds and starts serving; {@code intake} and {@code metrics} are closed on the server's thread
-   * by {@link #close}.
+   * Binds and starts serving; the {@code services} are closed on the server's thread by {@link
+   * #close}.
    *
    * @throws ListenerException if the address cannot be bound
    */
-  public static ListenerServer start(
-      ListenerAccess access, LineageIntake intake, CollectorMetrics metrics) {
+  public static ListenerServer start(ListenerAccess access, ListenerServices services) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
@@ -64,11 +59,18 @@ public final class ListenerServer implements AutoCloseable {
               return t;
             });
     server.setExecutor(executor);
-    server.createContext("/api/v1/lineage", guarded(access, new LineageHandler(intake)));
-    server.createContext("/metrics", guarded(access, new MetricsHandler(metrics)));
+    server.createContext(
+        "/api/v1/lineage", guarded(access, new LineageHandler(services.lineage())));
+    server.createContext("/metrics", guarded(access, new MetricsHandler(services.metrics())));
+    Annotations annotations = new Annotations(services.queries());
+    server.createContext("/api/v1/flag", guarded(access, AnnotationHandler.flags(annotations)));
+    server.createContext("/api/v1/note", guarded(access, AnnotationHandler.notes(annotations)));
+    server.createContext(
+        "/api/v1/feedback",
+        guarded(access, new FeedbackHandler(services.jdbcUrl(), services.alerts())));
     server.createContext("/", guarded(access, ListenerServer::notFound));
     server.start();
-    return new ListenerServer(server, executor, access, intake, metrics);
+    return new ListenerServer(server, executor, access, services);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */
@@ -110,8 +112,7 @@ public final class ListenerServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(1);
-    executor.execute(intake::close); // Chronicle's appender is checked to stay on one thread
-    executor.execute(metrics::close);
+    executor.execute(services::close); // Chronicle's appender is checked to stay on one thread
     executor.shutdown();
     try {
       executor.awaitTermination(10, TimeUnit.SECONDS);

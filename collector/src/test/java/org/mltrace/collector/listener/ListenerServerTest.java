@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
+import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.testing.TestDatabases;
 
@@ -40,8 +41,12 @@ class ListenerServerTest {
     server =
         ListenerServer.start(
             ListenerAccess.of("127.0.0.1:0", "secret-token"),
-            LineageIntake.open(tmp.resolve("queue"), Clock.systemUTC()),
-            CollectorMetrics.open(url, tmp.resolve("queue"), Clock.systemUTC()));
+            new ListenerServices(
+                LineageIntake.open(tmp.resolve("queue"), Clock.systemUTC()),
+                CollectorMetrics.open(url, tmp.resolve("queue"), Clock.systemUTC()),
+                QueryService.open(url),
+                url,
+                alert -> {}));
   }
 
   @AfterEach
