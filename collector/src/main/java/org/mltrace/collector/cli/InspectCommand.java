@@ -7,6 +7,7 @@ import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.JsonRenderer;
 import org.mltrace.collector.query.LabelQuery;
 import org.mltrace.collector.query.LabelWarning;
+import org.mltrace.collector.query.PurgeNotice;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
 import picocli.CommandLine.Command;
@@ -40,12 +41,18 @@ final class InspectCommand implements Callable<Integer> {
     try (QueryService queries = QueryService.open(db.url)) {
       RunDetail detail = queries.inspect(runId);
       List<Annotations.Note> notes = new Annotations(queries).notes(runId);
-      List<LabelWarning> warnings = new LabelQuery(queries).warnings(runId);
+      LabelQuery labels = new LabelQuery(queries);
+      List<LabelWarning> warnings = labels.warnings(runId);
+      List<PurgeNotice> purges = labels.purges(runId);
       Output.print(
           spec,
           json.json
-              ? AnalysisJson.withNotes(JsonRenderer.render(detail), notes, warnings)
-              : RunText.render(detail) + NotesText.render(notes) + NotesText.warnings(warnings));
+              ? AnalysisJson.withPurges(
+                  AnalysisJson.withNotes(JsonRenderer.render(detail), notes, warnings), purges)
+              : RunText.render(detail)
+                  + NotesText.render(notes)
+                  + NotesText.warnings(warnings)
+                  + NotesText.purges(purges));
     }
     return ExitCodes.OK;
   }

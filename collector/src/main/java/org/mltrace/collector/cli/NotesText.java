@@ -3,6 +3,7 @@ package org.mltrace.collector.cli;
 import java.util.List;
 import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.LabelWarning;
+import org.mltrace.collector.query.PurgeNotice;
 
 /**
  * What {@code inspect} (and {@code trace}) end with: the run's notes and label warnings; nothing
@@ -15,6 +16,13 @@ final class NotesText {
   static String warnings(List<LabelWarning> warnings) {
     StringBuilder out = new StringBuilder();
     warnings.forEach(w -> out.append("warning: ").append(w.message()).append('\n'));
+    return out.toString();
+  }
+
+  /** One line per purge that blanked the run's values. */
+  static String purges(List<PurgeNotice> purges) {
+    StringBuilder out = new StringBuilder();
+    purges.forEach(p -> out.append(p.message()).append('\n'));
     return out.toString();
   }
 

@@ -90,6 +90,23 @@ public final class AnalysisJson {
     return write(o);
   }
 
+  /**
+   * The run object with {@code purges}: {@code [ { purgeId, label, purgedAt, purgedBy, reason } ]}.
+   */
+  public static String withPurges(String runObjectJson, List<PurgeNotice> purges) {
+    ObjectNode o = parseObject(runObjectJson);
+    ArrayNode array = o.putArray("purges");
+    for (PurgeNotice p : purges) {
+      ObjectNode n = array.addObject();
+      n.put("purgeId", p.purgeId());
+      n.put("label", p.label());
+      n.put("purgedAt", time(p.purgedAt()));
+      n.put("purgedBy", p.purgedBy());
+      n.put("reason", p.reason());
+    }
+    return write(o);
+  }
+
   /** {@code { component, metric, points: [ { runId, startTime, source, value, status? } ] } }. */
   public static String metric(MetricSeries series) {
     ObjectNode o = object();
@@ -197,6 +214,4 @@ public final class AnalysisJson {
     o.put("status", r.status());
     return o;
   }
-
-
 }

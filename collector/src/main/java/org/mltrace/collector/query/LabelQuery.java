@@ -129,6 +129,13 @@ public final class LabelQuery {
     return labels.retract(label, at);
   }
 
+  /** The purges that blanked the run's values, oldest first; empty when none did. */
+  public List<PurgeNotice> purges(String runId) {
+    return labels.purgesOf(runId).stream()
+        .map(p -> new PurgeNotice(p.id(), p.label(), p.purgedAt(), p.purgedBy(), p.reason()))
+        .toList();
+  }
+
   /**
    * The warnings for a run: each retracted label on an input of the run or of a run it derives
    * from, retracted before the run started. Sorted by label, then pointer.

@@ -20,6 +20,26 @@ public final class JdbcLabelStore {
   public record LabelSummaryRow(
       String label, int pointers, Instant firstAdded, Instant retractedAt) {}
 
+  /** A purge that blanked a run's values ({@code purge_log}, V027). */
+  public record PurgeRow(long id, String label, Instant purgedAt, String purgedBy, String reason) {}
+
+  /** The purges that touched the run, oldest first. */
+  public List<PurgeRow> purgesOf(String runId) {
+    return SqlRows.query(
+        database,
+        "reading the purges of run " + runId,
+        "SELECT p.id, p.label, p.purged_at, p.purged_by, p.reason FROM purged_runs r"
+            + " JOIN purge_log p ON p.id = r.purge_id WHERE r.run_id = ? ORDER BY p.id",
+        rs ->
+            new PurgeRow(
+                rs.getLong(1),
+                rs.getString(2),
+                Jdbc.time(rs, "purged_at"),
+                rs.getString(4),
+                rs.getString(5)),
+        runId);
+  }
+
   /** A pointer that carries a label directly, and when the label was added. */
   public record CarrierRow(String pointer, Instant addedAt) {}
 

@@ -77,5 +77,17 @@ class PurgeCommandTest {
     assertEquals("request 17", json.get("reason").asText());
     assertEquals(2, json.get("runs").size());
     assertTrue(json.get("removed").has("values"));
+
+    // inspect tells purged values from values never captured; an untouched run says nothing.
+    MltraceCommandTest.Result inspect = MltraceCommandTest.mltrace("inspect", "prep-1", "--db", db);
+    assertTrue(
+        inspect.out().contains("values purged by purge #1 of label 'client-9' by alice at 20"),
+        inspect.out());
+    assertTrue(inspect.out().contains("(reason: request 17)"), inspect.out());
+    JsonNode inspectJson =
+        new ObjectMapper()
+            .readTree(MltraceCommandTest.mltrace("inspect", "train-1", "--json", "--db", db).out());
+    assertEquals(1, inspectJson.get("purges").get(0).get("purgeId").asLong());
+    assertEquals("client-9", inspectJson.get("purges").get(0).get("label").asText());
   }
 }
