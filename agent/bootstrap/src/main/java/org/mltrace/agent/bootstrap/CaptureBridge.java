@@ -3,7 +3,8 @@ package org.mltrace.agent.bootstrap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The static entry points that woven code calls: one call at entry, one at each exit.
+ * The static entry points that woven code calls: {@link #enter} and, for a recorded call, {@link
+ * #entry} at entry; {@link #exit} at each return, {@link #fail} on a throw.
  *
  * <p>Loaded by the bootstrap loader so that classes of any loader can link to it. Until the
  * agent's internals have installed their hooks, every call returns at once. Nothing thrown inside
@@ -29,17 +30,43 @@ public final class CaptureBridge {
     return FAILURES.get();
   }
 
-  public static Object enter(int methodId, Object[] entryValues) {
+  public static Object enter(int methodId) {
     CaptureHooks h = hooks;
     if (h == null) {
       return null;
     }
     try {
-      return h.enter(methodId, entryValues);
+      return h.enter(methodId);
     } catch (Throwable t) {
       // Whatever goes wrong in the agent must not change the application's behaviour.
       FAILURES.incrementAndGet();
       return null;
+    }
+  }
+
+  /** Whether woven code should read the call's values for {@link #entry} and {@link #exit}. */
+  public static boolean recording(Object token) {
+    CaptureHooks h = hooks;
+    if (token == null || h == null) {
+      return false;
+    }
+    try {
+      return h.recording(token);
+    } catch (Throwable t) {
+      FAILURES.incrementAndGet();
+      return false;
+    }
+  }
+
+  public static void entry(Object token, Object[] entryValues) {
+    CaptureHooks h = hooks;
+    if (token == null || h == null) {
+      return;
+    }
+    try {
+      h.entry(token, entryValues);
+    } catch (Throwable t) {
+      FAILURES.incrementAndGet();
     }
   }
 

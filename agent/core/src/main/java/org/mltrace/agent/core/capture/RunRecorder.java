@@ -31,6 +31,7 @@ import org.mltrace.agent.event.ValueKind;
  */
 public final class RunRecorder implements CaptureHooks {
   private static final int MAX_ERROR_MESSAGE = 1024;
+  private static final CapturedValue[] NO_VALUES = new CapturedValue[0];
 
   private final MethodRegistry registry;
   private final ValueEncoder encoder;
@@ -57,27 +58,25 @@ public final class RunRecorder implements CaptureHooks {
     final long sequence;
     final long startMicros;
     final long startNanos;
-    final CapturedValue[] entryValues;
+    /** Set by {@link RunRecorder#entry}; empty when the method reads nothing at entry. */
+    CapturedValue[] entryValues = NO_VALUES;
     final boolean claimed;
     /** What plugins derive from this call's values; null when the YAML names no plugin. */
     final DerivedValues derived;
     boolean finished;
 
-    RunToken(
-        MethodPlan plan, long sequence, long startMicros, long startNanos, CapturedValue[] entryValues, boolean claimed,
-        DerivedValues derived) {
+    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, boolean claimed, DerivedValues derived) {
       this.derived = derived;
       this.plan = plan;
       this.sequence = sequence;
       this.startMicros = startMicros;
       this.startNanos = startNanos;
-      this.entryValues = entryValues;
       this.claimed = claimed;
     }
   }
 
   @Override
-  public Object enter(int methodId, Object[] entryValues) {
+  public Object enter(int methodId) {
     MethodPlan plan = registry.get(methodId);
     if (plan == null) {
       return null;
@@ -99,15 +98,37 @@ public final class RunRecorder implements CaptureHooks {
     }
     long micros = nowMicros();
     long nanos = System.nanoTime();
-    int n = entryValues == null ? 0 : entryValues.length;
-    CapturedValue[] encoded = new CapturedValue[n];
     DerivedValues derived = encoder.hasPlugins() ? new DerivedValues() : null;
-    for (PlannedVariable v : plan.variables()) {
+    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, claims, derived);
+  }
+
+  @Override
+  public boolean recording(Object token) {
+    return token instanceof RunToken;
+  }
+
+  @Override
+  public void entry(Object token, Object[] entryValues) {
+    if (!(token instanceof RunToken t) || entryValues == null) {
+      return;
+    }
+    int n = entryValues.length;
+    CapturedValue[] encoded = new CapturedValue[n];
+    for (PlannedVariable v : t.plan.variables()) {
       if (v.atEntry() && v.index() < n) {
-        encoded[v.index()] = capture(v, entryValues[v.index()], derived);
+        encoded[v.index()] = capture(v, entryValues[v.index()], t.derived);
       }
     }
-    return new RunToken(plan, sequence.incrementAndGet(), micros, nanos, encoded, claims, derived);
+    t.entryValues = encoded;
+  }
+
+  /** {@link #enter} then, for a recorded call, {@link #entry}: as woven code calls them. */
+  public Object enter(int methodId, Object[] entryValues) {
+    Object token = enter(methodId);
+    if (recording(token)) {
+      entry(token, entryValues);
+    }
+    return token;
   }
 
   @Override

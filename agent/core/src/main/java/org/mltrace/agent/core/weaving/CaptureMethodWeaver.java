@@ -7,6 +7,7 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
@@ -23,14 +24,17 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * <h2>Design</h2>
  *
  * <pre>
- *   token = CaptureBridge.enter(id, new Object[]{ inputs read at entry })
+ *   token = CaptureBridge.enter(id)
+ *   if (CaptureBridge.recording(token)) CaptureBridge.entry(token, new Object[]{ inputs read at entry })
  *   try {
  *     ...original body...; before every xRETURN:
- *         CaptureBridge.exit(token, new Object[]{ values read at this exit })
+ *         CaptureBridge.exit(token, CaptureBridge.recording(token) ? new Object[]{ values read at this exit } : null)
  *   } catch (Throwable t) { CaptureBridge.fail(token, t); throw t; }
  * </pre>
  *
- * <p>Woven code is one static call per point; all logic lives behind the bridge in plain Java.
+ * <p>Woven code is static calls and one branch per point; all logic lives behind the bridge in
+ * plain Java. The branch is there so that a call the agent only counts (sampled out, or the
+ * circuit breaker open) boxes no value and allocates no array.
  * Locals are read at an exit only when two independent facts agree: the LocalVariableTable says
  * the name is in scope there, and ASM's data-flow analysis of the original method proves that
  * slot holds a value of that kind on every path to that exit ({@link ExitReads}). When either fails
@@ -60,13 +64,20 @@ final class CaptureMethodWeaver {
 
     InsnList enter = new InsnList();
     pushInt(enter, methodId);
+    enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "enter", "(I)Ljava/lang/Object;", false));
+    enter.add(new VarInsnNode(Opcodes.ASTORE, tokenSlot));
     List<LoadStep> entrySteps = new ArrayList<>();
     for (VariableSource s : plan.entry()) {
       entrySteps.add(s instanceof VariableSource.Slot slot ? LoadStep.slot(slot.index(), slot.type()) : LoadStep.ABSENT);
     }
-    buildArray(enter, entrySteps);
-    enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "enter", "(I[Ljava/lang/Object;)Ljava/lang/Object;", false));
-    enter.add(new VarInsnNode(Opcodes.ASTORE, tokenSlot));
+    if (!entrySteps.isEmpty()) {
+      LabelNode notRecording = new LabelNode();
+      ifRecording(enter, tokenSlot, notRecording);
+      enter.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
+      buildArray(enter, entrySteps);
+      enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "entry", "(Ljava/lang/Object;[Ljava/lang/Object;)V", false));
+      enter.add(notRecording);
+    }
     LabelNode tryStart = new LabelNode();
     if (superCall == null) {
       enter.add(tryStart);
@@ -82,12 +93,23 @@ final class CaptureMethodWeaver {
       if (keepReturn) {
         exit.add(new VarInsnNode(returnType.getOpcode(Opcodes.ISTORE), returnSlot));
       }
-      exit.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
       List<LoadStep> steps = new ArrayList<>();
       for (LoadStep step : reads.steps(ret)) {
         steps.add(step == LoadStep.RETURN ? (keepReturn ? LoadStep.slot(returnSlot, returnType) : LoadStep.ABSENT) : step);
       }
-      buildArray(exit, steps);
+      exit.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
+      if (steps.isEmpty()) {
+        exit.add(new InsnNode(Opcodes.ACONST_NULL));
+      } else {
+        LabelNode notRecording = new LabelNode();
+        LabelNode call = new LabelNode();
+        ifRecording(exit, tokenSlot, notRecording);
+        buildArray(exit, steps);
+        exit.add(new JumpInsnNode(Opcodes.GOTO, call));
+        exit.add(notRecording);
+        exit.add(new InsnNode(Opcodes.ACONST_NULL));
+        exit.add(call);
+      }
       exit.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "exit", "(Ljava/lang/Object;[Ljava/lang/Object;)V", false));
       if (keepReturn) {
         exit.add(new VarInsnNode(returnType.getOpcode(Opcodes.ILOAD), returnSlot));
@@ -111,6 +133,13 @@ final class CaptureMethodWeaver {
     m.instructions.add(catchAll);
     // Added last so that the method's own handlers, which are more specific, take precedence.
     m.tryCatchBlocks.add(new TryCatchBlockNode(tryStart, tryEnd, handler, null));
+  }
+
+  /** Jumps to {@code otherwise} unless {@code CaptureBridge.recording(token)}. */
+  private static void ifRecording(InsnList code, int tokenSlot, LabelNode otherwise) {
+    code.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
+    code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "recording", "(Ljava/lang/Object;)Z", false));
+    code.add(new JumpInsnNode(Opcodes.IFEQ, otherwise));
   }
 
   private static void buildArray(InsnList code, List<LoadStep> steps) {

@@ -73,6 +73,17 @@ class CaptureTransformerTest {
   }
 
   @Test
+  void aCallThatIsOnlyCountedGetsNoValuesAtEntryOrExitAndBehavesTheSame() throws Throwable {
+    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "factor, label", "return, factor")), Pipeline.class);
+    hooks.countOnly = true;
+    assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
+    Call c = hooks.only();
+    assertNull(c.entry, "no entry call, so no array and no boxing");
+    assertEquals(1, c.exits.size(), "the exit still reaches the hooks (it releases the component)");
+    assertNull(c.exits.get(0), "without values");
+  }
+
+  @Test
   void localsAreReadWithTheirValueAtExit() throws Throwable {
     w = WovenClasses.weave(yaml(component("clean", "#clean(java.lang.String)", "raw, trimmed", "result, return")), Pipeline.class);
     assertEquals("ABC", w.call(Pipeline.class, "clean", "  abc "));
@@ -261,8 +272,18 @@ class CaptureTransformerTest {
         Pipeline.class);
     CaptureBridge.install(new CaptureHooks() {
       @Override
-      public Object enter(int methodId, Object[] entryValues) {
+      public Object enter(int methodId) {
         return "token";
+      }
+
+      @Override
+      public boolean recording(Object token) {
+        return true;
+      }
+
+      @Override
+      public void entry(Object token, Object[] entryValues) {
+        throw new IllegalStateException("hook bug in entry");
       }
 
       @Override
@@ -279,13 +300,21 @@ class CaptureTransformerTest {
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     IOException e = assertThrows(IOException.class, () -> w.call(Pipeline.class, "explode", "x"));
     assertSame(w.staticField(Pipeline.class, "lastThrown"), e);
-    assertEquals(before + 2, CaptureBridge.failures());
+    assertEquals(before + 4, CaptureBridge.failures(), "entry and exit of scale, entry and fail of explode");
 
     CaptureBridge.install(new CaptureHooks() {
       @Override
-      public Object enter(int methodId, Object[] entryValues) {
+      public Object enter(int methodId) {
         throw new IllegalStateException("hook bug in enter");
       }
+
+      @Override
+      public boolean recording(Object token) {
+        throw new IllegalStateException("hook bug in recording");
+      }
+
+      @Override
+      public void entry(Object token, Object[] entryValues) {}
 
       @Override
       public void exit(Object token, Object[] exitValues) {}
@@ -294,7 +323,7 @@ class CaptureTransformerTest {
       public void fail(Object token, Throwable error) {}
     });
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
-    assertEquals(before + 3, CaptureBridge.failures());
+    assertEquals(before + 5, CaptureBridge.failures());
   }
 
   // --- constructors and this
@@ -580,13 +609,12 @@ class CaptureTransformerTest {
   /** What woven code passed to the bridge for one call. */
   static final class Call {
     final int methodId;
-    final Object[] entry;
+    Object[] entry;
     final List<Object[]> exits = new ArrayList<>();
     final List<Throwable> failures = new ArrayList<>();
 
-    Call(int methodId, Object[] entry) {
+    Call(int methodId) {
       this.methodId = methodId;
-      this.entry = entry;
     }
   }
 
@@ -601,11 +629,24 @@ class CaptureTransformerTest {
       return hooks;
     }
 
+    /** Every call is only counted, as a sampled-out one: woven code then passes no values. */
+    boolean countOnly;
+
     @Override
-    public Object enter(int methodId, Object[] entryValues) {
-      Call c = new Call(methodId, entryValues);
+    public Object enter(int methodId) {
+      Call c = new Call(methodId);
       calls.add(c);
       return c;
+    }
+
+    @Override
+    public boolean recording(Object token) {
+      return !countOnly;
+    }
+
+    @Override
+    public void entry(Object token, Object[] entryValues) {
+      ((Call) token).entry = entryValues;
     }
 
     @Override
