@@ -257,7 +257,7 @@ public final class BrowseQuery {
             failed);
         collect(
             c,
-            "SELECT o.run_id, o.pointer_id FROM run_outputs o JOIN io_pointers p"
+            "SELECT o.run_id, o.pointer_id FROM run_writes o JOIN io_pointers p"
                 + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id = ANY(?)"
                 + " ORDER BY o.run_id, o.position",
             chunk,

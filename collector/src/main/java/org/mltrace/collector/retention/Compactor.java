@@ -130,7 +130,10 @@ public final class Compactor implements AutoCloseable {
     steps.done();
     long valueRows = DayAggregates.foldValues(c);
     steps.done();
-    long summaries = deleteBatched(c, "run_value_summaries", "run_id");
+    // Values and summaries are arrays of the run rows (V025): counted here, removed with the runs.
+    long summaries = countInBatch(c, "value_summaries", 13);
+    long inputs = countInBatch(c, "input_values", 8);
+    long outputs = countInBatch(c, "output_values", 8);
     steps.done();
     deleteBatched(c, "run_value_samples", "run_id");
     steps.done();
@@ -143,9 +146,9 @@ public final class Compactor implements AutoCloseable {
     steps.done();
     long snapshots = ArtifactMappings.deleteForBatch(c);
     steps.done();
-    long inputs = deleteBatched(c, "run_inputs", "run_id");
+    deleteBatched(c, "run_reads", "run_id");
     steps.done();
-    long outputs = deleteBatched(c, "run_outputs", "run_id");
+    deleteBatched(c, "run_writes", "run_id");
     steps.done();
     long runs = deleteBatched(c, "component_runs", "id");
     steps.done();
@@ -246,6 +249,18 @@ public final class Compactor implements AutoCloseable {
             + "."
             + column
             + ")");
+  }
+
+  /** The entries of {@code array} in the batch's runs, divided by the entries of one. */
+  private static long countInBatch(Connection c, String array, int perEntry) throws SQLException {
+    return count(
+        c,
+        "SELECT COALESCE(SUM(CARDINALITY(r."
+            + array
+            + ") / "
+            + perEntry
+            + "), 0) FROM component_runs r"
+            + " WHERE EXISTS (SELECT 1 FROM compaction_batch b WHERE b.run_id = r.id)");
   }
 
   private static long update(Connection c, String sql) throws SQLException {

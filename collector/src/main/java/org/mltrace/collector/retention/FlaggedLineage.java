@@ -27,7 +27,7 @@ final class FlaggedLineage {
   static long flaggedOutputs(Connection c) throws SQLException {
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT COUNT(DISTINCT o.pointer_id) FROM run_outputs o"
+                "SELECT COUNT(DISTINCT o.pointer_id) FROM run_writes o"
                     + " JOIN io_pointers p ON p.identifier = o.pointer_id WHERE p.flag");
         ResultSet rs = ps.executeQuery()) {
       rs.next();
@@ -41,7 +41,7 @@ final class FlaggedLineage {
     List<String> frontier = new ArrayList<>();
     try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT DISTINCT o.run_id FROM run_outputs o"
+                "SELECT DISTINCT o.run_id FROM run_writes o"
                     + " JOIN io_pointers p ON p.identifier = o.pointer_id WHERE p.flag");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -82,7 +82,7 @@ public final class DatabaseProbe {
     MigrationInfoService info =
         Flyway.configure(DatabaseProbe.class.getClassLoader())
             .dataSource(url.effective(), null, null)
-            .locations(SchemaMigrator.LOCATION)
+            .locations(SchemaMigrator.locations(url))
             .load()
             .info();
     MigrationInfo current = info.current();

@@ -40,9 +40,8 @@ final class H2KeyRepair {
   /** Child tables of a run and their primary keys; none is referenced by a foreign key. */
   static final Map<String, String> CHILD_KEYS =
       Map.of(
-          "RUN_INPUTS", "RUN_ID, POSITION",
-          "RUN_OUTPUTS", "RUN_ID, POSITION",
-          "RUN_VALUE_SUMMARIES", "RUN_ID, DIRECTION, POSITION",
+          "RUN_READS", "RUN_ID, POSITION",
+          "RUN_WRITES", "RUN_ID, POSITION",
           "RUN_VALUE_SAMPLES", "RUN_ID, DIRECTION, POSITION",
           "RUN_DEPENDENCIES", "RUN_ID, POINTER_ID");
 

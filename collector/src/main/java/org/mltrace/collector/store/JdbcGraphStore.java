@@ -65,12 +65,12 @@ public final class JdbcGraphStore {
   }
 
   /**
-   * run_inputs read through its (pointer_id, run_id) index (V023), which answers "who read this"
+   * run_reads read through its (pointer_id, run_id) index (V025), which answers "who read this"
    * without reading a row; left to choose, H2 may take the (pointer_id) index and read every row.
    */
   static String readersIndex(Database database) {
     return SqlDialect.of(database.isPostgres())
-        .readThrough("run_inputs", "run_inputs_by_pointer_run");
+        .readThrough("run_reads", "run_reads_by_pointer");
   }
 
   /** The pointer outputs of the runs. */
@@ -117,8 +117,8 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "finding the producers of " + pointers.size() + " pointers",
-              // run_outputs holds its run's end (V022): no join with component_runs
-              "SELECT pointer_id, run_id, end_time FROM run_outputs WHERE pointer_id = ANY(?)",
+              // run_writes holds its run's end: no join with component_runs
+              "SELECT pointer_id, run_id, end_time FROM run_writes WHERE pointer_id = ANY(?)",
               rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
               chunk)) {
         latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);

@@ -122,7 +122,7 @@ public final class JdbcIngestStore implements IngestStore {
       c.setAutoCommit(true);
       try (Statement st = c.createStatement()) {
         st.execute(
-            "ANALYZE component_runs, run_inputs, run_outputs, run_dependencies, io_pointers");
+            "ANALYZE component_runs, run_reads, run_writes, run_dependencies, io_pointers");
       }
     } catch (SQLException e) {
       log.debug("ANALYZE failed; look-ups may be slow until autovacuum runs", e);

@@ -46,7 +46,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final RunRowWriter runs;
 
   private final SqlDialect dialect;
-  /** run_outputs read through its (pointer_id, end_time DESC, run_id DESC) index (V022). */
+  /** run_writes read through its (pointer_id, end_time DESC, run_id DESC) index (V025). */
   private final String outputsNewestFirst;
 
   JdbcIngestTransaction(Connection connection, SqlDialect dialect) {
@@ -55,7 +55,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     // The ORDER BY of a query on it names pointer_id first, so H2 sees the index's order (it
     // matches sort columns from an index's first column on).
     this.outputsNewestFirst =
-        dialect.readThrough("run_outputs", "run_outputs_by_pointer_end");
+        dialect.readThrough("run_writes", "run_writes_by_pointer_end");
     this.runs = new RunRowWriter(statements, dialect);
   }
 
@@ -194,7 +194,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(runIds))) {
         for (String table :
             List.of(
-                "run_dependencies", "run_value_summaries", "run_value_samples", "run_inputs", "run_outputs")) {
+                "run_dependencies", "run_value_samples", "run_reads", "run_writes")) {
           PreparedStatement delete =
               ps(
                   "DELETE FROM "
@@ -225,7 +225,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
         }
         delete.executeBatch();
       }
-      if (!links.links().isEmpty()) {
+      if (!links.links().isEmpty() && dialect == SqlDialect.POSTGRES) {
+        PostgresRowCopy copy =
+            new PostgresRowCopy("run_dependencies (run_id, depends_on_run_id, pointer_id)", 3);
+        for (Dependency d : links.links()) {
+          copy.text(d.runId()).text(d.dependsOnRunId()).text(d.pointerId()).endRow();
+        }
+        copy.copy(statements.connection());
+      } else if (!links.links().isEmpty()) {
         PreparedStatement insert =
             ps(
                 "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id)"
@@ -257,7 +264,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
             ps(
                 "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
                     + " d.depends_on_run_id, p.end_time"
-                    + " FROM run_inputs i JOIN component_runs r ON r.id = i.run_id"
+                    + " FROM run_reads i JOIN component_runs r ON r.id = i.run_id"
                     + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
                     + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
                     + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");

@@ -145,7 +145,7 @@ public final class JdbcLabelStore {
           SqlRows.query(
               database,
               "reading the labels of run inputs",
-              "SELECT DISTINCT l.pointer_id, l.label, x.retracted_at FROM run_inputs i"
+              "SELECT DISTINCT l.pointer_id, l.label, x.retracted_at FROM run_reads i"
                   + " JOIN pointer_labels l ON l.pointer_id = i.pointer_id"
                   + " LEFT JOIN label_retractions x ON x.label = l.label"
                   + " WHERE i.run_id = ANY(?)",

@@ -135,7 +135,7 @@ public final class JdbcRunRepository implements RunRepository {
 
   /**
    * Reads the edges and the inputs' positions separately and orders in memory: one statement that
-   * joined them (a grouped derived table on run_inputs) led H2 to scan the pointer index over every
+   * joined them (a grouped derived table on the inputs) led H2 to scan the pointer index over every
    * reader of a shared input, 2 s per run on a 200,000-run history.
    */
   @Override
@@ -147,8 +147,8 @@ public final class JdbcRunRepository implements RunRepository {
           SqlRows.query(
               database,
               "reading the inputs of " + runsNamed(runIds),
-              "SELECT run_id, pointer_id, MIN(position) FROM run_inputs"
-                  + " WHERE run_id = ANY(?) AND pointer_id IS NOT NULL GROUP BY run_id, pointer_id",
+              "SELECT run_id, pointer_id, MIN(position) FROM run_reads"
+                  + " WHERE run_id = ANY(?) GROUP BY run_id, pointer_id",
               rs -> Map.entry(rs.getString(1) + "\n" + rs.getString(2), rs.getInt(3)),
               chunk)) {
         firstPosition.put(e.getKey(), e.getValue());
@@ -205,11 +205,11 @@ public final class JdbcRunRepository implements RunRepository {
     return first(
         query(
             "finding the producer of " + pointerId,
-            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V022): a model
+            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V025): a model
             // file rewritten by every training has as many writers as there were trainings
             "SELECT run_id FROM "
                 + SqlDialect.of(database.isPostgres())
-                    .readThrough("run_outputs", "run_outputs_by_pointer_end")
+                    .readThrough("run_writes", "run_writes_by_pointer_end")
                 + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT 1",
             rs -> rs.getString(1),
             pointerId));

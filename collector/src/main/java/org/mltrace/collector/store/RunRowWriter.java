@@ -17,18 +17,22 @@ import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.EventTimes;
 
 /**
- * Writes a batch of runs' rows inside an ingest transaction: the runs, a bare component row for an
- * undeclared component (widening its first/last seen), the inputs and outputs in YAML order (with
- * a file's modification time and fingerprint), a {@code run_value_summaries} row for each summarized
- * value, a {@code run_value_samples} row for each value carrying a sample or hashes, an {@code
- * io_pointers} row for each pointer seen for the first time, and a {@code trigger_pending} row for
- * each run whose component declares triggers.
+ * Writes a batch of runs' rows inside an ingest transaction: the runs, each carrying its inputs,
+ * outputs and summaries in arrays ({@link RunValueArrays}), a bare component row for an undeclared
+ * component (widening its first/last seen), a {@code run_reads} or {@code run_writes} row for each
+ * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value carrying
+ * a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time, and a
+ * {@code trigger_pending} row for each run whose component declares triggers.
  *
- * <p>Each table gets one batched insert per batch of runs, not one statement per row: storing a
- * run one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
- * second.
+ * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run one
+ * statement at a time cost a dozen round trips and capped ingest at a few thousand runs a second,
+ * and a row per value (six for a run with three inputs and three outputs) capped it at about 3,000.
  */
 final class RunRowWriter {
+  /** The columns of a new run: those read back ({@link JdbcRunRepository#RUN_COLUMNS}), its values. */
+  private static final String RUN_INSERT_COLUMNS =
+      JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries";
+
   private final StatementCache statements;
   private final SqlDialect dialect;
 
@@ -65,30 +69,10 @@ final class RunRowWriter {
     try {
       seeComponents(fresh);
       seePointers(fresh);
-      PreparedStatement run =
-          statements.get(
-              "INSERT INTO component_runs ("
-                  + JdbcRunRepository.RUN_COLUMNS
-                  + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      for (RunEvent e : fresh) {
-        addRun(run, e, now);
-      }
-      run.executeBatch();
-      for (RunEvent e : fresh) {
-        addValues("run_inputs", e, e.inputs());
-      }
-      valuesInsert("run_inputs").executeBatch();
-      for (RunEvent e : fresh) {
-        addValues("run_outputs", e, e.outputs());
-      }
-      valuesInsert("run_outputs").executeBatch();
-      boolean summaries = false;
-      for (RunEvent e : fresh) {
-        summaries |= addSummaries("input", e.runId(), e.inputs());
-        summaries |= addSummaries("output", e.runId(), e.outputs());
-      }
-      if (summaries) {
-        summaryInsert().executeBatch();
+      if (dialect == SqlDialect.POSTGRES) {
+        copyRuns(fresh, now);
+      } else {
+        insertRuns(fresh, now);
       }
       boolean samples = false;
       for (RunEvent e : fresh) {
@@ -101,6 +85,117 @@ final class RunRowWriter {
       markPending(fresh, now);
     } catch (SQLException ex) {
       throw StoreException.of("storing " + fresh.size() + " runs", ex);
+    }
+  }
+
+  /** The run rows, then a row per pointer read and per pointer written: three batches. */
+  private void insertRuns(List<RunEvent> fresh, Instant now) throws SQLException {
+    PreparedStatement run =
+        statements.get(
+            "INSERT INTO component_runs ("
+                + RUN_INSERT_COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (RunEvent e : fresh) {
+      addRun(run, e, now);
+    }
+    run.executeBatch();
+    PreparedStatement reads =
+        statements.get(
+            "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint) VALUES (?, ?, ?, ?)");
+    PreparedStatement writes =
+        statements.get(
+            "INSERT INTO run_writes (run_id, position, pointer_id, fingerprint, end_time)"
+                + " VALUES (?, ?, ?, ?, ?)");
+    boolean anyRead = false;
+    boolean anyWrite = false;
+    for (RunEvent e : fresh) {
+      anyRead |= addPointers(reads, e, e.inputs(), null);
+      anyWrite |=
+          addPointers(writes, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+    }
+    if (anyRead) {
+      reads.executeBatch();
+    }
+    if (anyWrite) {
+      writes.executeBatch();
+    }
+  }
+
+  private static boolean addPointers(
+      PreparedStatement insert, RunEvent run, List<CapturedValue> values, Instant end)
+      throws SQLException {
+    boolean added = false;
+    for (int i = 0; i < values.size(); i++) {
+      CapturedValue v = values.get(i);
+      String pointer = pointerOf(v);
+      if (pointer == null) {
+        continue;
+      }
+      Jdbc.setText(insert, 1, run.runId());
+      insert.setInt(2, i);
+      Jdbc.setText(insert, 3, pointer);
+      Jdbc.setText(insert, 4, v.fingerprint());
+      if (end != null) {
+        Jdbc.setTime(insert, 5, end);
+      }
+      insert.addBatch();
+      added = true;
+    }
+    return added;
+  }
+
+  /** PostgreSQL: the same rows as {@link #insertRuns}, through COPY. */
+  private void copyRuns(List<RunEvent> fresh, Instant now) throws SQLException {
+    PostgresRowCopy runs = new PostgresRowCopy("component_runs (" + RUN_INSERT_COLUMNS + ")", 20);
+    PostgresRowCopy reads =
+        new PostgresRowCopy("run_reads (run_id, position, pointer_id, fingerprint)", 4);
+    PostgresRowCopy writes =
+        new PostgresRowCopy(
+            "run_writes (run_id, position, pointer_id, fingerprint, end_time)", 5);
+    for (RunEvent e : fresh) {
+      Instant end = EventTimes.ofEpochMicros(e.endEpochMicros());
+      runs.text(e.runId())
+          .text(e.component())
+          .text(e.method())
+          .text(e.agentId())
+          .text(e.host())
+          .number(e.pid())
+          .text(e.thread())
+          .time(EventTimes.ofEpochMicros(e.startEpochMicros()))
+          .time(end)
+          .number(e.durationNanos())
+          .text(e.codeVersion())
+          .text(e.gitCommit())
+          .text(e.failed() ? "failed" : "ok")
+          .text(e.errorClass())
+          .text(e.errorMessage())
+          .time(now)
+          .number(e.unrecordedBefore())
+          .array(RunValueArrays.values(e.inputs()))
+          .array(RunValueArrays.values(e.outputs()))
+          .array(RunValueArrays.summaries(e))
+          .endRow();
+      copyPointers(reads, e, e.inputs(), null);
+      copyPointers(writes, e, e.outputs(), end);
+    }
+    runs.copy(statements.connection());
+    reads.copy(statements.connection());
+    writes.copy(statements.connection());
+  }
+
+  private static void copyPointers(
+      PostgresRowCopy copy, RunEvent run, List<CapturedValue> values, Instant end) {
+    for (int i = 0; i < values.size(); i++) {
+      CapturedValue v = values.get(i);
+      String pointer = pointerOf(v);
+      if (pointer == null) {
+        continue;
+      }
+      copy.text(run.runId()).number(i).text(pointer).text(v.fingerprint());
+      if (end != null) {
+        copy.time(end);
+      }
+      copy.endRow();
     }
   }
 
@@ -146,6 +241,15 @@ final class RunRowWriter {
     return stored;
   }
 
+  private static void setArray(PreparedStatement ps, int index, String[] values)
+      throws SQLException {
+    if (values == null) {
+      ps.setNull(index, java.sql.Types.ARRAY);
+    } else {
+      ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", values));
+    }
+  }
+
   private static void addRun(PreparedStatement run, RunEvent e, Instant now) throws SQLException {
     Jdbc.setText(run, 1, e.runId());
     Jdbc.setText(run, 2, e.component());
@@ -164,6 +268,9 @@ final class RunRowWriter {
     Jdbc.setText(run, 15, e.errorMessage());
     Jdbc.setTime(run, 16, now);
     run.setLong(17, e.unrecordedBefore());
+    setArray(run, 18, RunValueArrays.values(e.inputs()));
+    setArray(run, 19, RunValueArrays.values(e.outputs()));
+    setArray(run, 20, RunValueArrays.summaries(e));
     run.addBatch();
   }
 
@@ -236,87 +343,8 @@ final class RunRowWriter {
     return update.executeUpdate();
   }
 
-  private PreparedStatement valuesInsert(String table) throws SQLException {
-    // Output rows also carry the run's end time (V022): the latest writers of a pointer are then
-    // one index walk (see JdbcIngestTransaction.lineageSnapshot).
-    boolean outputs = table.equals("run_outputs");
-    return statements.get(
-        "INSERT INTO "
-            + table
-            + " (run_id, position, name, value_kind, value_text, pointer_id, class_name, size,"
-            + " value_type, modified_at, fingerprint"
-            + (outputs ? ", end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ")"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  }
-
-  private void addValues(String table, RunEvent run, List<CapturedValue> values)
-      throws SQLException {
-    if (values.isEmpty()) {
-      return;
-    }
-    PreparedStatement insert = valuesInsert(table);
-    Instant end = table.equals("run_outputs") ? EventTimes.ofEpochMicros(run.endEpochMicros()) : null;
-    for (int i = 0; i < values.size(); i++) {
-      CapturedValue v = values.get(i);
-      Jdbc.setText(insert, 1, run.runId());
-      insert.setInt(2, i);
-      Jdbc.setText(insert, 3, v.name());
-      Jdbc.setText(insert, 4, v.kind().name());
-      Jdbc.setText(insert, 5, v.text());
-      Jdbc.setText(insert, 6, pointerOf(v));
-      Jdbc.setText(insert, 7, v.className());
-      Jdbc.setLong(insert, 8, v.size() < 0 ? null : v.size());
-      Jdbc.setText(insert, 9, v.pointerType());
-      long modified = v.file() == null ? -1 : v.file().modifiedEpochMillis();
-      Jdbc.setTime(insert, 10, modified < 0 ? null : Instant.ofEpochMilli(modified));
-      Jdbc.setText(insert, 11, v.fingerprint());
-      if (end != null) {
-        Jdbc.setTime(insert, 12, end);
-      }
-      insert.addBatch();
-    }
-  }
-
   private static String pointerOf(CapturedValue v) {
     return v.isPointer() && v.text() != null ? v.text() : null;
-  }
-
-  private PreparedStatement summaryInsert() throws SQLException {
-    return statements.get(
-        "INSERT INTO run_value_summaries (run_id, direction, position, elements, sampling,"
-            + " element_count, sampled, null_count, nan_count, min_value, max_value,"
-            + " mean_value, stddev_value, distinct_estimate)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  }
-
-  /** Adds a summary row per summarized value; returns whether it added any. */
-  private boolean addSummaries(String direction, String runId, List<CapturedValue> values)
-      throws SQLException {
-    boolean added = false;
-    for (int i = 0; i < values.size(); i++) {
-      ValueSummary s = values.get(i).summary();
-      if (s == null) {
-        continue;
-      }
-      PreparedStatement insert = summaryInsert();
-      Jdbc.setText(insert, 1, runId);
-      Jdbc.setText(insert, 2, direction);
-      insert.setInt(3, i);
-      Jdbc.setText(insert, 4, s.elements() == null ? "none" : s.elements());
-      Jdbc.setText(insert, 5, s.sampling() == null ? "all" : s.sampling());
-      insert.setLong(6, s.count());
-      insert.setLong(7, s.sampled());
-      insert.setLong(8, s.nulls());
-      insert.setLong(9, s.nans());
-      Jdbc.setDouble(insert, 10, s.min());
-      Jdbc.setDouble(insert, 11, s.max());
-      Jdbc.setDouble(insert, 12, s.mean());
-      Jdbc.setDouble(insert, 13, s.stddev());
-      insert.setLong(14, s.distinct());
-      insert.addBatch();
-      added = true;
-    }
-    return added;
   }
 
   private PreparedStatement sampleInsert() throws SQLException {

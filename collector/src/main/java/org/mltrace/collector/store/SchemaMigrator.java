@@ -11,11 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the schema up to date with the numbered migrations in {@code
- * db/migration/common/V###__name.sql}, which run unchanged on H2 and PostgreSQL. Migrations are
- * append-only: Flyway refuses to start if a shipped one was edited.
+ * db/migration/common/V###__name.sql}, which run unchanged on H2 and PostgreSQL, and those of the
+ * database's own folder ({@code db/migration/h2} or {@code db/migration/postgres}), for what the two
+ * write differently (a version number is used in one place only). Migrations are append-only:
+ * Flyway refuses to start if a shipped one was edited.
  */
 final class SchemaMigrator {
   static final String LOCATION = "classpath:db/migration/common";
+  static final String H2_LOCATION = "classpath:db/migration/h2";
+  static final String POSTGRES_LOCATION = "classpath:db/migration/postgres";
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
   private SchemaMigrator() {}
@@ -34,7 +38,7 @@ final class SchemaMigrator {
     Flyway flyway =
         Flyway.configure(SchemaMigrator.class.getClassLoader())
             .dataSource(effectiveUrl, null, null)
-            .locations(LOCATION)
+            .locations(locations(url))
             .outOfOrder(true)
             .load();
     try {
@@ -49,6 +53,11 @@ final class SchemaMigrator {
       throw new StoreException(
           "cannot prepare the mltrace schema in " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Where the migrations of {@code url}'s kind of database are. */
+  static String[] locations(JdbcUrl url) {
+    return new String[] {LOCATION, url.isPostgres() ? POSTGRES_LOCATION : H2_LOCATION};
   }
 
   /** Flyway's own message only says that validation failed; the reasons are per migration. */

@@ -237,20 +237,20 @@ class QueueDrainerTest {
   @Test
   void inputRowsLeftWithoutTheirRunByAKilledH2AreReplacedNotDeadLettered() throws SQLException {
     // What an H2 database killed mid-transaction was seen to hold: input rows of a run whose run
-    // row (and queue position) the kill lost. Only writable here with the foreign keys off.
+    // row (and queue position) the kill lost; the run, stored again, writes the same row.
     try (Statement st = database.connection().createStatement()) {
-      st.execute("SET REFERENTIAL_INTEGRITY FALSE");
       st.execute(
-          "INSERT INTO run_inputs (run_id, position, name, value_kind, value_text)"
-              + " VALUES ('r1', 0, 'stale', 'STRING', 'left over')");
-      st.execute("SET REFERENTIAL_INTEGRITY TRUE");
+          "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint)"
+              + " VALUES ('r1', 0, '/data/in.csv', 'left over')");
     }
-    TestQueues.write(
-        queue, List.of(run("r1", "prep").input(RunBuilder.longValue("seed", 7)).build()));
+    TestQueues.write(queue, List.of(run("r1", "prep").reads("in", "/data/in.csv").build()));
 
     assertEquals(new DrainResult(1, 1, 0, 0), drainer(10).drainAvailable());
     assertEquals(0, count("SELECT COUNT(*) FROM dead_letters"));
-    assertEquals(List.of("seed"), strings("SELECT name FROM run_inputs WHERE run_id = 'r1'"));
+    assertEquals(List.of("in"), strings("SELECT name FROM run_inputs WHERE run_id = 'r1'"));
+    assertEquals(
+        List.of("/data/in.csv"),
+        strings("SELECT pointer_id FROM run_reads WHERE run_id = 'r1' AND fingerprint IS NULL"));
   }
 
   @Test

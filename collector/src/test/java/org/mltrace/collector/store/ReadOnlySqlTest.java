@@ -56,7 +56,7 @@ class ReadOnlySqlTest {
       strings = {
         "INSERT INTO components (name) VALUES ('x')",
         "UPDATE component_runs SET status = 'failed'",
-        "DELETE FROM run_outputs",
+        "DELETE FROM run_writes",
         "DROP TABLE component_runs",
         "SELECT * FROM FINAL TABLE (UPDATE component_runs SET status = 'failed')",
         "SELECT 1; DELETE FROM component_runs"
@@ -65,7 +65,7 @@ class ReadOnlySqlTest {
     assertThrows(QueryRefusedException.class, () -> sql.query(statement));
     assertEquals(1, runs());
     assertEquals("ok", sql.query("SELECT status FROM component_runs").rows().get(0).get(0));
-    assertEquals(1L, sql.query("SELECT COUNT(*) FROM run_outputs").rows().get(0).get(0));
+    assertEquals(1L, sql.query("SELECT COUNT(*) FROM run_writes").rows().get(0).get(0));
   }
 
   @Test

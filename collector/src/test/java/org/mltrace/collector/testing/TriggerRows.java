@@ -9,6 +9,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.mltrace.collector.store.Database;
 
 /**
@@ -78,19 +81,43 @@ public final class TriggerRows implements AutoCloseable {
     if (pointer != null) {
       pointer(pointer);
     }
+    // The run row holds its outputs, 8 entries each (V025); a pointer also gets a run_writes row.
+    List<Object> values = new ArrayList<>();
     try (PreparedStatement ps =
-        c().prepareStatement(
-                "INSERT INTO run_outputs (run_id, position, name, value_kind, value_text,"
-                    + " pointer_id, end_time) SELECT ?, ?, ?, ?, ?, ?, end_time FROM component_runs"
-                    + " WHERE id = ?")) {
+        c().prepareStatement("SELECT output_values FROM component_runs WHERE id = ?")) {
       ps.setString(1, runId);
-      ps.setInt(2, position);
-      ps.setString(3, "out" + position);
-      ps.setString(4, kind);
-      ps.setString(5, pointer);
-      ps.setString(6, pointer);
-      ps.setString(7, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        java.sql.Array a = rs.getArray(1);
+        if (a != null) {
+          values.addAll(Arrays.asList((Object[]) a.getArray()));
+        }
+      }
+    }
+    while (values.size() < (position + 1) * 8) {
+      values.add(null);
+    }
+    List<Object> value = Arrays.asList("out" + position, kind, pointer, null, null, null, null, null);
+    for (int i = 0; i < 8; i++) {
+      values.set(position * 8 + i, value.get(i));
+    }
+    try (PreparedStatement ps =
+        c().prepareStatement("UPDATE component_runs SET output_values = ? WHERE id = ?")) {
+      ps.setArray(1, c().createArrayOf("VARCHAR", values.toArray()));
+      ps.setString(2, runId);
       ps.executeUpdate();
+    }
+    if (pointer != null) {
+      try (PreparedStatement ps =
+          c().prepareStatement(
+              "INSERT INTO run_writes (run_id, position, pointer_id, end_time)"
+                  + " SELECT ?, ?, ?, end_time FROM component_runs WHERE id = ?")) {
+        ps.setString(1, runId);
+        ps.setInt(2, position);
+        ps.setString(3, pointer);
+        ps.setString(4, runId);
+        ps.executeUpdate();
+      }
     }
     return this;
   }
