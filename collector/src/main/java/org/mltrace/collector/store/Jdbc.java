@@ -21,8 +21,13 @@ final class Jdbc {
     if (value == null) {
       ps.setNull(index, Types.VARCHAR);
     } else {
-      ps.setString(index, value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD'));
+      ps.setString(index, storable(value));
     }
+  }
+
+  /** {@code value} with NUL characters, which PostgreSQL text refuses, replaced by U+FFFD. */
+  static String storable(String value) {
+    return value == null || value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
   }
 
   static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

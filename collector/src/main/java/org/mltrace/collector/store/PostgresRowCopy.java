@@ -115,6 +115,7 @@ final class PostgresRowCopy {
         case '\t' -> text.append("\\t");
         case '\n' -> text.append("\\n");
         case '\r' -> text.append("\\r");
+        case '\0' -> text.append('\uFFFD'); // PostgreSQL text cannot hold NUL (Jdbc.storable)
         default -> text.append(c);
       }
     }

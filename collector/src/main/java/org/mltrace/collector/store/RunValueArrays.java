@@ -38,15 +38,15 @@ final class RunValueArrays {
     String[] out = new String[values.size() * VALUE_FIELDS];
     int i = 0;
     for (CapturedValue v : values) {
-      out[i++] = v.name();
+      out[i++] = Jdbc.storable(v.name());
       out[i++] = v.kind().name();
-      out[i++] = v.text();
-      out[i++] = v.className();
+      out[i++] = Jdbc.storable(v.text());
+      out[i++] = Jdbc.storable(v.className());
       out[i++] = v.size() < 0 ? null : Long.toString(v.size());
-      out[i++] = v.pointerType();
+      out[i++] = Jdbc.storable(v.pointerType());
       long modified = v.file() == null ? -1 : v.file().modifiedEpochMillis();
       out[i++] = modified < 0 ? null : Instant.ofEpochMilli(modified).toString();
-      out[i++] = v.fingerprint();
+      out[i++] = Jdbc.storable(v.fingerprint());
     }
     return out;
   }
