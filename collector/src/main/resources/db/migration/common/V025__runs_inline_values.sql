@@ -15,11 +15,13 @@ ALTER TABLE component_runs ADD COLUMN IF NOT EXISTS input_values VARCHAR ARRAY;
 ALTER TABLE component_runs ADD COLUMN IF NOT EXISTS output_values VARCHAR ARRAY;
 ALTER TABLE component_runs ADD COLUMN IF NOT EXISTS value_summaries VARCHAR ARRAY;
 
--- One row per pointer a run read (the readers of a pointer, and the consumers of a new output).
+-- One row per pointer a run read (the readers of a pointer, and the consumers of a new output),
+-- with the input's name (staleness asks which runs read a pointer under a given name).
 CREATE TABLE IF NOT EXISTS run_reads (
     run_id      VARCHAR NOT NULL,
     position    INTEGER NOT NULL,
     pointer_id  VARCHAR NOT NULL,
+    name        VARCHAR,
     fingerprint VARCHAR,
     PRIMARY KEY (run_id, position)
 );
@@ -69,8 +71,8 @@ UPDATE component_runs SET value_summaries = (
   WHERE value_summaries IS NULL
     AND EXISTS (SELECT 1 FROM run_value_summaries s WHERE s.run_id = component_runs.id);
 
-INSERT INTO run_reads (run_id, position, pointer_id, fingerprint)
-  SELECT v.run_id, v.position, v.pointer_id, v.fingerprint FROM run_inputs v
+INSERT INTO run_reads (run_id, position, pointer_id, name, fingerprint)
+  SELECT v.run_id, v.position, v.pointer_id, v.name, v.fingerprint FROM run_inputs v
   WHERE v.pointer_id IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM run_reads x WHERE x.run_id = v.run_id AND x.position = v.position);
 

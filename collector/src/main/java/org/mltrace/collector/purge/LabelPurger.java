@@ -18,6 +18,7 @@ import org.mltrace.collector.lineage.LineageClosure;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcLabelStore;
+import org.mltrace.collector.store.RunValueBlanker;
 import org.mltrace.collector.store.StoreException;
 
 /**
@@ -131,20 +132,10 @@ public final class LabelPurger implements AutoCloseable {
     long snapshots = 0;
     for (int from = 0; from < runs.size(); from += CHUNK) {
       List<String> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
-      for (String table : List.of("run_inputs", "run_outputs")) {
-        values +=
-            update(
-                c,
-                "UPDATE "
-                    + table
-                    + " SET value_text = CASE WHEN value_kind = 'POINTER' THEN value_text END,"
-                    + " size = NULL, class_name = NULL, fingerprint = NULL, modified_at = NULL"
-                    + " WHERE run_id IN (%s) AND (value_kind <> 'POINTER' AND value_text IS NOT NULL"
-                    + " OR size IS NOT NULL OR class_name IS NOT NULL OR fingerprint IS NOT NULL"
-                    + " OR modified_at IS NOT NULL)",
-                chunk);
-      }
-      summaries += update(c, "DELETE FROM run_value_summaries WHERE run_id IN (%s)", chunk);
+      // Values and summaries are arrays of the run rows (V025).
+      RunValueBlanker.Blanked blanked = RunValueBlanker.blank(c, chunk);
+      values += blanked.values();
+      summaries += blanked.summaries();
       samples += update(c, "DELETE FROM run_value_samples WHERE run_id IN (%s)", chunk);
       snapshots += update(c, "DELETE FROM artifact_snapshots WHERE run_id IN (%s)", chunk);
     }

@@ -115,7 +115,7 @@ final class StalenessFacts {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT d.run_id, d.depends_on_run_id, d.pointer_id, MIN(i.name)"
-                  + " FROM run_dependencies d LEFT JOIN run_inputs i"
+                  + " FROM run_dependencies d LEFT JOIN run_reads i"
                   + " ON i.run_id = d.run_id AND i.pointer_id = d.pointer_id"
                   + " WHERE d.run_id = ANY(?)"
                   + " GROUP BY d.run_id, d.depends_on_run_id, d.pointer_id"
@@ -157,13 +157,13 @@ final class StalenessFacts {
             + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?";
     String sql =
         "SELECT w.k,"
-            + " (SELECT x.id FROM run_outputs o JOIN component_runs x ON x.id = o.run_id"
+            + " (SELECT x.id FROM run_writes o JOIN component_runs x ON x.id = o.run_id"
             + " WHERE o.pointer_id = w.p"
             + inWindow
             + " ORDER BY o.pointer_id, o.end_time DESC, o.run_id DESC FETCH FIRST 1 ROWS ONLY),"
             + " (SELECT x.id FROM component_runs x WHERE w.i IS NOT NULL"
             + inWindow
-            + " AND EXISTS (SELECT 1 FROM run_outputs o JOIN run_inputs i"
+            + " AND EXISTS (SELECT 1 FROM run_writes o JOIN run_reads i"
             + " ON i.pointer_id = o.pointer_id JOIN component_runs y ON y.id = i.run_id"
             + " WHERE o.run_id = x.id AND o.pointer_id <> w.p AND i.name = w.i"
             + " AND y.component = w.c AND y.start_time <= ?)"

@@ -101,7 +101,8 @@ final class RunRowWriter {
     run.executeBatch();
     PreparedStatement reads =
         statements.get(
-            "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint) VALUES (?, ?, ?, ?)");
+            "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint, name)"
+                + " VALUES (?, ?, ?, ?, ?)");
     PreparedStatement writes =
         statements.get(
             "INSERT INTO run_writes (run_id, position, pointer_id, fingerprint, end_time)"
@@ -137,6 +138,8 @@ final class RunRowWriter {
       Jdbc.setText(insert, 4, v.fingerprint());
       if (end != null) {
         Jdbc.setTime(insert, 5, end);
+      } else {
+        Jdbc.setText(insert, 5, v.name());
       }
       insert.addBatch();
       added = true;
@@ -148,7 +151,7 @@ final class RunRowWriter {
   private void copyRuns(List<RunEvent> fresh, Instant now) throws SQLException {
     PostgresRowCopy runs = new PostgresRowCopy("component_runs (" + RUN_INSERT_COLUMNS + ")", 20);
     PostgresRowCopy reads =
-        new PostgresRowCopy("run_reads (run_id, position, pointer_id, fingerprint)", 4);
+        new PostgresRowCopy("run_reads (run_id, position, pointer_id, fingerprint, name)", 5);
     PostgresRowCopy writes =
         new PostgresRowCopy(
             "run_writes (run_id, position, pointer_id, fingerprint, end_time)", 5);
@@ -194,6 +197,8 @@ final class RunRowWriter {
       copy.text(run.runId()).number(i).text(pointer).text(v.fingerprint());
       if (end != null) {
         copy.time(end);
+      } else {
+        copy.text(v.name());
       }
       copy.endRow();
     }

@@ -49,7 +49,12 @@ abstract class PurgeContract {
   private static final Map<String, String> DUMPS = new LinkedHashMap<>();
 
   static {
-    DUMPS.put("component_runs", "SELECT * FROM component_runs ORDER BY id");
+    // The run's skeleton; its values are arrays of the same row (V025), dumped as run_inputs etc.
+    DUMPS.put(
+        "component_runs",
+        "SELECT id, component, method, agent_id, host, pid, thread, start_time, end_time,"
+            + " duration_nanos, code_version, git_commit, status, error_class, error_message,"
+            + " ingested_at, unrecorded_before FROM component_runs ORDER BY id");
     DUMPS.put("run_dependencies", "SELECT * FROM run_dependencies ORDER BY run_id, pointer_id");
     DUMPS.put("io_pointers", "SELECT * FROM io_pointers ORDER BY identifier");
     DUMPS.put("run_inputs", "SELECT * FROM run_inputs ORDER BY run_id, position");

@@ -82,31 +82,7 @@ public final class TriggerRows implements AutoCloseable {
       pointer(pointer);
     }
     // The run row holds its outputs, 8 entries each (V025); a pointer also gets a run_writes row.
-    List<Object> values = new ArrayList<>();
-    try (PreparedStatement ps =
-        c().prepareStatement("SELECT output_values FROM component_runs WHERE id = ?")) {
-      ps.setString(1, runId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        java.sql.Array a = rs.getArray(1);
-        if (a != null) {
-          values.addAll(Arrays.asList((Object[]) a.getArray()));
-        }
-      }
-    }
-    while (values.size() < (position + 1) * 8) {
-      values.add(null);
-    }
-    List<Object> value = Arrays.asList("out" + position, kind, pointer, null, null, null, null, null);
-    for (int i = 0; i < 8; i++) {
-      values.set(position * 8 + i, value.get(i));
-    }
-    try (PreparedStatement ps =
-        c().prepareStatement("UPDATE component_runs SET output_values = ? WHERE id = ?")) {
-      ps.setArray(1, c().createArrayOf("VARCHAR", values.toArray()));
-      ps.setString(2, runId);
-      ps.executeUpdate();
-    }
+    setValue(runId, "output_values", position, "out" + position, kind, pointer);
     if (pointer != null) {
       try (PreparedStatement ps =
           c().prepareStatement(
@@ -126,18 +102,48 @@ public final class TriggerRows implements AutoCloseable {
   public TriggerRows input(String runId, int position, String name, String pointer)
       throws SQLException {
     pointer(pointer);
+    setValue(runId, "input_values", position, name, "POINTER", pointer);
     try (PreparedStatement ps =
         c().prepareStatement(
-                "INSERT INTO run_inputs (run_id, position, name, value_kind, value_text,"
-                    + " pointer_id) VALUES (?, ?, ?, 'POINTER', ?, ?)")) {
+            "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, runId);
       ps.setInt(2, position);
-      ps.setString(3, name);
-      ps.setString(4, pointer);
-      ps.setString(5, pointer);
+      ps.setString(3, pointer);
+      ps.setString(4, name);
       ps.executeUpdate();
     }
     return this;
+  }
+
+  /** Sets the value at {@code position} of the run's array {@code column} (V025: 8 entries each). */
+  private void setValue(
+      String runId, String column, int position, String name, String kind, String text)
+      throws SQLException {
+    List<Object> values = new ArrayList<>();
+    try (PreparedStatement ps =
+        c().prepareStatement("SELECT " + column + " FROM component_runs WHERE id = ?")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        java.sql.Array a = rs.getArray(1);
+        if (a != null) {
+          values.addAll(Arrays.asList((Object[]) a.getArray()));
+        }
+      }
+    }
+    while (values.size() < (position + 1) * 8) {
+      values.add(null);
+    }
+    List<Object> value = Arrays.asList(name, kind, text, null, null, null, null, null);
+    for (int i = 0; i < 8; i++) {
+      values.set(position * 8 + i, value.get(i));
+    }
+    try (PreparedStatement ps =
+        c().prepareStatement("UPDATE component_runs SET " + column + " = ? WHERE id = ?")) {
+      ps.setArray(1, c().createArrayOf("VARCHAR", values.toArray()));
+      ps.setString(2, runId);
+      ps.executeUpdate();
+    }
   }
 
   /** Labels the pointer, as {@code mltrace label add} does. */

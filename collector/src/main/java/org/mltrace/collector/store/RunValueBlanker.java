@@ -1,0 +1,127 @@
+package org.mltrace.collector.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
+ * output keeps its name, kind and type, and a pointer its identifier, while text, size, class,
+ * modification time and fingerprint are removed from the run's arrays (V025) and the fingerprints
+ * from its {@code run_reads}/{@code run_writes} rows; the run's summaries are removed.
+ */
+public final class RunValueBlanker {
+  private static final int TEXT = 2;
+  private static final int CLASS = 3;
+  private static final int SIZE = 4;
+  private static final int MODIFIED = 6;
+  private static final int FINGERPRINT = 7;
+
+  private RunValueBlanker() {}
+
+  /** What was removed: values that held something to blank, and summaries. */
+  public record Blanked(long values, long summaries) {}
+
+  /** Blanks the runs' values and removes their summaries. */
+  public static Blanked blank(Connection c, List<String> runIds) throws SQLException {
+    if (runIds.isEmpty()) {
+      return new Blanked(0, 0);
+    }
+    String marks = String.join(", ", Collections.nCopies(runIds.size(), "?"));
+    long values = 0;
+    long summaries = 0;
+    try (PreparedStatement select =
+            c.prepareStatement(
+                "SELECT id, input_values, output_values, value_summaries FROM component_runs"
+                    + " WHERE id IN ("
+                    + marks
+                    + ")");
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE component_runs SET input_values = ?, output_values = ?,"
+                    + " value_summaries = NULL WHERE id = ?")) {
+      for (int i = 0; i < runIds.size(); i++) {
+        select.setString(i + 1, runIds.get(i));
+      }
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          Object[] inputs = entries(rs.getArray(2));
+          Object[] outputs = entries(rs.getArray(3));
+          Object[] summary = entries(rs.getArray(4));
+          long changed = blankEntries(inputs) + blankEntries(outputs);
+          long removed = summary == null ? 0 : summary.length / RunValueArrays.SUMMARY_FIELDS;
+          if (changed == 0 && removed == 0) {
+            continue;
+          }
+          values += changed;
+          summaries += removed;
+          setArray(c, update, 1, inputs);
+          setArray(c, update, 2, outputs);
+          update.setString(3, rs.getString(1));
+          update.addBatch();
+        }
+      }
+      update.executeBatch();
+    }
+    for (String table : List.of("run_reads", "run_writes")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE "
+                  + table
+                  + " SET fingerprint = NULL WHERE fingerprint IS NOT NULL AND run_id IN ("
+                  + marks
+                  + ")")) {
+        for (int i = 0; i < runIds.size(); i++) {
+          ps.setString(i + 1, runIds.get(i));
+        }
+        ps.executeUpdate();
+      }
+    }
+    return new Blanked(values, summaries);
+  }
+
+  private static Object[] entries(Array a) throws SQLException {
+    return a == null ? null : ((Object[]) a.getArray()).clone();
+  }
+
+  /** Blanks each value of the array in place; returns how many held something to blank. */
+  private static long blankEntries(Object[] a) {
+    if (a == null) {
+      return 0;
+    }
+    long changed = 0;
+    for (int v = 0; v + RunValueArrays.VALUE_FIELDS <= a.length; v += RunValueArrays.VALUE_FIELDS) {
+      boolean pointer = "POINTER".equals(a[v + 1]);
+      boolean something =
+          (!pointer && a[v + TEXT] != null)
+              || a[v + SIZE] != null
+              || a[v + CLASS] != null
+              || a[v + FINGERPRINT] != null
+              || a[v + MODIFIED] != null;
+      if (something) {
+        changed++;
+        if (!pointer) {
+          a[v + TEXT] = null;
+        }
+        a[v + CLASS] = null;
+        a[v + SIZE] = null;
+        a[v + MODIFIED] = null;
+        a[v + FINGERPRINT] = null;
+      }
+    }
+    return changed;
+  }
+
+  private static void setArray(Connection c, PreparedStatement ps, int index, Object[] a)
+      throws SQLException {
+    if (a == null) {
+      ps.setNull(index, java.sql.Types.ARRAY);
+    } else {
+      ps.setArray(index, c.createArrayOf("VARCHAR", a));
+    }
+  }
+}
