@@ -97,6 +97,16 @@ public final class JdbcLabelStore {
         label);
   }
 
+  /** Whether any label has been retracted. */
+  public boolean anyRetraction() {
+    return !SqlRows.query(
+            database,
+            "looking for label retractions",
+            "SELECT 1 FROM label_retractions FETCH FIRST 1 ROWS ONLY",
+            rs -> 1)
+        .isEmpty();
+  }
+
   /** When the label was retracted, or null. */
   public Instant retraction(String label) {
     List<Instant> at = retractedAt(label);

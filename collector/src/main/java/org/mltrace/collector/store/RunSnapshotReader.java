@@ -34,6 +34,11 @@ public final class RunSnapshotReader {
     this.database = database;
   }
 
+  /** The database it reads, for the other per-batch facts a trigger may need. */
+  public Database database() {
+    return database;
+  }
+
   /** How many times {@link #history} queried the database: once per component per batch. */
   public long historyQueries() {
     return historyQueries.get();

@@ -33,4 +33,12 @@ public interface TriggerContext {
    * limit} (train vs inference: the training component's input as the reference).
    */
   List<RunSnapshot> latestRunsOf(String component, int limit);
+
+  /**
+   * The pointers carrying a retracted label that this run or any run upstream of it read, by label
+   * then pointer; empty when there are none (the default, for contexts built without a database).
+   */
+  default List<RetractedRead> retractedReads() {
+    return List.of();
+  }
 }

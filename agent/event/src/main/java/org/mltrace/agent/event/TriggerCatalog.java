@@ -141,6 +141,8 @@ public final class TriggerCatalog {
         List.of("train", "validation"), List.of(), List.of(), false));
     add(new Entry("metric_threshold", List.of("variable", "op", "value"), Map.of(), List.of(), List.of("variable"), List.of(),
         List.of(), true));
+    // A deletion request enforced: fails when the run derives from data carrying a retracted label.
+    add(new Entry("retracted_input", List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), true));
   }
 
   private TriggerCatalog() {}

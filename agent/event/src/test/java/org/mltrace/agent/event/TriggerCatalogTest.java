@@ -15,7 +15,7 @@ class TriggerCatalogTest {
   void listsExactlyTheContractsTriggersInOrder() {
     assertEquals(
         List.of("not_null", "range", "schema", "outliers", "row_count_change", "psi", "kl_divergence", "ks", "mean_shift",
-            "train_test_leakage", "overfitting", "metric_threshold"),
+            "train_test_leakage", "overfitting", "metric_threshold", "retracted_input"),
         TriggerCatalog.names());
     assertNull(TriggerCatalog.find("nope"));
   }
@@ -26,7 +26,7 @@ class TriggerCatalogTest {
       boolean sample = List.of("outliers", "psi", "kl_divergence", "ks").contains(e.name());
       assertEquals(sample, !e.sampleArgs().isEmpty(), e.name());
       assertEquals(e.name().equals("train_test_leakage"), !e.hashArgs().isEmpty(), e.name());
-      assertEquals(e.name().equals("metric_threshold"), e.alertsByDefault(), e.name());
+      assertEquals(List.of("metric_threshold", "retracted_input").contains(e.name()), e.alertsByDefault(), e.name());
     }
     assertEquals(List.of("variable", "other"), TriggerCatalog.find("train_test_leakage").hashArgs());
     assertEquals(List.of("train", "validation"), TriggerCatalog.find("overfitting").variableArgs());

@@ -21,6 +21,7 @@ public final class BuiltinTriggers {
         new MeanShiftTrigger(),
         new TrainTestLeakageTrigger(),
         new OverfittingTrigger(),
-        new MetricThresholdTrigger());
+        new MetricThresholdTrigger(),
+        new RetractedInputTrigger());
   }
 }

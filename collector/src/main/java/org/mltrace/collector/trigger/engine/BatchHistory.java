@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mltrace.collector.store.RunSnapshotReader;
 import org.mltrace.collector.store.TriggerDeclaration;
+import org.mltrace.collector.trigger.RetractedRead;
 import org.mltrace.collector.trigger.RunSnapshot;
 
 /**
@@ -28,6 +29,8 @@ final class BatchHistory {
   private final Map<String, Integer> depthByComponent = new HashMap<>();
   private final Map<String, Optional<RunSnapshot>> pinned = new ConcurrentHashMap<>();
   private final Map<String, List<RunSnapshot>> others = new ConcurrentHashMap<>();
+  private final Map<String, List<RetractedRead>> retracted = new ConcurrentHashMap<>();
+  private volatile Boolean anyRetraction;
 
   private BatchHistory(RunSnapshotReader reader) {
     this.reader = reader;
@@ -99,6 +102,20 @@ final class BatchHistory {
       }
     }
     return before;
+  }
+
+  /**
+   * The retracted labels' pointers read by the run or upstream of it, computed on first ask for the
+   * run; nothing is walked while no label is retracted (one query per batch says so).
+   */
+  List<RetractedRead> retractedReads(String runId) {
+    if (anyRetraction == null) {
+      anyRetraction = RetractedReads.anyRetraction(reader);
+    }
+    if (!anyRetraction) {
+      return List.of();
+    }
+    return retracted.computeIfAbsent(runId, id -> RetractedReads.of(reader, id));
   }
 
   Optional<RunSnapshot> runById(String runId) {

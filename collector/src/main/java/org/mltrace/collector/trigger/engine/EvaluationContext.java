@@ -3,6 +3,7 @@ package org.mltrace.collector.trigger.engine;
 import java.util.List;
 import java.util.Optional;
 import org.mltrace.collector.trigger.Phase;
+import org.mltrace.collector.trigger.RetractedRead;
 import org.mltrace.collector.trigger.RunSnapshot;
 import org.mltrace.collector.trigger.TriggerArgs;
 import org.mltrace.collector.trigger.TriggerContext;
@@ -20,5 +21,10 @@ record EvaluationContext(
   @Override
   public List<RunSnapshot> latestRunsOf(String component, int limit) {
     return batch.latestRunsOf(component, run.start(), limit);
+  }
+
+  @Override
+  public List<RetractedRead> retractedReads() {
+    return batch.retractedReads(run.id());
   }
 }

@@ -22,6 +22,7 @@ class BuiltinTriggersTest {
             "overfitting",
             "psi",
             "range",
+            "retracted_input",
             "row_count_change",
             "schema",
             "train_test_leakage"),
@@ -29,9 +30,9 @@ class BuiltinTriggersTest {
   }
 
   @Test
-  void onlyMetricThresholdAlertsByDefault() {
+  void onlyMetricThresholdAndRetractedInputAlertByDefault() {
     List<String> alerting =
         BuiltinTriggers.all().stream().filter(Trigger::alertsByDefault).map(Trigger::name).toList();
-    assertEquals(List.of("metric_threshold"), alerting);
+    assertEquals(List.of("metric_threshold", "retracted_input"), alerting);
   }
 }

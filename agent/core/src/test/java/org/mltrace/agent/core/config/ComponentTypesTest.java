@@ -145,7 +145,7 @@ class ComponentTypesTest {
     assertEquals(
         List.of(
             types + ":4: unknown trigger 'psii'; nearest: psi; built-in triggers are [not_null, range, schema, outliers,"
-                + " row_count_change, psi, kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold] (a"
+                + " row_count_change, psi, kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold, retracted_input] (a"
                 + " plugin's trigger is declared with 'user: NAME')",
             types + ":7: 'variable: out' is not one of the component's outputs or inputs [result] (in component 'a', which"
                 + " extends it)"),

@@ -73,7 +73,7 @@ class TriggerConfigTest {
     assertEquals(7, p.line());
     assertEquals(
         "unknown trigger 'psii'; nearest: psi; built-in triggers are [not_null, range, schema, outliers, row_count_change,"
-            + " psi, kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold] (a plugin's trigger is"
+            + " psi, kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold, retracted_input] (a plugin's trigger is"
             + " declared with 'user: NAME')",
         p.message());
   }
@@ -143,7 +143,7 @@ class TriggerConfigTest {
   void entryShapeProblems() {
     assertEquals(
         "a trigger entry needs 'trigger: NAME' (one of [not_null, range, schema, outliers, row_count_change, psi,"
-            + " kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold]) or 'user: NAME'",
+            + " kl_divergence, ks, mean_shift, train_test_leakage, overfitting, metric_threshold, retracted_input]) or 'user: NAME'",
         single(component("    after_run:", "      - variable: fares")).message());
     assertEquals(
         "give either 'trigger:' (built-in) or 'user:' (a plugin), not both",
