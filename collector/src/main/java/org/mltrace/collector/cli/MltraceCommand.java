@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
       CompactCommand.class,
       PurgeCommand.class,
       ArtifactCommand.class,
+      ExportCommand.class,
       AlertsCommand.class,
       StaleCommand.class,
       UiCommand.class,
