@@ -182,10 +182,10 @@ public final class EventWriter {
     try {
       queueDir = queueRoot.resolve(identity.queueName());
       opening = new FutureTask<>(() -> opener.open(queueDir));
-      Thread opener = new Thread(opening, "mltrace-queue-open");
-      opener.setDaemon(true);
-      opener.setContextClassLoader(EventWriter.class.getClassLoader()); // as for this thread
-      opener.start();
+      Thread openerThread = new Thread(opening, "mltrace-queue-open");
+      openerThread.setDaemon(true);
+      openerThread.setContextClassLoader(EventWriter.class.getClassLoader()); // as for this thread
+      openerThread.start();
     } catch (Throwable t) {
       queueUnavailable(t);
     }
