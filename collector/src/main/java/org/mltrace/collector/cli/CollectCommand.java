@@ -1,6 +1,7 @@
 package org.mltrace.collector.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.mltrace.collector.listener.ListenerServer;
 import org.mltrace.collector.listener.ListenerServices;
 import org.mltrace.collector.metrics.CollectorMetrics;
 import org.mltrace.collector.openlineage.LineageIntake;
+import org.mltrace.collector.openlineage.OpenLineageForwarder;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.trigger.engine.TriggerEngine;
 import org.mltrace.collector.trigger.engine.TriggerRegistry;
@@ -144,6 +146,16 @@ final class CollectCommand implements Callable<Integer> {
       })
   String token;
 
+  @Option(
+      names = "--openlineage-url",
+      paramLabel = "URL",
+      description = {
+        "Send each stored run, as it is stored, to this OpenLineage endpoint (URL/api/v1/lineage, "
+            + "as Marquez serves it) as START and COMPLETE/FAIL events: at least once, in order, "
+            + "retried with back-off. Not with --once."
+      })
+  URI openlineageUrl;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -164,6 +176,16 @@ final class CollectCommand implements Callable<Integer> {
           spec.commandLine(), "--listen serves while collect follows the queue; drop --once");
     }
     ListenerAccess listenerAccess = listen == null ? null : ListenerAccess.of(listen, token);
+    if (openlineageUrl != null
+        && (once
+            || !("http".equals(openlineageUrl.getScheme())
+                || "https".equals(openlineageUrl.getScheme())))) {
+      throw new ParameterException(
+          spec.commandLine(),
+          once
+              ? "--openlineage-url forwards while collect follows the queue; drop --once"
+              : "--openlineage-url must be an http(s) URL, got " + openlineageUrl);
+    }
     List<AlertSink> sinks = alertSinks.sinks();
     TriggerRegistry registry = TriggerRegistry.load(plugins);
     Path store = artifacts != null ? artifacts : ArtifactLocations.defaultFor(db.url);
@@ -183,10 +205,28 @@ final class CollectCommand implements Callable<Integer> {
         r = collector.reportingTo(progress.progress()).drain(queue);
         collector.evaluateTriggers();
         alerts.notifier().awaitIdle(ALERT_DELIVERY_WAIT);
-      } else if (listenerAccess != null) {
-        r = followListening(collector, listenerAccess, alerts.notifier());
       } else {
-        r = collector.follow(queue, StopSignal.install());
+        try (OpenLineageForwarder forwarder =
+            openlineageUrl == null
+                ? null
+                : OpenLineageForwarder.start(db.url, openlineageUrl, queue)) {
+          r =
+              listenerAccess != null
+                  ? followListening(collector, listenerAccess, alerts.notifier(), forwarder)
+                  : collector.follow(queue, StopSignal.install());
+          if (forwarder != null) {
+            spec.commandLine()
+                .getOut()
+                .println(
+                    "forwarded "
+                        + forwarder.forwarded()
+                        + " runs to "
+                        + openlineageUrl
+                        + (forwarder.failures() > 0
+                            ? " (" + forwarder.failures() + " failed sends retried)"
+                            : ""));
+          }
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(
@@ -226,7 +266,10 @@ final class CollectCommand implements Callable<Integer> {
    * queue for the next start.
    */
   private DrainResult followListening(
-      Collector collector, ListenerAccess access, AlertNotifier alerts) {
+      Collector collector,
+      ListenerAccess access,
+      AlertNotifier alerts,
+      OpenLineageForwarder forwarder) {
     StopSignal stop = StopSignal.install();
     LineageIntake intake = LineageIntake.open(queue, Clock.systemUTC());
     CollectorMetrics metrics =
@@ -239,6 +282,17 @@ final class CollectCommand implements Callable<Integer> {
                 "mltrace_openlineage_runs_queued",
                 "OpenLineage runs ended and queued for storing since this collector started.",
                 intake::queuedRuns);
+    if (forwarder != null) {
+      metrics
+          .withCounter(
+              "mltrace_openlineage_forwarded_runs",
+              "Runs sent to --openlineage-url since this collector started.",
+              forwarder::forwarded)
+          .withCounter(
+              "mltrace_openlineage_forward_failures",
+              "Sends to --openlineage-url that failed and were retried.",
+              forwarder::failures);
+    }
     ListenerServices services =
         new ListenerServices(intake, metrics, QueryService.open(db.url), db.url, alerts::submit);
     try (ListenerServer listener = ListenerServer.start(access, services)) {
