@@ -73,20 +73,23 @@ public final class JdbcGraphStore {
         .readThrough("run_reads", "run_reads_by_pointer");
   }
 
-  /** The pointer outputs of the runs. */
+  /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
   public List<OutputRow> outputsOf(Collection<String> runIds) {
+    Map<String, Object[][]> arrays = RunValueReader.arrays(database, runIds);
+    List<String[]> found = new ArrayList<>();
+    for (Map.Entry<String, Object[][]> e : arrays.entrySet()) {
+      Object[] values = e.getValue()[1];
+      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
+        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
+          found.add(new String[] {e.getKey(), (String) values[v + 2], (String) values[v]});
+        }
+      }
+    }
+    Map<String, String> types =
+        RunValueReader.pointerTypes(database, found.stream().map(f -> f[1]).distinct().toList());
     List<OutputRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      out.addAll(
-          SqlRows.query(
-              database,
-              "reading run outputs",
-              "SELECT o.run_id, o.pointer_id, o.name, p.pointer_type FROM run_outputs o"
-                  + " LEFT JOIN io_pointers p ON p.identifier = o.pointer_id"
-                  + " WHERE o.run_id = ANY(?) AND o.pointer_id IS NOT NULL",
-              rs ->
-                  new OutputRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-              chunk));
+    for (String[] f : found) {
+      out.add(new OutputRow(f[0], f[1], f[2], types.get(f[1])));
     }
     return out;
   }
@@ -200,18 +203,15 @@ public final class JdbcGraphStore {
    */
   public List<NumberRow> numbers(Collection<String> runIds, String name) {
     List<NumberRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      for (String table : List.of("run_inputs", "run_outputs")) {
-        out.addAll(
-            SqlRows.query(
-                database,
-                "reading " + name + " of runs",
-                "SELECT run_id, name, value_text FROM "
-                    + table
-                    + " WHERE run_id = ANY(?) AND name = ? AND value_kind IN ('LONG', 'DOUBLE')",
-                rs -> new NumberRow(rs.getString(1), rs.getString(2), parse(rs.getString(3))),
-                chunk,
-                name));
+    for (Map.Entry<String, Object[][]> e : RunValueReader.arrays(database, runIds).entrySet()) {
+      for (int direction = 0; direction < 2; direction++) {
+        Object[] values = e.getValue()[direction];
+        for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
+          if (name.equals(values[v])
+              && ("LONG".equals(values[v + 1]) || "DOUBLE".equals(values[v + 1]))) {
+            out.add(new NumberRow(e.getKey(), name, parse((String) values[v + 2])));
+          }
+        }
       }
     }
     out.removeIf(n -> Double.isNaN(n.value()));

@@ -59,34 +59,10 @@ public final class JdbcRunRepository implements RunRepository {
     return values("run_outputs", runIds);
   }
 
+  /** Read from the runs' arrays ({@link RunValueReader}), not through the views. */
   private Map<String, List<ValueRow>> values(String table, Collection<String> runIds) {
-    String direction = table.equals("run_inputs") ? "input" : "output";
-    String sql =
-        "SELECT v.run_id, v.position, v.name, v.value_kind, v.value_text, v.pointer_id,"
-            + " p.pointer_type, v.class_name, v.size, v.value_type, v.modified_at, v.fingerprint,"
-            + " s.elements, s.sampling, s.element_count, s.sampled, s.null_count, s.nan_count,"
-            + " s.min_value, s.max_value, s.mean_value, s.stddev_value, s.distinct_estimate FROM "
-            + table
-            + " v"
-            + " LEFT JOIN io_pointers p ON p.identifier = v.pointer_id"
-            + " LEFT JOIN run_value_summaries s ON s.run_id = v.run_id"
-            + " AND s.direction = '"
-            + direction
-            + "' AND s.position = v.position"
-            + " WHERE v.run_id = ANY(?) ORDER BY v.run_id, v.position";
-    Map<String, List<ValueRow>> byRun = new LinkedHashMap<>();
-    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      for (Map.Entry<String, ValueRow> e :
-          SqlRows.query(
-              database,
-              "reading " + table + " of " + runsNamed(runIds),
-              sql,
-              rs -> Map.entry(rs.getString("run_id"), valueRow(rs)),
-              chunk)) {
-        byRun.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-      }
-    }
-    return byRun;
+    return new LinkedHashMap<>(
+        RunValueReader.values(database, runIds, table.equals("run_inputs")));
   }
 
   private static ValueRow valueRow(ResultSet rs) throws SQLException {

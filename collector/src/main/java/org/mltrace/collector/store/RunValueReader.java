@@ -1,0 +1,167 @@
+package org.mltrace.collector.store;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.mltrace.agent.event.ValueSummary;
+
+/**
+ * Reads runs' values from their arrays (V025) by run id: one primary-key read per chunk of runs
+ * and one look-up of the pointers' types, decoded here. The views {@code run_inputs} and {@code
+ * run_outputs} give the same rows, but H2 cannot use the primary key for a view filtered by {@code
+ * run_id = ANY(?)} and expands every run instead (review of 200 outputs went from 1.3 to 7.5 s on a
+ * 50,000-run history before the collector's own reads came here).
+ */
+final class RunValueReader {
+  private RunValueReader() {}
+
+  /** The inputs (or outputs) of the runs with their summaries, by run id in id order. */
+  static Map<String, List<ValueRow>> values(
+      Database database, Collection<String> runIds, boolean inputs) {
+    Map<String, Object[][]> arrays = arrays(database, runIds);
+    Set<String> pointers = new LinkedHashSet<>();
+    for (Object[][] a : arrays.values()) {
+      Object[] values = a[inputs ? 0 : 1];
+      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
+        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
+          pointers.add((String) values[v + 2]);
+        }
+      }
+    }
+    Map<String, String> types = pointerTypes(database, pointers);
+    String direction = inputs ? "input" : "output";
+    Map<String, List<ValueRow>> byRun = new TreeMap<>();
+    for (Map.Entry<String, Object[][]> e : arrays.entrySet()) {
+      Object[] values = e.getValue()[inputs ? 0 : 1];
+      if (values == null || values.length < 8) {
+        continue;
+      }
+      Map<Integer, ValueSummary> summaries = summaries(e.getValue()[2], direction);
+      List<ValueRow> rows = new ArrayList<>();
+      for (int v = 0; v + 8 <= values.length; v += 8) {
+        int position = v / 8;
+        String kind = (String) values[v + 1];
+        String text = (String) values[v + 2];
+        String pointer = "POINTER".equals(kind) ? text : null;
+        rows.add(
+            new ValueRow(
+                position,
+                (String) values[v],
+                kind,
+                text,
+                pointer,
+                pointer == null ? null : types.get(pointer),
+                (String) values[v + 3],
+                values[v + 4] == null ? null : Long.valueOf((String) values[v + 4]),
+                (String) values[v + 5],
+                time((String) values[v + 6]),
+                (String) values[v + 7],
+                summaries.get(position)));
+      }
+      byRun.put(e.getKey(), rows);
+    }
+    return byRun;
+  }
+
+  /** Each run's {input_values, output_values, value_summaries} as arrays (null when NULL). */
+  static Map<String, Object[][]> arrays(Database database, Collection<String> runIds) {
+    Map<String, Object[][]> out = new HashMap<>();
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
+      for (Map.Entry<String, Object[][]> e :
+          SqlRows.query(
+              database,
+              "reading the values of " + runIds.size() + " runs",
+              "SELECT id, input_values, output_values, value_summaries FROM component_runs"
+                  + " WHERE id = ANY(?)",
+              rs ->
+                  Map.entry(
+                      rs.getString(1),
+                      new Object[][] {
+                        entries(rs.getArray(2)), entries(rs.getArray(3)), entries(rs.getArray(4))
+                      }),
+              chunk)) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  /** pointer_type of each pointer that has one. */
+  static Map<String, String> pointerTypes(Database database, Collection<String> pointers) {
+    Map<String, String> types = new HashMap<>();
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(pointers))) {
+      for (Map.Entry<String, String> e :
+          SqlRows.query(
+              database,
+              "reading the types of " + pointers.size() + " pointers",
+              "SELECT identifier, pointer_type FROM io_pointers WHERE identifier = ANY(?)"
+                  + " AND pointer_type IS NOT NULL",
+              rs -> Map.entry(rs.getString(1), rs.getString(2)),
+              chunk)) {
+        types.put(e.getKey(), e.getValue());
+      }
+    }
+    return types;
+  }
+
+  private static Object[] entries(Array a) throws SQLException {
+    return a == null ? null : (Object[]) a.getArray();
+  }
+
+  private static Map<Integer, ValueSummary> summaries(Object[] s, String direction) {
+    Map<Integer, ValueSummary> out = new HashMap<>();
+    int n = RunValueArrays.SUMMARY_FIELDS;
+    for (int i = 0; s != null && i + n <= s.length; i += n) {
+      if (!direction.equals(s[i])) {
+        continue;
+      }
+      out.put(
+          Integer.valueOf((String) s[i + 1]),
+          new ValueSummary(
+              (String) s[i + 2],
+              (String) s[i + 3],
+              longOf(s[i + 4]),
+              longOf(s[i + 5]),
+              longOf(s[i + 6]),
+              longOf(s[i + 7]),
+              doubleOf(s[i + 8]),
+              doubleOf(s[i + 9]),
+              doubleOf(s[i + 10]),
+              doubleOf(s[i + 11]),
+              longOf(s[i + 12])));
+    }
+    return out;
+  }
+
+  private static long longOf(Object o) {
+    return o == null ? 0 : Long.parseLong((String) o);
+  }
+
+  private static double doubleOf(Object o) {
+    return o == null ? Double.NaN : Double.parseDouble((String) o);
+  }
+
+  /**
+   * An instant written as {@link Instant#toString} by the collector, or as the database's own text
+   * of a timestamp by V025's upgrade ({@code 2026-01-01 10:00:00+00}).
+   */
+  static Instant time(String text) {
+    if (text == null) {
+      return null;
+    }
+    String iso = text.replace(' ', 'T');
+    if (iso.matches(".*[+-]\\d\\d$")) {
+      iso += ":00";
+    }
+    return OffsetDateTime.parse(iso).toInstant();
+  }
+}
