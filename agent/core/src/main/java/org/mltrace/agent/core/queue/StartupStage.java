@@ -34,7 +34,7 @@ import org.mltrace.agent.core.capture.ComponentSampler;
  * the writer falls behind for any other reason.
  *
  * <p>A staged run has already carried its component's unrecorded calls (its event says how many
- * it carries); if it is dropped at append time instead, {@link Staged#uncarry} gives them back so
+ * it carries); if it is dropped at append time instead, the writer gives them back to the sampler so
  * that the next event carries them and the counts stay exact. Writer thread only.
  */
 final class StartupStage implements AutoCloseable {
