@@ -145,9 +145,12 @@ final class StalenessFacts {
    * file rewritten), or another one that a run of the reader's component, started by {@code now},
    * read under the window's input name (the same role: the next model a predict step loads as
    * {@code model}; not the test split a training run never reads). By window index; windows without
-   * one are absent. One statement per chunk of windows: the database walks the pointer's writers
-   * (V022 index) and the component's runs in the window ({@code (component, end_time)}) once per
-   * window, without a round trip each (a history page asks for thousands of windows).
+   * one are absent. One statement per chunk of windows: the database walks the pointer's writers in
+   * the window ({@code run_writes (pointer_id, end_time)}; bounding only the run's end scanned every
+   * write of a pointer rewritten all history long, such as a model file, per window) and the
+   * component's runs in the window ({@code (component, end_time)}), then each such run's writes by
+   * key and their readers by pointer (nested, so the planner cannot start from every run of the
+   * reader's component), without a round trip per window (a history page asks for thousands).
    */
   Map<Integer, Superseder> latestSuperseding(String component, List<Window> windows, Instant now)
       throws SQLException {
@@ -159,14 +162,16 @@ final class StalenessFacts {
         "SELECT w.k,"
             + " (SELECT x.id FROM run_writes o JOIN component_runs x ON x.id = o.run_id"
             + " WHERE o.pointer_id = w.p"
+            + " AND o.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
+            + " AND o.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE)"
             + inWindow
             + " ORDER BY o.pointer_id, o.end_time DESC, o.run_id DESC FETCH FIRST 1 ROWS ONLY),"
             + " (SELECT x.id FROM component_runs x WHERE w.i IS NOT NULL"
             + inWindow
-            + " AND EXISTS (SELECT 1 FROM run_writes o JOIN run_reads i"
-            + " ON i.pointer_id = o.pointer_id JOIN component_runs y ON y.id = i.run_id"
-            + " WHERE o.run_id = x.id AND o.pointer_id <> w.p AND i.name = w.i"
-            + " AND y.component = w.c AND y.start_time <= ?)"
+            + " AND EXISTS (SELECT 1 FROM run_writes o WHERE o.run_id = x.id AND o.pointer_id <> w.p"
+            + " AND EXISTS (SELECT 1 FROM run_reads i JOIN component_runs y ON y.id = i.run_id"
+            + " WHERE i.pointer_id = o.pointer_id AND i.name = w.i"
+            + " AND y.component = w.c AND y.start_time <= ?))"
             + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
             + " FROM UNNEST(?, ?, ?, ?, ?, ?) AS w(k, f, t, p, c, i)";
     Map<Integer, Superseder> latest = new HashMap<>();
