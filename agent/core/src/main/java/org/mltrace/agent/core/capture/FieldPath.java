@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.AgentLog;
-import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.spelling.Suggestions;
 
 /**
  * The fields after the first segment of a YAML variable such as {@code result.metrics.accuracy}:

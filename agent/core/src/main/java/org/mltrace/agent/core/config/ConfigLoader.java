@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.CaptureOptions;
 import org.mltrace.agent.core.capture.SampleSpec;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.mltrace.agent.event.StaleAfter;
 import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.agent.event.TriggerDecl;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.mltrace.agent.event.StaleAfter;
 import org.mltrace.agent.event.TaskEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.mltrace.agent.event.TriggerCatalog;
 import org.mltrace.agent.event.TriggerDecl;
 import org.yaml.snakeyaml.nodes.MappingNode;

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 import org.mltrace.agent.core.config.MethodSignature;
-import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.spelling.Suggestions;
 
 /**
  * The existing signatures nearest to one that matched nothing: the methods of its class when

@@ -2,7 +2,7 @@ package org.mltrace.agent.core.offline;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldNode;

@@ -8,7 +8,7 @@ import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.FieldPath;
 import org.mltrace.agent.core.capture.PlannedVariable;
 import org.mltrace.agent.core.config.ComponentSpec;
-import org.mltrace.agent.core.config.Suggestions;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.mltrace.agent.core.config.VariableSpec;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;

@@ -1,4 +1,4 @@
-package org.mltrace.agent.core.config;
+package org.mltrace.agent.core.spelling;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ public final class Suggestions {
         .toList();
   }
 
-  static String didYouMean(String wrong, Collection<String> candidates) {
+  public static String didYouMean(String wrong, Collection<String> candidates) {
     List<String> near = nearest(wrong, candidates, 1);
     return near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
   }
