@@ -15,8 +15,8 @@ import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.trigger.TriggerResultsListener;
-import org.mltrace.collector.trigger.engine.TriggerEngine;
-import org.mltrace.collector.trigger.engine.TriggerRegistry;
+import org.mltrace.collector.evaluation.TriggerEngine;
+import org.mltrace.collector.evaluation.TriggerRegistry;
 
 /**
  * The facade {@code mltrace collect} uses: opens (creating and migrating) the database, then drains

@@ -24,8 +24,8 @@ import org.mltrace.collector.testing.PluginJars;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TestQueues;
 import org.mltrace.collector.trigger.TriggerResultsListener;
-import org.mltrace.collector.trigger.engine.TriggerEngine;
-import org.mltrace.collector.trigger.engine.TriggerRegistry;
+import org.mltrace.collector.evaluation.TriggerEngine;
+import org.mltrace.collector.evaluation.TriggerRegistry;
 
 /**
  * {@code collect} evaluates the declared triggers: after draining with --once, beside it without.

@@ -20,8 +20,8 @@ import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.agent.event.ValueKind;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.trigger.TriggerResultsListener;
-import org.mltrace.collector.trigger.engine.TriggerEngine;
-import org.mltrace.collector.trigger.engine.TriggerRegistry;
+import org.mltrace.collector.evaluation.TriggerEngine;
+import org.mltrace.collector.evaluation.TriggerRegistry;
 
 /** {@code inspect} and {@code history} show the runs' trigger results, as text and as JSON. */
 class TriggerResultsCommandTest {

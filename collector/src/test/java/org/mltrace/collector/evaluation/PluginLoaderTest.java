@@ -1,4 +1,4 @@
-package org.mltrace.collector.trigger.engine;
+package org.mltrace.collector.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

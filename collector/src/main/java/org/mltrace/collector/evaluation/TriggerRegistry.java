@@ -1,4 +1,4 @@
-package org.mltrace.collector.trigger.engine;
+package org.mltrace.collector.evaluation;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.mltrace.collector.trigger.engine;
+package org.mltrace.collector.evaluation;
 
 import org.mltrace.collector.MltraceException;
 

@@ -1,4 +1,4 @@
-package org.mltrace.collector.trigger.engine;
+package org.mltrace.collector.evaluation;
 
 import java.io.IOException;
 import java.net.MalformedURLException;
