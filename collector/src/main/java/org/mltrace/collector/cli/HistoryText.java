@@ -2,6 +2,7 @@ package org.mltrace.collector.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mltrace.collector.query.CodeSourceView;
 import org.mltrace.collector.query.History;
 import org.mltrace.collector.query.RunView;
 import org.mltrace.collector.query.TriggerCounts;
@@ -28,17 +29,20 @@ final class HistoryText {
     boolean anyTriggers =
         runs.stream().map(r -> history.triggersOf(r.id())).anyMatch(t -> !t.none() || t.pending());
     boolean anyStale = runs.stream().anyMatch(r -> !history.staleOf(r.id()).isEmpty());
+    boolean sourceChanges = history.codeSourceChanges();
     List<List<String>> rows = new ArrayList<>();
     rows.add(
         columns(
             anyFailed,
             anyTriggers,
             anyStale,
+            sourceChanges,
             "STARTED",
             "DURATION",
             "STATUS",
             "RUN",
             "CODE",
+            "CODE SOURCE",
             "TRIGGERS",
             "STALE",
             "ERROR"));
@@ -52,11 +56,13 @@ final class HistoryText {
               anyFailed,
               anyTriggers,
               anyStale,
+              sourceChanges,
               TextFormat.time(r.startTime()),
               TextFormat.duration(r.duration()),
               r.status(),
               r.id(),
               code,
+              CodeSourceView.brief(history.codeSourcesOf(r.id())),
               triggers(history.triggersOf(r.id())),
               stale(history.staleOf(r.id())),
               r.failed() ? TextFormat.oneLine(r.error()) : ""));
@@ -105,18 +111,22 @@ final class HistoryText {
 
   /**
    * The cells, without the trigger column when no run has results, the stale column when no run is
-   * stale and the last (error) column when no run failed.
+   * stale, the last (error) column when no run failed, and the code source column unless the runs'
+   * code sources differ (a jar changed between them).
    */
   private static List<String> columns(
-      boolean withError, boolean withTriggers, boolean withStale, String... cells) {
+      boolean withError, boolean withTriggers, boolean withStale, boolean withSource, String... cells) {
     List<String> list = new ArrayList<>(List.of(cells));
     if (!withError) {
       list.remove(list.size() - 1);
     }
     if (!withStale) {
-      list.remove(6);
+      list.remove(7);
     }
     if (!withTriggers) {
+      list.remove(6);
+    }
+    if (!withSource) {
       list.remove(5);
     }
     return list;

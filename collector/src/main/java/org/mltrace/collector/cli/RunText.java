@@ -2,6 +2,7 @@ package org.mltrace.collector.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mltrace.collector.query.CodeSourceView;
 import org.mltrace.collector.query.ComponentView;
 import org.mltrace.collector.query.LinkView;
 import org.mltrace.collector.query.RunDetail;
@@ -29,6 +30,9 @@ final class RunText {
         TextFormat.duration(r.duration())
             + (r.durationNanos() == null ? "" : " (" + r.durationNanos() + " ns)"));
     field(out, "code", r.codeVersion());
+    for (CodeSourceView s : detail.codeSources()) {
+      field(out, "code source", s.className() + ": " + codeSource(s));
+    }
     field(out, "git", r.gitCommit());
     field(out, "host", r.host());
     field(out, "pid", r.pid() == null ? null : r.pid().toString());
@@ -58,6 +62,19 @@ final class RunText {
     field(out, "  first seen", c.firstSeen() == null ? null : TextFormat.time(c.firstSeen()));
     field(out, "  last seen", c.lastSeen() == null ? null : TextFormat.time(c.lastSeen()));
     return out.toString();
+  }
+
+  /** {@code jar PATH sha256 HEX maven G:A:V}, each part when known. */
+  static String codeSource(CodeSourceView s) {
+    List<String> parts = new ArrayList<>();
+    parts.add(s.location() == null ? "no code source (a JDK or generated class)" : s.location());
+    if (s.jarSha256() != null) {
+      parts.add("sha256 " + s.jarSha256());
+    }
+    if (s.maven() != null) {
+      parts.add("maven " + s.maven());
+    }
+    return String.join("  ", parts);
   }
 
   private static void field(StringBuilder out, String name, String value) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
@@ -14,6 +15,7 @@ import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
+import org.mltrace.collector.store.JdbcCodeSourceStore;
 import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.truth.TaskIngest;
@@ -137,12 +139,17 @@ final class BatchWriter {
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
   }
 
-  /** Component declarations and agent stats: a few per agent, stored one by one, in order. */
+  /**
+   * Component declarations, agent stats and code sources: a few per agent, stored one by one, in
+   * order.
+   */
   private static DrainResult storeOther(IngestTransaction tx, Event event, Instant now) {
     if (event instanceof ComponentEvent component) {
       tx.upsertComponent(component, now);
     } else if (event instanceof AgentStatsEvent stats) {
       tx.upsertAgentStats(stats, now);
+    } else if (event instanceof CodeSourceEvent source) {
+      JdbcCodeSourceStore.upsert(tx.connection(), source, now);
     }
     return new DrainResult(1, 0, 0, 0);
   }

@@ -72,7 +72,23 @@ public final class JsonRenderer {
     o.put("triggersPending", detail.triggersPending());
     triggers(o, detail.triggers());
     o.set("stale", AlertJson.reasons(detail.stale()));
+    o.set("codeSources", codeSources(detail.codeSources()));
     return write(o);
+  }
+
+  /** {@code [{className, codeVersion, location, jar, jarSha256, maven}]}. */
+  private static ArrayNode codeSources(List<CodeSourceView> sources) {
+    ArrayNode list = array();
+    for (CodeSourceView s : sources) {
+      ObjectNode o = list.addObject();
+      o.put("className", s.className());
+      o.put("codeVersion", s.codeVersion());
+      o.put("location", s.location());
+      o.put("jar", s.jar());
+      o.put("jarSha256", s.jarSha256());
+      o.put("maven", s.maven());
+    }
+    return list;
   }
 
   private static void triggers(ObjectNode o, List<TriggerResultView> results) {
@@ -111,6 +127,7 @@ public final class JsonRenderer {
       t.skipped().forEach(counts.putArray("skipped")::add);
       counts.put("pending", t.pending());
       o.set("stale", AlertJson.reasons(history.staleOf(r.id())));
+      o.set("codeSources", codeSources(history.codeSourcesOf(r.id())));
       runs.add(o);
     }
     return write(runs);

@@ -14,6 +14,7 @@ import org.mltrace.collector.alert.AlertQuery;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.UpstreamWalker;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcCodeSourceStore;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcRunRepository;
 import org.mltrace.collector.store.PointerRow;
@@ -165,7 +166,33 @@ public final class QueryService implements AutoCloseable {
             .map(ViewMapper::trigger)
             .toList(),
         !repository.pendingTriggerRuns(List.of(runId)).isEmpty(),
-        new StalenessService(database).reasons(runId, Instant.now()));
+        new StalenessService(database).reasons(runId, Instant.now()),
+        row.agentId() == null
+            ? List.of()
+            : codeSources(row.component(), List.of(row.agentId()))
+                .getOrDefault(row.agentId(), List.of()));
+  }
+
+  /** The component's code sources as each agent reported them, by agent id. */
+  private Map<String, List<CodeSourceView>> codeSources(String component, List<String> agentIds) {
+    Map<String, List<CodeSourceView>> byAgent = new HashMap<>();
+    new JdbcCodeSourceStore(database)
+        .of(component, agentIds)
+        .forEach(
+            (agent, rows) ->
+                byAgent.put(
+                    agent,
+                    rows.stream()
+                        .map(
+                            r ->
+                                new CodeSourceView(
+                                    r.className(),
+                                    r.codeVersion(),
+                                    r.location(),
+                                    r.jarSha256(),
+                                    r.maven()))
+                        .toList()));
+    return byAgent;
   }
 
   private List<LinkView> links(List<Dependency> dependencies, boolean upstream) {
@@ -220,7 +247,16 @@ public final class QueryService implements AutoCloseable {
                     id, TriggerCounts.of(results.stream().map(ViewMapper::trigger).toList())));
     Map<String, List<StaleReason>> stale =
         new StalenessService(database).reasons(ids, Instant.now());
-    return new History(component, limit, runs, triggers, stale);
+    Map<String, List<CodeSourceView>> byAgent =
+        codeSources(component, runs.stream().map(RunView::agentId).toList());
+    Map<String, List<CodeSourceView>> sources = new HashMap<>();
+    for (RunView r : runs) {
+      List<CodeSourceView> s = byAgent.get(r.agentId());
+      if (s != null) {
+        sources.put(r.id(), s);
+      }
+    }
+    return new History(component, limit, runs, triggers, stale, sources);
   }
 
   /**

@@ -28,6 +28,8 @@ public final class RunBuilder {
     this.component = component;
   }
 
+  private String agentId = "agent-1";
+
   public static RunBuilder run(String id, String component) {
     return new RunBuilder(id, component);
   }
@@ -106,12 +108,18 @@ public final class RunBuilder {
     return this;
   }
 
+  /** The agent that made the run ({@code agent-1} unless told). */
+  public RunBuilder agent(String agentId) {
+    this.agentId = agentId;
+    return this;
+  }
+
   public RunEvent build() {
     return new RunEvent(
         id,
         component,
         "com.example.Pipeline#" + component + "()V",
-        "agent-1",
+        agentId,
         "host-1",
         4242,
         "main",

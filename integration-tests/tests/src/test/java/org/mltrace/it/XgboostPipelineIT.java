@@ -105,6 +105,29 @@ class XgboostPipelineIT {
     assertEquals(Lineage.value(batch, "outputs", "this").path("value").asText(), Lineage.value(predict, "inputs", "data").path("value").asText());
   }
 
+  /** The woven Booster came from the xgboost4j jar: inspect names the jar, its SHA-256 and its Maven coordinates. */
+  @Test
+  void inspectNamesTheJarTheWovenClassCameFromWithItsHashAndCoordinates() throws Exception {
+    String classpath = Files.readString(Artifacts.xgboostClasspathFile(), StandardCharsets.UTF_8).strip();
+    Path jar = java.util.Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of)
+        .filter(p -> p.getFileName().toString().startsWith("xgboost4j_")).findFirst().orElseThrow();
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    JsonNode run = mltrace.json("inspect", predict.path("id").asText());
+    JsonNode sources = run.path("codeSources");
+    assertEquals(1, sources.size(), run.toString());
+    JsonNode booster = sources.get(0);
+    assertEquals("ml.dmlc.xgboost4j.java.Booster", booster.path("className").asText());
+    assertEquals(jar.toAbsolutePath().normalize().toString(), booster.path("location").asText());
+    assertEquals(jar.getFileName().toString(), booster.path("jar").asText());
+    assertEquals(sha256, booster.path("jarSha256").asText());
+    String version = jar.getFileName().toString().replaceAll("^xgboost4j_2\\.1[23]-(.*)\\.jar$", "$1");
+    assertEquals("ml.dmlc:" + jar.getFileName().toString().replace("-" + version + ".jar", "") + ":" + version,
+        booster.path("maven").asText());
+    assertEquals(run.path("codeVersion").asText(), booster.path("codeVersion").asText());
+    // The agent counted no failure reading it.
+    assertEquals(0, mltrace.count("SELECT COUNT(*) FROM agent_health WHERE kind = 'code_source_failed'"));
+  }
+
   @Test
   void eachCallIsOneRunAndAllSucceeded() throws Exception {
     for (JsonNode row : mltrace.rows("SELECT component, status, COUNT(*) AS n FROM component_runs GROUP BY component, status ORDER BY component")) {

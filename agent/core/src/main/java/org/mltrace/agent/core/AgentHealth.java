@@ -31,6 +31,11 @@ public enum AgentHealth {
   LOCAL_NOT_FOUND("local_not_found"),
   /** A class whose weaving failed (or whose woven bytes failed verification) kept its original bytes. */
   WEAVE_FAILED("weave_failed"),
+  /**
+   * The code source of a woven class (its jar's path, hash, Maven coordinates) could not be read,
+   * or was still being read at exit; its runs are recorded as usual.
+   */
+  CODE_SOURCE_FAILED("code_source_failed"),
   /** The queue could not be opened (a read-only directory, say); every run is then dropped. */
   QUEUE_UNAVAILABLE("queue_unavailable"),
   /** Appending to the queue threw (disk full, say); the event was dropped. */

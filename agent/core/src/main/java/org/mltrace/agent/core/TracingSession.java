@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.capture.CircuitBreaker;
+import org.mltrace.agent.core.capture.CodeSourceReporter;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.ComponentSampler;
 import org.mltrace.agent.core.capture.MethodRegistry;
@@ -37,16 +38,24 @@ final class TracingSession {
   /** Bounds the agent's heap: a full buffer holds about 700 bytes per run, so about 11 MB. */
   static final int BUFFER_CAPACITY = 16_384;
   static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
+  /**
+   * How long the exit waits for jars still being hashed (100 MB take 0.2 to 0.3 s on a busy
+   * machine); past it their code sources go without the hash (counted).
+   */
+  static final long CODE_SOURCE_WAIT_MILLIS = 500;
 
   private final Instrumentation inst;
   private final MethodMatcher matcher;
   private final CaptureTransformer transformer;
   private final EventWriter writer;
   private final Samplers samplers;
+  private final CodeSourceReporter codeSources;
   private final Thread shutdownHook;
 
   private TracingSession(
-      Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer, Samplers samplers) {
+      Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer, Samplers samplers,
+      CodeSourceReporter codeSources) {
+    this.codeSources = codeSources;
     this.inst = inst;
     this.matcher = matcher;
     this.transformer = transformer;
@@ -85,12 +94,13 @@ final class TracingSession {
     ValueEncoder encoder = new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes(), plugins);
     CaptureBridge.install(new RunRecorder(registry, encoder, writer::submit, breaker));
     Module bridgeModule = CaptureBridge.class.getModule();
+    CodeSourceReporter codeSources = new CodeSourceReporter(agentId, writer::submit);
     CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
       if (!module.canRead(bridgeModule)) {
         inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
       }
-    }, samplers);
-    TracingSession session = new TracingSession(inst, matcher, transformer, writer, samplers);
+    }, samplers, codeSources);
+    TracingSession session = new TracingSession(inst, matcher, transformer, writer, samplers, codeSources);
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());
     if (lateAttach) {
@@ -153,6 +163,7 @@ final class TracingSession {
         AgentLog.warn(line);
       }
       writer.setUnmatchedReport(unmatched.isEmpty() ? null : String.join("\n", unmatched));
+      codeSources.finish(CODE_SOURCE_WAIT_MILLIS);
       writer.close(SHUTDOWN_FLUSH_MILLIS);
       long dropped = AgentCounters.droppedCount();
       long errors = AgentCounters.internalErrorCount();

@@ -1,4 +1,4 @@
 package org.mltrace.agent.event;
 
 /** Everything that can be appended to an mltrace queue. */
-public sealed interface Event permits RunEvent, AgentStatsEvent, ComponentEvent, TaskEvent {}
+public sealed interface Event permits RunEvent, AgentStatsEvent, ComponentEvent, TaskEvent, CodeSourceEvent {}

@@ -9,16 +9,16 @@ import java.util.TreeMap;
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 5 (tasks, and summaries
- * may carry their elements as texts; since 4 components carry trigger declarations
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 6 (code sources: the
+ * jar a woven class came from; since 5 tasks, and summaries may carry their elements as texts; since 4 components carry trigger declarations
  * and {@code stale_after}, summaries may carry a sample and element hashes; since 3 runs carry
  * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
- * summary and file facts); reads versions 1 to 4. Readers reject unknown versions and kinds
+ * summary and file facts); reads versions 1 to 6. Readers reject unknown versions and kinds
  * with {@link MalformedEventException}, so the collector can dead-letter them. Field order per
  * kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
 
@@ -35,6 +35,7 @@ public final class EventCodec {
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
   static final int KIND_TASK = 4;
+  static final int KIND_CODE_SOURCE = 5;
 
   private EventCodec() {}
 
@@ -53,6 +54,9 @@ public final class EventCodec {
     } else if (event instanceof TaskEvent task) {
       w.writeByte(KIND_TASK);
       TaskCodec.write(w, task);
+    } else if (event instanceof CodeSourceEvent source) {
+      w.writeByte(KIND_CODE_SOURCE);
+      writeCodeSource(w, source);
     }
     return w.toByteArray();
   }
@@ -82,6 +86,12 @@ public final class EventCodec {
               throw new MalformedEventException("event kind 4 (task) does not exist in format version " + version);
             }
             yield TaskCodec.read(r);
+          }
+          case KIND_CODE_SOURCE -> {
+            if (version < 6) {
+              throw new MalformedEventException("event kind 5 (code source) does not exist in format version " + version);
+            }
+            yield readCodeSource(r);
           }
           default -> throw new MalformedEventException("unknown event kind " + kind);
         };
@@ -369,6 +379,25 @@ public final class EventCodec {
       triggers.add(new TriggerDecl(phase, trigger, user, args, alert == 0 ? null : alert == 2, r.readString()));
     }
     return new ComponentEvent(name, description, owner, tags, methods, triggers, staleAfter);
+  }
+
+  private static void writeCodeSource(WireWriter w, CodeSourceEvent e) {
+    w.writeString(e.agentId());
+    w.writeString(e.component());
+    w.writeString(e.className());
+    w.writeString(e.codeVersion());
+    w.writeString(e.location());
+    w.writeString(e.sha256());
+    w.writeString(e.maven());
+  }
+
+  private static CodeSourceEvent readCodeSource(WireReader r) {
+    CodeSourceEvent e = new CodeSourceEvent(
+        r.readString(), r.readString(), r.readString(), r.readString(), r.readString(), r.readString(), r.readString());
+    if (e.agentId() == null || e.component() == null || e.className() == null) {
+      throw new MalformedEventException("a code source without agent, component or class before byte " + r.position());
+    }
+    return e;
   }
 
   static void writeStrings(WireWriter w, List<String> strings) {

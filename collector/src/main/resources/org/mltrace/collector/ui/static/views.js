@@ -56,6 +56,8 @@ const Views = {
         kv('method', h('span', {class: 'mono'}, r.method)),
         kv('start / end', time(r.startTime) + ' → ' + time(r.endTime) + '  (' + r.durationMs + ' ms)'),
         kv('code version', h('span', {class: 'mono'}, r.codeVersion || '')),
+        r.codeSources.length ? kv('code source', r.codeSources.map(s => h('div', {class: 'mono code-source'},
+          s.className + ': ' + [s.maven, s.location, s.jarSha256 ? 'sha256 ' + s.jarSha256 : null].filter(x => x).join('  ')))) : [],
         kv('git commit', h('span', {class: 'mono'}, r.gitCommit || '')),
         kv('host / pid / thread', [r.host, r.pid, r.thread].join(' / ')),
         kv('owner', r.componentInfo.owner || ''),

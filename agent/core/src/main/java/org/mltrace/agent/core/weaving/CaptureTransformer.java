@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.mltrace.agent.core.AgentLog;
+import org.mltrace.agent.core.capture.CodeSourceReporter;
 import org.mltrace.agent.core.capture.CodeVersions;
 import org.mltrace.agent.core.capture.MethodPlan;
 import org.mltrace.agent.core.capture.MethodRegistry;
@@ -35,6 +36,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final ClassLoader agentLoader = CaptureTransformer.class.getClassLoader();
   private final Consumer<Module> grantBridgeAccess;
   private final Samplers samplers;
+  private final CodeSourceReporter codeSources;
   private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
   /**
@@ -49,6 +51,14 @@ public final class CaptureTransformer implements ClassFileTransformer {
   /** @param samplers each component's {@code sample:}, handed to the plans of its methods */
   public CaptureTransformer(
       MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess, Samplers samplers) {
+    this(matcher, hierarchy, registry, grantBridgeAccess, samplers, null);
+  }
+
+  /** @param codeSources told of each woven class with its protection domain, or null */
+  public CaptureTransformer(
+      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess, Samplers samplers,
+      CodeSourceReporter codeSources) {
+    this.codeSources = codeSources;
     this.matcher = matcher;
     this.hierarchy = hierarchy;
     this.registry = registry;
@@ -66,7 +76,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
       if (!matcher.mayConcern(className)) {
         return null;
       }
-      byte[] rewritten = weave(loader, className, bytes);
+      byte[] rewritten = weave(loader, className, bytes, domain);
       if (rewritten != null) {
         if (module != null && module.isNamed()) {
           // Without this edge the woven calls would fail with IllegalAccessError inside the app.
@@ -90,6 +100,10 @@ public final class CaptureTransformer implements ClassFileTransformer {
 
   /** Returns the rewritten class, or null when no method of it is configured. */
   public byte[] weave(ClassLoader loader, String className, byte[] bytes) throws Exception {
+    return weave(loader, className, bytes, null);
+  }
+
+  private byte[] weave(ClassLoader loader, String className, byte[] bytes, ProtectionDomain domain) throws Exception {
     ClassReader reader = new ClassReader(bytes);
     hierarchy.remember(
         loader,
@@ -103,6 +117,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
     reader.accept(node, ClassReader.SKIP_FRAMES);
     String codeVersion = null;
     Set<String> wovenMethods = new java.util.HashSet<>();
+    Set<String> components = new java.util.LinkedHashSet<>();
     for (MethodNode m : node.methods) {
       MethodMatcher.Target target = matcher.match(candidates, m.access, m.name, m.desc);
       if (target == null) {
@@ -124,6 +139,7 @@ public final class CaptureTransformer implements ClassFileTransformer {
           target.component().name(), method, codeVersion, plan.variables(), everyExitObserved, samplers.of(target.component().name())));
       CaptureMethodWeaver.weave(node.name, m, id, plan);
       wovenMethods.add(m.name + m.desc);
+      components.add(target.component().name());
     }
     if (wovenMethods.isEmpty()) {
       return null;
@@ -132,6 +148,9 @@ public final class CaptureTransformer implements ClassFileTransformer {
     node.accept(writer);
     byte[] rewritten = writer.toByteArray();
     WovenCodeCheck.verify(rewritten, wovenMethods); // throws: the caller keeps the original bytes
+    if (codeSources != null && domain != null) {
+      codeSources.woven(domain, className, components, codeVersion);
+    }
     return rewritten;
   }
 }
