@@ -9,7 +9,9 @@ import org.mltrace.agent.event.ValueKind;
 /**
  * The (identifier, value) pairs of one run for one side of a task: both variables one value each
  * (an endpoint call), or both collections of one length, read from their summaries' texts (parallel
- * ids and scores of a batch). A variable is the run's output of that name, else its input. What
+ * ids and scores of a batch), or a map of id to value: a map's identifiers are its keys and its
+ * values its values, so a task may name one map as both ({@code id: scores, value: scores}). A
+ * variable is the run's output of that name, else its input. What
  * cannot be paired is counted, never dropped silently: pairs with a null or unreadable id or value,
  * and every pair of a run whose two collections differ in length, whose variables were not
  * captured, or that threw, as unusable; elements past the task's {@code max_pairs} as cut.
@@ -24,7 +26,7 @@ final class PairExtractor {
   static Extracted extract(RunEvent run, String kind, String idVariable, String valueVariable) {
     CapturedValue ids = find(run, idVariable);
     CapturedValue values = find(run, valueVariable);
-    List<String> idTexts = texts(ids);
+    List<String> idTexts = keys(ids);
     List<String> valueTexts = texts(values);
     long cut =
         ids != null && ids.summary() != null
@@ -63,6 +65,11 @@ final class PairExtractor {
       }
     }
     return null;
+  }
+
+  /** A map's keys, else the value's elements as texts (the identifiers of a run). */
+  private static List<String> keys(CapturedValue v) {
+    return v != null && v.summary() != null && v.summary().keys() != null ? v.summary().keys() : texts(v);
   }
 
   /** The value's elements as texts (a one-element list for a scalar), or null when it has none. */

@@ -122,6 +122,26 @@ abstract class GroundTruthContract {
     assertEquals(13 / 16.0, m.get("auc"), 1e-12);
   }
 
+  /** {@code prediction: {component: predict, id: scores, value: scores}} on a Map of id to score. */
+  @Test
+  void aMapOfIdToScoreIsReadAsPairs() {
+    TaskEvent byPosition = scoreTask(7 * 86_400, 0, List.of());
+    TaskEvent map = new TaskEvent(byPosition.name(), byPosition.kind(), byPosition.threshold(),
+        byPosition.predictionComponent(), "scores", "scores", byPosition.feedbackComponent(), byPosition.feedbackId(),
+        byPosition.feedbackLabel(), byPosition.windowSeconds(), byPosition.windowLast(), byPosition.maxPairs(),
+        byPosition.slas(), byPosition.source());
+    List<Event> events = new ArrayList<>();
+    events.add(map);
+    events.add(TaskEvents.mapPredictions("predict-1", 10, IDS, SCORES));
+    events.addAll(tips(100));
+    drain(T0.plusSeconds(200), events);
+
+    assertEquals(8, report().joinedTotal());
+    Map<String, Double> m = latest();
+    assertEquals(0.75, m.get("accuracy"), 1e-12); // as from the parallel lists
+    assertEquals(13 / 16.0, m.get("auc"), 1e-12);
+  }
+
   @Test
   void aLatePredictionJoinsLabelsThatWaitedForIt() {
     drain(T0.plusSeconds(200), List.of(scoreTask(7 * 86_400, 0, List.of())));

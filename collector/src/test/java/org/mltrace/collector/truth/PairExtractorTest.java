@@ -33,6 +33,15 @@ class PairExtractorTest {
   }
 
   @Test
+  void aMapNamedAsBothIdAndValuePairsItsKeysWithItsValues() {
+    RunEvent run = TaskEvents.mapPredictions("r", 1, list("a", null, "c"), list("0.5", "0.25", "1"));
+    PairExtractor.Extracted x = PairExtractor.extract(run, "score", "scores", "scores");
+    assertEquals(
+        List.of(new PairExtractor.Pair("a", 0.5), new PairExtractor.Pair("c", 1.0)), x.pairs());
+    assertEquals(1, x.unusable(), "the null key");
+  }
+
+  @Test
   void booleanPredictionsOfABinaryTaskPairAsOnesAndZeros() {
     // What the agent captures for a boolean[] or a List<Boolean> a task names.
     RunEvent run =

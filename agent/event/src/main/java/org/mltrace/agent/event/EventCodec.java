@@ -10,7 +10,7 @@ import java.util.TreeMap;
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
  * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 6 (code sources: the
- * jar a woven class came from; since 5 tasks, and summaries may carry their elements as texts; since 4 components carry trigger declarations
+ * jar a woven class came from, and summaries may carry a map's keys; since 5 tasks, and summaries may carry their elements as texts; since 4 components carry trigger declarations
  * and {@code stale_after}, summaries may carry a sample and element hashes; since 3 runs carry
  * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
  * summary and file facts); reads versions 1 to 6. Readers reject unknown versions and kinds
@@ -31,6 +31,8 @@ public final class EventCodec {
   private static final int HAS_HASHES = 2;
   /** Summary extras (version 5), bit 2: the sampled elements as texts follow. */
   private static final int HAS_TEXTS = 4;
+  /** Summary extras (version 6), bit 3: a map's keys as texts follow. */
+  private static final int HAS_KEYS = 8;
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
@@ -181,7 +183,8 @@ public final class EventCodec {
     w.writeDouble(s.stddev());
     w.writeSignedVarLong(s.distinct());
     w.writeByte(
-        (s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0) | (s.texts() != null ? HAS_TEXTS : 0));
+        (s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0) | (s.texts() != null ? HAS_TEXTS : 0)
+            | (s.keys() != null ? HAS_KEYS : 0));
     if (s.sample() != null) {
       w.writeVarLong(s.sample().length);
       for (double d : s.sample()) {
@@ -196,6 +199,9 @@ public final class EventCodec {
     }
     if (s.texts() != null) {
       writeStrings(w, s.texts());
+    }
+    if (s.keys() != null) {
+      writeStrings(w, s.keys());
     }
   }
 
@@ -252,7 +258,7 @@ public final class EventCodec {
       return summary;
     }
     int extras = r.readByte();
-    int known = HAS_SAMPLE | HAS_HASHES | (version >= 5 ? HAS_TEXTS : 0);
+    int known = HAS_SAMPLE | HAS_HASHES | (version >= 5 ? HAS_TEXTS : 0) | (version >= 6 ? HAS_KEYS : 0);
     if ((extras & ~known) != 0) {
       throw new MalformedEventException("unknown summary flags " + extras + " at byte " + r.position());
     }
@@ -271,7 +277,8 @@ public final class EventCodec {
       }
     }
     List<String> texts = (extras & HAS_TEXTS) != 0 ? readStrings(r) : null;
-    return extras == 0 ? summary : summary.withExtras(sample, hashes).withTexts(texts);
+    List<String> keys = (extras & HAS_KEYS) != 0 ? readStrings(r) : null;
+    return extras == 0 ? summary : summary.withExtras(sample, hashes).withTexts(texts).withKeys(keys);
   }
 
   private static void writeStats(WireWriter w, AgentStatsEvent e) {

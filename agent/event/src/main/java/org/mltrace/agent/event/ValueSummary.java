@@ -41,6 +41,9 @@ import java.util.Objects;
  *     number by {@link Double#toString}, a string cut to the variable's {@code max_length}; null
  *     unless a task names the variable (its identifiers, predictions or labels). Since format
  *     version 5.
+ * @param keys a map's keys as texts, as {@code texts} are written, one per text in the same order
+ *     (entry by entry), so a task reads the map as (id, value) pairs; null unless a task names
+ *     the map and for anything but a map. Since format version 6.
  */
 public record ValueSummary(
     String elements,
@@ -56,10 +59,19 @@ public record ValueSummary(
     long distinct,
     double[] sample,
     long[] hashes,
-    List<String> texts) {
+    List<String> texts,
+    List<String> keys) {
 
   public ValueSummary {
     texts = texts == null ? null : Collections.unmodifiableList(new ArrayList<>(texts));
+    keys = keys == null ? null : Collections.unmodifiableList(new ArrayList<>(keys));
+  }
+
+  /** Without keys (anything but a map a task names). */
+  public ValueSummary(
+      String elements, String sampling, long count, long sampled, long nulls, long nans, double min, double max,
+      double mean, double stddev, long distinct, double[] sample, long[] hashes, List<String> texts) {
+    this(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts, null);
   }
 
   /** Without texts (what no task asked for). */
@@ -78,12 +90,20 @@ public record ValueSummary(
 
   /** This summary carrying {@code sample} and {@code hashes} (either may be null). */
   public ValueSummary withExtras(double[] sample, long[] hashes) {
-    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts);
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts,
+        keys);
   }
 
   /** This summary carrying {@code texts} (or none, when null). */
   public ValueSummary withTexts(List<String> texts) {
-    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts);
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts,
+        keys);
+  }
+
+  /** This summary carrying a map's {@code keys} (or none, when null). */
+  public ValueSummary withKeys(List<String> keys) {
+    return new ValueSummary(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct, sample, hashes, texts,
+        keys);
   }
 
   // Arrays compare by content, so that a decoded event equals the encoded one.
@@ -93,13 +113,15 @@ public record ValueSummary(
         && elements.equals(v.elements) && sampling.equals(v.sampling) && count == v.count && sampled == v.sampled
         && nulls == v.nulls && nans == v.nans && Double.compare(min, v.min) == 0 && Double.compare(max, v.max) == 0
         && Double.compare(mean, v.mean) == 0 && Double.compare(stddev, v.stddev) == 0 && distinct == v.distinct
-        && Arrays.equals(sample, v.sample) && Arrays.equals(hashes, v.hashes) && Objects.equals(texts, v.texts);
+        && Arrays.equals(sample, v.sample) && Arrays.equals(hashes, v.hashes) && Objects.equals(texts, v.texts)
+        && Objects.equals(keys, v.keys);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(elements, sampling, count, sampled, nulls, nans, min, max, mean, stddev, distinct)
-        + 31 * Arrays.hashCode(sample) + Arrays.hashCode(hashes) + Objects.hashCode(texts);
+        + 31 * Arrays.hashCode(sample) + Arrays.hashCode(hashes) + Objects.hashCode(texts)
+        + 17 * Objects.hashCode(keys);
   }
 
   @Override
@@ -108,6 +130,7 @@ public record ValueSummary(
         + ", nulls=" + nulls + ", nans=" + nans + ", min=" + min + ", max=" + max + ", mean=" + mean + ", stddev="
         + stddev + ", distinct=" + distinct + ", sample=" + (sample == null ? "null" : sample.length + " values")
         + ", hashes=" + (hashes == null ? "null" : hashes.length + " hashes")
-        + ", texts=" + (texts == null ? "null" : texts.size() + " texts") + "]";
+        + ", texts=" + (texts == null ? "null" : texts.size() + " texts")
+        + ", keys=" + (keys == null ? "null" : keys.size() + " keys") + "]";
   }
 }

@@ -22,6 +22,23 @@ class EventCodecVersion6Test {
   }
 
   @Test
+  void aMapsKeysRoundTripAndAreAnUnknownFlagBeforeVersion6() {
+    ValueSummary map = new ValueSummary("number", "all", 2, 2, 0, 0, 0.25, 0.9, 0.575, 0.325, 2)
+        .withTexts(java.util.List.of("0.9", "0.25"))
+        .withKeys(java.util.Arrays.asList("t1", null));
+    RunEvent run = new RunEvent("a-1", "predict", "m", "a", "h", 1, "main", 0, 1, 1000, "c", null, false, null, null,
+        java.util.List.of(),
+        java.util.List.of(new CapturedValue("scores", ValueKind.POINTER, "mem://a/java.util.HashMap@1", "data",
+            "java.util.HashMap", 2, map, null, false)), 0);
+    RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
+    assertEquals(run, decoded);
+    assertEquals(java.util.Arrays.asList("t1", null), decoded.outputs().get(0).summary().keys());
+    byte[] asVersion5 = EventCodec.encode(run);
+    asVersion5[0] = 5;
+    assertThrows(MalformedEventException.class, () -> EventCodec.decode(asVersion5));
+  }
+
+  @Test
   void everyTruncationOfACodeSourceIsRejected() {
     byte[] bytes = EventCodec.encode(source());
     for (int cut = 0; cut < bytes.length; cut++) {

@@ -32,6 +32,8 @@ final class SampleExtras {
   private final int maxLength;
   /** Every sampled element as text, nulls included; null unless a task asked for them. */
   private final List<String> texts;
+  /** A map's keys as text, one per element of {@code texts}; null unless a task named the map. */
+  private List<String> keys;
   private double[] sample;
   private long[] hashes;
   private int n;
@@ -76,13 +78,28 @@ final class SampleExtras {
     } else if (v instanceof Collection<?> c) {
       e.head(c.iterator(), cap);
     } else if (v instanceof Map<?, ?> m) {
-      e.head(m.values().iterator(), cap);
+      if (e.texts != null) {
+        e.entries(m.entrySet().iterator(), cap);
+      } else {
+        e.head(m.values().iterator(), cap);
+      }
     } else {
       return summary;
     }
     return summary
         .withExtras(keepSample ? Arrays.copyOf(e.sample, e.n) : null, keepHashes ? Arrays.copyOf(e.hashes, e.n) : null)
-        .withTexts(e.texts);
+        .withTexts(e.texts)
+        .withKeys(e.keys);
+  }
+
+  /** A map a task names: its values as the elements, its keys beside their texts (the same order). */
+  private void entries(Iterator<? extends Map.Entry<?, ?>> it, int cap) {
+    keys = new ArrayList<>(texts.size() + Math.min(cap, 16));
+    for (int i = 0; i < cap && it.hasNext(); i++) {
+      Map.Entry<?, ?> entry = it.next();
+      keys.add(textOf(entry.getKey()));
+      element(entry.getValue());
+    }
   }
 
   private void head(Iterator<?> it, int cap) {

@@ -48,6 +48,25 @@ class SampleExtrasTest {
   }
 
   @Test
+  void aMapATaskNamesCarriesItsKeysBesideItsValuesEntryByEntry() {
+    java.util.Map<Object, Object> scores = new java.util.LinkedHashMap<>();
+    scores.put("t1", 0.9);
+    scores.put(42L, 0.25);
+    scores.put("t3", null);
+    scores.put(new Object(), 1.0); // a key a task cannot read: null in its place
+    ValueSummary s = texts(scores, 10, 256);
+    assertEquals(Arrays.asList("0.9", "0.25", null, "1"), s.texts());
+    assertEquals(Arrays.asList("t1", "42", "t3", null), s.keys());
+    // cut at the cap like any collection read from its head, keys and values alike
+    ValueSummary cut = texts(scores, 2, 256);
+    assertEquals(List.of("t1", "42"), cut.keys());
+    assertEquals(List.of("0.9", "0.25"), cut.texts());
+    // no task: no keys, and a list never has any
+    assertNull(extras(scores, 8, true, false).keys());
+    assertNull(texts(new ArrayList<>(List.of("a")), 5, 256).keys());
+  }
+
+  @Test
   void booleanPredictionsAndLabelsReachATaskAsTrueAndFalse() {
     assertEquals(List.of("true", "false", "true"), texts(new boolean[] {true, false, true}, 5, 256).texts());
     assertEquals(

@@ -77,6 +77,21 @@ class TaskConfigTest {
   }
 
   @Test
+  void oneMapNamedAsBothIdAndValueCarriesTexts() throws Exception {
+    AgentConfig config = parse(String.join(
+        "\n",
+        "tasks:",
+        "  - name: tips",
+        "    prediction: {component: predict, id: scores, value: scores, kind: score}",
+        "    feedback: file",
+        ""));
+    TaskEvent t = config.tasks().get(0);
+    assertEquals("scores", t.predictionId());
+    assertEquals("scores", t.predictionValue());
+    assertTrue(config.components().get(0).outputVariables().get(0).options().keepTexts());
+  }
+
+  @Test
   void fileFeedbackAndALastNWindow() throws Exception {
     TaskEvent t = parse(String.join(
         "\n",
