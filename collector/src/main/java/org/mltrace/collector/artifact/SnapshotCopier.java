@@ -10,16 +10,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.MalformedEventException;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.queue.QueueEntry;
+import org.mltrace.collector.queue.QueueReader;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -54,7 +51,7 @@ public final class SnapshotCopier implements AutoCloseable {
   private final long maxBytes;
   private final Clock clock;
   private final String host = localHost();
-  private final Map<Path, Reader> readers = new HashMap<>();
+  private final Map<Path, QueueReader> readers = new HashMap<>();
   private final SnapshotStats stats = new SnapshotStats();
 
   /**
@@ -97,18 +94,16 @@ public final class SnapshotCopier implements AutoCloseable {
   public void catchUp(Path dir, String queueId, long storedIndex) {
     long position = position(queueId);
     while (position < storedIndex) {
-      Reader reader = readers.computeIfAbsent(dir, Reader::new);
-      reader.positionAfter(position);
+      QueueReader reader = readers.computeIfAbsent(dir, QueueReader::open);
+      if (reader.position() != position) {
+        reader.positionAfter(position);
+      }
       long last = position;
       Connection c = database.connection();
       try {
         c.setAutoCommit(false);
-        for (int n = 0; n < BATCH; n++) {
-          Reader.Entry e = reader.next(storedIndex);
-          if (e == null) {
-            break;
-          }
-          snapshotsOf(c, e.data());
+        for (QueueEntry e : reader.read(BATCH, storedIndex)) {
+          snapshotsOf(c, e.bytes());
           last = e.index();
         }
         if (last == position) {
@@ -130,7 +125,7 @@ public final class SnapshotCopier implements AutoCloseable {
 
   /** Closes the reader of a queue about to be removed. */
   public void forget(Path dir) {
-    Reader r = readers.remove(dir);
+    QueueReader r = readers.remove(dir);
     if (r != null) {
       r.close();
     }
@@ -259,61 +254,7 @@ public final class SnapshotCopier implements AutoCloseable {
 
   @Override
   public void close() {
-    readers.values().forEach(Reader::close);
+    readers.values().forEach(QueueReader::close);
     readers.clear();
-  }
-
-  /** This copier's own tailer over one queue. */
-  private static final class Reader implements AutoCloseable {
-    record Entry(long index, byte[] data) {}
-
-    private final SingleChronicleQueue queue;
-    private final ExcerptTailer tailer;
-    private long after = Long.MIN_VALUE;
-
-    Reader(Path dir) {
-      queue = SingleChronicleQueueBuilder.single(dir.toFile()).build();
-      tailer = queue.createTailer();
-    }
-
-    void positionAfter(long index) {
-      if (index == after) {
-        return;
-      }
-      after = index;
-      if (index < 0 || !tailer.moveToIndex(index)) {
-        tailer.toStart();
-      }
-    }
-
-    /** The next entry after the position and at most {@code upTo}, or null. */
-    Entry next(long upTo) {
-      while (true) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            return null;
-          }
-          long index = dc.index();
-          if (index <= after) {
-            continue;
-          }
-          if (index > upTo) {
-            dc.rollbackOnClose(); // not stored yet: read it again next time
-            return null;
-          }
-          Bytes<?> bytes = dc.wire().bytes();
-          byte[] data = new byte[(int) bytes.readRemaining()];
-          bytes.read(data);
-          after = index;
-          return new Entry(index, data);
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      tailer.close();
-      queue.close();
-    }
   }
 }

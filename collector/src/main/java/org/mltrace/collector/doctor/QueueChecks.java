@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.mltrace.collector.ingest.QueueBacklog;
-import org.mltrace.collector.ingest.QueueException;
+import org.mltrace.collector.queue.QueueException;
 
 /**
  * Findings about one queue directory (the {@code queue=} the agents were given): there, readable,

@@ -9,7 +9,6 @@ import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
-import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
@@ -67,7 +66,7 @@ final class BatchWriter {
                     } else if (valid.event() instanceof TaskEvent task) {
                       result =
                           result.plus(
-                              storeTask(tx, tasks, batch.queueId(), valid.index(), task, now));
+                              storeTask(tx, tasks, batch.queueId(), valid, task, now));
                     } else {
                       result = result.plus(storeOther(tx, valid.event(), now));
                     }
@@ -96,14 +95,14 @@ final class BatchWriter {
       IngestTransaction tx,
       TaskIngest tasks,
       String queueId,
-      long index,
+      DecodedEntry.Valid entry,
       TaskEvent task,
       Instant now) {
     try {
       tasks.declare(task, now);
       return new DrainResult(1, 0, 0, 0);
     } catch (IllegalArgumentException e) {
-      tx.insertDeadLetter(queueId, index, e.getMessage(), EventCodec.encode(task), now);
+      tx.insertDeadLetter(queueId, entry.index(), e.getMessage(), entry.payload(), now);
       return new DrainResult(0, 0, 0, 1);
     }
   }

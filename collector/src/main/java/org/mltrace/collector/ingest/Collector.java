@@ -11,6 +11,7 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.alert.AlertNotifier;
 import org.mltrace.collector.artifact.ArtifactStore;
 import org.mltrace.collector.artifact.SnapshotCopier;
+import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;

@@ -6,8 +6,11 @@ import org.mltrace.agent.event.Event;
 sealed interface DecodedEntry {
   long index();
 
-  /** A valid event. */
-  record Valid(long index, Event event) implements DecodedEntry {}
+  /**
+   * A valid event, with the bytes it was decoded from: a dead letter keeps what the queue held,
+   * not a re-encoding.
+   */
+  record Valid(long index, Event event, byte[] payload) implements DecodedEntry {}
 
   /** An entry for {@code dead_letters}: why it was refused and its raw bytes. */
   record Malformed(long index, String reason, byte[] payload) implements DecodedEntry {}

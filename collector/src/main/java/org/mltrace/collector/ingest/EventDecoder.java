@@ -4,6 +4,7 @@ import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.MalformedEventException;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.queue.QueueEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ final class EventDecoder {
                 + " µs)",
             entry.bytes());
       }
-      return new DecodedEntry.Valid(entry.index(), event);
+      return new DecodedEntry.Valid(entry.index(), event, entry.bytes());
     } catch (MalformedEventException e) {
       return new DecodedEntry.Malformed(
           entry.index(), "malformed event: " + e.getMessage(), entry.bytes());

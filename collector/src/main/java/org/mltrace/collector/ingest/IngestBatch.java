@@ -3,6 +3,7 @@ package org.mltrace.collector.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.queue.QueueEntry;
 
 /**
  * Decoded entries of one queue, in queue order, to be stored in one transaction together with the

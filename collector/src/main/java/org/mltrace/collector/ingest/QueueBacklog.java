@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
-import net.openhft.chronicle.queue.ChronicleQueue;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
-import net.openhft.chronicle.wire.DocumentContext;
+import org.mltrace.collector.queue.QueueException;
+import org.mltrace.collector.queue.QueueReader;
 
 /**
  * How far the collector is behind the agents: for each queue under a directory given to {@code
@@ -45,27 +43,11 @@ public record QueueBacklog(Path queue, long bytes, long unread) {
   }
 
   private static long unread(Path queue, long after) {
-    // Read-only needs Chronicle's metadata file: without it Chronicle waits about 20 s for one to
-    // appear. A queue without it (written by hand, or an agent older than the .cq4t) is opened
-    // the way collect opens it.
-    boolean readOnly = hasMetadata(queue);
-    try (ChronicleQueue q =
-            SingleChronicleQueueBuilder.single(queue.toFile()).readOnly(readOnly).build();
-        ExcerptTailer tailer = q.createTailer()) {
-      if (after < 0 || !tailer.moveToIndex(after)) {
-        tailer.toStart();
-      }
-      long count = 0;
-      while (true) {
-        try (DocumentContext dc = tailer.readingDocument()) {
-          if (!dc.isPresent()) {
-            return count;
-          }
-          if (dc.index() > after) {
-            count++;
-          }
-        }
-      }
+    try (QueueReader reader = QueueReader.openReadOnly(queue)) {
+      reader.positionAfter(after);
+      return reader.countRemaining();
+    } catch (QueueException e) {
+      throw e;
     } catch (RuntimeException e) {
       throw new QueueException("cannot read the queue at " + queue + ": " + e.getMessage(), e);
     }
@@ -75,14 +57,6 @@ public record QueueBacklog(Path queue, long bytes, long unread) {
    * The files' lengths. Chronicle's cycle files are sparse, so this overstates the disk they use (a
    * new daily cycle file reports about 80 MB): it says which queue is large, not the exact use.
    */
-  private static boolean hasMetadata(Path queue) {
-    try (Stream<Path> files = Files.list(queue)) {
-      return files.anyMatch(f -> f.getFileName().toString().endsWith(".cq4t"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   private static long bytes(Path queue) {
     try (Stream<Path> files = Files.list(queue)) {
       return files.filter(Files::isRegularFile).mapToLong(QueueBacklog::length).sum();

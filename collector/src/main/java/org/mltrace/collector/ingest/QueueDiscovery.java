@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mltrace.collector.queue.QueueException;
 
 /**
  * Finds the Chronicle queues in the directory given to {@code collect --queue}: the directory

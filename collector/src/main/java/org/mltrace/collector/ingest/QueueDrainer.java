@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
-import org.mltrace.agent.event.EventCodec;
 import org.mltrace.collector.Progress;
 import org.mltrace.collector.alert.AlertEvent;
+import org.mltrace.collector.queue.QueueEntry;
+import org.mltrace.collector.queue.QueueException;
+import org.mltrace.collector.queue.QueueReader;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;
@@ -205,7 +207,7 @@ public final class QueueDrainer implements AutoCloseable {
         e.getMessage());
     byte[] payload =
         entry instanceof DecodedEntry.Valid v
-            ? EventCodec.encode(v.event())
+            ? v.payload()
             : ((DecodedEntry.Malformed) entry).payload();
     return writer.writeAsDeadLetter(batch, "could not store: " + e.getMessage(), payload);
   }

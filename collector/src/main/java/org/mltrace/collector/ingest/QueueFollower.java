@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.mltrace.collector.alert.AlertEvent;
+import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.StoreException;
 import org.slf4j.Logger;

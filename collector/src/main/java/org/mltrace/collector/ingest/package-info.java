@@ -8,3 +8,5 @@
  * org.mltrace.collector.ingest.Collector} is the facade the CLI uses.
  */
 package org.mltrace.collector.ingest;
+
+import org.mltrace.collector.queue.QueueReader;

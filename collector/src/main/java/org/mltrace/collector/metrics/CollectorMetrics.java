@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.mltrace.collector.ingest.QueueBacklog;
-import org.mltrace.collector.ingest.QueueException;
+import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
 
 /**

@@ -2,19 +2,25 @@ package org.mltrace.collector.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.queue.QueueEntry;
 import org.mltrace.collector.testing.RunBuilder;
 
 class EventDecoderTest {
   @Test
   void validEntryDecodes() {
     RunEvent run = RunBuilder.run("r", "c").reads("x", "/a").build();
-    DecodedEntry d = EventDecoder.decode(new QueueEntry(7, EventCodec.encode(run)));
-    assertEquals(new DecodedEntry.Valid(7, run), d);
+    byte[] bytes = EventCodec.encode(run);
+    DecodedEntry.Valid d =
+        assertInstanceOf(DecodedEntry.Valid.class, EventDecoder.decode(new QueueEntry(7, bytes)));
+    assertEquals(7, d.index());
+    assertEquals(run, d.event());
+    assertSame(bytes, d.payload(), "a dead letter would keep the bytes read, not a re-encoding");
   }
 
   @Test

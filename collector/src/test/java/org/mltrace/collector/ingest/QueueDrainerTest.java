@@ -23,6 +23,7 @@ import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.testing.RunBuilder;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.testing.TestDatabases;
