@@ -150,7 +150,9 @@ public final class TriggerEngine implements AutoCloseable {
       components.add(p.component());
       ids.add(p.runId());
     }
-    Map<String, List<TriggerDeclaration>> declarations = store.declarations(components);
+    Map<String, List<TriggerDeclaration>> declarations =
+        DefaultTriggers.add(
+            store.declarations(components), components, RetractedReads.anyRetraction(reader));
     BatchHistory batch = BatchHistory.materialize(reader, ids, declarations);
     long t1 = System.nanoTime();
     Map<Evaluation, CompletableFuture<EvaluationPool.Timed>> running = new LinkedHashMap<>();

@@ -22,7 +22,8 @@ import org.mltrace.collector.lineage.EventTimes;
  * component (widening its first/last seen), a {@code run_reads} or {@code run_writes} row for each
  * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value carrying
  * a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time, and a
- * {@code trigger_pending} row for each run whose component declares triggers.
+ * {@code trigger_pending} row for each run whose component declares triggers (every run once a
+ * label is retracted).
  *
  * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run one
  * statement at a time cost a dozen round trips and capped ingest at a few thousand runs a second,
@@ -205,7 +206,8 @@ final class RunRowWriter {
   }
 
   /**
-   * Queues the runs whose component declares triggers for the trigger engine, in the transaction
+   * Queues the runs whose component declares triggers, and every run once a label is retracted
+   * ({@code retracted_input} is then on by default), for the trigger engine, in the transaction
    * that stores them: one statement per chunk, the declarations looked up by the database. A
    * component declared earlier in the same batch is seen, its rows being in this transaction.
    */
@@ -219,8 +221,9 @@ final class RunRowWriter {
           statements.get(
               "INSERT INTO trigger_pending (run_id, enqueued_at)"
                   + " SELECT r.id, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM component_runs r"
-                  + " WHERE r.id = ANY(?) AND EXISTS"
-                  + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)");
+                  + " WHERE r.id = ANY(?) AND (EXISTS"
+                  + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)"
+                  + " OR EXISTS (SELECT 1 FROM label_retractions))"); // retracted_input: DefaultTriggers
       Jdbc.setTime(insert, 1, now);
       AnyOf.bind(insert, 2, chunk);
       insert.executeUpdate();

@@ -20,10 +20,13 @@ import org.mltrace.collector.testing.TestQueues;
 
 /**
  * {@code retracted_input} through the real engine: a run stored after its data's label was
- * retracted fails it (and opens an alert, its default); one stored before passes.
+ * retracted fails it (and opens an alert, its default); one stored before passes. Once any label is
+ * retracted it is on for every component, declared or not. Subclasses give the database.
  */
-class RetractedInputCollectTest {
+abstract class RetractedInputContract {
   @TempDir Path tmp;
+
+  abstract String url();
 
   private static final TriggerDecl RETRACTED_INPUT =
       new TriggerDecl("after_run", "retracted_input", false, Map.of(), null, "pipeline.yaml:7");
@@ -49,7 +52,7 @@ class RetractedInputCollectTest {
 
   @Test
   void aRunDerivedFromRetractedDataFailsAndOneDerivedFromOtherDataPasses() throws Exception {
-    String db = TestDatabases.h2Url(tmp);
+    String db = url();
     List<Event> first =
         List.of(
             new ComponentEvent(
@@ -93,6 +96,49 @@ class RetractedInputCollectTest {
       assertEquals(true, failed.alert(), "alerts by default");
       assertEquals("pass", result(q, "train-3").status());
       assertEquals("pass", result(q, "train-1").status(), "evaluated before the retraction");
+    }
+  }
+
+  @Test
+  void onceALabelIsRetractedEveryComponentGetsItWithoutDeclaringIt() throws Exception {
+    String db = url();
+    TriggerDecl quiet = new TriggerDecl("after_run", "retracted_input", false, Map.of(), false, "pipeline.yaml:9");
+    collect(
+        tmp.resolve("a"),
+        db,
+        List.of(
+            new ComponentEvent("score", "scores", "ml", List.of(), List.of()), // declares no trigger
+            new ComponentEvent("report", "reports", "ml", List.of(), List.of(), List.of(quiet), null),
+            run("prep-1", "prep").at(0, 1).reads("raw", "/raw.csv").writes("return", "/clean.csv").build(),
+            run("score-1", "score").at(2, 3).reads("in", "/clean.csv").build()));
+    try (QueryService q = QueryService.open(db)) {
+      assertEquals(List.of(), q.inspect("score-1").triggers(), "no retraction yet: no trigger at all");
+      LabelQuery labels = new LabelQuery(q);
+      labels.add("/raw.csv", "client-9");
+      labels.retract("client-9");
+    }
+    collect(
+        tmp.resolve("b"),
+        db,
+        List.of(
+            run("score-2", "score").at(4, 5).reads("in", "/clean.csv").build(),
+            run("score-3", "score").at(4, 5).reads("in", "/elsewhere.csv").build(),
+            run("report-1", "report").at(4, 5).reads("in", "/clean.csv").build()));
+    try (QueryService q = QueryService.open(db)) {
+      TriggerResultView failed = result(q, "score-2");
+      assertEquals("fail", failed.status());
+      assertEquals("after_run", failed.phase());
+      assertEquals(true, failed.alert(), "the trigger's default");
+      assertEquals("pass", result(q, "score-3").status());
+      List<TriggerResultView> own = q.inspect("report-1").triggers();
+      assertEquals(1, own.size(), "its own declaration, not a second one: " + own);
+      assertEquals("fail", own.get(0).status());
+      assertEquals(false, own.get(0).alert(), "as declared");
+      assertEquals(List.of(), q.inspect("score-1").triggers(), "stored before: not evaluated again");
+      assertEquals(
+          List.of("retracted_input"),
+          q.inspect("score-1").stale().stream().map(r -> r.kind().key()).distinct().toList(),
+          "but stale");
     }
   }
 }
