@@ -1,7 +1,6 @@
 package org.mltrace.collector.alert;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.UnitOfWork;
 import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,9 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertTracker implements TriggerResultsListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertTracker.class);
-
-  /** PostgreSQL advisory lock key of alert transactions ("alerts" in ASCII). */
-  static final long LOCK_KEY = 0x616c65727473L;
 
   private final Database database;
   private final AlertNotifier notifier;
@@ -102,7 +99,7 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     List<AlertEvent> events;
     try {
       events = transitions(runIds);
-    } catch (RuntimeException | SQLException e) {
+    } catch (RuntimeException e) {
       log.error("alerts for {} evaluated run(s) not updated: {}", runIds.size(), e.getMessage(), e);
       return;
     }
@@ -112,37 +109,32 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     }
   }
 
-  private List<AlertEvent> transitions(List<String> runIds) throws SQLException {
-    Connection c = database.connection();
-    c.setAutoCommit(false);
-    try {
-      if (database.isPostgres()) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-          ps.setLong(1, LOCK_KEY);
-          ps.execute();
-        }
-      }
-      AlertStore store = new AlertStore(c);
-      Set<String> batch = new HashSet<>(runIds);
-      List<ResultRow> results = store.resultsOf(batch);
-      results.sort(ResultRow.RUN_ORDER);
-      Map<TriggerKey, List<ResultRow>> byKey = new LinkedHashMap<>();
-      for (ResultRow r : results) {
-        byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-      }
-      List<AlertEvent> events = new ArrayList<>();
-      for (Map.Entry<TriggerKey, List<ResultRow>> e : byKey.entrySet()) {
-        replay(store, e.getKey(), e.getValue(), batch, events);
-      }
-      c.commit();
-      events.forEach(AlertTracker::log);
-      return events;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
+  private List<AlertEvent> transitions(List<String> runIds) {
+    List<AlertEvent> events =
+        UnitOfWork.run(
+            database,
+            UnitOfWork.Lock.ALERTS,
+            UnitOfWork.End.COMMIT,
+            "updating the alerts of " + runIds.size() + " evaluated run(s)",
+            c -> transitions(c, runIds));
+    events.forEach(AlertTracker::log);
+    return events;
+  }
+
+  private List<AlertEvent> transitions(Connection c, List<String> runIds) throws SQLException {
+    AlertStore store = new AlertStore(c);
+    Set<String> batch = new HashSet<>(runIds);
+    List<ResultRow> results = store.resultsOf(batch);
+    results.sort(ResultRow.RUN_ORDER);
+    Map<TriggerKey, List<ResultRow>> byKey = new LinkedHashMap<>();
+    for (ResultRow r : results) {
+      byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
     }
+    List<AlertEvent> events = new ArrayList<>();
+    for (Map.Entry<TriggerKey, List<ResultRow>> e : byKey.entrySet()) {
+      replay(store, e.getKey(), e.getValue(), batch, events);
+    }
+    return events;
   }
 
   private static void replay(

@@ -1,7 +1,6 @@
 package org.mltrace.collector.alert;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.mltrace.agent.event.NumberText;
 import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +56,7 @@ public final class SlaAlerts {
     if (slas.isEmpty()) {
       return List.of();
     }
-    if (postgres) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        ps.setLong(1, AlertTracker.LOCK_KEY);
-        ps.execute();
-      }
-    }
+    UnitOfWork.take(c, postgres, UnitOfWork.Lock.ALERTS);
     AlertStore store = new AlertStore(c);
     String ref = "task:" + task + "#" + evaluation;
     List<AlertEvent> events = new ArrayList<>();

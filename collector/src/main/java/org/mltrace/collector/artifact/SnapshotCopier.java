@@ -19,6 +19,7 @@ import org.mltrace.collector.queue.QueueEntry;
 import org.mltrace.collector.queue.QueueReader;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,26 +99,32 @@ public final class SnapshotCopier implements AutoCloseable {
       if (reader.position() != position) {
         reader.positionAfter(position);
       }
-      long last = position;
-      Connection c = database.connection();
+      long from = position;
+      long last;
       try {
-        c.setAutoCommit(false);
-        for (QueueEntry e : reader.read(BATCH, storedIndex)) {
-          snapshotsOf(c, e.bytes());
-          last = e.index();
-        }
-        if (last == position) {
-          c.rollback();
-          c.setAutoCommit(true);
-          return; // entries up to storedIndex were deleted or are not readable yet
-        }
-        SnapshotRows.savePosition(c, queueId, last, clock.instant());
-        c.commit();
-        c.setAutoCommit(true);
-      } catch (SQLException e) {
-        rollback(c);
-        readers.remove(dir).close();
-        throw new StoreException("cannot record artifact snapshots of " + queueId + ": " + e, e);
+        last =
+            UnitOfWork.run(
+                database,
+                UnitOfWork.Lock.NONE,
+                UnitOfWork.End.COMMIT,
+                "recording the artifact snapshots of " + queueId,
+                c -> {
+                  long through = from;
+                  for (QueueEntry e : reader.read(BATCH, storedIndex)) {
+                    snapshotsOf(c, e.bytes());
+                    through = e.index();
+                  }
+                  if (through != from) {
+                    SnapshotRows.savePosition(c, queueId, through, clock.instant());
+                  }
+                  return through;
+                });
+      } catch (StoreException e) {
+        readers.remove(dir).close(); // re-read from the committed position next time
+        throw e;
+      }
+      if (last == position) {
+        return; // entries up to storedIndex were deleted or are not readable yet
       }
       position = last;
     }
@@ -233,15 +240,6 @@ public final class SnapshotCopier implements AutoCloseable {
 
   private static boolean isWindowsPath(String s) {
     return s.length() > 2 && Character.isLetter(s.charAt(0)) && s.charAt(1) == ':';
-  }
-
-  private static void rollback(Connection c) {
-    try {
-      c.rollback();
-      c.setAutoCommit(true);
-    } catch (SQLException e) {
-      log.debug("rollback failed", e);
-    }
   }
 
   private static String localHost() {

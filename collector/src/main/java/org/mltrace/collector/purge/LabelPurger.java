@@ -20,6 +20,7 @@ import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcLabelStore;
 import org.mltrace.collector.store.RunValueBlanker;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.UnitOfWork;
 
 /**
  * {@code mltrace purge --label LABEL}: deletes what was stored of the data a deletion request
@@ -41,9 +42,6 @@ import org.mltrace.collector.store.StoreException;
  * names) and the artifact store's files, which other runs may share (content-addressed).
  */
 public final class LabelPurger implements AutoCloseable {
-  /** The PostgreSQL advisory lock every ingest transaction takes (store.SqlDialect). */
-  private static final long INGEST_LOCK_KEY = 0x6d6c7472616365L;
-
   private static final int CHUNK = 500;
 
   private final Database database;
@@ -87,27 +85,12 @@ public final class LabelPurger implements AutoCloseable {
               + label
               + "'");
     }
-    Connection c = database.connection();
-    try {
-      c.setAutoCommit(false);
-      try {
-        PurgeReport report = purge(c, label, pointers, by, reason, dryRun, now);
-        if (dryRun) {
-          c.rollback();
-        } else {
-          c.commit();
-        }
-        return report;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(
-          "database error while purging label '" + label + "': " + e.getMessage(), e);
-    }
+    return UnitOfWork.run(
+        database,
+        UnitOfWork.Lock.INGEST,
+        dryRun ? UnitOfWork.End.ROLL_BACK : UnitOfWork.End.COMMIT,
+        "purging label '" + label + "'",
+        c -> purge(c, label, pointers, by, reason, dryRun, now));
   }
 
   private PurgeReport purge(
@@ -119,12 +102,6 @@ public final class LabelPurger implements AutoCloseable {
       boolean dryRun,
       Instant now)
       throws SQLException {
-    if (database.isPostgres()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        ps.setLong(1, INGEST_LOCK_KEY);
-        ps.execute();
-      }
-    }
     List<String> runs = derivedRuns(pointers);
     long values = 0;
     long summaries = 0;

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.mltrace.collector.Progress;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.UnitOfWork;
 
 /**
  * {@code mltrace compact}: removes individual runs that started before a cutoff, keeping what
@@ -35,9 +36,6 @@ import org.mltrace.collector.store.StoreException;
  * can link a new run to a run being removed.
  */
 public final class Compactor implements AutoCloseable {
-  /** The PostgreSQL advisory lock every ingest transaction takes (store.SqlDialect). */
-  private static final long INGEST_LOCK_KEY = 0x6d6c7472616365L;
-
   private static final int CHUNK = 500;
 
   /** The steps {@link Steps#done} marks: selecting, lineage, two folds, eight deletes. */
@@ -82,37 +80,16 @@ public final class Compactor implements AutoCloseable {
   private CompactionReport compact(Duration olderThan, boolean dryRun, Clock clock, Steps steps) {
     Instant now = clock.instant();
     Instant cutoff = now.minus(olderThan);
-    Connection c = database.connection();
-    try {
-      c.setAutoCommit(false);
-      try {
-        CompactionReport report = compact(c, cutoff, now, dryRun, steps);
-        if (dryRun) {
-          c.rollback();
-        } else {
-          c.commit();
-        }
-        return report;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException(
-          "database error while compacting runs older than " + cutoff + ": " + e.getMessage(), e);
-    }
+    return UnitOfWork.run(
+        database,
+        UnitOfWork.Lock.INGEST,
+        dryRun ? UnitOfWork.End.ROLL_BACK : UnitOfWork.End.COMMIT,
+        "compacting runs older than " + cutoff,
+        c -> compact(c, cutoff, now, dryRun, steps));
   }
 
   private CompactionReport compact(
       Connection c, Instant cutoff, Instant now, boolean dryRun, Steps steps) throws SQLException {
-    if (database.isPostgres()) {
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        ps.setLong(1, INGEST_LOCK_KEY);
-        ps.execute();
-      }
-    }
     update(c, "DELETE FROM compaction_batch");
     long candidates;
     try (PreparedStatement ps =

@@ -136,23 +136,16 @@ public final class TriggerStore {
    */
   public Set<String> store(Collection<String> runIds, List<TriggerOutcome> outcomes) {
     synchronized (database) {
-      Connection c = database.connection();
-      try {
-        c.setAutoCommit(false);
-        try {
-          Set<String> claimed = claim(c, List.copyOf(runIds));
-          insert(c, outcomes, claimed);
-          c.commit();
-          return claimed;
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        throw StoreException.of("storing the trigger results of " + runIds.size() + " runs", e);
-      }
+      return UnitOfWork.run(
+          database,
+          UnitOfWork.Lock.NONE,
+          UnitOfWork.End.COMMIT,
+          "storing the trigger results of " + runIds.size() + " runs",
+          c -> {
+            Set<String> claimed = claim(c, List.copyOf(runIds));
+            insert(c, outcomes, claimed);
+            return claimed;
+          });
     }
   }
 
