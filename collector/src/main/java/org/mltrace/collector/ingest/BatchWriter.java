@@ -15,6 +15,7 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.JdbcCodeSourceStore;
+import org.mltrace.collector.store.JdbcRunCountStore;
 import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.truth.TaskIngest;
@@ -133,6 +134,7 @@ final class BatchWriter {
     }
     BatchLineage.Links links = lineage.resolve(fresh, tx);
     tx.insertRuns(fresh, now);
+    JdbcRunCountStore.added(tx.connection(), fresh);
     tx.writeLinks(links);
     long duplicates = runs.size() - fresh.size();
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);

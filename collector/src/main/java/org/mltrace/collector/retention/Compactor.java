@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.mltrace.collector.Progress;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcRunCountStore;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.store.UnitOfWork;
 
@@ -127,6 +128,7 @@ public final class Compactor implements AutoCloseable {
     steps.done();
     deleteBatched(c, "run_writes", "run_id");
     steps.done();
+    JdbcRunCountStore.removed(c, JdbcRunCountStore.inCompactionBatch(c));
     long runs = deleteBatched(c, "component_runs", "id");
     steps.done();
     long alertsRemoved = deleteResolvedAlerts(c, cutoff);

@@ -133,6 +133,13 @@ final class CompactionScenario {
   }
 
   /** The rows of {@code sql}, each row's columns joined by a space. */
+  /** The counts kept at ingest (V029) are those of the stored runs. */
+  static void assertCountsKept(String url) throws SQLException {
+    assertEquals(
+        rows(url, "SELECT component, status, COUNT(*) FROM component_runs GROUP BY component, status ORDER BY component, status"),
+        rows(url, "SELECT component, status, runs FROM component_run_counts WHERE runs > 0 ORDER BY component, status"));
+  }
+
   static List<String> rows(String url, String sql) throws SQLException {
     List<String> rows = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url);
@@ -159,6 +166,7 @@ final class CompactionScenario {
       dry = compactor.compact(Duration.ofDays(90), true, AT_DAY_100);
     }
     assertEquals(9, rows(url, "SELECT id FROM component_runs").size(), "a dry run changes nothing");
+    assertCountsKept(url);
     assertEquals(3, rows(url, "SELECT id FROM alerts").size(), "a dry run deletes no alert");
     assertEquals(List.of(), rows(url, "SELECT * FROM component_days"));
 
@@ -166,6 +174,7 @@ final class CompactionScenario {
     try (Compactor compactor = Compactor.open(url)) {
       r = compactor.compact(Duration.ofDays(90), false, AT_DAY_100);
     }
+    assertCountsKept(url); // the removed runs are subtracted, the lineage runs kept
     assertEquals(DAY_0.plus(Duration.ofDays(10)), r.cutoff());
     assertEquals(4, r.runsRemoved());
     assertEquals(3, r.runsKeptForLineage());
