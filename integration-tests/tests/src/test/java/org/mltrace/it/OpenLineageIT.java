@@ -77,6 +77,21 @@ class OpenLineageIT {
 
   @Test
   void oneTraceFollowsTheAgentsRunsAndTheOpenLineageRunsThroughSharedFiles() throws Exception {
+    oneTraceAcrossLanguages(CollectorCli.h2(dir));
+  }
+
+  /** The same on PostgreSQL: the listener's queue drained into a real server. */
+  @Test
+  void oneTraceFollowsTheAgentsRunsAndTheOpenLineageRunsOnPostgres() throws Exception {
+    String schema = PostgresSchemas.create();
+    try {
+      oneTraceAcrossLanguages(CollectorCli.postgres(dir, PostgresSchemas.url(schema)));
+    } finally {
+      PostgresSchemas.drop(schema);
+    }
+  }
+
+  private void oneTraceAcrossLanguages(CollectorCli db) throws Exception {
     Path classes = FixtureApp.compile(dir.resolve("app"), 17, Map.of("app/Steps.java", STEPS));
     Path config = Files.writeString(dir.resolve("steps.yaml"), YAML);
     Path queue = dir.resolve("queue");
@@ -84,7 +99,6 @@ class OpenLineageIT {
     Path features = dir.resolve("features.csv");
     Path model = dir.resolve("model.bin");
     Path predictions = dir.resolve("predictions.csv");
-    CollectorCli db = CollectorCli.h2(dir);
 
     try (ListeningCollector collector = ListeningCollector.start(dir, db, queue)) {
       ProcessResult extract =
@@ -119,6 +133,12 @@ class OpenLineageIT {
               .map(l -> l.replaceAll("^[│ ]*[└├]─ (\\S+) .*", "$1"))
               .toList();
       assertEquals(List.of("score", "java/train", "python/featurize", "extract"), runs, trace.stdout());
+      HttpResponse<String> metrics = collector.get("/metrics");
+      assertEquals(200, metrics.statusCode());
+      for (String component : List.of("extract", "python/featurize", "java/train", "score")) {
+        assertTrue(metrics.body().contains("mltrace_runs_stored{component=\"" + component + "\",status=\"ok\"} 1.0"),
+            metrics.body());
+      }
       assertEquals(0, collector.stop(), collector.process()::toString);
     }
   }

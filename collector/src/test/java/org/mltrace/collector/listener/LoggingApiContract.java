@@ -24,17 +24,19 @@ import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.testing.TestDatabases;
 
-/** Flags, notes and feedback over real HTTP into a real H2 database. */
-class LoggingApiTest {
+/** Flags, notes and feedback over real HTTP into a real database; subclasses give it. */
+abstract class LoggingApiContract {
   @TempDir Path tmp;
   private String url;
   private ListenerServer server;
   private final List<AlertEvent> alerts = new CopyOnWriteArrayList<>();
   private final HttpClient http = HttpClient.newHttpClient();
 
+  abstract String database();
+
   @BeforeEach
   void start() {
-    url = TestDatabases.h2Url(tmp);
+    url = database();
     TestDatabases.ingest(
         url,
         tmp.resolve("seed"),
