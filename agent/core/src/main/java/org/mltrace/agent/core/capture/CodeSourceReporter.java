@@ -33,6 +33,8 @@ import org.mltrace.agent.event.CodeSourceEvent;
 public final class CodeSourceReporter {
   private final String agentId;
   private final Consumer<Object> submit;
+  /** Every component and class handed over, so a class woven again (a retransform) is not sent twice. */
+  private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
   private final Map<String, CodeSourceEvent> unsent = new ConcurrentHashMap<>();
   private final Map<String, JarFacts> jars = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor helper;
@@ -64,7 +66,8 @@ public final class CodeSourceReporter {
       for (String c : components) {
         String key = c + '\0' + dotted;
         CodeSourceEvent known = new CodeSourceEvent(agentId, c, dotted, codeVersion, JarFacts.location(location), null, null);
-        if (unsent.putIfAbsent(key, known) == null) {
+        if (seen.add(key)) {
+          unsent.put(key, known);
           keys.add(key);
         }
       }

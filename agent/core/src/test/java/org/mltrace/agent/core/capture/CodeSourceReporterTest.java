@@ -23,6 +23,7 @@ class CodeSourceReporterTest {
     List<Object> submitted = new CopyOnWriteArrayList<>();
     CodeSourceReporter reporter = new CodeSourceReporter("agent1", submitted::add);
     reporter.woven(domain, "ml/dmlc/xgboost4j/java/Booster", List.of("predict", "save_model"), "0123456789abcdef");
+    Thread.sleep(200); // the first report is sent, whichever thread is quicker
     reporter.woven(domain, "ml/dmlc/xgboost4j/java/Booster", List.of("predict"), "0123456789abcdef"); // a retransform
     reporter.woven(domain, "ml/dmlc/xgboost4j/java/XGBoost", List.of("train"), "fedcba9876543210");
     reporter.finish(10_000);
