@@ -1,5 +1,6 @@
 package org.mltrace.collector.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -148,60 +149,76 @@ final class RunRowWriter {
     return added;
   }
 
-  /** PostgreSQL: the same rows as {@link #insertRuns}, through COPY. */
+  /**
+   * PostgreSQL: the same rows as {@link #insertRuns}, through binary COPY, one table after the
+   * other (a connection runs one COPY at a time).
+   */
   private void copyRuns(List<RunEvent> fresh, Instant now) throws SQLException {
-    PostgresRowCopy runs = new PostgresRowCopy("component_runs (" + RUN_INSERT_COLUMNS + ")", 20);
-    PostgresRowCopy reads =
-        new PostgresRowCopy("run_reads (run_id, position, pointer_id, fingerprint, name)", 5);
-    PostgresRowCopy writes =
-        new PostgresRowCopy(
-            "run_writes (run_id, position, pointer_id, fingerprint, end_time)", 5);
-    for (RunEvent e : fresh) {
-      Instant end = EventTimes.ofEpochMicros(e.endEpochMicros());
-      runs.text(e.runId())
-          .text(e.component())
-          .text(e.method())
-          .text(e.agentId())
-          .text(e.host())
-          .number(e.pid())
-          .text(e.thread())
-          .time(EventTimes.ofEpochMicros(e.startEpochMicros()))
-          .time(end)
-          .number(e.durationNanos())
-          .text(e.codeVersion())
-          .text(e.gitCommit())
-          .text(e.failed() ? "failed" : "ok")
-          .text(e.errorClass())
-          .text(e.errorMessage())
-          .time(now)
-          .number(e.unrecordedBefore())
-          .array(RunValueArrays.values(e.inputs()))
-          .array(RunValueArrays.values(e.outputs()))
-          .array(RunValueArrays.summaries(e))
-          .endRow();
-      copyPointers(reads, e, e.inputs(), null);
-      copyPointers(writes, e, e.outputs(), end);
-    }
-    runs.copy(statements.connection());
-    reads.copy(statements.connection());
-    writes.copy(statements.connection());
+    Connection connection = statements.connection();
+    PostgresRowCopy.copyIn(
+        connection,
+        "component_runs (" + RUN_INSERT_COLUMNS + ")",
+        20,
+        copy -> {
+          for (RunEvent e : fresh) {
+            copy.row()
+                .text(e.runId())
+                .text(e.component())
+                .text(e.method())
+                .text(e.agentId())
+                .text(e.host())
+                .int8(e.pid())
+                .text(e.thread())
+                .time(EventTimes.ofEpochMicros(e.startEpochMicros()))
+                .time(EventTimes.ofEpochMicros(e.endEpochMicros()))
+                .int8(e.durationNanos())
+                .text(e.codeVersion())
+                .text(e.gitCommit())
+                .text(e.failed() ? "failed" : "ok")
+                .text(e.errorClass())
+                .text(e.errorMessage())
+                .time(now)
+                .int8(e.unrecordedBefore())
+                .array(RunValueArrays.values(e.inputs()))
+                .array(RunValueArrays.values(e.outputs()))
+                .array(RunValueArrays.summaries(e));
+          }
+        });
+    PostgresRowCopy.copyIn(
+        connection,
+        "run_reads (run_id, position, pointer_id, fingerprint, name)",
+        5,
+        copy -> {
+          for (RunEvent e : fresh) {
+            copyPointers(copy, e, e.inputs(), null);
+          }
+        });
+    PostgresRowCopy.copyIn(
+        connection,
+        "run_writes (run_id, position, pointer_id, fingerprint, end_time)",
+        5,
+        copy -> {
+          for (RunEvent e : fresh) {
+            copyPointers(copy, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+          }
+        });
   }
 
   private static void copyPointers(
-      PostgresRowCopy copy, RunEvent run, List<CapturedValue> values, Instant end) {
+      PostgresRowCopy copy, RunEvent run, List<CapturedValue> values, Instant end)
+      throws SQLException {
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
       String pointer = pointerOf(v);
       if (pointer == null) {
         continue;
       }
-      copy.text(run.runId()).number(i).text(pointer).text(v.fingerprint());
+      copy.row().text(run.runId()).int4(i).text(pointer).text(v.fingerprint());
       if (end != null) {
         copy.time(end);
       } else {
         copy.text(v.name());
       }
-      copy.endRow();
     }
   }
 
@@ -419,6 +436,24 @@ final class RunRowWriter {
       }
     }
     if (seen.isEmpty()) {
+      return;
+    }
+    if (dialect == SqlDialect.POSTGRES) {
+      // Only ingest transactions create pointers, and on PostgreSQL they hold the ingest lock
+      // (JdbcIngestTransaction#lockForIngest): none can have been created since the look-up.
+      PostgresRowCopy.copyIn(
+          statements.connection(),
+          "io_pointers (identifier, pointer_type, class_name, first_seen)",
+          4,
+          copy -> {
+            for (CapturedValue v : seen.values()) {
+              copy.row()
+                  .text(v.text())
+                  .text(v.pointerType())
+                  .text(v.className())
+                  .time(firstSeen.get(v.text()));
+            }
+          });
       return;
     }
     PreparedStatement insert =

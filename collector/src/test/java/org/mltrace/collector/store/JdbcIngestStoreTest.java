@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
@@ -28,15 +29,20 @@ class JdbcIngestStoreTest {
   private JdbcIngestStore store;
   private JdbcRunRepository runs;
 
+  /** The database each test starts from: a fresh H2 file here, PostgreSQL in a subclass. */
+  String url() throws SQLException {
+    return TestDatabases.h2Url(tmp);
+  }
+
   @BeforeEach
-  void open() {
-    database = Database.open(TestDatabases.h2Url(tmp), Database.Access.CREATE);
+  void open() throws SQLException {
+    database = Database.open(url(), Database.Access.CREATE);
     store = new JdbcIngestStore(database);
     runs = new JdbcRunRepository(database);
   }
 
   @AfterEach
-  void close() {
+  void close() throws SQLException {
     database.close();
   }
 
