@@ -17,7 +17,7 @@ import org.mltrace.collector.testing.PostgresSchema;
 import org.mltrace.collector.testing.TestDatabases;
 
 /**
- * A database written by the release before V029 (foreign keys on run_dependencies and
+ * A database written by the release before V040 (foreign keys on run_dependencies and
  * component_runs) upgrades in place: its rows stay, the foreign keys are gone (on H2 with the
  * indexes H2 made for them), and a link to a run of the same batch can be stored again.
  */
@@ -44,7 +44,7 @@ class RowChecksMigrationTest {
     Flyway.configure(RowChecksMigrationTest.class.getClassLoader())
         .dataSource(parsed.effective(), null, null)
         .locations(SchemaMigrator.locations(parsed))
-        .target("28")
+        .target("39")
         .load()
         .migrate();
     try (Connection c = DriverManager.getConnection(parsed.effective());
@@ -69,7 +69,7 @@ class RowChecksMigrationTest {
     }
     try (Database db = Database.open(url, Database.Access.EXISTING);
         Statement st = db.connection().createStatement()) {
-      assertEquals(0, foreignKeys(st), "after V029");
+      assertEquals(0, foreignKeys(st), "after V040");
       assertEquals(List.of("r2|r1|/d/a.csv"), rows(st, "SELECT * FROM run_dependencies"));
       assertEquals(List.of("r1", "r2"), rows(st, "SELECT id FROM component_runs ORDER BY id"));
       if (!db.isPostgres()) {

@@ -1,4 +1,4 @@
--- mltrace collector schema, version 29 (PostgreSQL): what made storing a run slow beyond its rows
+-- mltrace collector schema, version 40 (PostgreSQL): what made storing a run slow beyond its rows
 -- (issue 15, measured in docs/performance.md, "Where the time went").
 --
 -- The foreign keys of run_dependencies (its run, the run it depends on, the pointer) and of

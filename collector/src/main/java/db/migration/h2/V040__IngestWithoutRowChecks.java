@@ -10,9 +10,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * mltrace collector schema, version 29 (H2): the foreign keys of {@code run_dependencies} (its run,
+ * mltrace collector schema, version 40 (H2): the foreign keys of {@code run_dependencies} (its run,
  * the run it depends on, the pointer) and of {@code component_runs} (its component) are dropped,
- * as on PostgreSQL (db/migration/postgres/V029, which says why). On H2 each also had an index of
+ * as on PostgreSQL (db/migration/postgres/V040, which says why). On H2 each also had an index of
  * its own that every stored run and link paid for: four indexes less (component_runs 5 → 4,
  * run_dependencies 5 → 2); no query reads through them (the primary keys and the named indexes
  * serve every look-up of these tables).
@@ -21,7 +21,7 @@ import org.flywaydb.core.api.migration.Context;
  * ({@code CONSTRAINT_D1} and the like, not stable across databases): they are found by table in
  * the information schema. Re-runnable: a constraint already dropped is not found again.
  */
-public class V029__IngestWithoutRowChecks extends BaseJavaMigration {
+public class V040__IngestWithoutRowChecks extends BaseJavaMigration {
   @Override
   public void migrate(Context context) throws SQLException {
     Connection c = context.getConnection();
