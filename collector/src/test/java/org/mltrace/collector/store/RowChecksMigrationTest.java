@@ -44,7 +44,7 @@ class RowChecksMigrationTest {
     Flyway.configure(RowChecksMigrationTest.class.getClassLoader())
         .dataSource(parsed.effective(), null, null)
         .locations(SchemaMigrator.locations(parsed))
-        .target("39")
+        .target("29")
         .load()
         .migrate();
     try (Connection c = DriverManager.getConnection(parsed.effective());
