@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.trigger.CapturedData;
 import org.mltrace.collector.trigger.RunSnapshot;
 
@@ -157,7 +158,7 @@ public final class RunSnapshotReader {
     return heads;
   }
 
-  /** Adds every run's captured data: four statements per chunk of runs, not four per run. */
+  /** Adds every run's captured data: a few statements per chunk of runs, not a few per run. */
   private List<RunSnapshot> withValues(List<RunHead> heads) throws SQLException {
     Map<String, Values> values = new HashMap<>();
     for (RunHead h : heads) {
@@ -165,9 +166,10 @@ public final class RunSnapshotReader {
     }
     Connection c = database.connection();
     for (List<String> chunk : AnyOf.chunks(database, new ArrayList<>(values.keySet()))) {
-      readValues(c, "run_inputs", chunk, values, true);
-      readValues(c, "run_outputs", chunk, values, false);
-      readSummaries(c, chunk, values);
+      // From the runs' value arrays by key: the run_inputs/run_outputs/run_value_summaries views,
+      // filtered by run, made H2 expand every run's values.
+      readValues(RunValueReader.values(database, chunk, true), values, true);
+      readValues(RunValueReader.values(database, chunk, false), values, false);
       readSamples(c, chunk, values);
     }
     List<RunSnapshot> runs = new ArrayList<>();
@@ -187,59 +189,33 @@ public final class RunSnapshotReader {
   }
 
   private static void readValues(
-      Connection c, String table, List<String> ids, Map<String, Values> values, boolean inputs)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT run_id, position, name, value_kind, value_text, pointer_id, size FROM "
-                + table
-                + " WHERE run_id = ANY(?)")) {
-      AnyOf.bind(ps, 1, ids);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Values v = values.get(rs.getString("run_id"));
-          Value value = new Value();
-          value.name = rs.getString("name");
-          value.kind = rs.getString("value_kind");
-          value.text = rs.getString("value_text");
-          value.pointerId = rs.getString("pointer_id");
-          value.size = Jdbc.longOrNull(rs, "size");
-          (inputs ? v.inputs : v.outputs).put(rs.getInt("position"), value);
+      Map<String, List<ValueRow>> rows, Map<String, Values> values, boolean inputs) {
+    for (Map.Entry<String, List<ValueRow>> e : rows.entrySet()) {
+      Values v = values.get(e.getKey());
+      for (ValueRow row : e.getValue()) {
+        Value value = new Value();
+        value.name = row.name();
+        value.kind = row.valueKind();
+        value.text = row.valueText();
+        value.pointerId = row.pointerId();
+        value.size = row.size();
+        ValueSummary s = row.summary();
+        if (s != null) {
+          value.summary =
+              new CapturedData.Summary(
+                  s.elements(),
+                  s.sampling(),
+                  s.count(),
+                  s.sampled(),
+                  s.nulls(),
+                  s.nans(),
+                  s.min(),
+                  s.max(),
+                  s.mean(),
+                  s.stddev(),
+                  s.distinct());
         }
-      }
-    }
-  }
-
-  private static void readSummaries(Connection c, List<String> ids, Map<String, Values> values)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT run_id, direction, position, elements, sampling, element_count, sampled,"
-                + " null_count, nan_count, min_value, max_value, mean_value, stddev_value,"
-                + " distinct_estimate FROM run_value_summaries WHERE run_id = ANY(?)")) {
-      AnyOf.bind(ps, 1, ids);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          Value value =
-              values
-                  .get(rs.getString("run_id"))
-                  .at(rs.getString("direction"), rs.getInt("position"));
-          if (value != null) {
-            value.summary =
-                new CapturedData.Summary(
-                    rs.getString("elements"),
-                    rs.getString("sampling"),
-                    rs.getLong("element_count"),
-                    rs.getLong("sampled"),
-                    rs.getLong("null_count"),
-                    rs.getLong("nan_count"),
-                    Jdbc.doubleOrNaN(rs, "min_value"),
-                    Jdbc.doubleOrNaN(rs, "max_value"),
-                    Jdbc.doubleOrNaN(rs, "mean_value"),
-                    Jdbc.doubleOrNaN(rs, "stddev_value"),
-                    rs.getLong("distinct_estimate"));
-          }
-        }
+        (inputs ? v.inputs : v.outputs).put(row.position(), value);
       }
     }
   }
