@@ -35,15 +35,7 @@ public final class MetricQuery {
             ? store.trigger(component, metric.substring(TRIGGER_PREFIX.length()), limit)
             : store.variable(component, metric, limit);
     if (rows.isEmpty()) {
-      List<String> names = store.names(component);
-      throw new NotFoundException(
-          "component '"
-              + component
-              + "' recorded no number named '"
-              + metric
-              + "' ("
-              + (names.isEmpty() ? "it recorded no numbers" : "it has: " + String.join(", ", names))
-              + ")");
+      throw new MonitorQuery(queries).unknownMetric(component, metric);
     }
     List<MetricSeries.Point> points =
         rows.stream()
