@@ -108,7 +108,7 @@ final class ApiHandler implements HttpHandler {
       case "stale" -> UiJson.tree(AlertJson.stale(queries.staleRuns(now)));
       case "recent" ->
           UiJson.tree(AnalysisJson.runs(new CatalogQuery(queries).recent(p.integer("limit", 50))));
-      default -> null;
+      default -> path.startsWith("monitor") ? new MonitorApi(queries).read(path, p) : null;
     };
   }
 

@@ -22,6 +22,7 @@ final class StaticHandler implements HttpHandler {
           "/app.js", new String[] {"static/app.js", "text/javascript; charset=utf-8"},
           "/graph.js", new String[] {"static/graph.js", "text/javascript; charset=utf-8"},
           "/views.js", new String[] {"static/views.js", "text/javascript; charset=utf-8"},
+          "/monitor.js", new String[] {"static/monitor.js", "text/javascript; charset=utf-8"},
           "/app.css", new String[] {"static/app.css", "text/css; charset=utf-8"},
           "/echarts.min.js", new String[] {ECHARTS, "text/javascript; charset=utf-8"});
 

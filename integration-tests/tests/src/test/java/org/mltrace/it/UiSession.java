@@ -97,8 +97,13 @@ final class UiSession implements AutoCloseable {
     return script("return window.pwned === undefined ? null : window.pwned;");
   }
 
-  Object script(String js) {
-    return ((JavascriptExecutor) browser).executeScript(js);
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(js, args);
+  }
+
+  /** Runs {@code js}, which calls its last argument with the result (a promise's, say). */
+  Object asyncScript(String js, Object... args) {
+    return ((JavascriptExecutor) browser).executeAsyncScript(js, args);
   }
 
   WebDriverWait wait(int seconds) {

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +59,7 @@ class WebUiIT {
       """;
   @TempDir static Path dir;
   static Path work;
+  static CollectorCli mltrace;
   static UiSession ui;
   static ChromeDriver browser;
 
@@ -78,8 +82,9 @@ class WebUiIT {
     Path scorerYaml = Files.writeString(dir.resolve("scorer.yaml"), SCORER_YAML);
     ProcessResult scored = TracedApp.withAgent(dir, scorerYaml, queue, List.of("-cp", classes.toString(), "app.Scorer"));
     assertEquals(0, scored.exitCode(), scored::toString);
-    CollectorCli mltrace = CollectorCli.h2(dir);
+    mltrace = CollectorCli.h2(dir);
     mltrace.collectOnce(queue);
+    feedTipsWrongThenRight();
     ui = UiSession.start(dir, mltrace.url());
     browser = ui.browser;
   }
@@ -257,6 +262,147 @@ class WebUiIT {
     limits("", newestStart);
     assertEquals(Set.of(root, newest), drawnRuns(), "since " + newestStart);
     assertTrue(browser.findElement(By.tagName("main")).getText().contains("2 runs"), ui.main());
+  }
+
+  @Test
+  @Order(8)
+  void monitorDrawsTheDatabasesValuesTheSlaLineAndAlertMarkersAndAClickOpensTheRun() throws Exception {
+    open("#/monitor?component=clean&metric=kept&last=all");
+    awaitView("monitor");
+    // The task: one point per evaluation (each feedback file), at the evaluation's bucket.
+    JsonNode task = chartSeries("task-chart-tips");
+    JsonNode accuracy = named(task, "accuracy");
+    JsonNode evaluations = mltrace.rows("SELECT m.metric_value, e.evaluated_at FROM task_evaluations e"
+        + " JOIN task_metrics m ON m.task = e.task AND m.seq = e.seq"
+        + " WHERE e.task = 'tips' AND m.metric = 'accuracy' AND m.metric_value IS NOT NULL ORDER BY e.seq");
+    int n = evaluations.size();
+    assertEquals(n, accuracy.get("data").size(), accuracy + "\n" + evaluations);
+    JsonNode taskApi = apiJson("monitor/task", "task", "tips", "last", "all");
+    long bucketMicros = taskApi.get("bucketMicros").asLong();
+    for (int i = 0; i < evaluations.size(); i++) {
+      JsonNode point = accuracy.get("data").get(i).get("value");
+      assertEquals(column(evaluations.get(i), 0).asDouble(), point.get(1).asDouble(), 1e-12, accuracy.toString());
+      Instant start = Instant.parse(point.get(0).asText());
+      Instant evaluated = Instant.parse(column(evaluations.get(i), 1).asText());
+      assertTrue(!evaluated.isBefore(start) && evaluated.isBefore(start.plusNanos(bucketMicros * 1000)),
+          "evaluation " + i + " at " + evaluated + " drawn in the bucket from " + start);
+    }
+    assertEquals(List.of(0.0, 1.0, 0.75), List.of(point(accuracy, n - 3), point(accuracy, n - 2), point(accuracy, n - 1)),
+        "wrong labels, then right ones, then a quarter wrong again");
+    // The SLA lines: accuracy >= 0.6 on accuracy's chart, auc >= 0.7 on auc's.
+    assertEquals(0.6, accuracy.at("/markLine/data/0/yAxis").asDouble(), accuracy.toString());
+    assertEquals(0.7, named(task, "auc").at("/markLine/data/0/yAxis").asDouble());
+    // The alert the first file opened and the second resolved, marked where and when it happened.
+    JsonNode alert = mltrace.rows("SELECT id, value FROM alerts WHERE component = 'task:tips'").get(0);
+    JsonNode marks = accuracy.at("/markPoint/data");
+    assertEquals(2, marks.size(), marks.toString());
+    JsonNode apiAlert = taskApi.get("alerts").get(0);
+    assertEquals(column(alert, 0).asLong(), apiAlert.get("id").asLong());
+    assertEquals(apiAlert.get("openedAt").asText(), marks.get(0).at("/coord/0").asText());
+    assertEquals(column(alert, 1).asDouble(), marks.get(0).at("/coord/1").asDouble());
+    assertEquals(0.0, marks.get(0).at("/coord/1").asDouble());
+    assertEquals(apiAlert.get("resolvedAt").asText(), marks.get(1).at("/coord/0").asText());
+    assertEquals(1.0, marks.get(1).at("/coord/1").asDouble(), "resolved by the second evaluation");
+    assertEquals("resolved", apiAlert.get("status").asText());
+    assertEquals(column(evaluations.get(n - 3), 1).asText(), apiAlert.get("openedAt").asText(), "opened by the first file's evaluation");
+    assertEquals(column(evaluations.get(n - 2), 1).asText(), apiAlert.get("resolvedAt").asText(), "resolved by the second's");
+
+    // A component's number: clean's kept rows, one point per run, the values the runs recorded.
+    JsonNode kept = named(chartSeries("metric-chart"), "mean");
+    JsonNode runs = mltrace.rows("SELECT r.id, o.value_text FROM component_runs r JOIN run_outputs o ON o.run_id = r.id"
+        + " WHERE r.component = 'clean' AND o.name = 'kept' ORDER BY r.start_time");
+    assertEquals(2, runs.size(), runs.toString());
+    for (int i = 0; i < runs.size(); i++) {
+      assertEquals(column(runs.get(i), 1).asDouble(), point(kept, i), kept.toString());
+      assertEquals(column(runs.get(i), 0).asText(), kept.at("/data/" + i + "/bucket/runId").asText());
+    }
+    screenshot("monitor");
+    String second = column(runs.get(1), 0).asText();
+    clickPoint("metric-chart", "mean", 1);
+    awaitView("run");
+    assertTrue(browser.findElement(By.tagName("h1")).getText().contains(second), ui.main());
+
+    // A trigger's values: featurize's psi, its threshold line, the failed run marked.
+    open("#/monitor?component=featurize&metric=trigger:psi&last=all");
+    awaitView("monitor");
+    JsonNode psi = chartSeries("metric-chart");
+    assertEquals(0.2, named(psi, "mean").at("/markLine/data/0/yAxis").asDouble(), psi.toString());
+    JsonNode failed = named(psi, "failed").get("data");
+    JsonNode failedRuns = mltrace.rows("SELECT run_id FROM trigger_results WHERE component = 'featurize'"
+        + " AND trigger_name = 'psi' AND status = 'fail'");
+    assertEquals(failedRuns.size(), failed.size(), failed.toString());
+    assertEquals(column(failedRuns.get(0), 0).asText(), failed.at("/0/bucket/runId").asText());
+    assertTrue(ui.main().contains("1 failed"), ui.main());
+    assertEquals(null, ui.pwned());
+  }
+
+  /** Labels for the task's predictions, three files: all wrong, all right, a quarter wrong. */
+  private static void feedTipsWrongThenRight() throws Exception {
+    JsonNode pairs = mltrace.rows("SELECT id, prediction FROM task_pairs WHERE task = 'tips' ORDER BY id");
+    assertTrue(pairs.size() >= 8, pairs.toString());
+    for (int file = 0; file < 3; file++) {
+      StringBuilder csv = new StringBuilder("id,label\n");
+      for (int i = 0; i < pairs.size(); i++) {
+        int predicted = column(pairs.get(i), 1).asDouble() >= 0.5 ? 1 : 0;
+        boolean wrong = file == 0 || (file == 2 && i % 4 == 0);
+        csv.append(column(pairs.get(i), 0).asText()).append(',').append(wrong ? 1 - predicted : predicted).append('\n');
+      }
+      Path labels = Files.writeString(dir.resolve("tips-" + file + ".csv"), csv);
+      mltrace.json("feedback", "--file", labels.toString(), "--task", "tips");
+    }
+  }
+
+  private static JsonNode column(JsonNode row, int index) {
+    java.util.Iterator<JsonNode> it = row.elements();
+    for (int i = 0; i < index; i++) {
+      it.next();
+    }
+    return it.next();
+  }
+
+  /** The series an ECharts chart draws, as its option holds them. */
+  private static JsonNode chartSeries(String id) throws Exception {
+    Object json = ui.script("return JSON.stringify(echarts.getInstanceByDom(document.getElementById(arguments[0]))"
+        + ".getOption().series);", id);
+    return new ObjectMapper().readTree((String) json);
+  }
+
+  private static JsonNode named(JsonNode series, String name) {
+    for (JsonNode s : series) {
+      if (s.path("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no series " + name + " in " + series);
+  }
+
+  private static double point(JsonNode series, int i) {
+    return series.at("/data/" + i + "/value/1").asDouble();
+  }
+
+  /** The page's own API call, made from the page: {@code name, value} pairs after the call. */
+  private static JsonNode apiJson(String call, String... params) throws Exception {
+    Map<String, String> query = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < params.length; i += 2) {
+      query.put(params[i], params[i + 1]);
+    }
+    Object json = ui.asyncScript("const done = arguments[arguments.length - 1];"
+        + "api(arguments[0], arguments[1]).then(j => done(JSON.stringify(j)), e => done(String(e)));", call, query);
+    return new ObjectMapper().readTree((String) json);
+  }
+
+  /** Clicks the {@code index}th point of a chart's series where the chart draws it. */
+  private static void clickPoint(String chartId, String seriesName, int index) {
+    WebElement div = browser.findElement(By.id(chartId));
+    ui.script("arguments[0].scrollIntoView({block: 'center'});", div);
+    @SuppressWarnings("unchecked")
+    List<Number> pixel = (List<Number>) ui.script("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+        + "const s = c.getOption().series.find(x => x.name === arguments[1]);"
+        + "const v = s.data[arguments[2]].value;"
+        + "return c.convertToPixel({seriesName: arguments[1]}, [Date.parse(v[0]), v[1]]);", chartId, seriesName, index);
+    int dx = (int) Math.round(pixel.get(0).doubleValue() - div.getSize().getWidth() / 2.0);
+    int dy = (int) Math.round(pixel.get(1).doubleValue() - div.getSize().getHeight() / 2.0);
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(div, dx, dy).click().perform();
   }
 
   /** The row of the run page's Outputs table that shows the output named {@code name}. */

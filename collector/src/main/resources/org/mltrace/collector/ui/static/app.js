@@ -99,14 +99,14 @@ async function runCommand(line) {
     case 'impact': needs(); return routeOf.trace(arg, 'impact');
     case 'history': needs(); return routeOf.history(arg);
     case 'inspect': needs(); return routeOf.run(arg);
-    case 'review': case 'stale': case 'recent': case 'alerts': case 'components': return verb;
+    case 'review': case 'stale': case 'recent': case 'alerts': case 'components': case 'monitor': return verb;
     case 'flag': case 'unflag':
       needs();
       await api(verb, {}, {id: arg});
       message((verb === 'flag' ? 'flagged ' : 'unflagged ') + arg, true);
       return 'review';
     default:
-      throw new Error('unknown command "' + verb + '": try trace, history, inspect, review, stale, flag, unflag, recent');
+      throw new Error('unknown command "' + verb + '": try trace, history, inspect, review, stale, flag, unflag, recent, monitor');
   }
 }
 
