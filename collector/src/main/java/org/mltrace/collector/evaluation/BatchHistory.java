@@ -109,6 +109,10 @@ final class BatchHistory {
    * run; nothing is walked while no label is retracted (one query per batch says so).
    */
   List<RetractedRead> retractedReads(String runId) {
+    List<RetractedRead> given = retracted.get(runId);
+    if (given != null) {
+      return given;
+    }
     if (anyRetraction == null) {
       anyRetraction = RetractedReads.anyRetraction(reader);
     }
@@ -116,6 +120,11 @@ final class BatchHistory {
       return List.of();
     }
     return retracted.computeIfAbsent(runId, id -> RetractedReads.of(reader, id));
+  }
+
+  /** The batch's runs' retracted reads, worked out beforehand ({@link RetractedTaint}). */
+  void retractedReads(Map<String, List<RetractedRead>> reads) {
+    retracted.putAll(reads);
   }
 
   Optional<RunSnapshot> runById(String runId) {

@@ -65,6 +65,7 @@ public final class TriggerEngine implements AutoCloseable {
   private final TriggerResultsListener listener;
   private final Clock clock;
   private final EvaluationPool pool;
+  private final RetractedTaint taint = new RetractedTaint();
   private Thread background;
   private volatile boolean stopping;
   private volatile long evaluatedRuns;
@@ -112,6 +113,11 @@ public final class TriggerEngine implements AutoCloseable {
     return reader.historyQueries();
   }
 
+  /** Upstream walks {@code retracted_input} needed, for tests ({@link RetractedTaint}). */
+  long retractedWalks() {
+    return taint.walks();
+  }
+
   /** How many runs wait in {@code trigger_pending}. */
   public long pendingCount() {
     return store.pendingCount();
@@ -150,10 +156,13 @@ public final class TriggerEngine implements AutoCloseable {
       components.add(p.component());
       ids.add(p.runId());
     }
+    boolean anyRetraction = RetractedReads.anyRetraction(reader);
     Map<String, List<TriggerDeclaration>> declarations =
-        DefaultTriggers.add(
-            store.declarations(components), components, RetractedReads.anyRetraction(reader));
+        DefaultTriggers.add(store.declarations(components), components, anyRetraction);
     BatchHistory batch = BatchHistory.materialize(reader, ids, declarations);
+    if (anyRetraction) {
+      batch.retractedReads(taint.of(reader, ids));
+    }
     long t1 = System.nanoTime();
     Map<Evaluation, CompletableFuture<EvaluationPool.Timed>> running = new LinkedHashMap<>();
     List<TriggerOutcome> outcomes = new ArrayList<>();

@@ -164,4 +164,41 @@ public final class JdbcLabelStore {
     }
     return out;
   }
+
+  /** A retracted label on a pointer a run read directly. */
+  public record RetractedReadRow(String runId, String pointer, String label, Instant retractedAt) {}
+
+  /** The retracted labels on the pointers each of the runs read itself (not upstream). */
+  public List<RetractedReadRow> retractedReadsOf(Collection<String> runIds) {
+    List<RetractedReadRow> out = new ArrayList<>();
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
+      out.addAll(
+          SqlRows.query(
+              database,
+              "reading the retracted labels the runs read",
+              "SELECT DISTINCT i.run_id, l.pointer_id, l.label, x.retracted_at FROM run_reads i"
+                  + " JOIN pointer_labels l ON l.pointer_id = i.pointer_id"
+                  + " JOIN label_retractions x ON x.label = l.label"
+                  + " WHERE i.run_id = ANY(?)",
+              rs ->
+                  new RetractedReadRow(
+                      rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "retracted_at")),
+              chunk));
+    }
+    return out;
+  }
+
+  /**
+   * What the labels and their retractions are now, as a string that changes whenever a label is
+   * added, removed or retracted (counts and latest times), for caches of what derives from them.
+   */
+  public String labelState() {
+    return SqlRows.query(
+            database,
+            "reading the state of the labels",
+            "SELECT (SELECT COUNT(*) FROM pointer_labels), (SELECT MAX(added_at) FROM pointer_labels),"
+                + " (SELECT COUNT(*) FROM label_retractions), (SELECT MAX(retracted_at) FROM label_retractions)",
+            rs -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4))
+        .get(0);
+  }
 }
