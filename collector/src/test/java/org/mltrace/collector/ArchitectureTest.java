@@ -55,9 +55,6 @@ class ArchitectureTest {
           "retention.Compactor",
           "retention.DayAggregates",
           "retention.FlaggedLineage",
-          "staleness.RetractedInputs",
-          "staleness.StalenessFacts",
-          "staleness.StalenessService",
           "truth.TaskIngest",
           "truth.TaskLedger",
           "truth.TaskReport");

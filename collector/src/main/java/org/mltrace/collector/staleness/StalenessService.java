@@ -1,6 +1,5 @@
 package org.mltrace.collector.staleness;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,12 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mltrace.collector.staleness.StalenessFacts.Checked;
-import org.mltrace.collector.staleness.StalenessFacts.Read;
-import org.mltrace.collector.staleness.StalenessFacts.Superseder;
-import org.mltrace.collector.staleness.StalenessFacts.Upstream;
-import org.mltrace.collector.staleness.StalenessFacts.Window;
+import org.mltrace.collector.store.StalenessFacts.Checked;
+import org.mltrace.collector.store.StalenessFacts.Read;
+import org.mltrace.collector.store.StalenessFacts.Superseder;
+import org.mltrace.collector.store.StalenessFacts.Upstream;
+import org.mltrace.collector.store.StalenessFacts.Window;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.StalenessFacts;
 import org.mltrace.collector.store.StoreException;
 
 /**
@@ -75,17 +75,8 @@ public final class StalenessService {
    * @throws StoreException if the database fails
    */
   public Map<String, List<StaleReason>> reasons(Collection<String> runIds, Instant now) {
-    try {
-      StalenessFacts facts = new StalenessFacts(database);
-      return check(facts, facts.runs(List.copyOf(runIds)), now);
-    } catch (SQLException e) {
-      throw new StoreException(
-          "database error while checking whether "
-              + (runIds.size() == 1 ? "run " + runIds.iterator().next() : runIds.size() + " runs")
-              + " are stale: "
-              + e.getMessage(),
-          e);
-    }
+    StalenessFacts facts = new StalenessFacts(database);
+    return check(facts, facts.runs(List.copyOf(runIds)), now);
   }
 
   /**
@@ -95,25 +86,21 @@ public final class StalenessService {
    * @throws StoreException if the database fails
    */
   public List<StaleRun> staleLatestRuns(Instant now) {
-    try {
-      StalenessFacts facts = new StalenessFacts(database);
-      List<Checked> latest = facts.latestRuns(now);
-      Map<String, List<StaleReason>> reasons = check(facts, latest, now);
-      List<StaleRun> stale = new ArrayList<>();
-      for (Checked run : latest) {
-        List<StaleReason> why = reasons.get(run.runId());
-        if (why != null) {
-          stale.add(new StaleRun(run.runId(), run.component(), run.start(), why));
-        }
+    StalenessFacts facts = new StalenessFacts(database);
+    List<Checked> latest = facts.latestRuns(now);
+    Map<String, List<StaleReason>> reasons = check(facts, latest, now);
+    List<StaleRun> stale = new ArrayList<>();
+    for (Checked run : latest) {
+      List<StaleReason> why = reasons.get(run.runId());
+      if (why != null) {
+        stale.add(new StaleRun(run.runId(), run.component(), run.start(), why));
       }
-      return stale;
-    } catch (SQLException e) {
-      throw new StoreException("database error while looking for stale runs: " + e.getMessage(), e);
     }
+    return stale;
   }
 
   private static Map<String, List<StaleReason>> check(
-      StalenessFacts facts, List<Checked> runs, Instant now) throws SQLException {
+      StalenessFacts facts, List<Checked> runs, Instant now) {
     if (runs.isEmpty()) {
       return Map.of();
     }
@@ -239,8 +226,7 @@ public final class StalenessService {
         List<Checked> runs,
         Map<String, List<Upstream>> deps,
         Map<String, List<Read>> reads,
-        Instant now)
-        throws SQLException {
+        Instant now) {
       Map<String, List<Window>> windows = new LinkedHashMap<>();
       Map<String, List<Asked>> asked = new HashMap<>(); // by upstream component, as the windows
       for (Checked run : runs) {

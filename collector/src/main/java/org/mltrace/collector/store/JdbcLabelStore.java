@@ -147,6 +147,18 @@ public final class JdbcLabelStore {
         label);
   }
 
+  /** The pointers carrying a label retracted by {@code now}, by label then pointer. */
+  public List<LabelRow> retractedBy(Instant now) {
+    return SqlRows.query(
+        database,
+        "reading the retracted labels",
+        "SELECT l.pointer_id, l.label, x.retracted_at FROM pointer_labels l"
+            + " JOIN label_retractions x ON x.label = l.label WHERE x.retracted_at <= ?"
+            + " ORDER BY l.label, l.pointer_id",
+        rs -> new LabelRow(rs.getString(1), rs.getString(2), Jdbc.time(rs, "retracted_at")),
+        now);
+  }
+
   /** The labels on the inputs the runs read, with their retraction time. */
   public List<LabelRow> labelsReadBy(Collection<String> runIds) {
     List<LabelRow> out = new ArrayList<>();
