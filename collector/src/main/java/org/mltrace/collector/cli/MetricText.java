@@ -87,13 +87,21 @@ final class MetricText {
     return out.toString();
   }
 
-  /** {@code 2m}, {@code 1d} when whole, else as other durations ({@code 12120 min 14 s}). */
+  /**
+   * {@code 2m}, {@code 1d} when whole; else in the largest unit it fills, to two decimals ({@code
+   * 9.998d}); below a minute as other durations ({@code 22.3 ms}).
+   */
   private static String width(long micros) {
     long[] units = {86_400_000_000L, 3_600_000_000L, 60_000_000L, 1_000_000L};
     String[] names = {"d", "h", "m", "s"};
     for (int i = 0; i < units.length; i++) {
       if (micros % units[i] == 0) {
         return micros / units[i] + names[i];
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      if (micros >= units[i]) {
+        return String.format(java.util.Locale.ROOT, "%.2f%s", (double) micros / units[i], names[i]);
       }
     }
     return TextFormat.duration(java.time.Duration.ofNanos(micros * 1000));

@@ -93,10 +93,20 @@ class HistoryMetricBucketsTest {
     assertEquals("value", json.get("kind").asText());
     JsonNode buckets = json.get("buckets");
     assertEquals(2, buckets.size(), r.out());
+    assertEquals(60_000_001 / 200 + 1, json.get("bucketMicros").asLong(), "up to just after run 5");
     assertEquals("train-4", buckets.get(0).get("runId").asText());
     assertEquals(2.0, buckets.get(0).get("mean").asDouble());
     assertEquals("train-5", buckets.get(1).get("runId").asText());
     assertTrue(json.get("threshold").isNull());
+  }
+
+  @Test
+  void aWidthThatIsNoWholeUnitIsWrittenInTheLargestItFills() {
+    Result r = mltrace("history", "train", "--metric", "loss", "--buckets", "2");
+    assertEquals(0, r.code(), r.err());
+    // from run 0 to just after run 5: 300 s + 1 µs in 2 buckets of 150.0000005 s, rounded up
+    assertTrue(
+        r.out().startsWith("train loss: 2 buckets of 2.50m from 2026-01-01T00:00:00Z"), r.out());
   }
 
   @Test
