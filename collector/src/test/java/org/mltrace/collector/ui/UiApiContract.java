@@ -319,6 +319,56 @@ abstract class UiApiContract {
     assertEquals(0, getJson("api/review").get("flagged").size());
   }
 
+  @Test
+  void monitorSeriesOfANumberASummaryAndATriggerAndTheRunAClickOpens() throws Exception {
+    JsonNode overview = getJson("api/monitor");
+    assertTrue(overview.get("components").toString().contains("\"train\""), overview.toString());
+    List<String> ids = texts(getJson("api/monitor/metrics?component=train"), "id");
+    assertTrue(
+        ids.containsAll(List.of("loss", "weights.mean", "trigger:metric_threshold")),
+        ids.toString());
+    // 1,000 buckets of 3 ms between the two runs' starts (4 s and 6 s): one run each
+    JsonNode loss = getJson("api/monitor/series?component=train&metric=loss&buckets=1000");
+    assertEquals(List.of("train-1", "train-2"), texts(loss.get("buckets"), "runId"));
+    assertEquals(0.25, loss.get("buckets").get(0).get("mean").asDouble());
+    assertEquals(0.5, loss.get("buckets").get(1).get("max").asDouble());
+    assertEquals(1, loss.get("buckets").get(1).get("runs").asInt());
+    JsonNode nulls =
+        getJson("api/monitor/series?component=train&metric=weights.null_fraction&buckets=1");
+    assertEquals("summary", nulls.get("kind").asText());
+    assertEquals(1.0 / 11, nulls.get("buckets").get(0).get("mean").asDouble(), 1e-15);
+    assertEquals(2, nulls.get("buckets").get(0).get("runs").asInt());
+    JsonNode trigger =
+        getJson("api/monitor/series?component=train&metric=trigger:metric_threshold&buckets=1");
+    JsonNode bucket = trigger.get("buckets").get(0);
+    assertEquals(List.of(2, 1), List.of(bucket.get("runs").asInt(), bucket.get("failed").asInt()));
+    assertEquals(0.4, trigger.get("threshold").asDouble());
+    assertTrue(bucket.get("runId") == null, "two runs: a click asks which to open");
+    String range =
+        "&since=" + q(trigger.get("since").asText()) + "&until=" + q(trigger.get("until").asText());
+    assertEquals(
+        "train-2",
+        getJson("api/monitor/pick?component=train&metric=trigger:metric_threshold" + range)
+            .get("runId")
+            .asText(),
+        "the failed one");
+    assertEquals(
+        "train-2",
+        getJson("api/monitor/pick?component=train&metric=loss" + range).get("runId").asText(),
+        "the largest loss");
+    assertError(
+        get("api/monitor/series?component=train&metric=loss&buckets=0"), 400, "between 1 and 1000");
+    assertError(
+        get("api/monitor/series?component=train&metric=loss&last=7x"), 400, "'last' must be");
+    assertError(
+        get("api/monitor/series?component=nope&metric=loss"), 404, "no component named 'nope'");
+    assertError(
+        get("api/monitor/series?component=train&metric=nope"),
+        404,
+        "recorded no number named 'nope'");
+    assertError(get("api/monitor/pick?component=train&metric=loss"), 400, "'since' is required");
+  }
+
   static void assertError(HttpResponse<String> r, int status, String messagePart)
       throws IOException {
     assertEquals(status, r.statusCode(), r.body());
