@@ -1,11 +1,13 @@
 package org.mltrace.collector.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -456,6 +458,20 @@ final class RunRowWriter {
           });
       return;
     }
+    // H2: a plain batch; the insert-if-absent MERGE cost twice as much and is only needed when
+    // another collector (AUTO_SERVER) created one of the pointers since the look-up. Each row that
+    // then fails is undone by itself and the batch goes again as MERGE, which adds the rest.
+    PreparedStatement plain =
+        statements.get(
+            "INSERT INTO io_pointers (identifier, pointer_type, class_name, first_seen)"
+                + " VALUES (?, ?, ?, ?)");
+    addPointerRows(plain, seen.values(), firstSeen);
+    try {
+      plain.executeBatch();
+      return;
+    } catch (BatchUpdateException createdMeanwhile) {
+      plain.clearBatch();
+    }
     PreparedStatement insert =
         statements.get(
             dialect.insertIfAbsent(
@@ -465,14 +481,20 @@ final class RunRowWriter {
                 "pointer_type VARCHAR",
                 "class_name VARCHAR",
                 "first_seen TIMESTAMP WITH TIME ZONE"));
-    for (CapturedValue v : seen.values()) {
+    addPointerRows(insert, seen.values(), firstSeen);
+    insert.executeBatch(); // inserts nothing for a row another collector created
+  }
+
+  private static void addPointerRows(
+      PreparedStatement insert, Collection<CapturedValue> pointers, Map<String, Instant> firstSeen)
+      throws SQLException {
+    for (CapturedValue v : pointers) {
       Jdbc.setText(insert, 1, v.text());
       Jdbc.setText(insert, 2, v.pointerType());
       Jdbc.setText(insert, 3, v.className());
       Jdbc.setTime(insert, 4, firstSeen.get(v.text()));
-      insert.addBatch(); // inserts nothing when another collector created it meanwhile
+      insert.addBatch();
     }
-    insert.executeBatch();
   }
 
   private static void notePointers(
