@@ -53,6 +53,7 @@ public class BareReload {
       System.out.printf(
           "%d runs' rows reloaded in %.2f s: %.0f runs/s (%s)%n",
           runs, seconds, runs / seconds, postgres ? "binary COPY" : "JDBC batches");
+      c.setAutoCommit(true);
       for (String t : TABLES) {
         exec(c, "DROP TABLE bare_" + t);
       }
