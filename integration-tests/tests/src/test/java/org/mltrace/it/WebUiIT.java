@@ -147,6 +147,10 @@ class WebUiIT {
     String page = browser.findElement(By.tagName("main")).getText();
     assertTrue(page.contains("featurize"), page);
     assertTrue(page.contains("psi") && page.contains("fail"), page);
+    // where the woven class came from: the demo's jar, its Maven coordinates and SHA-256
+    String jar = Artifacts.demoJar().toAbsolutePath().normalize().toString();
+    assertTrue(page.contains("code source\ncom.example.taxi.Featurizer: org.mltrace:mltrace-demo-pipeline:"), page);
+    assertTrue(page.contains(" " + jar + " sha256 "), page);
     screenshot("run");
   }
 
