@@ -142,12 +142,7 @@ class MltraceCommandTest {
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertEquals(1, json.size(), r.out());
     assertEquals("train-2", json.get(0).get("id").asText());
-    Result metric =
-        mltrace("history", "train", "--metric", "loss", "--since", "2026-01-01", "--db", db);
-    assertEquals(1, metric.code());
-    assertTrue(
-        metric.err().contains("--since and --until list runs; they do not apply to --metric"),
-        metric.err());
+    // With --metric the window bounds the series instead (HistoryMetricBucketsTest).
   }
 
   @Test
