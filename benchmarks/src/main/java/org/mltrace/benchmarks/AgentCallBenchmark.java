@@ -11,17 +11,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of a traced call on the application's thread, against the same method untraced, in the
- * same JVM. Run through {@link RunBenchmarks}, which attaches the agent to the forks.
+ * Cost of a traced call on the application's thread, against the same method untraced, in the same
+ * JVM. Run through {@link RunBenchmarks}, which attaches the agent to the forks.
  *
  * <p>{@code tiny*}: a method that does nothing, so the difference is the whole per-call cost.
- * {@code score*}: a dot product of {@code size} doubles, to see the ratio on real work.
- * {@code summary*}: O(1) work on a {@code size}-element {@code double[]} input, so the difference
- * is the input's summary (at most 1,024 elements read, whatever the size); {@code drift*}: the
- * same with a {@code psi} trigger declared on the input, so the summary also keeps its sample;
- * {@code pointerOnly*}:
- * the same input with {@code capture: pointer} (no summary). {@code file*}: O(1) work on a path
- * input naming a {@code size}-byte file, so the difference is the stat and the whole-file XXH64.
+ * {@code score*}: a dot product of {@code size} doubles, to see the ratio on real work. {@code
+ * summary*}: O(1) work on a {@code size}-element {@code double[]} input, so the difference is the
+ * input's summary (at most 1,024 elements read, whatever the size); {@code drift*}: the same with a
+ * {@code psi} trigger declared on the input, so the summary also keeps its sample; {@code
+ * pointerOnly*}: the same input with {@code capture: pointer} (no summary). {@code file*}: O(1)
+ * work on a path input naming a {@code size}-byte file, so the difference is the stat and the
+ * whole-file XXH64.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

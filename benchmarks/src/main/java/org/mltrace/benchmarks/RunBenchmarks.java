@@ -26,10 +26,18 @@ public final class RunBenchmarks {
   private RunBenchmarks() {}
 
   public static void main(String[] args) throws Exception {
-    Path agent = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "agent/target/mltrace-agent.jar").toAbsolutePath();
+    Path agent =
+        Path.of(
+                args.length > 0 && !args[0].startsWith("--")
+                    ? args[0]
+                    : "agent/target/mltrace-agent.jar")
+            .toAbsolutePath();
     boolean quick = java.util.Arrays.asList(args).contains("--quick");
     if (!Files.isRegularFile(agent)) {
-      System.err.println("benchmarks: no agent jar at " + agent + "; build it with mvn -DskipTests package or pass its path");
+      System.err.println(
+          "benchmarks: no agent jar at "
+              + agent
+              + "; build it with mvn -DskipTests package or pass its path");
       System.exit(2);
     }
     Path dir = Files.createTempDirectory("mltrace-bench");
@@ -37,20 +45,24 @@ public final class RunBenchmarks {
     try (InputStream in = RunBenchmarks.class.getResourceAsStream("/bench.yaml")) {
       Files.copy(in, config, StandardCopyOption.REPLACE_EXISTING);
     }
-    Options options = new OptionsBuilder()
-        .include(AgentCallBenchmark.class.getName())
-        .forks(quick ? 1 : 2)
-        .warmupIterations(quick ? 2 : 3)
-        .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(quick ? 3 : 5)
-        .measurementTime(TimeValue.seconds(1))
-        .jvmArgsAppend("-javaagent:" + agent + "=config=" + config + ",queue=" + dir.resolve("queue"))
-        .build();
+    Options options =
+        new OptionsBuilder()
+            .include(AgentCallBenchmark.class.getName())
+            .forks(quick ? 1 : 2)
+            .warmupIterations(quick ? 2 : 3)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(quick ? 3 : 5)
+            .measurementTime(TimeValue.seconds(1))
+            .jvmArgsAppend(
+                "-javaagent:" + agent + "=config=" + config + ",queue=" + dir.resolve("queue"))
+            .build();
     Collection<RunResult> results = new Runner(options).run();
     Map<String, Double> score = new HashMap<>();
     for (RunResult r : results) {
       String name = r.getParams().getBenchmark();
-      score.put(name.substring(name.lastIndexOf('.') + 1) + "/" + r.getParams().getParam("size"), r.getPrimaryResult().getScore());
+      score.put(
+          name.substring(name.lastIndexOf('.') + 1) + "/" + r.getParams().getParam("size"),
+          r.getPrimaryResult().getScore());
     }
     System.out.println();
     System.out.println("traced vs plain, same JVM (agent attached), ns per call:");
@@ -65,7 +77,9 @@ public final class RunBenchmarks {
       double plain = score.get(key);
       double traced = tracedScore;
       String label = key.replace("Plain/", " size=");
-      System.out.printf("  %-18s plain %10.1f  traced %10.1f  difference %8.1f  ratio %.2fx%n", label, plain, traced, traced - plain, traced / plain);
+      System.out.printf(
+          "  %-18s plain %10.1f  traced %10.1f  difference %8.1f  ratio %.2fx%n",
+          label, plain, traced, traced - plain, traced / plain);
     }
   }
 }

@@ -1,8 +1,8 @@
 package org.mltrace.benchmarks;
 
 /**
- * Pairs of identical methods: {@code traced*} are named in {@code bench.yaml}, {@code plain*}
- * are not. Kept in one class so both are compiled and inlined alike.
+ * Pairs of identical methods: {@code traced*} are named in {@code bench.yaml}, {@code plain*} are
+ * not. Kept in one class so both are compiled and inlined alike.
  */
 public final class Workload {
   private Workload() {}

@@ -11,15 +11,15 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * mltrace collector schema, version 40 (H2): the foreign keys of {@code run_dependencies} (its run,
- * the run it depends on, the pointer) and of {@code component_runs} (its component) are dropped,
- * as on PostgreSQL (db/migration/postgres/V040, which says why). On H2 each also had an index of
- * its own that every stored run and link paid for: four indexes less (component_runs 5 → 4,
+ * the run it depends on, the pointer) and of {@code component_runs} (its component) are dropped, as
+ * on PostgreSQL (db/migration/postgres/V040, which says why). On H2 each also had an index of its
+ * own that every stored run and link paid for: four indexes less (component_runs 5 → 4,
  * run_dependencies 5 → 2); no query reads through them (the primary keys and the named indexes
  * serve every look-up of these tables).
  *
- * <p>Java rather than SQL because H2 named the constraints itself when V001 created them
- * ({@code CONSTRAINT_D1} and the like, not stable across databases): they are found by table in
- * the information schema. Re-runnable: a constraint already dropped is not found again.
+ * <p>Java rather than SQL because H2 named the constraints itself when V001 created them ({@code
+ * CONSTRAINT_D1} and the like, not stable across databases): they are found by table in the
+ * information schema. Re-runnable: a constraint already dropped is not found again.
  */
 public class V040__IngestWithoutRowChecks extends BaseJavaMigration {
   @Override

@@ -1,7 +1,6 @@
 package org.mltrace.collector;
 
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -30,9 +29,9 @@ class ArchitectureTest {
   }
 
   /**
-   * Classes outside {@code store/} that still use {@code java.sql}, until their statements move into
-   * store's repositories. The list only shrinks: a class not on it fails the test, and so does a
-   * class on it that no longer needs to be (take it off).
+   * Classes outside {@code store/} that still use {@code java.sql}, until their statements move
+   * into store's repositories. The list only shrinks: a class not on it fails the test, and so does
+   * a class on it that no longer needs to be (take it off).
    */
   private static final Set<String> SQL_OUTSIDE_STORE_NOT_YET_MOVED =
       Set.of(

@@ -32,7 +32,8 @@ public final class ArtifactService implements AutoCloseable {
     try {
       return store.usage();
     } catch (IOException e) {
-      throw new ArtifactUnavailableException("cannot read the artifact store " + store.root() + ": " + e, e);
+      throw new ArtifactUnavailableException(
+          "cannot read the artifact store " + store.root() + ": " + e, e);
     }
   }
 
@@ -76,21 +77,37 @@ public final class ArtifactService implements AutoCloseable {
     }
     if (r.hash() == null) {
       throw new ArtifactNotFoundException(
-          "the snapshot of '" + name + "' of run '" + runId + "' was skipped: " + r.status()
+          "the snapshot of '"
+              + name
+              + "' of run '"
+              + runId
+              + "' was skipped: "
+              + r.status()
               + (r.detail() == null ? "" : " (" + r.detail() + ")"));
     }
     Path blob = store.blob(r.hash());
     if (!Files.isRegularFile(blob)) {
       throw new ArtifactUnavailableException(
-          "the snapshot " + r.hash() + " is not in the artifact store " + store.root()
-              + " (the collector on " + r.storeHost() + " stored it in " + r.storeDir()
-              + "; pass --artifacts DIR or run this there)", null);
+          "the snapshot "
+              + r.hash()
+              + " is not in the artifact store "
+              + store.root()
+              + " (the collector on "
+              + r.storeHost()
+              + " stored it in "
+              + r.storeDir()
+              + "; pass --artifacts DIR or run this there)",
+          null);
     }
     try {
       if (!store.restore(r.hash(), out)) {
         throw new ArtifactUnavailableException(
-            "the stored file " + blob + " no longer has the content hash " + r.hash()
-                + " (the artifact store is damaged)", null);
+            "the stored file "
+                + blob
+                + " no longer has the content hash "
+                + r.hash()
+                + " (the artifact store is damaged)",
+            null);
       }
     } catch (IOException e) {
       throw new ArtifactUnavailableException("cannot write " + out + ": " + e.getMessage(), e);

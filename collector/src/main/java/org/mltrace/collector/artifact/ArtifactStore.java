@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  * A directory of files named by the SHA-256 of their content ({@code sha256/ab/abcdef...}), so a
  * file put twice with the same content is stored once.
  *
- * <p>A file is first copied to {@code tmp/} inside the store while its hash is computed, then
- * moved to its name; a crash leaves at most a stray temporary file, never a blob whose content
- * does not match its name.
+ * <p>A file is first copied to {@code tmp/} inside the store while its hash is computed, then moved
+ * to its name; a crash leaves at most a stray temporary file, never a blob whose content does not
+ * match its name.
  */
 public final class ArtifactStore {
   private static final String PREFIX = "sha256:";
@@ -91,7 +91,9 @@ public final class ArtifactStore {
 
   /** The stored file of {@code hash} ({@code sha256:HEX}); it may not exist. */
   public Path blob(String hash) {
-    if (hash == null || !hash.startsWith(PREFIX) || !hash.substring(PREFIX.length()).matches("[0-9a-f]{64}")) {
+    if (hash == null
+        || !hash.startsWith(PREFIX)
+        || !hash.substring(PREFIX.length()).matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("not a sha256:HEX content hash: " + hash);
     }
     return blobPath(hash.substring(PREFIX.length()));

@@ -32,16 +32,16 @@ import org.slf4j.LoggerFactory;
  * <p>The ingest path stays untouched: the copier reads each queue with its own tailer, only up to
  * the index the ingest has committed, so every run it sees is already stored (a snapshot is never
  * taken for a run that could still be rolled back). Its own position per queue is kept in {@code
- * artifact_positions} and written in the same transaction as the {@code artifact_snapshots} rows
- * of the entries it covers; a crash between copying a file and committing copies it again, which
- * the content-addressed store turns into a duplicate, not a second copy. The copy runs on the
+ * artifact_positions} and written in the same transaction as the {@code artifact_snapshots} rows of
+ * the entries it covers; a crash between copying a file and committing copies it again, which the
+ * content-addressed store turns into a duplicate, not a second copy. The copy runs on the
  * collector's thread, right after each committed batch, never in the application.
  *
  * <p>A file is copied only if it is still the version the run saw: when its modification time
  * differs from the one the agent recorded, the snapshot is recorded as {@code changed} and skipped
  * (copying a later version would restore the wrong model). Files larger than the limit are {@code
- * too_large}; vanished ones {@code missing}; directories and in-memory pointers {@code
- * not_a_file}. Skips are counted and listed, never silent.
+ * too_large}; vanished ones {@code missing}; directories and in-memory pointers {@code not_a_file}.
+ * Skips are counted and listed, never silent.
  */
 public final class SnapshotCopier implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SnapshotCopier.class);
@@ -74,8 +74,8 @@ public final class SnapshotCopier implements AutoCloseable {
   }
 
   /**
-   * The index up to which the queue's snapshots are taken, -1 when none: queue retention keeps
-   * the cycles after it.
+   * The index up to which the queue's snapshots are taken, -1 when none: queue retention keeps the
+   * cycles after it.
    */
   public long position(String queueId) {
     try {
@@ -87,8 +87,8 @@ public final class SnapshotCopier implements AutoCloseable {
   }
 
   /**
-   * Takes the snapshots of every entry of the queue in {@code dir} after this copier's position
-   * and up to {@code storedIndex}, the ingest's committed position.
+   * Takes the snapshots of every entry of the queue in {@code dir} after this copier's position and
+   * up to {@code storedIndex}, the ingest's committed position.
    *
    * @throws StoreException if the database fails; what was committed stays
    */
@@ -170,13 +170,27 @@ public final class SnapshotCopier implements AutoCloseable {
     if (t.status().equals("stored")) {
       log.info(
           "snapshot of {} {} of run {}: stored {} ({} bytes) in {}",
-          direction, v.name(), run.runId(), t.hash(), t.size(), store.root());
+          direction,
+          v.name(),
+          run.runId(),
+          t.hash(),
+          t.size(),
+          store.root());
     } else if (t.status().equals("duplicate")) {
-      log.debug("snapshot of {} {} of run {}: already stored as {}", direction, v.name(), run.runId(), t.hash());
+      log.debug(
+          "snapshot of {} {} of run {}: already stored as {}",
+          direction,
+          v.name(),
+          run.runId(),
+          t.hash());
     } else {
       log.info(
           "snapshot of {} {} of run {} skipped: {} ({})",
-          direction, v.name(), run.runId(), t.status(), t.detail());
+          direction,
+          v.name(),
+          run.runId(),
+          t.status(),
+          t.detail());
     }
     SnapshotRows.insert(
         c,
@@ -199,9 +213,10 @@ public final class SnapshotCopier implements AutoCloseable {
   private Taken take(CapturedValue v) {
     Path file;
     try {
-      file = v.text() == null || !v.text().startsWith("/") && !isWindowsPath(v.text())
-          ? null
-          : Path.of(v.text());
+      file =
+          v.text() == null || !v.text().startsWith("/") && !isWindowsPath(v.text())
+              ? null
+              : Path.of(v.text());
     } catch (RuntimeException e) {
       file = null;
     }
@@ -222,7 +237,9 @@ public final class SnapshotCopier implements AutoCloseable {
               "changed",
               null,
               Files.size(file),
-              "modified at " + Instant.ofEpochMilli(now) + " after the run saw it at "
+              "modified at "
+                  + Instant.ofEpochMilli(now)
+                  + " after the run saw it at "
                   + Instant.ofEpochMilli(v.file().modifiedEpochMillis()));
         }
       }
@@ -230,8 +247,9 @@ public final class SnapshotCopier implements AutoCloseable {
       return switch (r.outcome()) {
         case STORED -> new Taken("stored", r.hash(), r.size(), null);
         case DUPLICATE -> new Taken("duplicate", r.hash(), r.size(), null);
-        case TOO_LARGE -> new Taken(
-            "too_large", null, r.size(), "larger than the limit of " + maxBytes + " bytes");
+        case TOO_LARGE ->
+            new Taken(
+                "too_large", null, r.size(), "larger than the limit of " + maxBytes + " bytes");
       };
     } catch (IOException | RuntimeException e) {
       return new Taken("failed", null, null, e.toString());

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** The SQL of {@code artifact_snapshots} and {@code artifact_positions}, same on H2 and PostgreSQL. */
+/**
+ * The SQL of {@code artifact_snapshots} and {@code artifact_positions}, same on H2 and PostgreSQL.
+ */
 final class SnapshotRows {
   private SnapshotRows() {}
 

@@ -22,8 +22,15 @@ public final class QueryBench {
    *
    * @param size what one answer held (tree lines, runs, ...), averaged, for context
    */
-  public record Timing(String query, String target, int samples, double p50Ms, double p95Ms,
-      double maxMs, double size, String sizeUnit) {}
+  public record Timing(
+      String query,
+      String target,
+      int samples,
+      double p50Ms,
+      double p95Ms,
+      double maxMs,
+      double size,
+      String sizeUnit) {}
 
   /** What the bench asks about, picked from the history. */
   public record Targets(
@@ -148,8 +155,8 @@ public final class QueryBench {
 
   private Timing time(String name, String target, List<String> ids, Query q, String unit) {
     if (ids.isEmpty()) {
-      return new Timing(name, target + " (none found)", 0, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, unit);
+      return new Timing(
+          name, target + " (none found)", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, unit);
     }
     for (String id : ids) {
       q.ask(id); // warm-up: JIT, the database's page cache

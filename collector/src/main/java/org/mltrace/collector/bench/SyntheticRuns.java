@@ -16,9 +16,8 @@ import org.mltrace.agent.event.ValueSummary;
 /**
  * Writes N synthetic runs straight into a Chronicle queue, encoded as the agent encodes them: five
  * components in a chain, each run with 3 inputs (the previous run's output file, a number, a
- * string) and 3 outputs (a file, a double, and an in-memory {@code double[]} with its summary),
- * one millisecond apart, so that every run after the first depends on the one before it through a
- * file.
+ * string) and 3 outputs (a file, a double, and an in-memory {@code double[]} with its summary), one
+ * millisecond apart, so that every run after the first depends on the one before it through a file.
  */
 final class SyntheticRuns {
   static final String AGENT = "benchagent01";

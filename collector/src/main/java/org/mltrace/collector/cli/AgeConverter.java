@@ -8,8 +8,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads an age such as {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, {@code 0}, or an ISO-8601
- * duration ({@code PT1H30M}), for {@code --queue-retention} and {@code --older-than}.
+ * Reads an age such as {@code 90d}, {@code 12h}, {@code 30m}, {@code 45s}, {@code 0}, or an
+ * ISO-8601 duration ({@code PT1H30M}), for {@code --queue-retention} and {@code --older-than}.
  */
 final class AgeConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([dhms]?)");

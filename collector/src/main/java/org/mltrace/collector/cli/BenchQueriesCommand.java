@@ -37,7 +37,8 @@ final class BenchQueriesCommand implements Callable<Integer> {
       names = "--repeat",
       paramLabel = "N",
       defaultValue = "5",
-      description = "Times each query is repeated per target after the warm-up (default ${DEFAULT-VALUE}).")
+      description =
+          "Times each query is repeated per target after the warm-up (default ${DEFAULT-VALUE}).")
   int repeat;
 
   @Option(
@@ -52,17 +53,35 @@ final class BenchQueriesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (repeat < 1 || reviewed < 1) {
-      throw new ParameterException(spec.commandLine(), "--repeat and --reviewed must be at least 1");
+      throw new ParameterException(
+          spec.commandLine(), "--repeat and --reviewed must be at least 1");
     }
     PrintWriter out = spec.commandLine().getOut();
     try (QueryService queries = QueryService.open(db.url)) {
       QueryBench bench = new QueryBench(queries, repeat);
       QueryBench.Targets targets = bench.targets(reviewed);
-      out.printf(Locale.ROOT, "%-17s %-40s %7s %9s %9s %9s  %s%n", "query", "targets", "samples",
-          "p50 ms", "p95 ms", "max ms", "answer size (mean)");
+      out.printf(
+          Locale.ROOT,
+          "%-17s %-40s %7s %9s %9s %9s  %s%n",
+          "query",
+          "targets",
+          "samples",
+          "p50 ms",
+          "p95 ms",
+          "max ms",
+          "answer size (mean)");
       for (QueryBench.Timing t : bench.run(targets, reviewed)) {
-        out.printf(Locale.ROOT, "%-17s %-40s %7d %9.1f %9.1f %9.1f  %.0f %s%n", t.query(),
-            t.target(), t.samples(), t.p50Ms(), t.p95Ms(), t.maxMs(), t.size(), t.sizeUnit());
+        out.printf(
+            Locale.ROOT,
+            "%-17s %-40s %7d %9.1f %9.1f %9.1f  %.0f %s%n",
+            t.query(),
+            t.target(),
+            t.samples(),
+            t.p50Ms(),
+            t.p95Ms(),
+            t.maxMs(),
+            t.size(),
+            t.sizeUnit());
       }
     }
     out.flush();

@@ -115,7 +115,11 @@ final class HistoryText {
    * code sources differ (a jar changed between them).
    */
   private static List<String> columns(
-      boolean withError, boolean withTriggers, boolean withStale, boolean withSource, String... cells) {
+      boolean withError,
+      boolean withTriggers,
+      boolean withStale,
+      boolean withSource,
+      String... cells) {
     List<String> list = new ArrayList<>(List.of(cells));
     if (!withError) {
       list.remove(list.size() - 1);

@@ -75,15 +75,37 @@ final class TextFormat {
         + (v.modifiedAt() == null ? "" : " modified " + time(v.modifiedAt()));
   }
 
-  /** {@code {n=1000000 sampled=1024/stride nulls=0 nans=0 min=.. max=.. mean=.. sd=.. distinct~=..}}. */
+  /**
+   * {@code {n=1000000 sampled=1024/stride nulls=0 nans=0 min=.. max=.. mean=.. sd=..
+   * distinct~=..}}.
+   */
   static String summary(ValueSummary s) {
     if (s == null) {
       return "";
     }
-    return " {" + s.elements() + " n=" + s.count() + " sampled=" + s.sampled() + "/" + s.sampling()
-        + " nulls=" + s.nulls() + " nans=" + s.nans()
-        + " min=" + number(s.min()) + " max=" + number(s.max()) + " mean=" + number(s.mean())
-        + " sd=" + number(s.stddev()) + " distinct~" + s.distinct() + "}";
+    return " {"
+        + s.elements()
+        + " n="
+        + s.count()
+        + " sampled="
+        + s.sampled()
+        + "/"
+        + s.sampling()
+        + " nulls="
+        + s.nulls()
+        + " nans="
+        + s.nans()
+        + " min="
+        + number(s.min())
+        + " max="
+        + number(s.max())
+        + " mean="
+        + number(s.mean())
+        + " sd="
+        + number(s.stddev())
+        + " distinct~"
+        + s.distinct()
+        + "}";
   }
 
   static String number(double d) {
@@ -93,7 +115,10 @@ final class TextFormat {
     if (Double.isInfinite(d)) {
       return d > 0 ? "inf" : "-inf";
     }
-    return new java.math.BigDecimal(d).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    return new java.math.BigDecimal(d)
+        .round(new java.math.MathContext(6))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   private static String quoted(ValueView v) {

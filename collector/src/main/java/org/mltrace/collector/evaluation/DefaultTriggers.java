@@ -15,13 +15,16 @@ import org.mltrace.collector.store.TriggerDeclaration;
  */
 final class DefaultTriggers {
   static final String RETRACTED_INPUT = "retracted_input";
+
   /** What {@code inspect} and error messages give as where it was declared. */
   static final String SOURCE = "default once a label is retracted";
 
   private DefaultTriggers() {}
 
   static Map<String, List<TriggerDeclaration>> add(
-      Map<String, List<TriggerDeclaration>> declared, Collection<String> components, boolean anyRetraction) {
+      Map<String, List<TriggerDeclaration>> declared,
+      Collection<String> components,
+      boolean anyRetraction) {
     if (!anyRetraction) {
       return declared;
     }
@@ -33,7 +36,9 @@ final class DefaultTriggers {
       }
       int position = (int) own.stream().filter(d -> d.phase().equals("after_run")).count();
       List<TriggerDeclaration> with = new ArrayList<>(own);
-      with.add(new TriggerDeclaration(component, "after_run", position, RETRACTED_INPUT, false, Map.of(), null, SOURCE));
+      with.add(
+          new TriggerDeclaration(
+              component, "after_run", position, RETRACTED_INPUT, false, Map.of(), null, SOURCE));
       all.put(component, List.copyOf(with));
     }
     return all;

@@ -21,15 +21,15 @@ import org.mltrace.collector.trigger.RetractedRead;
  * <p>Design note. Once a label is retracted the trigger runs on every run ({@link
  * DefaultTriggers}), and a run's answer is the retracted pointers read by it or anywhere upstream.
  * Walking the upstream of each run ({@link RetractedReads#of}) costs the depth of the history: a
- * job reading yesterday's output has a chain as long as its history, and 3,000 chained runs took
- * 88 s to evaluate. But the answer of a run is its own direct reads plus the answers of the runs
- * it depends on, and those were stored earlier, most of them evaluated a batch or two ago. So the
- * engine keeps the answers of recent runs ({@value #CAPACITY}, least recently used out), computes
- * a batch's runs from their direct reads and their dependencies' answers (a dependency in the same
+ * job reading yesterday's output has a chain as long as its history, and 3,000 chained runs took 88
+ * s to evaluate. But the answer of a run is its own direct reads plus the answers of the runs it
+ * depends on, and those were stored earlier, most of them evaluated a batch or two ago. So the
+ * engine keeps the answers of recent runs ({@value #CAPACITY}, least recently used out), computes a
+ * batch's runs from their direct reads and their dependencies' answers (a dependency in the same
  * batch first), and walks the upstream only of a dependency it has no answer for (then keeps that
- * too). Everything is forgotten when the labels change (one query per batch says so). A link
- * taken over later by a late producer is not seen by answers kept before it; {@code stale} and
- * {@code trace}, which recompute at query time, are.
+ * too). Everything is forgotten when the labels change (one query per batch says so). A link taken
+ * over later by a late producer is not seen by answers kept before it; {@code stale} and {@code
+ * trace}, which recompute at query time, are.
  */
 final class RetractedTaint {
   static final int CAPACITY = 100_000;
@@ -84,7 +84,10 @@ final class RetractedTaint {
     private final Map<String, List<String>> deps;
     private final Set<String> visiting = new java.util.HashSet<>();
 
-    Batch(RunSnapshotReader reader, Map<String, List<RetractedRead>> direct, Map<String, List<String>> deps) {
+    Batch(
+        RunSnapshotReader reader,
+        Map<String, List<RetractedRead>> direct,
+        Map<String, List<String>> deps) {
       this.reader = reader;
       this.direct = direct;
       this.deps = deps;
@@ -99,7 +102,8 @@ final class RetractedTaint {
       List<RetractedRead> reads;
       if (inBatch.contains(runId)) {
         if (!visiting.add(runId)) {
-          return List.of(); // a cycle, which lineage never makes: the walk below would not loop either
+          return List
+              .of(); // a cycle, which lineage never makes: the walk below would not loop either
         }
         TreeSet<RetractedRead> union = new TreeSet<>(ORDER);
         union.addAll(direct.getOrDefault(runId, List.of()));

@@ -14,9 +14,9 @@ import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
+import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.JdbcCodeSourceStore;
 import org.mltrace.collector.store.JdbcRunCountStore;
-import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.truth.TaskIngest;
 
@@ -65,9 +65,7 @@ final class BatchWriter {
                     if (valid.event() instanceof RunEvent run) {
                       runs.add(run);
                     } else if (valid.event() instanceof TaskEvent task) {
-                      result =
-                          result.plus(
-                              storeTask(tx, tasks, batch.queueId(), valid, task, now));
+                      result = result.plus(storeTask(tx, tasks, batch.queueId(), valid, task, now));
                     } else {
                       result = result.plus(storeOther(tx, valid.event(), now));
                     }

@@ -11,13 +11,13 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.alert.AlertNotifier;
 import org.mltrace.collector.artifact.ArtifactStore;
 import org.mltrace.collector.artifact.SnapshotCopier;
+import org.mltrace.collector.evaluation.TriggerEngine;
+import org.mltrace.collector.evaluation.TriggerRegistry;
 import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.retention.QueueRetention;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.trigger.TriggerResultsListener;
-import org.mltrace.collector.evaluation.TriggerEngine;
-import org.mltrace.collector.evaluation.TriggerRegistry;
 
 /**
  * The facade {@code mltrace collect} uses: opens (creating and migrating) the database, then drains
@@ -26,10 +26,11 @@ import org.mltrace.collector.evaluation.TriggerRegistry;
 public final class Collector implements AutoCloseable {
   /**
    * Entries per transaction. 2,000 since runs are one row plus their pointers (V025): against 500,
-   * 1.4-1.6 times the runs/s on H2 and PostgreSQL in the same session (docs/performance.md); with
-   * a row per value, 500 had measured best.
+   * 1.4-1.6 times the runs/s on H2 and PostgreSQL in the same session (docs/performance.md); with a
+   * row per value, 500 had measured best.
    */
   static final int BATCH_SIZE = 2000;
+
   static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
   private final String jdbcUrl;

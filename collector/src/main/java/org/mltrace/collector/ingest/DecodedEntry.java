@@ -7,8 +7,8 @@ sealed interface DecodedEntry {
   long index();
 
   /**
-   * A valid event, with the bytes it was decoded from: a dead letter keeps what the queue held,
-   * not a re-encoding.
+   * A valid event, with the bytes it was decoded from: a dead letter keeps what the queue held, not
+   * a re-encoding.
    */
   record Valid(long index, Event event, byte[] payload) implements DecodedEntry {}
 

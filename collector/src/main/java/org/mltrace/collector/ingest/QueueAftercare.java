@@ -10,10 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What happens to a queue after its entries are committed, outside the ingest transaction:
- * artifact snapshots of the new runs ({@link SnapshotCopier}), then, from time to time, the
- * retention of its cycle files ({@link QueueRetention}), which keeps every cycle the copier has
- * not read yet.
+ * What happens to a queue after its entries are committed, outside the ingest transaction: artifact
+ * snapshots of the new runs ({@link SnapshotCopier}), then, from time to time, the retention of its
+ * cycle files ({@link QueueRetention}), which keeps every cycle the copier has not read yet.
  */
 final class QueueAftercare {
   private static final Logger log = LoggerFactory.getLogger(QueueAftercare.class);

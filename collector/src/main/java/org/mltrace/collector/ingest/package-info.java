@@ -8,5 +8,3 @@
  * org.mltrace.collector.ingest.Collector} is the facade the CLI uses.
  */
 package org.mltrace.collector.ingest;
-
-import org.mltrace.collector.queue.QueueReader;

@@ -104,8 +104,10 @@ public final class BatchLineage {
     private final Map<String, List<LineageSnapshot.ProducerRow>> batchProducers = new HashMap<>();
     private final Map<String, List<LineageSnapshot.ConsumerRow>> batchConsumers = new HashMap<>();
     private final Set<String> batchRunIds = new HashSet<>();
+
     /** The end time of every producer this index has seen, to report a link's producer end. */
     private final Map<String, Instant> ends = new HashMap<>();
+
     /** (run id, pointer) → the link made in this batch, in the order made. */
     private final Map<List<String>, Dependency> links = new LinkedHashMap<>();
 
@@ -188,7 +190,10 @@ public final class BatchLineage {
     }
 
     private static boolean qualifies(
-        LineageSnapshot.ProducerRow p, String fingerprint, Instant endedAtOrBefore, String excluded) {
+        LineageSnapshot.ProducerRow p,
+        String fingerprint,
+        Instant endedAtOrBefore,
+        String excluded) {
       return !p.end().isAfter(endedAtOrBefore)
           && !p.runId().equals(excluded)
           && compatible(fingerprint, p.fingerprint());
@@ -222,7 +227,10 @@ public final class BatchLineage {
     }
 
     private static boolean matches(
-        LineageSnapshot.ConsumerRow c, String fingerprint, Instant startedAtOrAfter, String excluded) {
+        LineageSnapshot.ConsumerRow c,
+        String fingerprint,
+        Instant startedAtOrAfter,
+        String excluded) {
       return !c.start().isBefore(startedAtOrAfter)
           && !c.runId().equals(excluded)
           && compatible(fingerprint, c.fingerprint());

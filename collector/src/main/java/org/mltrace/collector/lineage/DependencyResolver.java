@@ -20,9 +20,9 @@ import org.mltrace.agent.event.RunEvent;
  *
  * <p>Files carry a content fingerprint (event format 2): when the consumer's and a producer's
  * fingerprints for the path are both known, they must be equal. A rerun that overwrote {@code
- * features.csv} outside mltrace's view therefore does not link its reader to the run that wrote
- * the older content; the reader links to the latest earlier producer of the same content, or to
- * none. Unknown fingerprints (format 1 events, directories, {@code capture: pointer}) match any.
+ * features.csv} outside mltrace's view therefore does not link its reader to the run that wrote the
+ * older content; the reader links to the latest earlier producer of the same content, or to none.
+ * Unknown fingerprints (format 1 events, directories, {@code capture: pointer}) match any.
  *
  * <p>Events from several agents or queues may arrive out of order, so a producer can be stored
  * after the runs that read its output. {@link #relinksFor} finds those consumers so the link can be

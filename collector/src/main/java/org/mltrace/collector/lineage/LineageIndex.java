@@ -25,8 +25,8 @@ public interface LineageIndex {
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId);
 
   /**
-   * The runs, other than {@code excludedRunId}, that have {@code pointerId} among their inputs
-   * with a fingerprint compatible with {@code fingerprint}, and started at or after {@code
+   * The runs, other than {@code excludedRunId}, that have {@code pointerId} among their inputs with
+   * a fingerprint compatible with {@code fingerprint}, and started at or after {@code
    * startedAtOrAfter}, each with the producer it is linked to for that pointer now (null fields
    * when none).
    */

@@ -11,8 +11,8 @@ import java.util.List;
  *     producersPerPointer} per pointer, latest first by end time then run id)
  * @param consumers for each pointer the batch writes, the input rows of runs that started at or
  *     after the batch's earliest end, with the producer each is linked to for that pointer
- * @param producersPerPointer the cap on {@code producers} per pointer: a pointer with that many rows
- *     may have older producers that were not fetched
+ * @param producersPerPointer the cap on {@code producers} per pointer: a pointer with that many
+ *     rows may have older producers that were not fetched
  */
 public record LineageSnapshot(
     List<ProducerRow> producers, List<ConsumerRow> consumers, int producersPerPointer) {

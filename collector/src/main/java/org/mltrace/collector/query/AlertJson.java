@@ -73,6 +73,4 @@ public final class AlertJson {
     }
     return array;
   }
-
-
 }

@@ -280,11 +280,12 @@ public final class BrowseQuery {
     java.util.Set<String> ids = new java.util.HashSet<>(runIds);
     return new JdbcGraphStore(queries.database())
         .upstreamOf(ids).stream()
-        .filter(d -> ids.contains(d.dependsOnRunId()))
-        .sorted(
-            java.util.Comparator.comparing(Dependency::runId).thenComparing(Dependency::pointerId))
-        .map(d -> new String[] {d.runId(), d.dependsOnRunId(), d.pointerId()})
-        .toList();
+            .filter(d -> ids.contains(d.dependsOnRunId()))
+            .sorted(
+                java.util.Comparator.comparing(Dependency::runId)
+                    .thenComparing(Dependency::pointerId))
+            .map(d -> new String[] {d.runId(), d.dependsOnRunId(), d.pointerId()})
+            .toList();
   }
 
   private static void collect(

@@ -26,13 +26,16 @@ public record CodeSourceView(
   }
 
   /**
-   * In a few words: the Maven coordinates, else the jar's file name, then the first 12 hex digits of
-   * its hash ({@code ml.dmlc:xgboost4j_2.12:3.4.0 sha256:1a2b3c4d5e6f}); {@code -} when nothing is
-   * known.
+   * In a few words: the Maven coordinates, else the jar's file name, then the first 12 hex digits
+   * of its hash ({@code ml.dmlc:xgboost4j_2.12:3.4.0 sha256:1a2b3c4d5e6f}); {@code -} when nothing
+   * is known.
    */
   public String brief() {
     String name = maven != null ? maven : jar();
-    String hash = jarSha256 == null ? null : "sha256:" + jarSha256.substring(0, Math.min(12, jarSha256.length()));
+    String hash =
+        jarSha256 == null
+            ? null
+            : "sha256:" + jarSha256.substring(0, Math.min(12, jarSha256.length()));
     if (name == null) {
       return hash == null ? "-" : hash;
     }

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.mltrace.collector.staleness.StaleReason;
 
 /**
- * A component's runs, newest first, at most {@code limit}, with each run's trigger results in
- * brief ({@link TriggerCounts#NONE} for a run without any) and why it is stale (absent when it is
- * not), and where each run's woven classes came from (absent when its agent did not say).
+ * A component's runs, newest first, at most {@code limit}, with each run's trigger results in brief
+ * ({@link TriggerCounts#NONE} for a run without any) and why it is stale (absent when it is not),
+ * and where each run's woven classes came from (absent when its agent did not say).
  */
 public record History(
     String component,
@@ -29,8 +29,11 @@ public record History(
     return codeSources.getOrDefault(runId, List.of());
   }
 
-  /** Whether the shown runs' code sources differ (a jar changed between runs, or began to be known). */
+  /**
+   * Whether the shown runs' code sources differ (a jar changed between runs, or began to be known).
+   */
   public boolean codeSourceChanges() {
-    return runs.stream().map(r -> CodeSourceView.brief(codeSourcesOf(r.id()))).distinct().count() > 1;
+    return runs.stream().map(r -> CodeSourceView.brief(codeSourcesOf(r.id()))).distinct().count()
+        > 1;
   }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A point in time as people type it for {@code --since}, {@code --until} and the web UI's trace
- * fields: an ISO-8601 instant ({@code 2026-01-01T06:00:00Z}) or a UTC date ({@code 2026-01-01},
- * its midnight).
+ * fields: an ISO-8601 instant ({@code 2026-01-01T06:00:00Z}) or a UTC date ({@code 2026-01-01}, its
+ * midnight).
  */
 public final class InstantOrDate {
   private InstantOrDate() {}

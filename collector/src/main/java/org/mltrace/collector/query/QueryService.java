@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mltrace.collector.alert.Alert;
 import org.mltrace.collector.alert.AlertQuery;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.UpstreamWalker;
+import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.staleness.StaleRun;
+import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcCodeSourceStore;
 import org.mltrace.collector.store.JdbcGraphStore;
@@ -21,9 +24,6 @@ import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.ReadOnlySql;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
-import org.mltrace.collector.staleness.StaleReason;
-import org.mltrace.collector.staleness.StaleRun;
-import org.mltrace.collector.staleness.StalenessService;
 
 /**
  * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2 file
@@ -105,8 +105,7 @@ public final class QueryService implements AutoCloseable {
     repository
         .triggerResults(runIds)
         .forEach(
-            (id, results) ->
-                triggers.put(id, results.stream().map(ViewMapper::trigger).toList()));
+            (id, results) -> triggers.put(id, results.stream().map(ViewMapper::trigger).toList()));
     Map<String, List<StaleReason>> stale =
         new StalenessService(database).reasons(runIds, Instant.now());
     return toTraceNode(root, runs, triggers, stale);

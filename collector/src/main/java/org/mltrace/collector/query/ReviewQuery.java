@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mltrace.collector.lineage.Dependency;
@@ -18,7 +17,6 @@ import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcGraphStore;
-import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRow;
 
 /**

@@ -12,8 +12,8 @@ import org.mltrace.collector.staleness.StaleReason;
  * @param triggers the run's trigger results, {@code before_run} first, in declaration order
  * @param triggersPending whether its triggers still wait for the engine
  * @param stale why the run is stale, as of when it was asked; empty when it is not
- * @param codeSources where the woven classes of its component came from, as its agent reported
- *     them (by class name); empty for agents before format version 6 and runs not made by an agent
+ * @param codeSources where the woven classes of its component came from, as its agent reported them
+ *     (by class name); empty for agents before format version 6 and runs not made by an agent
  */
 public record RunDetail(
     RunView run,

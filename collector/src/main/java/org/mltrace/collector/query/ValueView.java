@@ -29,7 +29,8 @@ public record ValueView(
     String fingerprint,
     ValueSummary summary) {
 
-  public ValueView(String name, String kind, String type, String value, String className, Long size) {
+  public ValueView(
+      String name, String kind, String type, String value, String className, Long size) {
     this(name, kind, type, value, className, size, null, null, null);
   }
 

@@ -74,7 +74,15 @@ final class ViewMapper {
       type = v.pointerType() == null ? "pointer" : v.pointerType();
     }
     return new ValueView(
-        v.name(), kind, type, v.valueText(), v.className(), v.size(), v.modifiedAt(), v.fingerprint(), v.summary());
+        v.name(),
+        kind,
+        type,
+        v.valueText(),
+        v.className(),
+        v.size(),
+        v.modifiedAt(),
+        v.fingerprint(),
+        v.summary());
   }
 
   static TriggerResultView trigger(TriggerOutcome o) {

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the agent's process id out of a per-process queue directory name, {@code
- * HOST-PID-AGENTID} (see the agent's {@code AgentIdentity}), when HOST is this host. A queue
- * written on another host (a shared disk) or named otherwise yields nothing: its writer's liveness
- * cannot be told from here, so retention never removes it.
+ * Reads the agent's process id out of a per-process queue directory name, {@code HOST-PID-AGENTID}
+ * (see the agent's {@code AgentIdentity}), when HOST is this host. A queue written on another host
+ * (a shared disk) or named otherwise yields nothing: its writer's liveness cannot be told from
+ * here, so retention never removes it.
  */
 final class AgentQueueName {
   private static final Pattern NAME = Pattern.compile("(.+)-(\\d{1,19})-[0-9a-f]{12}");

@@ -148,11 +148,13 @@ final class DayAggregates {
         long elements = rs.getLong(9);
         Object[] key = {component, day, direction, name, source};
         int updated =
-            bind(update, count, numeric, min, min, max, max, sum, elements, key[0], key[1], key[2],
-                    key[3], key[4])
+            bind(
+                    update, count, numeric, min, min, max, max, sum, elements, key[0], key[1],
+                    key[2], key[3], key[4])
                 .executeUpdate();
         if (updated == 0) {
-          bind(insert, count, numeric, min, max, sum, elements, key[0], key[1], key[2], key[3],
+          bind(
+                  insert, count, numeric, min, max, sum, elements, key[0], key[1], key[2], key[3],
                   key[4])
               .executeUpdate();
         }
@@ -167,8 +169,7 @@ final class DayAggregates {
     return rs.wasNull() ? null : v;
   }
 
-  private static PreparedStatement bind(PreparedStatement ps, Object... args)
-      throws SQLException {
+  private static PreparedStatement bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a == null) {

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the cycle files of an agent's queue once the collector has stored everything in them,
- * so an agent's disk use stays bounded (issue 4, "Retention").
+ * Deletes the cycle files of an agent's queue once the collector has stored everything in them, so
+ * an agent's disk use stays bounded (issue 4, "Retention").
  *
  * <h2>Rules</h2>
  *
@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * hold:
  *
  * <ul>
- *   <li>every entry in it is stored: the committed position (ingest_positions) is in a later
- *       cycle, or is the cycle's last entry;
+ *   <li>every entry in it is stored: the committed position (ingest_positions) is in a later cycle,
+ *       or is the cycle's last entry;
  *   <li>it is not the queue's newest cycle file, the one the agent appends to (an agent appends
  *       only to the newest cycle, so older ones never change again);
  *   <li>the cycle ended at least {@code keep} ago (0: as soon as it is stored).
@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * HOST-PID-AGENTID} with this host's name and no process with that pid is alive, and (where
  * Chronicle can tell, on Linux) no other process holds any of its files open. Its newest cycle must
  * be stored to its last entry, and its files last written {@code keep} ago (the agent is gone, so
- * that is its last append; with 0 the queue goes as soon as it is drained). The caller closes its reader and
- * calls {@link #removeQueue}. Queues named otherwise, or written on another host, lose only their
- * old cycles: whether their writer still runs cannot be told.
+ * that is its last append; with 0 the queue goes as soon as it is drained). The caller closes its
+ * reader and calls {@link #removeQueue}. Queues named otherwise, or written on another host, lose
+ * only their old cycles: whether their writer still runs cannot be told.
  *
  * <p>Cycles are listed and named with Chronicle's own roll-cycle arithmetic (read from the queue's
  * metadata, so a queue written with another roll cycle is handled alike), and the queue's directory

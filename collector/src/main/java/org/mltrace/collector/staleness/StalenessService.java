@@ -8,13 +8,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.StalenessFacts;
 import org.mltrace.collector.store.StalenessFacts.Checked;
 import org.mltrace.collector.store.StalenessFacts.Read;
 import org.mltrace.collector.store.StalenessFacts.Superseder;
 import org.mltrace.collector.store.StalenessFacts.Upstream;
 import org.mltrace.collector.store.StalenessFacts.Window;
-import org.mltrace.collector.store.Database;
-import org.mltrace.collector.store.StalenessFacts;
 import org.mltrace.collector.store.StoreException;
 
 /**

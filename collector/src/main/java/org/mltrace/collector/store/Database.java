@@ -30,8 +30,8 @@ public final class Database implements AutoCloseable {
     /**
      * As {@link #EXISTING}, for a command that answers a query and exits: an H2 file is opened
      * without background compaction ({@code AUTO_COMPACT_FILL_RATE=0} unless the URL sets it),
-     * which rewrote pages of a large file at every open and close (2.5-4 s of each command on a
-     * 350 MB database). Writers keep it, so the file stays compact where it grows.
+     * which rewrote pages of a large file at every open and close (2.5-4 s of each command on a 350
+     * MB database). Writers keep it, so the file stays compact where it grows.
      */
     QUERY
   }
@@ -70,10 +70,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Applies pending migrations. H2 commits each DDL statement on its own, so a collector killed
-   * while it created a new H2 database left part of a schema that no migration could finish
-   * ("table already exists"), and every later start failed. A writer that finds the schema broken
-   * and the database holding no data starts the schema again; a database with data is never
-   * touched.
+   * while it created a new H2 database left part of a schema that no migration could finish ("table
+   * already exists"), and every later start failed. A writer that finds the schema broken and the
+   * database holding no data starts the schema again; a database with data is never touched.
    */
   private void migrate(Access access) {
     migrateOrRecreate(access);
@@ -90,7 +89,9 @@ public final class Database implements AutoCloseable {
     try {
       SchemaMigrator.migrate(url, effectiveUrl);
     } catch (StoreException e) {
-      if (url.h2File().isEmpty() || access != Access.CREATE || !H2Schema.holdsNoData(connection())) {
+      if (url.h2File().isEmpty()
+          || access != Access.CREATE
+          || !H2Schema.holdsNoData(connection())) {
         throw e;
       }
       log.warn(

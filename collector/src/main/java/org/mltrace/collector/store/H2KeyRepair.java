@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
  * again broke {@code run_outputs}' primary key while no such row could be read or deleted. Only a
  * new index, built from the rows that do exist, clears that entry.
  *
- * <p>The new unique index is created first, then the old constraint dropped and added again,
- * which H2 backs with the new index: uniqueness holds at every step, so a collector killed in
- * between leaves at worst a table whose primary key constraint is missing, which {@link
+ * <p>The new unique index is created first, then the old constraint dropped and added again, which
+ * H2 backs with the new index: uniqueness holds at every step, so a collector killed in between
+ * leaves at worst a table whose primary key constraint is missing, which {@link
  * #restoreMissingKeys} adds back at the next start.
  */
 final class H2KeyRepair {
@@ -73,7 +73,8 @@ final class H2KeyRepair {
       throw new IllegalArgumentException("not a run child table: " + table);
     }
     c.setAutoCommit(true);
-    String index = table + "_KEY_" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
+    String index =
+        table + "_KEY_" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
     try (Statement st = c.createStatement()) {
       st.execute("CREATE UNIQUE INDEX " + index + " ON " + table + " (" + columns + ")");
       for (String constraint : primaryKeyConstraints(c, table)) {

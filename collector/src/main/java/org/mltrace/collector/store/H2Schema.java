@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Checks and resets of an H2 database whose schema creation was interrupted; see {@link Database}. */
+/**
+ * Checks and resets of an H2 database whose schema creation was interrupted; see {@link Database}.
+ */
 final class H2Schema {
   /** The tables that hold what the collector stored; empty everywhere means nothing to lose. */
   private static final List<String> DATA_TABLES =

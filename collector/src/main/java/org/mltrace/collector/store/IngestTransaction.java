@@ -22,9 +22,8 @@ public interface IngestTransaction extends BatchLineage.Store {
   List<RunEvent> withoutStored(List<RunEvent> runs);
 
   /**
-   * Stores new runs (from {@link #withoutStored}) with their inputs, outputs and pointers,
-   * creating a bare component row for an undeclared component and widening the component's
-   * first/last seen.
+   * Stores new runs (from {@link #withoutStored}) with their inputs, outputs and pointers, creating
+   * a bare component row for an undeclared component and widening the component's first/last seen.
    */
   void insertRuns(List<RunEvent> fresh, Instant now);
 
@@ -35,7 +34,9 @@ public interface IngestTransaction extends BatchLineage.Store {
     return !fresh.isEmpty();
   }
 
-  /** Records a batch's links, replacing the earlier links of {@link BatchLineage.Links#replacing}. */
+  /**
+   * Records a batch's links, replacing the earlier links of {@link BatchLineage.Links#replacing}.
+   */
   void writeLinks(BatchLineage.Links links);
 
   /**
@@ -54,8 +55,8 @@ public interface IngestTransaction extends BatchLineage.Store {
 
   /**
    * The transaction's connection, for the stores of other packages that must write in this same
-   * transaction (tasks' predictions and labels join with the runs that carry them). Callers
-   * neither commit nor close it.
+   * transaction (tasks' predictions and labels join with the runs that carry them). Callers neither
+   * commit nor close it.
    */
   java.sql.Connection connection();
 

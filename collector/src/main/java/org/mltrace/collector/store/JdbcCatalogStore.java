@@ -33,9 +33,9 @@ public final class JdbcCatalogStore {
 
   /**
    * The latest runs of every component, newest start first (ties: larger id first). Read as the
-   * newest {@code limit} of each component through the (component, start_time DESC, id DESC)
-   * index, merged here: one ORDER BY over all runs sorted the whole table (41 s on H2, 2.7 s on
-   * PostgreSQL with 10 million runs).
+   * newest {@code limit} of each component through the (component, start_time DESC, id DESC) index,
+   * merged here: one ORDER BY over all runs sorted the whole table (41 s on H2, 2.7 s on PostgreSQL
+   * with 10 million runs).
    */
   public List<RunRow> recentRuns(int limit) {
     if (limit < 1) {
@@ -58,10 +58,7 @@ public final class JdbcCatalogStore {
     }
     List<String> ids =
         newest.stream()
-            .sorted(
-                Comparator.comparing(Newest::start)
-                    .thenComparing(Newest::id)
-                    .reversed())
+            .sorted(Comparator.comparing(Newest::start).thenComparing(Newest::id).reversed())
             .limit(limit)
             .map(Newest::id)
             .toList();

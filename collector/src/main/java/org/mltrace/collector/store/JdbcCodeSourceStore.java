@@ -43,9 +43,10 @@ public final class JdbcCodeSourceStore {
   public static void upsert(Connection c, CodeSourceEvent e, Instant now) {
     try {
       int updated;
-      try (PreparedStatement ps = c.prepareStatement(
-          "UPDATE code_sources SET code_version = ?, location = ?, jar_sha256 = ?, maven = ?, recorded_at = ?"
-              + " WHERE agent_id = ? AND component = ? AND class_name = ?")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE code_sources SET code_version = ?, location = ?, jar_sha256 = ?, maven = ?, recorded_at = ?"
+                  + " WHERE agent_id = ? AND component = ? AND class_name = ?")) {
         bind(ps, e.codeVersion(), e.location(), e.sha256(), e.maven());
         Jdbc.setTime(ps, 5, now);
         Jdbc.setText(ps, 6, e.agentId());
@@ -54,9 +55,10 @@ public final class JdbcCodeSourceStore {
         updated = ps.executeUpdate();
       }
       if (updated == 0) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO code_sources (code_version, location, jar_sha256, maven, recorded_at, agent_id, component, class_name)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO code_sources (code_version, location, jar_sha256, maven, recorded_at, agent_id, component, class_name)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
           bind(ps, e.codeVersion(), e.location(), e.sha256(), e.maven());
           Jdbc.setTime(ps, 5, now);
           Jdbc.setText(ps, 6, e.agentId());
@@ -66,7 +68,8 @@ public final class JdbcCodeSourceStore {
         }
       }
     } catch (SQLException ex) {
-      throw StoreException.of("storing the code source of " + e.className() + " for " + e.component(), ex);
+      throw StoreException.of(
+          "storing the code source of " + e.className() + " for " + e.component(), ex);
     }
   }
 
@@ -77,8 +80,8 @@ public final class JdbcCodeSourceStore {
   }
 
   /**
-   * The code sources of {@code component} as each of {@code agentIds} reported them, by agent,
-   * each agent's by class name; agents that reported none are absent.
+   * The code sources of {@code component} as each of {@code agentIds} reported them, by agent, each
+   * agent's by class name; agents that reported none are absent.
    */
   public Map<String, List<CodeSourceRow>> of(String component, Collection<String> agentIds) {
     Map<String, List<CodeSourceRow>> byAgent = new LinkedHashMap<>();
@@ -87,16 +90,25 @@ public final class JdbcCodeSourceStore {
       if (chunk.isEmpty()) {
         continue;
       }
-      for (CodeSourceRow row : SqlRows.query(
-          database,
-          "reading the code sources of " + component,
-          "SELECT " + COLUMNS + " FROM code_sources WHERE component = ? AND agent_id = ANY(?)"
-              + " ORDER BY agent_id, class_name",
-          rs -> new CodeSourceRow(
-              rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-              rs.getString(7)),
-          component,
-          new ArrayList<>(chunk))) {
+      for (CodeSourceRow row :
+          SqlRows.query(
+              database,
+              "reading the code sources of " + component,
+              "SELECT "
+                  + COLUMNS
+                  + " FROM code_sources WHERE component = ? AND agent_id = ANY(?)"
+                  + " ORDER BY agent_id, class_name",
+              rs ->
+                  new CodeSourceRow(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getString(7)),
+              component,
+              new ArrayList<>(chunk))) {
         byAgent.computeIfAbsent(row.agentId(), a -> new ArrayList<>()).add(row);
       }
     }

@@ -69,8 +69,7 @@ public final class JdbcGraphStore {
    * without reading a row; left to choose, H2 may take the (pointer_id) index and read every row.
    */
   static String readersIndex(Database database) {
-    return SqlDialect.of(database.isPostgres())
-        .readThrough("run_reads", "run_reads_by_pointer");
+    return SqlDialect.of(database.isPostgres()).readThrough("run_reads", "run_reads_by_pointer");
   }
 
   /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
@@ -165,8 +164,7 @@ public final class JdbcGraphStore {
    * The runs of the given components that started in [since, until) (either bound may be null), in
    * no particular order.
    */
-  public List<RunRow> runsOf(
-      Collection<String> components, Instant since, Instant until) {
+  public List<RunRow> runsOf(Collection<String> components, Instant since, Instant until) {
     List<RunRow> out = new ArrayList<>();
     for (List<String> chunk : AnyOf.chunks(database, List.copyOf(components))) {
       out.addAll(
@@ -184,8 +182,7 @@ public final class JdbcGraphStore {
     return out;
   }
 
-  private static Object[] bounds(
-      List<String> chunk, Instant since, Instant until) {
+  private static Object[] bounds(List<String> chunk, Instant since, Instant until) {
     List<Object> params = new ArrayList<>();
     params.add(chunk);
     if (since != null) {

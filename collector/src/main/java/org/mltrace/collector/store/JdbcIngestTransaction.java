@@ -22,9 +22,9 @@ import org.mltrace.agent.event.StaleAfter;
 import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.lineage.Dependency;
-import org.mltrace.collector.lineage.LineageSnapshot;
 import org.mltrace.collector.lineage.EventTimes;
 import org.mltrace.collector.lineage.LineageIndex;
+import org.mltrace.collector.lineage.LineageSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +46,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final RunRowWriter runs;
 
   private final SqlDialect dialect;
+
   /** run_writes read through its (pointer_id, end_time DESC, run_id DESC) index (V025). */
   private final String outputsNewestFirst;
 
@@ -54,8 +55,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     this.dialect = dialect;
     // The ORDER BY of a query on it names pointer_id first, so H2 sees the index's order (it
     // matches sort columns from an index's first column on).
-    this.outputsNewestFirst =
-        dialect.readThrough("run_writes", "run_writes_by_pointer_end");
+    this.outputsNewestFirst = dialect.readThrough("run_writes", "run_writes_by_pointer_end");
     this.runs = new RunRowWriter(statements, dialect);
   }
 
@@ -141,7 +141,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     try {
       return StaleAfter.seconds(e.staleAfter());
     } catch (IllegalArgumentException ex) {
-      log.warn("component {}: stale_after must be {}; using the default", e.name(), ex.getMessage());
+      log.warn(
+          "component {}: stale_after must be {}; using the default", e.name(), ex.getMessage());
       return null;
     }
   }
@@ -193,8 +194,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     try {
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(runIds))) {
         for (String table :
-            List.of(
-                "run_dependencies", "run_value_samples", "run_reads", "run_writes")) {
+            List.of("run_dependencies", "run_value_samples", "run_reads", "run_writes")) {
           PreparedStatement delete =
               ps(
                   "DELETE FROM "
@@ -260,7 +260,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Instant consumersStartedAtOrAfter,
       int producersPerPointer) {
     try {
-      List<LineageSnapshot.ProducerRow> producers = latestProducers(readPointers, producersPerPointer);
+      List<LineageSnapshot.ProducerRow> producers =
+          latestProducers(readPointers, producersPerPointer);
       List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(writtenPointers))) {
         PreparedStatement select =
@@ -343,8 +344,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     return rows;
   }
 
-  private static void readProducers(PreparedStatement select, List<LineageSnapshot.ProducerRow> into)
-      throws SQLException {
+  private static void readProducers(
+      PreparedStatement select, List<LineageSnapshot.ProducerRow> into) throws SQLException {
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         into.add(
@@ -363,7 +364,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
             + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT "
             + perPointer
             + ")";
-    PreparedStatement select = ps(String.join(" UNION ALL ", Collections.nCopies(PRODUCER_CHUNK, one)));
+    PreparedStatement select =
+        ps(String.join(" UNION ALL ", Collections.nCopies(PRODUCER_CHUNK, one)));
     List<String> all = new ArrayList<>(pointers);
     List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
     for (int from = 0; from < all.size(); from += PRODUCER_CHUNK) {
@@ -380,7 +382,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   public Optional<LineageIndex.Producer> latestProducer(
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     try {
-      // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null parameter.
+      // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null
+      // parameter.
       PreparedStatement select =
           ps(
               "SELECT run_id AS id, end_time FROM "

@@ -194,7 +194,10 @@ public final class JdbcLabelStore {
                   + " WHERE i.run_id = ANY(?)",
               rs ->
                   new RetractedReadRow(
-                      rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "retracted_at")),
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      Jdbc.time(rs, "retracted_at")),
               chunk));
     }
     return out;
@@ -210,7 +213,8 @@ public final class JdbcLabelStore {
             "reading the state of the labels",
             "SELECT (SELECT COUNT(*) FROM pointer_labels), (SELECT MAX(added_at) FROM pointer_labels),"
                 + " (SELECT COUNT(*) FROM label_retractions), (SELECT MAX(retracted_at) FROM label_retractions)",
-            rs -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4))
+            rs ->
+                rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getLong(3) + "|" + rs.getString(4))
         .get(0);
   }
 }

@@ -12,10 +12,10 @@ import org.mltrace.agent.event.RunEvent;
 /**
  * Each component's number of stored runs by status ({@code component_run_counts}, V029), so that
  * {@code mltrace components} and {@code GET /metrics} read a row per component and status instead
- * of counting every run. Written in the
- * transaction that changes the runs: ingest adds a batch's runs, compaction subtracts the runs it
- * removes. Both hold the collectors' ingest lock on PostgreSQL (and H2 has one writer), so an
- * update-then-insert is safe. Throws {@link StoreException} when the database fails.
+ * of counting every run. Written in the transaction that changes the runs: ingest adds a batch's
+ * runs, compaction subtracts the runs it removes. Both hold the collectors' ingest lock on
+ * PostgreSQL (and H2 has one writer), so an update-then-insert is safe. Throws {@link
+ * StoreException} when the database fails.
  */
 public final class JdbcRunCountStore {
   private JdbcRunCountStore() {}
@@ -30,8 +30,8 @@ public final class JdbcRunCountStore {
   }
 
   /**
-   * Adds the newly stored runs to their counts: one statement per component and status (two
-   * for a component's first runs).
+   * Adds the newly stored runs to their counts: one statement per component and status (two for a
+   * component's first runs).
    */
   public static void added(Connection c, Collection<RunEvent> fresh) {
     Map<Key, Long> counts = new TreeMap<>(); // a fixed order: no deadlock between writers
@@ -54,7 +54,8 @@ public final class JdbcRunCountStore {
             c.prepareStatement(
                 "UPDATE component_run_counts SET runs = runs + ? WHERE component = ? AND status = ?");
         PreparedStatement insert =
-            c.prepareStatement("INSERT INTO component_run_counts (component, status, runs) VALUES (?, ?, ?)")) {
+            c.prepareStatement(
+                "INSERT INTO component_run_counts (component, status, runs) VALUES (?, ?, ?)")) {
       for (Map.Entry<Key, Long> e : counts.entrySet()) {
         update.setLong(1, sign * e.getValue());
         update.setString(2, e.getKey().component());

@@ -61,8 +61,7 @@ public final class JdbcRunRepository implements RunRepository {
 
   /** Read from the runs' arrays ({@link RunValueReader}), not through the views. */
   private Map<String, List<ValueRow>> values(String table, Collection<String> runIds) {
-    return new LinkedHashMap<>(
-        RunValueReader.values(database, runIds, table.equals("run_inputs")));
+    return new LinkedHashMap<>(RunValueReader.values(database, runIds, table.equals("run_inputs")));
   }
 
   private static ValueRow valueRow(ResultSet rs) throws SQLException {
@@ -181,7 +180,8 @@ public final class JdbcRunRepository implements RunRepository {
     return first(
         query(
             "finding the producer of " + pointerId,
-            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V025): a model
+            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V025): a
+            // model
             // file rewritten by every training has as many writers as there were trainings
             "SELECT run_id FROM "
                 + SqlDialect.of(database.isPostgres())

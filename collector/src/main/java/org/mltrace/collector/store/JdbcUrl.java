@@ -54,8 +54,8 @@ record JdbcUrl(String raw) {
   /**
    * The URL to connect with: for an H2 file database, {@code AUTO_SERVER=TRUE} is added unless the
    * user set it, so that {@code mltrace trace} works while {@code mltrace collect} holds the file
-   * open in another process; for any H2 database, {@code NON_KEYWORDS=VALUE} unless set, because
-   * H2 2.x reserves {@code VALUE}, a column of {@code trigger_results} and {@code alerts} that
+   * open in another process; for any H2 database, {@code NON_KEYWORDS=VALUE} unless set, because H2
+   * 2.x reserves {@code VALUE}, a column of {@code trigger_results} and {@code alerts} that
    * PostgreSQL accepts as it is; for an H2 file database, {@code MAX_COMPACT_TIME=0} unless set,
    * because H2 otherwise compacts the file when the last connection closes, which took 5-7 s of
    * every {@code mltrace} command on a 350 MB database (H2 still compacts in the background while a
@@ -79,9 +79,7 @@ record JdbcUrl(String raw) {
       if (h2File().isPresent() && !upper.contains("MAX_COMPACT_TIME=")) {
         url += ";MAX_COMPACT_TIME=0";
       }
-      if (shortQuerySession
-          && h2File().isPresent()
-          && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
+      if (shortQuerySession && h2File().isPresent() && !upper.contains("AUTO_COMPACT_FILL_RATE=")) {
         url += ";AUTO_COMPACT_FILL_RATE=0";
       }
       if (!upper.contains("NON_KEYWORDS=")) {

@@ -9,10 +9,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Bulk rows for PostgreSQL through {@code COPY ... FROM STDIN (FORMAT binary)} (the driver's
- * {@link org.postgresql.copy.CopyManager}): one round trip and no parsing per table and batch
- * instead of a bound statement per row. Runs in the ingest transaction's connection, so the rows
- * commit with the queue position or not at all.
+ * Bulk rows for PostgreSQL through {@code COPY ... FROM STDIN (FORMAT binary)} (the driver's {@link
+ * org.postgresql.copy.CopyManager}): one round trip and no parsing per table and batch instead of a
+ * bound statement per row. Runs in the ingest transaction's connection, so the rows commit with the
+ * queue position or not at all.
  *
  * <p>Rows are streamed: the COPY starts with the first row and the bytes go to the server every
  * {@value #FLUSH_BYTES} bytes, so the server stores the first rows while this thread encodes the
@@ -21,17 +21,19 @@ import org.postgresql.copy.CopyIn;
  *
  * <p>The binary format needs each field in its column's exact type: {@link #text} for VARCHAR,
  * {@link #int8} for BIGINT, {@link #int4} for INTEGER, {@link #time} for TIMESTAMP WITH TIME ZONE,
- * {@link #array} for VARCHAR ARRAY. Text written as binary skips the text format's escaping and
- * the server's parsing of timestamps and array literals (measured: the run rows of the bench went
- * in 40% faster than as text, see docs/performance.md).
+ * {@link #array} for VARCHAR ARRAY. Text written as binary skips the text format's escaping and the
+ * server's parsing of timestamps and array literals (measured: the run rows of the bench went in
+ * 40% faster than as text, see docs/performance.md).
  */
 final class PostgresRowCopy {
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final byte[] HEADER = {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
   };
+
   /** The OID of {@code character varying}, the element type of the VARCHAR ARRAY columns. */
   private static final int VARCHAR_OID = 1043;
+
   /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for timestamps. */
   private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
 
@@ -132,7 +134,8 @@ final class PostgresRowCopy {
     int32(8);
     // To the microsecond, rounded half up as PostgreSQL rounds a timestamp's text.
     long micros =
-        Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), (value.getNano() + 500) / 1000);
+        Math.addExact(
+            Math.multiplyExact(value.getEpochSecond(), 1_000_000L), (value.getNano() + 500) / 1000);
     int64(micros - POSTGRES_EPOCH_MICROS);
     return this;
   }

@@ -23,17 +23,20 @@ import org.mltrace.collector.lineage.EventTimes;
  * Writes a batch of runs' rows inside an ingest transaction: the runs, each carrying its inputs,
  * outputs and summaries in arrays ({@link RunValueArrays}), a bare component row for an undeclared
  * component (widening its first/last seen), a {@code run_reads} or {@code run_writes} row for each
- * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value carrying
- * a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time, and a
- * {@code trigger_pending} row for each run whose component declares triggers (every run once a
- * label is retracted).
+ * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value
+ * carrying a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time,
+ * and a {@code trigger_pending} row for each run whose component declares triggers (every run once
+ * a label is retracted).
  *
- * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run one
- * statement at a time cost a dozen round trips and capped ingest at a few thousand runs a second,
- * and a row per value (six for a run with three inputs and three outputs) capped it at about 3,000.
+ * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run
+ * one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
+ * second, and a row per value (six for a run with three inputs and three outputs) capped it at
+ * about 3,000.
  */
 final class RunRowWriter {
-  /** The columns of a new run: those read back ({@link JdbcRunRepository#RUN_COLUMNS}), its values. */
+  /**
+   * The columns of a new run: those read back ({@link JdbcRunRepository#RUN_COLUMNS}), its values.
+   */
   private static final String RUN_INSERT_COLUMNS =
       JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries";
 
@@ -115,8 +118,7 @@ final class RunRowWriter {
     boolean anyWrite = false;
     for (RunEvent e : fresh) {
       anyRead |= addPointers(reads, e, e.inputs(), null);
-      anyWrite |=
-          addPointers(writes, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+      anyWrite |= addPointers(writes, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
     }
     if (anyRead) {
       reads.executeBatch();
@@ -242,7 +244,8 @@ final class RunRowWriter {
                   + " SELECT r.id, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM component_runs r"
                   + " WHERE r.id = ANY(?) AND (EXISTS"
                   + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)"
-                  + " OR EXISTS (SELECT 1 FROM label_retractions))"); // retracted_input: DefaultTriggers
+                  + " OR EXISTS (SELECT 1 FROM label_retractions))"); // retracted_input:
+      // DefaultTriggers
       Jdbc.setTime(insert, 1, now);
       AnyOf.bind(insert, 2, chunk);
       insert.executeUpdate();
@@ -256,8 +259,7 @@ final class RunRowWriter {
     }
     Set<String> stored = new HashSet<>();
     for (List<String> chunk : AnyOf.chunks(dialect, ids)) {
-      PreparedStatement select =
-          statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
+      PreparedStatement select = statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
       AnyOf.bind(select, 1, chunk);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {

@@ -9,10 +9,10 @@ import org.mltrace.agent.event.ValueSummary;
 
 /**
  * The {@code component_runs} arrays that hold a run's values and summaries (V025), as the views
- * {@code run_inputs}, {@code run_outputs} and {@code run_value_summaries} read them: a flat array of
- * text, {@link #VALUE_FIELDS} entries per value in YAML order, {@link #SUMMARY_FIELDS} per summary.
- * One array column instead of a row per value is what lets a run be stored as one row plus a row
- * per pointer (docs/design-decisions.md, "A run is one row").
+ * {@code run_inputs}, {@code run_outputs} and {@code run_value_summaries} read them: a flat array
+ * of text, {@link #VALUE_FIELDS} entries per value in YAML order, {@link #SUMMARY_FIELDS} per
+ * summary. One array column instead of a row per value is what lets a run be stored as one row plus
+ * a row per pointer (docs/design-decisions.md, "A run is one row").
  *
  * <p>Numbers are written so that the views' casts read them back exactly ({@link Double#toString}
  * is the shortest text that parses to the same double); a summary statistic that is not finite is

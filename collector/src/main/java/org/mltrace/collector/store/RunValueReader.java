@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import org.mltrace.agent.event.ValueSummary;
 
 /**
- * Reads runs' values from their arrays (V025) by run id: one primary-key read per chunk of runs
- * and one look-up of the pointers' types, decoded here. The views {@code run_inputs} and {@code
+ * Reads runs' values from their arrays (V025) by run id: one primary-key read per chunk of runs and
+ * one look-up of the pointers' types, decoded here. The views {@code run_inputs} and {@code
  * run_outputs} give the same rows, but the collector's reads joined them with {@code
  * run_value_summaries} and {@code io_pointers}, which H2 answered by expanding runs (review of 200
  * outputs went from 1.3 to 7.5 s on a 50,000-run history before the reads came here).

@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the schema up to date with the numbered migrations in {@code
  * db/migration/common/V###__name.sql}, which run unchanged on H2 and PostgreSQL, and those of the
- * database's own folder ({@code db/migration/h2} or {@code db/migration/postgres}), for what the two
- * write differently (a version number is used in one place only). Migrations are append-only:
+ * database's own folder ({@code db/migration/h2} or {@code db/migration/postgres}), for what the
+ * two write differently (a version number is used in one place only). Migrations are append-only:
  * Flyway refuses to start if a shipped one was edited.
  */
 final class SchemaMigrator {

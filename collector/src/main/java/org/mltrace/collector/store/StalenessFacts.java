@@ -53,7 +53,8 @@ public final class StalenessFacts {
             while (rs.next()) {
               found.put(
                   rs.getString("id"),
-                  new Checked(rs.getString("id"), rs.getString("component"), time(rs, "start_time")));
+                  new Checked(
+                      rs.getString("id"), rs.getString("component"), time(rs, "start_time")));
             }
           }
         }
@@ -99,12 +100,14 @@ public final class StalenessFacts {
               byRun
                   .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                   .add(
-                      new Upstream(rs.getString(2), rs.getString("component"), time(rs, "end_time")));
+                      new Upstream(
+                          rs.getString(2), rs.getString("component"), time(rs, "end_time")));
             }
           }
         }
       }
-      Comparator<Upstream> order = Comparator.comparing(Upstream::end).thenComparing(Upstream::runId);
+      Comparator<Upstream> order =
+          Comparator.comparing(Upstream::end).thenComparing(Upstream::runId);
       byRun.values().forEach(deps -> deps.sort(order));
       return byRun;
     } catch (SQLException e) {
@@ -160,13 +163,14 @@ public final class StalenessFacts {
    * read under the window's input name (the same role: the next model a predict step loads as
    * {@code model}; not the test split a training run never reads). By window index; windows without
    * one are absent. One statement per chunk of windows: the database walks the pointer's writers in
-   * the window ({@code run_writes (pointer_id, end_time)}; bounding only the run's end scanned every
-   * write of a pointer rewritten all history long, such as a model file, per window) and the
+   * the window ({@code run_writes (pointer_id, end_time)}; bounding only the run's end scanned
+   * every write of a pointer rewritten all history long, such as a model file, per window) and the
    * component's runs in the window ({@code (component, end_time)}), then each such run's writes by
    * key and their readers by pointer (nested, so the planner cannot start from every run of the
    * reader's component), without a round trip per window (a history page asks for thousands).
    */
-  public Map<Integer, Superseder> latestSuperseding(String component, List<Window> windows, Instant now) {
+  public Map<Integer, Superseder> latestSuperseding(
+      String component, List<Window> windows, Instant now) {
     try {
       String inWindow =
           " AND x.component = ? AND x.status = 'ok'"

@@ -31,7 +31,8 @@ public final class TriggerArgsJson {
     try {
       return JSON.readValue(json, MAP);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("trigger arguments are not a JSON object of strings: " + json, e);
+      throw new IllegalArgumentException(
+          "trigger arguments are not a JSON object of strings: " + json, e);
     }
   }
 }

@@ -10,8 +10,8 @@ import java.sql.SQLException;
  * auto-commit back on. A {@link SQLException} becomes a {@link StoreException} that says what was
  * being done; other exceptions pass through after the rollback.
  *
- * <p>The locks are PostgreSQL advisory locks held until the transaction ends. H2 is one
- * collector's file and takes none.
+ * <p>The locks are PostgreSQL advisory locks held until the transaction ends. H2 is one collector's
+ * file and takes none.
  */
 public final class UnitOfWork {
   private UnitOfWork() {}

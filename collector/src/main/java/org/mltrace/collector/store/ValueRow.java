@@ -39,6 +39,18 @@ public record ValueRow(
       String pointerType,
       String className,
       Long size) {
-    this(position, name, valueKind, valueText, pointerId, pointerType, className, size, null, null, null, null);
+    this(
+        position,
+        name,
+        valueKind,
+        valueText,
+        pointerId,
+        pointerType,
+        className,
+        size,
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -27,7 +27,9 @@ public final class ValueSampleBytes {
     return b.array();
   }
 
-  /** @throws IllegalArgumentException when the length is not a multiple of 8 */
+  /**
+   * @throws IllegalArgumentException when the length is not a multiple of 8
+   */
   public static double[] doubles(byte[] bytes) {
     if (bytes == null) {
       return null;
@@ -37,7 +39,9 @@ public final class ValueSampleBytes {
     return values;
   }
 
-  /** @throws IllegalArgumentException when the length is not a multiple of 8 */
+  /**
+   * @throws IllegalArgumentException when the length is not a multiple of 8
+   */
   public static long[] longs(byte[] bytes) {
     if (bytes == null) {
       return null;
@@ -49,7 +53,8 @@ public final class ValueSampleBytes {
 
   private static int checkedCount(byte[] bytes) {
     if (bytes.length % 8 != 0) {
-      throw new IllegalArgumentException("a stored sample of " + bytes.length + " bytes is not a whole number of 8-byte values");
+      throw new IllegalArgumentException(
+          "a stored sample of " + bytes.length + " bytes is not a whole number of 8-byte values");
     }
     return bytes.length / 8;
   }

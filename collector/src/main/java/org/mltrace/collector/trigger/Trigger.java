@@ -6,9 +6,9 @@ import java.util.List;
  * A check evaluated by the collector on a stored run, after ingestion and off its thread.
  *
  * <p>Implementations are stateless and thread-safe: one instance serves every declaration of its
- * name, each evaluation receiving its declaration's arguments in the {@link TriggerContext}.
- * Users' triggers are listed in {@code META-INF/services/org.mltrace.collector.trigger.Trigger} of
- * a jar on the collector's {@code --plugins} path and declared in the YAML as {@code - user: NAME}.
+ * name, each evaluation receiving its declaration's arguments in the {@link TriggerContext}. Users'
+ * triggers are listed in {@code META-INF/services/org.mltrace.collector.trigger.Trigger} of a jar
+ * on the collector's {@code --plugins} path and declared in the YAML as {@code - user: NAME}.
  */
 public interface Trigger {
 

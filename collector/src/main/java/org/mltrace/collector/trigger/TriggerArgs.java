@@ -9,8 +9,8 @@ import java.util.TreeMap;
 /**
  * A declaration's arguments as written in the YAML, flattened to strings: nested mappings become
  * dotted keys ({@code reference: {component: train}} is {@code reference.component=train}) and
- * lists are joined with commas. The {@code trigger:}/{@code user:} and {@code alert:} keys are
- * not arguments and are never here.
+ * lists are joined with commas. The {@code trigger:}/{@code user:} and {@code alert:} keys are not
+ * arguments and are never here.
  */
 public record TriggerArgs(Map<String, String> values) {
 
@@ -34,7 +34,9 @@ public record TriggerArgs(Map<String, String> values) {
     return values.containsKey(key);
   }
 
-  /** @throws IllegalArgumentException naming the missing argument */
+  /**
+   * @throws IllegalArgumentException naming the missing argument
+   */
   public String string(String key) {
     String v = values.get(key);
     if (v == null) {
@@ -43,7 +45,9 @@ public record TriggerArgs(Map<String, String> values) {
     return v;
   }
 
-  /** @throws IllegalArgumentException when missing or not a number */
+  /**
+   * @throws IllegalArgumentException when missing or not a number
+   */
   public double number(String key) {
     return parseNumber(key, string(key));
   }
@@ -79,7 +83,8 @@ public record TriggerArgs(Map<String, String> values) {
     try {
       return Double.parseDouble(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("argument '" + key + "' must be a number, not '" + v + "'");
+      throw new IllegalArgumentException(
+          "argument '" + key + "' must be a number, not '" + v + "'");
     }
   }
 }

@@ -3,9 +3,9 @@ package org.mltrace.collector.trigger;
 import java.util.List;
 
 /**
- * Told by the trigger engine which runs' results it has just committed to {@code
- * trigger_results}, in the engine's thread, after the commit: alerting reads them from there. A
- * listener that throws is logged; the results stay stored and the engine goes on.
+ * Told by the trigger engine which runs' results it has just committed to {@code trigger_results},
+ * in the engine's thread, after the commit: alerting reads them from there. A listener that throws
+ * is logged; the results stay stored and the engine goes on.
  */
 @FunctionalInterface
 public interface TriggerResultsListener {

@@ -11,10 +11,10 @@ import org.mltrace.agent.event.ValueKind;
  * (an endpoint call), or both collections of one length, read from their summaries' texts (parallel
  * ids and scores of a batch), or a map of id to value: a map's identifiers are its keys and its
  * values its values, so a task may name one map as both ({@code id: scores, value: scores}). A
- * variable is the run's output of that name, else its input. What
- * cannot be paired is counted, never dropped silently: pairs with a null or unreadable id or value,
- * and every pair of a run whose two collections differ in length, whose variables were not
- * captured, or that threw, as unusable; elements past the task's {@code max_pairs} as cut.
+ * variable is the run's output of that name, else its input. What cannot be paired is counted,
+ * never dropped silently: pairs with a null or unreadable id or value, and every pair of a run
+ * whose two collections differ in length, whose variables were not captured, or that threw, as
+ * unusable; elements past the task's {@code max_pairs} as cut.
  */
 final class PairExtractor {
   private PairExtractor() {}
@@ -69,7 +69,9 @@ final class PairExtractor {
 
   /** A map's keys, else the value's elements as texts (the identifiers of a run). */
   private static List<String> keys(CapturedValue v) {
-    return v != null && v.summary() != null && v.summary().keys() != null ? v.summary().keys() : texts(v);
+    return v != null && v.summary() != null && v.summary().keys() != null
+        ? v.summary().keys()
+        : texts(v);
   }
 
   /** The value's elements as texts (a one-element list for a scalar), or null when it has none. */

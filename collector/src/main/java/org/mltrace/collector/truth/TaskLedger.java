@@ -238,7 +238,6 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-
   /** Adds the sums of the task's buckets after {@code edge} to {@code counts}. */
   void sumBucketsAfter(String task, long edge, WindowCounts counts) {
     try (PreparedStatement ps =

@@ -29,9 +29,11 @@ class FeedbackAlertsTest {
 
   private static CapturedValue texts(String name, String... texts) {
     ValueSummary s =
-        new ValueSummary("number", "all", texts.length, texts.length, 0, 0, 0, 1, 0.5, 0, texts.length)
+        new ValueSummary(
+                "number", "all", texts.length, texts.length, 0, 0, 0, 1, 0.5, 0, texts.length)
             .withTexts(new ArrayList<>(Arrays.asList(texts)));
-    return new CapturedValue(name, ValueKind.POINTER, "mem://" + name, "data", "[D", texts.length, s, null);
+    return new CapturedValue(
+        name, ValueKind.POINTER, "mem://" + name, "data", "[D", texts.length, s, null);
   }
 
   @Test
@@ -40,9 +42,24 @@ class FeedbackAlertsTest {
     // (A last-N window: the runs are dated 2026-01-01, older than any duration window now.)
     List<Event> events =
         List.of(
-            new TaskEvent("tips", TaskEvent.SCORE, 0.5, "predict", "ids", "scores", null, null, null, 0, 100,
-                100, List.of(new TaskEvent.Sla("precision", ">=", 0.9, true, "p.yaml:9")), "p.yaml:3"),
-            RunBuilder.run("predict-1", "predict").output(texts("ids", "a", "b")).output(texts("scores", "0.9", "0.8"))
+            new TaskEvent(
+                "tips",
+                TaskEvent.SCORE,
+                0.5,
+                "predict",
+                "ids",
+                "scores",
+                null,
+                null,
+                null,
+                0,
+                100,
+                100,
+                List.of(new TaskEvent.Sla("precision", ">=", 0.9, true, "p.yaml:9")),
+                "p.yaml:3"),
+            RunBuilder.run("predict-1", "predict")
+                .output(texts("ids", "a", "b"))
+                .output(texts("scores", "0.9", "0.8"))
                 .build());
     String db = TestDatabases.h2Url(tmp);
     TestDatabases.ingest(db, tmp, events);
@@ -52,7 +69,14 @@ class FeedbackAlertsTest {
     try (RecordingWebhook webhook = new RecordingWebhook()) {
       int code =
           MltraceCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-              .execute("feedback", "--file", labels.toString(), "--db", db, "--alert-webhook", webhook.url().toString());
+              .execute(
+                  "feedback",
+                  "--file",
+                  labels.toString(),
+                  "--db",
+                  db,
+                  "--alert-webhook",
+                  webhook.url().toString());
       assertEquals(0, code, err.toString());
       assertEquals(1, webhook.bodies().size(), webhook.bodies().toString());
       JsonNode opened = new ObjectMapper().readTree(webhook.bodies().get(0));
@@ -60,6 +84,7 @@ class FeedbackAlertsTest {
       assertEquals("task:tips", opened.get("component").asText());
       assertEquals("precision >= 0.9", opened.get("trigger").asText());
     }
-    assertTrue(out.toString().contains("alert #1 opened: task:tips SLA precision >= 0.9"), out.toString());
+    assertTrue(
+        out.toString().contains("alert #1 opened: task:tips SLA precision >= 0.9"), out.toString());
   }
 }

@@ -33,8 +33,15 @@ class PostgresSnapshotTest {
     Path model = Files.writeString(tmp.resolve("model.bin"), "pg weights");
     CapturedValue v =
         new CapturedValue(
-            "return", ValueKind.POINTER, model.toString(), "model", "java.nio.file.Path", 10, null,
-            new FileFacts(Files.getLastModifiedTime(model).toMillis(), null), true);
+            "return",
+            ValueKind.POINTER,
+            model.toString(),
+            "model",
+            "java.nio.file.Path",
+            10,
+            null,
+            new FileFacts(Files.getLastModifiedTime(model).toMillis(), null),
+            true);
     TestQueues.write(tmp.resolve("queue"), List.of(run("p1", "save").output(v).build()));
     Path store = tmp.resolve("artifacts");
     try (Collector collector = Collector.open(url).snapshottingTo(store, 1024)) {

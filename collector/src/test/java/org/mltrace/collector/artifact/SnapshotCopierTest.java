@@ -32,14 +32,23 @@ import org.mltrace.collector.testing.TestQueues;
 class SnapshotCopierTest {
   @TempDir Path tmp;
 
-  /** A run whose output {@code return} is {@code file}, marked for a snapshot, as the agent saw it. */
+  /**
+   * A run whose output {@code return} is {@code file}, marked for a snapshot, as the agent saw it.
+   */
   private static RunEvent saved(String id, Path file) throws Exception {
     FileFacts facts =
         Files.exists(file) ? new FileFacts(Files.getLastModifiedTime(file).toMillis(), null) : null;
     CapturedValue v =
         new CapturedValue(
-            "return", ValueKind.POINTER, file.toString(), "model", "java.nio.file.Path",
-            Files.exists(file) ? Files.size(file) : -1, null, facts, true);
+            "return",
+            ValueKind.POINTER,
+            file.toString(),
+            "model",
+            "java.nio.file.Path",
+            Files.exists(file) ? Files.size(file) : -1,
+            null,
+            facts,
+            true);
     return run(id, "save_model").output(v).build();
   }
 
@@ -65,7 +74,8 @@ class SnapshotCopierTest {
     java.io.StringWriter o = new java.io.StringWriter();
     java.io.StringWriter e = new java.io.StringWriter();
     int code =
-        MltraceCommand.commandLine(new java.io.PrintWriter(o, true), new java.io.PrintWriter(e, true))
+        MltraceCommand.commandLine(
+                new java.io.PrintWriter(o, true), new java.io.PrintWriter(e, true))
             .execute(args);
     out.append(o).append(e);
     return code;
@@ -99,7 +109,15 @@ class SnapshotCopierTest {
           run("s7", "save_model")
               .output(
                   new CapturedValue(
-                      "return", ValueKind.POINTER, "mem://a/M@1", "model", "M", -1, null, null, true))
+                      "return",
+                      ValueKind.POINTER,
+                      "mem://a/M@1",
+                      "model",
+                      "M",
+                      -1,
+                      null,
+                      null,
+                      true))
               .build();
       TestQueues.write(queue, List.of(seen, big, gone, memory));
       collector.drain(queue);
@@ -117,9 +135,11 @@ class SnapshotCopierTest {
           rows(url));
       assertEquals(new ArtifactStore.Usage(2, 20), new ArtifactStore(store).usage());
       assertTrue(
-          collector.artifactSummary().startsWith(
-              "artifact snapshots: 2 copied (0 KiB), 1 duplicates, skipped: changed 1, missing 1,"
-                  + " not_a_file 1, too_large 1; the store "),
+          collector
+              .artifactSummary()
+              .startsWith(
+                  "artifact snapshots: 2 copied (0 KiB), 1 duplicates, skipped: changed 1, missing 1,"
+                      + " not_a_file 1, too_large 1; the store "),
           collector.artifactSummary());
     }
 
@@ -127,29 +147,68 @@ class SnapshotCopierTest {
     Path restored = tmp.resolve("restored-s2.bin");
     assertEquals(
         0,
-        mltrace(out, "artifact", "s2", "return", "--out", restored.toString(), "--artifacts", store.toString(), "--db", url),
+        mltrace(
+            out,
+            "artifact",
+            "s2",
+            "return",
+            "--out",
+            restored.toString(),
+            "--artifacts",
+            store.toString(),
+            "--db",
+            url),
         out::toString);
     assertEquals("weights v1", Files.readString(restored));
     Path v2 = tmp.resolve("restored-s3.bin");
-    mltrace(out, "artifact", "s3", "return", "--out", v2.toString(), "--artifacts", store.toString(), "--db", url);
+    mltrace(
+        out,
+        "artifact",
+        "s3",
+        "return",
+        "--out",
+        v2.toString(),
+        "--artifacts",
+        store.toString(),
+        "--db",
+        url);
     assertEquals("weights v2", Files.readString(v2));
 
     StringBuilder unknown = new StringBuilder();
     assertEquals(
         2,
-        mltrace(unknown, "artifact", "nope", "return", "--out", tmp.resolve("x").toString(), "--db", url));
+        mltrace(
+            unknown,
+            "artifact",
+            "nope",
+            "return",
+            "--out",
+            tmp.resolve("x").toString(),
+            "--db",
+            url));
     assertEquals(
         "mltrace: no snapshot of variable 'return' of run 'nope' (list them with 'mltrace artifact --list')\n",
         unknown.toString());
     StringBuilder skipped = new StringBuilder();
     assertEquals(
         2,
-        mltrace(skipped, "artifact", "s5", "return", "--out", tmp.resolve("y").toString(), "--db", url));
+        mltrace(
+            skipped,
+            "artifact",
+            "s5",
+            "return",
+            "--out",
+            tmp.resolve("y").toString(),
+            "--db",
+            url));
     assertTrue(skipped.toString().contains("was skipped: too_large"), skipped.toString());
 
     StringBuilder list = new StringBuilder();
-    assertEquals(0, mltrace(list, "artifact", "--list", "--artifacts", store.toString(), "--db", url));
-    assertTrue(list.toString().startsWith("artifact store " + store + ": 2 files, 20 bytes\n"), list.toString());
+    assertEquals(
+        0, mltrace(list, "artifact", "--list", "--artifacts", store.toString(), "--db", url));
+    assertTrue(
+        list.toString().startsWith("artifact store " + store + ": 2 files, 20 bytes\n"),
+        list.toString());
     assertTrue(list.toString().contains("s5   return  too_large"), list.toString());
   }
 }

@@ -19,8 +19,9 @@ import picocli.CommandLine;
 
 /**
  * docs/cli.md cannot drift from the command line: each command's section holds its {@code --help},
- * between markers, exactly as picocli renders it from the annotations. A difference fails this test;
- * {@code -Dmltrace.regenerateDocs=true} rewrites the blocks instead (the prose around them stays).
+ * between markers, exactly as picocli renders it from the annotations. A difference fails this
+ * test; {@code -Dmltrace.regenerateDocs=true} rewrites the blocks instead (the prose around them
+ * stays).
  */
 class CliReferenceTest {
   static final String REGENERATE =
@@ -68,7 +69,8 @@ class CliReferenceTest {
     StringBuilder regenerated = new StringBuilder();
     Matcher m = BLOCK.matcher(doc);
     while (m.find()) {
-      assertTrue(commands.containsKey(m.group(1)), "docs/cli.md documents no command " + m.group(1));
+      assertTrue(
+          commands.containsKey(m.group(1)), "docs/cli.md documents no command " + m.group(1));
       documented.add(m.group(1));
       m.appendReplacement(
           regenerated,
@@ -99,7 +101,9 @@ class CliReferenceTest {
       assertEquals(
           doc,
           regenerated.toString(),
-          "docs/cli.md's --help blocks differ from the commands' (" + file + "); regenerate with: "
+          "docs/cli.md's --help blocks differ from the commands' ("
+              + file
+              + "); regenerate with: "
               + REGENERATE);
     }
   }

@@ -4,7 +4,9 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.mltrace.collector.testing.PostgresSchema;
 
-/** The code source contract on the real PostgreSQL server (skipped with a message when unreachable). */
+/**
+ * The code source contract on the real PostgreSQL server (skipped with a message when unreachable).
+ */
 class CodeSourcePostgresTest extends CodeSourceContract {
   private final PostgresSchema schema = new PostgresSchema();
 

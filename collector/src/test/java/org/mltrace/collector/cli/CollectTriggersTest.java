@@ -17,6 +17,8 @@ import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.agent.event.ValueKind;
+import org.mltrace.collector.evaluation.TriggerEngine;
+import org.mltrace.collector.evaluation.TriggerRegistry;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.query.QueryService;
@@ -24,8 +26,6 @@ import org.mltrace.collector.testing.PluginJars;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TestQueues;
 import org.mltrace.collector.trigger.TriggerResultsListener;
-import org.mltrace.collector.evaluation.TriggerEngine;
-import org.mltrace.collector.evaluation.TriggerRegistry;
 
 /**
  * {@code collect} evaluates the declared triggers: after draining with --once, beside it without.

@@ -32,7 +32,8 @@ class CompactCommandTest {
   void dryRunReportsInJsonAndChangesNothing() throws Exception {
     String db = db();
 
-    MltraceCommandTest.Result r = mltrace("compact", "--older-than", "1d", "--dry-run", "--json", "--db", db);
+    MltraceCommandTest.Result r =
+        mltrace("compact", "--older-than", "1d", "--dry-run", "--json", "--db", db);
 
     assertEquals(0, r.code(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
@@ -55,8 +56,10 @@ class CompactCommandTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("removed 2 runs that started before "), r.out());
     assertTrue(
-        r.out().contains("kept 2 components, 2 component-day run counts, 0 component-day value"
-            + " aggregates, and 0 old runs on the lineage of 0 flagged outputs"),
+        r.out()
+            .contains(
+                "kept 2 components, 2 component-day run counts, 0 component-day value"
+                    + " aggregates, and 0 old runs on the lineage of 0 flagged outputs"),
         r.out());
     assertTrue(
         mltrace("history", "train", "--db", db).out().startsWith("train: 0 runs"),

@@ -15,7 +15,6 @@ import org.mltrace.collector.query.LabelQuery;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.TriggerResultView;
-import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TestQueues;
 
 /**
@@ -102,17 +101,25 @@ abstract class RetractedInputContract {
   @Test
   void onceALabelIsRetractedEveryComponentGetsItWithoutDeclaringIt() throws Exception {
     String db = url();
-    TriggerDecl quiet = new TriggerDecl("after_run", "retracted_input", false, Map.of(), false, "pipeline.yaml:9");
+    TriggerDecl quiet =
+        new TriggerDecl("after_run", "retracted_input", false, Map.of(), false, "pipeline.yaml:9");
     collect(
         tmp.resolve("a"),
         db,
         List.of(
-            new ComponentEvent("score", "scores", "ml", List.of(), List.of()), // declares no trigger
-            new ComponentEvent("report", "reports", "ml", List.of(), List.of(), List.of(quiet), null),
-            run("prep-1", "prep").at(0, 1).reads("raw", "/raw.csv").writes("return", "/clean.csv").build(),
+            new ComponentEvent(
+                "score", "scores", "ml", List.of(), List.of()), // declares no trigger
+            new ComponentEvent(
+                "report", "reports", "ml", List.of(), List.of(), List.of(quiet), null),
+            run("prep-1", "prep")
+                .at(0, 1)
+                .reads("raw", "/raw.csv")
+                .writes("return", "/clean.csv")
+                .build(),
             run("score-1", "score").at(2, 3).reads("in", "/clean.csv").build()));
     try (QueryService q = QueryService.open(db)) {
-      assertEquals(List.of(), q.inspect("score-1").triggers(), "no retraction yet: no trigger at all");
+      assertEquals(
+          List.of(), q.inspect("score-1").triggers(), "no retraction yet: no trigger at all");
       LabelQuery labels = new LabelQuery(q);
       labels.add("/raw.csv", "client-9");
       labels.retract("client-9");
@@ -134,7 +141,8 @@ abstract class RetractedInputContract {
       assertEquals(1, own.size(), "its own declaration, not a second one: " + own);
       assertEquals("fail", own.get(0).status());
       assertEquals(false, own.get(0).alert(), "as declared");
-      assertEquals(List.of(), q.inspect("score-1").triggers(), "stored before: not evaluated again");
+      assertEquals(
+          List.of(), q.inspect("score-1").triggers(), "stored before: not evaluated again");
       assertEquals(
           List.of("retracted_input"),
           q.inspect("score-1").stale().stream().map(r -> r.kind().key()).distinct().toList(),

@@ -27,14 +27,28 @@ class TextFormatTest {
   void filesShowTheirFingerprintAndSummariesTheirNumbers() {
     assertEquals(
         "f = /d/f.csv [data] xxh64:00ff modified 2026-01-01T00:00:06.123Z",
-        TextFormat.value(new ValueView("f", "pointer", "data", "/d/f.csv", null, 8L,
-            Instant.parse("2026-01-01T00:00:06.123Z"), "xxh64:00ff", null)));
-    ValueSummary s = new ValueSummary("number", "stride", 1_000_000, 1024, 0, 1, -1.5, 9, 0.125, 2.5, 977);
+        TextFormat.value(
+            new ValueView(
+                "f",
+                "pointer",
+                "data",
+                "/d/f.csv",
+                null,
+                8L,
+                Instant.parse("2026-01-01T00:00:06.123Z"),
+                "xxh64:00ff",
+                null)));
+    ValueSummary s =
+        new ValueSummary("number", "stride", 1_000_000, 1024, 0, 1, -1.5, 9, 0.125, 2.5, 977);
     assertEquals(
         "w = mem://a/double[]@1 [data] {number n=1000000 sampled=1024/stride nulls=0 nans=1"
             + " min=-1.5 max=9 mean=0.125 sd=2.5 distinct~977}",
-        TextFormat.value(new ValueView("w", "pointer", "data", "mem://a/double[]@1", null, 1_000_000L, null, null, s)));
-    assertEquals("p = (redacted sha256:ab)", TextFormat.value(new ValueView("p", "redacted", "redacted", "sha256:ab", null, null)));
+        TextFormat.value(
+            new ValueView(
+                "w", "pointer", "data", "mem://a/double[]@1", null, 1_000_000L, null, null, s)));
+    assertEquals(
+        "p = (redacted sha256:ab)",
+        TextFormat.value(new ValueView("p", "redacted", "redacted", "sha256:ab", null, null)));
   }
 
   @Test

@@ -18,10 +18,10 @@ import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.agent.event.ValueKind;
-import org.mltrace.collector.testing.TestDatabases;
-import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.mltrace.collector.evaluation.TriggerEngine;
 import org.mltrace.collector.evaluation.TriggerRegistry;
+import org.mltrace.collector.testing.TestDatabases;
+import org.mltrace.collector.trigger.TriggerResultsListener;
 
 /** {@code inspect} and {@code history} show the runs' trigger results, as text and as JSON. */
 class TriggerResultsCommandTest {

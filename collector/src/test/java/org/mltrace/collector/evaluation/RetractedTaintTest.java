@@ -22,8 +22,8 @@ import org.mltrace.collector.trigger.RetractedRead;
 
 /**
  * {@code retracted_input} on a chain (each run reads the previous one's output) after a label is
- * retracted: each run's answer comes from its dependency's, so the upstream is walked once, not once
- * per run, and the answers are those of the full walk.
+ * retracted: each run's answer comes from its dependency's, so the upstream is walked once, not
+ * once per run, and the answers are those of the full walk.
  */
 class RetractedTaintTest {
   @TempDir Path tmp;
@@ -31,8 +31,12 @@ class RetractedTaintTest {
   private static List<Event> chain(int from, int to) {
     List<Event> runs = new ArrayList<>();
     for (int i = from; i <= to; i++) {
-      runs.add(run("step-" + i, "step").at(i, i + 0.5)
-          .reads("in", i == 0 ? "/raw.csv" : "/f" + (i - 1)).writes("return", "/f" + i).build());
+      runs.add(
+          run("step-" + i, "step")
+              .at(i, i + 0.5)
+              .reads("in", i == 0 ? "/raw.csv" : "/f" + (i - 1))
+              .writes("return", "/f" + i)
+              .build());
     }
     return runs;
   }
@@ -51,15 +55,21 @@ class RetractedTaintTest {
     TestDatabases.ingest(url, tmp.resolve("q2"), later);
 
     long walks;
-    try (TriggerEngine engine = TriggerEngine.open(url, TriggerRegistry.load(null),
-        new TriggerEngine.Settings(2, Duration.ofSeconds(30), 10, 100), ids -> {}, Clock.systemUTC())) {
+    try (TriggerEngine engine =
+        TriggerEngine.open(
+            url,
+            TriggerRegistry.load(null),
+            new TriggerEngine.Settings(2, Duration.ofSeconds(30), 10, 100),
+            ids -> {},
+            Clock.systemUTC())) {
       assertEquals(41, engine.evaluateAllPending());
       walks = engine.retractedWalks();
     }
     // step-30's upstream, for step-31 (batch 1); every later run's dependency was answered before
     assertEquals(1, walks, "upstream walks (one per run would be 41)");
 
-    try (QueryService q = QueryService.open(url); Database db = Database.open(url, Database.Access.EXISTING)) {
+    try (QueryService q = QueryService.open(url);
+        Database db = Database.open(url, Database.Access.EXISTING)) {
       RunSnapshotReader reader = new RunSnapshotReader(db);
       for (int i = 31; i <= 70; i++) {
         TriggerResultView r = q.inspect("step-" + i).triggers().get(0);
@@ -68,7 +78,9 @@ class RetractedTaintTest {
         assertEquals(1.0, r.value());
       }
       List<RetractedRead> walked = RetractedReads.of(reader, "step-70");
-      assertEquals(List.of("client-9 /raw.csv"), walked.stream().map(x -> x.label() + " " + x.pointer()).toList());
+      assertEquals(
+          List.of("client-9 /raw.csv"),
+          walked.stream().map(x -> x.label() + " " + x.pointer()).toList());
       assertEquals("pass", q.inspect("side-1").triggers().get(0).status());
       assertEquals(List.of(), q.inspect("step-30").triggers(), "stored before the retraction");
     }

@@ -44,8 +44,11 @@ class EventDecoderTest {
     DecodedEntry d = EventDecoder.decode(new QueueEntry(3, EventCodec.encode(backwards)));
     DecodedEntry.Malformed bad = assertInstanceOf(DecodedEntry.Malformed.class, d);
     assertEquals(
-        "run r9 ends (" + backwards.endEpochMicros() + " µs) before it starts ("
-            + backwards.startEpochMicros() + " µs)",
+        "run r9 ends ("
+            + backwards.endEpochMicros()
+            + " µs) before it starts ("
+            + backwards.startEpochMicros()
+            + " µs)",
         bad.reason());
   }
 
@@ -53,6 +56,7 @@ class EventDecoderTest {
   void instantRunIsValid() {
     RunEvent instant = RunBuilder.run("r0", "c").at(5, 5).build();
     assertInstanceOf(
-        DecodedEntry.Valid.class, EventDecoder.decode(new QueueEntry(4, EventCodec.encode(instant))));
+        DecodedEntry.Valid.class,
+        EventDecoder.decode(new QueueEntry(4, EventCodec.encode(instant))));
   }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
-import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
+import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
@@ -260,9 +260,15 @@ class QueueDrainerTest {
         queue,
         List.of(
             run("r1", "score").unrecordedBefore(99).build(),
-            stats(2, List.of(new NamedCount("encoder_failed", 1)), List.of(new NamedCount("score", 5))),
+            stats(
+                2,
+                List.of(new NamedCount("encoder_failed", 1)),
+                List.of(new NamedCount("score", 5))),
             // an older report arriving late: its totals do not replace the newer ones
-            stats(1, List.of(new NamedCount("encoder_failed", 0)), List.of(new NamedCount("score", 3))),
+            stats(
+                1,
+                List.of(new NamedCount("encoder_failed", 0)),
+                List.of(new NamedCount("score", 3))),
             stats(
                 3,
                 List.of(new NamedCount("encoder_failed", 2), new NamedCount("append_failed", 1)),
@@ -283,7 +289,16 @@ class QueueDrainerTest {
   private static AgentStatsEvent stats(
       long micros, List<NamedCount> health, List<NamedCount> unrecorded) {
     return new AgentStatsEvent(
-        "agent-1", "host-1", 4242, RunBuilder.T0_MICROS + micros, 1, 0, 0, null, health, unrecorded);
+        "agent-1",
+        "host-1",
+        4242,
+        RunBuilder.T0_MICROS + micros,
+        1,
+        0,
+        0,
+        null,
+        health,
+        unrecorded);
   }
 
   @Test

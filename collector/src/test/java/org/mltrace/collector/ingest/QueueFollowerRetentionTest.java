@@ -67,9 +67,7 @@ class QueueFollowerRetentionTest {
                         Duration.ofMillis(20),
                         Clock.systemUTC(),
                         new QueueAftercare(
-                            store,
-                            QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()),
-                            null))
+                            store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), null))
                     .follow(stop::get);
               }
             });
@@ -98,7 +96,8 @@ class QueueFollowerRetentionTest {
     String url = TestDatabases.h2Url(tmp);
     try (Database db = Database.open(url, Database.Access.CREATE);
         SnapshotCopier copier =
-            new SnapshotCopier(db, new ArtifactStore(tmp.resolve("artifacts")), 1024, Clock.systemUTC())) {
+            new SnapshotCopier(
+                db, new ArtifactStore(tmp.resolve("artifacts")), 1024, Clock.systemUTC())) {
       JdbcIngestStore store = new JdbcIngestStore(db);
       String queueId;
       try (QueueDrainer drainer = new QueueDrainer(store, queue, 100, Clock.systemUTC())) {
@@ -106,7 +105,8 @@ class QueueFollowerRetentionTest {
         queueId = drainer.queueId();
       }
       QueueAftercare aftercare =
-          new QueueAftercare(store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), copier);
+          new QueueAftercare(
+              store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), copier);
 
       // Stored, but the copier has read nothing yet: nothing may go.
       assertEquals(0, aftercare.sweep(queue, queueId).cyclesDeleted());

@@ -11,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.testing.RunBuilder;
@@ -67,7 +67,8 @@ class BatchLineageTest {
   void aRunLinksToAProducerEarlierInItsOwnBatch() {
     RunEvent producer = run("p", "prep").at(0, 1).writes("o", "/f").build();
     RunEvent consumer = run("c", "train").at(2, 3).reads("i", "/f").build();
-    BatchLineage.Links links = new BatchLineage().resolve(List.of(producer, consumer), new SnapshotStore());
+    BatchLineage.Links links =
+        new BatchLineage().resolve(List.of(producer, consumer), new SnapshotStore());
     assertEquals(List.of(new Dependency("c", "p", "/f")), links.links());
     assertEquals(List.of(), links.replacing());
   }
@@ -91,7 +92,9 @@ class BatchLineageTest {
     List<RunEvent> runs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double start = random.nextInt(300);
-      RunBuilder b = run(String.format("r%03d", i), "c" + random.nextInt(3)).at(start, start + random.nextInt(4));
+      RunBuilder b =
+          run(String.format("r%03d", i), "c" + random.nextInt(3))
+              .at(start, start + random.nextInt(4));
       for (int k = random.nextInt(3); k > 0; k--) {
         b.readsVersion("in" + k, pick(random), FINGERPRINTS[random.nextInt(3)]);
       }
@@ -124,7 +127,8 @@ class BatchLineageTest {
         for (RunEvent r : index.runs) {
           for (CapturedValue v : r.outputs()) {
             if (v.isPointer() && pointer.equals(v.text())) {
-              rows.add(new LineageSnapshot.ProducerRow(pointer, v.fingerprint(), r.runId(), end(r)));
+              rows.add(
+                  new LineageSnapshot.ProducerRow(pointer, v.fingerprint(), r.runId(), end(r)));
             }
           }
         }
@@ -147,9 +151,14 @@ class BatchLineageTest {
               Instant linkedEnd =
                   linked == null
                       ? null
-                      : index.runs.stream().filter(p -> p.runId().equals(linked)).findFirst().map(SnapshotStore::end).orElseThrow();
+                      : index.runs.stream()
+                          .filter(p -> p.runId().equals(linked))
+                          .findFirst()
+                          .map(SnapshotStore::end)
+                          .orElseThrow();
               consumers.add(
-                  new LineageSnapshot.ConsumerRow(pointer, v.fingerprint(), r.runId(), start, linked, linkedEnd));
+                  new LineageSnapshot.ConsumerRow(
+                      pointer, v.fingerprint(), r.runId(), start, linked, linkedEnd));
             }
           }
         }

@@ -25,26 +25,35 @@ class DependencyResolverTest {
   @Test
   void anOverwrittenFileDoesNotLinkToTheProducerOfItsOlderContent() {
     // prep wrote version A; something outside mltrace's view overwrote the file with B.
-    RunEvent prep = run("p", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
-    RunEvent train = run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:bbbb").build();
+    RunEvent prep =
+        run("p", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
+    RunEvent train =
+        run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:bbbb").build();
     store(prep, train);
     assertTrue(index.links.isEmpty(), index.links.toString());
   }
 
   @Test
   void theLatestProducerOfTheSameContentWinsOverALaterOneOfOtherContent() {
-    RunEvent a = run("p1", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
-    RunEvent b = run("p2", "prep").at(2, 3).writesVersion("out", "/data/f.csv", "xxh64:bbbb").build();
-    RunEvent readsA = run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:aaaa").build();
+    RunEvent a =
+        run("p1", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
+    RunEvent b =
+        run("p2", "prep").at(2, 3).writesVersion("out", "/data/f.csv", "xxh64:bbbb").build();
+    RunEvent readsA =
+        run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:aaaa").build();
     store(a, b, readsA);
-    assertEquals(List.of(new Dependency("c", "p1", "/data/f.csv")), resolver.dependenciesOf(readsA, index));
+    assertEquals(
+        List.of(new Dependency("c", "p1", "/data/f.csv")), resolver.dependenciesOf(readsA, index));
   }
 
   @Test
   void fingerprintsAreComparedWhateverTheArrivalOrder() {
-    RunEvent a = run("p1", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
-    RunEvent b = run("p2", "prep").at(2, 3).writesVersion("out", "/data/f.csv", "xxh64:bbbb").build();
-    RunEvent readsA = run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:aaaa").build();
+    RunEvent a =
+        run("p1", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build();
+    RunEvent b =
+        run("p2", "prep").at(2, 3).writesVersion("out", "/data/f.csv", "xxh64:bbbb").build();
+    RunEvent readsA =
+        run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:aaaa").build();
     // consumer first, then the producers: p2 must not take the link over from p1
     store(readsA, a, b);
     assertEquals("p1", index.links.get("c|/data/f.csv"));
@@ -53,11 +62,13 @@ class DependencyResolverTest {
   @Test
   void anUnknownFingerprintOnEitherSideStillLinks() {
     RunEvent old = run("p", "prep").at(0, 1).writes("out", "/data/f.csv").build(); // format 1
-    RunEvent reader = run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:bbbb").build();
+    RunEvent reader =
+        run("c", "train").at(5, 6).readsVersion("in", "/data/f.csv", "xxh64:bbbb").build();
     store(old, reader);
     assertEquals("p", index.links.get("c|/data/f.csv"));
 
-    RunEvent hashed = run("p2", "prep").at(10, 11).writesVersion("out", "/data/g.csv", "xxh64:cccc").build();
+    RunEvent hashed =
+        run("p2", "prep").at(10, 11).writesVersion("out", "/data/g.csv", "xxh64:cccc").build();
     RunEvent unhashed = run("c2", "train").at(12, 13).reads("in", "/data/g.csv").build();
     store(hashed, unhashed);
     assertEquals("p2", index.links.get("c2|/data/g.csv"));

@@ -32,29 +32,54 @@ import org.mltrace.collector.testing.TestDatabases;
  * MLTRACE_REQUIRE_POSTGRES=true}, which fails instead.
  */
 class ValueFactsQueryTest {
-  private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
+  private static final String SERVER =
+      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres&connectTimeout=3";
   private static final ValueSummary WEIGHTS =
       new ValueSummary("number", "stride", 1_000_000, 1024, 0, 2, -1.5, 9.25, 0.125, 2.5, 977);
   private static final ValueSummary NOTHING =
-      new ValueSummary("none", "all", 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+      new ValueSummary(
+          "none", "all", 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
 
   @TempDir Path tmp;
 
   private static List<Event> events() {
-    CapturedValue weights = new CapturedValue(
-        "weights", ValueKind.POINTER, "mem://a/double[]@1", "data", "double[]", 1_000_000, WEIGHTS, null);
-    CapturedValue empty = new CapturedValue(
-        "names", ValueKind.POINTER, "mem://a/java.util.ArrayList@2", "data", "java.util.ArrayList", 0, NOTHING, null);
-    CapturedValue secret = new CapturedValue("password", ValueKind.REDACTED, "sha256:00ff", null, "java.lang.String", -1);
-    CapturedValue accuracy = new CapturedValue("accuracy", ValueKind.DOUBLE, "0.93", "metric", "java.lang.Double", -1);
+    CapturedValue weights =
+        new CapturedValue(
+            "weights",
+            ValueKind.POINTER,
+            "mem://a/double[]@1",
+            "data",
+            "double[]",
+            1_000_000,
+            WEIGHTS,
+            null);
+    CapturedValue empty =
+        new CapturedValue(
+            "names",
+            ValueKind.POINTER,
+            "mem://a/java.util.ArrayList@2",
+            "data",
+            "java.util.ArrayList",
+            0,
+            NOTHING,
+            null);
+    CapturedValue secret =
+        new CapturedValue(
+            "password", ValueKind.REDACTED, "sha256:00ff", null, "java.lang.String", -1);
+    CapturedValue accuracy =
+        new CapturedValue("accuracy", ValueKind.DOUBLE, "0.93", "metric", "java.lang.Double", -1);
     return List.of(
         // prep writes version A of the file, then a rerun outside mltrace's view overwrites it (B)
         run("prep-1", "prep").at(0, 1).writesVersion("out", "/data/f.csv", "xxh64:aaaa").build(),
         run("prep-2", "prep").at(2, 3).writesVersion("out", "/data/g.csv", "xxh64:cccc").build(),
-        run("train-1", "train").at(5, 6)
+        run("train-1", "train")
+            .at(5, 6)
             .readsVersion("features", "/data/f.csv", "xxh64:bbbb")
             .readsVersion("more", "/data/g.csv", "xxh64:cccc")
-            .input(weights).input(empty).input(secret).output(accuracy)
+            .input(weights)
+            .input(empty)
+            .input(secret)
+            .output(accuracy)
             .build());
   }
 
@@ -91,7 +116,13 @@ class ValueFactsQueryTest {
       assertEquals(977, traced.get("inputs").get(2).get("summary").get("distinct").asLong());
       assertEquals(1, traced.get("upstream").size());
 
-      Object v002 = queries.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"script\" = 'V002__value_summaries_and_fingerprints.sql' AND \"success\"").rows().get(0).get(0);
+      Object v002 =
+          queries
+              .sql(
+                  "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"script\" = 'V002__value_summaries_and_fingerprints.sql' AND \"success\"")
+              .rows()
+              .get(0)
+              .get(0);
       assertEquals(1L, ((Number) v002).longValue(), "migration V002 applied");
     }
   }
@@ -108,7 +139,10 @@ class ValueFactsQueryTest {
         Statement st = c.createStatement()) {
       st.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      String why = "PostgreSQL at 127.0.0.1:5432 is not reachable (" + e.getMessage() + "): skipping PostgreSQL tests";
+      String why =
+          "PostgreSQL at 127.0.0.1:5432 is not reachable ("
+              + e.getMessage()
+              + "): skipping PostgreSQL tests";
       if ("true".equals(System.getenv("MLTRACE_REQUIRE_POSTGRES"))) {
         fail(why.replace("skipping", "required by MLTRACE_REQUIRE_POSTGRES"));
       }

@@ -9,7 +9,8 @@ class AgentQueueNameTest {
   @Test
   void readsThePidOfAQueueWrittenOnThisHost() {
     assertEquals(
-        OptionalLong.of(4242), AgentQueueName.localPid("build-box.lan-4242-0123456789ab", "build-box.lan"));
+        OptionalLong.of(4242),
+        AgentQueueName.localPid("build-box.lan-4242-0123456789ab", "build-box.lan"));
   }
 
   @Test

@@ -136,8 +136,12 @@ final class CompactionScenario {
   /** The counts kept at ingest (V029) are those of the stored runs. */
   static void assertCountsKept(String url) throws SQLException {
     assertEquals(
-        rows(url, "SELECT component, status, COUNT(*) FROM component_runs GROUP BY component, status ORDER BY component, status"),
-        rows(url, "SELECT component, status, runs FROM component_run_counts WHERE runs > 0 ORDER BY component, status"));
+        rows(
+            url,
+            "SELECT component, status, COUNT(*) FROM component_runs GROUP BY component, status ORDER BY component, status"),
+        rows(
+            url,
+            "SELECT component, status, runs FROM component_run_counts WHERE runs > 0 ORDER BY component, status"));
   }
 
   static List<String> rows(String url, String sql) throws SQLException {

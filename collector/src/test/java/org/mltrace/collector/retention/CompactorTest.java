@@ -23,8 +23,7 @@ class CompactorTest {
     CompactionScenario.compactAndCheck(url);
 
     try (QueryService queries = QueryService.open(url)) {
-      TraceResult.PointerTrace trace =
-          (TraceResult.PointerTrace) queries.trace("/out/flagged.csv");
+      TraceResult.PointerTrace trace = (TraceResult.PointerTrace) queries.trace("/out/flagged.csv");
       assertEquals("predict-1", trace.producedBy().run().id());
       assertEquals("train-1", trace.producedBy().upstream().get(0).run().id());
     }

@@ -29,8 +29,8 @@ import org.mltrace.collector.testing.CycledQueues;
 import org.mltrace.collector.testing.TestDatabases;
 
 /**
- * Real queues with one-second cycles, drained into a real H2 database, then swept: only stored,
- * old enough, non-newest cycles go, and the drain goes on unharmed afterwards.
+ * Real queues with one-second cycles, drained into a real H2 database, then swept: only stored, old
+ * enough, non-newest cycles go, and the drain goes on unharmed afterwards.
  */
 class QueueRetentionTest {
   @TempDir Path tmp;
@@ -90,8 +90,7 @@ class QueueRetentionTest {
     List<String> before = CycledQueues.cycleFiles(queue);
     assertEquals(3, before.size());
 
-    SweepResult r =
-        keeping(Duration.ofDays(1), T0.plus(Duration.ofDays(2))).sweep(queue, stored());
+    SweepResult r = keeping(Duration.ofDays(1), T0.plus(Duration.ofDays(2))).sweep(queue, stored());
 
     assertEquals(2, r.cyclesDeleted());
     assertTrue(r.bytesFreed() > 0);

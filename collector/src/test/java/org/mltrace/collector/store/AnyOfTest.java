@@ -14,8 +14,7 @@ class AnyOfTest {
 
   @Test
   void fewKeysAreOneChunkAndNoKeysOneEmptyChunk() {
-    assertEquals(
-        List.of(keys(AnyOf.H2_CHUNK)), AnyOf.chunks(SqlDialect.H2, keys(AnyOf.H2_CHUNK)));
+    assertEquals(List.of(keys(AnyOf.H2_CHUNK)), AnyOf.chunks(SqlDialect.H2, keys(AnyOf.H2_CHUNK)));
     assertEquals(List.of(List.of()), AnyOf.chunks(SqlDialect.POSTGRES, List.of()));
   }
 
@@ -30,8 +29,7 @@ class AnyOfTest {
   void manyKeysAreCutIntoFullChunksInOrderWithTheRestLast() {
     List<String> keys = keys(2 * AnyOf.CHUNK + 7);
     List<List<String>> chunks = AnyOf.chunks(SqlDialect.POSTGRES, keys);
-    assertEquals(
-        List.of(AnyOf.CHUNK, AnyOf.CHUNK, 7), chunks.stream().map(List::size).toList());
+    assertEquals(List.of(AnyOf.CHUNK, AnyOf.CHUNK, 7), chunks.stream().map(List::size).toList());
     List<String> joined = new ArrayList<>();
     chunks.forEach(joined::addAll);
     assertEquals(keys, joined);

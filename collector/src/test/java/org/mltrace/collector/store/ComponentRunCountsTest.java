@@ -49,23 +49,36 @@ class ComponentRunCountsTest {
   }
 
   private static void followsIngest(String url, Path dir) throws Exception {
-    TestDatabases.ingest(url, dir.resolve("q1"), List.of(
-        new ComponentEvent("idle", "declared, never run", "ml", List.of(), List.of()),
-        run("t-1", "train").at(0, 1).build(),
-        run("t-2", "train").at(1, 2).failedWith("java.lang.IllegalStateException", "diverged").build(),
-        run("p-1", "predict").at(2, 3).build()));
+    TestDatabases.ingest(
+        url,
+        dir.resolve("q1"),
+        List.of(
+            new ComponentEvent("idle", "declared, never run", "ml", List.of(), List.of()),
+            run("t-1", "train").at(0, 1).build(),
+            run("t-2", "train")
+                .at(1, 2)
+                .failedWith("java.lang.IllegalStateException", "diverged")
+                .build(),
+            run("p-1", "predict").at(2, 3).build()));
     // the same runs again (a replayed queue) and one new
-    TestDatabases.ingest(url, dir.resolve("q2"), List.of(
-        run("t-1", "train").at(0, 1).build(),
-        run("p-1", "predict").at(2, 3).build(),
-        run("p-2", "predict").at(3, 4).build()));
+    TestDatabases.ingest(
+        url,
+        dir.resolve("q2"),
+        List.of(
+            run("t-1", "train").at(0, 1).build(),
+            run("p-1", "predict").at(2, 3).build(),
+            run("p-2", "predict").at(3, 4).build()));
     try (QueryService q = QueryService.open(url)) {
-      List<String> counts = new CatalogQuery(q).components(null, null).stream()
-          .map(c -> c.name() + " " + c.runs()).toList();
+      List<String> counts =
+          new CatalogQuery(q)
+              .components(null, null).stream().map(c -> c.name() + " " + c.runs()).toList();
       assertEquals(List.of("idle 0", "predict 2", "train 2"), counts);
     }
-    assertEquals(List.of("predict ok 2", "train failed 1", "train ok 1"),
-        rows(url, "SELECT component, status, runs FROM component_run_counts ORDER BY component, status"));
+    assertEquals(
+        List.of("predict ok 2", "train failed 1", "train ok 1"),
+        rows(
+            url,
+            "SELECT component, status, runs FROM component_run_counts ORDER BY component, status"));
   }
 
   private static void backfilledByTheMigration(String url) throws SQLException {
@@ -81,18 +94,27 @@ class ComponentRunCountsTest {
       st.execute("INSERT INTO components (name) VALUES ('train')");
       st.execute("INSERT INTO components (name) VALUES ('idle')");
       for (String[] r : new String[][] {{"r1", "ok"}, {"r2", "ok"}, {"r3", "failed"}}) {
-        st.execute("INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at) VALUES ('"
-            + r[0] + "', 'train', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
-            + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:01+00', '" + r[1] + "',"
-            + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:02+00')");
+        st.execute(
+            "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at) VALUES ('"
+                + r[0]
+                + "', 'train', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00',"
+                + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:01+00', '"
+                + r[1]
+                + "',"
+                + " TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:02+00')");
       }
     }
     try (QueryService q = QueryService.open(url)) { // migrates to the newest version
       List<ComponentSummary> components = new CatalogQuery(q).components(null, null);
-      assertEquals(List.of("idle 0", "train 3"), components.stream().map(c -> c.name() + " " + c.runs()).toList());
+      assertEquals(
+          List.of("idle 0", "train 3"),
+          components.stream().map(c -> c.name() + " " + c.runs()).toList());
     }
-    assertEquals(List.of("train failed 1", "train ok 2"),
-        rows(url, "SELECT component, status, runs FROM component_run_counts ORDER BY component, status"));
+    assertEquals(
+        List.of("train failed 1", "train ok 2"),
+        rows(
+            url,
+            "SELECT component, status, runs FROM component_run_counts ORDER BY component, status"));
   }
 
   private static List<String> rows(String url, String sql) throws SQLException {

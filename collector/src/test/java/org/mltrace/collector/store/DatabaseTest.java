@@ -65,7 +65,8 @@ class DatabaseTest {
     StoreException e =
         assertThrows(StoreException.class, () -> Database.open(url, Database.Access.EXISTING));
     assertTrue(e.getMessage().contains("V014 alerts: "), e.getMessage());
-    assertTrue(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("checksum"), e.getMessage());
+    assertTrue(
+        e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("checksum"), e.getMessage());
   }
 
   @Test

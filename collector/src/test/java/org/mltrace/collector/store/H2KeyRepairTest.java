@@ -75,7 +75,9 @@ class H2KeyRepairTest {
       st.execute("INSERT INTO components (name) VALUES ('clean')");
       st.execute(
           "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at)"
-              + " VALUES ('" + runId + "', 'clean', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ok',"
+              + " VALUES ('"
+              + runId
+              + "', 'clean', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ok',"
               + " CURRENT_TIMESTAMP)");
     }
     insertOutput(c, runId);

@@ -17,9 +17,9 @@ import org.mltrace.collector.testing.TestDatabases;
 
 /**
  * On H2 the batch's new pointers are inserted plainly after one look-up; a pointer another writer
- * (a second collector through AUTO_SERVER) inserted after that look-up fails its row, and the
- * batch is inserted again with the insert-if-absent MERGE: the ingest still commits, with one row
- * per pointer.
+ * (a second collector through AUTO_SERVER) inserted after that look-up fails its row, and the batch
+ * is inserted again with the insert-if-absent MERGE: the ingest still commits, with one row per
+ * pointer.
  */
 class H2PointerRaceTest {
   private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
@@ -55,7 +55,9 @@ class H2PointerRaceTest {
       try (Statement st = db.connection().createStatement()) {
         assertEquals(
             "/d/new.csv,/d/shared.csv",
-            text(st, "SELECT LISTAGG(identifier, ',') WITHIN GROUP (ORDER BY identifier) FROM io_pointers"));
+            text(
+                st,
+                "SELECT LISTAGG(identifier, ',') WITHIN GROUP (ORDER BY identifier) FROM io_pointers"));
         assertEquals("1", text(st, "SELECT COUNT(*) FROM component_runs"));
       }
     }

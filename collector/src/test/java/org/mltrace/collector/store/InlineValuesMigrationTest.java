@@ -72,7 +72,8 @@ class InlineValuesMigrationTest {
               "SELECT run_id, position, name, value_kind, value_text, pointer_id, fingerprint,"
                   + " end_time FROM run_outputs ORDER BY run_id, position"));
       assertEquals(
-          List.of("r1|output|2|number|stride|100000|1024|0|3|-1.5|0.1|0.30000000000000004|null|999"),
+          List.of(
+              "r1|output|2|number|stride|100000|1024|0|3|-1.5|0.1|0.30000000000000004|null|999"),
           rows(
               st,
               "SELECT run_id, direction, position, elements, sampling, element_count, sampled,"
@@ -80,7 +81,9 @@ class InlineValuesMigrationTest {
                   + " distinct_estimate FROM run_value_summaries"));
       assertEquals(
           List.of("r1|0|/d/in.csv|xxh64:01", "r2|0|/d/out.csv|null"),
-          rows(st, "SELECT run_id, position, pointer_id, fingerprint FROM run_reads ORDER BY run_id"));
+          rows(
+              st,
+              "SELECT run_id, position, pointer_id, fingerprint FROM run_reads ORDER BY run_id"));
       assertEquals(
           List.of("r1|0|/d/out.csv|xxh64:02", "r1|2|mem://a/double[]@1|null"),
           rows(
@@ -88,8 +91,7 @@ class InlineValuesMigrationTest {
               "SELECT run_id, position, pointer_id, fingerprint FROM run_writes"
                   + " ORDER BY run_id, position"));
       assertEquals(
-          List.of("r2"),
-          rows(st, "SELECT run_id FROM run_reads WHERE pointer_id = '/d/out.csv'"));
+          List.of("r2"), rows(st, "SELECT run_id FROM run_reads WHERE pointer_id = '/d/out.csv'"));
       ValueRow in = new JdbcRunRepository(db).inputs("r1").get(0);
       assertEquals(java.time.Instant.parse("2026-01-01T10:00:00Z"), in.modifiedAt());
       assertEquals("data", in.pointerType());

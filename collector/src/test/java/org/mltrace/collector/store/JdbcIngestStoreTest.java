@@ -157,15 +157,16 @@ class JdbcIngestStoreTest {
             tx.insertRun(run("p" + i, "prep").at(i, i + 0.5).writes("o", "/f").build(), NOW);
           }
           tx.insertRun(run("early", "train").at(1, 2).reads("i", "/g").build(), NOW);
-          tx.insertRun(run("late", "train").at(7, 8).readsVersion("i", "/g", "xxh64:9").build(), NOW);
+          tx.insertRun(
+              run("late", "train").at(7, 8).readsVersion("i", "/g", "xxh64:9").build(), NOW);
           tx.insertRun(run("w", "prep").at(0, 0.5).writes("o", "/g").build(), NOW);
-          tx.writeLinks(new BatchLineage.Links(List.of(new Dependency("late", "w", "/g")), List.of()));
+          tx.writeLinks(
+              new BatchLineage.Links(List.of(new Dependency("late", "w", "/g")), List.of()));
           return null;
         });
     Instant fiveSeconds = Instant.ofEpochSecond(RunBuilder.T0_MICROS / 1_000_000 + 5);
     var snapshot =
-        store.inTransaction(
-            tx -> tx.lineageSnapshot(List.of("/f"), List.of("/g"), fiveSeconds, 3));
+        store.inTransaction(tx -> tx.lineageSnapshot(List.of("/f"), List.of("/g"), fiveSeconds, 3));
     assertEquals(
         List.of("p4", "p3", "p2"),
         snapshot.producers().stream().map(p -> p.runId()).toList(),
@@ -242,8 +243,18 @@ class JdbcIngestStoreTest {
     List<ValueRow> inputs = runs.inputs("r");
     assertEquals(
         new ValueRow(
-            0, "features", "POINTER", "/d/f.csv", "/d/f.csv", "data", "java.io.File", 1234L,
-            "data", null, null, null),
+            0,
+            "features",
+            "POINTER",
+            "/d/f.csv",
+            "/d/f.csv",
+            "data",
+            "java.io.File",
+            1234L,
+            "data",
+            null,
+            null,
+            null),
         inputs.get(0));
     assertEquals(
         new ValueRow(1, "epochs", "LONG", "3", null, null, "java.lang.Long", null), inputs.get(1));

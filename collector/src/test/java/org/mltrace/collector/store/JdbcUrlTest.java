@@ -45,7 +45,8 @@ class JdbcUrlTest {
     assertEquals(
         "jdbc:h2:file:./x;auto_compact_fill_rate=50;AUTO_SERVER=TRUE;MAX_COMPACT_TIME=0;NON_KEYWORDS=VALUE",
         JdbcUrl.parse("jdbc:h2:file:./x;auto_compact_fill_rate=50").effective(true));
-    assertEquals("jdbc:h2:mem:x;NON_KEYWORDS=VALUE", JdbcUrl.parse("jdbc:h2:mem:x").effective(true));
+    assertEquals(
+        "jdbc:h2:mem:x;NON_KEYWORDS=VALUE", JdbcUrl.parse("jdbc:h2:mem:x").effective(true));
   }
 
   @Test
@@ -67,7 +68,6 @@ class JdbcUrlTest {
         "jdbc:postgresql://h/db?reWriteBatchedInserts=false",
         JdbcUrl.parse("jdbc:postgresql://h/db?reWriteBatchedInserts=false").effective());
   }
-
 
   @Test
   void passwordsAreMasked() {

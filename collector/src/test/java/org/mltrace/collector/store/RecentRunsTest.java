@@ -46,8 +46,7 @@ class RecentRunsTest {
   @Test
   void newestStartFirstAcrossComponentsWithTiesByLargerId() {
     assertEquals(
-        List.of("train-2", "predict-1", "etl-6", "etl-5", "etl-4", "train-1", "etl-3"),
-        recent(7));
+        List.of("train-2", "predict-1", "etl-6", "etl-5", "etl-4", "train-1", "etl-3"), recent(7));
   }
 
   @Test

@@ -25,7 +25,8 @@ import org.mltrace.collector.testing.TestDatabases;
  */
 class RunValuesRoundTripTest {
   private static final Instant NOW = Instant.parse("2026-02-01T00:00:00Z");
-  private static final String AWKWARD = "tab\there \"quoted\" back\\slash {braces},comma\nline\r NULL";
+  private static final String AWKWARD =
+      "tab\there \"quoted\" back\\slash {braces},comma\nline\r NULL";
 
   @TempDir Path tmp;
 
@@ -46,7 +47,8 @@ class RunValuesRoundTripTest {
 
   private static void roundTrip(String url) throws SQLException {
     ValueSummary summary =
-        new ValueSummary("number", "stride", 100_000, 1024, 1, 2, -0.1, 1e-300, 1.0 / 3, Double.NaN, 7);
+        new ValueSummary(
+            "number", "stride", 100_000, 1024, 1, 2, -0.1, 1e-300, 1.0 / 3, Double.NaN, 7);
     try (Database db = Database.open(url, Database.Access.CREATE)) {
       new JdbcIngestStore(db)
           .inTransaction(
@@ -57,7 +59,9 @@ class RunValuesRoundTripTest {
                         .input(RunBuilder.string("nul", "a\0b"))
                         .input(new CapturedValue("n", ValueKind.NULL, null, null, null, -1))
                         .reads("in", "/d/in put\t.csv")
-                        .output(RunBuilder.pointer("w", "mem://x/double[]@1", "data").withSummary(summary))
+                        .output(
+                            RunBuilder.pointer("w", "mem://x/double[]@1", "data")
+                                .withSummary(summary))
                         .build(),
                     NOW);
                 return null;

@@ -62,7 +62,8 @@ class UnitOfWorkTest {
   }
 
   private static void commitRollBackAndFail(Database db) throws SQLException {
-    UnitOfWork.run(db, UnitOfWork.Lock.INGEST, UnitOfWork.End.COMMIT, "adding a", c -> insert(c, "a"));
+    UnitOfWork.run(
+        db, UnitOfWork.Lock.INGEST, UnitOfWork.End.COMMIT, "adding a", c -> insert(c, "a"));
     UnitOfWork.run(
         db, UnitOfWork.Lock.INGEST, UnitOfWork.End.ROLL_BACK, "adding b", c -> insert(c, "b"));
     StoreException failed =

@@ -3,7 +3,9 @@ package org.mltrace.collector.testing;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** Queue directory names as the agent makes them ({@code HOST-PID-AGENTID}), for retention tests. */
+/**
+ * Queue directory names as the agent makes them ({@code HOST-PID-AGENTID}), for retention tests.
+ */
 public final class AgentQueueDirs {
   private AgentQueueDirs() {}
 

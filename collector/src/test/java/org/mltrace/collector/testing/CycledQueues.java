@@ -13,9 +13,9 @@ import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 
 /**
- * Real Chronicle queues that roll every second (Chronicle's own {@code TEST_SECONDLY} cycle), written
- * at set times, so a test has several cycle files without waiting. Readers opening the queue take
- * the roll cycle from its metadata, as they do for an agent's daily queue.
+ * Real Chronicle queues that roll every second (Chronicle's own {@code TEST_SECONDLY} cycle),
+ * written at set times, so a test has several cycle files without waiting. Readers opening the
+ * queue take the roll cycle from its metadata, as they do for an agent's daily queue.
  */
 public final class CycledQueues {
   /** 2026-01-01T00:00:00Z: cycle {@code n} of a queue written here spans second n after it. */

@@ -69,7 +69,13 @@ public final class RunBuilder {
 
   public static CapturedValue file(String name, String identifier, String fingerprint) {
     return new CapturedValue(
-        name, ValueKind.POINTER, identifier, "data", "java.io.File", 1234, null,
+        name,
+        ValueKind.POINTER,
+        identifier,
+        "data",
+        "java.io.File",
+        1234,
+        null,
         new FileFacts(1_700_000_000_000L, fingerprint));
   }
 

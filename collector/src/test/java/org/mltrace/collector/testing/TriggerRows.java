@@ -86,8 +86,8 @@ public final class TriggerRows implements AutoCloseable {
     if (pointer != null) {
       try (PreparedStatement ps =
           c().prepareStatement(
-              "INSERT INTO run_writes (run_id, position, pointer_id, end_time)"
-                  + " SELECT ?, ?, ?, end_time FROM component_runs WHERE id = ?")) {
+                  "INSERT INTO run_writes (run_id, position, pointer_id, end_time)"
+                      + " SELECT ?, ?, ?, end_time FROM component_runs WHERE id = ?")) {
         ps.setString(1, runId);
         ps.setInt(2, position);
         ps.setString(3, pointer);
@@ -105,7 +105,7 @@ public final class TriggerRows implements AutoCloseable {
     setValue(runId, "input_values", position, name, "POINTER", pointer);
     try (PreparedStatement ps =
         c().prepareStatement(
-            "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES (?, ?, ?, ?)")) {
       ps.setString(1, runId);
       ps.setInt(2, position);
       ps.setString(3, pointer);
@@ -115,7 +115,9 @@ public final class TriggerRows implements AutoCloseable {
     return this;
   }
 
-  /** Sets the value at {@code position} of the run's array {@code column} (V025: 8 entries each). */
+  /**
+   * Sets the value at {@code position} of the run's array {@code column} (V025: 8 entries each).
+   */
   private void setValue(
       String runId, String column, int position, String name, String kind, String text)
       throws SQLException {

@@ -122,14 +122,28 @@ abstract class GroundTruthContract {
     assertEquals(13 / 16.0, m.get("auc"), 1e-12);
   }
 
-  /** {@code prediction: {component: predict, id: scores, value: scores}} on a Map of id to score. */
+  /**
+   * {@code prediction: {component: predict, id: scores, value: scores}} on a Map of id to score.
+   */
   @Test
   void aMapOfIdToScoreIsReadAsPairs() {
     TaskEvent byPosition = scoreTask(7 * 86_400, 0, List.of());
-    TaskEvent map = new TaskEvent(byPosition.name(), byPosition.kind(), byPosition.threshold(),
-        byPosition.predictionComponent(), "scores", "scores", byPosition.feedbackComponent(), byPosition.feedbackId(),
-        byPosition.feedbackLabel(), byPosition.windowSeconds(), byPosition.windowLast(), byPosition.maxPairs(),
-        byPosition.slas(), byPosition.source());
+    TaskEvent map =
+        new TaskEvent(
+            byPosition.name(),
+            byPosition.kind(),
+            byPosition.threshold(),
+            byPosition.predictionComponent(),
+            "scores",
+            "scores",
+            byPosition.feedbackComponent(),
+            byPosition.feedbackId(),
+            byPosition.feedbackLabel(),
+            byPosition.windowSeconds(),
+            byPosition.windowLast(),
+            byPosition.maxPairs(),
+            byPosition.slas(),
+            byPosition.source());
     List<Event> events = new ArrayList<>();
     events.add(map);
     events.add(TaskEvents.mapPredictions("predict-1", 10, IDS, SCORES));
@@ -264,7 +278,9 @@ abstract class GroundTruthContract {
 
   @Test
   void aChangedWindowRecountsTheBucketsFromThePairs() {
-    drain(T0.plusSeconds(20), List.of(scoreTask(0, 3, List.of()), predictions("predict-1", 10, IDS, SCORES)));
+    drain(
+        T0.plusSeconds(20),
+        List.of(scoreTask(0, 3, List.of()), predictions("predict-1", 10, IDS, SCORES)));
     drain(T0.plusSeconds(200), tips(100));
     assertEquals(3, evaluateBothWays(T0.plusSeconds(200))[0].labelled());
     drain(T0.plusSeconds(300), List.of(scoreTask(7 * 86_400, 0, List.of())));
@@ -276,13 +292,28 @@ abstract class GroundTruthContract {
 
   @Test
   void aTaskThisCollectorCannotUseIsDeadLetteredWithItsLine() throws Exception {
-    TaskEvent bad = new TaskEvent("tips", "scores", 0.5, "predict", "tripIds", "scores", null, null, null, 3600, 0, 10,
-        List.of(), "taxi.yaml:40");
+    TaskEvent bad =
+        new TaskEvent(
+            "tips",
+            "scores",
+            0.5,
+            "predict",
+            "tripIds",
+            "scores",
+            null,
+            null,
+            null,
+            3600,
+            0,
+            10,
+            List.of(),
+            "taxi.yaml:40");
     drain(T0, List.of(bad));
     try (Statement st = database.connection().createStatement();
         ResultSet rs = st.executeQuery("SELECT reason FROM dead_letters")) {
       assertTrue(rs.next());
-      assertEquals("task 'tips' (taxi.yaml:40): unknown kind 'scores'; expected one of [binary, score, regression]",
+      assertEquals(
+          "task 'tips' (taxi.yaml:40): unknown kind 'scores'; expected one of [binary, score, regression]",
           rs.getString(1));
     }
     assertTrue(TaskReport.names(database.connection()).isEmpty());

@@ -34,7 +34,8 @@ class PairExtractorTest {
 
   @Test
   void aMapNamedAsBothIdAndValuePairsItsKeysWithItsValues() {
-    RunEvent run = TaskEvents.mapPredictions("r", 1, list("a", null, "c"), list("0.5", "0.25", "1"));
+    RunEvent run =
+        TaskEvents.mapPredictions("r", 1, list("a", null, "c"), list("0.5", "0.25", "1"));
     PairExtractor.Extracted x = PairExtractor.extract(run, "score", "scores", "scores");
     assertEquals(
         List.of(new PairExtractor.Pair("a", 0.5), new PairExtractor.Pair("c", 1.0)), x.pairs());

@@ -16,6 +16,7 @@ class TaskBenchTest {
   void joinsUpdatesAndTimesBothEvaluations() {
     TaskBench.Result r = TaskBench.run(TestDatabases.h2Url(dir), 300, 5);
     assertEquals(300, r.pairs());
-    assertTrue(r.updateMillis() > 0 && r.evaluateMillis() > 0 && r.recomputeMillis() > 0, r.toString());
+    assertTrue(
+        r.updateMillis() > 0 && r.evaluateMillis() > 0 && r.recomputeMillis() > 0, r.toString());
   }
 }

@@ -47,12 +47,22 @@ final class TaskEvents {
   }
 
   /** A batch scored as one map of trip id to score, as the agent captures a map a task names. */
-  static RunEvent mapPredictions(String runId, double endSeconds, List<String> ids, List<String> scores) {
+  static RunEvent mapPredictions(
+      String runId, double endSeconds, List<String> ids, List<String> scores) {
     CapturedValue map = collection("scores", scores, "number");
     return RunBuilder.run(runId, "predict")
         .at(endSeconds - 1, endSeconds)
-        .output(new CapturedValue(map.name(), map.kind(), "mem://java.util.HashMap/scores", map.pointerType(),
-            "java.util.HashMap", map.size(), map.summary().withKeys(ids), null, false))
+        .output(
+            new CapturedValue(
+                map.name(),
+                map.kind(),
+                "mem://java.util.HashMap/scores",
+                map.pointerType(),
+                "java.util.HashMap",
+                map.size(),
+                map.summary().withKeys(ids),
+                null,
+                false))
         .build();
   }
 

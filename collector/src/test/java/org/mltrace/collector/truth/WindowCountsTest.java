@@ -23,7 +23,8 @@ class WindowCountsTest {
   /** A task of {@code kind} with labels from files and a last-10 window. */
   private static TaskDefinition fileTask(String name, String kind) {
     return TaskDefinition.of(
-        new TaskEvent(name, kind, Double.NaN, "p", "i", "v", null, null, null, 0, 10, 5, List.of(), null));
+        new TaskEvent(
+            name, kind, Double.NaN, "p", "i", "v", null, null, null, 0, 10, 5, List.of(), null));
   }
 
   @Test
@@ -62,14 +63,12 @@ class WindowCountsTest {
 
   @Test
   void binaryAndRegression() {
-    TaskDefinition binary =
-        fileTask("b", TaskEvent.BINARY);
+    TaskDefinition binary = fileTask("b", TaskEvent.BINARY);
     WindowCounts b = counts(binary, new double[] {1, 1, 0, 0, 1}, new double[] {1, 0, 0, 1, 1});
     assertEquals(3 / 5.0, b.metric("accuracy"), 1e-12);
     assertEquals(2 / 3.0, b.metric("precision"), 1e-12);
     assertEquals(2 / 3.0, b.metric("recall"), 1e-12);
-    TaskDefinition regression =
-        fileTask("r", TaskEvent.REGRESSION);
+    TaskDefinition regression = fileTask("r", TaskEvent.REGRESSION);
     WindowCounts r = counts(regression, new double[] {2.0, 3.5, 10}, new double[] {2.5, 3.5, 7});
     assertEquals(3.5 / 3, r.metric("mae"), 1e-12);
     assertEquals(List.of("mae"), List.copyOf(r.metrics(TaskEvent.REGRESSION).keySet()));

@@ -3,8 +3,7 @@ package com.example.taxi;
 import java.nio.file.Path;
 
 /**
- * The command line: {@code WORKDIR [--trips N] [--seed N] [--fail-stage STAGE] [--data-problem
- * P]}.
+ * The command line: {@code WORKDIR [--trips N] [--seed N] [--fail-stage STAGE] [--data-problem P]}.
  *
  * @param failStage the stage to make fail, or null
  * @param dataProblem the defect to put into the generated raw data

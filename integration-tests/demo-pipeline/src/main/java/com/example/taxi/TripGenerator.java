@@ -13,8 +13,8 @@ import java.util.Random;
  * <p>The data has a learnable signal: card payers tip generously more often at night, in groups of
  * three or more, and on short trips; cash tips are never recorded. A few rows are broken on
  * purpose, as in real meter exports: every 100th trip (ids ending in 17) has a negative distance
- * and every 100th (ids ending in 67) has no fare. Same seed, same bytes. {@link DataProblem}
- * adds a defect on top: a burst of blank fares, or a fare hike.
+ * and every 100th (ids ending in 67) has no fare. Same seed, same bytes. {@link DataProblem} adds a
+ * defect on top: a burst of blank fares, or a fare hike.
  */
 public final class TripGenerator {
 
@@ -50,8 +50,8 @@ public final class TripGenerator {
 
   /**
    * Trip ids are unique across nights, as real ones are: the night of seed {@code s} numbers its
-   * trips from {@code (s mod 1000) * 3,000,000 + 1}. The block is a multiple of 300, so each
-   * trip's id mod 100 and mod 3 (which choose the bad rows below) are those of its position.
+   * trips from {@code (s mod 1000) * 3,000,000 + 1}. The block is a multiple of 300, so each trip's
+   * id mod 100 and mod 3 (which choose the bad rows below) are those of its position.
    */
   static long firstId(long seed) {
     return Math.floorMod(seed, 1000) * 3_000_000L + 1;

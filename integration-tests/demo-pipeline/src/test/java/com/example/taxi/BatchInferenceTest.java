@@ -55,6 +55,7 @@ class BatchInferenceTest {
             IllegalArgumentException.class,
             () -> BatchInference.predict(modelFile, raw, dir.resolve("p.csv")));
     // Seed 4 numbers its trips from 4 * 3,000,000 + 1: the 67th has no fare.
-    assertEquals(raw + ": trip " + (TripGenerator.firstId(4) + 66) + " has no fare", e.getMessage());
+    assertEquals(
+        raw + ": trip " + (TripGenerator.firstId(4) + 66) + " has no fare", e.getMessage());
   }
 }

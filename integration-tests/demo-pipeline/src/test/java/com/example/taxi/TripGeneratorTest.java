@@ -87,8 +87,7 @@ class TripGeneratorTest {
   private List<TripRecord> withProblem(DataProblem problem, int trips) throws IOException {
     DataProblem.set(problem);
     try {
-      return TripCsv.read(
-          TripGenerator.generate(dir.resolve(problem + ".csv"), trips, 11));
+      return TripCsv.read(TripGenerator.generate(dir.resolve(problem + ".csv"), trips, 11));
     } finally {
       DataProblem.set(DataProblem.NONE);
     }

@@ -25,7 +25,8 @@ public final class FramePipeline {
     MeanModel model = train(frame);
     Path report = work.resolve("report.txt");
     report(model, frame, report);
-    System.out.printf(Locale.ROOT, "trained on %d rows, mean fare %.4f%n", frame.rows().size(), model.mean());
+    System.out.printf(
+        Locale.ROOT, "trained on %d rows, mean fare %.4f%n", frame.rows().size(), model.mean());
   }
 
   /** Generated trips: distance and fare, seeded by the row number only. */
@@ -50,10 +51,14 @@ public final class FramePipeline {
 
   static MeanModel train(Frame frame) {
     int fare = frame.columns().indexOf("fare");
-    return new MeanModel(frame.rows().stream().mapToDouble(r -> r[fare]).average().orElse(Double.NaN));
+    return new MeanModel(
+        frame.rows().stream().mapToDouble(r -> r[fare]).average().orElse(Double.NaN));
   }
 
   static void report(MeanModel model, Frame frame, Path out) throws IOException {
-    Files.writeString(out, String.format(Locale.ROOT, "rows=%d%nmean_fare=%.6f%n", frame.rows().size(), model.mean()), StandardCharsets.UTF_8);
+    Files.writeString(
+        out,
+        String.format(Locale.ROOT, "rows=%d%nmean_fare=%.6f%n", frame.rows().size(), model.mean()),
+        StandardCharsets.UTF_8);
   }
 }

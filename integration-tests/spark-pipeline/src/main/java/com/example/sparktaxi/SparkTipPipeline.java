@@ -53,15 +53,16 @@ public final class SparkTipPipeline {
     TripCsv.write(raw, trips, seed, true);
     TripCsv.write(batch, trips / 4, seed + 1, false);
 
-    SparkSession spark = SparkSession.builder()
-        .appName("spark-tip-pipeline")
-        .master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("spark-tip-pipeline")
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     try {
       run(spark, work, raw, batch);
     } finally {
@@ -70,20 +71,25 @@ public final class SparkTipPipeline {
   }
 
   private static void run(SparkSession spark, Path work, Path raw, Path batch) throws IOException {
-    Dataset<Row> training = spark.read().option("header", "true").schema(TripCsv.TRAINING_SCHEMA).csv(raw.toString());
+    Dataset<Row> training =
+        spark.read().option("header", "true").schema(TripCsv.TRAINING_SCHEMA).csv(raw.toString());
     System.out.println("read " + training.count() + " training trips from " + raw);
 
     PipelineModel model = tipPipeline().fit(training);
     LogisticRegressionModel classifier = (LogisticRegressionModel) model.stages()[3];
-    System.out.printf(Locale.ROOT, "fitted logistic regression: intercept %.4f after %d iterations%n",
-        classifier.intercept(), classifier.summary().totalIterations());
+    System.out.printf(
+        Locale.ROOT,
+        "fitted logistic regression: intercept %.4f after %d iterations%n",
+        classifier.intercept(),
+        classifier.summary().totalIterations());
 
     String modelDir = work.resolve("model").toString();
     model.write().overwrite().save(modelDir);
     System.out.println("saved the pipeline model to " + modelDir);
 
     PipelineModel published = PipelineModel.load(modelDir);
-    Dataset<Row> toScore = spark.read().option("header", "true").schema(TripCsv.BATCH_SCHEMA).csv(batch.toString());
+    Dataset<Row> toScore =
+        spark.read().option("header", "true").schema(TripCsv.BATCH_SCHEMA).csv(batch.toString());
     Dataset<Row> predictions = published.transform(toScore);
     String predictionsDir = work.resolve("predictions").toString();
     predictions.write().option("header", "true").csv(predictionsDir);
@@ -92,16 +98,29 @@ public final class SparkTipPipeline {
 
   /** Index the payment type, assemble and scale the features, classify, keep the report columns. */
   static Pipeline tipPipeline() {
-    StringIndexer payment = new StringIndexer()
-        .setInputCol("payment_type").setOutputCol("payment_index").setHandleInvalid("keep");
-    VectorAssembler assembler = new VectorAssembler()
-        .setInputCols(new String[] {"payment_index", "passengers", "distance_km", "fare", "hour"})
-        .setOutputCol("features");
-    StandardScaler scaler = new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true);
-    LogisticRegression classifier = new LogisticRegression()
-        .setFeaturesCol("scaled").setLabelCol("tipped").setMaxIter(30).setRegParam(0.01);
-    SQLTransformer report = new SQLTransformer()
-        .setStatement("SELECT trip_id, payment_type, distance_km, fare, prediction FROM __THIS__");
-    return new Pipeline().setStages(new PipelineStage[] {payment, assembler, scaler, classifier, report});
+    StringIndexer payment =
+        new StringIndexer()
+            .setInputCol("payment_type")
+            .setOutputCol("payment_index")
+            .setHandleInvalid("keep");
+    VectorAssembler assembler =
+        new VectorAssembler()
+            .setInputCols(
+                new String[] {"payment_index", "passengers", "distance_km", "fare", "hour"})
+            .setOutputCol("features");
+    StandardScaler scaler =
+        new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true);
+    LogisticRegression classifier =
+        new LogisticRegression()
+            .setFeaturesCol("scaled")
+            .setLabelCol("tipped")
+            .setMaxIter(30)
+            .setRegParam(0.01);
+    SQLTransformer report =
+        new SQLTransformer()
+            .setStatement(
+                "SELECT trip_id, payment_type, distance_km, fare, prediction FROM __THIS__");
+    return new Pipeline()
+        .setStages(new PipelineStage[] {payment, assembler, scaler, classifier, report});
   }
 }

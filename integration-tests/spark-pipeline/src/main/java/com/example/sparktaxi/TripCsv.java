@@ -11,10 +11,10 @@ import java.util.Random;
 /**
  * Writes a seeded, taxi-tip-like CSV: the same seed and count always give the same bytes.
  *
- * <p>Columns: {@code trip_id, payment_type, passengers, distance_km, fare, hour} and, for
- * training files, {@code tipped} (1 when the tip was at least 20% of the fare). Card payers, night
- * trips and longer trips tip more often; the label is drawn from a logistic model of those, so a
- * logistic regression can learn it but not perfectly.
+ * <p>Columns: {@code trip_id, payment_type, passengers, distance_km, fare, hour} and, for training
+ * files, {@code tipped} (1 when the tip was at least 20% of the fare). Card payers, night trips and
+ * longer trips tip more often; the label is drawn from a logistic model of those, so a logistic
+ * regression can learn it but not perfectly.
  */
 final class TripCsv {
   static final String TRAINING_SCHEMA =
@@ -31,8 +31,10 @@ final class TripCsv {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Random random = new Random(seed);
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      out.write(labelled ? "trip_id,payment_type,passengers,distance_km,fare,hour,tipped\n"
-                         : "trip_id,payment_type,passengers,distance_km,fare,hour\n");
+      out.write(
+          labelled
+              ? "trip_id,payment_type,passengers,distance_km,fare,hour,tipped\n"
+              : "trip_id,payment_type,passengers,distance_km,fare,hour\n");
       for (int i = 1; i <= trips; i++) {
         String payment = PAYMENT_TYPES[random.nextInt(PAYMENT_TYPES.length)];
         int passengers = 1 + random.nextInt(4);
@@ -40,9 +42,23 @@ final class TripCsv {
         double fare = 3.0 + 1.9 * distance + 4 * random.nextDouble();
         int hour = random.nextInt(24);
         boolean night = hour >= 22 || hour < 5;
-        double logit = -1.2 + (payment.equals("cash") ? -1.5 : 0.9) + (night ? 0.8 : 0) + 0.04 * distance - 0.1 * passengers;
+        double logit =
+            -1.2
+                + (payment.equals("cash") ? -1.5 : 0.9)
+                + (night ? 0.8 : 0)
+                + 0.04 * distance
+                - 0.1 * passengers;
         boolean tipped = random.nextDouble() < 1 / (1 + Math.exp(-logit));
-        out.write(String.format(Locale.ROOT, "%d,%s,%d,%.2f,%.2f,%d", i, payment, passengers, distance, fare, hour));
+        out.write(
+            String.format(
+                Locale.ROOT,
+                "%d,%s,%d,%.2f,%.2f,%d",
+                i,
+                payment,
+                passengers,
+                distance,
+                fare,
+                hour));
         if (labelled) {
           out.write(tipped ? ",1" : ",0");
         }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent under concurrency and recursion, and its isolation: many threads calling traced
- * methods at once, a traced method that recurses, virtual threads (Java 21+), all without a
- * context class loader, and an application that looks for the agent's own libraries, through its
- * own loader and the bootstrap loader, and must not find them.
+ * The agent under concurrency and recursion, and its isolation: many threads calling traced methods
+ * at once, a traced method that recurses, virtual threads (Java 21+), all without a context class
+ * loader, and an application that looks for the agent's own libraries, through its own loader and
+ * the bootstrap loader, and must not find them.
  */
 class AgentSafetyIT {
   static final int THREADS = 8;
@@ -29,7 +29,13 @@ class AgentSafetyIT {
 
   @BeforeAll
   static void compileApp() throws Exception {
-    classes = FixtureApp.compile(dir, 17, Map.of("app/Work.java", """
+    classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/Work.java",
+                """
         package app;
         import java.util.concurrent.*;
         import java.util.concurrent.atomic.AtomicLong;
@@ -63,8 +69,12 @@ class AgentSafetyIT {
             System.out.println("sum " + sum.get() + " fact " + fact(10) + " " + isolation());
           }
         }
-        """.formatted(THREADS, THREADS, CALLS)));
-    config = Files.writeString(dir.resolve("safety.yaml"), """
+        """
+                    .formatted(THREADS, THREADS, CALLS)));
+    config =
+        Files.writeString(
+            dir.resolve("safety.yaml"),
+            """
         components:
           - name: step
             method: "app.Work#step(int)"
@@ -85,7 +95,8 @@ class AgentSafetyIT {
   }
 
   private static long count(CollectorCli mltrace, String component) throws Exception {
-    return number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = '" + component + "'");
+    return number(
+        mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = '" + component + "'");
   }
 
   @Test
@@ -96,26 +107,42 @@ class AgentSafetyIT {
     ProcessResult traced = TracedApp.withAgent(run, config, run.resolve("queue"), app);
     assertEquals(0, traced.exitCode(), traced::toString);
     assertEquals(plain.stdout(), traced.stdout());
-    assertTrue(traced.stdout().trim().endsWith("isolated"), "the agent's libraries leaked into the application: " + traced.stdout());
+    assertTrue(
+        traced.stdout().trim().endsWith("isolated"),
+        "the agent's libraries leaked into the application: " + traced.stdout());
 
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(run.resolve("queue"));
     assertEquals(THREADS * CALLS, count(mltrace, "step"));
-    assertEquals(1, count(mltrace, "fact"), "fact(10) recursing into itself is one run of the component");
+    assertEquals(
+        1, count(mltrace, "fact"), "fact(10) recursing into itself is one run of the component");
     JsonNode fact = mltrace.json("history", "fact").get(0);
     assertEquals("10", Lineage.value(fact, "inputs", "n").path("value").asText());
     assertEquals("3628800", Lineage.value(fact, "outputs", "return").path("value").asText());
-    assertEquals(THREADS, number(mltrace, "SELECT COUNT(DISTINCT thread) FROM component_runs WHERE component = 'step'"));
+    assertEquals(
+        THREADS,
+        number(
+            mltrace, "SELECT COUNT(DISTINCT thread) FROM component_runs WHERE component = 'step'"));
   }
 
   @Test
   void virtualThreadsAreRecordedOnJava21Plus() throws Exception {
     Path java = OtherJavaVersionIT.java25();
-    assumeTrue(java != null, "no Java 25 found (set MLTRACE_JAVA25_HOME): skipping the virtual-thread run");
+    assumeTrue(
+        java != null,
+        "no Java 25 found (set MLTRACE_JAVA25_HOME): skipping the virtual-thread run");
     Path run = Files.createDirectories(dir.resolve("virtual"));
     List<String> app = List.of("-cp", classes.toString(), "app.Work", "virtual");
     ProcessResult plain = JavaProcess.run(java, run, app);
-    List<String> withAgent = new java.util.ArrayList<>(List.of("-javaagent:" + Artifacts.agentJar() + "=config=" + config + ",queue=" + run.resolve("queue")));
+    List<String> withAgent =
+        new java.util.ArrayList<>(
+            List.of(
+                "-javaagent:"
+                    + Artifacts.agentJar()
+                    + "=config="
+                    + config
+                    + ",queue="
+                    + run.resolve("queue")));
     withAgent.addAll(app);
     ProcessResult traced = JavaProcess.run(java, run, withAgent);
     assertEquals(0, traced.exitCode(), traced::toString);

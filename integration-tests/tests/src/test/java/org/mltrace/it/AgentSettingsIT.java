@@ -47,9 +47,19 @@ class AgentSettingsIT {
   void theEnvironmentAloneConfiguresABareJavaagent() throws Exception {
     Path config = Artifacts.configExample("taxi.yaml");
     Path queue = dir.resolve("env-queue");
-    ProcessResult r = demo("", List.of(), Map.of("MLTRACE_CONFIG", config.toString(), "MLTRACE_QUEUE", queue.toString()));
+    ProcessResult r =
+        demo(
+            "",
+            List.of(),
+            Map.of("MLTRACE_CONFIG", config.toString(), "MLTRACE_QUEUE", queue.toString()));
     assertTrue(
-        r.stderr().contains("config " + config + " (from MLTRACE_CONFIG), queue " + queue + " (from MLTRACE_QUEUE)"),
+        r.stderr()
+            .contains(
+                "config "
+                    + config
+                    + " (from MLTRACE_CONFIG), queue "
+                    + queue
+                    + " (from MLTRACE_QUEUE)"),
         r.stderr());
     assertTrue(r.stderr().contains("tracing "), r.stderr());
     assertTrue(holdsQueueFiles(queue), "the run events go to MLTRACE_QUEUE");
@@ -64,9 +74,19 @@ class AgentSettingsIT {
         demo(
             "",
             List.of("-Dmltrace.config=" + config, "-Dmltrace.queue=" + propertyQueue),
-            Map.of("MLTRACE_CONFIG", dir.resolve("missing.yaml").toString(), "MLTRACE_QUEUE", envQueue.toString()));
+            Map.of(
+                "MLTRACE_CONFIG",
+                dir.resolve("missing.yaml").toString(),
+                "MLTRACE_QUEUE",
+                envQueue.toString()));
     assertTrue(
-        r.stderr().contains("config " + config + " (from -Dmltrace.config), queue " + propertyQueue + " (from -Dmltrace.queue)"),
+        r.stderr()
+            .contains(
+                "config "
+                    + config
+                    + " (from -Dmltrace.config), queue "
+                    + propertyQueue
+                    + " (from -Dmltrace.queue)"),
         r.stderr());
     assertTrue(holdsQueueFiles(propertyQueue), "the run events go to -Dmltrace.queue");
     assertFalse(Files.exists(envQueue), "MLTRACE_QUEUE is not used when the property is set");
@@ -80,10 +100,15 @@ class AgentSettingsIT {
     ProcessResult r =
         demo(
             "=config=" + config + ",queue=" + argumentQueue,
-            List.of("-Dmltrace.config=" + dir.resolve("missing.yaml"), "-Dmltrace.queue=" + propertyQueue),
+            List.of(
+                "-Dmltrace.config=" + dir.resolve("missing.yaml"),
+                "-Dmltrace.queue=" + propertyQueue),
             Map.of("MLTRACE_CONFIG", dir.resolve("missing-too.yaml").toString()));
-    assertFalse(r.stderr().contains("(from "), "settings all from the argument add no line: " + r.stderr());
-    assertTrue(r.stderr().contains("tracing ") && r.stderr().contains(" into " + argumentQueue), r.stderr());
+    assertFalse(
+        r.stderr().contains("(from "), "settings all from the argument add no line: " + r.stderr());
+    assertTrue(
+        r.stderr().contains("tracing ") && r.stderr().contains(" into " + argumentQueue),
+        r.stderr());
     assertTrue(holdsQueueFiles(argumentQueue), "the run events go to the argument's queue");
     assertFalse(Files.exists(propertyQueue));
   }
@@ -92,8 +117,10 @@ class AgentSettingsIT {
   void withNoSourceTheAgentSaysWhereItLookedAndTheApplicationRuns() throws Exception {
     ProcessResult r = demo("", List.of(), Map.of());
     assertTrue(
-        r.stderr().contains("no config given; expected -javaagent:mltrace-agent.jar=config=PATH.yaml[,queue=DIR],"
-            + " -Dmltrace.config=PATH.yaml or MLTRACE_CONFIG=PATH.yaml"),
+        r.stderr()
+            .contains(
+                "no config given; expected -javaagent:mltrace-agent.jar=config=PATH.yaml[,queue=DIR],"
+                    + " -Dmltrace.config=PATH.yaml or MLTRACE_CONFIG=PATH.yaml"),
         r.stderr());
     assertTrue(r.stdout().contains("predictions written"), r.stdout());
   }

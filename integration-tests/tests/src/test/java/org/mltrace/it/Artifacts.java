@@ -58,7 +58,9 @@ final class Artifacts {
     return existing("mltrace.xgboostClasspath");
   }
 
-  /** integration-tests/jvm-langs-app's own jar: Kotlin and Scala classes, without their libraries. */
+  /**
+   * integration-tests/jvm-langs-app's own jar: Kotlin and Scala classes, without their libraries.
+   */
   static Path jvmLangsJar() {
     return existing("mltrace.jvmLangsJar");
   }
@@ -75,11 +77,13 @@ final class Artifacts {
   private static Path existing(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException("system property " + property + " is not set; run the ITs through Maven (mvn verify)");
+      throw new IllegalStateException(
+          "system property " + property + " is not set; run the ITs through Maven (mvn verify)");
     }
     Path p = Path.of(value).toAbsolutePath().normalize();
     if (!Files.exists(p)) {
-      throw new IllegalStateException(p + " does not exist; build it first (mvn -DskipTests package)");
+      throw new IllegalStateException(
+          p + " does not exist; build it first (mvn -DskipTests package)");
     }
     return p;
   }

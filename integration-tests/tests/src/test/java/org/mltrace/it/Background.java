@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A child JVM left running while the test works (an application, a following collector), its
- * output kept in files that can be read at any time.
+ * A child JVM left running while the test works (an application, a following collector), its output
+ * kept in files that can be read at any time.
  */
 final class Background implements AutoCloseable {
   private final String command;

@@ -16,7 +16,10 @@ class BadConfigIT {
 
   @Test
   void misspeltKeyIsReportedAndTheApplicationStillRuns() throws Exception {
-    Path config = Files.writeString(dir.resolve("bad.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            """
         components:
           - name: clean
             method: "com.example.taxi.Cleaner#clean(java.nio.file.Path, java.nio.file.Path)"
@@ -25,13 +28,24 @@ class BadConfigIT {
             method: "com.example.taxi.Trainer.fit(int)"
         """);
     Path queue = dir.resolve("queue");
-    ProcessResult r = TracedApp.withAgent(dir, config, queue, List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
+    ProcessResult r =
+        TracedApp.withAgent(
+            dir,
+            config,
+            queue,
+            List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
 
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stdout().contains("predictions written"), r.stdout());
-    assertTrue(r.stderr().contains(config + ":4: unknown key 'ouputs' (did you mean 'outputs'?)"), r.stderr());
-    assertTrue(r.stderr().contains(config + ":6: signature 'com.example.taxi.Trainer.fit(int)' has no '#'"), r.stderr());
-    assertTrue(r.stderr().contains("agent disabled: the application runs without tracing"), r.stderr());
+    assertTrue(
+        r.stderr().contains(config + ":4: unknown key 'ouputs' (did you mean 'outputs'?)"),
+        r.stderr());
+    assertTrue(
+        r.stderr()
+            .contains(config + ":6: signature 'com.example.taxi.Trainer.fit(int)' has no '#'"),
+        r.stderr());
+    assertTrue(
+        r.stderr().contains("agent disabled: the application runs without tracing"), r.stderr());
     assertFalse(r.stderr().contains("\tat "), "no stack trace expected:\n" + r.stderr());
     assertFalse(Files.exists(queue), "a disabled agent must not create the queue");
   }
@@ -39,7 +53,12 @@ class BadConfigIT {
   @Test
   void missingConfigFileIsOneLineAndTheApplicationStillRuns() throws Exception {
     Path missing = dir.resolve("nope.yaml");
-    ProcessResult r = TracedApp.withAgent(dir, missing, dir.resolve("queue"), List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
+    ProcessResult r =
+        TracedApp.withAgent(
+            dir,
+            missing,
+            dir.resolve("queue"),
+            List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
     assertEquals(0, r.exitCode(), r::toString);
     assertTrue(r.stderr().contains(missing + ": cannot read the file"), r.stderr());
     assertFalse(r.stderr().contains("\tat "), r.stderr());
@@ -47,17 +66,27 @@ class BadConfigIT {
 
   @Test
   void signatureThatMatchesNothingIsReportedOnceWithTheClosestExistingOnes() throws Exception {
-    Path config = Files.writeString(dir.resolve("typo.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("typo.yaml"),
+            """
         components:
           - name: train
             method: "com.example.taxi.Trainer#fti(com.example.taxi.FeatureTable, int, double)"
             outputs: [return]
         """);
-    ProcessResult r = TracedApp.withAgent(dir, config, dir.resolve("queue"), List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
+    ProcessResult r =
+        TracedApp.withAgent(
+            dir,
+            config,
+            dir.resolve("queue"),
+            List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
     assertEquals(0, r.exitCode(), r::toString);
-    String expected = "component 'train': 'com.example.taxi.Trainer#fti(com.example.taxi.FeatureTable, int, double)' matched no method; "
-        + "closest: com.example.taxi.Trainer#fit(com.example.taxi.FeatureTable, int, double)";
+    String expected =
+        "component 'train': 'com.example.taxi.Trainer#fti(com.example.taxi.FeatureTable, int, double)' matched no method; "
+            + "closest: com.example.taxi.Trainer#fit(com.example.taxi.FeatureTable, int, double)";
     assertTrue(r.stderr().contains(expected), r.stderr());
-    assertEquals(1, r.stderr().lines().filter(l -> l.contains("matched no method")).count(), r.stderr());
+    assertEquals(
+        1, r.stderr().lines().filter(l -> l.contains("matched no method")).count(), r.stderr());
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own, none of them the application loader: a child-first {@code URLClassLoader}, a loader that
  * defines classes from bytes and offers no resources (as generated or downloaded code does), and
  * {@code ServiceLoader} through a thread's context loader. The stages implement a generic
- * interface, so each call goes through a bridge method, and one overrides a method and calls
- * {@code super}: each call must be exactly one run, recorded under the outermost method.
+ * interface, so each call goes through a bridge method, and one overrides a method and calls {@code
+ * super}: each call must be exactly one run, recorded under the outermost method.
  */
 class ClassLoaderTreeIT {
   @TempDir static Path dir;
@@ -28,12 +28,18 @@ class ClassLoaderTreeIT {
 
   @BeforeAll
   static void compile() throws Exception {
-    appClasses = FixtureApp.compile(dir.resolve("app"), 17, Map.of(
-        "app/Stage.java", """
+    appClasses =
+        FixtureApp.compile(
+            dir.resolve("app"),
+            17,
+            Map.of(
+                "app/Stage.java",
+                    """
             package app;
             public interface Stage<T> { T apply(T in); }
             """,
-        "app/Main.java", """
+                "app/Main.java",
+                    """
             package app;
             import java.net.*;
             import java.nio.file.*;
@@ -87,8 +93,14 @@ class ClassLoaderTreeIT {
               }
             }
             """));
-    pluginClasses = FixtureApp.compile(dir.resolve("plugins"), 17, List.of(appClasses), Map.of(
-        "plug/Doubler.java", """
+    pluginClasses =
+        FixtureApp.compile(
+            dir.resolve("plugins"),
+            17,
+            List.of(appClasses),
+            Map.of(
+                "plug/Doubler.java",
+                    """
             package plug;
             public class Doubler implements app.Stage<double[]> {
               public double[] apply(double[] in) {
@@ -98,7 +110,8 @@ class ClassLoaderTreeIT {
               }
             }
             """,
-        "plug/Scaler.java", """
+                "plug/Scaler.java",
+                    """
             package plug;
             public abstract class Scaler implements app.Stage<double[]> {
               protected abstract double factor();
@@ -109,7 +122,8 @@ class ClassLoaderTreeIT {
               }
             }
             """,
-        "plug/Tripler.java", """
+                "plug/Tripler.java",
+                    """
             package plug;
             public class Tripler extends Scaler {
               protected double factor() { return 3; }
@@ -118,7 +132,10 @@ class ClassLoaderTreeIT {
             """));
     Path services = Files.createDirectories(pluginClasses.resolve("META-INF/services"));
     Files.writeString(services.resolve("app.Stage"), "plug.Doubler\n");
-    config = Files.writeString(dir.resolve("stages.yaml"), """
+    config =
+        Files.writeString(
+            dir.resolve("stages.yaml"),
+            """
         components:
           - name: stage
             method: "app.Stage+#apply(..)"
@@ -134,24 +151,31 @@ class ClassLoaderTreeIT {
     ProcessResult plain = TracedApp.withoutAgent(run, app);
     ProcessResult traced = TracedApp.withAgent(run, config, run.resolve("queue"), app);
     assertEquals(0, traced.exitCode(), traced::toString);
-    assertEquals(List.of(
-        "plug.Doubler from child-first [2.0, 4.0]",
-        "plug.Tripler from in-memory [3.0, 6.0]",
-        "plug.Doubler from context [10.0]"), plain.stdout().lines().toList(), "the loaders are the ones meant");
+    assertEquals(
+        List.of(
+            "plug.Doubler from child-first [2.0, 4.0]",
+            "plug.Tripler from in-memory [3.0, 6.0]",
+            "plug.Doubler from context [10.0]"),
+        plain.stdout().lines().toList(),
+        "the loaders are the ones meant");
     assertEquals(plain.stdout(), traced.stdout());
 
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(run.resolve("queue"));
-    JsonNode rows = mltrace.rows("SELECT method, thread FROM component_runs WHERE component = 'stage' ORDER BY start_time");
+    JsonNode rows =
+        mltrace.rows(
+            "SELECT method, thread FROM component_runs WHERE component = 'stage' ORDER BY start_time");
     List<String> methods = new ArrayList<>();
     for (JsonNode row : rows) {
       var columns = row.elements();
       methods.add(columns.next().asText() + " on " + columns.next().asText());
     }
-    assertEquals(List.of(
-        "plug.Doubler#apply([D)[D on main",
-        "plug.Tripler#apply([D)[D on main",
-        "plug.Doubler#apply([D)[D on services"), methods,
+    assertEquals(
+        List.of(
+            "plug.Doubler#apply([D)[D on main",
+            "plug.Tripler#apply([D)[D on main",
+            "plug.Doubler#apply([D)[D on services"),
+        methods,
         "one run per call: the bridge apply(Object) and Scaler.apply under super are not runs of their own");
   }
 }

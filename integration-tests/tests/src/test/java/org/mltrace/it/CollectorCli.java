@@ -62,8 +62,13 @@ final class CollectorCli {
     List<String> args = new ArrayList<>(jvmOptions);
     args.addAll(
         List.of(
-            "-jar", Artifacts.collectorJar().toString(), "collect", "--queue", queue.toString(),
-            "--db", dbUrl));
+            "-jar",
+            Artifacts.collectorJar().toString(),
+            "collect",
+            "--queue",
+            queue.toString(),
+            "--db",
+            dbUrl));
     return Background.start(workDir, "collector", args);
   }
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Unknown ids and bad arguments get one line on stderr and a non-zero exit, never a stack trace. */
+/**
+ * Unknown ids and bad arguments get one line on stderr and a non-zero exit, never a stack trace.
+ */
 class CollectorErrorsIT {
   @TempDir Path dir;
   CollectorCli mltrace;
@@ -25,7 +27,10 @@ class CollectorErrorsIT {
 
   @Test
   void queryingADatabaseThatDoesNotExistSaysSo() throws Exception {
-    assertOneLineError(new CollectorCli(dir, "jdbc:h2:file:" + dir.resolve("elsewhere/mltrace")).run("history", "train"), "no mltrace database");
+    assertOneLineError(
+        new CollectorCli(dir, "jdbc:h2:file:" + dir.resolve("elsewhere/mltrace"))
+            .run("history", "train"),
+        "no mltrace database");
   }
 
   private static void assertOneLineError(ProcessResult r, String expectedFragment) {

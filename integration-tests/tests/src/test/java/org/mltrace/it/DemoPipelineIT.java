@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The taxi demo pipeline in a real JVM with {@code -javaagent}, drained by the collector in
- * another JVM into embedded H2, and questioned through the collector's command line.
+ * The taxi demo pipeline in a real JVM with {@code -javaagent}, drained by the collector in another
+ * JVM into embedded H2, and questioned through the collector's command line.
  */
 class DemoPipelineIT {
   @TempDir static Path dir;
@@ -29,7 +29,12 @@ class DemoPipelineIT {
   static void runPipelineTracedAndCollect() throws Exception {
     work = dir.resolve("work");
     Path queue = dir.resolve("queue");
-    traced = TracedApp.withAgent(dir, Artifacts.configExample("taxi.yaml"), queue, List.of("-jar", Artifacts.demoJar().toString(), work.toString()));
+    traced =
+        TracedApp.withAgent(
+            dir,
+            Artifacts.configExample("taxi.yaml"),
+            queue,
+            List.of("-jar", Artifacts.demoJar().toString(), work.toString()));
     assertEquals(0, traced.exitCode(), traced::toString);
     mltrace = CollectorCli.h2(dir);
     mltrace.collectOnce(queue);
@@ -43,15 +48,21 @@ class DemoPipelineIT {
         "predict(save_model(train(split(featurize(clean(generate))))),clean(generate))",
         Lineage.shape(trace.path("producedBy")));
     JsonNode predict = trace.path("producedBy");
-    assertEquals(work.resolve("model.bin").toString(), Lineage.value(predict, "inputs", "modelFile").path("value").asText());
+    assertEquals(
+        work.resolve("model.bin").toString(),
+        Lineage.value(predict, "inputs", "modelFile").path("value").asText());
     assertEquals("model", Lineage.value(predict, "inputs", "modelFile").path("type").asText());
-    assertEquals(work.resolve("clean.csv").toString(), Lineage.value(predict, "inputs", "inputCsv").path("value").asText());
+    assertEquals(
+        work.resolve("clean.csv").toString(),
+        Lineage.value(predict, "inputs", "inputCsv").path("value").asText());
   }
 
   @Test
   void modelFileTraceStopsAtItsProducer() throws Exception {
     JsonNode trace = mltrace.json("trace", work.resolve("model.bin").toString());
-    assertEquals("save_model(train(split(featurize(clean(generate)))))", Lineage.shape(trace.path("producedBy")));
+    assertEquals(
+        "save_model(train(split(featurize(clean(generate)))))",
+        Lineage.shape(trace.path("producedBy")));
     // train hands the model to save_model in memory: the link is the object's identity.
     JsonNode save = trace.path("producedBy");
     JsonNode train = Lineage.find(save, "train");
@@ -69,13 +80,17 @@ class DemoPipelineIT {
 
     JsonNode cleanRun = mltrace.json("history", "clean", "--limit", "1").get(0);
     assertEquals(clean.group(1), Lineage.value(cleanRun, "outputs", "kept").path("value").asText());
-    assertEquals(clean.group(2), Lineage.value(cleanRun, "outputs", "dropped").path("value").asText());
+    assertEquals(
+        clean.group(2), Lineage.value(cleanRun, "outputs", "dropped").path("value").asText());
     assertEquals("long", Lineage.value(cleanRun, "outputs", "dropped").path("kind").asText());
 
     JsonNode evaluateRun = mltrace.json("history", "evaluate", "--limit", "1").get(0);
     JsonNode returned = Lineage.value(evaluateRun, "outputs", "return");
     assertEquals("double", returned.path("kind").asText());
-    assertEquals(Double.parseDouble(accuracy.group(1)), Double.parseDouble(returned.path("value").asText()), 0.0005);
+    assertEquals(
+        Double.parseDouble(accuracy.group(1)),
+        Double.parseDouble(returned.path("value").asText()),
+        0.0005);
 
     JsonNode trainRun = mltrace.json("history", "train", "--limit", "1").get(0);
     assertEquals("double", Lineage.value(trainRun, "outputs", "finalLoss").path("kind").asText());
@@ -113,11 +128,17 @@ class DemoPipelineIT {
 
     JsonNode labels = Lineage.value(trainRun, "inputs", "train.labels");
     assertEquals("int[]", labels.path("className").asText(), labels.toString());
-    assertEquals(Long.parseLong(train.group(1)), labels.path("summary").path("count").asLong(), "one label per training row");
+    assertEquals(
+        Long.parseLong(train.group(1)),
+        labels.path("summary").path("count").asLong(),
+        "one label per training row");
 
     JsonNode columns = Lineage.value(trainRun, "outputs", "return.columnNames");
     assertEquals("string", columns.path("summary").path("elements").asText(), columns.toString());
-    assertEquals(Long.parseLong(train.group(2)), columns.path("summary").path("count").asLong(), "the model's feature names");
+    assertEquals(
+        Long.parseLong(train.group(2)),
+        columns.path("summary").path("count").asLong(),
+        "the model's feature names");
   }
 
   @Test
@@ -129,10 +150,15 @@ class DemoPipelineIT {
     assertTrue(fingerprint.matches("xxh64:[0-9a-f]{16}"), read.toString());
     assertEquals(Files.size(model), read.path("size").asLong());
     assertEquals(
-        Files.getLastModifiedTime(model).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(),
+        Files.getLastModifiedTime(model)
+            .toInstant()
+            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+            .toString(),
         read.path("modifiedAt").asText());
     JsonNode saveRun = mltrace.json("history", "save_model", "--limit", "1").get(0);
-    assertEquals(fingerprint, Lineage.value(saveRun, "outputs", "return").path("fingerprint").asText(),
+    assertEquals(
+        fingerprint,
+        Lineage.value(saveRun, "outputs", "return").path("fingerprint").asText(),
         "what save_model wrote is what predict read: same content, so linked");
   }
 
@@ -152,11 +178,18 @@ class DemoPipelineIT {
   @Test
   void theAgentChangesNeitherOutputNorFiles() throws Exception {
     Path plainWork = dir.resolve("plain");
-    ProcessResult plain = TracedApp.withoutAgent(dir, List.of("-jar", Artifacts.demoJar().toString(), plainWork.toString()));
+    ProcessResult plain =
+        TracedApp.withoutAgent(
+            dir, List.of("-jar", Artifacts.demoJar().toString(), plainWork.toString()));
     assertEquals(0, plain.exitCode(), plain::toString);
-    assertEquals(plain.stdout().replace(plainWork.toString(), "WORK"), traced.stdout().replace(work.toString(), "WORK"));
+    assertEquals(
+        plain.stdout().replace(plainWork.toString(), "WORK"),
+        traced.stdout().replace(work.toString(), "WORK"));
     for (String file : List.of("raw.csv", "clean.csv", "model.bin", "predictions.csv")) {
-      assertEquals(-1, Files.mismatch(plainWork.resolve(file), work.resolve(file)), file + " differs with the agent");
+      assertEquals(
+          -1,
+          Files.mismatch(plainWork.resolve(file), work.resolve(file)),
+          file + " differs with the agent");
     }
   }
 
@@ -164,7 +197,8 @@ class DemoPipelineIT {
   void theAgentPrintsOnlyItsOwnPrefixedLines() {
     for (String line : traced.stderr().split("\n")) {
       if (!line.isEmpty()) {
-        assertTrue(line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
+        assertTrue(
+            line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
       }
     }
     assertTrue(traced.stderr().contains("[mltrace] tracing 8 components"), traced.stderr());
@@ -174,22 +208,38 @@ class DemoPipelineIT {
   void aStageThatThrowsIsRecordedFailedAndTheApplicationSeesItsOwnException() throws Exception {
     Path failDir = dir.resolve("fail");
     Path queue = failDir.resolve("queue");
-    ProcessResult failed = TracedApp.withAgent(
-        dir, Artifacts.configExample("taxi.yaml"), queue,
-        List.of("-jar", Artifacts.demoJar().toString(), failDir.resolve("work").toString(), "--fail-stage", "evaluate"));
+    ProcessResult failed =
+        TracedApp.withAgent(
+            dir,
+            Artifacts.configExample("taxi.yaml"),
+            queue,
+            List.of(
+                "-jar",
+                Artifacts.demoJar().toString(),
+                failDir.resolve("work").toString(),
+                "--fail-stage",
+                "evaluate"));
     assertNotEquals(0, failed.exitCode(), failed::toString);
-    assertTrue(failed.stderr().contains("java.lang.IllegalStateException: injected failure in evaluate"), failed.stderr());
-    assertTrue(failed.stderr().contains("at com.example.taxi.Evaluator.evaluate(Evaluator.java:"), failed.stderr());
+    assertTrue(
+        failed.stderr().contains("java.lang.IllegalStateException: injected failure in evaluate"),
+        failed.stderr());
+    assertTrue(
+        failed.stderr().contains("at com.example.taxi.Evaluator.evaluate(Evaluator.java:"),
+        failed.stderr());
 
     CollectorCli other = CollectorCli.h2(Files.createDirectories(failDir.resolve("db")));
     other.collectOnce(queue);
     JsonNode evaluate = other.json("history", "evaluate").get(0);
     assertEquals("failed", evaluate.path("status").asText());
-    assertEquals("java.lang.IllegalStateException: injected failure in evaluate", evaluate.path("error").asText());
+    assertEquals(
+        "java.lang.IllegalStateException: injected failure in evaluate",
+        evaluate.path("error").asText());
     assertEquals("absent", Lineage.value(evaluate, "outputs", "return").path("kind").asText());
     // the runs before the failure are there, and the failed run still has its lineage
     JsonNode trace = other.json("trace", evaluate.path("id").asText());
-    assertEquals("evaluate(train(split(featurize(clean(generate)))),split(featurize(clean(generate))))", Lineage.shape(trace));
+    assertEquals(
+        "evaluate(train(split(featurize(clean(generate)))),split(featurize(clean(generate))))",
+        Lineage.shape(trace));
     assertNotNull(other.json("history", "train").get(0));
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's demo scenario end to end: the taxi pipeline under the agent on three nights (clean
- * data, a burst of blank fares, drifted fares), one {@code collect --once} with a webhook, then
- * the triggers' verdicts, the alerts, the webhook's notifications and the bad night's trace.
+ * data, a burst of blank fares, drifted fares), one {@code collect --once} with a webhook, then the
+ * triggers' verdicts, the alerts, the webhook's notifications and the bad night's trace.
  */
 class DemoTriggersIT {
   @TempDir Path dir;
@@ -34,8 +34,13 @@ class DemoTriggersIT {
               Artifacts.configExample("taxi.yaml"),
               queue,
               List.of(
-                  "-jar", Artifacts.demoJar().toString(), dir.resolve("night" + night[0]).toString(),
-                  "--seed", night[0], "--data-problem", night[1]));
+                  "-jar",
+                  Artifacts.demoJar().toString(),
+                  dir.resolve("night" + night[0]).toString(),
+                  "--seed",
+                  night[0],
+                  "--data-problem",
+                  night[1]));
       assertEquals(0, r.exitCode(), r::toString);
     }
 
@@ -54,8 +59,12 @@ class DemoTriggersIT {
     try {
       collect =
           mltrace.run(
-              "collect", "--queue", queue.toString(), "--once",
-              "--alert-webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+              "collect",
+              "--queue",
+              queue.toString(),
+              "--once",
+              "--alert-webhook",
+              "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
     } finally {
       webhook.stop(0);
     }
@@ -73,15 +82,24 @@ class DemoTriggersIT {
     results.forEach(
         row ->
             verdicts.add(
-                row.path("component").asText() + " " + row.path("trigger_name").asText() + " "
+                row.path("component").asText()
+                    + " "
+                    + row.path("trigger_name").asText()
+                    + " "
                     + row.path("status").asText()));
     assertEquals(
         List.of(
-            "clean not_null pass", "featurize psi skipped", "featurize range pass",
+            "clean not_null pass",
+            "featurize psi skipped",
+            "featurize range pass",
             "evaluate metric_threshold pass",
-            "clean not_null fail", "featurize psi pass", "featurize range pass",
+            "clean not_null fail",
+            "featurize psi pass",
+            "featurize range pass",
             "evaluate metric_threshold pass",
-            "clean not_null pass", "featurize psi fail", "featurize range pass",
+            "clean not_null pass",
+            "featurize psi fail",
+            "featurize range pass",
             "evaluate metric_threshold pass"),
         verdicts);
 
@@ -91,7 +109,10 @@ class DemoTriggersIT {
         .forEach(
             a ->
                 alerts.add(
-                    a.path("component").asText() + " " + a.path("trigger").asText() + " "
+                    a.path("component").asText()
+                        + " "
+                        + a.path("trigger").asText()
+                        + " "
                         + a.path("status").asText()));
     Collections.sort(alerts);
     assertEquals(List.of("clean not_null resolved", "featurize psi open"), alerts);

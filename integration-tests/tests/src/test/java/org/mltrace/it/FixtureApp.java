@@ -14,20 +14,29 @@ final class FixtureApp {
   private FixtureApp() {}
 
   /**
-   * Compiles {@code sources} (path relative to the source root, e.g. {@code app/Main.java} →
-   * code) into {@code dir/classes} for Java {@code release} and returns that directory.
+   * Compiles {@code sources} (path relative to the source root, e.g. {@code app/Main.java} → code)
+   * into {@code dir/classes} for Java {@code release} and returns that directory.
    */
   static Path compile(Path dir, int release, Map<String, String> sources) throws IOException {
     return compile(dir, release, List.of(), sources);
   }
 
-  /** The same, against the classes in {@code classPath} (e.g. an application a plugin implements). */
-  static Path compile(Path dir, int release, List<Path> classPath, Map<String, String> sources) throws IOException {
+  /**
+   * The same, against the classes in {@code classPath} (e.g. an application a plugin implements).
+   */
+  static Path compile(Path dir, int release, List<Path> classPath, Map<String, String> sources)
+      throws IOException {
     Path src = dir.resolve("src");
     Path classes = dir.resolve("classes");
-    List<String> args = new ArrayList<>(List.of("-g", "--release", Integer.toString(release), "-d", classes.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("-g", "--release", Integer.toString(release), "-d", classes.toString()));
     if (!classPath.isEmpty()) {
-      args.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList())));
+      args.addAll(
+          List.of(
+              "-cp",
+              String.join(
+                  java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList())));
     }
     for (Map.Entry<String, String> e : sources.entrySet()) {
       Path file = src.resolve(e.getKey());

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Delayed ground truth end to end: a real JVM under the agent scores a batch of orders (ids in,
  * scores out), records each order's outcome through an instrumented feedback method, and prices
- * orders one call at a time; the collector joins them and the CLI shows the hand-computed
- * metrics, the SLA alert, and labels imported from a file.
+ * orders one call at a time; the collector joins them and the CLI shows the hand-computed metrics,
+ * the SLA alert, and labels imported from a file.
  *
  * <p>Orders o1..o8 are scored 0.9 0.8 0.7 0.6 0.4 0.3 0.2 0.1 and bought 1 1 0 1 0 1 0 0: at the
  * threshold 0.5, TP o1 o2 o4, FP o3, FN o6, TN o5 o7 o8, so accuracy, precision, recall and F1 are
@@ -29,7 +29,13 @@ class GroundTruthIT {
 
   @BeforeAll
   static void runTheShopTracedAndCollect() throws Exception {
-    Path classes = FixtureApp.compile(dir, 17, Map.of("app/Shop.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/Shop.java",
+                """
         package app;
         import java.util.List;
         public class Shop {
@@ -53,7 +59,10 @@ class GroundTruthIT {
           }
         }
         """));
-    Path config = Files.writeString(dir.resolve("shop.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("shop.yaml"),
+            """
         components:
           - name: score
             method: "app.Shop#score(java.util.List)"
@@ -85,7 +94,8 @@ class GroundTruthIT {
             sla: mae <= 2
         """);
     Path queue = dir.resolve("queue");
-    ProcessResult traced = TracedApp.withAgent(dir, config, queue, List.of("-cp", classes.toString(), "app.Shop"));
+    ProcessResult traced =
+        TracedApp.withAgent(dir, config, queue, List.of("-cp", classes.toString(), "app.Shop"));
     assertEquals(0, traced.exitCode(), traced::toString);
     assertTrue(traced.stdout().contains("scored 8, priced 60.0"), traced.stdout());
     assertFalse(traced.stderr().contains("config error"), traced.stderr());
@@ -133,7 +143,8 @@ class GroundTruthIT {
   @Test
   void scalarPredictionsJoinLabelsFromAFileIdempotently() throws Exception {
     // price: p1 10, p22 20, p333 30; the true prices 12, 20, 27 give |errors| 2, 0, 3: MAE 5/3.
-    Path labels = Files.writeString(dir.resolve("prices.csv"), "id,label\np1,12\np22,20\np333,27\n");
+    Path labels =
+        Files.writeString(dir.resolve("prices.csv"), "id,label\np1,12\np22,20\np333,27\n");
     JsonNode first = mltrace.json("feedback", "--file", labels.toString(), "--task", "prices");
     assertEquals(3, first.path("joined").asInt(), first.toString());
     assertEquals(5 / 3.0, first.path("metrics").path("mae").asDouble(), 1e-12);
@@ -150,6 +161,8 @@ class GroundTruthIT {
     assertFalse(r.stderr().contains("\tat "), r.stderr());
     ProcessResult unknown = mltrace.run("task", "order");
     assertEquals(2, unknown.exitCode(), unknown::toString);
-    assertTrue(unknown.stderr().contains("unknown task 'order' (did you mean 'orders'?)"), unknown.stderr());
+    assertTrue(
+        unknown.stderr().contains("unknown task 'order' (did you mean 'orders'?)"),
+        unknown.stderr());
   }
 }

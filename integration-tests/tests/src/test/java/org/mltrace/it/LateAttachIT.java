@@ -22,7 +22,8 @@ class LateAttachIT {
   @TempDir Path dir;
 
   private ProcessResult agentCommand(String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("-jar", Artifacts.agentJar().toString()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("-jar", Artifacts.agentJar().toString()));
     command.addAll(List.of(args));
     return JavaProcess.run(dir, command);
   }
@@ -32,7 +33,8 @@ class LateAttachIT {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (Files.readAllLines(out).size() < lines) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the application printed only " + Files.readAllLines(out).size() + " lines");
+        throw new AssertionError(
+            "the application printed only " + Files.readAllLines(out).size() + " lines");
       }
       Thread.sleep(50);
     }
@@ -40,7 +42,13 @@ class LateAttachIT {
 
   @Test
   void attachReloadAndDetachARunningJvm() throws Exception {
-    Path classes = FixtureApp.compile(dir, 17, Map.of("app/Loop.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/Loop.java",
+                """
         package app;
         import java.nio.file.*;
         public class Loop {
@@ -58,14 +66,20 @@ class LateAttachIT {
           }
         }
         """));
-    Path a = Files.writeString(dir.resolve("a.yaml"), """
+    Path a =
+        Files.writeString(
+            dir.resolve("a.yaml"),
+            """
         components:
           - name: tick
             method: "app.Loop#tick(int)"
             inputs: [i]
             outputs: [return, doubled]
         """);
-    Path b = Files.writeString(dir.resolve("b.yaml"), """
+    Path b =
+        Files.writeString(
+            dir.resolve("b.yaml"),
+            """
         components:
           - name: tock
             method: "app.Loop#tock(int)"
@@ -106,7 +120,10 @@ class LateAttachIT {
     assertTrue(Files.readString(out).endsWith("done true\n"), Files.readString(out));
     String stderr = Files.readString(err);
     assertTrue(stderr.lines().allMatch(l -> l.startsWith("[mltrace] ")), stderr);
-    assertEquals(2, stderr.lines().filter(l -> l.contains("tracing stopped; 1 classes restored")).count(), stderr);
+    assertEquals(
+        2,
+        stderr.lines().filter(l -> l.contains("tracing stopped; 1 classes restored")).count(),
+        stderr);
 
     CollectorCli mltrace = CollectorCli.h2(dir);
     mltrace.collectOnce(queue);

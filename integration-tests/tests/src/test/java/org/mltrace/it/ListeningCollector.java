@@ -28,8 +28,15 @@ final class ListeningCollector implements AutoCloseable {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "-jar", Artifacts.collectorJar().toString(), "collect", "--queue", queue.toString(),
-                "--listen", "127.0.0.1:0", "--db", db.url()));
+                "-jar",
+                Artifacts.collectorJar().toString(),
+                "collect",
+                "--queue",
+                queue.toString(),
+                "--listen",
+                "127.0.0.1:0",
+                "--db",
+                db.url()));
     args.addAll(List.of(extraArgs));
     Background process = Background.start(workDir, "listening-collector", args);
     String[] url = new String[1];

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Four traced JVMs on one host given the same queue directory: each appends to its own queue
- * {@code DIR/HOST-PID-AGENTID/}, and one collector following DIR, started first, discovers each
- * queue as it appears and stores every run exactly once.
+ * Four traced JVMs on one host given the same queue directory: each appends to its own queue {@code
+ * DIR/HOST-PID-AGENTID/}, and one collector following DIR, started first, discovers each queue as
+ * it appears and stores every run exactly once.
  */
 class ManyAgentsIT {
   static final int AGENTS = 4;
@@ -31,7 +31,9 @@ class ManyAgentsIT {
       List<Background> apps = new ArrayList<>();
       try {
         for (int a = 0; a < AGENTS; a++) {
-          apps.add(workload.start(dir, queue, "produce", dir.resolve("data-" + a), RUNS, dir.resolve("never")));
+          apps.add(
+              workload.start(
+                  dir, queue, "produce", dir.resolve("data-" + a), RUNS, dir.resolve("never")));
         }
         for (Background app : apps) {
           assertEquals(0, app.awaitExit(120), app::toString);
@@ -50,18 +52,29 @@ class ManyAgentsIT {
       assertTrue(
           // per agent: its runs, 2 component declarations, its stats, and 2 code sources (one per
           // component and woven class)
-          collector.stdout().startsWith("stored " + (AGENTS * RUNS + AGENTS * 5) + " events (" + AGENTS * RUNS + " runs)"),
+          collector
+              .stdout()
+              .startsWith(
+                  "stored "
+                      + (AGENTS * RUNS + AGENTS * 5)
+                      + " events ("
+                      + AGENTS * RUNS
+                      + " runs)"),
           collector::toString);
     }
 
-    List<String> agents = RunChecks.assertExactlyOnce(db, List.of(RUNS, RUNS, RUNS, RUNS), "4 agents");
+    List<String> agents =
+        RunChecks.assertExactlyOnce(db, List.of(RUNS, RUNS, RUNS, RUNS), "4 agents");
     List<String> queues;
     try (Stream<Path> children = Files.list(queue)) {
       queues = children.map(p -> p.getFileName().toString()).sorted().toList();
     }
     assertEquals(AGENTS, queues.size(), queues.toString());
     for (String agent : agents) {
-      assertEquals(1, queues.stream().filter(q -> q.matches(".+-\\d+-" + agent)).count(), agent + " in " + queues);
+      assertEquals(
+          1,
+          queues.stream().filter(q -> q.matches(".+-\\d+-" + agent)).count(),
+          agent + " in " + queues);
     }
     assertEquals(AGENTS, db.count("SELECT COUNT(*) FROM ingest_positions"));
     assertEquals(AGENTS, db.count("SELECT COUNT(*) FROM agent_stats"));

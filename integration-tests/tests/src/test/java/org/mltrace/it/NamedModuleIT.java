@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Applications launched as named modules ({@code -m}): woven code in a named module may only
- * call the bridge once the agent has made the module read it; and a module graph without {@code
+ * Applications launched as named modules ({@code -m}): woven code in a named module may only call
+ * the bridge once the agent has made the module read it; and a module graph without {@code
  * jdk.unsupported} (which the queue needs) leaves the agent off with a clear message.
  */
 class NamedModuleIT {
@@ -27,7 +27,9 @@ class NamedModuleIT {
     Path src = dir.resolve("src/demo.mod");
     Files.createDirectories(src.resolve("demo/mod"));
     Files.writeString(src.resolve("module-info.java"), "module demo.mod { }\n");
-    Files.writeString(src.resolve("demo/mod/Main.java"), """
+    Files.writeString(
+        src.resolve("demo/mod/Main.java"),
+        """
         package demo.mod;
         public class Main {
           static int twice(int x) { int doubled = x * 2; return doubled; }
@@ -36,10 +38,20 @@ class NamedModuleIT {
         """);
     Path out = dir.resolve("mods/demo.mod");
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int rc = javac.run(null, null, null, "-g", "-d", out.toString(),
-        src.resolve("module-info.java").toString(), src.resolve("demo/mod/Main.java").toString());
+    int rc =
+        javac.run(
+            null,
+            null,
+            null,
+            "-g",
+            "-d",
+            out.toString(),
+            src.resolve("module-info.java").toString(),
+            src.resolve("demo/mod/Main.java").toString());
     assertEquals(0, rc, "fixture did not compile");
-    Files.writeString(dir.resolve("mod.yaml"), """
+    Files.writeString(
+        dir.resolve("mod.yaml"),
+        """
         components:
           - name: twice
             method: "demo.mod.Main#twice(int)"
@@ -51,7 +63,8 @@ class NamedModuleIT {
   @Test
   void withoutJdkUnsupportedTheAgentStaysOffAndSaysHowToFixIt() throws Exception {
     Path queue = dir.resolve("queue-off");
-    List<String> app = List.of("--module-path", dir.resolve("mods").toString(), "-m", "demo.mod/demo.mod.Main");
+    List<String> app =
+        List.of("--module-path", dir.resolve("mods").toString(), "-m", "demo.mod/demo.mod.Main");
     ProcessResult r = TracedApp.withAgent(dir, dir.resolve("mod.yaml"), queue, app);
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals("modular 42\n", r.stdout());
@@ -63,8 +76,14 @@ class NamedModuleIT {
   @Test
   void methodInANamedModuleIsTracedAndBehavesTheSame() throws Exception {
     Path queue = dir.resolve("queue");
-    List<String> app = List.of(
-        "--add-modules", "jdk.unsupported", "--module-path", dir.resolve("mods").toString(), "-m", "demo.mod/demo.mod.Main");
+    List<String> app =
+        List.of(
+            "--add-modules",
+            "jdk.unsupported",
+            "--module-path",
+            dir.resolve("mods").toString(),
+            "-m",
+            "demo.mod/demo.mod.Main");
     ProcessResult r = TracedApp.withAgent(dir, dir.resolve("mod.yaml"), queue, app);
     assertEquals(0, r.exitCode(), r::toString);
     assertEquals("modular 42\n", r.stdout());

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OpenLineageIT {
   @TempDir Path dir;
 
-  private static final String STEPS = """
+  private static final String STEPS =
+      """
       package app;
       import java.nio.file.*;
       public class Steps {
@@ -42,7 +43,8 @@ class OpenLineageIT {
       }
       """;
 
-  private static final String YAML = """
+  private static final String YAML =
+      """
       components:
         - name: extract
           method: "app.Steps#extract(java.nio.file.Path)"
@@ -54,7 +56,8 @@ class OpenLineageIT {
       """;
 
   /** START, the work, then COMPLETE, as a Python job would report itself with plain urllib. */
-  private static final String FEATURIZE_PY = """
+  private static final String FEATURIZE_PY =
+      """
       import datetime, json, sys, urllib.request, uuid
       url, raw, features = sys.argv[1], sys.argv[2], sys.argv[3]
       run_id = str(uuid.uuid4())
@@ -102,12 +105,21 @@ class OpenLineageIT {
 
     try (ListeningCollector collector = ListeningCollector.start(dir, db, queue)) {
       ProcessResult extract =
-          TracedApp.withAgent(dir, config, queue, List.of("-cp", classes.toString(), "app.Steps", "extract", raw.toString()));
+          TracedApp.withAgent(
+              dir,
+              config,
+              queue,
+              List.of("-cp", classes.toString(), "app.Steps", "extract", raw.toString()));
       assertEquals(0, extract.exitCode(), extract::toString);
 
       Path script = Files.writeString(dir.resolve("featurize.py"), FEATURIZE_PY);
       Process python =
-          new ProcessBuilder("python3", script.toString(), collector.url(), raw.toString(), features.toString())
+          new ProcessBuilder(
+                  "python3",
+                  script.toString(),
+                  collector.url(),
+                  raw.toString(),
+                  features.toString())
               .redirectErrorStream(true)
               .start();
       assertTrue(python.waitFor(60, TimeUnit.SECONDS), "python3 did not finish");
@@ -119,31 +131,50 @@ class OpenLineageIT {
 
       ProcessResult score =
           TracedApp.withAgent(
-              dir, config, queue,
-              List.of("-cp", classes.toString(), "app.Steps", "score", model.toString(), predictions.toString()));
+              dir,
+              config,
+              queue,
+              List.of(
+                  "-cp",
+                  classes.toString(),
+                  "app.Steps",
+                  "score",
+                  model.toString(),
+                  predictions.toString()));
       assertEquals(0, score.exitCode(), score::toString);
 
-      Poll.until("the four runs to be stored", 120, () -> db.count("SELECT COUNT(*) FROM component_runs") == 4);
+      Poll.until(
+          "the four runs to be stored",
+          120,
+          () -> db.count("SELECT COUNT(*) FROM component_runs") == 4);
       ProcessResult trace = db.run("trace", predictions.toString());
       System.out.println("mltrace trace " + predictions + "\n" + trace.stdout());
       assertEquals(0, trace.exitCode(), trace::toString);
       List<String> runs =
-          trace.stdout().lines()
+          trace
+              .stdout()
+              .lines()
               .filter(l -> l.matches("^[│ ]*[└├]─ \\S+ .*"))
               .map(l -> l.replaceAll("^[│ ]*[└├]─ (\\S+) .*", "$1"))
               .toList();
-      assertEquals(List.of("score", "java/train", "python/featurize", "extract"), runs, trace.stdout());
+      assertEquals(
+          List.of("score", "java/train", "python/featurize", "extract"), runs, trace.stdout());
       HttpResponse<String> metrics = collector.get("/metrics");
       assertEquals(200, metrics.statusCode());
       for (String component : List.of("extract", "python/featurize", "java/train", "score")) {
-        assertTrue(metrics.body().contains("mltrace_runs_stored{component=\"" + component + "\",status=\"ok\"} 1.0"),
+        assertTrue(
+            metrics
+                .body()
+                .contains("mltrace_runs_stored{component=\"" + component + "\",status=\"ok\"} 1.0"),
             metrics.body());
       }
       assertEquals(0, collector.stop(), collector.process()::toString);
     }
   }
 
-  /** The real OpenLineage Java client, configured as its docs say for Marquez: an HTTP transport. */
+  /**
+   * The real OpenLineage Java client, configured as its docs say for Marquez: an HTTP transport.
+   */
   private static void train(String url, Path features, Path model) throws Exception {
     OpenLineage ol = new OpenLineage(URI.create("https://example.com/trainer"));
     try (OpenLineageClient client =
@@ -156,7 +187,12 @@ class OpenLineageIT {
               .eventTime(ZonedDateTime.now())
               .run(ol.newRunBuilder().runId(runId).build())
               .job(job)
-              .inputs(List.of(ol.newInputDatasetBuilder().namespace("file").name(features.toString()).build()))
+              .inputs(
+                  List.of(
+                      ol.newInputDatasetBuilder()
+                          .namespace("file")
+                          .name(features.toString())
+                          .build()))
               .outputs(List.of())
               .build());
       Files.writeString(model, "weights of " + Files.readString(features));
@@ -167,7 +203,12 @@ class OpenLineageIT {
               .run(ol.newRunBuilder().runId(runId).build())
               .job(job)
               .inputs(List.of())
-              .outputs(List.of(ol.newOutputDatasetBuilder().namespace("file").name(model.toString()).build()))
+              .outputs(
+                  List.of(
+                      ol.newOutputDatasetBuilder()
+                          .namespace("file")
+                          .name(model.toString())
+                          .build()))
               .build());
     }
   }
@@ -179,17 +220,24 @@ class OpenLineageIT {
     int runs = 30;
     String lastComplete = null;
     try (ListeningCollector collector = ListeningCollector.start(dir, db, queue)) {
-      HttpResponse<String> bad = collector.post("/api/v1/lineage", "application/json", "{\"eventType\": \"START\"}");
+      HttpResponse<String> bad =
+          collector.post("/api/v1/lineage", "application/json", "{\"eventType\": \"START\"}");
       assertEquals(400, bad.statusCode(), bad.body());
       assertEquals("{\"error\":\"eventTime is missing\"}", bad.body());
       HttpResponse<String> big =
-          collector.post("/api/v1/lineage", "application/json", "[" + "0,".repeat(3_000_000) + "0]");
+          collector.post(
+              "/api/v1/lineage", "application/json", "[" + "0,".repeat(3_000_000) + "0]");
       assertEquals(413, big.statusCode(), big.body());
       for (int i = 0; i < runs; i++) {
         String runId = UUID.randomUUID().toString();
-        assertEquals(201, collector.post("/api/v1/lineage", "application/json", event("START", runId)).statusCode());
+        assertEquals(
+            201,
+            collector
+                .post("/api/v1/lineage", "application/json", event("START", runId))
+                .statusCode());
         lastComplete = event("COMPLETE", runId);
-        HttpResponse<String> done = collector.post("/api/v1/lineage", "application/json", lastComplete);
+        HttpResponse<String> done =
+            collector.post("/api/v1/lineage", "application/json", lastComplete);
         assertEquals(201, done.statusCode(), done.body());
       }
       collector.process().kill(); // right after the last 2xx
@@ -212,6 +260,7 @@ class OpenLineageIT {
         {"eventType": "%s", "eventTime": "%s", "producer": "https://example.com/curl",
          "run": {"runId": "%s"}, "job": {"namespace": "ns", "name": "job"},
          "inputs": [{"namespace": "file", "name": "/data/in.csv"}], "outputs": []}
-        """.formatted(type, java.time.Instant.now(), runId);
+        """
+        .formatted(type, java.time.Instant.now(), runId);
   }
 }

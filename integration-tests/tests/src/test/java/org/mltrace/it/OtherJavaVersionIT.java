@@ -28,18 +28,34 @@ class OtherJavaVersionIT {
   @Test
   void demoIsTracedOnJava25WithoutFlagsOrNoise() throws Exception {
     Path home = java25();
-    assumeTrue(home != null, "no Java 25 found (set MLTRACE_JAVA25_HOME): skipping the Java 25 run");
+    assumeTrue(
+        home != null, "no Java 25 found (set MLTRACE_JAVA25_HOME): skipping the Java 25 run");
     Path queue = dir.resolve("queue");
-    ProcessResult r = JavaProcess.run(home, dir, List.of(
-        "-javaagent:" + Artifacts.agentJar() + "=config=" + Artifacts.configExample("taxi.yaml") + ",queue=" + queue,
-        "-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString()));
+    ProcessResult r =
+        JavaProcess.run(
+            home,
+            dir,
+            List.of(
+                "-javaagent:"
+                    + Artifacts.agentJar()
+                    + "=config="
+                    + Artifacts.configExample("taxi.yaml")
+                    + ",queue="
+                    + queue,
+                "-jar",
+                Artifacts.demoJar().toString(),
+                dir.resolve("work").toString()));
     assertEquals(0, r.exitCode(), r::toString);
     for (String line : r.stderr().split("\n")) {
-      assertTrue(line.isEmpty() || line.startsWith("[mltrace] "), "unexpected stderr line on Java 25: " + line);
+      assertTrue(
+          line.isEmpty() || line.startsWith("[mltrace] "),
+          "unexpected stderr line on Java 25: " + line);
     }
     CollectorCli mltrace = CollectorCli.h2(dir);
     mltrace.collectOnce(queue);
     JsonNode trace = mltrace.json("trace", dir.resolve("work/predictions.csv").toString());
-    assertEquals("predict(save_model(train(split(featurize(clean(generate))))),clean(generate))", Lineage.shape(trace.path("producedBy")));
+    assertEquals(
+        "predict(save_model(train(split(featurize(clean(generate))))),clean(generate))",
+        Lineage.shape(trace.path("producedBy")));
   }
 }

@@ -7,7 +7,9 @@ import java.util.concurrent.TimeUnit;
 final class Poll {
   private Poll() {}
 
-  /** Calls {@code check} every 200 ms until it is true; fails with {@code what} after the timeout. */
+  /**
+   * Calls {@code check} every 200 ms until it is true; fails with {@code what} after the timeout.
+   */
   static void until(String what, long timeoutSeconds, Callable<Boolean> check) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
     while (!check.call()) {

@@ -44,8 +44,10 @@ class PostgresCollectorsIT {
     Path shared = dir.resolve("shared");
     try (Background collectorA = db.follow(queueA);
         Background collectorB = db.follow(queueB);
-        Background consumer = workload.start(dir, queueB, "consume", shared, RUNS, dir.resolve("never"));
-        Background producer = workload.start(dir, queueA, "produce", shared, RUNS, dir.resolve("never"))) {
+        Background consumer =
+            workload.start(dir, queueB, "consume", shared, RUNS, dir.resolve("never"));
+        Background producer =
+            workload.start(dir, queueA, "produce", shared, RUNS, dir.resolve("never"))) {
       assertEquals(0, producer.awaitExit(120), producer::toString);
       assertEquals(0, consumer.awaitExit(120), consumer::toString);
       assertEquals(RUNS, Workload.runsOf(consumer));
@@ -76,8 +78,13 @@ class PostgresCollectorsIT {
     assertEquals(RUNS, db.count("SELECT COUNT(*) FROM run_dependencies"));
     JsonNode trace = db.json("trace", shared.resolve("part-7.csv").toString());
     assertEquals("produce", Lineage.shape(trace.path("producedBy")));
-    JsonNode consumer = db.rows("SELECT id AS \"id\" FROM component_runs c JOIN run_inputs i ON i.run_id = c.id"
-        + " WHERE i.pointer_id = '" + shared.resolve("part-7.csv").toAbsolutePath() + "'").get(0);
+    JsonNode consumer =
+        db.rows(
+                "SELECT id AS \"id\" FROM component_runs c JOIN run_inputs i ON i.run_id = c.id"
+                    + " WHERE i.pointer_id = '"
+                    + shared.resolve("part-7.csv").toAbsolutePath()
+                    + "'")
+            .get(0);
     assertEquals("consume(produce)", Lineage.shape(db.json("trace", consumer.path("id").asText())));
   }
 
@@ -95,29 +102,38 @@ class PostgresCollectorsIT {
     try (TcpProxy proxy = new TcpProxy(PostgresSchemas.HOST, PostgresSchemas.PORT)) {
       CollectorCli viaProxy =
           CollectorCli.postgres(dir, PostgresSchemas.url(schema, "127.0.0.1", proxy.port()));
-      try (Background app = workload.start(dir, queue, "produce", dir.resolve("data"), 1_000_000, stop, 1);
+      try (Background app =
+              workload.start(dir, queue, "produce", dir.resolve("data"), 1_000_000, stop, 1);
           Background collector = viaProxy.follow(queue)) {
         long stored = 0;
         for (int outage = 1; outage <= 2; outage++) {
           long before = stored;
-          Poll.until("runs stored before outage " + outage, 60,
+          Poll.until(
+              "runs stored before outage " + outage,
+              60,
               () -> direct.count("SELECT COUNT(*) FROM component_runs") > before);
           proxy.cut();
           int expectedWarnings = outage;
-          Poll.until("the warning of outage " + outage, 60,
+          Poll.until(
+              "the warning of outage " + outage,
+              60,
               () -> outageWarnings(collector) >= expectedWarnings);
           Thread.sleep(1500); // let it retry a few times during the outage
           stored = direct.count("SELECT COUNT(*) FROM component_runs");
           proxy.restore();
           long during = stored;
-          Poll.until("runs stored after outage " + outage, 60,
+          Poll.until(
+              "runs stored after outage " + outage,
+              60,
               () -> direct.count("SELECT COUNT(*) FROM component_runs") > during);
           stored = direct.count("SELECT COUNT(*) FROM component_runs");
         }
         Files.writeString(stop, "stop");
         assertEquals(0, app.awaitExit(60), app::toString);
         int runs = Workload.runsOf(app);
-        Poll.until(runs + " runs stored", 90,
+        Poll.until(
+            runs + " runs stored",
+            90,
             () -> direct.count("SELECT COUNT(*) FROM component_runs") >= runs);
         assertEquals(0, collector.stop(), collector::toString);
         assertEquals(2, outageWarnings(collector), collector::toString);

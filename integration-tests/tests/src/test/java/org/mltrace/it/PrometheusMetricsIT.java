@@ -39,7 +39,11 @@ class PrometheusMetricsIT {
       Poll.until(
           "the collector to store the three runs",
           60,
-          () -> collector.get("/metrics").body().contains("mltrace_runs_stored{component=\"cron/export\",status=\"ok\"} 3.0"));
+          () ->
+              collector
+                  .get("/metrics")
+                  .body()
+                  .contains("mltrace_runs_stored{component=\"cron/export\",status=\"ok\"} 3.0"));
       String text = collector.get("/metrics").body();
       assertTrue(text.contains("# TYPE mltrace_queue_unread_entries gauge"), text);
 

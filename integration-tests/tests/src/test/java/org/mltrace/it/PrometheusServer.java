@@ -85,7 +85,9 @@ final class PrometheusServer implements AutoCloseable {
           http.send(
               HttpRequest.newBuilder(
                       URI.create(
-                          url + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
+                          url
+                              + "/api/v1/query?query="
+                              + URLEncoder.encode(promql, StandardCharsets.UTF_8)))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
     } catch (java.net.ConnectException e) {

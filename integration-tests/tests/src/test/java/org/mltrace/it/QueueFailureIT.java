@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent's queue failing under a real application: a queue directory the agent cannot write
- * to leaves the application's behaviour and output unchanged and is reported once on stderr.
+ * The agent's queue failing under a real application: a queue directory the agent cannot write to
+ * leaves the application's behaviour and output unchanged and is reported once on stderr.
  */
 class QueueFailureIT {
   static final int CALLS = 2_000;
@@ -33,7 +33,13 @@ class QueueFailureIT {
 
   @BeforeAll
   static void compileApp() throws Exception {
-    classes = FixtureApp.compile(dir, 17, Map.of("app/Rows.java", """
+    classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/Rows.java",
+                """
         package app;
         public class Rows {
           static double score(int row, double weight) { double s = row * weight; return s; }
@@ -59,8 +65,12 @@ class QueueFailureIT {
             System.out.println("total " + total + " length " + length);
           }
         }
-        """.formatted(BIG_CHARS, CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS)));
-    config = Files.writeString(dir.resolve("rows.yaml"), """
+        """
+                    .formatted(BIG_CHARS, CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS, BIG_CALLS)));
+    config =
+        Files.writeString(
+            dir.resolve("rows.yaml"),
+            """
         components:
           - name: score
             method: "app.Rows#score(int, double)"
@@ -80,26 +90,35 @@ class QueueFailureIT {
   void pastMaxQueueMbRunsAreDroppedAndCountedAndTheApplicationRunsOn() throws Exception {
     // Each report run carries a 20,000-character string: 200 of them are about 4 MB, 4 times
     // the 1 MiB cap; the collector is "down" (not draining) until the application has ended.
-    Path capped = Files.writeString(dir.resolve("capped.yaml"), """
+    Path capped =
+        Files.writeString(
+            dir.resolve("capped.yaml"),
+            """
         max_queue_mb: 1
         components:
           - name: report
             method: "app.Rows#report(int)"
             outputs: [{name: return, max_length: %d}]
-        """.formatted(BIG_CHARS));
+        """
+                .formatted(BIG_CHARS));
     Path run = Files.createDirectories(dir.resolve("cap-run"));
     List<String> app = List.of("-cp", classes.toString(), "app.Rows", "big");
     ProcessResult plain = TracedApp.withoutAgent(run, app);
     ProcessResult traced = TracedApp.withAgent(run, capped, run.resolve("queue"), app);
     assertEquals(0, traced.exitCode(), traced::toString);
     assertEquals(plain.stdout(), traced.stdout());
-    assertEquals(1, traced.stderr().lines().filter(l -> l.contains("holds max_queue_mb (1 MiB)")).count(), traced.stderr());
+    assertEquals(
+        1,
+        traced.stderr().lines().filter(l -> l.contains("holds max_queue_mb (1 MiB)")).count(),
+        traced.stderr());
 
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(run.resolve("queue"));
     long stored = number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = 'report'");
     long dropped = number(mltrace, "SELECT events_dropped FROM agent_stats");
-    assertTrue(stored > 0 && stored * BIG_CHARS <= (1 << 20), stored + " runs of " + BIG_CHARS + " characters kept under 1 MiB");
+    assertTrue(
+        stored > 0 && stored * BIG_CHARS <= (1 << 20),
+        stored + " runs of " + BIG_CHARS + " characters kept under 1 MiB");
     assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
     assertTrue(traced.stderr().contains("dropped_disk_cap=" + dropped), traced.stderr());
   }
@@ -111,11 +130,16 @@ class QueueFailureIT {
     }
   }
 
-  /** A file system of {@code mib} MiB of its own (tmpfs), so that the test can fill it; skipped where mounting is not allowed. */
+  /**
+   * A file system of {@code mib} MiB of its own (tmpfs), so that the test can fill it; skipped
+   * where mounting is not allowed.
+   */
   private Path smallFileSystem(String name, int mib) throws Exception {
     Path d = Files.createDirectories(dir.resolve(name));
-    Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mib + "m", "tmpfs", d.toString())
-        .redirectErrorStream(true).start();
+    Process mount =
+        new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + mib + "m", "tmpfs", d.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(mount.getInputStream().readAllBytes());
     assumeTrue(mount.waitFor() == 0, "cannot mount a tmpfs here (" + output.trim() + "): skipping");
     mounted = d;
@@ -124,16 +148,20 @@ class QueueFailureIT {
 
   /** Every report run recorded whole (20,000 characters each). */
   private static Path reportsConfig() throws IOException {
-    return Files.writeString(dir.resolve("reports.yaml"), """
+    return Files.writeString(
+        dir.resolve("reports.yaml"),
+        """
         components:
           - name: report
             method: "app.Rows#report(int)"
             outputs: [{name: return, max_length: %d}]
-        """.formatted(BIG_CHARS));
+        """
+            .formatted(BIG_CHARS));
   }
 
   @Test
-  void aFullDiskDropsAndCountsRunsUntilThereIsRoomAgainAndTheCollectorStoresTheCounts() throws Exception {
+  void aFullDiskDropsAndCountsRunsUntilThereIsRoomAgainAndTheCollectorStoresTheCounts()
+      throws Exception {
     // An 8 MiB disk, 6 MiB of it filled by another file while the first 100 reports (20 KB each)
     // run, then freed: below the agent's 4 MiB reserve its runs are dropped and counted, after
     // that they are written again. Without the reserve, Chronicle's writes into its mapped file
@@ -142,26 +170,59 @@ class QueueFailureIT {
     Path disk = smallFileSystem("full-disk", 8);
     Path run = Files.createDirectories(dir.resolve("full-run"));
     String fill = Integer.toString(6 << 20);
-    ProcessResult plain = TracedApp.withoutAgent(run, List.of("-cp", classes.toString(), "app.Rows", "fill", run.resolve("filler").toString(), fill));
-    ProcessResult traced = TracedApp.withAgent(run, reportsConfig(), disk.resolve("queue"),
-        List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), fill));
+    ProcessResult plain =
+        TracedApp.withoutAgent(
+            run,
+            List.of(
+                "-cp",
+                classes.toString(),
+                "app.Rows",
+                "fill",
+                run.resolve("filler").toString(),
+                fill));
+    ProcessResult traced =
+        TracedApp.withAgent(
+            run,
+            reportsConfig(),
+            disk.resolve("queue"),
+            List.of(
+                "-cp",
+                classes.toString(),
+                "app.Rows",
+                "fill",
+                disk.resolve("filler").toString(),
+                fill));
 
     assertEquals(0, traced.exitCode(), traced::toString);
     assertEquals(plain.stdout(), traced.stdout(), "the application's own output is unchanged");
     for (String line : traced.stderr().split("\n")) {
-      assertTrue(line.isEmpty() || line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
+      assertTrue(
+          line.isEmpty() || line.startsWith("[mltrace] "),
+          "unexpected line on the application's stderr: " + line);
     }
-    assertEquals(1, traced.stderr().lines().filter(l -> l.contains("less than the 4 MiB the agent leaves")).count(), traced.stderr());
-    assertTrue(!traced.stderr().contains("did not finish"), "the writer kept up: " + traced.stderr());
+    assertEquals(
+        1,
+        traced
+            .stderr()
+            .lines()
+            .filter(l -> l.contains("less than the 4 MiB the agent leaves"))
+            .count(),
+        traced.stderr());
+    assertTrue(
+        !traced.stderr().contains("did not finish"), "the writer kept up: " + traced.stderr());
 
     CollectorCli mltrace = CollectorCli.h2(run);
     mltrace.collectOnce(disk.resolve("queue"));
     long stored = number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = 'report'");
     long dropped = number(mltrace, "SELECT events_dropped FROM agent_stats");
-    assertEquals(dropped, number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"), "stored as agent health");
+    assertEquals(
+        dropped,
+        number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"),
+        "stored as agent health");
     assertEquals(BIG_CALLS, stored + dropped, "every run is stored or counted as dropped");
     assertTrue(dropped >= 1, "runs of the full disk were dropped: " + dropped);
-    assertTrue(stored >= BIG_CALLS / 2, "the runs after the disk was freed were written: " + stored);
+    assertTrue(
+        stored >= BIG_CALLS / 2, "the runs after the disk was freed were written: " + stored);
   }
 
   @Test
@@ -170,8 +231,19 @@ class QueueFailureIT {
     // so no run is written, but the agent-stats event fits in what the reserve keeps.
     Path disk = smallFileSystem("still-full-disk", 8);
     Path run = Files.createDirectories(dir.resolve("still-full-run"));
-    ProcessResult traced = TracedApp.withAgent(run, reportsConfig(), disk.resolve("queue"),
-        List.of("-cp", classes.toString(), "app.Rows", "fill", disk.resolve("filler").toString(), Integer.toString(6 << 20), "keep"));
+    ProcessResult traced =
+        TracedApp.withAgent(
+            run,
+            reportsConfig(),
+            disk.resolve("queue"),
+            List.of(
+                "-cp",
+                classes.toString(),
+                "app.Rows",
+                "fill",
+                disk.resolve("filler").toString(),
+                Integer.toString(6 << 20),
+                "keep"));
     assertEquals(0, traced.exitCode(), traced::toString);
     assertTrue(traced.stderr().contains("dropped_disk_full=" + BIG_CALLS), traced.stderr());
 
@@ -179,7 +251,9 @@ class QueueFailureIT {
     mltrace.collectOnce(disk.resolve("queue"));
     assertEquals(0, number(mltrace, "SELECT COUNT(*) FROM component_runs"));
     assertEquals(BIG_CALLS, number(mltrace, "SELECT events_dropped FROM agent_stats"));
-    assertEquals(BIG_CALLS, number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"));
+    assertEquals(
+        BIG_CALLS,
+        number(mltrace, "SELECT count FROM agent_health WHERE kind = 'dropped_disk_full'"));
   }
 
   @AfterEach
@@ -199,10 +273,13 @@ class QueueFailureIT {
     Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("r-xr-xr-x"));
     immutable = d;
     if (canCreateIn(d)) {
-      Process chattr = new ProcessBuilder("chattr", "+i", d.toString()).redirectErrorStream(true).start();
+      Process chattr =
+          new ProcessBuilder("chattr", "+i", d.toString()).redirectErrorStream(true).start();
       chattr.waitFor();
     }
-    assumeTrue(!canCreateIn(d), "cannot make a read-only directory here (root without chattr +i): skipping");
+    assumeTrue(
+        !canCreateIn(d),
+        "cannot make a read-only directory here (root without chattr +i): skipping");
     return d;
   }
 
@@ -225,12 +302,19 @@ class QueueFailureIT {
 
     assertEquals(0, traced.exitCode(), traced::toString);
     assertEquals(plain.stdout(), traced.stdout(), "the application's own output is unchanged");
-    List<String> lines = Arrays.stream(traced.stderr().split("\n")).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        Arrays.stream(traced.stderr().split("\n")).filter(l -> !l.isEmpty()).toList();
     for (String line : lines) {
-      assertTrue(line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
+      assertTrue(
+          line.startsWith("[mltrace] "), "unexpected line on the application's stderr: " + line);
     }
-    assertEquals(1, lines.stream().filter(l -> l.contains("cannot open the queue at " + queue)).count(), traced.stderr());
-    assertTrue(traced.stderr().contains(CALLS + " dropped"), "the exit summary counts every run as dropped: " + traced.stderr());
+    assertEquals(
+        1,
+        lines.stream().filter(l -> l.contains("cannot open the queue at " + queue)).count(),
+        traced.stderr());
+    assertTrue(
+        traced.stderr().contains(CALLS + " dropped"),
+        "the exit summary counts every run as dropped: " + traced.stderr());
     try (var entries = Files.list(queue)) {
       assertEquals(0, entries.count(), "nothing was written");
     }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Queue retention with a real agent: the demo pipeline runs under the agent (a real JVM) and
- * exits; {@code collect --once --queue-retention 0} stores its runs and removes its queue, named
- * by the agent itself ({@code HOST-PID-AGENTID}); a second collect finds nothing to store twice.
+ * Queue retention with a real agent: the demo pipeline runs under the agent (a real JVM) and exits;
+ * {@code collect --once --queue-retention 0} stores its runs and removes its queue, named by the
+ * agent itself ({@code HOST-PID-AGENTID}); a second collect finds nothing to store twice.
  */
 class QueueRetentionIT {
   @TempDir Path dir;
@@ -21,9 +21,17 @@ class QueueRetentionIT {
   @Test
   void theQueueOfAnExitedAgentIsRemovedOnceEverythingInItIsStored() throws Exception {
     Path queue = dir.resolve("queue");
-    ProcessResult app = TracedApp.withAgent(
-        dir, Artifacts.configExample("taxi.yaml"), queue,
-        List.of("-jar", Artifacts.demoJar().toString(), dir.resolve("work").toString(), "--trips", "200"));
+    ProcessResult app =
+        TracedApp.withAgent(
+            dir,
+            Artifacts.configExample("taxi.yaml"),
+            queue,
+            List.of(
+                "-jar",
+                Artifacts.demoJar().toString(),
+                dir.resolve("work").toString(),
+                "--trips",
+                "200"));
     assertEquals(0, app.exitCode(), app::toString);
     List<Path> agentQueues;
     try (Stream<Path> s = Files.list(queue)) {
@@ -41,7 +49,8 @@ class QueueRetentionIT {
     ProcessResult removed =
         mltrace.run("collect", "--queue", queue.toString(), "--once", "--queue-retention", "0");
     assertEquals(0, removed.exitCode(), removed::toString);
-    assertTrue(removed.stdout().contains("and 1 finished queue(s) of exited agents"), removed.stdout());
+    assertTrue(
+        removed.stdout().contains("and 1 finished queue(s) of exited agents"), removed.stdout());
     assertTrue(Files.notExists(agentQueues.get(0)));
     assertEquals(runs, mltrace.count("SELECT COUNT(*) FROM component_runs"), "stored once");
   }

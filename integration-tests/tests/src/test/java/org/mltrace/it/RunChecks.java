@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Exact checks of the stored {@code produce} runs of {@link Workload}, through {@code sql --json}. */
+/**
+ * Exact checks of the stored {@code produce} runs of {@link Workload}, through {@code sql --json}.
+ */
 final class RunChecks {
   private RunChecks() {}
 
@@ -57,8 +59,14 @@ final class RunChecks {
       for (int k = 0; k < seqs.size(); k++) {
         if (seqs.get(k) != k + 1) {
           throw new AssertionError(
-              context + ": agent " + e.getKey() + " has a gap or duplicate at sequence " + (k + 1)
-                  + " (found " + seqs.get(k) + ")");
+              context
+                  + ": agent "
+                  + e.getKey()
+                  + " has a gap or duplicate at sequence "
+                  + (k + 1)
+                  + " (found "
+                  + seqs.get(k)
+                  + ")");
         }
       }
       perAgent.add(seqs.size());

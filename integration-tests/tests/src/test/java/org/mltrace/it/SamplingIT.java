@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code sample:} in a real JVM with 8 threads: part of the calls are recorded, the others
- * counted, and recorded plus counted is exactly the number of calls the application made.
+ * {@code sample:} in a real JVM with 8 threads: part of the calls are recorded, the others counted,
+ * and recorded plus counted is exactly the number of calls the application made.
  */
 class SamplingIT {
   static final int THREADS = 8;
@@ -31,7 +31,13 @@ class SamplingIT {
 
   @Test
   void sampledComponentsRecordSomeCallsAndCountEveryOtherOneExactly() throws Exception {
-    Path classes = FixtureApp.compile(dir, 17, Map.of("app/PerRow.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/PerRow.java",
+                """
         package app;
         import java.util.concurrent.*;
         import java.util.concurrent.atomic.AtomicLong;
@@ -49,8 +55,12 @@ class SamplingIT {
             System.out.println("sum " + sum.get());
           }
         }
-        """.formatted(THREADS, THREADS, CALLS)));
-    Path config = Files.writeString(dir.resolve("per-row.yaml"), """
+        """
+                    .formatted(THREADS, THREADS, CALLS)));
+    Path config =
+        Files.writeString(
+            dir.resolve("per-row.yaml"),
+            """
         components:
           - name: fraction
             method: "app.PerRow#fraction(int)"
@@ -72,18 +82,36 @@ class SamplingIT {
     CollectorCli mltrace = CollectorCli.h2(dir);
     mltrace.collectOnce(dir.resolve("queue"));
     for (String component : List.of("fraction", "rated")) {
-      long recorded = number(mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = '" + component + "'");
-      Matcher m = Pattern.compile("component '" + component + "': (\\d+) calls counted but not recorded").matcher(traced.stderr());
+      long recorded =
+          number(
+              mltrace, "SELECT COUNT(*) FROM component_runs WHERE component = '" + component + "'");
+      Matcher m =
+          Pattern.compile("component '" + component + "': (\\d+) calls counted but not recorded")
+              .matcher(traced.stderr());
       assertTrue(m.find(), traced.stderr());
       long unrecorded = Long.parseLong(m.group(1));
-      assertTrue(recorded > 0 && unrecorded > 0, component + ": " + recorded + " recorded, " + unrecorded + " not");
-      assertEquals(THREADS * CALLS, recorded + unrecorded, component + ": every call recorded or counted");
+      assertTrue(
+          recorded > 0 && unrecorded > 0,
+          component + ": " + recorded + " recorded, " + unrecorded + " not");
+      assertEquals(
+          THREADS * CALLS, recorded + unrecorded, component + ": every call recorded or counted");
       // The collector stores the same count: carried by later runs, the rest by the stats events.
       long carried =
-          number(mltrace, "SELECT COALESCE(SUM(unrecorded_before), 0) FROM component_runs WHERE component = '" + component + "'");
+          number(
+              mltrace,
+              "SELECT COALESCE(SUM(unrecorded_before), 0) FROM component_runs WHERE component = '"
+                  + component
+                  + "'");
       long reported =
-          number(mltrace, "SELECT COALESCE(SUM(count), 0) FROM agent_unrecorded WHERE component = '" + component + "'");
-      assertEquals(unrecorded, carried + reported, component + ": " + carried + " carried + " + reported + " reported");
+          number(
+              mltrace,
+              "SELECT COALESCE(SUM(count), 0) FROM agent_unrecorded WHERE component = '"
+                  + component
+                  + "'");
+      assertEquals(
+          unrecorded,
+          carried + reported,
+          component + ": " + carried + " carried + " + reported + " reported");
     }
   }
 }

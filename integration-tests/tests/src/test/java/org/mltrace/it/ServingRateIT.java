@@ -11,10 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scoring method called 50,000 times a second on one thread from the JVM's first second, as an
- * online service is: every call is stored, in H2 and in PostgreSQL, nothing left unrecorded by
- * the circuit breaker and nothing dropped. The calls made while the agent's queue is still
- * opening go through its start-up stage. Counts only; the rates are measured in
- * docs/performance.md.
+ * online service is: every call is stored, in H2 and in PostgreSQL, nothing left unrecorded by the
+ * circuit breaker and nothing dropped. The calls made while the agent's queue is still opening go
+ * through its start-up stage. Counts only; the rates are measured in docs/performance.md.
  */
 class ServingRateIT {
   static final int CALLS_PER_SECOND = 50_000;
@@ -25,7 +24,13 @@ class ServingRateIT {
 
   @Test
   void everyCallOfAComponentCalledFiftyThousandTimesASecondFromTheStartIsStored() throws Exception {
-    Path classes = FixtureApp.compile(dir, 17, Map.of("app/Scorer.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir,
+            17,
+            Map.of(
+                "app/Scorer.java",
+                """
         package app;
         public class Scorer {
           static double predict(int id, double feature) { return feature * 0.5 + id %% 7; }
@@ -41,8 +46,12 @@ class ServingRateIT {
             System.out.println("calls " + calls + " sum " + sum);
           }
         }
-        """.formatted(CALLS, CALLS_PER_SECOND)));
-    Path config = Files.writeString(dir.resolve("scorer.yaml"), """
+        """
+                    .formatted(CALLS, CALLS_PER_SECOND)));
+    Path config =
+        Files.writeString(
+            dir.resolve("scorer.yaml"),
+            """
         components:
           - name: predict
             method: "app.Scorer#predict(int, double)"
@@ -64,17 +73,20 @@ class ServingRateIT {
     }
   }
 
-  private static void assertEveryCallStored(CollectorCli mltrace, ProcessResult traced) throws Exception {
+  private static void assertEveryCallStored(CollectorCli mltrace, ProcessResult traced)
+      throws Exception {
     mltrace.collectOnce(dir.resolve("queue"));
     String where = " (" + mltrace.url() + ")\n" + traced.stderr();
     long stored = mltrace.count("SELECT COUNT(*) FROM component_runs WHERE component = 'predict'");
-    long unrecorded = mltrace.count("SELECT COALESCE(SUM(unrecorded_before), 0) FROM component_runs")
-        + mltrace.count("SELECT COALESCE(SUM(count), 0) FROM agent_unrecorded");
+    long unrecorded =
+        mltrace.count("SELECT COALESCE(SUM(unrecorded_before), 0) FROM component_runs")
+            + mltrace.count("SELECT COALESCE(SUM(count), 0) FROM agent_unrecorded");
     long dropped = mltrace.count("SELECT events_dropped FROM agent_stats");
     assertEquals(CALLS, stored + unrecorded + dropped, "every call stored or counted" + where);
     assertEquals(0, unrecorded, "no call left unrecorded by the breaker" + where);
     assertEquals(0, dropped, "no run dropped" + where);
     assertEquals(CALLS, stored, "every call stored" + where);
-    assertEquals(CALLS, mltrace.count("SELECT COUNT(DISTINCT id) FROM component_runs"), "each once" + where);
+    assertEquals(
+        CALLS, mltrace.count("SELECT COUNT(DISTINCT id) FROM component_runs"), "each once" + where);
   }
 }

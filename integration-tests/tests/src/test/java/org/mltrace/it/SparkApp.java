@@ -37,11 +37,15 @@ final class SparkApp {
 
   /** What Spark's launcher adds to every Spark JVM on Java 17 and later. */
   static List<String> sparkJavaFlags() throws Exception {
-    Path launcher = Arrays.stream(runtimeClasspath().split(File.pathSeparator))
-        .map(Path::of)
-        .filter(p -> p.getFileName().toString().startsWith("spark-launcher_"))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no spark-launcher jar in " + Artifacts.sparkClasspathFile()));
+    Path launcher =
+        Arrays.stream(runtimeClasspath().split(File.pathSeparator))
+            .map(Path::of)
+            .filter(p -> p.getFileName().toString().startsWith("spark-launcher_"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no spark-launcher jar in " + Artifacts.sparkClasspathFile()));
     try (URLClassLoader loader = new URLClassLoader(new URL[] {launcher.toUri().toURL()}, null)) {
       Class<?> options = loader.loadClass("org.apache.spark.launcher.JavaModuleOptions");
       return List.of((String[]) options.getMethod("defaultModuleOptionArray").invoke(null));

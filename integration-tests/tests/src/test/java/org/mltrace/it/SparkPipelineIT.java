@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * besides.
  *
  * <p>The traced run's YAML is spark-mllib.yaml plus one component, {@code generate_trips}, on the
- * application's own CSV generator: it stands for the upstream job that wrote the raw data, so
- * that the test can show a Dataset linking back to the run that wrote its file.
+ * application's own CSV generator: it stands for the upstream job that wrote the raw data, so that
+ * the test can show a Dataset linking back to the run that wrote its file.
  */
 class SparkPipelineIT {
   /** Spark names part files {@code part-00000-<random UUID>-c000.csv}. */
-  private static final Pattern PART_FILE = Pattern.compile("(part-\\d+)-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}(.*)");
+  private static final Pattern PART_FILE =
+      Pattern.compile("(part-\\d+)-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}(.*)");
 
   @TempDir static Path dir;
   static Path work;
@@ -41,15 +42,18 @@ class SparkPipelineIT {
   static ProcessResult traced;
   static ProcessResult plain;
   static CollectorCli mltrace;
+
   /** {@code trace WORK/predictions --json}: its producing run with the upstream tree. */
   static JsonNode writeCsv;
 
-  static final String GENERATE_TRIPS = String.join("\n",
-      "  - name: generate_trips",
-      "    description: the application's CSV generator, standing for the upstream job that wrote the raw data",
-      "    method: \"com.example.sparktaxi.TripCsv#write(java.nio.file.Path, int, long, boolean)\"",
-      "    outputs: [file]",
-      "");
+  static final String GENERATE_TRIPS =
+      String.join(
+          "\n",
+          "  - name: generate_trips",
+          "    description: the application's CSV generator, standing for the upstream job that wrote the raw data",
+          "    method: \"com.example.sparktaxi.TripCsv#write(java.nio.file.Path, int, long, boolean)\"",
+          "    outputs: [file]",
+          "");
 
   @BeforeAll
   static void runSparkPipelineWithAndWithoutTheAgentAndCollect() throws Exception {
@@ -59,9 +63,11 @@ class SparkPipelineIT {
     String example = Files.readString(Artifacts.configExample("spark-mllib.yaml"));
     String pluginLine = "plugins: [../agent/target/mltrace-spark-encoder.jar]";
     assertTrue(example.contains(pluginLine), "spark-mllib.yaml names the Spark encoder");
-    Path yaml = Files.writeString(
-        dir.resolve("spark-mllib-with-generator.yaml"),
-        example.replace(pluginLine, "plugins: [" + Artifacts.sparkEncoderJar() + "]") + GENERATE_TRIPS);
+    Path yaml =
+        Files.writeString(
+            dir.resolve("spark-mllib-with-generator.yaml"),
+            example.replace(pluginLine, "plugins: [" + Artifacts.sparkEncoderJar() + "]")
+                + GENERATE_TRIPS);
     long start = System.nanoTime();
     traced = TracedApp.withAgent(dir, yaml, queue, SparkApp.javaArgs(work));
     long tracedDone = System.nanoTime();
@@ -76,7 +82,9 @@ class SparkPipelineIT {
     writeCsv = trace.path("producedBy");
     System.out.printf(
         "SparkPipelineIT: traced run %.1f s, plain run %.1f s, collect %.1f s%n",
-        (tracedDone - start) / 1e9, (plainDone - tracedDone) / 1e9, (System.nanoTime() - plainDone) / 1e9);
+        (tracedDone - start) / 1e9,
+        (plainDone - tracedDone) / 1e9,
+        (System.nanoTime() - plainDone) / 1e9);
   }
 
   @Test
@@ -93,12 +101,15 @@ class SparkPipelineIT {
     assertEquals("data", raw.path("type").asText());
     assertEquals(Files.size(work.resolve("raw/trips.csv")), raw.path("size").asLong());
     assertTrue(raw.path("fingerprint").asText().matches("xxh64:[0-9a-f]{16}"), raw.toString());
-    assertEquals("read_csv(generate_trips)", Lineage.shape(trainingRead), "the generator wrote the raw CSV");
+    assertEquals(
+        "read_csv(generate_trips)", Lineage.shape(trainingRead), "the generator wrote the raw CSV");
 
     // The batch that was scored: the second input of score.
     JsonNode score = Lineage.find(writeCsv, "score");
     JsonNode batchRead = score.path("upstream").get(1);
-    assertEquals(work.resolve("batch/trips.csv").toString(), Lineage.value(batchRead, "inputs", "path").path("value").asText());
+    assertEquals(
+        work.resolve("batch/trips.csv").toString(),
+        Lineage.value(batchRead, "inputs", "path").path("value").asText());
   }
 
   @Test
@@ -113,8 +124,12 @@ class SparkPipelineIT {
     assertEquals("generate_trips", generator.path("component").asText());
     JsonNode written = Lineage.value(generator, "outputs", "file");
     assertEquals(written.path("value").asText(), source.path("value").asText());
-    assertTrue(source.path("fingerprint").asText().matches("xxh64:[0-9a-f]{16}"), source.toString());
-    assertEquals(written.path("fingerprint").asText(), source.path("fingerprint").asText(), "the content the generator wrote");
+    assertTrue(
+        source.path("fingerprint").asText().matches("xxh64:[0-9a-f]{16}"), source.toString());
+    assertEquals(
+        written.path("fingerprint").asText(),
+        source.path("fingerprint").asText(),
+        "the content the generator wrote");
     assertEquals(
         "struct<trip_id:int,payment_type:string,passengers:int,distance_km:double,fare:double,hour:int,tipped:double>",
         Lineage.value(fit, "inputs", "dataset.schema").path("value").asText());
@@ -122,7 +137,9 @@ class SparkPipelineIT {
     // The predictions Dataset handed to write(): computed from the batch CSV through the loaded
     // model's five stages, and its plan still names that CSV.
     JsonNode writer = Lineage.find(writeCsv, "dataset_writer");
-    assertEquals(work.resolve("batch/trips.csv").toString(), Lineage.value(writer, "inputs", "this.source[0]").path("value").asText());
+    assertEquals(
+        work.resolve("batch/trips.csv").toString(),
+        Lineage.value(writer, "inputs", "this.source[0]").path("value").asText());
     assertEquals(
         "struct<trip_id:int,payment_type:string,distance_km:double,fare:double,prediction:double>",
         Lineage.value(writer, "inputs", "this.schema").path("value").asText());
@@ -137,7 +154,9 @@ class SparkPipelineIT {
     JsonNode load = Lineage.find(writeCsv, "load_model");
 
     JsonNode dataset = Lineage.value(fit, "inputs", "dataset");
-    assertEquals(Lineage.value(read, "outputs", "return").path("value").asText(), dataset.path("value").asText());
+    assertEquals(
+        Lineage.value(read, "outputs", "return").path("value").asText(),
+        dataset.path("value").asText());
     assertTrue(dataset.path("value").asText().startsWith("mem://"), dataset.toString());
     assertEquals("org.apache.spark.sql.classic.Dataset", dataset.path("className").asText());
 
@@ -151,7 +170,9 @@ class SparkPipelineIT {
     assertEquals(modelDir, saved.path("value").asText());
     assertEquals("model", saved.path("type").asText(), "type: model in spark-mllib.yaml");
     assertEquals(modelDir, Lineage.value(load, "inputs", "path").path("value").asText());
-    assertEquals("org.apache.spark.ml.PipelineModel", Lineage.value(load, "outputs", "return").path("className").asText());
+    assertEquals(
+        "org.apache.spark.ml.PipelineModel",
+        Lineage.value(load, "outputs", "return").path("className").asText());
   }
 
   @Test
@@ -159,7 +180,9 @@ class SparkPipelineIT {
     // PipelineModelWriter.save calls MLWriter.save, which saves every stage with its own
     // MLWriter.save: one run. The two CSVs are read once each.
     Map<String, Long> runs = new TreeMap<>();
-    for (JsonNode row : mltrace.rows("SELECT component, status, COUNT(*) AS n FROM component_runs GROUP BY component, status")) {
+    for (JsonNode row :
+        mltrace.rows(
+            "SELECT component, status, COUNT(*) AS n FROM component_runs GROUP BY component, status")) {
       assertEquals("ok", row.path("status").asText(), row.toString());
       runs.put(row.path("component").asText(), row.path("n").asLong());
     }
@@ -188,9 +211,14 @@ class SparkPipelineIT {
 
   @Test
   void theAgentChangesNeitherOutputNorPredictions() throws Exception {
-    assertEquals(plain.stdout().replace(plainWork.toString(), "WORK"), traced.stdout().replace(work.toString(), "WORK"));
+    assertEquals(
+        plain.stdout().replace(plainWork.toString(), "WORK"),
+        traced.stdout().replace(work.toString(), "WORK"));
     for (String file : List.of("raw/trips.csv", "batch/trips.csv")) {
-      assertEquals(-1, Files.mismatch(plainWork.resolve(file), work.resolve(file)), file + " differs with the agent");
+      assertEquals(
+          -1,
+          Files.mismatch(plainWork.resolve(file), work.resolve(file)),
+          file + " differs with the agent");
     }
     // Part file names carry a random UUID: compare the part files by their number, byte for byte.
     Map<String, Path> withAgent = partFiles(work.resolve("predictions"));
@@ -198,9 +226,15 @@ class SparkPipelineIT {
     assertEquals(without.keySet(), withAgent.keySet());
     assertFalse(withAgent.isEmpty());
     for (String part : withAgent.keySet()) {
-      assertEquals(-1, Files.mismatch(without.get(part), withAgent.get(part)), part + " differs with the agent");
+      assertEquals(
+          -1,
+          Files.mismatch(without.get(part), withAgent.get(part)),
+          part + " differs with the agent");
     }
-    assertEquals(1001, Files.readAllLines(withAgent.values().iterator().next()).size(), "a header and 1000 scored trips");
+    assertEquals(
+        1001,
+        Files.readAllLines(withAgent.values().iterator().next()).size(),
+        "a header and 1000 scored trips");
   }
 
   @Test
@@ -218,7 +252,8 @@ class SparkPipelineIT {
     assertEquals(1, agentLines.size(), traced.stderr());
     assertTrue(agentLines.get(0).startsWith("[mltrace] tracing 10 components"), traced.stderr());
     // What is left is the JVM's and Spark's own (log4j2.properties in the pipeline: errors only).
-    assertEquals(plain.stderr().lines().filter(l -> !l.isEmpty()).toList(), otherLines, traced.stderr());
+    assertEquals(
+        plain.stderr().lines().filter(l -> !l.isEmpty()).toList(), otherLines, traced.stderr());
   }
 
   /** Part files by their name without the UUID ({@code part-00000.csv}), to their path. */

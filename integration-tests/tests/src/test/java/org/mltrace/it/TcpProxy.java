@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder on a free loopback port, to cut a collector off its database without stopping
- * the shared server: {@link #cut()} closes every connection and refuses new ones (accepted, then
- * closed at once) until {@link #restore()}.
+ * A TCP forwarder on a free loopback port, to cut a collector off its database without stopping the
+ * shared server: {@link #cut()} closes every connection and refuses new ones (accepted, then closed
+ * at once) until {@link #restore()}.
  */
 final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;

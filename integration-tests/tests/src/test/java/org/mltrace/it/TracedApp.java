@@ -18,7 +18,8 @@ final class TracedApp {
     return JavaProcess.run(workDir, args);
   }
 
-  static ProcessResult withoutAgent(Path workDir, List<String> appArgs) throws IOException, InterruptedException {
+  static ProcessResult withoutAgent(Path workDir, List<String> appArgs)
+      throws IOException, InterruptedException {
     return JavaProcess.run(workDir, appArgs);
   }
 }

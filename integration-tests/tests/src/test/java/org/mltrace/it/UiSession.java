@@ -40,10 +40,17 @@ final class UiSession implements AutoCloseable {
 
   /** Serves {@code dbUrl} on a free port and opens a browser (or skips, see {@link Browsers}). */
   static UiSession start(Path dir, String dbUrl) throws Exception {
-    Background ui = Background.start(dir, "ui",
-        List.of("-jar", Artifacts.collectorJar().toString(), "ui", "--port", "0", "--db", dbUrl));
+    Background ui =
+        Background.start(
+            dir,
+            "ui",
+            List.of(
+                "-jar", Artifacts.collectorJar().toString(), "ui", "--port", "0", "--db", dbUrl));
     try {
-      Poll.until("mltrace ui to print its address", 60, () -> SERVING.matcher(ui.stdout()).find() || !ui.isAlive());
+      Poll.until(
+          "mltrace ui to print its address",
+          60,
+          () -> SERVING.matcher(ui.stdout()).find() || !ui.isAlive());
       Matcher m = SERVING.matcher(ui.stdout());
       assertTrue(m.find(), ui::toString);
       return new UiSession(ui, Browsers.headlessChromium(), m.group(1), dir);
@@ -53,7 +60,9 @@ final class UiSession implements AutoCloseable {
     }
   }
 
-  /** Opens the page, waits until it is drawn, and returns how long it took, as the page measured it. */
+  /**
+   * Opens the page, waits until it is drawn, and returns how long it took, as the page measured it.
+   */
   long open(String fragment) {
     browser.get(base + fragment);
     return awaitReady();
@@ -71,16 +80,29 @@ final class UiSession implements AutoCloseable {
   }
 
   void awaitHeading(String start) {
-    wait(20).until(d -> String.valueOf(((JavascriptExecutor) d).executeScript(
-        "const h = document.querySelector('main h1'); return h ? h.textContent : '';")).startsWith(start));
+    wait(20)
+        .until(
+            d ->
+                String.valueOf(
+                        ((JavascriptExecutor) d)
+                            .executeScript(
+                                "const h = document.querySelector('main h1'); return h ? h.textContent : '';"))
+                    .startsWith(start));
     awaitReady();
   }
 
-  /** Waits for the page in the address bar to be drawn; fails with its message if it shows an error. */
+  /**
+   * Waits for the page in the address bar to be drawn; fails with its message if it shows an error.
+   */
   long awaitReady() {
     wait(30).until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
-    String error = browser.findElements(By.cssSelector("main p.bad")).stream().map(WebElement::getText).findFirst().orElse("");
-    assertFalse("error".equals(browser.findElement(By.tagName("body")).getAttribute("data-view")), error);
+    String error =
+        browser.findElements(By.cssSelector("main p.bad")).stream()
+            .map(WebElement::getText)
+            .findFirst()
+            .orElse("");
+    assertFalse(
+        "error".equals(browser.findElement(By.tagName("body")).getAttribute("data-view")), error);
     return Long.parseLong(browser.findElement(By.tagName("body")).getAttribute("data-render-ms"));
   }
 
@@ -110,9 +132,13 @@ final class UiSession implements AutoCloseable {
     return new WebDriverWait(browser, Duration.ofSeconds(seconds));
   }
 
-  /** Saves the window to {@code NAME.png} in {@code mltrace.screenshots} (docs/screenshots when run to refresh them). */
+  /**
+   * Saves the window to {@code NAME.png} in {@code mltrace.screenshots} (docs/screenshots when run
+   * to refresh them).
+   */
   void screenshot(String name) throws Exception {
-    Path target = Path.of(System.getProperty("mltrace.screenshots", dir.resolve("screenshots").toString()));
+    Path target =
+        Path.of(System.getProperty("mltrace.screenshots", dir.resolve("screenshots").toString()));
     Files.createDirectories(target);
     Files.write(target.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
   }

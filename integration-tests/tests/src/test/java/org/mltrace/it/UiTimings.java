@@ -29,7 +29,8 @@ final class UiTimings {
     int repeats = Integer.parseInt(args[1]);
     ChromeDriver browser = Browsers.headlessChromium();
     try {
-      System.out.printf("%-60s %8s %14s %14s %8s%n", "page", "first ms", "render ms", "navigation ms", "items");
+      System.out.printf(
+          "%-60s %8s %14s %14s %8s%n", "page", "first ms", "render ms", "navigation ms", "items");
       for (int i = 2; i < args.length; i++) {
         List<long[]> times = new ArrayList<>();
         long items = 0;
@@ -39,16 +40,25 @@ final class UiTimings {
           new WebDriverWait(browser, Duration.ofSeconds(120))
               .until(d -> d.findElement(By.tagName("body")).getAttribute("data-ready") != null);
           if ("error".equals(browser.findElement(By.tagName("body")).getAttribute("data-view"))) {
-            throw new IllegalStateException(args[i] + ": " + browser.findElement(By.tagName("main")).getText());
+            throw new IllegalStateException(
+                args[i] + ": " + browser.findElement(By.tagName("main")).getText());
           }
-          long render = Long.parseLong(browser.findElement(By.tagName("body")).getAttribute("data-render-ms"));
-          long navigation = ((Number) ((JavascriptExecutor) browser).executeScript(
-              "return Number(document.body.dataset.ready) - performance.timeOrigin;")).longValue();
+          long render =
+              Long.parseLong(
+                  browser.findElement(By.tagName("body")).getAttribute("data-render-ms"));
+          long navigation =
+              ((Number)
+                      ((JavascriptExecutor) browser)
+                          .executeScript(
+                              "return Number(document.body.dataset.ready) - performance.timeOrigin;"))
+                  .longValue();
           times.add(new long[] {render, navigation});
           items = browser.findElements(By.cssSelector("main tbody tr, #trace-graph g.node")).size();
         }
         long[] first = times.remove(0);
-        System.out.printf("%-60s %8d %14s %14s %8d%n", args[i], first[0], range(times, 0), range(times, 1), items);
+        System.out.printf(
+            "%-60s %8d %14s %14s %8d%n",
+            args[i], first[0], range(times, 0), range(times, 1), items);
       }
     } finally {
       browser.quit();

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Classes that match nothing keep their original bytes, checked inside a real JVM: a second agent,
  * started after mltrace's and registered the same way (retransformation-capable, so it runs after
- * mltrace's transformer), compares the bytes each application class arrives with against its
- * class file on disk. A {@code Base+} pattern makes the agent parse every class, so the check covers
+ * mltrace's transformer), compares the bytes each application class arrives with against its class
+ * file on disk. A {@code Base+} pattern makes the agent parse every class, so the check covers
  * classes it read and decided against, not only those it never looked at.
  */
 class UntouchedBytesIT {
@@ -26,8 +26,13 @@ class UntouchedBytesIT {
 
   @Test
   void onlyTheClassesWithAMatchedMethodArriveChanged() throws Exception {
-    Path classes = FixtureApp.compile(dir.resolve("app"), 17, Map.of(
-        "app/Main.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir.resolve("app"),
+            17,
+            Map.of(
+                "app/Main.java",
+                    """
             package app;
             public class Main {
               public static void main(String[] args) {
@@ -36,13 +41,21 @@ class UntouchedBytesIT {
               }
             }
             """,
-        "app/Traced.java", "package app; public class Traced { static int step(int i) { return i * 2; } }",
-        "app/Plain.java", "package app; public class Plain { static int work(int i) { return i + 1; } }",
-        "app/Base.java", "package app; public abstract class Base { public abstract String run(); public int weight() { return 1; } }",
-        "app/Sub.java", "package app; public class Sub extends Base { public String run() { return \"sub\"; } }",
-        "app/Other.java", "package app; public class Other { String name() { return \"other\"; } }"));
+                "app/Traced.java",
+                    "package app; public class Traced { static int step(int i) { return i * 2; } }",
+                "app/Plain.java",
+                    "package app; public class Plain { static int work(int i) { return i + 1; } }",
+                "app/Base.java",
+                    "package app; public abstract class Base { public abstract String run(); public int weight() { return 1; } }",
+                "app/Sub.java",
+                    "package app; public class Sub extends Base { public String run() { return \"sub\"; } }",
+                "app/Other.java",
+                    "package app; public class Other { String name() { return \"other\"; } }"));
     Path watcher = watcherAgent();
-    Path config = Files.writeString(dir.resolve("untouched.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("untouched.yaml"),
+            """
         components:
           - name: step
             method: "app.Traced#step(int)"
@@ -53,10 +66,20 @@ class UntouchedBytesIT {
             outputs: [return]
         """);
     Path report = dir.resolve("bytes.txt");
-    ProcessResult traced = JavaProcess.run(dir, List.of(
-        "-javaagent:" + Artifacts.agentJar() + "=config=" + config + ",queue=" + dir.resolve("queue"),
-        "-javaagent:" + watcher + "=" + classes + "," + report,
-        "-cp", classes.toString(), "app.Main"));
+    ProcessResult traced =
+        JavaProcess.run(
+            dir,
+            List.of(
+                "-javaagent:"
+                    + Artifacts.agentJar()
+                    + "=config="
+                    + config
+                    + ",queue="
+                    + dir.resolve("queue"),
+                "-javaagent:" + watcher + "=" + classes + "," + report,
+                "-cp",
+                classes.toString(),
+                "app.Main"));
     assertEquals(0, traced.exitCode(), traced::toString);
     assertEquals("6 5 sub other", traced.stdout().trim());
 
@@ -65,18 +88,29 @@ class UntouchedBytesIT {
       String[] parts = line.split(" ");
       seen.put(parts[0], parts[1]);
     }
-    assertEquals(Map.of(
-        "app/Base", "original", // abstract run() is never woven, and weight() is not configured
-        "app/Main", "original",
-        "app/Other", "original",
-        "app/Plain", "original",
-        "app/Sub", "woven",
-        "app/Traced", "woven"), seen, traced.stderr());
+    assertEquals(
+        Map.of(
+            "app/Base", "original", // abstract run() is never woven, and weight() is not configured
+            "app/Main", "original",
+            "app/Other", "original",
+            "app/Plain", "original",
+            "app/Sub", "woven",
+            "app/Traced", "woven"),
+        seen,
+        traced.stderr());
   }
 
-  /** A JAR whose premain records, for each class under app/, whether its bytes equal its class file. */
+  /**
+   * A JAR whose premain records, for each class under app/, whether its bytes equal its class file.
+   */
   private Path watcherAgent() throws Exception {
-    Path classes = FixtureApp.compile(dir.resolve("watcher"), 17, Map.of("watch/Watcher.java", """
+    Path classes =
+        FixtureApp.compile(
+            dir.resolve("watcher"),
+            17,
+            Map.of(
+                "watch/Watcher.java",
+                """
         package watch;
         import java.lang.instrument.*;
         import java.nio.file.*;

@@ -48,7 +48,9 @@ class WebUiLargeHistoryIT {
     assertTrue(main().contains("runs 1–50 of 2000"), main());
     long last = open("#/history/train?offset=1950");
     assertTrue(main().contains("runs 1951–2000 of 2000"), main());
-    System.out.printf("10,000 runs: components %d ms, history first page %d ms, last page %d ms%n", components, first, last);
+    System.out.printf(
+        "10,000 runs: components %d ms, history first page %d ms, last page %d ms%n",
+        components, first, last);
   }
 
   @Test
@@ -60,7 +62,9 @@ class WebUiLargeHistoryIT {
     long ms = open("#/trace/benchagent01-500");
     assertEquals(500, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
     // 500 layers are 100,000 px wide: the box opens scrolled to the traced run, not the oldest.
-    Object rootShown = ui.script("""
+    Object rootShown =
+        ui.script(
+            """
         const box = document.querySelector('.graph').getBoundingClientRect();
         const root = document.querySelector('#trace-graph g.node.root').getBoundingClientRect();
         return root.left >= box.left && root.right <= box.right;""");
@@ -79,15 +83,24 @@ class WebUiLargeHistoryIT {
     long ms = open("#/trace/benchagent01-500?impact");
     assertEquals(2000, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
     assertTrue(main().contains("2000 runs (truncated)"), main());
-    assertEquals(1, browser.findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-501']")).size(),
+    assertEquals(
+        1,
+        browser
+            .findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-501']"))
+            .size(),
         "the nearest derived run is kept");
-    assertEquals(0, browser.findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-2500']")).size(),
+    assertEquals(
+        0,
+        browser
+            .findElements(By.cssSelector("#trace-graph g.node[data-run='benchagent01-2500']"))
+            .size(),
         "the 2,000th level below is cut");
     long narrowed = open("#/trace/benchagent01-500?impact&depth=100");
     assertEquals(101, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
     long upstream = open("#/trace/benchagent01-9000?depth=100");
     assertEquals(101, browser.findElements(By.cssSelector("#trace-graph g.node")).size());
-    System.out.printf("impact of 9,500 runs cut to 2,000: %d ms; depth 100 forward %d ms, upstream %d ms%n",
+    System.out.printf(
+        "impact of 9,500 runs cut to 2,000: %d ms; depth 100 forward %d ms, upstream %d ms%n",
         ms, narrowed, upstream);
   }
 
@@ -95,7 +108,10 @@ class WebUiLargeHistoryIT {
   void aWideFiveHundredNodeDagLaysOutInUnderASecond() {
     open("#/components");
     // 25 layers of 20 runs, each reading two runs of the layer before: 500 nodes, 960 edges.
-    Object ms = ((JavascriptExecutor) browser).executeScript("""
+    Object ms =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                """
         const nodes = [], edges = [];
         for (let l = 0; l < 25; l++) for (let i = 0; i < 20; i++) {
           const id = 'r' + l + '-' + i;
@@ -115,7 +131,8 @@ class WebUiLargeHistoryIT {
     long drawn = browser.findElements(By.cssSelector("#trace-graph g.node")).size();
     assertEquals(500, drawn);
     long took = ((Number) ms).longValue();
-    System.out.printf("a 25 x 20 DAG of 500 nodes and 960 edges: laid out and drawn in %d ms%n", took);
+    System.out.printf(
+        "a 25 x 20 DAG of 500 nodes and 960 edges: laid out and drawn in %d ms%n", took);
     assertTrue(took < 1000, took + " ms");
   }
 

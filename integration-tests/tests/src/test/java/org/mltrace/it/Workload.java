@@ -11,9 +11,10 @@ import javax.tools.ToolProvider;
 /**
  * A tiny traced application, compiled at test time, whose runs are known exactly: {@code produce}
  * writes {@code part-I.csv} and returns its path (input {@code i}, output {@code return}); {@code
- * consume} reads one such file (input {@code in}), waiting until its producer's run has ended. Run as
- * {@code MODE DIR MAX STOPFILE [PAUSE_EVERY]}: it makes runs 0, 1, ... until MAX or until STOPFILE
- * exists, sleeping 1 ms every PAUSE_EVERY runs (default 50), then prints {@code runs=N}. Each agent start numbers its runs 1..N, so run {@code AGENT-K} has input {@code i = K-1}.
+ * consume} reads one such file (input {@code in}), waiting until its producer's run has ended. Run
+ * as {@code MODE DIR MAX STOPFILE [PAUSE_EVERY]}: it makes runs 0, 1, ... until MAX or until
+ * STOPFILE exists, sleeping 1 ms every PAUSE_EVERY runs (default 50), then prints {@code runs=N}.
+ * Each agent start numbers its runs 1..N, so run {@code AGENT-K} has input {@code i = K-1}.
  */
 final class Workload {
   static final String MAIN = "work.Steps";
@@ -93,7 +94,9 @@ final class Workload {
     this.config = config;
   }
 
-  /** Compiles the application (with -g, for parameter names) and writes its YAML under {@code dir}. */
+  /**
+   * Compiles the application (with -g, for parameter names) and writes its YAML under {@code dir}.
+   */
   static Workload build(Path dir) throws IOException {
     Path src = Files.createDirectories(dir.resolve("src/work")).resolve("Steps.java");
     Files.writeString(src, SOURCE);

@@ -26,6 +26,7 @@ class XgboostPipelineIT {
   static ProcessResult traced;
   static ProcessResult plain;
   static CollectorCli mltrace;
+
   /** {@code trace PREDICT_RUN --json}: the predict run with its upstream tree. */
   static JsonNode predict;
 
@@ -34,7 +35,8 @@ class XgboostPipelineIT {
     work = dir.resolve("work");
     plainWork = dir.resolve("plain");
     Path queue = dir.resolve("queue");
-    traced = TracedApp.withAgent(dir, Artifacts.configExample("xgboost4j.yaml"), queue, appArgs(work));
+    traced =
+        TracedApp.withAgent(dir, Artifacts.configExample("xgboost4j.yaml"), queue, appArgs(work));
     assertEquals(0, traced.exitCode(), traced::toString);
     plain = TracedApp.withoutAgent(dir, appArgs(plainWork));
     assertEquals(0, plain.exitCode(), plain::toString);
@@ -45,9 +47,13 @@ class XgboostPipelineIT {
   }
 
   private static List<String> appArgs(Path workDir) throws Exception {
-    String classpath = Files.readString(Artifacts.xgboostClasspathFile(), StandardCharsets.UTF_8).strip();
+    String classpath =
+        Files.readString(Artifacts.xgboostClasspathFile(), StandardCharsets.UTF_8).strip();
     return List.of(
-        "-cp", Artifacts.xgboostPipelineJar() + File.pathSeparator + classpath, "com.example.xgbtips.XgbTipPipeline", workDir.toString());
+        "-cp",
+        Artifacts.xgboostPipelineJar() + File.pathSeparator + classpath,
+        "com.example.xgbtips.XgbTipPipeline",
+        workDir.toString());
   }
 
   @Test
@@ -58,8 +64,11 @@ class XgboostPipelineIT {
     // predict ran on the Booster that loadModel returned: one object, one pointer.
     JsonNode load = Lineage.find(predict, "load_model");
     assertEquals(
-        Lineage.value(load, "outputs", "return").path("value").asText(), Lineage.value(predict, "inputs", "this").path("value").asText());
-    assertEquals("ml.dmlc.xgboost4j.java.Booster", Lineage.value(predict, "inputs", "this").path("className").asText());
+        Lineage.value(load, "outputs", "return").path("value").asText(),
+        Lineage.value(predict, "inputs", "this").path("value").asText());
+    assertEquals(
+        "ml.dmlc.xgboost4j.java.Booster",
+        Lineage.value(predict, "inputs", "this").path("className").asText());
 
     // The model file: written by saveModel (read at exit), read by loadModel, same content.
     String modelFile = work.resolve("model.json").toString();
@@ -76,20 +85,24 @@ class XgboostPipelineIT {
     // saveModel saved the Booster that train returned.
     JsonNode train = Lineage.find(predict, "train");
     assertEquals(
-        Lineage.value(train, "outputs", "return").path("value").asText(), Lineage.value(save, "inputs", "this").path("value").asText());
+        Lineage.value(train, "outputs", "return").path("value").asText(),
+        Lineage.value(save, "inputs", "this").path("value").asText());
   }
 
   @Test
   void trainingInputsAreCapturedWithTheFeatureMatrixSummarized() throws Exception {
     JsonNode train = Lineage.find(predict, "train");
     assertEquals("20", Lineage.value(train, "inputs", "round").path("value").asText());
-    assertEquals("java.util.LinkedHashMap", Lineage.value(train, "inputs", "params").path("className").asText());
+    assertEquals(
+        "java.util.LinkedHashMap",
+        Lineage.value(train, "inputs", "params").path("className").asText());
 
     JsonNode dmatrix = Lineage.find(train, "dmatrix");
     assertEquals("600", Lineage.value(dmatrix, "inputs", "arg1").path("value").asText(), "rows");
     assertEquals("4", Lineage.value(dmatrix, "inputs", "arg2").path("value").asText(), "columns");
     assertEquals(
-        Lineage.value(dmatrix, "outputs", "this").path("value").asText(), Lineage.value(train, "inputs", "dtrain").path("value").asText());
+        Lineage.value(dmatrix, "outputs", "this").path("value").asText(),
+        Lineage.value(train, "inputs", "dtrain").path("value").asText());
     JsonNode features = Lineage.value(dmatrix, "inputs", "arg0");
     assertEquals("float[]", features.path("className").asText());
     assertEquals(2400, features.path("size").asLong(), "600 trips x 4 features");
@@ -97,21 +110,35 @@ class XgboostPipelineIT {
     assertEquals(2400, summary.path("count").asLong(), features.toString());
     assertEquals(1024, summary.path("sampled").asLong(), features.toString());
     assertEquals(0, summary.path("nans").asLong(), features.toString());
-    assertTrue(summary.path("max").asDouble() > summary.path("min").asDouble(), features.toString());
+    assertTrue(
+        summary.path("max").asDouble() > summary.path("min").asDouble(), features.toString());
 
     // The batch that was scored: 100 trips, another DMatrix.
     JsonNode batch = predict.path("upstream").get(1);
     assertEquals("100", Lineage.value(batch, "inputs", "arg1").path("value").asText());
-    assertEquals(Lineage.value(batch, "outputs", "this").path("value").asText(), Lineage.value(predict, "inputs", "data").path("value").asText());
+    assertEquals(
+        Lineage.value(batch, "outputs", "this").path("value").asText(),
+        Lineage.value(predict, "inputs", "data").path("value").asText());
   }
 
-  /** The woven Booster came from the xgboost4j jar: inspect names the jar, its SHA-256 and its Maven coordinates. */
+  /**
+   * The woven Booster came from the xgboost4j jar: inspect names the jar, its SHA-256 and its Maven
+   * coordinates.
+   */
   @Test
   void inspectNamesTheJarTheWovenClassCameFromWithItsHashAndCoordinates() throws Exception {
-    String classpath = Files.readString(Artifacts.xgboostClasspathFile(), StandardCharsets.UTF_8).strip();
-    Path jar = java.util.Arrays.stream(classpath.split(File.pathSeparator)).map(Path::of)
-        .filter(p -> p.getFileName().toString().startsWith("xgboost4j_")).findFirst().orElseThrow();
-    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    String classpath =
+        Files.readString(Artifacts.xgboostClasspathFile(), StandardCharsets.UTF_8).strip();
+    Path jar =
+        java.util.Arrays.stream(classpath.split(File.pathSeparator))
+            .map(Path::of)
+            .filter(p -> p.getFileName().toString().startsWith("xgboost4j_"))
+            .findFirst()
+            .orElseThrow();
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
     JsonNode run = mltrace.json("inspect", predict.path("id").asText());
     JsonNode sources = run.path("codeSources");
     assertEquals(1, sources.size(), run.toString());
@@ -120,17 +147,25 @@ class XgboostPipelineIT {
     assertEquals(jar.toAbsolutePath().normalize().toString(), booster.path("location").asText());
     assertEquals(jar.getFileName().toString(), booster.path("jar").asText());
     assertEquals(sha256, booster.path("jarSha256").asText());
-    String version = jar.getFileName().toString().replaceAll("^xgboost4j_2\\.1[23]-(.*)\\.jar$", "$1");
-    assertEquals("ml.dmlc:" + jar.getFileName().toString().replace("-" + version + ".jar", "") + ":" + version,
+    String version =
+        jar.getFileName().toString().replaceAll("^xgboost4j_2\\.1[23]-(.*)\\.jar$", "$1");
+    assertEquals(
+        "ml.dmlc:"
+            + jar.getFileName().toString().replace("-" + version + ".jar", "")
+            + ":"
+            + version,
         booster.path("maven").asText());
     assertEquals(run.path("codeVersion").asText(), booster.path("codeVersion").asText());
     // The agent counted no failure reading it.
-    assertEquals(0, mltrace.count("SELECT COUNT(*) FROM agent_health WHERE kind = 'code_source_failed'"));
+    assertEquals(
+        0, mltrace.count("SELECT COUNT(*) FROM agent_health WHERE kind = 'code_source_failed'"));
   }
 
   @Test
   void eachCallIsOneRunAndAllSucceeded() throws Exception {
-    for (JsonNode row : mltrace.rows("SELECT component, status, COUNT(*) AS n FROM component_runs GROUP BY component, status ORDER BY component")) {
+    for (JsonNode row :
+        mltrace.rows(
+            "SELECT component, status, COUNT(*) AS n FROM component_runs GROUP BY component, status ORDER BY component")) {
       assertEquals("ok", row.path("status").asText(), row.toString());
       long expected = row.path("component").asText().equals("dmatrix") ? 2 : 1;
       assertEquals(expected, row.path("n").asLong(), row.toString());
@@ -142,10 +177,17 @@ class XgboostPipelineIT {
   void theAgentChangesNeitherOutputNorModelNorPredictions() throws Exception {
     assertEquals(plain.stdout(), traced.stdout());
     for (String file : List.of("model.json", "predictions.csv")) {
-      assertEquals(-1, Files.mismatch(plainWork.resolve(file), work.resolve(file)), file + " differs with the agent");
+      assertEquals(
+          -1,
+          Files.mismatch(plainWork.resolve(file), work.resolve(file)),
+          file + " differs with the agent");
     }
-    assertEquals(101, Files.readAllLines(work.resolve("predictions.csv")).size(), "a header and 100 scored trips");
-    List<String> agentLines = traced.stderr().lines().filter(l -> l.startsWith("[mltrace] ")).toList();
+    assertEquals(
+        101,
+        Files.readAllLines(work.resolve("predictions.csv")).size(),
+        "a header and 100 scored trips");
+    List<String> agentLines =
+        traced.stderr().lines().filter(l -> l.startsWith("[mltrace] ")).toList();
     assertEquals(1, agentLines.size(), traced.stderr());
     assertTrue(agentLines.get(0).startsWith("[mltrace] tracing 5 components"), traced.stderr());
     assertEquals(

@@ -19,7 +19,10 @@ class YamlClashIT {
 
   @Test
   void applicationKeepsItsOwnSnakeYamlAndIsTraced() throws Exception {
-    Path config = Files.writeString(dir.resolve("clash.yaml"), """
+    Path config =
+        Files.writeString(
+            dir.resolve("clash.yaml"),
+            """
         components:
           - name: score
             method: "com.example.clash.ClashApp#score(java.lang.String)"

@@ -23,8 +23,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * WORKDIR/predictions.csv   trip,probability for the scored batch
  * </pre>
  *
- * <p>Usage: {@code XgbTipPipeline WORKDIR}. Seeded and single-threaded, so two runs write the
- * same bytes.
+ * <p>Usage: {@code XgbTipPipeline WORKDIR}. Seeded and single-threaded, so two runs write the same
+ * bytes.
  */
 public final class XgbTipPipeline {
   static final int FEATURES = 4;
@@ -43,7 +43,13 @@ public final class XgbTipPipeline {
     Booster booster = XGBoost.train(train, params(), ROUNDS, new HashMap<>(), null, null);
     String modelPath = work.resolve("model.json").toString();
     booster.saveModel(modelPath);
-    System.out.println("trained " + ROUNDS + " rounds on " + training.rows() + " trips, saved " + work.relativize(Path.of(modelPath)));
+    System.out.println(
+        "trained "
+            + ROUNDS
+            + " rounds on "
+            + training.rows()
+            + " trips, saved "
+            + work.relativize(Path.of(modelPath)));
 
     Booster served = XGBoost.loadModel(modelPath);
     DMatrix toScore = new DMatrix(batch.features(), batch.rows(), FEATURES, Float.NaN);
@@ -54,7 +60,8 @@ public final class XgbTipPipeline {
     for (float[] p : predictions) {
       tipped += p[0] >= 0.5f ? 1 : 0;
     }
-    System.out.printf(Locale.ROOT, "scored %d trips, %.0f predicted to tip%n", predictions.length, tipped);
+    System.out.printf(
+        Locale.ROOT, "scored %d trips, %.0f predicted to tip%n", predictions.length, tipped);
   }
 
   /** Single-threaded and seeded: the same model bytes on every run. */
@@ -92,7 +99,8 @@ public final class XgbTipPipeline {
         features[r * FEATURES + 1] = fare;
         features[r * FEATURES + 2] = hour;
         features[r * FEATURES + 3] = passengers;
-        double score = 0.15 * distance + (hour >= 18 ? 1 : 0) - 0.3 * passengers + 0.5 * random.nextGaussian();
+        double score =
+            0.15 * distance + (hour >= 18 ? 1 : 0) - 0.3 * passengers + 0.5 * random.nextGaussian();
         labels[r] = score > 1 ? 1 : 0;
       }
       return new Trips(features, labels, rows);

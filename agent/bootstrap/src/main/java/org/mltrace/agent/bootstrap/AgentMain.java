@@ -13,6 +13,7 @@ import java.lang.instrument.Instrumentation;
  */
 public final class AgentMain {
   private static final String INSTALLER = "org.mltrace.agent.core.AgentInstaller";
+
   /** One isolated loader per JVM, so that attach, reload and detach reach the same agent state. */
   private static ClassLoader internals;
 
@@ -28,10 +29,12 @@ public final class AgentMain {
 
   private static synchronized void start(String args, Instrumentation inst, boolean lateAttach) {
     try {
-      File agentJar = new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      File agentJar =
+          new File(AgentMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       String missing = JdkUnsupported.missingReason();
       if (missing != null) {
-        System.err.println("[mltrace] agent disabled, the application runs without tracing: " + missing);
+        System.err.println(
+            "[mltrace] agent disabled, the application runs without tracing: " + missing);
         return;
       }
       if (internals == null) {
@@ -43,7 +46,8 @@ public final class AgentMain {
     } catch (Throwable t) {
       // The application must run even when the agent cannot: say so once and instrument nothing.
       Throwable cause = t.getCause() != null ? t.getCause() : t;
-      System.err.println("[mltrace] agent disabled, the application runs without tracing: " + cause);
+      System.err.println(
+          "[mltrace] agent disabled, the application runs without tracing: " + cause);
     }
   }
 }

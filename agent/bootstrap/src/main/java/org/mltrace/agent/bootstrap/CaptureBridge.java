@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The static entry points that woven code calls: {@link #enter} and, for a recorded call, {@link
  * #entry} at entry; {@link #exit} at each return, {@link #fail} on a throw.
  *
- * <p>Loaded by the bootstrap loader so that classes of any loader can link to it. Until the
- * agent's internals have installed their hooks, every call returns at once. Nothing thrown inside
- * the hooks reaches the application: it is counted in {@link #failures()} and the instrumented
- * method carries on exactly as it would without the agent.
+ * <p>Loaded by the bootstrap loader so that classes of any loader can link to it. Until the agent's
+ * internals have installed their hooks, every call returns at once. Nothing thrown inside the hooks
+ * reaches the application: it is counted in {@link #failures()} and the instrumented method carries
+ * on exactly as it would without the agent.
  */
 public final class CaptureBridge {
 

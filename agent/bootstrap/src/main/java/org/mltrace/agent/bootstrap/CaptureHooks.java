@@ -17,9 +17,9 @@ public interface CaptureHooks {
   Object enter(int methodId);
 
   /**
-   * Whether the call {@code token} stands for is recorded, so that woven code builds the arrays
-   * of values for {@link #entry} and {@link #exit}; a call that is only counted (sampled out, or
-   * the breaker open) costs no array and no boxing.
+   * Whether the call {@code token} stands for is recorded, so that woven code builds the arrays of
+   * values for {@link #entry} and {@link #exit}; a call that is only counted (sampled out, or the
+   * breaker open) costs no array and no boxing.
    */
   boolean recording(Object token);
 
@@ -35,8 +35,8 @@ public interface CaptureHooks {
    *
    * @param token what {@link #enter} returned
    * @param exitValues the values read at this exit in the woven plan's order, {@link
-   *     CaptureBridge#ABSENT} where a variable is not in scope at this exit; null when the call
-   *     is not {@link #recording}
+   *     CaptureBridge#ABSENT} where a variable is not in scope at this exit; null when the call is
+   *     not {@link #recording}
    */
   void exit(Object token, Object[] exitValues);
 

@@ -18,10 +18,10 @@ import java.util.jar.JarFile;
  * Opens the agent's internals (the jars stored under {@value #PREFIX} inside the agent jar) in a
  * class loader of their own.
  *
- * <p>The nested jars are copied once to a cache directory named by the CRCs of their entries, so
- * a rebuilt agent never runs stale internals and concurrent JVMs share one copy. Copies are
- * written to a temporary name and moved atomically, so a JVM never opens a half-written jar. The
- * loader's parent is the platform loader: JDK classes and the bootstrap bridge are visible, the
+ * <p>The nested jars are copied once to a cache directory named by the CRCs of their entries, so a
+ * rebuilt agent never runs stale internals and concurrent JVMs share one copy. Copies are written
+ * to a temporary name and moved atomically, so a JVM never opens a half-written jar. The loader's
+ * parent is the platform loader: JDK classes and the bootstrap bridge are visible, the
  * application's class path is not.
  */
 final class InternalJars {
@@ -34,7 +34,8 @@ final class InternalJars {
     try (JarFile jar = new JarFile(agentJar)) {
       List<JarEntry> nested = nestedJars(jar);
       if (nested.isEmpty()) {
-        throw new IOException(agentJar + " has no " + PREFIX + " jars; was it built by agent/dist?");
+        throw new IOException(
+            agentJar + " has no " + PREFIX + " jars; was it built by agent/dist?");
       }
       Path dir = cacheDir(nested);
       Files.createDirectories(dir);
@@ -46,7 +47,8 @@ final class InternalJars {
         urls.add(target.toUri().toURL());
       }
     }
-    return new URLClassLoader("mltrace-agent", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    return new URLClassLoader(
+        "mltrace-agent", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
   }
 
   private static List<JarEntry> nestedJars(JarFile jar) {
@@ -54,7 +56,9 @@ final class InternalJars {
     for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
       JarEntry entry = e.nextElement();
       String name = entry.getName();
-      if (name.startsWith(PREFIX) && name.endsWith(".jar") && name.indexOf('/', PREFIX.length()) < 0) {
+      if (name.startsWith(PREFIX)
+          && name.endsWith(".jar")
+          && name.indexOf('/', PREFIX.length()) < 0) {
         nested.add(entry);
       }
     }
@@ -68,7 +72,8 @@ final class InternalJars {
       key = key * 31 + entry.getCrc();
     }
     String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
-    return Path.of(System.getProperty("java.io.tmpdir"), "mltrace-agent-" + user, Long.toHexString(key));
+    return Path.of(
+        System.getProperty("java.io.tmpdir"), "mltrace-agent-" + user, Long.toHexString(key));
   }
 
   private static void copy(JarFile jar, JarEntry entry, Path target) throws IOException {

@@ -35,7 +35,9 @@ public record AgentArguments(
       "expected -javaagent:mltrace-agent.jar=config=PATH.yaml[,queue=DIR],"
           + " -Dmltrace.config=PATH.yaml or MLTRACE_CONFIG=PATH.yaml";
 
-  /** Start at JVM start (premain) or later (attach); replace the tracing (reload); stop it (detach). */
+  /**
+   * Start at JVM start (premain) or later (attach); replace the tracing (reload); stop it (detach).
+   */
   public enum Mode {
     START,
     ATTACH,
@@ -89,14 +91,16 @@ public record AgentArguments(
         String key = eq < 0 ? part.trim() : part.substring(0, eq).trim();
         String value = eq < 0 ? "" : part.substring(eq + 1).trim();
         if (value.isEmpty()) {
-          throw new IllegalArgumentException("agent argument '" + part + "' has no value; expected config=PATH.yaml[,queue=DIR]");
+          throw new IllegalArgumentException(
+              "agent argument '" + part + "' has no value; expected config=PATH.yaml[,queue=DIR]");
         }
         switch (key) {
           case "config" -> config = Path.of(value);
           case "queue" -> queue = Path.of(value);
           case "mode" -> mode = mode(value);
-          default -> throw new IllegalArgumentException(
-              "unknown agent argument '" + key + "'; expected config=PATH.yaml[,queue=DIR]");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown agent argument '" + key + "'; expected config=PATH.yaml[,queue=DIR]");
         }
       }
     }
@@ -148,7 +152,8 @@ public record AgentArguments(
         return m;
       }
     }
-    throw new IllegalArgumentException("unknown mode '" + value + "'; expected start, attach, reload or detach");
+    throw new IllegalArgumentException(
+        "unknown mode '" + value + "'; expected start, attach, reload or detach");
   }
 
   /**
@@ -162,7 +167,9 @@ public record AgentArguments(
     return fromYaml != null ? Path.of(fromYaml) : DEFAULT_QUEUE;
   }
 
-  /** Whether every setting given came from the agent argument (none from a property or variable). */
+  /**
+   * Whether every setting given came from the agent argument (none from a property or variable).
+   */
   public boolean allFromArgument() {
     return (configSource == null || configSource.equals(ARGUMENT))
         && (queueSource == null || queueSource.equals(ARGUMENT));
@@ -178,6 +185,8 @@ public record AgentArguments(
         + " (from "
         + configSource
         + "), queue "
-        + (queue == null ? "from the YAML's queue: or the default" : queue + " (from " + queueSource + ")");
+        + (queue == null
+            ? "from the YAML's queue: or the default"
+            : queue + " (from " + queueSource + ")");
   }
 }

@@ -7,9 +7,9 @@ import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.event.NamedCount;
 
 /**
- * What went wrong inside the agent, counted by kind for the agent-health part of the stats
- * event (see docs/event-format.md). Each kind is a striped counter, so counting on an
- * application thread takes no lock.
+ * What went wrong inside the agent, counted by kind for the agent-health part of the stats event
+ * (see docs/event-format.md). Each kind is a striped counter, so counting on an application thread
+ * takes no lock.
  *
  * <p>The key is what the collector stores; new kinds need no change to the event format.
  */
@@ -29,7 +29,10 @@ public enum AgentHealth {
   FIELD_INACCESSIBLE("field_inaccessible"),
   /** A YAML variable named nothing in a woven method (counted once per method). */
   LOCAL_NOT_FOUND("local_not_found"),
-  /** A class whose weaving failed (or whose woven bytes failed verification) kept its original bytes. */
+  /**
+   * A class whose weaving failed (or whose woven bytes failed verification) kept its original
+   * bytes.
+   */
   WEAVE_FAILED("weave_failed"),
   /**
    * The code source of a woven class (its jar's path, hash, Maven coordinates) could not be read,
@@ -48,7 +51,9 @@ public enum AgentHealth {
   DROPPED_DISK_CAP("dropped_disk_cap"),
   /** Runs dropped because the queue's file system had too little free space left (a full disk). */
   DROPPED_DISK_FULL("dropped_disk_full"),
-  /** The circuit breaker opened: the queue writer fell behind and calls were sampled (not a loss). */
+  /**
+   * The circuit breaker opened: the queue writer fell behind and calls were sampled (not a loss).
+   */
   BREAKER_OPENED("breaker_opened"),
   /** A hook threw past its own handling and the bridge's last-resort catch took it. */
   HOOK_FAILED("hook_failed"),

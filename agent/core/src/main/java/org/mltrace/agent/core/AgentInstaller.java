@@ -18,7 +18,8 @@ public final class AgentInstaller {
 
   private AgentInstaller() {}
 
-  public static synchronized void install(String args, Instrumentation inst, File agentJar, boolean lateAttach) {
+  public static synchronized void install(
+      String args, Instrumentation inst, File agentJar, boolean lateAttach) {
     try {
       AgentArguments arguments = AgentArguments.parse(args);
       if (arguments.mode() == AgentArguments.Mode.DETACH) {
@@ -33,7 +34,8 @@ public final class AgentInstaller {
       }
       AgentConfig config = ConfigLoader.load(arguments.config());
       if (session != null && arguments.mode() != AgentArguments.Mode.RELOAD) {
-        AgentLog.info("already tracing in this JVM; use 'reload' to change the YAML or 'detach' to stop");
+        AgentLog.info(
+            "already tracing in this JVM; use 'reload' to change the YAML or 'detach' to stop");
         return;
       }
       ModuleAccess.openJdkInternalsTo(inst, AgentInstaller.class.getModule());
@@ -57,5 +59,4 @@ public final class AgentInstaller {
       session = null;
     }
   }
-
 }

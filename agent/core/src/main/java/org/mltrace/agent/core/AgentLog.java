@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The agent's own logger: one line per message on stderr, prefixed {@code [mltrace]}.
  *
- * <p>In-house on purpose: a logging library inside the agent could clash with the
- * application's. Each key is printed once, and at most {@value #MAX_LINES} lines in all, so a
- * failure repeated on a hot path can never flood the application's console.
+ * <p>In-house on purpose: a logging library inside the agent could clash with the application's.
+ * Each key is printed once, and at most {@value #MAX_LINES} lines in all, so a failure repeated on
+ * a hot path can never flood the application's console.
  */
 public final class AgentLog {
   static final int MAX_LINES = 200;

@@ -9,14 +9,21 @@ import java.util.Set;
 /**
  * Grants Chronicle Queue the JDK internals it needs, to the agent's own module only.
  *
- * <p>{@code Add-Opens} in an agent jar's manifest is ignored, and asking users for JVM flags is
- * not acceptable, so the agent opens these packages itself with {@link
- * Instrumentation#redefineModule}, targeted at the unnamed module of its isolated loader: the
- * application's own code gets no extra access.
+ * <p>{@code Add-Opens} in an agent jar's manifest is ignored, and asking users for JVM flags is not
+ * acceptable, so the agent opens these packages itself with {@link Instrumentation#redefineModule},
+ * targeted at the unnamed module of its isolated loader: the application's own code gets no extra
+ * access.
  */
 final class ModuleAccess {
   private static final List<String> OPENS =
-      List.of("java.lang", "java.lang.reflect", "java.io", "java.util", "java.nio", "sun.nio.ch", "jdk.internal.misc");
+      List.of(
+          "java.lang",
+          "java.lang.reflect",
+          "java.io",
+          "java.util",
+          "java.nio",
+          "sun.nio.ch",
+          "jdk.internal.misc");
   private static final List<String> EXPORTS =
       List.of("sun.nio.ch", "jdk.internal.ref", "jdk.internal.misc", "jdk.internal.util");
 

@@ -31,13 +31,15 @@ import org.mltrace.agent.event.ComponentEvent;
  * transformer, and the shutdown hook that flushes the queue and reports unmatched signatures.
  *
  * <p>Started once the bridge exists (at premain, or on attach); {@link #stop} (detach, or reload
- * with a changed YAML) removes the transformer and retransforms the woven classes, which gives
- * them back their original bytecode, then flushes and closes the queue.
+ * with a changed YAML) removes the transformer and retransforms the woven classes, which gives them
+ * back their original bytecode, then flushes and closes the queue.
  */
 final class TracingSession {
   /** Bounds the agent's heap: a full buffer holds about 700 bytes per run, so about 11 MB. */
   static final int BUFFER_CAPACITY = 16_384;
+
   static final long SHUTDOWN_FLUSH_MILLIS = 10_000;
+
   /**
    * How long the exit waits for jars still being hashed (100 MB take 0.2 to 0.3 s on a busy
    * machine); past it their code sources go without the hash (counted).
@@ -53,7 +55,11 @@ final class TracingSession {
   private final Thread shutdownHook;
 
   private TracingSession(
-      Instrumentation inst, MethodMatcher matcher, CaptureTransformer transformer, EventWriter writer, Samplers samplers,
+      Instrumentation inst,
+      MethodMatcher matcher,
+      CaptureTransformer transformer,
+      EventWriter writer,
+      Samplers samplers,
       CodeSourceReporter codeSources) {
     this.codeSources = codeSources;
     this.inst = inst;
@@ -66,23 +72,36 @@ final class TracingSession {
     shutdownHook.setContextClassLoader(TracingSession.class.getClassLoader());
   }
 
-  static TracingSession start(AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach)
+  static TracingSession start(
+      AgentArguments arguments, AgentConfig config, Instrumentation inst, boolean lateAttach)
       throws java.net.MalformedURLException {
     // Before Chronicle first loads (on the writer thread): no phoning home, no JDK warning.
     ChronicleEnvironment.prepare();
 
     Path queueDir = arguments.queueDir(config.queue()).toAbsolutePath().normalize();
     String agentId = AgentIds.newAgentId();
-    AgentIdentity identity = new AgentIdentity(agentId, ProcessHandle.current().pid(), CodeVersions.gitCommit(Path.of("")));
+    AgentIdentity identity =
+        new AgentIdentity(
+            agentId, ProcessHandle.current().pid(), CodeVersions.gitCommit(Path.of("")));
     Samplers samplers = new Samplers();
     for (ComponentSpec c : config.components()) {
       samplers.declare(c.name(), c.sample());
     }
     CircuitBreaker breaker = new CircuitBreaker(BUFFER_CAPACITY);
-    EventWriter writer = new EventWriter(queueDir, identity, BUFFER_CAPACITY, samplers, breaker, config.maxQueueMb() << 20);
+    EventWriter writer =
+        new EventWriter(
+            queueDir, identity, BUFFER_CAPACITY, samplers, breaker, config.maxQueueMb() << 20);
     for (ComponentSpec c : config.components()) {
       List<String> methods = c.methods().stream().map(MethodSignature::text).toList();
-      writer.submit(new ComponentEvent(c.name(), c.description(), c.owner(), c.tags(), methods, c.triggers(), c.staleAfter()));
+      writer.submit(
+          new ComponentEvent(
+              c.name(),
+              c.description(),
+              c.owner(),
+              c.tags(),
+              methods,
+              c.triggers(),
+              c.staleAfter()));
     }
     config.tasks().forEach(writer::submit); // after the components they name, before any run
     writer.start();
@@ -91,22 +110,48 @@ final class TracingSession {
     TypeHierarchy hierarchy = new TypeHierarchy();
     MethodMatcher matcher = new MethodMatcher(config, hierarchy);
     PluginEncoders plugins = PluginEncoders.open(config.plugins());
-    ValueEncoder encoder = new ValueEncoder(agentId, new ObjectIds(), config.maxStringLength(), config.fingerprintMaxBytes(), plugins);
+    ValueEncoder encoder =
+        new ValueEncoder(
+            agentId,
+            new ObjectIds(),
+            config.maxStringLength(),
+            config.fingerprintMaxBytes(),
+            plugins);
     CaptureBridge.install(new RunRecorder(registry, encoder, writer::submit, breaker));
     Module bridgeModule = CaptureBridge.class.getModule();
     CodeSourceReporter codeSources = new CodeSourceReporter(agentId, writer::submit);
-    CaptureTransformer transformer = new CaptureTransformer(matcher, hierarchy, registry, module -> {
-      if (!module.canRead(bridgeModule)) {
-        inst.redefineModule(module, java.util.Set.of(bridgeModule), java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
-      }
-    }, samplers, codeSources);
-    TracingSession session = new TracingSession(inst, matcher, transformer, writer, samplers, codeSources);
+    CaptureTransformer transformer =
+        new CaptureTransformer(
+            matcher,
+            hierarchy,
+            registry,
+            module -> {
+              if (!module.canRead(bridgeModule)) {
+                inst.redefineModule(
+                    module,
+                    java.util.Set.of(bridgeModule),
+                    java.util.Map.of(),
+                    java.util.Map.of(),
+                    java.util.Set.of(),
+                    java.util.Map.of());
+              }
+            },
+            samplers,
+            codeSources);
+    TracingSession session =
+        new TracingSession(inst, matcher, transformer, writer, samplers, codeSources);
     Runtime.getRuntime().addShutdownHook(session.shutdownHook);
     inst.addTransformer(transformer, inst.isRetransformClassesSupported());
     if (lateAttach) {
       retransformLoaded(inst, matcher);
     }
-    AgentLog.info("tracing " + config.components().size() + " components from " + config.source() + " into " + queueDir);
+    AgentLog.info(
+        "tracing "
+            + config.components().size()
+            + " components from "
+            + config.source()
+            + " into "
+            + queueDir);
     return session;
   }
 
@@ -126,7 +171,9 @@ final class TracingSession {
       try {
         inst.retransformClasses(c); // no transformer left: the JVM restores the original bytes
       } catch (Throwable t) {
-        AgentLog.warnOnce("restore:" + c.getName(), "could not restore the original bytecode of " + c.getName() + ": " + t);
+        AgentLog.warnOnce(
+            "restore:" + c.getName(),
+            "could not restore the original bytecode of " + c.getName() + ": " + t);
       }
     }
     CaptureBridge.install(null);
@@ -143,7 +190,9 @@ final class TracingSession {
     List<Class<?>> toRetransform = new ArrayList<>();
     for (Class<?> c : inst.getAllLoadedClasses()) {
       String internal = c.getName().replace('.', '/');
-      if (inst.isModifiableClass(c) && matcher.mayConcern(internal) && !matcher.candidatesFor(c.getClassLoader(), internal).isEmpty()) {
+      if (inst.isModifiableClass(c)
+          && matcher.mayConcern(internal)
+          && !matcher.candidatesFor(c.getClassLoader(), internal).isEmpty()) {
         toRetransform.add(c);
       }
     }
@@ -151,7 +200,9 @@ final class TracingSession {
       try {
         inst.retransformClasses(c);
       } catch (Throwable t) {
-        AgentLog.warnOnce("retransform:" + c.getName(), "could not instrument already loaded " + c.getName() + ": " + t);
+        AgentLog.warnOnce(
+            "retransform:" + c.getName(),
+            "could not instrument already loaded " + c.getName() + ": " + t);
       }
     }
   }
@@ -168,14 +219,28 @@ final class TracingSession {
       long dropped = AgentCounters.droppedCount();
       long errors = AgentCounters.internalErrorCount();
       if (dropped > 0 || errors > 0) {
-        String kinds = AgentHealth.counts().stream().map(c -> c.name() + "=" + c.count()).collect(java.util.stream.Collectors.joining(", "));
-        AgentLog.warn(AgentCounters.writtenCount() + " runs written, " + dropped + " dropped (buffer full, queue unusable, max_queue_mb or disk full), "
-            + errors + " internal errors (" + kinds + "); the counts are in the queue's agent stats");
+        String kinds =
+            AgentHealth.counts().stream()
+                .map(c -> c.name() + "=" + c.count())
+                .collect(java.util.stream.Collectors.joining(", "));
+        AgentLog.warn(
+            AgentCounters.writtenCount()
+                + " runs written, "
+                + dropped
+                + " dropped (buffer full, queue unusable, max_queue_mb or disk full), "
+                + errors
+                + " internal errors ("
+                + kinds
+                + "); the counts are in the queue's agent stats");
       }
       for (ComponentSampler s : samplers.all()) {
         if (s.unrecordedTotal() > 0) {
-          AgentLog.info("component '" + s.component() + "': " + s.unrecordedTotal()
-              + " calls counted but not recorded (sample: or the circuit breaker); the counts are in the queue");
+          AgentLog.info(
+              "component '"
+                  + s.component()
+                  + "': "
+                  + s.unrecordedTotal()
+                  + " calls counted but not recorded (sample: or the circuit breaker); the counts are in the queue");
         }
       }
     } catch (Throwable t) {

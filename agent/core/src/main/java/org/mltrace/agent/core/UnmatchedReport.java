@@ -10,8 +10,8 @@ import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.NearestSignatures;
 
 /**
- * At JVM exit, names each configured signature that matched no method, with the closest
- * existing signatures among the classes that were loaded, so a typo is found in one run.
+ * At JVM exit, names each configured signature that matched no method, with the closest existing
+ * signatures among the classes that were loaded, so a typo is found in one run.
  */
 final class UnmatchedReport {
   private UnmatchedReport() {}
@@ -26,15 +26,20 @@ final class UnmatchedReport {
     List<String> lines = new ArrayList<>();
     for (MethodMatcher.Target t : unmatched) {
       String prefix = "component '" + t.component().name() + "': '" + t.signature().text() + "' ";
-      if (!t.signature().hasWildcardClass() && !isLoaded(t.signature().classText(), loaded)
+      if (!t.signature().hasWildcardClass()
+          && !isLoaded(t.signature().classText(), loaded)
           && existsOnClassPath(t.signature().classText(), loaded)) {
         // The class exists but this run never used it (e.g. an earlier stage failed): no typo.
         lines.add(prefix + "was not called: its class was never loaded in this run");
         continue;
       }
       List<String> closest = closest(t, loaded);
-      lines.add(prefix + "matched no method"
-          + (closest.isEmpty() ? " (no similar class was loaded)" : "; closest: " + String.join(" | ", closest)));
+      lines.add(
+          prefix
+              + "matched no method"
+              + (closest.isEmpty()
+                  ? " (no similar class was loaded)"
+                  : "; closest: " + String.join(" | ", closest)));
     }
     return lines;
   }
@@ -75,8 +80,13 @@ final class UnmatchedReport {
     List<String> classNames = new ArrayList<>();
     for (Class<?> c : loaded) {
       String name = c.getName();
-      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.") && !name.startsWith("org.mltrace.")
-          && !c.isArray() && !c.isSynthetic() && !name.contains("$$Lambda")) {
+      if (!name.startsWith("java.")
+          && !name.startsWith("jdk.")
+          && !name.startsWith("sun.")
+          && !name.startsWith("org.mltrace.")
+          && !c.isArray()
+          && !c.isSynthetic()
+          && !name.contains("$$Lambda")) {
         classNames.add(name);
       }
     }
@@ -110,6 +120,9 @@ final class UnmatchedReport {
 
   private static String describe(Class<?> owner, Executable e) {
     String name = e instanceof Constructor<?> ? "<init>" : e.getName();
-    return NearestSignatures.describe(owner.getName(), name, Arrays.stream(e.getParameterTypes()).map(Class::getTypeName).toList());
+    return NearestSignatures.describe(
+        owner.getName(),
+        name,
+        Arrays.stream(e.getParameterTypes()).map(Class::getTypeName).toList());
   }
 }

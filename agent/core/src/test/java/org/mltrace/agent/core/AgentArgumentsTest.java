@@ -46,8 +46,15 @@ class AgentArgumentsTest {
   void missingConfigIsExplained() {
     for (String args : new String[] {null, "", "   ", "queue=/q"}) {
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse(args, name -> null, name -> null), String.valueOf(args));
-      assertTrue(e.getMessage().startsWith("no config given; expected -javaagent:mltrace-agent.jar=config=PATH.yaml"), e.getMessage());
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> AgentArguments.parse(args, name -> null, name -> null),
+              String.valueOf(args));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "no config given; expected -javaagent:mltrace-agent.jar=config=PATH.yaml"),
+          e.getMessage());
     }
   }
 
@@ -58,36 +65,50 @@ class AgentArgumentsTest {
     AgentArguments all = AgentArguments.parse("config=/a.yaml,queue=/aq", props::get, env::get);
     assertEquals(Path.of("/a.yaml"), all.config());
     assertEquals(Path.of("/aq"), all.queue());
-    assertEquals("config /a.yaml (from agent argument), queue /aq (from agent argument)", all.sources());
+    assertEquals(
+        "config /a.yaml (from agent argument), queue /aq (from agent argument)", all.sources());
     assertTrue(all.allFromArgument());
 
     AgentArguments fromProperties = AgentArguments.parse(null, props::get, env::get);
     assertEquals(Path.of("/p.yaml"), fromProperties.config());
-    assertEquals("config /p.yaml (from -Dmltrace.config), queue /pq (from -Dmltrace.queue)", fromProperties.sources());
+    assertEquals(
+        "config /p.yaml (from -Dmltrace.config), queue /pq (from -Dmltrace.queue)",
+        fromProperties.sources());
     assertEquals(false, fromProperties.allFromArgument());
 
     AgentArguments fromEnvironment = AgentArguments.parse("", name -> null, env::get);
     assertEquals(Path.of("/e.yaml"), fromEnvironment.config());
     assertEquals(Path.of("/eq"), fromEnvironment.queueDir("/from/yaml"));
-    assertEquals("config /e.yaml (from MLTRACE_CONFIG), queue /eq (from MLTRACE_QUEUE)", fromEnvironment.sources());
+    assertEquals(
+        "config /e.yaml (from MLTRACE_CONFIG), queue /eq (from MLTRACE_QUEUE)",
+        fromEnvironment.sources());
   }
 
   @Test
   void eachSettingIsLookedUpOnItsOwn() {
     // The config from the argument, the queue from the environment; a blank property is unset.
     AgentArguments a =
-        AgentArguments.parse("config=/a.yaml", Map.of("mltrace.queue", " ")::get, Map.of("MLTRACE_QUEUE", "/eq")::get);
-    assertEquals("config /a.yaml (from agent argument), queue /eq (from MLTRACE_QUEUE)", a.sources());
-    AgentArguments noQueue = AgentArguments.parse(null, name -> null, Map.of("MLTRACE_CONFIG", "/e.yaml")::get);
+        AgentArguments.parse(
+            "config=/a.yaml",
+            Map.of("mltrace.queue", " ")::get,
+            Map.of("MLTRACE_QUEUE", "/eq")::get);
+    assertEquals(
+        "config /a.yaml (from agent argument), queue /eq (from MLTRACE_QUEUE)", a.sources());
+    AgentArguments noQueue =
+        AgentArguments.parse(null, name -> null, Map.of("MLTRACE_CONFIG", "/e.yaml")::get);
     assertEquals(null, noQueue.queue());
     assertEquals(Path.of("/from/yaml"), noQueue.queueDir("/from/yaml"));
-    assertEquals("config /e.yaml (from MLTRACE_CONFIG), queue from the YAML's queue: or the default", noQueue.sources());
+    assertEquals(
+        "config /e.yaml (from MLTRACE_CONFIG), queue from the YAML's queue: or the default",
+        noQueue.sources());
   }
 
   @Test
   void withoutAnySourceTheErrorNamesAllThree() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse("queue=/q", name -> null, name -> null));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> AgentArguments.parse("queue=/q", name -> null, name -> null));
     assertEquals(
         "no config given; expected -javaagent:mltrace-agent.jar=config=PATH.yaml[,queue=DIR],"
             + " -Dmltrace.config=PATH.yaml or MLTRACE_CONFIG=PATH.yaml",
@@ -97,20 +118,25 @@ class AgentArgumentsTest {
   @Test
   void theAttachCommandReadsOnlyTheArgument() {
     // Its own properties and environment are not the target JVM's.
-    assertThrows(IllegalArgumentException.class, () -> AgentArguments.parseArgumentOnly("queue=/q"));
+    assertThrows(
+        IllegalArgumentException.class, () -> AgentArguments.parseArgumentOnly("queue=/q"));
   }
 
   @Test
   void unknownKeyIsNamed() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse("config=a.yaml,qeue=/q"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> AgentArguments.parse("config=a.yaml,qeue=/q"));
     assertTrue(e.getMessage().contains("unknown agent argument 'qeue'"), e.getMessage());
     assertTrue(e.getMessage().contains("config=PATH.yaml[,queue=DIR]"), e.getMessage());
   }
 
   @Test
   void emptyValueIsNamed() {
-    for (String args : new String[] {"config=", "config=a.yaml,queue=", "config", "config=a.yaml,,queue=/q"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse(args), args);
+    for (String args :
+        new String[] {"config=", "config=a.yaml,queue=", "config", "config=a.yaml,,queue=/q"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse(args), args);
       assertTrue(e.getMessage().contains("has no value"), args + ": " + e.getMessage());
     }
   }
@@ -118,7 +144,8 @@ class AgentArgumentsTest {
   @Test
   void modeDefaultsToStartAndIsReadCaseInsensitively() {
     assertEquals(AgentArguments.Mode.START, AgentArguments.parse("config=a.yaml").mode());
-    assertEquals(AgentArguments.Mode.RELOAD, AgentArguments.parse("mode=Reload,config=a.yaml").mode());
+    assertEquals(
+        AgentArguments.Mode.RELOAD, AgentArguments.parse("mode=Reload,config=a.yaml").mode());
   }
 
   @Test
@@ -130,7 +157,9 @@ class AgentArgumentsTest {
 
   @Test
   void unknownModeIsRejectedWithTheAllowedOnes() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentArguments.parse("mode=pause,config=a.yaml"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> AgentArguments.parse("mode=pause,config=a.yaml"));
     assertEquals("unknown mode 'pause'; expected start, attach, reload or detach", e.getMessage());
   }
 }

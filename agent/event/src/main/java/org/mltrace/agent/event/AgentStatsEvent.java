@@ -41,9 +41,25 @@ public record AgentStatsEvent(
 
   /** As written before format version 3: no health counts, nothing unrecorded. */
   public AgentStatsEvent(
-      String agentId, String host, long pid, long epochMicros, long eventsWritten, long eventsDropped, long internalErrors,
+      String agentId,
+      String host,
+      long pid,
+      long epochMicros,
+      long eventsWritten,
+      long eventsDropped,
+      long internalErrors,
       String unmatchedMethods) {
-    this(agentId, host, pid, epochMicros, eventsWritten, eventsDropped, internalErrors, unmatchedMethods, List.of(), List.of());
+    this(
+        agentId,
+        host,
+        pid,
+        epochMicros,
+        eventsWritten,
+        eventsDropped,
+        internalErrors,
+        unmatchedMethods,
+        List.of(),
+        List.of());
   }
 
   /** The health count of one kind ({@code append_failed}), 0 when not listed. */

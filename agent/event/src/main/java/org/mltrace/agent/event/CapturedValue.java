@@ -10,11 +10,11 @@ package org.mltrace.agent.event;
  * @param pointerType for pointers: {@code data}, {@code model} or {@code endpoint}; for other
  *     values the YAML's {@code type:} (e.g. {@code metric}) or null
  * @param className the runtime class of the value, or null when not an object
- * @param size for strings the original length; for arrays, collections and maps the element
- *     count; for files the byte size; -1 when unknown or not applicable
- * @param summary for arrays, collections and maps of numbers or strings: their summary; else
- *     null. The value stays a {@link ValueKind#POINTER} (lineage follows the identity); the
- *     summary is extra.
+ * @param size for strings the original length; for arrays, collections and maps the element count;
+ *     for files the byte size; -1 when unknown or not applicable
+ * @param summary for arrays, collections and maps of numbers or strings: their summary; else null.
+ *     The value stays a {@link ValueKind#POINTER} (lineage follows the identity); the summary is
+ *     extra.
  * @param file for file pointers: modification time and content fingerprint; else null
  * @param snapshot the YAML marked the variable {@code snapshot: true}: the collector on the same
  *     host copies the file the pointer names into its artifact store
@@ -43,7 +43,8 @@ public record CapturedValue(
     this(name, kind, text, pointerType, className, size, summary, file, false);
   }
 
-  public CapturedValue(String name, ValueKind kind, String text, String pointerType, String className, long size) {
+  public CapturedValue(
+      String name, ValueKind kind, String text, String pointerType, String className, long size) {
     this(name, kind, text, pointerType, className, size, null, null);
   }
 
@@ -58,12 +59,14 @@ public record CapturedValue(
 
   /** This value marked (or not) for an artifact snapshot. */
   public CapturedValue withSnapshot(boolean snapshot) {
-    return new CapturedValue(name, kind, text, pointerType, className, size, summary, file, snapshot);
+    return new CapturedValue(
+        name, kind, text, pointerType, className, size, summary, file, snapshot);
   }
 
   /** This value with {@code summary} instead of its own. */
   public CapturedValue withSummary(ValueSummary summary) {
-    return new CapturedValue(name, kind, text, pointerType, className, size, summary, file, snapshot);
+    return new CapturedValue(
+        name, kind, text, pointerType, className, size, summary, file, snapshot);
   }
 
   /** The file's fingerprint, or null when none was taken. */

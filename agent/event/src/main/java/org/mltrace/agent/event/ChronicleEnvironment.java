@@ -6,15 +6,15 @@ import java.lang.reflect.Field;
  * What both ends of the queue (agent and collector) set up before Chronicle Queue first loads.
  *
  * <ul>
- *   <li>{@code chronicle.analytics.disable} and {@code chronicle.announcer.disable}, unless
- *       already set: no usage analytics sent, no files written in the user's home.
+ *   <li>{@code chronicle.analytics.disable} and {@code chronicle.announcer.disable}, unless already
+ *       set: no usage analytics sent, no files written in the user's home.
  *   <li>On Java 24+, Java's one-time "terminally deprecated method in sun.misc.Unsafe" warning,
  *       which Chronicle's use triggers, is marked as already printed. The JDK guards it with a
  *       static flag in {@code sun.misc.Unsafe} (whose package {@code jdk.unsupported} opens to
- *       everyone); the option that controls it is read at JVM start, out of reach of an agent or
- *       a manifest. Deliberate trade-off (docs/design-decisions.md): the host's own first use of
- *       those methods does not warn either. With {@code --sun-misc-unsafe-memory-access=debug}
- *       or {@code deny} given, nothing is changed.
+ *       everyone); the option that controls it is read at JVM start, out of reach of an agent or a
+ *       manifest. Deliberate trade-off (docs/design-decisions.md): the host's own first use of
+ *       those methods does not warn either. With {@code --sun-misc-unsafe-memory-access=debug} or
+ *       {@code deny} given, nothing is changed.
  * </ul>
  */
 public final class ChronicleEnvironment {

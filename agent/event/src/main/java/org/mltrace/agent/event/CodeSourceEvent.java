@@ -1,9 +1,9 @@
 package org.mltrace.agent.event;
 
 /**
- * Where a woven class came from, appended once per agent for each component and class it wove
- * (not per run): the run's {@code codeVersion} names the class file, this names the jar around it.
- * A run's code source is the one its agent sent for its component.
+ * Where a woven class came from, appended once per agent for each component and class it wove (not
+ * per run): the run's {@code codeVersion} names the class file, this names the jar around it. A
+ * run's code source is the one its agent sent for its component.
  *
  * @param agentId the agent that wove the class
  * @param component the component whose method the class holds
@@ -14,8 +14,8 @@ package org.mltrace.agent.event;
  * @param sha256 the SHA-256 (64 hex digits) of the jar file's bytes; null for a directory, a
  *     location that is not a file, or a jar that could not be read
  * @param maven {@code groupId:artifactId:version} from the jar's {@code
- *     META-INF/maven/GROUP/ARTIFACT/pom.properties}, or null when it has none (or several, none
- *     of them named like the jar)
+ *     META-INF/maven/GROUP/ARTIFACT/pom.properties}, or null when it has none (or several, none of
+ *     them named like the jar)
  */
 public record CodeSourceEvent(
     String agentId,

@@ -1,4 +1,5 @@
 package org.mltrace.agent.event;
 
 /** Everything that can be appended to an mltrace queue. */
-public sealed interface Event permits RunEvent, AgentStatsEvent, ComponentEvent, TaskEvent, CodeSourceEvent {}
+public sealed interface Event
+    permits RunEvent, AgentStatsEvent, ComponentEvent, TaskEvent, CodeSourceEvent {}

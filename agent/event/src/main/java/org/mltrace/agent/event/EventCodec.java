@@ -10,29 +10,37 @@ import java.util.TreeMap;
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
  * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 6 (code sources: the
- * jar a woven class came from, and summaries may carry a map's keys; since 5 tasks, and summaries may carry their elements as texts; since 4 components carry trigger declarations
- * and {@code stale_after}, summaries may carry a sample and element hashes; since 3 runs carry
- * {@code unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a
- * summary and file facts); reads versions 1 to 6. Readers reject unknown versions and kinds
- * with {@link MalformedEventException}, so the collector can dead-letter them. Field order per
- * kind is in {@code docs/event-format.md}.
+ * jar a woven class came from, and summaries may carry a map's keys; since 5 tasks, and summaries
+ * may carry their elements as texts; since 4 components carry trigger declarations and {@code
+ * stale_after}, summaries may carry a sample and element hashes; since 3 runs carry {@code
+ * unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a summary
+ * and file facts); reads versions 1 to 6. Readers reject unknown versions and kinds with {@link
+ * MalformedEventException}, so the collector can dead-letter them. Field order per kind is in
+ * {@code docs/event-format.md}.
  */
 public final class EventCodec {
   public static final int FORMAT_VERSION = 6;
+
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
 
   private static final int HAS_SUMMARY = 1;
   private static final int HAS_FILE = 2;
+
   /** The value is marked {@code snapshot: true}; no bytes follow. Since format version 3. */
   private static final int SNAPSHOT = 4;
+
   /** Summary extras (version 4): a sample of doubles follows; then, bit 1, hashes. */
   private static final int HAS_SAMPLE = 1;
+
   private static final int HAS_HASHES = 2;
+
   /** Summary extras (version 5), bit 2: the sampled elements as texts follow. */
   private static final int HAS_TEXTS = 4;
+
   /** Summary extras (version 6), bit 3: a map's keys as texts follow. */
   private static final int HAS_KEYS = 8;
+
   static final int KIND_RUN = 1;
   static final int KIND_AGENT_STATS = 2;
   static final int KIND_COMPONENT = 3;
@@ -74,8 +82,13 @@ public final class EventCodec {
     int version = r.readByte();
     if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
       throw new MalformedEventException(
-          "unsupported event format version " + version + " (this build reads "
-              + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + ")");
+          "unsupported event format version "
+              + version
+              + " (this build reads "
+              + OLDEST_READABLE_VERSION
+              + " to "
+              + FORMAT_VERSION
+              + ")");
     }
     int kind = r.readByte();
     Event event =
@@ -85,13 +98,15 @@ public final class EventCodec {
           case KIND_COMPONENT -> readComponent(r, version);
           case KIND_TASK -> {
             if (version < 5) {
-              throw new MalformedEventException("event kind 4 (task) does not exist in format version " + version);
+              throw new MalformedEventException(
+                  "event kind 4 (task) does not exist in format version " + version);
             }
             yield TaskCodec.read(r);
           }
           case KIND_CODE_SOURCE -> {
             if (version < 6) {
-              throw new MalformedEventException("event kind 5 (code source) does not exist in format version " + version);
+              throw new MalformedEventException(
+                  "event kind 5 (code source) does not exist in format version " + version);
             }
             yield readCodeSource(r);
           }
@@ -143,8 +158,25 @@ public final class EventCodec {
     List<CapturedValue> inputs = readValues(r, version);
     List<CapturedValue> outputs = readValues(r, version);
     long unrecordedBefore = version >= 3 ? r.readVarLong() : 0;
-    return new RunEvent(runId, component, method, agentId, host, pid, thread, start, end, duration, codeVersion, gitCommit,
-        failed, errorClass, errorMessage, inputs, outputs, unrecordedBefore);
+    return new RunEvent(
+        runId,
+        component,
+        method,
+        agentId,
+        host,
+        pid,
+        thread,
+        start,
+        end,
+        duration,
+        codeVersion,
+        gitCommit,
+        failed,
+        errorClass,
+        errorMessage,
+        inputs,
+        outputs,
+        unrecordedBefore);
   }
 
   static void writeValues(WireWriter w, List<CapturedValue> values) {
@@ -183,7 +215,9 @@ public final class EventCodec {
     w.writeDouble(s.stddev());
     w.writeSignedVarLong(s.distinct());
     w.writeByte(
-        (s.sample() != null ? HAS_SAMPLE : 0) | (s.hashes() != null ? HAS_HASHES : 0) | (s.texts() != null ? HAS_TEXTS : 0)
+        (s.sample() != null ? HAS_SAMPLE : 0)
+            | (s.hashes() != null ? HAS_HASHES : 0)
+            | (s.texts() != null ? HAS_TEXTS : 0)
             | (s.keys() != null ? HAS_KEYS : 0));
     if (s.sample() != null) {
       w.writeVarLong(s.sample().length);
@@ -225,7 +259,8 @@ public final class EventCodec {
         flags = r.readByte();
         int known = HAS_SUMMARY | HAS_FILE | (version >= 3 ? SNAPSHOT : 0);
         if ((flags & ~known) != 0) {
-          throw new MalformedEventException("unknown value flags " + flags + " at byte " + r.position());
+          throw new MalformedEventException(
+              "unknown value flags " + flags + " at byte " + r.position());
         }
         if ((flags & HAS_SUMMARY) != 0) {
           summary = readSummary(r, version);
@@ -236,31 +271,42 @@ public final class EventCodec {
       }
       values.add(
           new CapturedValue(
-              name, kind, text, pointerType, className, size, summary, file, (flags & SNAPSHOT) != 0));
+              name,
+              kind,
+              text,
+              pointerType,
+              className,
+              size,
+              summary,
+              file,
+              (flags & SNAPSHOT) != 0));
     }
     return values;
   }
 
   private static ValueSummary readSummary(WireReader r, int version) {
-    ValueSummary summary = new ValueSummary(
-        r.readString(),
-        r.readString(),
-        r.readSignedVarLong(),
-        r.readSignedVarLong(),
-        r.readSignedVarLong(),
-        r.readSignedVarLong(),
-        r.readDouble(),
-        r.readDouble(),
-        r.readDouble(),
-        r.readDouble(),
-        r.readSignedVarLong());
+    ValueSummary summary =
+        new ValueSummary(
+            r.readString(),
+            r.readString(),
+            r.readSignedVarLong(),
+            r.readSignedVarLong(),
+            r.readSignedVarLong(),
+            r.readSignedVarLong(),
+            r.readDouble(),
+            r.readDouble(),
+            r.readDouble(),
+            r.readDouble(),
+            r.readSignedVarLong());
     if (version < 4) {
       return summary;
     }
     int extras = r.readByte();
-    int known = HAS_SAMPLE | HAS_HASHES | (version >= 5 ? HAS_TEXTS : 0) | (version >= 6 ? HAS_KEYS : 0);
+    int known =
+        HAS_SAMPLE | HAS_HASHES | (version >= 5 ? HAS_TEXTS : 0) | (version >= 6 ? HAS_KEYS : 0);
     if ((extras & ~known) != 0) {
-      throw new MalformedEventException("unknown summary flags " + extras + " at byte " + r.position());
+      throw new MalformedEventException(
+          "unknown summary flags " + extras + " at byte " + r.position());
     }
     double[] sample = null;
     long[] hashes = null;
@@ -278,7 +324,9 @@ public final class EventCodec {
     }
     List<String> texts = (extras & HAS_TEXTS) != 0 ? readStrings(r) : null;
     List<String> keys = (extras & HAS_KEYS) != 0 ? readStrings(r) : null;
-    return extras == 0 ? summary : summary.withExtras(sample, hashes).withTexts(texts).withKeys(keys);
+    return extras == 0
+        ? summary
+        : summary.withExtras(sample, hashes).withTexts(texts).withKeys(keys);
   }
 
   private static void writeStats(WireWriter w, AgentStatsEvent e) {
@@ -295,20 +343,30 @@ public final class EventCodec {
   }
 
   private static AgentStatsEvent readStats(WireReader r, int version) {
-    AgentStatsEvent stats = new AgentStatsEvent(
-        r.readString(),
-        r.readString(),
-        r.readVarLong(),
-        r.readSignedVarLong(),
-        r.readVarLong(),
-        r.readVarLong(),
-        r.readVarLong(),
-        r.readString());
+    AgentStatsEvent stats =
+        new AgentStatsEvent(
+            r.readString(),
+            r.readString(),
+            r.readVarLong(),
+            r.readSignedVarLong(),
+            r.readVarLong(),
+            r.readVarLong(),
+            r.readVarLong(),
+            r.readString());
     if (version < 3) {
       return stats;
     }
-    return new AgentStatsEvent(stats.agentId(), stats.host(), stats.pid(), stats.epochMicros(), stats.eventsWritten(),
-        stats.eventsDropped(), stats.internalErrors(), stats.unmatchedMethods(), readCounts(r), readCounts(r));
+    return new AgentStatsEvent(
+        stats.agentId(),
+        stats.host(),
+        stats.pid(),
+        stats.epochMicros(),
+        stats.eventsWritten(),
+        stats.eventsDropped(),
+        stats.internalErrors(),
+        stats.unmatchedMethods(),
+        readCounts(r),
+        readCounts(r));
   }
 
   private static void writeCounts(WireWriter w, List<NamedCount> counts) {
@@ -341,10 +399,12 @@ public final class EventCodec {
       w.writeString(t.name());
       w.writeByte(t.user() ? 1 : 0);
       w.writeVarLong(t.args().size());
-      t.args().forEach((k, v) -> {
-        w.writeString(k);
-        w.writeString(v);
-      });
+      t.args()
+          .forEach(
+              (k, v) -> {
+                w.writeString(k);
+                w.writeString(v);
+              });
       w.writeByte(t.alert() == null ? 0 : t.alert() ? 2 : 1);
       w.writeString(t.source());
     }
@@ -372,18 +432,23 @@ public final class EventCodec {
         String key = r.readString();
         String value = r.readString();
         if (key == null || value == null) {
-          throw new MalformedEventException("a trigger argument with a null name or value before byte " + r.position());
+          throw new MalformedEventException(
+              "a trigger argument with a null name or value before byte " + r.position());
         }
         args.put(key, value);
       }
       int alert = r.readByte();
       if (alert > 2) {
-        throw new MalformedEventException("unknown alert flag " + alert + " at byte " + r.position());
+        throw new MalformedEventException(
+            "unknown alert flag " + alert + " at byte " + r.position());
       }
       if (phase == null || trigger == null) {
-        throw new MalformedEventException("a trigger declaration without phase or name before byte " + r.position());
+        throw new MalformedEventException(
+            "a trigger declaration without phase or name before byte " + r.position());
       }
-      triggers.add(new TriggerDecl(phase, trigger, user, args, alert == 0 ? null : alert == 2, r.readString()));
+      triggers.add(
+          new TriggerDecl(
+              phase, trigger, user, args, alert == 0 ? null : alert == 2, r.readString()));
     }
     return new ComponentEvent(name, description, owner, tags, methods, triggers, staleAfter);
   }
@@ -399,10 +464,18 @@ public final class EventCodec {
   }
 
   private static CodeSourceEvent readCodeSource(WireReader r) {
-    CodeSourceEvent e = new CodeSourceEvent(
-        r.readString(), r.readString(), r.readString(), r.readString(), r.readString(), r.readString(), r.readString());
+    CodeSourceEvent e =
+        new CodeSourceEvent(
+            r.readString(),
+            r.readString(),
+            r.readString(),
+            r.readString(),
+            r.readString(),
+            r.readString(),
+            r.readString());
     if (e.agentId() == null || e.component() == null || e.className() == null) {
-      throw new MalformedEventException("a code source without agent, component or class before byte " + r.position());
+      throw new MalformedEventException(
+          "a code source without agent, component or class before byte " + r.position());
     }
     return e;
   }

@@ -55,10 +55,41 @@ public record RunEvent(
 
   /** A run with no unrecorded calls before it. */
   public RunEvent(
-      String runId, String component, String method, String agentId, String host, long pid, String thread,
-      long startEpochMicros, long endEpochMicros, long durationNanos, String codeVersion, String gitCommit,
-      boolean failed, String errorClass, String errorMessage, List<CapturedValue> inputs, List<CapturedValue> outputs) {
-    this(runId, component, method, agentId, host, pid, thread, startEpochMicros, endEpochMicros, durationNanos, codeVersion,
-        gitCommit, failed, errorClass, errorMessage, inputs, outputs, 0);
+      String runId,
+      String component,
+      String method,
+      String agentId,
+      String host,
+      long pid,
+      String thread,
+      long startEpochMicros,
+      long endEpochMicros,
+      long durationNanos,
+      String codeVersion,
+      String gitCommit,
+      boolean failed,
+      String errorClass,
+      String errorMessage,
+      List<CapturedValue> inputs,
+      List<CapturedValue> outputs) {
+    this(
+        runId,
+        component,
+        method,
+        agentId,
+        host,
+        pid,
+        thread,
+        startEpochMicros,
+        endEpochMicros,
+        durationNanos,
+        codeVersion,
+        gitCommit,
+        failed,
+        errorClass,
+        errorMessage,
+        inputs,
+        outputs,
+        0);
   }
 }

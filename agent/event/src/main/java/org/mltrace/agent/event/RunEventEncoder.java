@@ -6,20 +6,23 @@ import java.util.List;
  * Encodes the run events of one agent into one reusable buffer, byte for byte as {@link
  * EventCodec#encode} encodes the same {@link RunEvent}, for the agent's writer thread.
  *
- * <p>The writer encodes every run a traced method makes, up to hundreds of thousands a second,
- * on a thread that shares the application's cores. So this writes no {@link RunEvent} first, no
- * run id string ({@code AGENT-SEQUENCE} is written from its parts), and no intermediate array:
- * the fields that are the same for every run of the process (agent id, host, pid) are encoded
- * once, the strings that are the same objects run after run (component, method, thread, code
- * version, variable and class names) are copied from what was written for them last time, and
- * the event is appended from {@link #array()} directly. Not thread-safe.
+ * <p>The writer encodes every run a traced method makes, up to hundreds of thousands a second, on a
+ * thread that shares the application's cores. So this writes no {@link RunEvent} first, no run id
+ * string ({@code AGENT-SEQUENCE} is written from its parts), and no intermediate array: the fields
+ * that are the same for every run of the process (agent id, host, pid) are encoded once, the
+ * strings that are the same objects run after run (component, method, thread, code version,
+ * variable and class names) are copied from what was written for them last time, and the event is
+ * appended from {@link #array()} directly. Not thread-safe.
  */
 public final class RunEventEncoder {
   private final WireWriter w = new WireWriter(512);
+
   /** {@code AGENT-} in UTF-8: the run id without its sequence number. */
   private final byte[] runIdPrefix;
+
   /** The agent id, host and pid, encoded. */
   private final byte[] process;
+
   private final String gitCommit;
 
   public RunEventEncoder(String agentId, String host, long pid, String gitCommit) {
@@ -39,9 +42,20 @@ public final class RunEventEncoder {
    * @param sequence the run's number within the agent: its id is {@code AGENT-SEQUENCE}
    */
   public void encode(
-      long sequence, String component, String method, String thread, long startEpochMicros, long endEpochMicros,
-      long durationNanos, String codeVersion, boolean failed, String errorClass, String errorMessage,
-      List<CapturedValue> inputs, List<CapturedValue> outputs, long unrecordedBefore) {
+      long sequence,
+      String component,
+      String method,
+      String thread,
+      long startEpochMicros,
+      long endEpochMicros,
+      long durationNanos,
+      String codeVersion,
+      boolean failed,
+      String errorClass,
+      String errorMessage,
+      List<CapturedValue> inputs,
+      List<CapturedValue> outputs,
+      long unrecordedBefore) {
     w.reset();
     w.writeByte(EventCodec.FORMAT_VERSION);
     w.writeByte(EventCodec.KIND_RUN);

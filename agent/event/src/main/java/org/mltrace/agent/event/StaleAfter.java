@@ -1,9 +1,8 @@
 package org.mltrace.agent.event;
 
 /**
- * The {@code stale_after:} duration syntax, {@code N} followed by one unit {@code s m h d}
- * ({@code 30d}, {@code 12h}), shared by the agent (checks the YAML) and the collector (stores
- * seconds).
+ * The {@code stale_after:} duration syntax, {@code N} followed by one unit {@code s m h d} ({@code
+ * 30d}, {@code 12h}), shared by the agent (checks the YAML) and the collector (stores seconds).
  */
 public final class StaleAfter {
   /** The default when a component gives none: 30 days. */
@@ -14,8 +13,8 @@ public final class StaleAfter {
   /**
    * The duration in seconds.
    *
-   * @throws IllegalArgumentException saying what was expected, when {@code text} is not a
-   *     positive whole number followed by s, m, h or d
+   * @throws IllegalArgumentException saying what was expected, when {@code text} is not a positive
+   *     whole number followed by s, m, h or d
    */
   public static long seconds(String text) {
     String t = text == null ? "" : text.trim();

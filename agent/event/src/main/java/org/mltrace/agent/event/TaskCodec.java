@@ -53,15 +53,34 @@ final class TaskCodec {
       int alert = r.readByte();
       String source = r.readString();
       if (metric == null || op == null || alert > 1) {
-        throw new MalformedEventException("a task SLA without metric or operator before byte " + r.position());
+        throw new MalformedEventException(
+            "a task SLA without metric or operator before byte " + r.position());
       }
       slas.add(new TaskEvent.Sla(metric, op, value, alert == 1, source));
     }
     String source = r.readString();
-    if (name == null || kind == null || predictionComponent == null || predictionId == null || predictionValue == null) {
-      throw new MalformedEventException("a task without name, kind or prediction before byte " + r.position());
+    if (name == null
+        || kind == null
+        || predictionComponent == null
+        || predictionId == null
+        || predictionValue == null) {
+      throw new MalformedEventException(
+          "a task without name, kind or prediction before byte " + r.position());
     }
-    return new TaskEvent(name, kind, threshold, predictionComponent, predictionId, predictionValue, feedbackComponent,
-        feedbackId, feedbackLabel, windowSeconds, windowLast, maxPairs, slas, source);
+    return new TaskEvent(
+        name,
+        kind,
+        threshold,
+        predictionComponent,
+        predictionId,
+        predictionValue,
+        feedbackComponent,
+        feedbackId,
+        feedbackLabel,
+        windowSeconds,
+        windowLast,
+        maxPairs,
+        slas,
+        source);
   }
 }

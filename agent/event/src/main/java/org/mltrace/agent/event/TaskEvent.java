@@ -3,9 +3,9 @@ package org.mltrace.agent.event;
 import java.util.List;
 
 /**
- * A task from the YAML's {@code tasks:} (delayed ground truth), appended once per agent start
- * like {@link ComponentEvent}, so the collector learns which runs hold predictions, where their
- * labels come from, and which windowed metrics and SLAs to keep, without reading the YAML.
+ * A task from the YAML's {@code tasks:} (delayed ground truth), appended once per agent start like
+ * {@link ComponentEvent}, so the collector learns which runs hold predictions, where their labels
+ * come from, and which windowed metrics and SLAs to keep, without reading the YAML.
  *
  * @param name the task's primary key
  * @param kind {@link #BINARY}, {@link #SCORE} or {@link #REGRESSION}
@@ -14,8 +14,8 @@ import java.util.List;
  * @param predictionComponent the component whose runs hold the predictions
  * @param predictionId the variable of that component holding the identifier (one or a collection)
  * @param predictionValue the variable holding the prediction (parallel to the identifiers)
- * @param feedbackComponent the component whose runs hold labels, or null when labels come only
- *     from files ({@code mltrace feedback --file})
+ * @param feedbackComponent the component whose runs hold labels, or null when labels come only from
+ *     files ({@code mltrace feedback --file})
  * @param feedbackId the feedback component's identifier variable, or null
  * @param feedbackLabel the feedback component's label variable, or null
  * @param windowSeconds the sliding window's length, or 0 when the window is {@code windowLast}
@@ -44,10 +44,13 @@ public record TaskEvent(
   public static final String SCORE = "score";
   public static final String REGRESSION = "regression";
   public static final List<String> KINDS = List.of(BINARY, SCORE, REGRESSION);
+
   /** The operators an SLA may use. */
   public static final List<String> OPS = List.of(">=", ">", "<=", "<", "==");
+
   /** Every windowed metric, of some kind. */
-  public static final List<String> METRICS = List.of("accuracy", "precision", "recall", "f1", "auc", "mae");
+  public static final List<String> METRICS =
+      List.of("accuracy", "precision", "recall", "f1", "auc", "mae");
 
   /** The windowed metrics a task of {@code kind} computes (the ones its SLAs may name). */
   public static List<String> metricsOf(String kind) {

@@ -21,8 +21,21 @@ public final class TriggerCatalog {
 
   /** Names of the arguments that hold numbers; {@link Entry#problems} checks they parse. */
   private static final Set<String> NUMERIC =
-      Set.of("max_fraction", "min", "max", "min_size", "max_size", "z", "k", "max_change", "threshold", "bins",
-          "epsilon", "max_overlap", "max_gap", "value");
+      Set.of(
+          "max_fraction",
+          "min",
+          "max",
+          "min_size",
+          "max_size",
+          "z",
+          "k",
+          "max_change",
+          "threshold",
+          "bins",
+          "epsilon",
+          "max_overlap",
+          "max_gap",
+          "value");
 
   private static final List<String> OPERATORS = List.of(">=", ">", "<=", "<", "==");
   private static final List<String> OUTLIER_METHODS = List.of("zscore", "iqr");
@@ -72,42 +85,53 @@ public final class TriggerCatalog {
       String head = arg.contains(".") ? arg.substring(0, arg.indexOf('.')) : arg;
       if (!head.equals(arg)) {
         // Only a reference may be a mapping: {component: C, variable: V}.
-        return head.equals("reference") && required.contains("reference") && REFERENCE_KEYS.contains(arg);
+        return head.equals("reference")
+            && required.contains("reference")
+            && REFERENCE_KEYS.contains(arg);
       }
       return required.contains(arg) || optional.containsKey(arg);
     }
 
     /**
      * What is wrong with {@code args} for this trigger, one sentence each; empty when nothing.
-     * Unknown argument names are reported without suggestions (callers add them, they know
-     * their own wording).
+     * Unknown argument names are reported without suggestions (callers add them, they know their
+     * own wording).
      */
     public List<String> problems(Map<String, String> args) {
       List<String> problems = new ArrayList<>();
       for (String arg : args.keySet()) {
         if (!accepts(arg)) {
-          problems.add("unknown argument '" + arg + "' for trigger '" + name + "'; expected " + argumentNames());
+          problems.add(
+              "unknown argument '"
+                  + arg
+                  + "' for trigger '"
+                  + name
+                  + "'; expected "
+                  + argumentNames());
         }
       }
       for (String arg : required) {
-        if (!args.containsKey(arg) && !(arg.equals("reference") && args.containsKey("reference.component"))) {
+        if (!args.containsKey(arg)
+            && !(arg.equals("reference") && args.containsKey("reference.component"))) {
           problems.add("trigger '" + name + "' needs '" + arg + ":'" + hint(arg));
         }
       }
       if (args.containsKey("reference.variable") && !args.containsKey("reference.component")) {
-        problems.add("trigger '" + name + "': a reference mapping needs 'component:' besides 'variable:'");
+        problems.add(
+            "trigger '" + name + "': a reference mapping needs 'component:' besides 'variable:'");
       }
       if (!atLeastOneOf.isEmpty() && atLeastOneOf.stream().noneMatch(args::containsKey)) {
         problems.add("trigger '" + name + "' needs at least one of " + atLeastOneOf);
       }
-      args.forEach((arg, value) -> {
-        if (accepts(arg)) {
-          String problem = valueProblem(arg, value);
-          if (problem != null) {
-            problems.add("'" + arg + "' of trigger '" + name + "' " + problem);
-          }
-        }
-      });
+      args.forEach(
+          (arg, value) -> {
+            if (accepts(arg)) {
+              String problem = valueProblem(arg, value);
+              if (problem != null) {
+                problems.add("'" + arg + "' of trigger '" + name + "' " + problem);
+              }
+            }
+          });
       return problems;
     }
   }
@@ -117,32 +141,137 @@ public final class TriggerCatalog {
   private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
   static {
-    add(new Entry("not_null", List.of("variable"), Map.of("max_fraction", "0"), List.of(), List.of("variable"), List.of(),
-        List.of(), false));
-    add(new Entry("range", List.of("variable"), ordered("min", null, "max", null), List.of("min", "max"),
-        List.of("variable"), List.of(), List.of(), false));
-    add(new Entry("schema", List.of("variable"), ordered("type", null, "min_size", null, "max_size", null, "columns", null),
-        List.of(), List.of("variable"), List.of(), List.of(), false));
-    add(new Entry("outliers", List.of("variable"), ordered("method", "zscore", "z", "3", "k", "1.5", "max_fraction", "0.01"),
-        List.of(), List.of("variable"), List.of("variable"), List.of(), false));
-    add(new Entry("row_count_change", List.of("variable", "max_change"), Map.of(), List.of(), List.of("variable"), List.of(),
-        List.of(), false));
-    add(new Entry("psi", List.of("variable", "reference"), ordered("threshold", "0.2", "bins", "10"), List.of(),
-        List.of("variable"), List.of("variable"), List.of(), false));
-    add(new Entry("kl_divergence", List.of("variable", "reference"), ordered("threshold", "0.1", "bins", "10", "epsilon", "1e-4"),
-        List.of(), List.of("variable"), List.of("variable"), List.of(), false));
-    add(new Entry("ks", List.of("variable", "reference"), ordered("threshold", "0.1"), List.of(), List.of("variable"),
-        List.of("variable"), List.of(), false));
-    add(new Entry("mean_shift", List.of("variable", "reference"), ordered("threshold", "1.0"), List.of(), List.of("variable"),
-        List.of(), List.of(), false));
-    add(new Entry("train_test_leakage", List.of("variable", "other"), ordered("max_overlap", "0"), List.of(),
-        List.of("variable", "other"), List.of(), List.of("variable", "other"), false));
-    add(new Entry("overfitting", List.of("train", "validation"), ordered("max_gap", "0.05"), List.of(),
-        List.of("train", "validation"), List.of(), List.of(), false));
-    add(new Entry("metric_threshold", List.of("variable", "op", "value"), Map.of(), List.of(), List.of("variable"), List.of(),
-        List.of(), true));
+    add(
+        new Entry(
+            "not_null",
+            List.of("variable"),
+            Map.of("max_fraction", "0"),
+            List.of(),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "range",
+            List.of("variable"),
+            ordered("min", null, "max", null),
+            List.of("min", "max"),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "schema",
+            List.of("variable"),
+            ordered("type", null, "min_size", null, "max_size", null, "columns", null),
+            List.of(),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "outliers",
+            List.of("variable"),
+            ordered("method", "zscore", "z", "3", "k", "1.5", "max_fraction", "0.01"),
+            List.of(),
+            List.of("variable"),
+            List.of("variable"),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "row_count_change",
+            List.of("variable", "max_change"),
+            Map.of(),
+            List.of(),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "psi",
+            List.of("variable", "reference"),
+            ordered("threshold", "0.2", "bins", "10"),
+            List.of(),
+            List.of("variable"),
+            List.of("variable"),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "kl_divergence",
+            List.of("variable", "reference"),
+            ordered("threshold", "0.1", "bins", "10", "epsilon", "1e-4"),
+            List.of(),
+            List.of("variable"),
+            List.of("variable"),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "ks",
+            List.of("variable", "reference"),
+            ordered("threshold", "0.1"),
+            List.of(),
+            List.of("variable"),
+            List.of("variable"),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "mean_shift",
+            List.of("variable", "reference"),
+            ordered("threshold", "1.0"),
+            List.of(),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "train_test_leakage",
+            List.of("variable", "other"),
+            ordered("max_overlap", "0"),
+            List.of(),
+            List.of("variable", "other"),
+            List.of(),
+            List.of("variable", "other"),
+            false));
+    add(
+        new Entry(
+            "overfitting",
+            List.of("train", "validation"),
+            ordered("max_gap", "0.05"),
+            List.of(),
+            List.of("train", "validation"),
+            List.of(),
+            List.of(),
+            false));
+    add(
+        new Entry(
+            "metric_threshold",
+            List.of("variable", "op", "value"),
+            Map.of(),
+            List.of(),
+            List.of("variable"),
+            List.of(),
+            List.of(),
+            true));
     // A deletion request enforced: fails when the run derives from data carrying a retracted label.
-    add(new Entry("retracted_input", List.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), true));
+    add(
+        new Entry(
+            "retracted_input",
+            List.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            true));
   }
 
   private TriggerCatalog() {}
@@ -188,8 +317,12 @@ public final class TriggerCatalog {
       }
     }
     return switch (arg) {
-      case "op" -> OPERATORS.contains(v) ? null : "must be one of " + OPERATORS + ", not '" + value + "'";
-      case "method" -> OUTLIER_METHODS.contains(v) ? null : "must be one of " + OUTLIER_METHODS + ", not '" + value + "'";
+      case "op" ->
+          OPERATORS.contains(v) ? null : "must be one of " + OPERATORS + ", not '" + value + "'";
+      case "method" ->
+          OUTLIER_METHODS.contains(v)
+              ? null
+              : "must be one of " + OUTLIER_METHODS + ", not '" + value + "'";
       case "reference" -> referenceProblem(v);
       default -> null;
     };

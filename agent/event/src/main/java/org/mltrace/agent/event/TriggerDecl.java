@@ -17,7 +17,13 @@ import java.util.TreeMap;
  * @param alert the declaration's {@code alert:}, or null for the trigger's default
  * @param source where it was declared, {@code file.yaml:LINE}, for messages; may be null
  */
-public record TriggerDecl(String phase, String name, boolean user, Map<String, String> args, Boolean alert, String source) {
+public record TriggerDecl(
+    String phase,
+    String name,
+    boolean user,
+    Map<String, String> args,
+    Boolean alert,
+    String source) {
   public static final String BEFORE_RUN = "before_run";
   public static final String AFTER_RUN = "after_run";
 

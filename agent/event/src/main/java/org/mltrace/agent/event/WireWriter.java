@@ -10,8 +10,10 @@ import java.util.Arrays;
 final class WireWriter {
   private byte[] buf;
   private int len;
+
   /** See {@link #cacheRepeatedStrings}; null until then. */
   private String[] cachedStrings;
+
   private byte[][] cachedBytes;
 
   WireWriter(int initialCapacity) {
@@ -23,7 +25,9 @@ final class WireWriter {
     buf[len++] = (byte) b;
   }
 
-  /** Unsigned LEB128; negative values are written zig-zag encoded by {@link #writeSignedVarLong}. */
+  /**
+   * Unsigned LEB128; negative values are written zig-zag encoded by {@link #writeSignedVarLong}.
+   */
   void writeVarLong(long v) {
     ensure(10);
     while ((v & ~0x7FL) != 0) {
@@ -46,7 +50,9 @@ final class WireWriter {
     }
   }
 
-  /** Eight bytes, little-endian: for values that fill 64 bits (hashes), where a varint is longer. */
+  /**
+   * Eight bytes, little-endian: for values that fill 64 bits (hashes), where a varint is longer.
+   */
   void writeFixedLong(long bits) {
     ensure(8);
     for (int i = 0; i < 8; i++) {
@@ -84,9 +90,8 @@ final class WireWriter {
 
   /**
    * Writes {@code s} exactly as {@link #writeString} does; when the same object was written
-   * recently, by copying the bytes written then. For strings that repeat as objects (a
-   * component's name, a variable's name, a class name); a string that is new each time only
-   * takes a slot.
+   * recently, by copying the bytes written then. For strings that repeat as objects (a component's
+   * name, a variable's name, a class name); a string that is new each time only takes a slot.
    */
   void writeRepeatedString(String s) {
     if (cachedStrings == null || s == null) {
@@ -105,9 +110,9 @@ final class WireWriter {
   }
 
   /**
-   * Writes {@code s} as {@link #writeString} would when every char is ASCII, which is then also
-   * its UTF-8, without encoding it into an array first (names, numbers, paths: nearly all the
-   * strings of an event). Returns false, having written nothing, at the first other char.
+   * Writes {@code s} as {@link #writeString} would when every char is ASCII, which is then also its
+   * UTF-8, without encoding it into an array first (names, numbers, paths: nearly all the strings
+   * of an event). Returns false, having written nothing, at the first other char.
    */
   private boolean writeAscii(String s) {
     int n = s.length();

@@ -14,9 +14,22 @@ class EventCodecVersion5Test {
       new ValueSummary("string", "all", 3, 3, 1, 0, 2, 2, 2, 0, 2);
 
   static TaskEvent task() {
-    return new TaskEvent("tips", TaskEvent.SCORE, 0.5, "predict", "tripIds", "scores", "feedback", "tripId", "tipped",
-        7 * 86400, 0, 10_000,
-        List.of(new TaskEvent.Sla("recall", ">=", 0.9, true, "taxi.yaml:40"), new TaskEvent.Sla("auc", ">", 0.7, false, null)),
+    return new TaskEvent(
+        "tips",
+        TaskEvent.SCORE,
+        0.5,
+        "predict",
+        "tripIds",
+        "scores",
+        "feedback",
+        "tripId",
+        "tipped",
+        7 * 86400,
+        0,
+        10_000,
+        List.of(
+            new TaskEvent.Sla("recall", ">=", 0.9, true, "taxi.yaml:40"),
+            new TaskEvent.Sla("auc", ">", 0.7, false, null)),
         "taxi.yaml:30");
   }
 
@@ -24,8 +37,22 @@ class EventCodecVersion5Test {
   void aTaskRoundTripsEveryField() {
     TaskEvent t = task();
     assertEquals(t, EventCodec.decode(EventCodec.encode(t)));
-    TaskEvent fileOnly = new TaskEvent("mae", TaskEvent.REGRESSION, Double.NaN, "price", "id", "return", null, null, null,
-        0, 100, 5, List.of(), null);
+    TaskEvent fileOnly =
+        new TaskEvent(
+            "mae",
+            TaskEvent.REGRESSION,
+            Double.NaN,
+            "price",
+            "id",
+            "return",
+            null,
+            null,
+            null,
+            0,
+            100,
+            5,
+            List.of(),
+            null);
     TaskEvent decoded = (TaskEvent) EventCodec.decode(EventCodec.encode(fileOnly));
     assertEquals(fileOnly, decoded);
     assertNull(decoded.feedbackComponent());
@@ -36,7 +63,8 @@ class EventCodecVersion5Test {
     byte[] bytes = EventCodec.encode(task());
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] truncated = Arrays.copyOf(bytes, cut);
-      assertThrows(MalformedEventException.class, () -> EventCodec.decode(truncated), "cut at " + cut);
+      assertThrows(
+          MalformedEventException.class, () -> EventCodec.decode(truncated), "cut at " + cut);
     }
   }
 
@@ -64,8 +92,35 @@ class EventCodecVersion5Test {
   }
 
   private static RunEvent runWith(ValueSummary summary) {
-    CapturedValue ids = new CapturedValue("tripIds", ValueKind.POINTER, "obj:1", "data", "java.util.ArrayList", 3, summary, null, false);
-    return new RunEvent("a-1", "predict", "C#m()", "a", "h", 1, "main", 10, 20, 10, "v", null, false, null, null,
-        List.of(), List.of(ids), 0);
+    CapturedValue ids =
+        new CapturedValue(
+            "tripIds",
+            ValueKind.POINTER,
+            "obj:1",
+            "data",
+            "java.util.ArrayList",
+            3,
+            summary,
+            null,
+            false);
+    return new RunEvent(
+        "a-1",
+        "predict",
+        "C#m()",
+        "a",
+        "h",
+        1,
+        "main",
+        10,
+        20,
+        10,
+        "v",
+        null,
+        false,
+        null,
+        null,
+        List.of(),
+        List.of(ids),
+        0);
   }
 }

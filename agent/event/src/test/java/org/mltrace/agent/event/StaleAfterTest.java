@@ -17,9 +17,13 @@ class StaleAfterTest {
 
   @Test
   void rejectsWhatIsNotANumberAndAUnit() {
-    for (String bad : new String[] {"30", "d", "0d", "-1d", "1.5h", "30 d", "30w", "", "1234567890123d"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StaleAfter.seconds(bad), bad);
-      assertEquals("a positive whole number followed by s, m, h or d (30d, 12h, 90m), not '" + bad + "'", e.getMessage());
+    for (String bad :
+        new String[] {"30", "d", "0d", "-1d", "1.5h", "30 d", "30w", "", "1234567890123d"}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> StaleAfter.seconds(bad), bad);
+      assertEquals(
+          "a positive whole number followed by s, m, h or d (30d, 12h, 90m), not '" + bad + "'",
+          e.getMessage());
     }
   }
 }

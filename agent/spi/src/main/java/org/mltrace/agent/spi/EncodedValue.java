@@ -22,15 +22,16 @@ import java.util.List;
  *       own (a file path, a URI, a table name); {@link #text} records it as a string;
  *   <li>{@link #withSchema}: a string value {@code NAME.schema} beside it, cut to the variable's
  *       {@code max_length};
- *   <li>{@link #withSource}: each source becomes an <em>input</em> pointer {@code NAME.source[I]} of
- *       the run, whichever side the value is on, so the run links to the run that wrote the source.
- *       An absolute local path or {@code file:} URI is recorded as a file (with size, modification
- *       time and fingerprint, exactly as a {@code Path} parameter naming it would be); any other
- *       URI ({@code s3a://bucket/key}) as that URI.
+ *   <li>{@link #withSource}: each source becomes an <em>input</em> pointer {@code NAME.source[I]}
+ *       of the run, whichever side the value is on, so the run links to the run that wrote the
+ *       source. An absolute local path or {@code file:} URI is recorded as a file (with size,
+ *       modification time and fingerprint, exactly as a {@code Path} parameter naming it would be);
+ *       any other URI ({@code s3a://bucket/key}) as that URI.
  * </ul>
  */
 public final class EncodedValue {
-  private static final EncodedValue SAME_OBJECT = new EncodedValue(null, null, null, null, List.of());
+  private static final EncodedValue SAME_OBJECT =
+      new EncodedValue(null, null, null, null, List.of());
 
   private final String pointer;
   private final String pointerType;
@@ -38,7 +39,8 @@ public final class EncodedValue {
   private final String schema;
   private final List<String> sources;
 
-  private EncodedValue(String pointer, String pointerType, String text, String schema, List<String> sources) {
+  private EncodedValue(
+      String pointer, String pointerType, String text, String schema, List<String> sources) {
     this.pointer = pointer;
     this.pointerType = pointerType;
     this.text = text;
@@ -54,8 +56,8 @@ public final class EncodedValue {
   /**
    * The value is the pointer {@code id} (a path, a URI, a table name).
    *
-   * @param type {@code data}, {@code model} or {@code endpoint}, or null to let the agent guess
-   *     (a variable's {@code type:} in the YAML wins either way)
+   * @param type {@code data}, {@code model} or {@code endpoint}, or null to let the agent guess (a
+   *     variable's {@code type:} in the YAML wins either way)
    */
   public static EncodedValue pointer(String id, String type) {
     if (id == null || id.isEmpty()) {
@@ -77,7 +79,9 @@ public final class EncodedValue {
     return new EncodedValue(pointer, pointerType, text, schema, sources);
   }
 
-  /** The same description with one more source: an absolute path or a URI the value was read from. */
+  /**
+   * The same description with one more source: an absolute path or a URI the value was read from.
+   */
   public EncodedValue withSource(String source) {
     if (source == null || source.isEmpty()) {
       throw new IllegalArgumentException("a source needs a non-empty path or URI");
@@ -123,6 +127,16 @@ public final class EncodedValue {
 
   @Override
   public String toString() {
-    return "EncodedValue[pointer=" + pointer + ", type=" + pointerType + ", text=" + text + ", schema=" + schema + ", sources=" + sources + "]";
+    return "EncodedValue[pointer="
+        + pointer
+        + ", type="
+        + pointerType
+        + ", text="
+        + text
+        + ", schema="
+        + schema
+        + ", sources="
+        + sources
+        + "]";
   }
 }

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 class EncodedValueTest {
   @Test
   void sameObjectCarriesSchemaAndSourcesInOrder() {
-    EncodedValue v = EncodedValue.sameObject().withSchema("struct<a:int>").withSource("/a.csv").withSources(List.of("s3a://b/c", "/d"));
+    EncodedValue v =
+        EncodedValue.sameObject()
+            .withSchema("struct<a:int>")
+            .withSource("/a.csv")
+            .withSources(List.of("s3a://b/c", "/d"));
     assertNull(v.pointer());
     assertNull(v.text());
     assertEquals("struct<a:int>", v.schema());
     assertEquals(List.of("/a.csv", "s3a://b/c", "/d"), v.sources());
-    assertEquals(List.of(), EncodedValue.sameObject().sources(), "the shared instance is never changed");
+    assertEquals(
+        List.of(), EncodedValue.sameObject().sources(), "the shared instance is never changed");
   }
 
   @Test

@@ -14,7 +14,8 @@ public final class FrameEncoderPlugin implements ValueEncoderPlugin {
 
   @Override
   public EncodedValue encode(Object value) {
-    Frame frame = (Frame) value; // links against the application's Frame, through the plugin loader's parent
+    Frame frame =
+        (Frame) value; // links against the application's Frame, through the plugin loader's parent
     return EncodedValue.sameObject()
         .withSchema(String.join(",", frame.columns()) + " (" + frame.rows().size() + " rows)")
         .withSource(frame.source().toAbsolutePath().toString());

@@ -15,16 +15,19 @@ import org.mltrace.agent.core.offline.SuggestCommand;
  * config=...} and {@code detach PID}; {@code check} and {@code suggest} are handed to {@link
  * CheckCommand} and {@link SuggestCommand}, which say their own exit codes.
  *
- * <p>Exit codes of attach, reload and detach: 0 done, 1 usage or YAML error, 2 no such process, 3 attaching failed. Paths are
- * made absolute here, since the target JVM has its own working directory.
+ * <p>Exit codes of attach, reload and detach: 0 done, 1 usage or YAML error, 2 no such process, 3
+ * attaching failed. Paths are made absolute here, since the target JVM has its own working
+ * directory.
  */
 public final class AgentCommands {
-  static final String USAGE = String.join("\n",
-      "usage: java -jar mltrace-agent.jar attach PID config=PATH.yaml[,queue=DIR]   trace a running JVM",
-      "       java -jar mltrace-agent.jar reload PID config=PATH.yaml[,queue=DIR]   replace its YAML",
-      "       java -jar mltrace-agent.jar detach PID                                 stop tracing, restore its bytecode",
-      "       " + CheckCommand.USAGE,
-      "       " + SuggestCommand.USAGE);
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: java -jar mltrace-agent.jar attach PID config=PATH.yaml[,queue=DIR]   trace a running JVM",
+          "       java -jar mltrace-agent.jar reload PID config=PATH.yaml[,queue=DIR]   replace its YAML",
+          "       java -jar mltrace-agent.jar detach PID                                 stop tracing, restore its bytecode",
+          "       " + CheckCommand.USAGE,
+          "       " + SuggestCommand.USAGE);
 
   private AgentCommands() {}
 
@@ -50,7 +53,13 @@ public final class AgentCommands {
     }
     boolean detach = command.equals("detach");
     if (args.length != (detach ? 2 : 3)) {
-      err.println("mltrace-agent: '" + command + "' takes " + (detach ? "PID" : "PID config=PATH.yaml[,queue=DIR]") + "\n" + USAGE);
+      err.println(
+          "mltrace-agent: '"
+              + command
+              + "' takes "
+              + (detach ? "PID" : "PID config=PATH.yaml[,queue=DIR]")
+              + "\n"
+              + USAGE);
       return 1;
     }
     String pid = args[1];
@@ -81,8 +90,12 @@ public final class AgentCommands {
         return 1;
       }
       config = absolute(parsed.config());
-      agentArgs = "mode=" + command + ",config=" + config
-          + (parsed.queue() != null ? ",queue=" + absolute(parsed.queue()) : "");
+      agentArgs =
+          "mode="
+              + command
+              + ",config="
+              + config
+              + (parsed.queue() != null ? ",queue=" + absolute(parsed.queue()) : "");
     }
     try {
       ByteBuddyAgent.attach(agentJar, pid, agentArgs);
@@ -91,11 +104,13 @@ public final class AgentCommands {
       err.println("mltrace-agent: could not attach to process " + pid + ": " + cause.getMessage());
       return 3;
     }
-    out.println(switch (command) {
-      case "attach" -> "attached to " + pid + "; the application's stderr shows '[mltrace] tracing ...'";
-      case "reload" -> "reloaded " + pid + " with " + config;
-      default -> "detached from " + pid + "; its classes are restored";
-    });
+    out.println(
+        switch (command) {
+          case "attach" ->
+              "attached to " + pid + "; the application's stderr shows '[mltrace] tracing ...'";
+          case "reload" -> "reloaded " + pid + " with " + config;
+          default -> "detached from " + pid + "; its classes are restored";
+        });
     return 0;
   }
 

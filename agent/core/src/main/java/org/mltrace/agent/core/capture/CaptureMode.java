@@ -16,7 +16,8 @@ public enum CaptureMode {
   NONE;
 
   /** The words the YAML accepts, in the order the documentation lists them. */
-  public static final java.util.List<String> YAML_WORDS = java.util.List.of("value", "summary", "pointer", "none");
+  public static final java.util.List<String> YAML_WORDS =
+      java.util.List.of("value", "summary", "pointer", "none");
 
   public static CaptureMode ofYaml(String word) {
     return valueOf(word.toUpperCase(Locale.ROOT));

@@ -9,8 +9,8 @@ package org.mltrace.agent.core.capture;
  * @param redact store only {@code sha256:HEX} of the value's text, never the text
  * @param maxStringLength strings are cut to this many characters
  * @param sampleCap summaries read at most this many elements
- * @param snapshot the YAML's {@code snapshot: true}: a file pointer is marked so that the
- *     collector on the same host copies the file into its artifact store
+ * @param snapshot the YAML's {@code snapshot: true}: a file pointer is marked so that the collector
+ *     on the same host copies the file into its artifact store
  * @param keepSample a declared trigger needs the summary's sampled values ({@code psi}, {@code
  *     outliers}, ...): the summary carries them; false for every other variable, which then costs
  *     nothing more
@@ -32,30 +32,56 @@ public record CaptureOptions(
   public static final int DEFAULT_MAX_STRING_LENGTH = 256;
   public static final int DEFAULT_SAMPLE_CAP = 1024;
   public static final CaptureOptions DEFAULTS =
-      new CaptureOptions(null, CaptureMode.AUTO, false, DEFAULT_MAX_STRING_LENGTH, DEFAULT_SAMPLE_CAP);
+      new CaptureOptions(
+          null, CaptureMode.AUTO, false, DEFAULT_MAX_STRING_LENGTH, DEFAULT_SAMPLE_CAP);
 
   /** Without a snapshot. */
-  public CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap) {
+  public CaptureOptions(
+      String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap) {
     this(type, mode, redact, maxStringLength, sampleCap, false);
   }
 
   /** Without a sample or hashes kept. */
-  public CaptureOptions(String type, CaptureMode mode, boolean redact, int maxStringLength, int sampleCap, boolean snapshot) {
+  public CaptureOptions(
+      String type,
+      CaptureMode mode,
+      boolean redact,
+      int maxStringLength,
+      int sampleCap,
+      boolean snapshot) {
     this(type, mode, redact, maxStringLength, sampleCap, snapshot, false, false, false);
   }
 
   public CaptureOptions withMaxStringLength(int length) {
-    return new CaptureOptions(type, mode, redact, length, sampleCap, snapshot, keepSample, keepHashes, keepTexts);
+    return new CaptureOptions(
+        type, mode, redact, length, sampleCap, snapshot, keepSample, keepHashes, keepTexts);
   }
 
   public CaptureOptions withSnapshot(boolean snapshot) {
-    return new CaptureOptions(type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample, keepHashes, keepTexts);
+    return new CaptureOptions(
+        type,
+        mode,
+        redact,
+        maxStringLength,
+        sampleCap,
+        snapshot,
+        keepSample,
+        keepHashes,
+        keepTexts);
   }
 
   /** These options, additionally keeping the sample and/or hashes (what triggers need). */
   public CaptureOptions keeping(boolean sample, boolean hashes) {
     return new CaptureOptions(
-        type, mode, redact, maxStringLength, sampleCap, snapshot, keepSample || sample, keepHashes || hashes, keepTexts);
+        type,
+        mode,
+        redact,
+        maxStringLength,
+        sampleCap,
+        snapshot,
+        keepSample || sample,
+        keepHashes || hashes,
+        keepTexts);
   }
 
   /**
@@ -64,7 +90,15 @@ public record CaptureOptions(
    */
   public CaptureOptions keepingTexts(int cap) {
     return new CaptureOptions(
-        type, mode, redact, maxStringLength, Math.max(sampleCap, cap), snapshot, keepSample, keepHashes, true);
+        type,
+        mode,
+        redact,
+        maxStringLength,
+        Math.max(sampleCap, cap),
+        snapshot,
+        keepSample,
+        keepHashes,
+        true);
   }
 
   /** Whether the summary must carry extras beyond its moments. */

@@ -5,10 +5,10 @@ import org.mltrace.agent.core.AgentLog;
 
 /**
  * Backs off when the queue writer falls behind: while the event buffer holds {@link #highWater}
- * events or more (three quarters of its capacity), only about one call in {@value #KEEP_ONE_IN} of every
- * component is recorded, the others are counted as unrecorded (not dropped: their number still
- * reaches the collector, see {@link ComponentSampler}); once the writer has drained the buffer
- * to {@link #lowWater} (an eighth of its capacity) or less, every call is recorded again.
+ * events or more (three quarters of its capacity), only about one call in {@value #KEEP_ONE_IN} of
+ * every component is recorded, the others are counted as unrecorded (not dropped: their number
+ * still reaches the collector, see {@link ComponentSampler}); once the writer has drained the
+ * buffer to {@link #lowWater} (an eighth of its capacity) or less, every call is recorded again.
  *
  * <p>The two thresholds apart keep the breaker from flapping at one level. Opening is noticed by
  * the thread that submits (which already holds the buffer's size), closing by the writer thread
@@ -21,7 +21,9 @@ public final class CircuitBreaker {
   private final int lowWater;
   private volatile boolean open;
 
-  /** @param bufferCapacity the event buffer's capacity */
+  /**
+   * @param bufferCapacity the event buffer's capacity
+   */
   public CircuitBreaker(int bufferCapacity) {
     // Three quarters, not half: a service at 50,000 calls a second fills half of the 16,384-event
     // buffer whenever the writer thread is descheduled for 160 ms, which a busy 2-core machine
@@ -53,8 +55,13 @@ public final class CircuitBreaker {
       if (buffered >= highWater) {
         open = true;
         AgentHealth.count(AgentHealth.BREAKER_OPENED);
-        AgentLog.warnOnce("breaker", "the queue writer fell behind (" + buffered + " events buffered): recording about 1 call in "
-            + KEEP_ONE_IN + " until it catches up; the others are counted as unrecorded");
+        AgentLog.warnOnce(
+            "breaker",
+            "the queue writer fell behind ("
+                + buffered
+                + " events buffered): recording about 1 call in "
+                + KEEP_ONE_IN
+                + " until it catches up; the others are counted as unrecorded");
       }
     } else if (buffered <= lowWater) {
       open = false;

@@ -20,11 +20,11 @@ import org.mltrace.agent.event.CodeSourceEvent;
  * Sends, once per component and woven class, a {@link CodeSourceEvent}: the jar the class came
  * from, its SHA-256 and Maven coordinates.
  *
- * <p>The class-loading thread only reads the class's code source location and hands it over
- * ({@link #woven}); a helper thread, started on the first woven class and gone after two idle
- * seconds, reads each jar once ({@link JarFacts}, cached by location: its central directory for
- * the coordinates, then every byte for the hash) and submits the events to the queue writer. So a
- * large jar delays neither the class being loaded nor the writer, and no run carries any of it.
+ * <p>The class-loading thread only reads the class's code source location and hands it over ({@link
+ * #woven}); a helper thread, started on the first woven class and gone after two idle seconds,
+ * reads each jar once ({@link JarFacts}, cached by location: its central directory for the
+ * coordinates, then every byte for the hash) and submits the events to the queue writer. So a large
+ * jar delays neither the class being loaded nor the writer, and no run carries any of it.
  *
  * <p>Each event waits in {@code unsent} until it goes, and goes exactly once: whoever removes it
  * (the helper with the full facts, or {@link #finish} at exit with what is known by then) submits
@@ -33,22 +33,37 @@ import org.mltrace.agent.event.CodeSourceEvent;
 public final class CodeSourceReporter {
   private final String agentId;
   private final Consumer<Object> submit;
-  /** Every component and class handed over, so a class woven again (a retransform) is not sent twice. */
+
+  /**
+   * Every component and class handed over, so a class woven again (a retransform) is not sent
+   * twice.
+   */
   private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+
   private final Map<String, CodeSourceEvent> unsent = new ConcurrentHashMap<>();
   private final Map<String, JarFacts> jars = new ConcurrentHashMap<>();
   private final ThreadPoolExecutor helper;
 
-  /** @param submit the queue writer's {@code submit} */
+  /**
+   * @param submit the queue writer's {@code submit}
+   */
   public CodeSourceReporter(String agentId, Consumer<Object> submit) {
     this.agentId = agentId;
     this.submit = submit;
-    this.helper = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "mltrace-code-sources");
-      t.setDaemon(true);
-      t.setContextClassLoader(CodeSourceReporter.class.getClassLoader()); // not the application's
-      return t;
-    });
+    this.helper =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            2,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "mltrace-code-sources");
+              t.setDaemon(true);
+              t.setContextClassLoader(
+                  CodeSourceReporter.class.getClassLoader()); // not the application's
+              return t;
+            });
     helper.allowCoreThreadTimeOut(true);
   }
 
@@ -56,7 +71,11 @@ public final class CodeSourceReporter {
    * Notes that {@code className} (internal name) was woven for {@code components}; returns at once.
    * Never throws.
    */
-  public void woven(ProtectionDomain domain, String className, Collection<String> components, String codeVersion) {
+  public void woven(
+      ProtectionDomain domain,
+      String className,
+      Collection<String> components,
+      String codeVersion) {
     try {
       CodeSource source = domain == null ? null : domain.getCodeSource();
       URL url = source == null ? null : source.getLocation();
@@ -65,7 +84,9 @@ public final class CodeSourceReporter {
       List<String> keys = new ArrayList<>(components.size());
       for (String c : components) {
         String key = c + '\0' + dotted;
-        CodeSourceEvent known = new CodeSourceEvent(agentId, c, dotted, codeVersion, JarFacts.location(location), null, null);
+        CodeSourceEvent known =
+            new CodeSourceEvent(
+                agentId, c, dotted, codeVersion, JarFacts.location(location), null, null);
         if (seen.add(key)) {
           unsent.put(key, known);
           keys.add(key);
@@ -85,7 +106,8 @@ public final class CodeSourceReporter {
       JarFacts facts = url == null ? null : jars.get(url);
       if (facts == null) {
         JarFacts described = JarFacts.describe(url);
-        keys.forEach(k -> unsent.computeIfPresent(k, (key, e) -> with(e, described))); // for an early exit
+        keys.forEach(
+            k -> unsent.computeIfPresent(k, (key, e) -> with(e, described))); // for an early exit
         facts = described.file() ? described.hashed() : described;
         if (url != null) {
           jars.put(url, facts);
@@ -106,15 +128,26 @@ public final class CodeSourceReporter {
   }
 
   private static CodeSourceEvent with(CodeSourceEvent e, JarFacts facts) {
-    return new CodeSourceEvent(e.agentId(), e.component(), e.className(), e.codeVersion(), facts.location(), facts.sha256(),
+    return new CodeSourceEvent(
+        e.agentId(),
+        e.component(),
+        e.className(),
+        e.codeVersion(),
+        facts.location(),
+        facts.sha256(),
         facts.maven());
   }
 
   private static void failed(String what, String why) {
     AgentHealth.count(AgentHealth.CODE_SOURCE_FAILED);
     String className = what.substring(what.indexOf('\0') + 1).replace('/', '.');
-    AgentLog.warnOnce("code-source:" + className, "the code source of " + className
-        + " is recorded incompletely or not at all (" + why + "); its runs are recorded as usual");
+    AgentLog.warnOnce(
+        "code-source:" + className,
+        "the code source of "
+            + className
+            + " is recorded incompletely or not at all ("
+            + why
+            + "); its runs are recorded as usual");
   }
 
   /**
@@ -138,7 +171,9 @@ public final class CodeSourceReporter {
       }
     }
     if (incomplete > 0) {
-      AgentLog.warn(incomplete + " code sources were still being read at exit: recorded without their jar's hash");
+      AgentLog.warn(
+          incomplete
+              + " code sources were still being read at exit: recorded without their jar's hash");
     }
   }
 }

@@ -23,8 +23,8 @@ public final class CodeVersions {
   }
 
   /**
-   * The commit checked out in the git work tree containing {@code dir}, read from the files
-   * under {@code .git} (no git process is started), or null when there is none.
+   * The commit checked out in the git work tree containing {@code dir}, read from the files under
+   * {@code .git} (no git process is started), or null when there is none.
    */
   public static String gitCommit(Path dir) {
     for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {

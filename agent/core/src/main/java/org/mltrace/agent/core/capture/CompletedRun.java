@@ -4,8 +4,8 @@ import java.util.List;
 import org.mltrace.agent.event.CapturedValue;
 
 /**
- * A finished call, as the application thread hands it to the writer thread, which adds the
- * process identity and encodes it.
+ * A finished call, as the application thread hands it to the writer thread, which adds the process
+ * identity and encodes it.
  */
 public record CompletedRun(
     MethodPlan plan,

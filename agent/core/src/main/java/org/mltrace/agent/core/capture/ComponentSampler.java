@@ -5,20 +5,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Decides, on the calling thread, whether one call of a component is recorded, and counts the
- * calls that are not, so that the component's totals stay exact.
+ * Decides, on the calling thread, whether one call of a component is recorded, and counts the calls
+ * that are not, so that the component's totals stay exact.
  *
- * <p>Cheap on purpose, since it runs on every call of a method that may be called millions of
- * times a second: no lock; a fraction is one {@link ThreadLocalRandom} draw; a rate reads the
- * monotonic clock and, until the second's budget is spent, increments one shared counter (after
- * that only reads it); the unrecorded count is a {@link LongAdder} (striped, so threads do not
- * contend). The rate's window is a second of {@link System#nanoTime()}; two threads crossing into
- * a new second together may admit a call or two more than the budget.
+ * <p>Cheap on purpose, since it runs on every call of a method that may be called millions of times
+ * a second: no lock; a fraction is one {@link ThreadLocalRandom} draw; a rate reads the monotonic
+ * clock and, until the second's budget is spent, increments one shared counter (after that only
+ * reads it); the unrecorded count is a {@link LongAdder} (striped, so threads do not contend). The
+ * rate's window is a second of {@link System#nanoTime()}; two threads crossing into a new second
+ * together may admit a call or two more than the budget.
  *
  * <p>The writer thread (alone) carries the unrecorded count into events: {@link
  * #pendingUnrecorded()} is what no event has carried yet, {@link #markCarried} is called once an
- * event carrying it has been appended. The adder only grows, so each call is carried exactly
- * once even while application threads keep counting.
+ * event carrying it has been appended. The adder only grows, so each call is carried exactly once
+ * even while application threads keep counting.
  */
 public final class ComponentSampler {
   private final String component;

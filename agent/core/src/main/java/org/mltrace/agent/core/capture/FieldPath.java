@@ -12,24 +12,26 @@ import org.mltrace.agent.core.spelling.Suggestions;
 
 /**
  * The fields after the first segment of a YAML variable such as {@code result.metrics.accuracy}:
- * reads {@code metrics}, then {@code accuracy}, reflectively from the value the woven code
- * passed for {@code result}.
+ * reads {@code metrics}, then {@code accuracy}, reflectively from the value the woven code passed
+ * for {@code result}.
  *
- * <p>Never calls the application's code (no getters) and never throws: a field that does not
- * exist in the runtime class, a {@code null} part way along the path, or a field the agent may
- * not read (a module that does not open its package) gives an {@link Unreadable} whose reason
- * is recorded in the event and counted by kind in the agent's health. The {@link Field} found
- * for a class and name is cached (the miss too), so the reflective search happens once per
- * class, not once per call.
+ * <p>Never calls the application's code (no getters) and never throws: a field that does not exist
+ * in the runtime class, a {@code null} part way along the path, or a field the agent may not read
+ * (a module that does not open its package) gives an {@link Unreadable} whose reason is recorded in
+ * the event and counted by kind in the agent's health. The {@link Field} found for a class and name
+ * is cached (the miss too), so the reflective search happens once per class, not once per call.
  */
 public final class FieldPath {
-  /** Per class: field name to its accessible {@link Field}, or to the {@link Unreadable} why not. */
-  private static final ClassValue<ConcurrentHashMap<String, Object>> LOOKUPS = new ClassValue<>() {
-    @Override
-    protected ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
-      return new ConcurrentHashMap<>();
-    }
-  };
+  /**
+   * Per class: field name to its accessible {@link Field}, or to the {@link Unreadable} why not.
+   */
+  private static final ClassValue<ConcurrentHashMap<String, Object>> LOOKUPS =
+      new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, Object> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private final String text;
   private final String root;
@@ -64,8 +66,8 @@ public final class FieldPath {
   public record Unreadable(AgentHealth kind, String reason) {}
 
   /**
-   * The value at the end of the path, {@link CaptureBridge#ABSENT} when the root was absent, or
-   * an {@link Unreadable}.
+   * The value at the end of the path, {@link CaptureBridge#ABSENT} when the root was absent, or an
+   * {@link Unreadable}.
    */
   public Object read(Object rootValue) {
     if (rootValue == CaptureBridge.ABSENT) {
@@ -86,7 +88,8 @@ public final class FieldPath {
         current = ((Field) lookup).get(current);
       } catch (Throwable t) {
         // trySetAccessible said yes, yet the read failed (e.g. a class redefined meanwhile).
-        return unreadable(AgentHealth.FIELD_INACCESSIBLE, "cannot read " + prefix(i + 1) + ": " + t);
+        return unreadable(
+            AgentHealth.FIELD_INACCESSIBLE, "cannot read " + prefix(i + 1) + ": " + t);
       }
     }
     return current;
@@ -116,30 +119,52 @@ public final class FieldPath {
         }
       }
       List<String> near = Suggestions.nearest(name, fieldNames(type), 3);
-      String reason = type.getName() + " has no field '" + name + "'" + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near));
-      AgentLog.warnOnce("field:" + text + ":" + type.getName(), "variable '" + text + "': " + reason + "; recorded as absent");
+      String reason =
+          type.getName()
+              + " has no field '"
+              + name
+              + "'"
+              + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near));
+      AgentLog.warnOnce(
+          "field:" + text + ":" + type.getName(),
+          "variable '" + text + "': " + reason + "; recorded as absent");
       return new Unreadable(AgentHealth.FIELD_MISSING, reason);
     } catch (Throwable t) {
       // getDeclaredFields resolves field types and can fail (a class missing from the class path).
-      return new Unreadable(AgentHealth.FIELD_INACCESSIBLE, "cannot list the fields of " + type.getName() + ": " + t);
+      return new Unreadable(
+          AgentHealth.FIELD_INACCESSIBLE, "cannot list the fields of " + type.getName() + ": " + t);
     }
   }
 
   private Object accessible(Class<?> type, Field f) {
     boolean readable;
     try {
-      readable = f.trySetAccessible()
-          || (Modifier.isPublic(f.getModifiers()) && Modifier.isPublic(f.getDeclaringClass().getModifiers())
-              && f.getDeclaringClass().getModule().isExported(f.getDeclaringClass().getPackageName()));
+      readable =
+          f.trySetAccessible()
+              || (Modifier.isPublic(f.getModifiers())
+                  && Modifier.isPublic(f.getDeclaringClass().getModifiers())
+                  && f.getDeclaringClass()
+                      .getModule()
+                      .isExported(f.getDeclaringClass().getPackageName()));
     } catch (Throwable t) {
       readable = false; // a SecurityException under a security manager, say
     }
     if (readable) {
       return f;
     }
-    String reason = "field '" + f.getName() + "' of " + f.getDeclaringClass().getName() + " is not accessible (module "
-        + f.getDeclaringClass().getModule().getName() + " does not open " + f.getDeclaringClass().getPackageName() + ")";
-    AgentLog.warnOnce("field:" + text + ":" + type.getName(), "variable '" + text + "': " + reason + "; recorded as absent");
+    String reason =
+        "field '"
+            + f.getName()
+            + "' of "
+            + f.getDeclaringClass().getName()
+            + " is not accessible (module "
+            + f.getDeclaringClass().getModule().getName()
+            + " does not open "
+            + f.getDeclaringClass().getPackageName()
+            + ")";
+    AgentLog.warnOnce(
+        "field:" + text + ":" + type.getName(),
+        "variable '" + text + "': " + reason + "; recorded as absent");
     return new Unreadable(AgentHealth.FIELD_INACCESSIBLE, reason);
   }
 

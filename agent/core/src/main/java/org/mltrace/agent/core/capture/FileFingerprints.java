@@ -11,13 +11,13 @@ import java.nio.file.StandardOpenOption;
  * so their cost is bounded.
  *
  * <p>A file of at most {@code fullHashMaxBytes} is hashed whole: {@code xxh64:HEX}, XXH64 of every
- * byte (reading a 64 MiB file from the page cache and hashing it takes some tens of
- * milliseconds). A larger file gets a sampled hash, {@code xxh64s:HEX}: XXH64 of its size (8 bytes,
- * little-endian) followed by {@value #SAMPLE_BLOCKS} blocks of {@value #BLOCK_BYTES} bytes at
- * evenly spaced fixed offsets, the first at 0 and the last ending at the end of the file: 1 MiB
- * read whatever the size. The sampled hash tells apart files whose size differs or whose change
- * touches a sampled block; a same-size edit between the blocks goes unnoticed. That is the price
- * of never reading a multi-gigabyte file on the application's thread.
+ * byte (reading a 64 MiB file from the page cache and hashing it takes some tens of milliseconds).
+ * A larger file gets a sampled hash, {@code xxh64s:HEX}: XXH64 of its size (8 bytes, little-endian)
+ * followed by {@value #SAMPLE_BLOCKS} blocks of {@value #BLOCK_BYTES} bytes at evenly spaced fixed
+ * offsets, the first at 0 and the last ending at the end of the file: 1 MiB read whatever the size.
+ * The sampled hash tells apart files whose size differs or whose change touches a sampled block; a
+ * same-size edit between the blocks goes unnoticed. That is the price of never reading a
+ * multi-gigabyte file on the application's thread.
  */
 final class FileFingerprints {
   static final int BLOCK_BYTES = 64 * 1024;
@@ -78,7 +78,8 @@ final class FileFingerprints {
     long[] offsets = new long[SAMPLE_BLOCKS];
     long last = Math.max(0, size - BLOCK_BYTES);
     for (int i = 0; i < SAMPLE_BLOCKS; i++) {
-      offsets[i] = last / (SAMPLE_BLOCKS - 1) * i + last % (SAMPLE_BLOCKS - 1) * i / (SAMPLE_BLOCKS - 1);
+      offsets[i] =
+          last / (SAMPLE_BLOCKS - 1) * i + last % (SAMPLE_BLOCKS - 1) * i / (SAMPLE_BLOCKS - 1);
     }
     return offsets;
   }

@@ -37,7 +37,10 @@ public record JarFacts(String location, String sha256, String maven, String fail
 
   /** Whether the location is a regular file that {@link #hashed} can read. */
   boolean file() {
-    return location != null && failure == null && sha256 == null && Files.isRegularFile(Path.of(location));
+    return location != null
+        && failure == null
+        && sha256 == null
+        && Files.isRegularFile(Path.of(location));
   }
 
   /**
@@ -60,9 +63,7 @@ public record JarFacts(String location, String sha256, String maven, String fail
     }
   }
 
-  /**
-   * The absolute path a {@code file:} URL names, else the URL as given (null for null); no I/O.
-   */
+  /** The absolute path a {@code file:} URL names, else the URL as given (null for null); no I/O. */
   public static String location(String url) {
     if (url == null) {
       return null;
@@ -88,7 +89,8 @@ public record JarFacts(String location, String sha256, String maven, String fail
   }
 
   static String sha256(Path file) throws IOException {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
       byte[] buffer = new byte[64 * 1024];
       while (in.read(buffer) >= 0) {
         // the digest sees every byte read
@@ -109,7 +111,9 @@ public record JarFacts(String location, String sha256, String maven, String fail
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
         String name = entry.getName();
-        if (name.startsWith(MAVEN_DIR) && name.endsWith("/pom.properties") && name.split("/").length == 5) {
+        if (name.startsWith(MAVEN_DIR)
+            && name.endsWith("/pom.properties")
+            && name.split("/").length == 5) {
           Properties p = new Properties();
           try (InputStream in = zip.getInputStream(entry)) {
             p.load(in);

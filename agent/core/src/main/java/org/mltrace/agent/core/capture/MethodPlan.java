@@ -14,18 +14,34 @@ import java.util.List;
  * @param sampler decides which calls are recorded; shared by the component's methods
  */
 public record MethodPlan(
-    String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved,
+    String component,
+    String method,
+    String codeVersion,
+    List<PlannedVariable> variables,
+    boolean everyExitObserved,
     ComponentSampler sampler) {
   public MethodPlan {
     variables = List.copyOf(variables);
   }
 
   /** Recording every call. */
-  public MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables, boolean everyExitObserved) {
-    this(component, method, codeVersion, variables, everyExitObserved, ComponentSampler.everyCall(component));
+  public MethodPlan(
+      String component,
+      String method,
+      String codeVersion,
+      List<PlannedVariable> variables,
+      boolean everyExitObserved) {
+    this(
+        component,
+        method,
+        codeVersion,
+        variables,
+        everyExitObserved,
+        ComponentSampler.everyCall(component));
   }
 
-  public MethodPlan(String component, String method, String codeVersion, List<PlannedVariable> variables) {
+  public MethodPlan(
+      String component, String method, String codeVersion, List<PlannedVariable> variables) {
     this(component, method, codeVersion, variables, true);
   }
 }

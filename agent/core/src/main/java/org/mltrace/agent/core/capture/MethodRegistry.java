@@ -5,8 +5,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Hands out the method ids baked into woven code and finds the plan behind an id.
  *
- * <p>Registration happens once per woven method (class-load time); lookups happen on every call,
- * so the list is copy-on-write: reads take no lock.
+ * <p>Registration happens once per woven method (class-load time); lookups happen on every call, so
+ * the list is copy-on-write: reads take no lock.
  */
 public final class MethodRegistry {
   private final CopyOnWriteArrayList<MethodPlan> plans = new CopyOnWriteArrayList<>();

@@ -4,16 +4,16 @@ import org.mltrace.agent.event.ValueSummary;
 
 /**
  * Accumulates one sample into a {@link ValueSummary}: count of nulls and NaNs, min, max, mean and
- * population standard deviation, and a distinct
- * estimate by <em>linear counting</em> (Whang et al., 1990): each value's 64-bit hash sets one bit
- * of a bitmap of {@code m} bits (a power of two, at least four per sampled element); with {@code z}
- * bits still clear, the estimate is {@code m ln(m / z)}. At four bits per element its standard
- * error stays around 1% up to the cap; a 1,024-element cap uses a 512-byte bitmap.
+ * population standard deviation, and a distinct estimate by <em>linear counting</em> (Whang et al.,
+ * 1990): each value's 64-bit hash sets one bit of a bitmap of {@code m} bits (a power of two, at
+ * least four per sampled element); with {@code z} bits still clear, the estimate is {@code m ln(m /
+ * z)}. At four bits per element its standard error stays around 1% up to the cap; a 1,024-element
+ * cap uses a 512-byte bitmap.
  *
  * <p>The moments are sums of the values shifted by the first one ({@code d = v - first}; mean
  * {@code first + Σd/n}, variance {@code (Σd² - (Σd)²/n) / n}): numerically safe for data far from
- * zero, and, unlike Welford's update, without a division per element, whose latency chain made
- * the first version cost about 4.5 ns per element.
+ * zero, and, unlike Welford's update, without a division per element, whose latency chain made the
+ * first version cost about 4.5 ns per element.
  *
  * <p>Memory is O(cap), time O(1) per element. Not thread-safe: one per summary.
  */

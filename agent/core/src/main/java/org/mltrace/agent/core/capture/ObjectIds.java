@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Gives each live object a number that stays the same for its lifetime and is never reused.
  *
- * <p>Identity-based: the application's {@code equals}/{@code hashCode} are never called (they
- * may be slow, throw or change as the object mutates). {@code identityHashCode} is only the hash
- * bucket; equality is reference identity, so two objects with the same identity hash never share
- * a number and no false lineage can arise. Entries are weak and purged as objects die, so the
- * table never keeps application objects alive.
+ * <p>Identity-based: the application's {@code equals}/{@code hashCode} are never called (they may
+ * be slow, throw or change as the object mutates). {@code identityHashCode} is only the hash
+ * bucket; equality is reference identity, so two objects with the same identity hash never share a
+ * number and no false lineage can arise. Entries are weak and purged as objects die, so the table
+ * never keeps application objects alive.
  */
 public final class ObjectIds {
   private final ConcurrentHashMap<Object, Long> ids = new ConcurrentHashMap<>();

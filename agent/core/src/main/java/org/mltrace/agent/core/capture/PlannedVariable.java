@@ -10,8 +10,15 @@ package org.mltrace.agent.core.capture;
  * @param options how to record it (the YAML's per-variable options and global defaults)
  * @param fieldPath the fields to follow from the arriving value, or null for a plain variable
  */
-public record PlannedVariable(String name, boolean input, boolean atEntry, int index, CaptureOptions options, FieldPath fieldPath) {
-  public PlannedVariable(String name, boolean input, boolean atEntry, int index, CaptureOptions options) {
+public record PlannedVariable(
+    String name,
+    boolean input,
+    boolean atEntry,
+    int index,
+    CaptureOptions options,
+    FieldPath fieldPath) {
+  public PlannedVariable(
+      String name, boolean input, boolean atEntry, int index, CaptureOptions options) {
     this(name, input, atEntry, index, options, FieldPath.of(name));
   }
 

@@ -20,12 +20,17 @@ final class PluginValues {
   }
 
   /**
-   * @param identity the agent's own in-memory pointer for the value, used when the plugin keeps
-   *     the object's identity ({@link EncodedValue#sameObject()})
+   * @param identity the agent's own in-memory pointer for the value, used when the plugin keeps the
+   *     object's identity ({@link EncodedValue#sameObject()})
    */
   CapturedValue toValues(
-      String name, CaptureOptions options, String className, EncodedValue encoded, CapturedValue identity,
-      DerivedValues derived, boolean input) {
+      String name,
+      CaptureOptions options,
+      String className,
+      EncodedValue encoded,
+      CapturedValue identity,
+      DerivedValues derived,
+      boolean input) {
     CapturedValue value;
     if (encoded.pointer() != null) {
       value = pointer(name, encoded.pointer(), className, options);
@@ -35,7 +40,14 @@ final class PluginValues {
     } else if (encoded.text() != null) {
       String text = encoded.text();
       int max = options.maxStringLength();
-      value = new CapturedValue(name, ValueKind.STRING, text.length() > max ? text.substring(0, max) : text, null, className, text.length());
+      value =
+          new CapturedValue(
+              name,
+              ValueKind.STRING,
+              text.length() > max ? text.substring(0, max) : text,
+              null,
+              className,
+              text.length());
     } else {
       value = identity;
     }
@@ -43,8 +55,15 @@ final class PluginValues {
       if (encoded.schema() != null) {
         String schema = encoded.schema();
         int max = options.maxStringLength();
-        derived.beside(new CapturedValue(
-            name + ".schema", ValueKind.STRING, schema.length() > max ? schema.substring(0, max) : schema, null, className, schema.length()), input);
+        derived.beside(
+            new CapturedValue(
+                name + ".schema",
+                ValueKind.STRING,
+                schema.length() > max ? schema.substring(0, max) : schema,
+                null,
+                className,
+                schema.length()),
+            input);
       }
       List<String> sources = encoded.sources();
       for (int i = 0; i < sources.size(); i++) {
@@ -65,15 +84,24 @@ final class PluginValues {
     }
     URI uri = uriOrNull(id);
     String scheme = uri == null ? null : uri.getScheme();
-    return new CapturedValue(name, ValueKind.POINTER, id, PointerTypes.ofUri(scheme, uri == null ? id : uri.getPath()), className, -1);
+    return new CapturedValue(
+        name,
+        ValueKind.POINTER,
+        id,
+        PointerTypes.ofUri(scheme, uri == null ? id : uri.getPath()),
+        className,
+        -1);
   }
 
   private static Path localFile(String id) {
     try {
       if (id.regionMatches(true, 0, "file:", 0, 5)) {
         URI uri = new URI(id);
-        // Hadoop writes file:/a/b; Path.of(URI) wants an absolute hierarchical URI without authority.
-        return uri.isAbsolute() && !uri.isOpaque() && uri.getAuthority() == null ? Path.of(uri) : null;
+        // Hadoop writes file:/a/b; Path.of(URI) wants an absolute hierarchical URI without
+        // authority.
+        return uri.isAbsolute() && !uri.isOpaque() && uri.getAuthority() == null
+            ? Path.of(uri)
+            : null;
       }
       Path p = Path.of(id);
       return p.isAbsolute() ? p : null;

@@ -12,7 +12,8 @@ public final class PointerTypes {
   public static final String MODEL = "model";
   public static final String ENDPOINT = "endpoint";
 
-  private static final Set<String> MODEL_EXTENSIONS = Set.of("bin", "onnx", "pt", "pth", "model", "joblib", "ser", "zip", "pkl", "h5", "pmml");
+  private static final Set<String> MODEL_EXTENSIONS =
+      Set.of("bin", "onnx", "pt", "pth", "model", "joblib", "ser", "zip", "pkl", "h5", "pmml");
 
   private PointerTypes() {}
 
@@ -20,7 +21,8 @@ public final class PointerTypes {
   public static String ofFileName(String name) {
     int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
     int dot = name.lastIndexOf('.');
-    if (dot > slash && MODEL_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
+    if (dot > slash
+        && MODEL_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))) {
       return MODEL;
     }
     return DATA;

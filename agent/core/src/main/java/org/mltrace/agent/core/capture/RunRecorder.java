@@ -14,20 +14,19 @@ import org.mltrace.agent.event.ValueKind;
 /**
  * The hooks behind the bridge: turns enter/exit/fail calls into {@link CompletedRun}s.
  *
- * <p>Inputs read at entry are encoded at entry, because the application may mutate or replace
- * them before the method returns. Nothing here blocks: the finished run is handed to a sink that
- * only enqueues.
+ * <p>Inputs read at entry are encoded at entry, because the application may mutate or replace them
+ * before the method returns. Nothing here blocks: the finished run is handed to a sink that only
+ * enqueues.
  *
  * <p>A run is the outermost call of a component on a thread: while one is in progress, further
- * entries into the same component on that thread (an override calling {@code super}, two
- * configured overloads calling each other, recursion) belong to it and record nothing of their
- * own. Methods whose exceptional exits cannot be observed (see {@link
- * MethodPlan#everyExitObserved}) never claim the component, so an unobserved exit cannot leave it
- * claimed for good.
+ * entries into the same component on that thread (an override calling {@code super}, two configured
+ * overloads calling each other, recursion) belong to it and record nothing of their own. Methods
+ * whose exceptional exits cannot be observed (see {@link MethodPlan#everyExitObserved}) never claim
+ * the component, so an unobserved exit cannot leave it claimed for good.
  *
  * <p>An outermost call that the component's {@link ComponentSampler} (its {@code sample:}, or the
- * {@link CircuitBreaker}) turns away records nothing and is counted as unrecorded; it still
- * claims its component like a recorded one.
+ * {@link CircuitBreaker}) turns away records nothing and is counted as unrecorded; it still claims
+ * its component like a recorded one.
  */
 public final class RunRecorder implements CaptureHooks {
   private static final int MAX_ERROR_MESSAGE = 1024;
@@ -38,14 +37,21 @@ public final class RunRecorder implements CaptureHooks {
   private final Consumer<CompletedRun> sink;
   private final CircuitBreaker breaker;
   private final AtomicLong sequence = new AtomicLong();
-  private final ThreadLocal<ActiveComponents> active = ThreadLocal.withInitial(ActiveComponents::new);
+  private final ThreadLocal<ActiveComponents> active =
+      ThreadLocal.withInitial(ActiveComponents::new);
 
   public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink) {
     this(registry, encoder, sink, CircuitBreaker.never());
   }
 
-  /** @param breaker makes every component record fewer calls while the queue falls behind */
-  public RunRecorder(MethodRegistry registry, ValueEncoder encoder, Consumer<CompletedRun> sink, CircuitBreaker breaker) {
+  /**
+   * @param breaker makes every component record fewer calls while the queue falls behind
+   */
+  public RunRecorder(
+      MethodRegistry registry,
+      ValueEncoder encoder,
+      Consumer<CompletedRun> sink,
+      CircuitBreaker breaker) {
     this.registry = registry;
     this.encoder = encoder;
     this.sink = sink;
@@ -58,14 +64,24 @@ public final class RunRecorder implements CaptureHooks {
     final long sequence;
     final long startMicros;
     final long startNanos;
+
     /** Set by {@link RunRecorder#entry}; empty when the method reads nothing at entry. */
     CapturedValue[] entryValues = NO_VALUES;
+
     final boolean claimed;
+
     /** What plugins derive from this call's values; null when the YAML names no plugin. */
     final DerivedValues derived;
+
     boolean finished;
 
-    RunToken(MethodPlan plan, long sequence, long startMicros, long startNanos, boolean claimed, DerivedValues derived) {
+    RunToken(
+        MethodPlan plan,
+        long sequence,
+        long startMicros,
+        long startNanos,
+        boolean claimed,
+        DerivedValues derived) {
       this.derived = derived;
       this.plan = plan;
       this.sequence = sequence;
@@ -165,11 +181,15 @@ public final class RunRecorder implements CaptureHooks {
     for (PlannedVariable v : t.plan.variables()) {
       CapturedValue value;
       if (v.atEntry()) {
-        value = v.index() < t.entryValues.length && t.entryValues[v.index()] != null
-            ? t.entryValues[v.index()]
-            : CapturedValue.absent(v.name());
+        value =
+            v.index() < t.entryValues.length && t.entryValues[v.index()] != null
+                ? t.entryValues[v.index()]
+                : CapturedValue.absent(v.name());
       } else {
-        Object raw = exitValues != null && v.index() < exitValues.length ? exitValues[v.index()] : CaptureBridge.ABSENT;
+        Object raw =
+            exitValues != null && v.index() < exitValues.length
+                ? exitValues[v.index()]
+                : CaptureBridge.ABSENT;
         value = capture(v, raw, t.derived);
       }
       (v.input() ? inputs : outputs).add(value);
@@ -179,9 +199,19 @@ public final class RunRecorder implements CaptureHooks {
     }
     String errorClass = error == null ? null : error.getClass().getName();
     String errorMessage = error == null ? null : cut(safeMessage(error));
-    sink.accept(new CompletedRun(
-        t.plan, t.sequence, t.startMicros, endMicros, durationNanos, Thread.currentThread().getName(),
-        error != null, errorClass, errorMessage, inputs, outputs));
+    sink.accept(
+        new CompletedRun(
+            t.plan,
+            t.sequence,
+            t.startMicros,
+            endMicros,
+            durationNanos,
+            Thread.currentThread().getName(),
+            error != null,
+            errorClass,
+            errorMessage,
+            inputs,
+            outputs));
   }
 
   /** The variable's value, after following its field path if it has one. */

@@ -22,23 +22,27 @@ import org.mltrace.agent.event.ValueSummary;
  * head}), so the extras describe the very elements the moments do; nulls are skipped.
  *
  * <p>A number is kept widened to double; its hash is the SplitMix64 finalizer of {@link
- * Double#doubleToLongBits} ({@code -0.0} taken as {@code 0.0}), so {@code 1}, {@code 1L} and
- * {@code 1.0} hash alike. A string is kept as its length (as in the moments); its hash is XXH64
- * of its UTF-8 bytes. See docs/event-format.md.
+ * Double#doubleToLongBits} ({@code -0.0} taken as {@code 0.0}), so {@code 1}, {@code 1L} and {@code
+ * 1.0} hash alike. A string is kept as its length (as in the moments); its hash is XXH64 of its
+ * UTF-8 bytes. See docs/event-format.md.
  */
 final class SampleExtras {
   private final boolean keepSample;
   private final boolean keepHashes;
   private final int maxLength;
+
   /** Every sampled element as text, nulls included; null unless a task asked for them. */
   private final List<String> texts;
+
   /** A map's keys as text, one per element of {@code texts}; null unless a task named the map. */
   private List<String> keys;
+
   private double[] sample;
   private long[] hashes;
   private int n;
 
-  private SampleExtras(int expected, boolean keepSample, boolean keepHashes, boolean keepTexts, int maxLength) {
+  private SampleExtras(
+      int expected, boolean keepSample, boolean keepHashes, boolean keepTexts, int maxLength) {
     this.keepSample = keepSample;
     this.keepHashes = keepHashes;
     this.maxLength = maxLength;
@@ -51,12 +55,15 @@ final class SampleExtras {
    * {@code summary} of {@code v} with its extras, read at the indices {@code sampler} visits; the
    * summary unchanged when it describes no element or {@code v} is of no class summarized.
    */
-  static ValueSummary add(ValueSummary summary, Object v, CaptureOptions options, ValueSummaries.IndexSampler sampler) {
+  static ValueSummary add(
+      ValueSummary summary, Object v, CaptureOptions options, ValueSummaries.IndexSampler sampler) {
     int expected = (int) Math.max(0, summary.sampled() - summary.nulls());
     int cap = options.sampleCap();
     boolean keepSample = options.keepSample();
     boolean keepHashes = options.keepHashes();
-    SampleExtras e = new SampleExtras(expected, keepSample, keepHashes, options.keepTexts(), options.maxStringLength());
+    SampleExtras e =
+        new SampleExtras(
+            expected, keepSample, keepHashes, options.keepTexts(), options.maxStringLength());
     if (v instanceof double[] a) {
       sampler.sample(a.length, cap, i -> e.number(a[i]));
     } else if (v instanceof float[] a) {
@@ -87,12 +94,16 @@ final class SampleExtras {
       return summary;
     }
     return summary
-        .withExtras(keepSample ? Arrays.copyOf(e.sample, e.n) : null, keepHashes ? Arrays.copyOf(e.hashes, e.n) : null)
+        .withExtras(
+            keepSample ? Arrays.copyOf(e.sample, e.n) : null,
+            keepHashes ? Arrays.copyOf(e.hashes, e.n) : null)
         .withTexts(e.texts)
         .withKeys(e.keys);
   }
 
-  /** A map a task names: its values as the elements, its keys beside their texts (the same order). */
+  /**
+   * A map a task names: its values as the elements, its keys beside their texts (the same order).
+   */
   private void entries(Iterator<? extends Map.Entry<?, ?>> it, int cap) {
     keys = new ArrayList<>(texts.size() + Math.min(cap, 16));
     for (int i = 0; i < cap && it.hasNext(); i++) {
@@ -116,8 +127,14 @@ final class SampleExtras {
       if (keepSample || keepHashes) {
         keep(s.length(), keepHashes ? XxHash64.hash(s.getBytes(StandardCharsets.UTF_8)) : 0);
       }
-    } else if (o instanceof Double || o instanceof Integer || o instanceof Long || o instanceof Float
-        || o instanceof Short || o instanceof Byte || o instanceof BigDecimal || o instanceof BigInteger) {
+    } else if (o instanceof Double
+        || o instanceof Integer
+        || o instanceof Long
+        || o instanceof Float
+        || o instanceof Short
+        || o instanceof Byte
+        || o instanceof BigDecimal
+        || o instanceof BigInteger) {
       numberKept(((Number) o).doubleValue());
     } else if (o instanceof Boolean b) {
       numberKept(b ? 1 : 0);

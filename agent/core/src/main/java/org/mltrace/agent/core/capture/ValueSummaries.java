@@ -24,10 +24,9 @@ import org.mltrace.agent.event.ValueSummary;
  * <p>Only classes whose reading cannot run the application's code or block are read: the JDK's own
  * collection classes listed in {@link #SUMMARIZED} (a user subclass of {@code ArrayList} has
  * another name), and elements only of the JDK's final number classes, {@code String} and {@code
- * Boolean}. Not
- * read: views and wrappers ({@code Collections.unmodifiableList(yours)}, {@code subList}), whose
- * reads call the wrapped collection; {@code Vector}, {@code Hashtable} and the blocking queues,
- * which lock. A sample holding any other element gives no summary at all.
+ * Boolean}. Not read: views and wrappers ({@code Collections.unmodifiableList(yours)}, {@code
+ * subList}), whose reads call the wrapped collection; {@code Vector}, {@code Hashtable} and the
+ * blocking queues, which lock. A sample holding any other element gives no summary at all.
  */
 final class ValueSummaries {
   /**
@@ -92,12 +91,18 @@ final class ValueSummaries {
 
   /** Reference arrays worth sampling: those whose elements can be numbers, strings or booleans. */
   private static final Set<Class<?>> ELEMENT_TYPES =
-      Set.of(Object.class, Number.class, String.class, CharSequence.class, Comparable.class, java.io.Serializable.class,
+      Set.of(
+          Object.class,
+          Number.class,
+          String.class,
+          CharSequence.class,
+          Comparable.class,
+          java.io.Serializable.class,
           Boolean.class);
 
   /**
-   * The summary of an array, collection or map whose class {@link #isSummarized}, or null when
-   * its sampled elements are not all numbers, all strings or all booleans.
+   * The summary of an array, collection or map whose class {@link #isSummarized}, or null when its
+   * sampled elements are not all numbers, all strings or all booleans.
    */
   ValueSummary summarize(Object v, int cap) {
     if (v instanceof double[] a) {
@@ -248,9 +253,17 @@ final class ValueSummaries {
     }
   }
 
-  /** The JDK's number classes, whose {@code doubleValue()} is JDK code (user subclasses are not). */
+  /**
+   * The JDK's number classes, whose {@code doubleValue()} is JDK code (user subclasses are not).
+   */
   private static boolean isJdkNumber(Class<?> c) {
-    return c == Double.class || c == Integer.class || c == Long.class || c == Float.class
-        || c == Short.class || c == Byte.class || c == BigDecimal.class || c == BigInteger.class;
+    return c == Double.class
+        || c == Integer.class
+        || c == Long.class
+        || c == Float.class
+        || c == Short.class
+        || c == Byte.class
+        || c == BigDecimal.class
+        || c == BigInteger.class;
   }
 }

@@ -36,7 +36,8 @@ public record AgentConfig(
     List<TaskEvent> tasks) {
   public static final int DEFAULT_MAX_STRING_LENGTH = CaptureOptions.DEFAULT_MAX_STRING_LENGTH;
   public static final int DEFAULT_SAMPLE_CAP = CaptureOptions.DEFAULT_SAMPLE_CAP;
-  public static final long DEFAULT_FINGERPRINT_MAX_BYTES = ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
+  public static final long DEFAULT_FINGERPRINT_MAX_BYTES =
+      ValueEncoder.DEFAULT_FINGERPRINT_MAX_BYTES;
   public static final long DEFAULT_MAX_QUEUE_MB = 1024;
 
   public AgentConfig {
@@ -48,22 +49,67 @@ public record AgentConfig(
 
   /** Without tasks. */
   public AgentConfig(
-      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
-      List<ComponentSpec> components, List<Path> plugins, long maxQueueMb) {
-    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, plugins, maxQueueMb, List.of());
+      String source,
+      String queue,
+      int maxStringLength,
+      int sampleCap,
+      long fingerprintMaxBytes,
+      List<String> redactPatterns,
+      List<ComponentSpec> components,
+      List<Path> plugins,
+      long maxQueueMb) {
+    this(
+        source,
+        queue,
+        maxStringLength,
+        sampleCap,
+        fingerprintMaxBytes,
+        redactPatterns,
+        components,
+        plugins,
+        maxQueueMb,
+        List.of());
   }
 
   /** Without plugins. */
   public AgentConfig(
-      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
+      String source,
+      String queue,
+      int maxStringLength,
+      int sampleCap,
+      long fingerprintMaxBytes,
+      List<String> redactPatterns,
       List<ComponentSpec> components) {
-    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, List.of());
+    this(
+        source,
+        queue,
+        maxStringLength,
+        sampleCap,
+        fingerprintMaxBytes,
+        redactPatterns,
+        components,
+        List.of());
   }
 
   /** With the default {@code max_queue_mb}. */
   public AgentConfig(
-      String source, String queue, int maxStringLength, int sampleCap, long fingerprintMaxBytes, List<String> redactPatterns,
-      List<ComponentSpec> components, List<Path> plugins) {
-    this(source, queue, maxStringLength, sampleCap, fingerprintMaxBytes, redactPatterns, components, plugins, DEFAULT_MAX_QUEUE_MB);
+      String source,
+      String queue,
+      int maxStringLength,
+      int sampleCap,
+      long fingerprintMaxBytes,
+      List<String> redactPatterns,
+      List<ComponentSpec> components,
+      List<Path> plugins) {
+    this(
+        source,
+        queue,
+        maxStringLength,
+        sampleCap,
+        fingerprintMaxBytes,
+        redactPatterns,
+        components,
+        plugins,
+        DEFAULT_MAX_QUEUE_MB);
   }
 }

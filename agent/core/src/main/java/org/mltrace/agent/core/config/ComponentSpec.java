@@ -5,8 +5,8 @@ import org.mltrace.agent.core.capture.SampleSpec;
 import org.mltrace.agent.event.TriggerDecl;
 
 /**
- * One component from the YAML: which methods are its runs and which variables are its inputs
- * and outputs.
+ * One component from the YAML: which methods are its runs and which variables are its inputs and
+ * outputs.
  *
  * @param name the primary key
  * @param description free text or null
@@ -17,8 +17,8 @@ import org.mltrace.agent.event.TriggerDecl;
  * @param outputVariables {@code return}, locals, parameters, {@code this}, with their options
  * @param line the YAML line where the component starts
  * @param sample the {@code sample:} setting, or null to record every call
- * @param triggers the {@code before_run:} then the {@code after_run:} declarations, checked
- *     against the trigger catalog and the component's variables
+ * @param triggers the {@code before_run:} then the {@code after_run:} declarations, checked against
+ *     the trigger catalog and the component's variables
  * @param staleAfter the {@code stale_after:} as written ({@code 30d}), checked; null for the
  *     default
  */
@@ -45,15 +45,39 @@ public record ComponentSpec(
 
   /** Without triggers, with the default staleness. */
   public ComponentSpec(
-      String name, String description, String owner, List<String> tags, List<MethodSignature> methods,
-      List<VariableSpec> inputVariables, List<VariableSpec> outputVariables, int line, SampleSpec sample) {
-    this(name, description, owner, tags, methods, inputVariables, outputVariables, line, sample, List.of(), null);
+      String name,
+      String description,
+      String owner,
+      List<String> tags,
+      List<MethodSignature> methods,
+      List<VariableSpec> inputVariables,
+      List<VariableSpec> outputVariables,
+      int line,
+      SampleSpec sample) {
+    this(
+        name,
+        description,
+        owner,
+        tags,
+        methods,
+        inputVariables,
+        outputVariables,
+        line,
+        sample,
+        List.of(),
+        null);
   }
 
   /** Without {@code sample:}: every call is recorded. */
   public ComponentSpec(
-      String name, String description, String owner, List<String> tags, List<MethodSignature> methods,
-      List<VariableSpec> inputVariables, List<VariableSpec> outputVariables, int line) {
+      String name,
+      String description,
+      String owner,
+      List<String> tags,
+      List<MethodSignature> methods,
+      List<VariableSpec> inputVariables,
+      List<VariableSpec> outputVariables,
+      int line) {
     this(name, description, owner, tags, methods, inputVariables, outputVariables, line, null);
   }
 

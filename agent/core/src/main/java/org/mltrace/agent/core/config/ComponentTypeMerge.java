@@ -13,8 +13,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A component's settings with those of the type it {@code extends:} merged in, before the
- * component is read: a setting the component gives itself wins over the type's; the {@code
+ * A component's settings with those of the type it {@code extends:} merged in, before the component
+ * is read: a setting the component gives itself wins over the type's; the {@code
  * before_run:}/{@code after_run:} lists are joined, the type's entries first, except those the
  * component declares again by the same trigger name (its own declaration replaces the type's).
  */
@@ -31,14 +31,19 @@ final class ComponentTypeMerge {
     this.problems = problems;
   }
 
-  /** The component's own key/value pairs with the type's merged in, own keys in their order first. */
+  /**
+   * The component's own key/value pairs with the type's merged in, own keys in their order first.
+   */
   List<NodeTuple> settings(MappingNode component) {
     List<NodeTuple> own = component.getValue();
     Node extendsNode = valueOf(own, "extends");
     Node presetArgs = valueOf(own, "preset_args");
     if (extendsNode == null) {
       if (presetArgs != null) {
-        problems.add(locations.problem(presetArgs, "'preset_args' needs 'extends:' naming a built-in preset " + Presets.names()));
+        problems.add(
+            locations.problem(
+                presetArgs,
+                "'preset_args' needs 'extends:' naming a built-in preset " + Presets.names()));
       }
       return own;
     }
@@ -48,7 +53,9 @@ final class ComponentTypeMerge {
 
   private MappingNode type(Node extendsNode, Node presetArgs) {
     if (!(extendsNode instanceof ScalarNode s) || s.getValue().isBlank()) {
-      problems.add(locations.problem(extendsNode, "'extends' must name a component type: one of " + types.names()));
+      problems.add(
+          locations.problem(
+              extendsNode, "'extends' must name a component type: one of " + types.names()));
       return null;
     }
     String name = s.getValue().trim();
@@ -58,14 +65,27 @@ final class ComponentTypeMerge {
     MappingNode type = types.find(name);
     if (type == null) {
       List<String> near = Suggestions.nearest(name, types.names(), 3);
-      problems.add(locations.problem(extendsNode, "unknown component type '" + name + "'"
-          + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)) + "; known types are " + types.names()
-          + " (define types under 'component_types:' here or in a file given to 'include:')"));
+      problems.add(
+          locations.problem(
+              extendsNode,
+              "unknown component type '"
+                  + name
+                  + "'"
+                  + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))
+                  + "; known types are "
+                  + types.names()
+                  + " (define types under 'component_types:' here or in a file given to 'include:')"));
       return null;
     }
     if (presetArgs != null) {
-      problems.add(locations.problem(presetArgs, "'preset_args' is for the built-in presets " + Presets.names()
-          + "; '" + name + "' is a component type whose settings name the variables themselves"));
+      problems.add(
+          locations.problem(
+              presetArgs,
+              "'preset_args' is for the built-in presets "
+                  + Presets.names()
+                  + "; '"
+                  + name
+                  + "' is a component type whose settings name the variables themselves"));
     }
     return type;
   }
@@ -102,7 +122,8 @@ final class ComponentTypeMerge {
       }
     }
     items.addAll(ownList.getValue());
-    return new SequenceNode(Tag.SEQ, true, items, ownList.getStartMark(), ownList.getEndMark(), ownList.getFlowStyle());
+    return new SequenceNode(
+        Tag.SEQ, true, items, ownList.getStartMark(), ownList.getEndMark(), ownList.getFlowStyle());
   }
 
   /** {@code trigger:NAME} or {@code user:NAME} of an entry, or null when it has neither. */

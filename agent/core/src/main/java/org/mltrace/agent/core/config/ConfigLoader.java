@@ -29,18 +29,42 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads a YAML file into an {@link AgentConfig}.
  *
- * <p>Works on SnakeYAML's node tree rather than binding to classes so that each problem carries
- * the line of the node it concerns. Unknown keys are errors (with the nearest valid key), since
- * a misspelt {@code ouputs:} would otherwise silently record nothing.
+ * <p>Works on SnakeYAML's node tree rather than binding to classes so that each problem carries the
+ * line of the node it concerns. Unknown keys are errors (with the nearest valid key), since a
+ * misspelt {@code ouputs:} would otherwise silently record nothing.
  */
 public final class ConfigLoader {
   static final List<String> TOP_KEYS =
-      List.of("queue", "max_queue_mb", "max_string_length", "sample_cap", "fingerprint_max_bytes", "redact", "plugins",
-          "include", "component_types", "components", "tasks");
+      List.of(
+          "queue",
+          "max_queue_mb",
+          "max_string_length",
+          "sample_cap",
+          "fingerprint_max_bytes",
+          "redact",
+          "plugins",
+          "include",
+          "component_types",
+          "components",
+          "tasks");
   static final List<String> COMPONENT_KEYS =
-      List.of("name", "description", "owner", "tags", "method", "methods", "inputs", "outputs", "sample", "before_run",
-          "after_run", "stale_after", "extends", "preset_args");
-  static final List<String> VARIABLE_KEYS = List.of("name", "type", "capture", "redact", "max_length", "sample_cap", "snapshot");
+      List.of(
+          "name",
+          "description",
+          "owner",
+          "tags",
+          "method",
+          "methods",
+          "inputs",
+          "outputs",
+          "sample",
+          "before_run",
+          "after_run",
+          "stale_after",
+          "extends",
+          "preset_args");
+  static final List<String> VARIABLE_KEYS =
+      List.of("name", "type", "capture", "redact", "max_length", "sample_cap", "snapshot");
   static final List<String> TYPES = List.of("data", "model", "endpoint", "metric");
   static final List<String> BOOLEANS = List.of("true", "false");
 
@@ -63,7 +87,8 @@ public final class ConfigLoader {
     try {
       text = Files.readString(path, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException(List.of(new ConfigProblem(path.toString(), 0, "cannot read the file: " + e)));
+      throw new ConfigException(
+          List.of(new ConfigProblem(path.toString(), 0, "cannot read the file: " + e)));
     }
     return parse(path.toString(), text);
   }
@@ -99,12 +124,17 @@ public final class ConfigLoader {
       Node value = t.getValueNode();
       switch (key) {
         case "queue" -> queue = scalar(value, "queue", "a directory path");
-        case "max_string_length" -> maxString = (int) positiveLong(value, "max_string_length", Integer.MAX_VALUE, maxString);
-        case "sample_cap" -> sampleCap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
-        case "fingerprint_max_bytes" -> fingerprintMax = nonNegativeLong(value, "fingerprint_max_bytes", fingerprintMax);
+        case "max_string_length" ->
+            maxString =
+                (int) positiveLong(value, "max_string_length", Integer.MAX_VALUE, maxString);
+        case "sample_cap" ->
+            sampleCap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
+        case "fingerprint_max_bytes" ->
+            fingerprintMax = nonNegativeLong(value, "fingerprint_max_bytes", fingerprintMax);
         case "redact" -> redact = redactPatterns(value);
         case "plugins" -> plugins = pluginJars(value);
-        case "max_queue_mb" -> maxQueueMb = positiveLong(value, "max_queue_mb", MAX_QUEUE_MB, maxQueueMb);
+        case "max_queue_mb" ->
+            maxQueueMb = positiveLong(value, "max_queue_mb", MAX_QUEUE_MB, maxQueueMb);
         case "include" -> includeNode = value;
         case "component_types" -> typesNode = value;
         case "components" -> componentsNode = value;
@@ -121,7 +151,9 @@ public final class ConfigLoader {
     }
     List<ComponentSpec> components = List.of();
     if (componentsNode == null) {
-      problems.add(new ConfigProblem(file, line(root), "missing 'components:'; expected a list of components"));
+      problems.add(
+          new ConfigProblem(
+              file, line(root), "missing 'components:'; expected a list of components"));
     } else {
       components = TriggerNeeds.apply(file, components(componentsNode), problems);
     }
@@ -134,7 +166,17 @@ public final class ConfigLoader {
       // A broken component type is reported where it is defined and again by each extender.
       throw new ConfigException(new ArrayList<>(new LinkedHashSet<>(problems)));
     }
-    return new AgentConfig(file, queue, maxString, sampleCap, fingerprintMax, redact, components, plugins, maxQueueMb, tasks);
+    return new AgentConfig(
+        file,
+        queue,
+        maxString,
+        sampleCap,
+        fingerprintMax,
+        redact,
+        components,
+        plugins,
+        maxQueueMb,
+        tasks);
   }
 
   /** Each jar resolved against the YAML file's directory and checked by {@link PluginJarCheck}. */
@@ -182,14 +224,19 @@ public final class ConfigLoader {
   private List<ComponentSpec> components(Node node) {
     List<ComponentSpec> result = new ArrayList<>();
     if (!(node instanceof SequenceNode seq)) {
-      problems.add(problem(node, "'components' must be a list of mappings, each starting with '- name: ...'"));
+      problems.add(
+          problem(
+              node, "'components' must be a list of mappings, each starting with '- name: ...'"));
       return result;
     }
     Set<String> names = new HashSet<>();
     for (Node item : seq.getValue()) {
       ComponentSpec spec = component(item);
       if (spec != null && !names.add(spec.name())) {
-        problems.add(problem(item, "component name '" + spec.name() + "' is used twice; names are the primary key"));
+        problems.add(
+            problem(
+                item,
+                "component name '" + spec.name() + "' is used twice; names are the primary key"));
       } else if (spec != null) {
         result.add(spec);
       }
@@ -199,7 +246,8 @@ public final class ConfigLoader {
 
   private ComponentSpec component(Node node) {
     if (!(node instanceof MappingNode map)) {
-      problems.add(problem(node, "expected a component mapping (name:, method:, inputs:, outputs:)"));
+      problems.add(
+          problem(node, "expected a component mapping (name:, method:, inputs:, outputs:)"));
       return null;
     }
     int before = problems.size();
@@ -232,7 +280,10 @@ public final class ConfigLoader {
             problems.add(problem(t.getKeyNode(), "give either 'method:' or 'methods:', not both"));
           }
           sawMethod = true;
-          List<Item> texts = key.equals("method") ? itemOf(value, scalar(value, "method", "a signature")) : items(value, "methods");
+          List<Item> texts =
+              key.equals("method")
+                  ? itemOf(value, scalar(value, "method", "a signature"))
+                  : items(value, "methods");
           for (Item text : texts) {
             try {
               methods.add(SignatureParser.parse(text.value(), line(text.node())));
@@ -247,7 +298,7 @@ public final class ConfigLoader {
         case "before_run" -> beforeRun = value;
         case "after_run" -> afterRun = value;
         case "stale_after" -> staleAfter = staleAfter(value);
-        case "extends", "preset_args" -> { } // merged into the settings by ComponentTypeMerge
+        case "extends", "preset_args" -> {} // merged into the settings by ComponentTypeMerge
         default -> throw new IllegalStateException(key);
       }
     }
@@ -255,23 +306,40 @@ public final class ConfigLoader {
       problems.add(problem(node, "component has no 'name:'; every component needs a unique name"));
     }
     if (!sawMethod) {
-      problems.add(problem(node, "component '" + (name == null ? "?" : name) + "' has no 'method:' (or 'methods:') signature"));
+      problems.add(
+          problem(
+              node,
+              "component '"
+                  + (name == null ? "?" : name)
+                  + "' has no 'method:' (or 'methods:') signature"));
     }
     List<TriggerDecl> triggers = new ArrayList<>();
     TriggerDeclParser declarations = new TriggerDeclParser(locations, problems);
     List<String> inputNames = inputs.stream().map(VariableSpec::name).toList();
     List<String> outputNames = outputs.stream().map(VariableSpec::name).toList();
     if (beforeRun != null) {
-      triggers.addAll(declarations.parse(beforeRun, TriggerDecl.BEFORE_RUN, inputNames, outputNames, name));
+      triggers.addAll(
+          declarations.parse(beforeRun, TriggerDecl.BEFORE_RUN, inputNames, outputNames, name));
     }
     if (afterRun != null) {
-      triggers.addAll(declarations.parse(afterRun, TriggerDecl.AFTER_RUN, inputNames, outputNames, name));
+      triggers.addAll(
+          declarations.parse(afterRun, TriggerDecl.AFTER_RUN, inputNames, outputNames, name));
     }
     if (problems.size() > before) {
       return null;
     }
     return new ComponentSpec(
-        name, description, owner, tags, methods, inputs, outputs, line(node), sample, triggers, staleAfter);
+        name,
+        description,
+        owner,
+        tags,
+        methods,
+        inputs,
+        outputs,
+        line(node),
+        sample,
+        triggers,
+        staleAfter);
   }
 
   /** {@code stale_after: 30d}: checked here, kept as written (the collector converts it). */
@@ -289,7 +357,8 @@ public final class ConfigLoader {
     }
   }
 
-  static final String SAMPLE_EXPECTED = "a fraction of calls to record (0.01) or {max_per_second: N}";
+  static final String SAMPLE_EXPECTED =
+      "a fraction of calls to record (0.01) or {max_per_second: N}";
 
   /** {@code sample: 0.01} or {@code sample: {max_per_second: 1000}}. */
   private SampleSpec sample(Node node) {
@@ -318,7 +387,14 @@ public final class ConfigLoader {
     } catch (NumberFormatException ignored) {
       // reported below
     }
-    problems.add(problem(node, "'sample' must be " + SAMPLE_EXPECTED + ", a fraction greater than 0 and at most 1, not '" + text + "'"));
+    problems.add(
+        problem(
+            node,
+            "'sample' must be "
+                + SAMPLE_EXPECTED
+                + ", a fraction greater than 0 and at most 1, not '"
+                + text
+                + "'"));
     return null;
   }
 
@@ -334,7 +410,8 @@ public final class ConfigLoader {
     }
     List<VariableSpec> variables = new ArrayList<>();
     for (Node item : nodes) {
-      VariableSpec v = item instanceof MappingNode map ? variable(map, key) : plainVariable(item, key);
+      VariableSpec v =
+          item instanceof MappingNode map ? variable(map, key) : plainVariable(item, key);
       if (v != null) {
         variables.add(v);
       }
@@ -343,11 +420,18 @@ public final class ConfigLoader {
   }
 
   private VariableSpec plainVariable(Node item, String key) {
-    String name = scalar(item, key + " item", "a variable name or a mapping {name: ..., capture: ...}");
-    return name == null ? null : new VariableSpec(checkedName(item, name, key), options(name, null, null, null, null, null), line(item));
+    String name =
+        scalar(item, key + " item", "a variable name or a mapping {name: ..., capture: ...}");
+    return name == null
+        ? null
+        : new VariableSpec(
+            checkedName(item, name, key), options(name, null, null, null, null, null), line(item));
   }
 
-  /** {@code {name: X, type: ..., capture: ..., redact: ..., max_length: N, sample_cap: N, snapshot: B}}. */
+  /**
+   * {@code {name: X, type: ..., capture: ..., redact: ..., max_length: N, sample_cap: N, snapshot:
+   * B}}.
+   */
   private VariableSpec variable(MappingNode map, String key) {
     String name = null;
     String type = null;
@@ -374,8 +458,10 @@ public final class ConfigLoader {
           String word = oneOf(value, "redact", BOOLEANS);
           redact = word == null ? null : Boolean.valueOf(word);
         }
-        case "max_length" -> maxLength = (int) positiveLong(value, "max_length", Integer.MAX_VALUE, maxString);
-        case "sample_cap" -> cap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
+        case "max_length" ->
+            maxLength = (int) positiveLong(value, "max_length", Integer.MAX_VALUE, maxString);
+        case "sample_cap" ->
+            cap = (int) positiveLong(value, "sample_cap", MAX_SAMPLE_CAP, sampleCap);
         case "snapshot" -> snapshot = "true".equals(oneOf(value, "snapshot", BOOLEANS));
         default -> throw new IllegalStateException(option);
       }
@@ -388,13 +474,21 @@ public final class ConfigLoader {
       return null;
     }
     return new VariableSpec(
-        checkedName(map, name, key), options(name, type, mode, redact, maxLength, cap).withSnapshot(snapshot), line(map));
+        checkedName(map, name, key),
+        options(name, type, mode, redact, maxLength, cap).withSnapshot(snapshot),
+        line(map));
   }
 
-  private CaptureOptions options(String name, String type, CaptureMode mode, Boolean redact, Integer maxLength, Integer cap) {
-    boolean redacted = redact != null ? redact : redactPatterns.stream().anyMatch(p -> p.matcher(name).matches());
+  private CaptureOptions options(
+      String name, String type, CaptureMode mode, Boolean redact, Integer maxLength, Integer cap) {
+    boolean redacted =
+        redact != null ? redact : redactPatterns.stream().anyMatch(p -> p.matcher(name).matches());
     return new CaptureOptions(
-        type, mode == null ? CaptureMode.AUTO : mode, redacted, maxLength == null ? maxString : maxLength, cap == null ? sampleCap : cap);
+        type,
+        mode == null ? CaptureMode.AUTO : mode,
+        redacted,
+        maxLength == null ? maxString : maxLength,
+        cap == null ? sampleCap : cap);
   }
 
   private static final String IDENTIFIER = "[A-Za-z_$][A-Za-z0-9_$]*";
@@ -406,10 +500,24 @@ public final class ConfigLoader {
    */
   private String checkedName(Node node, String name, String key) {
     if (!name.matches(IDENTIFIER + "(\\." + IDENTIFIER + ")*")) {
-      problems.add(problem(node, "'" + name + "' in '" + key + "' is not a variable name; expected a parameter or local name, this, return or argN,"
-          + " optionally followed by field names (this.model, result.metrics.accuracy)"));
+      problems.add(
+          problem(
+              node,
+              "'"
+                  + name
+                  + "' in '"
+                  + key
+                  + "' is not a variable name; expected a parameter or local name, this, return or argN,"
+                  + " optionally followed by field names (this.model, result.metrics.accuracy)"));
     } else if (name.matches(".*\\.(this|return)(\\..*)?")) {
-      problems.add(problem(node, "'" + name + "' in '" + key + "': 'this' and 'return' can only start a field path, not follow a dot"));
+      problems.add(
+          problem(
+              node,
+              "'"
+                  + name
+                  + "' in '"
+                  + key
+                  + "': 'this' and 'return' can only start a field path, not follow a dot"));
     }
     return name;
   }
@@ -422,7 +530,17 @@ public final class ConfigLoader {
     }
     String word = text.trim().toLowerCase(Locale.ROOT);
     if (!allowed.contains(word)) {
-      problems.add(problem(node, "'" + key + "' must be one of " + allowed + ", not '" + text + "'" + Suggestions.didYouMean(word, allowed)));
+      problems.add(
+          problem(
+              node,
+              "'"
+                  + key
+                  + "' must be one of "
+                  + allowed
+                  + ", not '"
+                  + text
+                  + "'"
+                  + Suggestions.didYouMean(word, allowed)));
       return null;
     }
     return word;
@@ -439,7 +557,15 @@ public final class ConfigLoader {
       return null;
     }
     if (!allowed.contains(k.getValue())) {
-      problems.add(problem(k, "unknown key '" + k.getValue() + "'" + Suggestions.didYouMean(k.getValue(), allowed) + "; expected one of " + allowed));
+      problems.add(
+          problem(
+              k,
+              "unknown key '"
+                  + k.getValue()
+                  + "'"
+                  + Suggestions.didYouMean(k.getValue(), allowed)
+                  + "; expected one of "
+                  + allowed));
       return null;
     }
     if (!seen.add(k.getValue())) {
@@ -462,10 +588,12 @@ public final class ConfigLoader {
   }
 
   private long nonNegativeLong(Node node, String key, long fallback) {
-    return wholeNumber(node, key, 0, Long.MAX_VALUE, "a whole number of bytes, 0 or more", fallback);
+    return wholeNumber(
+        node, key, 0, Long.MAX_VALUE, "a whole number of bytes, 0 or more", fallback);
   }
 
-  private long wholeNumber(Node node, String key, long min, long max, String expected, long fallback) {
+  private long wholeNumber(
+      Node node, String key, long min, long max, String expected, long fallback) {
     String text = scalar(node, key, expected);
     try {
       long n = Long.parseLong(text == null ? "x" : text.trim().replace("_", ""));
@@ -476,7 +604,17 @@ public final class ConfigLoader {
       // reported below
     }
     if (text != null) {
-      problems.add(problem(node, "'" + key + "' must be " + expected + (max < Integer.MAX_VALUE ? " up to " + max : "") + ", not '" + text + "'"));
+      problems.add(
+          problem(
+              node,
+              "'"
+                  + key
+                  + "' must be "
+                  + expected
+                  + (max < Integer.MAX_VALUE ? " up to " + max : "")
+                  + ", not '"
+                  + text
+                  + "'"));
     }
     return fallback;
   }

@@ -34,11 +34,20 @@ final class PluginJarCheck {
       return "plugin '" + entry + "' is not a valid path: " + e.getMessage();
     }
     if (!Files.isRegularFile(jar)) {
-      return "plugin jar '" + entry + "' not found (looked for " + jar + "; relative paths are relative to the YAML file)";
+      return "plugin jar '"
+          + entry
+          + "' not found (looked for "
+          + jar
+          + "; relative paths are relative to the YAML file)";
     }
     try (JarFile j = new JarFile(jar.toFile())) {
       if (j.getEntry(SERVICE_FILE) == null) {
-        return "plugin jar '" + entry + "' (" + jar + ") has no " + SERVICE_FILE
+        return "plugin jar '"
+            + entry
+            + "' ("
+            + jar
+            + ") has no "
+            + SERVICE_FILE
             + "; expected a jar that names its org.mltrace.agent.spi.ValueEncoderPlugin implementation there";
       }
     } catch (IOException e) {

@@ -22,8 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * declarations of the same trigger win).
  *
  * <p>The generated entries reuse the {@code preset_args} value nodes, so a wrong variable is
- * reported on the line that names it; the entries themselves are reported at the {@code
- * extends:} line.
+ * reported on the line that names it; the entries themselves are reported at the {@code extends:}
+ * line.
  */
 final class Presets {
   /** A preset's arguments: required first, then optional with their default (null: none). */
@@ -38,12 +38,17 @@ final class Presets {
   private static final Map<String, Preset> PRESETS = new LinkedHashMap<>();
 
   static {
-    PRESETS.put("training", new Preset(List.of("train_ids", "test_ids", "train_metric", "validation_metric"), Map.of()));
+    PRESETS.put(
+        "training",
+        new Preset(
+            List.of("train_ids", "test_ids", "train_metric", "validation_metric"), Map.of()));
     PRESETS.put("preprocessing", new Preset(List.of("input", "output"), Map.of()));
     Map<String, String> inference = new LinkedHashMap<>();
     inference.put("training_features", null); // default: the same name as features
     inference.put("op", ">=");
-    PRESETS.put("inference", new Preset(List.of("features", "training_component", "metric", "value"), inference));
+    PRESETS.put(
+        "inference",
+        new Preset(List.of("features", "training_component", "metric", "value"), inference));
   }
 
   private Presets() {}
@@ -64,7 +69,11 @@ final class Presets {
    * @param extendsNode the {@code extends:} value, where generated entries are reported
    */
   static MappingNode expand(
-      String name, Node presetArgs, Node extendsNode, NodeLocations locations, List<ConfigProblem> problems) {
+      String name,
+      Node presetArgs,
+      Node extendsNode,
+      NodeLocations locations,
+      List<ConfigProblem> problems) {
     Preset preset = PRESETS.get(name);
     Map<String, Node> args = new LinkedHashMap<>();
     int before = problems.size();
@@ -72,43 +81,86 @@ final class Presets {
       for (NodeTuple t : map.getValue()) {
         String key = t.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
         if (!preset.all().contains(key)) {
-          problems.add(locations.problem(t.getKeyNode(), "unknown preset argument '" + key + "' for preset '" + name + "'"
-              + Suggestions.didYouMean(key, preset.all()) + "; expected " + preset.all()));
+          problems.add(
+              locations.problem(
+                  t.getKeyNode(),
+                  "unknown preset argument '"
+                      + key
+                      + "' for preset '"
+                      + name
+                      + "'"
+                      + Suggestions.didYouMean(key, preset.all())
+                      + "; expected "
+                      + preset.all()));
         } else if (!(t.getValueNode() instanceof ScalarNode v) || v.getValue().isBlank()) {
-          problems.add(locations.problem(t.getValueNode(), "preset argument '" + key + "' must be a plain value"));
+          problems.add(
+              locations.problem(
+                  t.getValueNode(), "preset argument '" + key + "' must be a plain value"));
         } else {
           args.put(key, t.getValueNode());
         }
       }
     } else if (presetArgs != null) {
-      problems.add(locations.problem(presetArgs, "'preset_args' must be a mapping like {input: rawFares, output: fares}"));
+      problems.add(
+          locations.problem(
+              presetArgs, "'preset_args' must be a mapping like {input: rawFares, output: fares}"));
       return null;
     }
     List<String> missing = preset.required().stream().filter(r -> !args.containsKey(r)).toList();
     if (!missing.isEmpty()) {
-      problems.add(locations.problem(presetArgs != null ? presetArgs : extendsNode, "preset '" + name + "' needs "
-          + (presetArgs == null ? "'preset_args:' giving " + missing : missing + " in 'preset_args:'")
-          + " (the component's variable names its triggers check; see docs/config.md#component-types)"));
+      problems.add(
+          locations.problem(
+              presetArgs != null ? presetArgs : extendsNode,
+              "preset '"
+                  + name
+                  + "' needs "
+                  + (presetArgs == null
+                      ? "'preset_args:' giving " + missing
+                      : missing + " in 'preset_args:'")
+                  + " (the component's variable names its triggers check; see docs/config.md#component-types)"));
     }
     if (problems.size() > before) {
       return null;
     }
     Generator g = new Generator(extendsNode, locations);
     return switch (name) {
-      case "training" -> g.type(
-          List.of(g.entry("train_test_leakage", "variable", args.get("train_ids"), "other", args.get("test_ids"))),
-          List.of(g.entry("overfitting", "train", args.get("train_metric"), "validation", args.get("validation_metric"))));
-      case "preprocessing" -> g.type(
-          List.of(g.entry("not_null", "variable", args.get("input"))),
-          List.of(g.entry("outliers", "variable", args.get("output"))));
+      case "training" ->
+          g.type(
+              List.of(
+                  g.entry(
+                      "train_test_leakage",
+                      "variable",
+                      args.get("train_ids"),
+                      "other",
+                      args.get("test_ids"))),
+              List.of(
+                  g.entry(
+                      "overfitting",
+                      "train",
+                      args.get("train_metric"),
+                      "validation",
+                      args.get("validation_metric"))));
+      case "preprocessing" ->
+          g.type(
+              List.of(g.entry("not_null", "variable", args.get("input"))),
+              List.of(g.entry("outliers", "variable", args.get("output"))));
       case "inference" -> {
         Node features = args.get("features");
         Node trainingFeatures = args.getOrDefault("training_features", features);
-        MappingNode reference = g.mapping("component", args.get("training_component"), "variable", trainingFeatures);
+        MappingNode reference =
+            g.mapping("component", args.get("training_component"), "variable", trainingFeatures);
         Node op = args.containsKey("op") ? args.get("op") : g.scalar(preset.optional().get("op"));
         yield g.type(
             List.of(g.entry("psi", "variable", features, "reference", reference)),
-            List.of(g.entry("metric_threshold", "variable", args.get("metric"), "op", op, "value", args.get("value"))));
+            List.of(
+                g.entry(
+                    "metric_threshold",
+                    "variable",
+                    args.get("metric"),
+                    "op",
+                    op,
+                    "value",
+                    args.get("value"))));
       }
       default -> throw new IllegalStateException(name);
     };
@@ -152,7 +204,8 @@ final class Presets {
     }
 
     private SequenceNode sequence(List<? extends Node> items) {
-      return pinned(new SequenceNode(Tag.SEQ, new ArrayList<Node>(items), DumperOptions.FlowStyle.BLOCK));
+      return pinned(
+          new SequenceNode(Tag.SEQ, new ArrayList<Node>(items), DumperOptions.FlowStyle.BLOCK));
     }
 
     private <N extends Node> N pinned(N node) {

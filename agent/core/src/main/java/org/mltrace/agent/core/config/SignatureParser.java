@@ -9,18 +9,21 @@ import java.util.regex.Pattern;
  * Parses {@code CLASS#METHOD(PARAM_TYPES)}.
  *
  * <p>CLASS is fully qualified ({@code Outer$Inner} for nested classes), may contain {@code *} and
- * may end in {@code +} for subtypes. METHOD is a name, may contain {@code *}, or is {@code
- * <init>}. PARAM_TYPES are fully qualified, comma separated, {@code int[]} for arrays, {@code
- * double...} for a varargs last parameter (the same as {@code double[]}, which is what the class
- * file says), generics erased, or {@code ..} for any.
+ * may end in {@code +} for subtypes. METHOD is a name, may contain {@code *}, or is {@code <init>}.
+ * PARAM_TYPES are fully qualified, comma separated, {@code int[]} for arrays, {@code double...} for
+ * a varargs last parameter (the same as {@code double[]}, which is what the class file says),
+ * generics erased, or {@code ..} for any.
  */
 public final class SignatureParser {
   private static final String IDENT = "[A-Za-z_$*][A-Za-z0-9_$*]*";
   private static final Pattern CLASS_NAME = Pattern.compile(IDENT + "(\\." + IDENT + ")*");
   private static final Pattern METHOD_NAME = Pattern.compile(IDENT + "|<init>");
-  private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*((\\[\\])*)");
+  private static final Pattern TYPE_NAME =
+      Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z_$][A-Za-z0-9_$]*)*((\\[\\])*)");
   private static final Map<String, String> PRIMITIVES =
-      Map.of("boolean", "Z", "byte", "B", "char", "C", "short", "S", "int", "I", "long", "J", "float", "F", "double", "D");
+      Map.of(
+          "boolean", "Z", "byte", "B", "char", "C", "short", "S", "int", "I", "long", "J", "float",
+          "F", "double", "D");
   private static final List<String> COMMON_SIMPLE_NAMES =
       List.of("String", "Object", "Integer", "Long", "Double", "Float", "Boolean", "Iterable");
 
@@ -34,12 +37,16 @@ public final class SignatureParser {
     int hash = s.indexOf('#');
     if (hash < 0) {
       throw new IllegalArgumentException(
-          "signature '" + text + "' has no '#': expected CLASS#METHOD(PARAM_TYPES), e.g. com.acme.Trainer#fit(java.nio.file.Path, int)");
+          "signature '"
+              + text
+              + "' has no '#': expected CLASS#METHOD(PARAM_TYPES), e.g. com.acme.Trainer#fit(java.nio.file.Path, int)");
     }
     int open = s.indexOf('(', hash);
     if (open < 0 || !s.endsWith(")")) {
       throw new IllegalArgumentException(
-          "signature '" + text + "' needs a parameter list in parentheses after the method name, e.g. #fit(int) or #fit(..)");
+          "signature '"
+              + text
+              + "' needs a parameter list in parentheses after the method name, e.g. #fit(int) or #fit(..)");
     }
     String cls = s.substring(0, hash).trim();
     boolean subtypes = cls.endsWith("+");
@@ -48,12 +55,20 @@ public final class SignatureParser {
     }
     if (!CLASS_NAME.matcher(cls).matches()) {
       throw new IllegalArgumentException(
-          "signature '" + text + "': '" + cls + "' is not a class name; expected a fully qualified name like com.acme.Trainer");
+          "signature '"
+              + text
+              + "': '"
+              + cls
+              + "' is not a class name; expected a fully qualified name like com.acme.Trainer");
     }
     String method = s.substring(hash + 1, open).trim();
     if (!METHOD_NAME.matcher(method).matches()) {
       throw new IllegalArgumentException(
-          "signature '" + text + "': '" + method + "' is not a method name; expected a Java identifier, '*' patterns or <init>");
+          "signature '"
+              + text
+              + "': '"
+              + method
+              + "' is not a method name; expected a Java identifier, '*' patterns or <init>");
     }
     String params = s.substring(open + 1, s.length() - 1).trim();
     List<String> descriptors = params.equals("..") ? null : parameterDescriptors(text, params);
@@ -72,17 +87,30 @@ public final class SignatureParser {
       if (type.endsWith("...") && type.length() > 3) {
         if (i < raws.length - 1) {
           throw new IllegalArgumentException(
-              "signature '" + text + "': only the last parameter can be varargs ('" + raw.trim() + "'); write it as an array, e.g. double[]");
+              "signature '"
+                  + text
+                  + "': only the last parameter can be varargs ('"
+                  + raw.trim()
+                  + "'); write it as an array, e.g. double[]");
         }
-        type = type.substring(0, type.length() - 3) + "[]"; // varargs are an array in the class file
+        type =
+            type.substring(0, type.length() - 3) + "[]"; // varargs are an array in the class file
       }
       if (type.contains("<")) {
         throw new IllegalArgumentException(
-            "signature '" + text + "': parameter '" + raw.trim() + "' has generics; write the erased type, e.g. java.util.List");
+            "signature '"
+                + text
+                + "': parameter '"
+                + raw.trim()
+                + "' has generics; write the erased type, e.g. java.util.List");
       }
       if (!TYPE_NAME.matcher(type).matches()) {
         throw new IllegalArgumentException(
-            "signature '" + text + "': '" + raw.trim() + "' is not a parameter type; expected e.g. int, double[], java.nio.file.Path or '..' alone");
+            "signature '"
+                + text
+                + "': '"
+                + raw.trim()
+                + "' is not a parameter type; expected e.g. int, double[], java.nio.file.Path or '..' alone");
       }
       descriptors.add(descriptor(text, type));
     }
@@ -99,7 +127,12 @@ public final class SignatureParser {
     if (element == null) {
       if (COMMON_SIMPLE_NAMES.contains(type)) {
         throw new IllegalArgumentException(
-            "signature '" + text + "': write parameter types fully qualified: java.lang." + type + " instead of " + type);
+            "signature '"
+                + text
+                + "': write parameter types fully qualified: java.lang."
+                + type
+                + " instead of "
+                + type);
       }
       element = "L" + type.replace('.', '/') + ";";
     }

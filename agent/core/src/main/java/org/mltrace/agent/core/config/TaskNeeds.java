@@ -18,7 +18,10 @@ final class TaskNeeds {
   private TaskNeeds() {}
 
   static List<ComponentSpec> apply(
-      String file, List<ComponentSpec> components, List<TaskEvent> tasks, List<ConfigProblem> problems) {
+      String file,
+      List<ComponentSpec> components,
+      List<TaskEvent> tasks,
+      List<ConfigProblem> problems) {
     if (tasks.isEmpty()) {
       return components;
     }
@@ -37,22 +40,48 @@ final class TaskNeeds {
     List<ComponentSpec> marked = new ArrayList<>(components.size());
     for (ComponentSpec c : components) {
       List<VariableSpec> outputs = mark(file, c, c.outputVariables(), caps, users, problems, null);
-      List<VariableSpec> inputs = mark(file, c, c.inputVariables(), caps, users, problems, c.outputs());
-      marked.add(new ComponentSpec(c.name(), c.description(), c.owner(), c.tags(), c.methods(), inputs, outputs, c.line(),
-          c.sample(), c.triggers(), c.staleAfter()));
+      List<VariableSpec> inputs =
+          mark(file, c, c.inputVariables(), caps, users, problems, c.outputs());
+      marked.add(
+          new ComponentSpec(
+              c.name(),
+              c.description(),
+              c.owner(),
+              c.tags(),
+              c.methods(),
+              inputs,
+              outputs,
+              c.line(),
+              c.sample(),
+              c.triggers(),
+              c.staleAfter()));
     }
     return marked;
   }
 
-  private static void note(Map<String, Integer> caps, Map<String, String> users, String component, String variable, TaskEvent t) {
+  private static void note(
+      Map<String, Integer> caps,
+      Map<String, String> users,
+      String component,
+      String variable,
+      TaskEvent t) {
     String key = component + '\u0000' + variable;
     caps.merge(key, (int) t.maxPairs(), Math::max);
     users.putIfAbsent(key, t.name());
   }
 
-  /** {@code shadowedBy}: for inputs, the outputs' names (an output of the same name is the one read). */
-  private static List<VariableSpec> mark(String file, ComponentSpec c, List<VariableSpec> variables, Map<String, Integer> caps,
-      Map<String, String> users, List<ConfigProblem> problems, List<String> shadowedBy) {
+  /**
+   * {@code shadowedBy}: for inputs, the outputs' names (an output of the same name is the one
+   * read).
+   */
+  private static List<VariableSpec> mark(
+      String file,
+      ComponentSpec c,
+      List<VariableSpec> variables,
+      Map<String, Integer> caps,
+      Map<String, String> users,
+      List<ConfigProblem> problems,
+      List<String> shadowedBy) {
     List<VariableSpec> marked = new ArrayList<>(variables.size());
     for (VariableSpec v : variables) {
       String key = c.name() + '\u0000' + v.name();
@@ -63,10 +92,21 @@ final class TaskNeeds {
       }
       CaptureMode mode = v.options().mode();
       if (mode == CaptureMode.POINTER || mode == CaptureMode.NONE || v.options().redact()) {
-        problems.add(new ConfigProblem(file, v.line(), "task '" + users.get(key) + "' reads the values of '" + v.name()
-            + "' of component '" + c.name() + "', but it has "
-            + (v.options().redact() ? "'redact: true' (or matches a redact: pattern)" : "'capture: " + mode.name().toLowerCase(Locale.ROOT) + "'")
-            + "; a task needs the identifiers and values themselves"));
+        problems.add(
+            new ConfigProblem(
+                file,
+                v.line(),
+                "task '"
+                    + users.get(key)
+                    + "' reads the values of '"
+                    + v.name()
+                    + "' of component '"
+                    + c.name()
+                    + "', but it has "
+                    + (v.options().redact()
+                        ? "'redact: true' (or matches a redact: pattern)"
+                        : "'capture: " + mode.name().toLowerCase(Locale.ROOT) + "'")
+                    + "; a task needs the identifiers and values themselves"));
       }
       marked.add(new VariableSpec(v.name(), v.options().keepingTexts(cap), v.line()));
     }

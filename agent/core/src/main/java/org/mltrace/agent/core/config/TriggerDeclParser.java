@@ -31,6 +31,7 @@ final class TriggerDeclParser {
 
   private final NodeLocations locations;
   private final List<ConfigProblem> problems;
+
   /** The component being read, for messages about inherited declarations; may be null. */
   private String component;
 
@@ -55,10 +56,16 @@ final class TriggerDeclParser {
    * As {@link #parse(Node, String, List, List)}, for component {@code component}, named in a
    * problem found in a declaration that a component type or preset gave it.
    */
-  List<TriggerDecl> parse(Node node, String phase, List<String> inputs, List<String> outputs, String component) {
+  List<TriggerDecl> parse(
+      Node node, String phase, List<String> inputs, List<String> outputs, String component) {
     this.component = component;
     if (!(node instanceof SequenceNode seq)) {
-      problems.add(problem(node, "'" + phase + "' must be a list of triggers, each like '- trigger: not_null' with its arguments"));
+      problems.add(
+          problem(
+              node,
+              "'"
+                  + phase
+                  + "' must be a list of triggers, each like '- trigger: not_null' with its arguments"));
       return List.of();
     }
     List<String> variables = inputs == null ? null : new ArrayList<>(inputs);
@@ -77,7 +84,10 @@ final class TriggerDeclParser {
 
   private TriggerDecl entry(Node node, String phase, List<String> variables) {
     if (!(node instanceof MappingNode map)) {
-      problems.add(problem(node, "expected a trigger mapping like '- trigger: not_null' (or '- user: NAME') with its arguments"));
+      problems.add(
+          problem(
+              node,
+              "expected a trigger mapping like '- trigger: not_null' (or '- user: NAME') with its arguments"));
       return null;
     }
     int before = problems.size();
@@ -94,13 +104,15 @@ final class TriggerDeclParser {
       }
       String key = k.getValue();
       Node value = t.getValueNode();
-      if (args.containsKey(key) || (NOT_ARGUMENTS.contains(key) && seen(key, builtin, user, alert))) {
+      if (args.containsKey(key)
+          || (NOT_ARGUMENTS.contains(key) && seen(key, builtin, user, alert))) {
         problems.add(problem(k, "key '" + key + "' appears twice here; give it once"));
         continue;
       }
       switch (key) {
         case "trigger" -> {
-          builtin = scalar(value, "trigger", "a built-in trigger name, one of " + TriggerCatalog.names());
+          builtin =
+              scalar(value, "trigger", "a built-in trigger name, one of " + TriggerCatalog.names());
           nameNode = value;
         }
         case "user" -> {
@@ -119,9 +131,15 @@ final class TriggerDeclParser {
       }
     }
     if (builtin != null && user != null) {
-      problems.add(problem(map, "give either 'trigger:' (built-in) or 'user:' (a plugin), not both"));
+      problems.add(
+          problem(map, "give either 'trigger:' (built-in) or 'user:' (a plugin), not both"));
     } else if (builtin == null && user == null && problems.size() == before) {
-      problems.add(problem(map, "a trigger entry needs 'trigger: NAME' (one of " + TriggerCatalog.names() + ") or 'user: NAME'"));
+      problems.add(
+          problem(
+              map,
+              "a trigger entry needs 'trigger: NAME' (one of "
+                  + TriggerCatalog.names()
+                  + ") or 'user: NAME'"));
     }
     if (problems.size() > before) {
       return null;
@@ -139,7 +157,8 @@ final class TriggerDeclParser {
       return null;
     }
     String source = locations.file(map) + ":" + locations.line(map);
-    return new TriggerDecl(phase, builtin != null ? builtin : user, builtin == null, args, alert, source);
+    return new TriggerDecl(
+        phase, builtin != null ? builtin : user, builtin == null, args, alert, source);
   }
 
   private static boolean seen(String key, String builtin, String user, Boolean alert) {
@@ -150,22 +169,44 @@ final class TriggerDeclParser {
     };
   }
 
-  private void checkBuiltin(String name, Node nameNode, Node entry, Map<String, String> args, Map<String, Node> argNodes) {
+  private void checkBuiltin(
+      String name,
+      Node nameNode,
+      Node entry,
+      Map<String, String> args,
+      Map<String, Node> argNodes) {
     TriggerCatalog.Entry e = TriggerCatalog.find(name);
     if (e == null) {
       List<String> near = Suggestions.nearest(name, TriggerCatalog.names(), 3);
-      problems.add(problem(nameNode, "unknown trigger '" + name + "'"
-          + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))
-          + "; built-in triggers are " + TriggerCatalog.names() + " (a plugin's trigger is declared with 'user: NAME')"));
+      problems.add(
+          problem(
+              nameNode,
+              "unknown trigger '"
+                  + name
+                  + "'"
+                  + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))
+                  + "; built-in triggers are "
+                  + TriggerCatalog.names()
+                  + " (a plugin's trigger is declared with 'user: NAME')"));
       return;
     }
     for (Map.Entry<String, Node> arg : argNodes.entrySet()) {
       if (!e.accepts(arg.getKey())) {
-        problems.add(problem(arg.getValue(), "unknown argument '" + arg.getKey() + "' for trigger '" + name + "'"
-            + Suggestions.didYouMean(arg.getKey(), e.argumentNames()) + "; expected " + e.argumentNames()));
+        problems.add(
+            problem(
+                arg.getValue(),
+                "unknown argument '"
+                    + arg.getKey()
+                    + "' for trigger '"
+                    + name
+                    + "'"
+                    + Suggestions.didYouMean(arg.getKey(), e.argumentNames())
+                    + "; expected "
+                    + e.argumentNames()));
       }
     }
-    // The catalog words the rest (missing, empty or malformed values) the same for agent and collector.
+    // The catalog words the rest (missing, empty or malformed values) the same for agent and
+    // collector.
     Map<String, String> known = new LinkedHashMap<>(args);
     known.keySet().removeIf(k -> !e.accepts(k));
     for (String p : e.problems(known)) {
@@ -174,12 +215,22 @@ final class TriggerDeclParser {
     }
   }
 
-  /** A user trigger's {@code needs: [sample, hashes]}: what the agent must keep of its variables. */
+  /**
+   * A user trigger's {@code needs: [sample, hashes]}: what the agent must keep of its variables.
+   */
   private void checkUserNeeds(String needs, Node node) {
     for (String word : needs.split(",")) {
       if (!TriggerNeeds.USER_NEEDS_WORDS.contains(word.trim())) {
-        problems.add(problem(node, "'needs' must list " + TriggerNeeds.USER_NEEDS_WORDS + " (what the agent keeps of the trigger's"
-            + " 'variable' and 'other'), not '" + word.trim() + "'" + Suggestions.didYouMean(word.trim(), TriggerNeeds.USER_NEEDS_WORDS)));
+        problems.add(
+            problem(
+                node,
+                "'needs' must list "
+                    + TriggerNeeds.USER_NEEDS_WORDS
+                    + " (what the agent keeps of the trigger's"
+                    + " 'variable' and 'other'), not '"
+                    + word.trim()
+                    + "'"
+                    + Suggestions.didYouMean(word.trim(), TriggerNeeds.USER_NEEDS_WORDS)));
       }
     }
   }
@@ -190,10 +241,15 @@ final class TriggerDeclParser {
   }
 
   /**
-   * Every argument that names a variable of this component must be one it captures: an input
-   * before the run; an output or an input after it.
+   * Every argument that names a variable of this component must be one it captures: an input before
+   * the run; an output or an input after it.
    */
-  private void checkVariables(String builtin, String phase, List<String> variables, Map<String, Node> argNodes, Map<String, String> args) {
+  private void checkVariables(
+      String builtin,
+      String phase,
+      List<String> variables,
+      Map<String, Node> argNodes,
+      Map<String, String> args) {
     TriggerCatalog.Entry e = builtin == null ? null : TriggerCatalog.find(builtin);
     List<String> variableArgs = e == null ? List.of("variable") : e.variableArgs();
     for (String arg : variableArgs) {
@@ -202,15 +258,30 @@ final class TriggerDeclParser {
         continue;
       }
       String which = phase.equals(TriggerDecl.BEFORE_RUN) ? "inputs" : "outputs or inputs";
-      problems.add(problem(argNodes.get(arg), "'" + arg + ": " + name + "' is not one of the component's " + which + " "
-          + variables + Suggestions.didYouMean(name, variables)
-          + (phase.equals(TriggerDecl.BEFORE_RUN) ? "; before_run triggers see the inputs as captured at entry" : "")
-          + (component != null && !locations.isMainFileLine(argNodes.get(arg)) ? " (in component '" + component + "', which extends it)" : "")));
+      problems.add(
+          problem(
+              argNodes.get(arg),
+              "'"
+                  + arg
+                  + ": "
+                  + name
+                  + "' is not one of the component's "
+                  + which
+                  + " "
+                  + variables
+                  + Suggestions.didYouMean(name, variables)
+                  + (phase.equals(TriggerDecl.BEFORE_RUN)
+                      ? "; before_run triggers see the inputs as captured at entry"
+                      : "")
+                  + (component != null && !locations.isMainFileLine(argNodes.get(arg))
+                      ? " (in component '" + component + "', which extends it)"
+                      : "")));
     }
   }
 
   /** Scalars as they are, nested mappings as dotted keys, lists of scalars joined with commas. */
-  private void flatten(String key, Node value, Map<String, String> args, Map<String, Node> argNodes) {
+  private void flatten(
+      String key, Node value, Map<String, String> args, Map<String, Node> argNodes) {
     if (value instanceof MappingNode nested) {
       for (NodeTuple t : nested.getValue()) {
         if (t.getKeyNode() instanceof ScalarNode k) {
@@ -235,7 +306,8 @@ final class TriggerDeclParser {
     }
   }
 
-  private void put(String key, String value, Node node, Map<String, String> args, Map<String, Node> argNodes) {
+  private void put(
+      String key, String value, Node node, Map<String, String> args, Map<String, Node> argNodes) {
     if (args.containsKey(key)) {
       problems.add(problem(node, "argument '" + key + "' is given twice"));
       return;

@@ -15,10 +15,10 @@ import org.mltrace.agent.event.TriggerDecl;
  * without triggers.
  *
  * <p>A variable named by a {@code before_run} trigger is the input; by an {@code after_run}
- * trigger, the output of that name, else the input (as the collector resolves it). A drift
- * trigger whose {@code reference} is another component's variable ({@code reference: {component:
- * train, variable: x}}, the variable defaulting to the trigger's own) also needs that variable's
- * sample, so the component named, when it is in this file, samples it too.
+ * trigger, the output of that name, else the input (as the collector resolves it). A drift trigger
+ * whose {@code reference} is another component's variable ({@code reference: {component: train,
+ * variable: x}}, the variable defaulting to the trigger's own) also needs that variable's sample,
+ * so the component named, when it is in this file, samples it too.
  */
 final class TriggerNeeds {
   /**
@@ -38,11 +38,11 @@ final class TriggerNeeds {
   private TriggerNeeds() {}
 
   /**
-   * The components with their variables' options marked; problems (a variable that must be
-   * sampled but is captured as {@code capture: pointer} or {@code none}) are added to {@code
-   * problems}.
+   * The components with their variables' options marked; problems (a variable that must be sampled
+   * but is captured as {@code capture: pointer} or {@code none}) are added to {@code problems}.
    */
-  static List<ComponentSpec> apply(String file, List<ComponentSpec> components, List<ConfigProblem> problems) {
+  static List<ComponentSpec> apply(
+      String file, List<ComponentSpec> components, List<ConfigProblem> problems) {
     TriggerNeeds t = new TriggerNeeds();
     Map<String, ComponentSpec> byName = new HashMap<>();
     for (ComponentSpec c : components) {
@@ -60,8 +60,19 @@ final class TriggerNeeds {
     for (ComponentSpec c : components) {
       List<VariableSpec> inputs = t.mark(file, c, "input", c.inputVariables(), problems);
       List<VariableSpec> outputs = t.mark(file, c, "output", c.outputVariables(), problems);
-      marked.add(new ComponentSpec(c.name(), c.description(), c.owner(), c.tags(), c.methods(), inputs, outputs, c.line(),
-          c.sample(), c.triggers(), c.staleAfter()));
+      marked.add(
+          new ComponentSpec(
+              c.name(),
+              c.description(),
+              c.owner(),
+              c.tags(),
+              c.methods(),
+              inputs,
+              outputs,
+              c.line(),
+              c.sample(),
+              c.triggers(),
+              c.staleAfter()));
     }
     return marked;
   }
@@ -99,18 +110,41 @@ final class TriggerNeeds {
     needs.merge(key(c.name(), output ? "output" : "input", variable), what, (a, b) -> a | b);
   }
 
-  private List<VariableSpec> mark(String file, ComponentSpec c, String direction, List<VariableSpec> variables,
+  private List<VariableSpec> mark(
+      String file,
+      ComponentSpec c,
+      String direction,
+      List<VariableSpec> variables,
       List<ConfigProblem> problems) {
     List<VariableSpec> marked = new ArrayList<>(variables.size());
     for (VariableSpec v : variables) {
       int what = needs.getOrDefault(key(c.name(), direction, v.name()), 0);
-      if (what != 0 && (v.options().mode() == CaptureMode.POINTER || v.options().mode() == CaptureMode.NONE)) {
-        problems.add(new ConfigProblem(file, v.line(), "a trigger of component '" + c.name() + "' needs the "
-            + ((what & SAMPLE) != 0 ? "sampled values" : "element hashes") + " of " + direction + " '" + v.name()
-            + "', but it has 'capture: " + v.options().mode().name().toLowerCase(java.util.Locale.ROOT)
-            + "'; remove it or use 'capture: summary'"));
+      if (what != 0
+          && (v.options().mode() == CaptureMode.POINTER
+              || v.options().mode() == CaptureMode.NONE)) {
+        problems.add(
+            new ConfigProblem(
+                file,
+                v.line(),
+                "a trigger of component '"
+                    + c.name()
+                    + "' needs the "
+                    + ((what & SAMPLE) != 0 ? "sampled values" : "element hashes")
+                    + " of "
+                    + direction
+                    + " '"
+                    + v.name()
+                    + "', but it has 'capture: "
+                    + v.options().mode().name().toLowerCase(java.util.Locale.ROOT)
+                    + "'; remove it or use 'capture: summary'"));
       }
-      marked.add(what == 0 ? v : new VariableSpec(v.name(), v.options().keeping((what & SAMPLE) != 0, (what & HASHES) != 0), v.line()));
+      marked.add(
+          what == 0
+              ? v
+              : new VariableSpec(
+                  v.name(),
+                  v.options().keeping((what & SAMPLE) != 0, (what & HASHES) != 0),
+                  v.line()));
     }
     return marked;
   }

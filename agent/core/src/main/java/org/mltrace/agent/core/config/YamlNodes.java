@@ -27,17 +27,22 @@ final class YamlNodes {
       // The composer alone, not the Yaml facade: the facade's classes log through
       // System.Logger, which would initialize java.util.logging inside the host before the
       // application can choose its own LogManager.
-      return new Composer(new ParserImpl(new StreamReader(reader), options), new Resolver(), options).getSingleNode();
+      return new Composer(
+              new ParserImpl(new StreamReader(reader), options), new Resolver(), options)
+          .getSingleNode();
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
       // The parser notices an unclosed bracket or quote lines later; name where it was opened.
       int contextLine = e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
-      String context = e.getContext() != null && contextLine > 0 && contextLine != line
-          ? " (" + e.getContext() + " that starts on line " + contextLine + ")"
-          : "";
-      throw new ConfigException(List.of(new ConfigProblem(file, line, "YAML syntax error: " + e.getProblem() + context)));
+      String context =
+          e.getContext() != null && contextLine > 0 && contextLine != line
+              ? " (" + e.getContext() + " that starts on line " + contextLine + ")"
+              : "";
+      throw new ConfigException(
+          List.of(new ConfigProblem(file, line, "YAML syntax error: " + e.getProblem() + context)));
     } catch (YAMLException e) {
-      throw new ConfigException(List.of(new ConfigProblem(file, 0, "YAML syntax error: " + e.getMessage())));
+      throw new ConfigException(
+          List.of(new ConfigProblem(file, 0, "YAML syntax error: " + e.getMessage())));
     }
   }
 }

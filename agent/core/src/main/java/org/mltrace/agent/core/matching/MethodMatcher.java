@@ -11,15 +11,22 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Answers "which component, if any, does this method belong to?" and remembers which
- * signatures have matched something, for the end-of-run report of those that never did.
+ * Answers "which component, if any, does this method belong to?" and remembers which signatures
+ * have matched something, for the end-of-run report of those that never did.
  */
 public final class MethodMatcher {
   /** A signature together with the component it belongs to. */
   public record Target(ComponentSpec component, MethodSignature signature) {}
 
   private static final List<String> NEVER_WOVEN =
-      List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/", "org/objectweb/asm/");
+      List.of(
+          "java/",
+          "javax/",
+          "jdk/",
+          "sun/",
+          "com/sun/",
+          "org/mltrace/agent/",
+          "org/objectweb/asm/");
 
   private final List<Target> targets = new ArrayList<>();
   private final boolean anySubtypePattern;
@@ -41,8 +48,8 @@ public final class MethodMatcher {
   }
 
   /**
-   * The targets whose class part matches this class (by name, or through a supertype for
-   * {@code Class+}); empty when the class needs no weaving, which is the common, cheap case.
+   * The targets whose class part matches this class (by name, or through a supertype for {@code
+   * Class+}); empty when the class needs no weaving, which is the common, cheap case.
    */
   public List<Target> candidatesFor(ClassLoader loader, String internalName) {
     for (String prefix : NEVER_WOVEN) {
@@ -87,11 +94,16 @@ public final class MethodMatcher {
   }
 
   /**
-   * The target this method belongs to among a class's candidates, or null. Abstract, native,
-   * bridge and synthetic methods never match: they are not where the work happens.
+   * The target this method belongs to among a class's candidates, or null. Abstract, native, bridge
+   * and synthetic methods never match: they are not where the work happens.
    */
   public Target match(List<Target> candidates, int access, String name, String descriptor) {
-    if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)) != 0) {
+    if ((access
+            & (Opcodes.ACC_ABSTRACT
+                | Opcodes.ACC_NATIVE
+                | Opcodes.ACC_BRIDGE
+                | Opcodes.ACC_SYNTHETIC))
+        != 0) {
       return null;
     }
     if (name.equals("<clinit>")) {

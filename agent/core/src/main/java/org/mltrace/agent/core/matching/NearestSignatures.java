@@ -7,9 +7,9 @@ import org.mltrace.agent.core.config.MethodSignature;
 import org.mltrace.agent.core.spelling.Suggestions;
 
 /**
- * The existing signatures nearest to one that matched nothing: the methods of its class when
- * that class exists, else the nearest class names. Shared by the agent's end-of-run report (over
- * the classes it saw loaded) and by {@code check} (over the class files on a class path), so both
+ * The existing signatures nearest to one that matched nothing: the methods of its class when that
+ * class exists, else the nearest class names. Shared by the agent's end-of-run report (over the
+ * classes it saw loaded) and by {@code check} (over the class files on a class path), so both
  * suggest the same spelling.
  */
 public final class NearestSignatures {
@@ -20,7 +20,10 @@ public final class NearestSignatures {
    * @param methodsOf the described methods ({@link #describe}) of a class, or null when it does not
    *     exist
    */
-  public static List<String> of(MethodSignature wanted, Collection<String> classNames, Function<String, List<String>> methodsOf) {
+  public static List<String> of(
+      MethodSignature wanted,
+      Collection<String> classNames,
+      Function<String, List<String>> methodsOf) {
     String wantedClass = wanted.classText();
     List<String> methods = wanted.hasWildcardClass() ? null : methodsOf.apply(wantedClass);
     if (methods == null) {

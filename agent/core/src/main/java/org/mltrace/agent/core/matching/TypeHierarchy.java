@@ -3,8 +3,8 @@ package org.mltrace.agent.core.matching;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,14 +14,14 @@ import org.objectweb.asm.Opcodes;
 /**
  * Supertype facts read from class files as resources, never by loading classes.
  *
- * <p>Loading a class from inside a transformer can deadlock or define it in the wrong loader,
- * so this reads the {@code .class} bytes through the defining loader's resources instead. A loader
+ * <p>Loading a class from inside a transformer can deadlock or define it in the wrong loader, so
+ * this reads the {@code .class} bytes through the defining loader's resources instead. A loader
  * that defines classes from bytes it holds (generated or downloaded code, a plugin host) offers
  * them as no resource; only then is the supertype loaded, not initialized, through that same
- * loader, which the JVM is about to do anyway to define the class being transformed (Byte
- * Buddy's {@code POOL_FIRST} does the same). Without that, a subclass transformed before its
- * superclass had loaded missed {@code Base+} (found by ClassLoaderTreeIT). A class that cannot
- * be found either way yields null; callers must then decline rather than guess.
+ * loader, which the JVM is about to do anyway to define the class being transformed (Byte Buddy's
+ * {@code POOL_FIRST} does the same). Without that, a subclass transformed before its superclass had
+ * loaded missed {@code Base+} (found by ClassLoaderTreeIT). A class that cannot be found either way
+ * yields null; callers must then decline rather than guess.
  */
 public final class TypeHierarchy {
   /** Super name (null for Object), interfaces and whether it is an interface. */
@@ -29,7 +29,8 @@ public final class TypeHierarchy {
 
   // Weak keys: frameworks create and drop class loaders by the thousand (Spark's and Janino's
   // generated classes); the agent must not keep them alive.
-  private final Map<ClassLoader, Map<String, TypeInfo>> cache = Collections.synchronizedMap(new WeakHashMap<>());
+  private final Map<ClassLoader, Map<String, TypeInfo>> cache =
+      Collections.synchronizedMap(new WeakHashMap<>());
   private static final ClassLoader BOOT = new ClassLoader(null) {};
 
   /** Facts about an internal name ({@code java/lang/String}) as seen from {@code loader}. */
@@ -49,7 +50,9 @@ public final class TypeHierarchy {
 
   /** Records a class being transformed, whose bytes are at hand but not yet a resource. */
   public void remember(ClassLoader loader, String internalName, TypeInfo info) {
-    cache.computeIfAbsent(loader == null ? BOOT : loader, k -> new ConcurrentHashMap<>()).put(internalName, info);
+    cache
+        .computeIfAbsent(loader == null ? BOOT : loader, k -> new ConcurrentHashMap<>())
+        .put(internalName, info);
   }
 
   /**
@@ -108,7 +111,10 @@ public final class TypeHierarchy {
         interfaces.add(i.getName().replace('.', '/'));
       }
       Class<?> superclass = c.getSuperclass();
-      return new TypeInfo(superclass == null ? null : superclass.getName().replace('.', '/'), List.copyOf(interfaces), c.isInterface());
+      return new TypeInfo(
+          superclass == null ? null : superclass.getName().replace('.', '/'),
+          List.copyOf(interfaces),
+          c.isInterface());
     } catch (ClassNotFoundException | LinkageError | RuntimeException e) {
       return null; // not there, or broken: decline, as for a class file that cannot be read
     }

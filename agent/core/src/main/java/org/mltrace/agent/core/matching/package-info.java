@@ -1,5 +1,5 @@
 /**
- * Chooses which classes and methods to weave: signature patterns against class names, method
- * names, parameter descriptors and, for {@code Class+}, the supertypes read from class files.
+ * Chooses which classes and methods to weave: signature patterns against class names, method names,
+ * parameter descriptors and, for {@code Class+}, the supertypes read from class files.
  */
 package org.mltrace.agent.core.matching;

@@ -24,6 +24,7 @@ final class CallGraph {
   private final Map<String, Set<String>> callees = new HashMap<>();
   private final Map<String, Set<String>> callers = new HashMap<>();
   private final Set<String> mains = new HashSet<>();
+
   /** Callee to one caller that calls it inside a loop. */
   private final Map<String, String> calledInLoop = new HashMap<>();
 
@@ -34,7 +35,9 @@ final class CallGraph {
 
   void add(ClassNode owner, MethodNode m) {
     String from = key(owner.name, m.name, m.desc);
-    if (m.name.equals("main") && m.desc.equals("([Ljava/lang/String;)V") && (m.access & Opcodes.ACC_STATIC) != 0) {
+    if (m.name.equals("main")
+        && m.desc.equals("([Ljava/lang/String;)V")
+        && (m.access & Opcodes.ACC_STATIC) != 0) {
       mains.add(from);
     }
     List<int[]> loops = loops(m);

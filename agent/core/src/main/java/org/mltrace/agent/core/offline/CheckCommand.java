@@ -9,15 +9,16 @@ import org.mltrace.agent.core.config.ConfigException;
 import org.mltrace.agent.core.config.ConfigLoader;
 
 /**
- * {@code java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]}: the report as text,
- * or as one JSON object ({@link CheckJson}).
+ * {@code java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]}: the report as
+ * text, or as one JSON object ({@link CheckJson}).
  *
- * <p>Exit codes: 0 every component captures something (problems may still be listed), 1 usage,
- * YAML or class path error, 2 at least one component would capture nothing.
+ * <p>Exit codes: 0 every component captures something (problems may still be listed), 1 usage, YAML
+ * or class path error, 2 at least one component would capture nothing.
  */
 public final class CheckCommand {
   public static final int CAPTURES_NOTHING = 2;
-  public static final String USAGE = "java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]   validate a YAML against the application's classes";
+  public static final String USAGE =
+      "java -jar mltrace-agent.jar check CONFIG.yaml --classpath CP [--json]   validate a YAML against the application's classes";
 
   private CheckCommand() {}
 

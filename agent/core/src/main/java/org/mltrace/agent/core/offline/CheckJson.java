@@ -7,8 +7,8 @@ import org.mltrace.agent.core.weaving.PlanPreview;
 
 /**
  * Prints a {@link CheckResult} as one JSON object ({@code check --json}), for scripts and CI. The
- * agent carries no JSON library (it would land in every traced application), so this writes the
- * few shapes it needs by hand.
+ * agent carries no JSON library (it would land in every traced application), so this writes the few
+ * shapes it needs by hand.
  */
 final class CheckJson {
   private final StringBuilder out = new StringBuilder();
@@ -17,57 +17,71 @@ final class CheckJson {
 
   static void print(CheckResult result, PrintStream stream) {
     CheckJson json = new CheckJson();
-    json.object(() -> {
-      json.field("config", result.config());
-      json.field("classes", result.classCount());
-      json.field("capturesNothing", result.anyCapturesNothing());
-      json.array("components", result.components(), json::component);
-    });
+    json.object(
+        () -> {
+          json.field("config", result.config());
+          json.field("classes", result.classCount());
+          json.field("capturesNothing", result.anyCapturesNothing());
+          json.array("components", result.components(), json::component);
+        });
     stream.println(json.out);
   }
 
   private void component(CheckResult.Component c) {
-    object(() -> {
-      field("name", c.spec().name());
-      field("line", c.spec().line());
-      field("capturesNothing", c.capturesNothing());
-      array("signatures", c.signatures(), this::signature);
-      array("problems", c.problems(), p -> object(() -> {
-        field("line", p.line());
-        field("message", p.message());
-      }));
-    });
+    object(
+        () -> {
+          field("name", c.spec().name());
+          field("line", c.spec().line());
+          field("capturesNothing", c.capturesNothing());
+          array("signatures", c.signatures(), this::signature);
+          array(
+              "problems",
+              c.problems(),
+              p ->
+                  object(
+                      () -> {
+                        field("line", p.line());
+                        field("message", p.message());
+                      }));
+        });
   }
 
   private void signature(CheckResult.Signature s) {
-    object(() -> {
-      field("signature", s.signature().text());
-      field("line", s.signature().line());
-      array("subtypes", s.subtypes(), this::string);
-      array("nearest", s.nearest(), this::string);
-      array("methods", s.methods(), m -> object(() -> {
-        field("method", m.describe());
-        array("exitLines", m.exitLines(), this::number);
-        field("weaveProblem", m.weaveProblem());
-        array("variables", m.variables(), this::variable);
-      }));
-    });
+    object(
+        () -> {
+          field("signature", s.signature().text());
+          field("line", s.signature().line());
+          array("subtypes", s.subtypes(), this::string);
+          array("nearest", s.nearest(), this::string);
+          array(
+              "methods",
+              s.methods(),
+              m ->
+                  object(
+                      () -> {
+                        field("method", m.describe());
+                        array("exitLines", m.exitLines(), this::number);
+                        field("weaveProblem", m.weaveProblem());
+                        array("variables", m.variables(), this::variable);
+                      }));
+        });
   }
 
   private void variable(CheckResult.Variable v) {
     PlanPreview.Variable p = v.preview();
-    object(() -> {
-      field("name", p.variable());
-      field("input", p.input());
-      field("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
-      array("types", p.types(), t -> string(t.getClassName()));
-      field("atEntry", p.atEntry());
-      array("exitLinesRead", p.exitLinesRead(), this::number);
-      field("capture", v.capture());
-      field("fieldType", v.fieldType());
-      field("fieldNote", v.fieldNote());
-      array("problems", p.problems(), this::string);
-    });
+    object(
+        () -> {
+          field("name", p.variable());
+          field("input", p.input());
+          field("source", p.source().name().toLowerCase(java.util.Locale.ROOT));
+          array("types", p.types(), t -> string(t.getClassName()));
+          field("atEntry", p.atEntry());
+          array("exitLinesRead", p.exitLinesRead(), this::number);
+          field("capture", v.capture());
+          field("fieldType", v.fieldType());
+          field("fieldNote", v.fieldNote());
+          array("problems", p.problems(), this::string);
+        });
   }
 
   private boolean first = true;

@@ -18,10 +18,17 @@ record CheckResult(String config, int classCount, List<Component> components) {
    * @param fieldType for a field path, the declared type at its end, or null
    * @param fieldNote for a field path, why its type is not known here, or null
    */
-  record Variable(PlanPreview.Variable preview, String capture, String fieldType, String fieldNote) {}
+  record Variable(
+      PlanPreview.Variable preview, String capture, String fieldType, String fieldNote) {}
 
   /** One method a signature resolved to. */
-  record Method(String owner, String name, String descriptor, List<Variable> variables, List<Integer> exitLines, String weaveProblem) {
+  record Method(
+      String owner,
+      String name,
+      String descriptor,
+      List<Variable> variables,
+      List<Integer> exitLines,
+      String weaveProblem) {
     String describe() {
       return owner + "#" + name + descriptor;
     }
@@ -31,12 +38,20 @@ record CheckResult(String config, int classCount, List<Component> components) {
    * @param subtypes for {@code Class+}: the classes the methods were found in
    * @param nearest when nothing matched: the nearest existing signatures
    */
-  record Signature(MethodSignature signature, List<Method> methods, List<String> subtypes, List<String> nearest) {}
+  record Signature(
+      MethodSignature signature,
+      List<Method> methods,
+      List<String> subtypes,
+      List<String> nearest) {}
 
   /**
    * @param capturesNothing why the component would record nothing useful, or null
    */
-  record Component(ComponentSpec spec, List<Signature> signatures, List<Problem> problems, String capturesNothing) {}
+  record Component(
+      ComponentSpec spec,
+      List<Signature> signatures,
+      List<Problem> problems,
+      String capturesNothing) {}
 
   boolean anyCapturesNothing() {
     return components.stream().anyMatch(c -> c.capturesNothing() != null);

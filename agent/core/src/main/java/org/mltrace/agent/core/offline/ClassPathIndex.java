@@ -25,8 +25,8 @@ import org.objectweb.asm.tree.ClassNode;
  *
  * <p>Also offers {@link #resources()}: a loader over the same entries whose parent is the platform
  * loader, used only for {@code getResourceAsStream}, which is how the agent's {@code TypeHierarchy}
- * reads supertypes. Nothing is ever loaded through it. The first entry that holds a class wins,
- * as on a real class path.
+ * reads supertypes. Nothing is ever loaded through it. The first entry that holds a class wins, as
+ * on a real class path.
  */
 final class ClassPathIndex implements Closeable {
   /** Where one class file is: a jar entry or a file. */
@@ -43,7 +43,11 @@ final class ClassPathIndex implements Closeable {
         continue;
       }
       if (part.endsWith("/*") || part.equals("*")) {
-        Path dir = Path.of(part.substring(0, part.length() - 1).isEmpty() ? "." : part.substring(0, part.length() - 1));
+        Path dir =
+            Path.of(
+                part.substring(0, part.length() - 1).isEmpty()
+                    ? "."
+                    : part.substring(0, part.length() - 1));
         try (Stream<Path> listed = Files.list(dir)) {
           for (Path jar : listed.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
             add(jar);
@@ -57,7 +61,9 @@ final class ClassPathIndex implements Closeable {
     for (Path p : entries) {
       urls.add(p.toUri().toURL());
     }
-    resources = new URLClassLoader("mltrace-check", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+    resources =
+        new URLClassLoader(
+            "mltrace-check", urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
   }
 
   /**
@@ -76,7 +82,8 @@ final class ClassPathIndex implements Closeable {
       try (Stream<Path> files = Files.walk(entry)) {
         for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
           String name = entry.relativize(f).toString().replace(File.separatorChar, '/');
-          classes.putIfAbsent(name.substring(0, name.length() - ".class".length()), new Location(null, null, f));
+          classes.putIfAbsent(
+              name.substring(0, name.length() - ".class".length()), new Location(null, null, f));
         }
       }
       return;
@@ -92,14 +99,19 @@ final class ClassPathIndex implements Closeable {
       String name = e.nextElement().getName();
       // META-INF/versions/N/ holds copies for newer JDKs; the base entry is the one to describe.
       if (name.endsWith(".class") && !name.startsWith("META-INF/")) {
-        classes.putIfAbsent(name.substring(0, name.length() - ".class".length()), new Location(jar, name, null));
+        classes.putIfAbsent(
+            name.substring(0, name.length() - ".class".length()), new Location(jar, name, null));
       }
     }
   }
 
-  /** Internal names of all classes, sorted; {@code module-info} and {@code package-info} left out. */
+  /**
+   * Internal names of all classes, sorted; {@code module-info} and {@code package-info} left out.
+   */
   List<String> classNames() {
-    return classes.keySet().stream().filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info")).toList();
+    return classes.keySet().stream()
+        .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
+        .toList();
   }
 
   boolean contains(String internalName) {
@@ -120,7 +132,8 @@ final class ClassPathIndex implements Closeable {
         return in.readAllBytes();
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + internalName + ".class: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + internalName + ".class: " + e.getMessage(), e);
     }
   }
 

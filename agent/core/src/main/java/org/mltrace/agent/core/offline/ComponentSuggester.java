@@ -34,20 +34,24 @@ import org.objectweb.asm.tree.MethodNode;
 final class ComponentSuggester {
   /** Fewer instructions than this is an accessor or a delegate, not a pipeline stage. */
   private static final int MIN_INSTRUCTIONS = 6;
+
   private static final int MAIN_PATH_WEIGHT = 2;
   private static final int IN_LOOP_WEIGHT = -3;
   private static final int MAX_LOCALS = 3;
   private static final int MAX_OVERLOADS_NAMED = 3;
-  private static final List<String> SKIPPED_PREFIXES = List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
-  private static final Set<String> SKIPPED_NAMES = Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
+  private static final List<String> SKIPPED_PREFIXES =
+      List.of("java/", "javax/", "jdk/", "sun/", "com/sun/", "org/mltrace/agent/");
+  private static final Set<String> SKIPPED_NAMES =
+      Set.of("equals", "hashCode", "toString", "clone", "finalize", "readObject", "writeObject");
 
   /**
-   * A scored method, by name only: its class is parsed again for the few that are proposed, so
-   * that scanning a whole class path keeps no class in memory.
+   * A scored method, by name only: its class is parsed again for the few that are proposed, so that
+   * scanning a whole class path keeps no class in memory.
    *
    * @param coarse takes or returns a file, dataset or model: a stage, not a per-row helper
    */
-  private record Scanned(String owner, String name, String desc, int score, List<String> reasons, boolean coarse) {
+  private record Scanned(
+      String owner, String name, String desc, int score, List<String> reasons, boolean coarse) {
     Scanned with(int delta, String reason, boolean coarse) {
       List<String> more = new ArrayList<>(reasons);
       more.add(reason);
@@ -58,7 +62,10 @@ final class ComponentSuggester {
   private final ClassPathIndex index;
   private final String packagePrefix;
 
-  /** @param packagePrefix dotted prefix of the classes to propose ({@code com.acme}), or null for all */
+  /**
+   * @param packagePrefix dotted prefix of the classes to propose ({@code com.acme}), or null for
+   *     all
+   */
   ComponentSuggester(ClassPathIndex index, String packagePrefix) {
     this.index = index;
     this.packagePrefix = packagePrefix == null ? null : packagePrefix.replace('.', '/');
@@ -101,22 +108,34 @@ final class ComponentSuggester {
       Scanned s = e.getValue();
       if (fromMain.contains(e.getKey()) && onPath.contains(e.getKey())) {
         String main = graph.mainReaching(e.getKey(), fromMain);
-        s = s.with(MAIN_PATH_WEIGHT,
-            s.score() > 0 ? "reachable from " + readable(main) : "on the call path from " + readable(main) + " to the methods above",
-            s.coarse());
+        s =
+            s.with(
+                MAIN_PATH_WEIGHT,
+                s.score() > 0
+                    ? "reachable from " + readable(main)
+                    : "on the call path from " + readable(main) + " to the methods above",
+                s.coarse());
       }
       // Only fine-grained methods (arrays and collections alone) look like per-row helpers; a loop
       // over a few datasets (XGBoost's evaluation sets) is no reason to hide predict(DMatrix).
       String loopCaller = graph.callerInLoop(e.getKey());
       if (loopCaller != null && s.score() > 0 && !s.coarse()) {
-        s = s.with(IN_LOOP_WEIGHT, "but called inside a loop by " + readable(loopCaller) + " (a run per iteration)", false);
+        s =
+            s.with(
+                IN_LOOP_WEIGHT,
+                "but called inside a loop by " + readable(loopCaller) + " (a run per iteration)",
+                false);
       }
       if (s.score() > 0) {
         ranked.add(s);
       }
     }
-    ranked.sort(Comparator.comparingInt(Scanned::score).reversed()
-        .thenComparing(Scanned::owner).thenComparing(Scanned::name).thenComparing(Scanned::desc));
+    ranked.sort(
+        Comparator.comparingInt(Scanned::score)
+            .reversed()
+            .thenComparing(Scanned::owner)
+            .thenComparing(Scanned::name)
+            .thenComparing(Scanned::desc));
     // One proposal per method name: overloads mostly delegate to one another, and listing each
     // would fill the list with one stage. The others are named in the comment instead.
     Map<String, List<Scanned>> overloads = new HashMap<>();
@@ -135,7 +154,8 @@ final class ComponentSuggester {
         continue;
       }
       List<Scanned> others = overloads.get(method).stream().filter(o -> o != s).toList();
-      Suggestion suggestion = proposal(others.isEmpty() ? s : s.with(0, alsoOverloaded(others), s.coarse()), names);
+      Suggestion suggestion =
+          proposal(others.isEmpty() ? s : s.with(0, alsoOverloaded(others), s.coarse()), names);
       if (suggestion != null) {
         result.add(suggestion);
         proposed.add(method);
@@ -145,10 +165,24 @@ final class ComponentSuggester {
   }
 
   private static String alsoOverloaded(List<Scanned> others) {
-    List<String> shown = others.stream().limit(MAX_OVERLOADS_NAMED).map(o -> o.name() + "(" + Arrays.stream(Type.getArgumentTypes(o.desc()))
-        .map(t -> t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1)).collect(java.util.stream.Collectors.joining(", ")) + ")")
-        .toList();
-    return "also overloaded as " + String.join(" | ", shown) + (others.size() > shown.size() ? " and " + (others.size() - shown.size()) + " more" : "")
+    List<String> shown =
+        others.stream()
+            .limit(MAX_OVERLOADS_NAMED)
+            .map(
+                o ->
+                    o.name()
+                        + "("
+                        + Arrays.stream(Type.getArgumentTypes(o.desc()))
+                            .map(
+                                t ->
+                                    t.getClassName()
+                                        .substring(t.getClassName().lastIndexOf('.') + 1))
+                            .collect(java.util.stream.Collectors.joining(", "))
+                        + ")")
+            .toList();
+    return "also overloaded as "
+        + String.join(" | ", shown)
+        + (others.size() > shown.size() ? " and " + (others.size() - shown.size()) + " more" : "")
         + " (change the parameter types to trace another, or write (..) for all)";
   }
 
@@ -163,16 +197,23 @@ final class ComponentSuggester {
 
   /** Methods the agent would weave and that do enough work to be a stage. */
   private static boolean eligible(ClassNode owner, MethodNode m) {
-    int skipped = Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
-    if ((m.access & skipped) != 0 || (owner.access & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_SYNTHETIC)) != 0) {
+    int skipped =
+        Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC;
+    if ((m.access & skipped) != 0
+        || (owner.access & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_SYNTHETIC)) != 0) {
       return false;
     }
-    if (m.name.startsWith("<") || m.name.startsWith("lambda$") || m.name.startsWith("access$") || m.name.contains("$")
+    if (m.name.startsWith("<")
+        || m.name.startsWith("lambda$")
+        || m.name.startsWith("access$")
+        || m.name.contains("$")
         || SKIPPED_NAMES.contains(m.name)) {
       return false;
     }
     int real = 0;
-    for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null && real < MIN_INSTRUCTIONS; insn = insn.getNext()) {
+    for (AbstractInsnNode insn = m.instructions.getFirst();
+        insn != null && real < MIN_INSTRUCTIONS;
+        insn = insn.getNext()) {
       if (insn.getOpcode() >= 0) {
         real++;
       }
@@ -201,7 +242,12 @@ final class ComponentSuggester {
       TypeEvidence e = TypeEvidence.of(args[i], names[i]);
       if (e != null && seen.add(e)) {
         score += e.weight;
-        reasons.add("takes " + e.label + " " + args[i].getClassName() + (names[i] != null ? " " + names[i] : ""));
+        reasons.add(
+            "takes "
+                + e.label
+                + " "
+                + args[i].getClassName()
+                + (names[i] != null ? " " + names[i] : ""));
       }
     }
     TypeEvidence returned = TypeEvidence.of(Type.getReturnType(m.desc), null);
@@ -213,17 +259,25 @@ final class ComponentSuggester {
       score -= 1; // an internal helper is less likely to be the stage a person thinks of
     }
     seen.add(returned);
-    boolean coarse = seen.contains(TypeEvidence.FILE) || seen.contains(TypeEvidence.STRING_PATH) || seen.contains(TypeEvidence.DATASET)
-        || seen.contains(TypeEvidence.MODEL);
+    boolean coarse =
+        seen.contains(TypeEvidence.FILE)
+            || seen.contains(TypeEvidence.STRING_PATH)
+            || seen.contains(TypeEvidence.DATASET)
+            || seen.contains(TypeEvidence.MODEL);
     return new Scanned(owner.name, m.name, m.desc, Math.max(score, 0), reasons, coarse);
   }
 
   /** The proposal with the variables the agent can read, or null when it can read none. */
   private Suggestion proposal(Scanned s, Set<String> names) {
     ClassNode node = index.node(s.owner());
-    MethodNode m = node.methods.stream().filter(x -> x.name.equals(s.name()) && x.desc.equals(s.desc())).findFirst().orElseThrow();
+    MethodNode m =
+        node.methods.stream()
+            .filter(x -> x.name.equals(s.name()) && x.desc.equals(s.desc()))
+            .findFirst()
+            .orElseThrow();
     String owner = s.owner().replace('/', '.');
-    List<String> params = Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
+    List<String> params =
+        Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
     String signature = NearestSignatures.describe(owner, m.name, params);
     String[] paramNames = ParameterNames.of(m);
     List<String> inputs = new ArrayList<>();
@@ -235,8 +289,16 @@ final class ComponentSuggester {
       outputs.add("return");
     }
     outputs.addAll(interestingLocals(m, inputs));
-    ComponentSpec spec = new ComponentSpec(
-        "suggested", null, null, List.of(), List.of(SignatureParser.parse(signature, 0)), variables(inputs), variables(outputs), 0);
+    ComponentSpec spec =
+        new ComponentSpec(
+            "suggested",
+            null,
+            null,
+            List.of(),
+            List.of(SignatureParser.parse(signature, 0)),
+            variables(inputs),
+            variables(outputs),
+            0);
     PlanPreview.Method preview = PlanPreview.of(node, m, spec);
     if (preview.weaveProblem() != null) {
       return null;
@@ -261,7 +323,9 @@ final class ComponentSuggester {
     Set<String> result = new LinkedHashSet<>();
     if (m.localVariables != null) {
       for (LocalVariableNode lv : m.localVariables) {
-        if (result.size() < MAX_LOCALS && !lv.name.equals("this") && !parameters.contains(lv.name)
+        if (result.size() < MAX_LOCALS
+            && !lv.name.equals("this")
+            && !parameters.contains(lv.name)
             && TypeEvidence.of(Type.getType(lv.desc), lv.name) != null) {
           result.add(lv.name);
         }
@@ -277,7 +341,8 @@ final class ComponentSuggester {
   /** {@code trip_generator_generate}, then {@code _2}, {@code _3} for overloads. */
   private static String uniqueName(String internalOwner, String method, Set<String> taken) {
     String simple = internalOwner.substring(internalOwner.lastIndexOf('/') + 1).replace('$', '_');
-    String base = (snake(simple) + "_" + snake(method)).replaceAll("_+", "_").replaceAll("^_|_$", "");
+    String base =
+        (snake(simple) + "_" + snake(method)).replaceAll("_+", "_").replaceAll("^_|_$", "");
     String name = base;
     for (int n = 2; !taken.add(name); n++) {
       name = base + "_" + n;

@@ -26,8 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
  * chooses the methods, and {@link PlanPreview} (the weaver's own planner and exit analysis) says
  * what each variable resolves to and at which exits it is read.
  *
- * <p>The difference from run time: every class on the class path is considered, not only those
- * the application happens to load, so a method found here may still never be called.
+ * <p>The difference from run time: every class on the class path is considered, not only those the
+ * application happens to load, so a method found here may still never be called.
  */
 final class ConfigCheck {
   private final ClassPathIndex index;
@@ -58,8 +58,12 @@ final class ConfigCheck {
         if (target == null) {
           continue;
         }
-        found.computeIfAbsent(target.signature(), k -> new ArrayList<>()).add(method(node, m, target.component()));
-        owners.computeIfAbsent(target.signature(), k -> new LinkedHashSet<>()).add(className.replace('/', '.'));
+        found
+            .computeIfAbsent(target.signature(), k -> new ArrayList<>())
+            .add(method(node, m, target.component()));
+        owners
+            .computeIfAbsent(target.signature(), k -> new LinkedHashSet<>())
+            .add(className.replace('/', '.'));
       }
     }
     List<String> dotted = classNames.stream().map(n -> n.replace('/', '.')).toList();
@@ -68,8 +72,10 @@ final class ConfigCheck {
       List<CheckResult.Signature> signatures = new ArrayList<>();
       for (MethodSignature s : c.methods()) {
         List<CheckResult.Method> methods = found.getOrDefault(s, List.of());
-        List<String> nearest = methods.isEmpty() ? NearestSignatures.of(s, dotted, this::methodsOf) : List.of();
-        List<String> subtypes = s.includeSubtypes() ? List.copyOf(owners.getOrDefault(s, Set.of())) : List.of();
+        List<String> nearest =
+            methods.isEmpty() ? NearestSignatures.of(s, dotted, this::methodsOf) : List.of();
+        List<String> subtypes =
+            s.includeSubtypes() ? List.copyOf(owners.getOrDefault(s, Set.of())) : List.of();
         signatures.add(new CheckResult.Signature(s, methods, subtypes, nearest));
       }
       components.add(component(c, signatures));
@@ -83,7 +89,13 @@ final class ConfigCheck {
     for (PlanPreview.Variable v : preview.variables()) {
       variables.add(variable(v));
     }
-    return new CheckResult.Method(owner.name.replace('/', '.'), m.name, m.desc, variables, preview.exitLines(), preview.weaveProblem());
+    return new CheckResult.Method(
+        owner.name.replace('/', '.'),
+        m.name,
+        m.desc,
+        variables,
+        preview.exitLines(),
+        preview.weaveProblem());
   }
 
   private CheckResult.Variable variable(PlanPreview.Variable v) {
@@ -97,20 +109,28 @@ final class ConfigCheck {
     for (Type declared : v.types()) {
       Type type = declared;
       if (path != null) {
-        FieldTypes.Resolved resolved = fieldTypes.follow(declared, v.variable().substring(path.root().length() + 1).split("\\."));
+        FieldTypes.Resolved resolved =
+            fieldTypes.follow(
+                declared, v.variable().substring(path.root().length() + 1).split("\\."));
         type = resolved.type();
         note = resolved.problem();
         if (type != null) {
           fieldTypeNames.add(type.getClassName());
         }
       }
-      captures.add(type == null ? ExpectedCapture.AT_RUN_TIME : ExpectedCapture.of(type, v.planned().options()));
+      captures.add(
+          type == null
+              ? ExpectedCapture.AT_RUN_TIME
+              : ExpectedCapture.of(type, v.planned().options()));
     }
     String fieldType = fieldTypeNames.isEmpty() ? null : String.join(" | ", fieldTypeNames);
-    return new CheckResult.Variable(v, String.join(" | ", new LinkedHashSet<>(captures)), fieldType, note);
+    return new CheckResult.Variable(
+        v, String.join(" | ", new LinkedHashSet<>(captures)), fieldType, note);
   }
 
-  /** Described methods of a class on the class path (as {@link NearestSignatures} wants), or null. */
+  /**
+   * Described methods of a class on the class path (as {@link NearestSignatures} wants), or null.
+   */
   private List<String> methodsOf(String dottedName) {
     ClassNode node = index.node(dottedName.replace('.', '/'));
     if (node == null) {
@@ -119,28 +139,39 @@ final class ConfigCheck {
     List<String> described = new ArrayList<>();
     for (MethodNode m : node.methods) {
       if (!m.name.equals("<clinit>") && (m.access & org.objectweb.asm.Opcodes.ACC_SYNTHETIC) == 0) {
-        List<String> params = java.util.Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
+        List<String> params =
+            java.util.Arrays.stream(Type.getArgumentTypes(m.desc)).map(Type::getClassName).toList();
         described.add(NearestSignatures.describe(dottedName, m.name, params));
       }
     }
     return described;
   }
 
-  private static CheckResult.Component component(ComponentSpec c, List<CheckResult.Signature> signatures) {
+  private static CheckResult.Component component(
+      ComponentSpec c, List<CheckResult.Signature> signatures) {
     List<CheckResult.Problem> problems = new ArrayList<>();
     boolean anyMethod = false;
     boolean anyRead = false;
     int variableCount = 0;
     for (CheckResult.Signature s : signatures) {
       if (s.methods().isEmpty()) {
-        problems.add(new CheckResult.Problem(s.signature().line(), "'" + s.signature().text() + "' matches no method"
-            + (s.nearest().isEmpty() ? " on the class path" : "; nearest: " + String.join(" | ", s.nearest()))));
+        problems.add(
+            new CheckResult.Problem(
+                s.signature().line(),
+                "'"
+                    + s.signature().text()
+                    + "' matches no method"
+                    + (s.nearest().isEmpty()
+                        ? " on the class path"
+                        : "; nearest: " + String.join(" | ", s.nearest()))));
       }
       for (CheckResult.Method m : s.methods()) {
         anyMethod = true;
         variableCount = Math.max(variableCount, m.variables().size());
         if (m.weaveProblem() != null) {
-          problems.add(new CheckResult.Problem(s.signature().line(), m.describe() + ": " + m.weaveProblem()));
+          problems.add(
+              new CheckResult.Problem(
+                  s.signature().line(), m.describe() + ": " + m.weaveProblem()));
         }
         for (CheckResult.Variable v : m.variables()) {
           PlanPreview.Variable p = v.preview();
@@ -151,11 +182,18 @@ final class ConfigCheck {
             problems.add(new CheckResult.Problem(line, problem + where));
           }
           if (p.problems().isEmpty() && !p.everRead()) {
-            problems.add(new CheckResult.Problem(line, "'" + p.variable() + "' is a local not in scope, or not assigned on every path,"
-                + " at any exit; it would always be recorded as absent" + where));
+            problems.add(
+                new CheckResult.Problem(
+                    line,
+                    "'"
+                        + p.variable()
+                        + "' is a local not in scope, or not assigned on every path,"
+                        + " at any exit; it would always be recorded as absent"
+                        + where));
           }
           if (v.fieldNote() != null) {
-            problems.add(new CheckResult.Problem(line, "'" + p.variable() + "': " + v.fieldNote() + where));
+            problems.add(
+                new CheckResult.Problem(line, "'" + p.variable() + "': " + v.fieldNote() + where));
           }
         }
       }

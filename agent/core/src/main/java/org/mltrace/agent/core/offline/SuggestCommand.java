@@ -6,8 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * {@code java -jar mltrace-agent.jar suggest --classpath CP [--package PREFIX] [--limit N]}: prints a
- * YAML of proposed components on stdout. Exit codes: 0 printed (possibly empty), 1 usage or class
+ * {@code java -jar mltrace-agent.jar suggest --classpath CP [--package PREFIX] [--limit N]}: prints
+ * a YAML of proposed components on stdout. Exit codes: 0 printed (possibly empty), 1 usage or class
  * path error.
  */
 public final class SuggestCommand {
@@ -41,8 +41,13 @@ public final class SuggestCommand {
     }
     try (ClassPathIndex index = ClassPathIndex.open(classPath)) {
       List<Suggestion> suggestions = new ComponentSuggester(index, prefix).suggest(limit);
-      String header = "suggest --classpath " + classPath + (prefix != null ? " --package " + prefix : "")
-          + " (" + index.classNames().size() + " classes scanned)";
+      String header =
+          "suggest --classpath "
+              + classPath
+              + (prefix != null ? " --package " + prefix : "")
+              + " ("
+              + index.classNames().size()
+              + " classes scanned)";
       SuggestionYaml.print(suggestions, header, out);
       return 0;
     } catch (IOException | UncheckedIOException e) {

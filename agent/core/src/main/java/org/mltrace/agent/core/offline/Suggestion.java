@@ -12,4 +12,10 @@ import java.util.List;
  * @param score the rank: the sum of the evidence weights
  * @param reasons why it was chosen, for the YAML comment
  */
-record Suggestion(String name, String signature, List<String> inputs, List<String> outputs, int score, List<String> reasons) {}
+record Suggestion(
+    String name,
+    String signature,
+    List<String> inputs,
+    List<String> outputs,
+    int score,
+    List<String> reasons) {}

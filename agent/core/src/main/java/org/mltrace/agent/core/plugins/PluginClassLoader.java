@@ -11,9 +11,9 @@ import java.util.Enumeration;
  * <p>The parent is the application's loader, so a plugin compiled against a library links against
  * the copy of that library the application's values come from. The plugin interface ({@code
  * org.mltrace.agent.spi}) alone is taken from the agent's isolated loader, so the agent and the
- * plugin agree on {@code ValueEncoderPlugin} even if the application carries its own copy.
- * Service files are read from the plugin jar only: an application jar that also names a plugin
- * would otherwise be loaded too.
+ * plugin agree on {@code ValueEncoderPlugin} even if the application carries its own copy. Service
+ * files are read from the plugin jar only: an application jar that also names a plugin would
+ * otherwise be loaded too.
  */
 final class PluginClassLoader extends URLClassLoader {
   static final String SPI_PACKAGE = "org.mltrace.agent.spi.";

@@ -18,8 +18,12 @@ import org.mltrace.agent.spi.ValueEncoderPlugin;
 public final class PluginEncoders {
   public static final PluginEncoders NONE = new PluginEncoders(List.of());
 
-  /** Set while a plugin encodes on this thread: a plugin is never asked about a value inside its own call. */
-  private static final ThreadLocal<boolean[]> ENCODING = ThreadLocal.withInitial(() -> new boolean[1]);
+  /**
+   * Set while a plugin encodes on this thread: a plugin is never asked about a value inside its own
+   * call.
+   */
+  private static final ThreadLocal<boolean[]> ENCODING =
+      ThreadLocal.withInitial(() -> new boolean[1]);
 
   private final List<PluginJar> jars;
 
@@ -27,7 +31,9 @@ public final class PluginEncoders {
     this.jars = jars;
   }
 
-  /** The jars (already checked by the config loader), with the SPI taken from the agent's loader. */
+  /**
+   * The jars (already checked by the config loader), with the SPI taken from the agent's loader.
+   */
   public static PluginEncoders open(List<Path> jarPaths) throws MalformedURLException {
     if (jarPaths.isEmpty()) {
       return NONE;

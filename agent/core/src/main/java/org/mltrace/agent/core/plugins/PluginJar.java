@@ -20,8 +20,8 @@ import org.mltrace.agent.spi.ValueEncoderPlugin;
  * One jar of the YAML's {@code plugins:} and the plugin instances it has given each application
  * class loader so far.
  *
- * <p>Instances are created the first time a value of a class the agent does not know arrives from
- * a loader (see {@link PluginClassLoader}). The map holds loaders weakly and instances through weak
+ * <p>Instances are created the first time a value of a class the agent does not know arrives from a
+ * loader (see {@link PluginClassLoader}). The map holds loaders weakly and instances through weak
  * references: the strong references live in the agent's per-class cache of the classes a plugin
  * encodes, so an application loader that is discarded (a redeployed web application) takes its
  * plugin instances with it instead of being kept alive through their parent link.
@@ -30,7 +30,8 @@ final class PluginJar {
   private final Path path;
   private final URL url;
   private final ClassLoader agentLoader;
-  private final Map<ClassLoader, WeakReference<List<ValueEncoderPlugin>>> byLoader = new WeakHashMap<>();
+  private final Map<ClassLoader, WeakReference<List<ValueEncoderPlugin>>> byLoader =
+      new WeakHashMap<>();
 
   PluginJar(Path path, ClassLoader agentLoader) throws MalformedURLException {
     this.path = path;
@@ -55,8 +56,11 @@ final class PluginJar {
 
   private List<ValueEncoderPlugin> load(ClassLoader application) {
     List<ValueEncoderPlugin> plugins = new ArrayList<>();
-    PluginClassLoader loader = new PluginClassLoader("mltrace-plugin:" + path.getFileName(), url, application, agentLoader);
-    Iterator<ValueEncoderPlugin> it = ServiceLoader.load(ValueEncoderPlugin.class, loader).iterator();
+    PluginClassLoader loader =
+        new PluginClassLoader(
+            "mltrace-plugin:" + path.getFileName(), url, application, agentLoader);
+    Iterator<ValueEncoderPlugin> it =
+        ServiceLoader.load(ValueEncoderPlugin.class, loader).iterator();
     while (true) {
       try {
         if (!it.hasNext()) {
@@ -75,12 +79,19 @@ final class PluginJar {
   }
 
   /**
-   * Counts a failure of this jar's plugins and reports the first one of each {@code stage}
-   * (load, supports, encode): a plugin failing on every value prints one line, not one per call.
+   * Counts a failure of this jar's plugins and reports the first one of each {@code stage} (load,
+   * supports, encode): a plugin failing on every value prints one line, not one per call.
    */
   void failed(String stage, String what, Throwable t) {
     AgentCounters.internalError(AgentHealth.PLUGIN_FAILED);
-    AgentLog.warnOnce("plugin:" + path + ":" + stage,
-        "plugin " + path + " " + what + " (" + t + "); values it would encode are recorded as plain objects");
+    AgentLog.warnOnce(
+        "plugin:" + path + ":" + stage,
+        "plugin "
+            + path
+            + " "
+            + what
+            + " ("
+            + t
+            + "); values it would encode are recorded as plain objects");
   }
 }

@@ -12,8 +12,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * One Chronicle Queue opened for appending; each event is one document of raw bytes.
  *
  * <p>{@link #open} may run on any thread (the writer opens the queue on a helper thread while it
- * goes on encoding); the appender is made by the first {@link #append}, and from then on only
- * that thread may use the sink: Chronicle's appenders belong to the thread that made them.
+ * goes on encoding); the appender is made by the first {@link #append}, and from then on only that
+ * thread may use the sink: Chronicle's appenders belong to the thread that made them.
  */
 final class ChronicleSink implements AutoCloseable {
   private final ChronicleQueue queue;
@@ -32,11 +32,11 @@ final class ChronicleSink implements AutoCloseable {
 
   /**
    * Chronicle registers a JVM shutdown hook the first time one of its resources is created, and
-   * fails for good (an ExceptionInInitializerError) when that first time falls inside JVM
-   * shutdown, which is exactly when a short-lived application's runs are flushed. Registering
-   * one harmless hooklet first moves that failure here: PriorityHook keeps its instance even
-   * when the JVM refuses the hook, so later registrations succeed. The agent closes the queue
-   * itself at shutdown, so Chronicle's own hook is not needed.
+   * fails for good (an ExceptionInInitializerError) when that first time falls inside JVM shutdown,
+   * which is exactly when a short-lived application's runs are flushed. Registering one harmless
+   * hooklet first moves that failure here: PriorityHook keeps its instance even when the JVM
+   * refuses the hook, so later registrations succeed. The agent closes the queue itself at
+   * shutdown, so Chronicle's own hook is not needed.
    */
   private static void registerChronicleShutdownHook() {
     try {

@@ -8,9 +8,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jctools.queues.MessagePassingQueue;
+import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
 import org.mltrace.agent.core.AgentCounters;
-import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.AgentHealth;
+import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CircuitBreaker;
 import org.mltrace.agent.core.capture.CompletedRun;
 import org.mltrace.agent.core.capture.ComponentSampler;
@@ -21,8 +23,6 @@ import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEventEncoder;
-import org.jctools.queues.MessagePassingQueue;
-import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
 
 /**
  * Moves events from the application's threads to the queue on disk.
@@ -35,29 +35,36 @@ import org.jctools.queues.varhandle.MpscVarHandleArrayQueue;
  * thread write everything still buffered.
  *
  * <p>The queue is opened on a helper thread while the writer goes on draining: until it is open,
- * encoded events wait in a {@link StartupStage} (memory, then a spill file, both bounded in
- * bytes), so the calls of an application that is busy from its first second are kept rather than
- * turned away by the breaker.
+ * encoded events wait in a {@link StartupStage} (memory, then a spill file, both bounded in bytes),
+ * so the calls of an application that is busy from its first second are kept rather than turned
+ * away by the breaker.
  *
- * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code
- * HOST-PID-AGENTID} of the queue directory it was given, never to a queue another JVM writes: the
- * collector keeps one read position per queue, and a queue with one writer can be retired as a
- * whole once drained. The collector drains every such subdirectory of the directory it is given.
+ * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code HOST-PID-AGENTID}
+ * of the queue directory it was given, never to a queue another JVM writes: the collector keeps one
+ * read position per queue, and a queue with one writer can be retired as a whole once drained. The
+ * collector drains every such subdirectory of the directory it is given.
  */
 public final class EventWriter {
   static final int STATS_INTERVAL_SECONDS = 30;
+
   /** How often the writer looks whether cycle files were deleted (see {@link QueueDiskUse}). */
   static final long DISK_RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   /** {@code max_queue_mb} when the YAML does not say. */
   public static final long DEFAULT_MAX_QUEUE_MB = 1024;
+
   /** How long the writer sleeps when the buffer is empty: bounds the delay before a flush. */
   static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
   /** What the {@link StartupStage} holds in memory: 8 MiB, some 40,000 small runs. */
   public static final long STARTUP_STAGE_BYTES = 8L << 20;
+
   /** What it spills to a file at most beyond that (and never more than {@code max_queue_mb}). */
   public static final long STARTUP_SPILL_BYTES = 256L << 20;
+
   /** Events the writer takes from the buffer at a time. */
   static final int DRAIN_BATCH = 1024;
+
   /** The calling thread looks at the buffer's fill for the breaker once every this many runs. */
   static final int BREAKER_LOOK_EVERY = 64;
 
@@ -78,15 +85,19 @@ public final class EventWriter {
   // The writer thread's own state.
   private Path queueDir;
   private FutureTask<ChronicleSink> opening;
+
   /** Set once the queue is open; from then on events are appended as they are drained. */
   private ChronicleSink sink;
+
   /** The queue could not be opened: run events are counted as dropped. */
   private boolean unavailable;
+
   /**
-   * Events go to the stage: while the queue opens, and after, until the stage is appended (so
-   * that nothing newer overtakes it).
+   * Events go to the stage: while the queue opens, and after, until the stage is appended (so that
+   * nothing newer overtakes it).
    */
   private boolean staging = true;
+
   private QueueFreeSpace freeSpace;
 
   /**
@@ -95,21 +106,40 @@ public final class EventWriter {
    * @param capacity how many events the buffer holds, rounded up to a power of two
    */
   public EventWriter(Path queueRoot, AgentIdentity identity, int capacity) {
-    this(queueRoot, identity, capacity, new Samplers(), CircuitBreaker.never(), DEFAULT_MAX_QUEUE_MB << 20);
+    this(
+        queueRoot,
+        identity,
+        capacity,
+        new Samplers(),
+        CircuitBreaker.never(),
+        DEFAULT_MAX_QUEUE_MB << 20);
   }
 
   /**
-   * @param samplers the components' samplers, whose unrecorded calls this writer carries into
-   *     the events it appends
+   * @param samplers the components' samplers, whose unrecorded calls this writer carries into the
+   *     events it appends
    * @param breaker opened by {@link #submit} when the buffer fills, closed by the writer thread
    *     once it has drained it
-   * @param maxQueueBytes once this agent's queue holds this many bytes, run events are dropped
-   *     and counted ({@code dropped_disk_cap}) until the collector's retention frees some
+   * @param maxQueueBytes once this agent's queue holds this many bytes, run events are dropped and
+   *     counted ({@code dropped_disk_cap}) until the collector's retention frees some
    */
   public EventWriter(
-      Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes) {
-    this(queueRoot, identity, capacity, samplers, breaker, maxQueueBytes, STARTUP_STAGE_BYTES,
-        Math.min(STARTUP_SPILL_BYTES, maxQueueBytes), ChronicleSink::open);
+      Path queueRoot,
+      AgentIdentity identity,
+      int capacity,
+      Samplers samplers,
+      CircuitBreaker breaker,
+      long maxQueueBytes) {
+    this(
+        queueRoot,
+        identity,
+        capacity,
+        samplers,
+        breaker,
+        maxQueueBytes,
+        STARTUP_STAGE_BYTES,
+        Math.min(STARTUP_SPILL_BYTES, maxQueueBytes),
+        ChronicleSink::open);
   }
 
   /** Opens the queue in a directory; tests hold it back to see what happens meanwhile. */
@@ -118,10 +148,19 @@ public final class EventWriter {
   }
 
   EventWriter(
-      Path queueRoot, AgentIdentity identity, int capacity, Samplers samplers, CircuitBreaker breaker, long maxQueueBytes,
-      long stageBytes, long spillBytes, SinkOpener opener) {
+      Path queueRoot,
+      AgentIdentity identity,
+      int capacity,
+      Samplers samplers,
+      CircuitBreaker breaker,
+      long maxQueueBytes,
+      long stageBytes,
+      long spillBytes,
+      SinkOpener opener) {
     this.opener = opener;
-    this.runEncoder = new RunEventEncoder(identity.agentId(), identity.host(), identity.pid(), identity.gitCommit());
+    this.runEncoder =
+        new RunEventEncoder(
+            identity.agentId(), identity.host(), identity.pid(), identity.gitCommit());
     this.buffer = new MpscVarHandleArrayQueue<>(Math.max(2, capacity));
     this.queueRoot = queueRoot;
     this.identity = identity;
@@ -147,7 +186,9 @@ public final class EventWriter {
       if (item instanceof CompletedRun) {
         AgentCounters.dropped(AgentHealth.DROPPED_BUFFER_FULL);
       }
-      AgentLog.warnOnce("buffer-full", "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
+      AgentLog.warnOnce(
+          "buffer-full",
+          "dropping runs: the event buffer is full or closed; the count is in the agent's stats");
       return;
     }
     // The fill is two reads of the writer's and the callers' indexes, on cache lines the writer
@@ -173,8 +214,12 @@ public final class EventWriter {
     LockSupport.unpark(thread);
     thread.join(timeoutMillis);
     if (thread.isAlive()) {
-      AgentLog.warn("queue writer did not finish within " + timeoutMillis + " ms; " + (buffer.size() + stage.size())
-          + " events not written");
+      AgentLog.warn(
+          "queue writer did not finish within "
+              + timeoutMillis
+              + " ms; "
+              + (buffer.size() + stage.size())
+              + " events not written");
     }
   }
 
@@ -282,7 +327,8 @@ public final class EventWriter {
       sink = opening.get();
       freeSpace = QueueFreeSpace.of(queueDir);
     } catch (Throwable t) {
-      queueUnavailable(t instanceof ExecutionException e && e.getCause() != null ? e.getCause() : t);
+      queueUnavailable(
+          t instanceof ExecutionException e && e.getCause() != null ? e.getCause() : t);
       appendFromStage(Integer.MAX_VALUE); // counts each staged run as dropped
       endStaging();
     }
@@ -302,7 +348,8 @@ public final class EventWriter {
     } catch (Throwable t) {
       // The spill file could not be read back: what it still held is lost, counted as one failure.
       AgentCounters.internalError(AgentHealth.APPEND_FAILED);
-      AgentLog.warn("runs made while the queue opened were lost reading them back from the spill file: " + t);
+      AgentLog.warn(
+          "runs made while the queue opened were lost reading them back from the spill file: " + t);
     }
     return appended;
   }
@@ -316,8 +363,12 @@ public final class EventWriter {
   private void queueUnavailable(Throwable t) {
     unavailable = true;
     AgentHealth.count(AgentHealth.QUEUE_UNAVAILABLE);
-    AgentLog.warn("cannot open the queue at " + (queueDir != null ? queueDir : queueRoot) + " (" + t
-        + "); runs are counted as dropped");
+    AgentLog.warn(
+        "cannot open the queue at "
+            + (queueDir != null ? queueDir : queueRoot)
+            + " ("
+            + t
+            + "); runs are counted as dropped");
   }
 
   /** Encodes one drained item, then appends it, or stages it while the queue opens. */
@@ -364,7 +415,9 @@ public final class EventWriter {
     }
   }
 
-  /** Appends a run event, unless the queue is unusable, at {@code max_queue_mb} or its disk full. */
+  /**
+   * Appends a run event, unless the queue is unusable, at {@code max_queue_mb} or its disk full.
+   */
   private void appendRun(byte[] event, int length, ComponentSampler sampler, long carried) {
     if (sink == null) {
       AgentCounters.dropped(AgentHealth.DROPPED_QUEUE_UNAVAILABLE);
@@ -374,16 +427,27 @@ public final class EventWriter {
     if (diskUse.full()) {
       AgentCounters.dropped(AgentHealth.DROPPED_DISK_CAP);
       sampler.markCarried(-carried);
-      AgentLog.warnOnce("disk-cap", "the queue at " + queueDir + " holds max_queue_mb (" + (diskUse.capBytes() >> 20)
-          + " MiB) of this agent's events, not yet deleted by the collector's retention: dropping runs (counted) until it does");
+      AgentLog.warnOnce(
+          "disk-cap",
+          "the queue at "
+              + queueDir
+              + " holds max_queue_mb ("
+              + (diskUse.capBytes() >> 20)
+              + " MiB) of this agent's events, not yet deleted by the collector's retention: dropping runs (counted) until it does");
       return;
     }
     if (freeSpace.low(length)) {
       AgentCounters.dropped(AgentHealth.DROPPED_DISK_FULL);
       sampler.markCarried(-carried);
-      AgentLog.warnOnce("disk-full", "the disk of the queue at " + queueDir + " has " + (freeSpace.lastFree() >> 10)
-          + " KiB free, less than the " + (QueueFreeSpace.MIN_FREE_BYTES >> 20)
-          + " MiB the agent leaves: dropping runs (counted) until there is room again");
+      AgentLog.warnOnce(
+          "disk-full",
+          "the disk of the queue at "
+              + queueDir
+              + " has "
+              + (freeSpace.lastFree() >> 10)
+              + " KiB free, less than the "
+              + (QueueFreeSpace.MIN_FREE_BYTES >> 20)
+              + " MiB the agent leaves: dropping runs (counted) until there is room again");
       return;
     }
     try {
@@ -414,10 +478,14 @@ public final class EventWriter {
     AgentLog.warnOnce("append", "cannot append to the queue at " + queueDir + ": " + t);
   }
 
-  /** The stats, carrying the unrecorded calls no run has carried; they count as carried once appended. */
+  /**
+   * The stats, carrying the unrecorded calls no run has carried; they count as carried once
+   * appended.
+   */
   private void writeStats() {
     if (sink == null) {
-      return; // still opening (the stats come later) or unavailable (the counts go to the log at exit)
+      return; // still opening (the stats come later) or unavailable (the counts go to the log at
+      // exit)
     }
     List<ComponentSampler> carrying = new ArrayList<>();
     List<NamedCount> unrecorded = new ArrayList<>();
@@ -447,8 +515,19 @@ public final class EventWriter {
   private void encode(CompletedRun r, long unrecordedBefore) {
     MethodPlan plan = r.plan();
     runEncoder.encode(
-        r.sequence(), plan.component(), plan.method(), r.thread(), r.startEpochMicros(), r.endEpochMicros(),
-        r.durationNanos(), plan.codeVersion(), r.failed(), r.errorClass(), r.errorMessage(), r.inputs(), r.outputs(),
+        r.sequence(),
+        plan.component(),
+        plan.method(),
+        r.thread(),
+        r.startEpochMicros(),
+        r.endEpochMicros(),
+        r.durationNanos(),
+        plan.codeVersion(),
+        r.failed(),
+        r.errorClass(),
+        r.errorMessage(),
+        r.inputs(),
+        r.outputs(),
         unrecordedBefore);
   }
 

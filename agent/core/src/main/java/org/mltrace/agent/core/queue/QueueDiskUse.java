@@ -11,11 +11,11 @@ import java.util.function.Supplier;
  * writer thread only, so it takes no lock and costs the application nothing.
  *
  * <p>Counts the bytes of the documents this agent appended (plus Chronicle's 4-byte document
- * header), per cycle file, rather than asking the file system: Chronicle's cycle files are
- * sparse and report their mapped size (80 MiB for a file holding a few kilobytes). When the
- * collector's retention deletes a drained cycle file, {@link #recheck} notices that the file is
- * gone and its bytes stop counting, so appending resumes. Chronicle's own index and metadata
- * add some kilobytes per cycle that are not counted.
+ * header), per cycle file, rather than asking the file system: Chronicle's cycle files are sparse
+ * and report their mapped size (80 MiB for a file holding a few kilobytes). When the collector's
+ * retention deletes a drained cycle file, {@link #recheck} notices that the file is gone and its
+ * bytes stop counting, so appending resumes. Chronicle's own index and metadata add some kilobytes
+ * per cycle that are not counted.
  */
 final class QueueDiskUse {
   static final int DOCUMENT_HEADER_BYTES = 4;
@@ -23,8 +23,10 @@ final class QueueDiskUse {
   private final long capBytes;
   private final Map<Integer, Cycle> cycles = new HashMap<>();
   private long total;
+
   /** The cycle appended to last: nearly every append goes to it, without boxing a map key. */
   private int lastCycleNumber;
+
   private Cycle lastCycle;
 
   private static final class Cycle {
@@ -54,8 +56,8 @@ final class QueueDiskUse {
   }
 
   /**
-   * One document of {@code length} bytes was appended to cycle {@code cycle}; {@code file} is
-   * asked for only when the cycle is new.
+   * One document of {@code length} bytes was appended to cycle {@code cycle}; {@code file} is asked
+   * for only when the cycle is new.
    */
   void appended(int cycle, Supplier<File> file, long length) {
     Cycle c = lastCycle != null && lastCycleNumber == cycle ? lastCycle : cycles.get(cycle);

@@ -20,21 +20,21 @@ import org.mltrace.agent.core.capture.ComponentSampler;
  * bytes, then in a spill file, also bounded.
  *
  * <p>Opening the queue loads some 500 of Chronicle's classes: 0.3 s of CPU, and 1 to 3 s of wall
- * time on the project's 2-core machine when it is busy. A service called 50,000 times a second
- * from its first second makes 50,000 to 150,000 runs meanwhile. Held as objects (about 700 bytes
- * each) they would overflow the event buffer and open the circuit breaker; encoded they take 150
- * to 600 bytes each. So the writer thread encodes what it drains into this stage until the queue
- * is open, then appends the stage in order before anything newer. The stage is first in, first
- * out: an event goes to memory while nothing waits in the spill file and memory has room, else to
- * the end of the spill file; the oldest is in memory while memory holds any. The writer keeps
- * adding while it appends (see {@link EventWriter}), so the spill file is read while it is
- * written; it is deleted once the stage is empty. The spill file is the agent's own and only read back by it; it is
- * not part of the queue the collector reads. Once both bounds are reached, {@link #full()} says
- * so, the writer stops draining, and the breaker and the drop counters take over, as they do when
- * the writer falls behind for any other reason.
+ * time on the project's 2-core machine when it is busy. A service called 50,000 times a second from
+ * its first second makes 50,000 to 150,000 runs meanwhile. Held as objects (about 700 bytes each)
+ * they would overflow the event buffer and open the circuit breaker; encoded they take 150 to 600
+ * bytes each. So the writer thread encodes what it drains into this stage until the queue is open,
+ * then appends the stage in order before anything newer. The stage is first in, first out: an event
+ * goes to memory while nothing waits in the spill file and memory has room, else to the end of the
+ * spill file; the oldest is in memory while memory holds any. The writer keeps adding while it
+ * appends (see {@link EventWriter}), so the spill file is read while it is written; it is deleted
+ * once the stage is empty. The spill file is the agent's own and only read back by it; it is not
+ * part of the queue the collector reads. Once both bounds are reached, {@link #full()} says so, the
+ * writer stops draining, and the breaker and the drop counters take over, as they do when the
+ * writer falls behind for any other reason.
  *
- * <p>A staged run has already carried its component's unrecorded calls (its event says how many
- * it carries); if it is dropped at append time instead, the writer gives them back to the sampler so
+ * <p>A staged run has already carried its component's unrecorded calls (its event says how many it
+ * carries); if it is dropped at append time instead, the writer gives them back to the sampler so
  * that the next event carries them and the counts stay exact. Writer thread only.
  */
 final class StartupStage implements AutoCloseable {
@@ -60,8 +60,10 @@ final class StartupStage implements AutoCloseable {
   private int spilledFlushed;
   private int spilledRead;
   private boolean spillBroken;
+
   /** Spilled runs name their component's sampler by its index here. */
   private final List<ComponentSampler> samplers = new ArrayList<>();
+
   private final Map<ComponentSampler, Integer> samplerIndex = new IdentityHashMap<>();
 
   /**
@@ -101,7 +103,8 @@ final class StartupStage implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       // Not kept: the caller counts it as it counts any event the queue cannot take.
       spillBroken = true;
-      AgentLog.warnOnce("spill", "cannot spill runs to " + spillFile + " while the queue opens (" + e + ")");
+      AgentLog.warnOnce(
+          "spill", "cannot spill runs to " + spillFile + " while the queue opens (" + e + ")");
       throw new IllegalStateException("the start-up spill file is unusable", e);
     }
   }
@@ -109,14 +112,18 @@ final class StartupStage implements AutoCloseable {
   private void spill(Staged s) throws IOException {
     if (spillOut == null) {
       spillFile = Files.createTempFile("mltrace-startup-", ".spill");
-      spillOut = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
+      spillOut =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spillFile), 1 << 16));
     }
     int sampler = -1;
     if (s.sampler() != null) {
-      sampler = samplerIndex.computeIfAbsent(s.sampler(), k -> {
-        samplers.add(k);
-        return samplers.size() - 1;
-      });
+      sampler =
+          samplerIndex.computeIfAbsent(
+              s.sampler(),
+              k -> {
+                samplers.add(k);
+                return samplers.size() - 1;
+              });
     }
     spillOut.writeInt(s.bytes().length);
     spillOut.writeInt(sampler);
@@ -129,8 +136,8 @@ final class StartupStage implements AutoCloseable {
   /**
    * The oldest event, removed; null when none is left.
    *
-   * @throws IOException when the spill file cannot be read back: what it still held is lost
-   *     (the caller counts it)
+   * @throws IOException when the spill file cannot be read back: what it still held is lost (the
+   *     caller counts it)
    */
   Staged poll() throws IOException {
     Staged s = inMemory.pollFirst();
@@ -147,7 +154,8 @@ final class StartupStage implements AutoCloseable {
       spilledFlushed = spilledCount;
     }
     if (spillIn == null) {
-      spillIn = new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile), 1 << 16));
+      spillIn =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(spillFile), 1 << 16));
     }
     try {
       byte[] bytes = new byte[spillIn.readInt()];
@@ -178,7 +186,8 @@ final class StartupStage implements AutoCloseable {
         Files.deleteIfExists(spillFile);
       }
     } catch (IOException e) {
-      AgentLog.warnOnce("spill-delete", "cannot delete the start-up spill file " + spillFile + ": " + e);
+      AgentLog.warnOnce(
+          "spill-delete", "cannot delete the start-up spill file " + spillFile + ": " + e);
     }
   }
 }

@@ -12,8 +12,13 @@ public final class Suggestions {
   public static List<String> nearest(String wrong, Collection<String> candidates, int limit) {
     return candidates.stream()
         .distinct()
-        .filter(c -> distance(wrong.toLowerCase(), c.toLowerCase()) <= Math.max(2, Math.max(wrong.length(), c.length()) / 2))
-        .sorted(Comparator.comparingInt((String c) -> distance(wrong.toLowerCase(), c.toLowerCase())).thenComparing(c -> c))
+        .filter(
+            c ->
+                distance(wrong.toLowerCase(), c.toLowerCase())
+                    <= Math.max(2, Math.max(wrong.length(), c.length()) / 2))
+        .sorted(
+            Comparator.comparingInt((String c) -> distance(wrong.toLowerCase(), c.toLowerCase()))
+                .thenComparing(c -> c))
         .limit(limit)
         .toList();
   }

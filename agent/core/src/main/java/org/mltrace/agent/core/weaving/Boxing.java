@@ -23,7 +23,13 @@ final class Boxing {
           default -> null;
         };
     if (box != null) {
-      code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, box, "valueOf", "(" + type.getDescriptor() + ")L" + box + ";", false));
+      code.add(
+          new MethodInsnNode(
+              Opcodes.INVOKESTATIC,
+              box,
+              "valueOf",
+              "(" + type.getDescriptor() + ")L" + box + ";",
+              false));
     }
   }
 }

@@ -7,8 +7,8 @@ import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
-import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.IntInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -33,18 +33,18 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * </pre>
  *
  * <p>Woven code is static calls and one branch per point; all logic lives behind the bridge in
- * plain Java. The branch is there so that a call the agent only counts (sampled out, or the
- * circuit breaker open) boxes no value and allocates no array.
- * Locals are read at an exit only when two independent facts agree: the LocalVariableTable says
- * the name is in scope there, and ASM's data-flow analysis of the original method proves that
- * slot holds a value of that kind on every path to that exit ({@link ExitReads}). When either fails
- * the variable is passed as {@code CaptureBridge.ABSENT}, so a wrong or unassigned slot is never read (which
- * would be a VerifyError in the host, or a wrong value in the record).
+ * plain Java. The branch is there so that a call the agent only counts (sampled out, or the circuit
+ * breaker open) boxes no value and allocates no array. Locals are read at an exit only when two
+ * independent facts agree: the LocalVariableTable says the name is in scope there, and ASM's
+ * data-flow analysis of the original method proves that slot holds a value of that kind on every
+ * path to that exit ({@link ExitReads}). When either fails the variable is passed as {@code
+ * CaptureBridge.ABSENT}, so a wrong or unassigned slot is never read (which would be a VerifyError
+ * in the host, or a wrong value in the record).
  *
  * <p>In constructors the handler starts after the {@code super(...)}/{@code this(...)} call: the
- * verifier forbids handlers that cover an uninitialized {@code this}. The exit hook runs inside
- * the try range; the hooks ignore a {@code fail} after an {@code exit} for the same token, so a
- * failure in the hook itself can never record a run twice.
+ * verifier forbids handlers that cover an uninitialized {@code this}. The exit hook runs inside the
+ * try range; the hooks ignore a {@code fail} after an {@code exit} for the same token, so a failure
+ * in the hook itself can never record a run twice.
  */
 final class CaptureMethodWeaver {
   static final String BRIDGE = "org/mltrace/agent/bootstrap/CaptureBridge";
@@ -52,7 +52,8 @@ final class CaptureMethodWeaver {
 
   private CaptureMethodWeaver() {}
 
-  static void weave(String owner, MethodNode m, int methodId, CapturePlan plan) throws AnalyzerException {
+  static void weave(String owner, MethodNode m, int methodId, CapturePlan plan)
+      throws AnalyzerException {
     ExitReads reads = ExitReads.of(owner, m, plan.exit());
     List<AbstractInsnNode> returns = reads.returns();
     AbstractInsnNode superCall = m.name.equals("<init>") ? ConstructorScan.superCall(m) : null;
@@ -64,18 +65,28 @@ final class CaptureMethodWeaver {
 
     InsnList enter = new InsnList();
     pushInt(enter, methodId);
-    enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "enter", "(I)Ljava/lang/Object;", false));
+    enter.add(
+        new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "enter", "(I)Ljava/lang/Object;", false));
     enter.add(new VarInsnNode(Opcodes.ASTORE, tokenSlot));
     List<LoadStep> entrySteps = new ArrayList<>();
     for (VariableSource s : plan.entry()) {
-      entrySteps.add(s instanceof VariableSource.Slot slot ? LoadStep.slot(slot.index(), slot.type()) : LoadStep.ABSENT);
+      entrySteps.add(
+          s instanceof VariableSource.Slot slot
+              ? LoadStep.slot(slot.index(), slot.type())
+              : LoadStep.ABSENT);
     }
     if (!entrySteps.isEmpty()) {
       LabelNode notRecording = new LabelNode();
       ifRecording(enter, tokenSlot, notRecording);
       enter.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
       buildArray(enter, entrySteps);
-      enter.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "entry", "(Ljava/lang/Object;[Ljava/lang/Object;)V", false));
+      enter.add(
+          new MethodInsnNode(
+              Opcodes.INVOKESTATIC,
+              BRIDGE,
+              "entry",
+              "(Ljava/lang/Object;[Ljava/lang/Object;)V",
+              false));
       enter.add(notRecording);
     }
     LabelNode tryStart = new LabelNode();
@@ -95,7 +106,10 @@ final class CaptureMethodWeaver {
       }
       List<LoadStep> steps = new ArrayList<>();
       for (LoadStep step : reads.steps(ret)) {
-        steps.add(step == LoadStep.RETURN ? (keepReturn ? LoadStep.slot(returnSlot, returnType) : LoadStep.ABSENT) : step);
+        steps.add(
+            step == LoadStep.RETURN
+                ? (keepReturn ? LoadStep.slot(returnSlot, returnType) : LoadStep.ABSENT)
+                : step);
       }
       exit.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
       if (steps.isEmpty()) {
@@ -110,7 +124,13 @@ final class CaptureMethodWeaver {
         exit.add(new InsnNode(Opcodes.ACONST_NULL));
         exit.add(call);
       }
-      exit.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "exit", "(Ljava/lang/Object;[Ljava/lang/Object;)V", false));
+      exit.add(
+          new MethodInsnNode(
+              Opcodes.INVOKESTATIC,
+              BRIDGE,
+              "exit",
+              "(Ljava/lang/Object;[Ljava/lang/Object;)V",
+              false));
       if (keepReturn) {
         exit.add(new VarInsnNode(returnType.getOpcode(Opcodes.ILOAD), returnSlot));
       }
@@ -128,7 +148,13 @@ final class CaptureMethodWeaver {
     catchAll.add(new InsnNode(Opcodes.DUP));
     catchAll.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
     catchAll.add(new InsnNode(Opcodes.SWAP));
-    catchAll.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "fail", "(Ljava/lang/Object;Ljava/lang/Throwable;)V", false));
+    catchAll.add(
+        new MethodInsnNode(
+            Opcodes.INVOKESTATIC,
+            BRIDGE,
+            "fail",
+            "(Ljava/lang/Object;Ljava/lang/Throwable;)V",
+            false));
     catchAll.add(new InsnNode(Opcodes.ATHROW));
     m.instructions.add(catchAll);
     // Added last so that the method's own handlers, which are more specific, take precedence.
@@ -138,7 +164,9 @@ final class CaptureMethodWeaver {
   /** Jumps to {@code otherwise} unless {@code CaptureBridge.recording(token)}. */
   private static void ifRecording(InsnList code, int tokenSlot, LabelNode otherwise) {
     code.add(new VarInsnNode(Opcodes.ALOAD, tokenSlot));
-    code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, BRIDGE, "recording", "(Ljava/lang/Object;)Z", false));
+    code.add(
+        new MethodInsnNode(
+            Opcodes.INVOKESTATIC, BRIDGE, "recording", "(Ljava/lang/Object;)Z", false));
     code.add(new JumpInsnNode(Opcodes.IFEQ, otherwise));
   }
 

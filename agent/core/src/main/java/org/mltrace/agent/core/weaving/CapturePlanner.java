@@ -8,8 +8,8 @@ import org.mltrace.agent.core.capture.CaptureMode;
 import org.mltrace.agent.core.capture.FieldPath;
 import org.mltrace.agent.core.capture.PlannedVariable;
 import org.mltrace.agent.core.config.ComponentSpec;
-import org.mltrace.agent.core.spelling.Suggestions;
 import org.mltrace.agent.core.config.VariableSpec;
+import org.mltrace.agent.core.spelling.Suggestions;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
@@ -18,13 +18,13 @@ import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Resolves a component's input and output names against one method: parameters (by name from
- * MethodParameters or the LocalVariableTable, or {@code argN}), {@code this}, {@code return}
- * and locals. For a field path ({@code result.metrics.accuracy}) only the first segment is
- * resolved here; the fields are read from its value at run time ({@link FieldPath}).
+ * MethodParameters or the LocalVariableTable, or {@code argN}), {@code this}, {@code return} and
+ * locals. For a field path ({@code result.metrics.accuracy}) only the first segment is resolved
+ * here; the fields are read from its value at run time ({@link FieldPath}).
  *
- * <p>Parameters and {@code this} named as inputs are read at entry, before the method can
- * reassign them; everything else is read at exit. A name that resolves to nothing becomes
- * {@link VariableSource.Missing} with the nearest names that do exist.
+ * <p>Parameters and {@code this} named as inputs are read at entry, before the method can reassign
+ * them; everything else is read at exit. A name that resolves to nothing becomes {@link
+ * VariableSource.Missing} with the nearest names that do exist.
  */
 final class CapturePlanner {
   private CapturePlanner() {}
@@ -34,15 +34,17 @@ final class CapturePlanner {
   }
 
   /**
-   * @param owner the class being woven, to check {@code this.FIELD} paths against its fields;
-   *     null to leave them to run time
+   * @param owner the class being woven, to check {@code this.FIELD} paths against its fields; null
+   *     to leave them to run time
    */
   static CapturePlan plan(ClassNode owner, MethodNode m, ComponentSpec component) {
     return plan(owner.name, owner, m, component);
   }
 
-  private static CapturePlan plan(String ownerInternalName, ClassNode owner, MethodNode m, ComponentSpec component) {
-    MethodShape shape = new MethodShape(ownerInternalName, m, owner == null ? null : hasLocalNames(owner));
+  private static CapturePlan plan(
+      String ownerInternalName, ClassNode owner, MethodNode m, ComponentSpec component) {
+    MethodShape shape =
+        new MethodShape(ownerInternalName, m, owner == null ? null : hasLocalNames(owner));
     List<VariableSource> entry = new ArrayList<>();
     List<VariableSource> exit = new ArrayList<>();
     List<PlannedVariable> variables = new ArrayList<>();
@@ -58,7 +60,8 @@ final class CapturePlanner {
       checkThisField(owner, name, own);
       String root = FieldPath.rootOf(name);
       VariableSource source = shape.resolve(root, own);
-      boolean atEntry = source instanceof VariableSource.Slot && !(shape.constructor && root.equals("this"));
+      boolean atEntry =
+          source instanceof VariableSource.Slot && !(shape.constructor && root.equals("this"));
       if (shape.constructor && root.equals("this") && source instanceof VariableSource.Slot) {
         own.add("'this' is not initialized when a constructor starts; list it under outputs");
         source = new VariableSource.Missing("this in constructor input");
@@ -86,30 +89,41 @@ final class CapturePlanner {
 
   /**
    * {@code this.FIELD...} in a class that extends {@code Object} directly: its own fields are all
-   * there is, so a missing one is known at weaving (with the nearest names); with a superclass
-   * the field may be inherited, which is checked on the object at run time instead.
+   * there is, so a missing one is known at weaving (with the nearest names); with a superclass the
+   * field may be inherited, which is checked on the object at run time instead.
    */
   private static void checkThisField(ClassNode owner, String name, List<String> problems) {
     FieldPath path = FieldPath.of(name);
-    if (owner == null || path == null || !path.root().equals("this") || !"java/lang/Object".equals(owner.superName)) {
+    if (owner == null
+        || path == null
+        || !path.root().equals("this")
+        || !"java/lang/Object".equals(owner.superName)) {
       return;
     }
     String field = name.substring("this.".length()).split("\\.")[0];
     List<String> fields = owner.fields.stream().map(f -> f.name).toList();
     if (!fields.contains(field)) {
       List<String> near = Suggestions.nearest(field, fields, 3);
-      problems.add("'" + name + "': " + owner.name.replace('/', '.') + " has no field '" + field + "'"
-          + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)));
+      problems.add(
+          "'"
+              + name
+              + "': "
+              + owner.name.replace('/', '.')
+              + " has no field '"
+              + field
+              + "'"
+              + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near)));
     }
   }
 
   /**
    * Whether any method of the class has a LocalVariableTable: none at all means it was compiled
-   * without {@code -g}, which is the likely reason a name is missing even from a method that has
-   * no parameters to show it.
+   * without {@code -g}, which is the likely reason a name is missing even from a method that has no
+   * parameters to show it.
    */
   private static boolean hasLocalNames(ClassNode owner) {
-    return owner.methods.stream().anyMatch(m -> m.localVariables != null && !m.localVariables.isEmpty());
+    return owner.methods.stream()
+        .anyMatch(m -> m.localVariables != null && !m.localVariables.isEmpty());
   }
 
   /** The names and slots a method offers. */
@@ -122,6 +136,7 @@ final class CapturePlanner {
     final String[] names;
     final Type returnType;
     final List<LocalVariableNode> locals;
+
     /** Null when the class is not at hand; then only this method's own tables are looked at. */
     final Boolean classHasLocalNames;
 
@@ -152,7 +167,9 @@ final class CapturePlanner {
       }
       if (name.equals("return")) {
         if (constructor || returnType.getSort() == Type.VOID) {
-          problems.add("'return' names no value: the method returns void" + (constructor ? " (for a constructor use 'this')" : ""));
+          problems.add(
+              "'return' names no value: the method returns void"
+                  + (constructor ? " (for a constructor use 'this')" : ""));
           return new VariableSource.Missing("void");
         }
         return new VariableSource.Return(returnType);
@@ -191,14 +208,22 @@ final class CapturePlanner {
       if (!isStatic) {
         known.add("this");
       }
-      boolean noDebugInformation = classHasLocalNames != null
-          ? !classHasLocalNames
-          : locals.isEmpty() && args.length > 0 && names[0] == null;
-      String hint = noDebugInformation ? " (the class has no debug information: compile with -g, or use argN)" : "";
+      boolean noDebugInformation =
+          classHasLocalNames != null
+              ? !classHasLocalNames
+              : locals.isEmpty() && args.length > 0 && names[0] == null;
+      String hint =
+          noDebugInformation
+              ? " (the class has no debug information: compile with -g, or use argN)"
+              : "";
       List<String> near = Suggestions.nearest(name, known, 3);
-      return "no parameter or local named '" + name + "'" + hint
+      return "no parameter or local named '"
+          + name
+          + "'"
+          + hint
           + (near.isEmpty() ? "" : "; nearest: " + String.join(", ", near))
-          + "; available: " + String.join(", ", known);
+          + "; available: "
+          + String.join(", ", known);
     }
   }
 }

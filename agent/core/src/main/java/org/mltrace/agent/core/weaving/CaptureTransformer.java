@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.mltrace.agent.core.AgentCounters;
+import org.mltrace.agent.core.AgentHealth;
 import org.mltrace.agent.core.AgentLog;
 import org.mltrace.agent.core.capture.CodeSourceReporter;
 import org.mltrace.agent.core.capture.CodeVersions;
@@ -14,8 +16,6 @@ import org.mltrace.agent.core.capture.MethodRegistry;
 import org.mltrace.agent.core.capture.Samplers;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
-import org.mltrace.agent.core.AgentCounters;
-import org.mltrace.agent.core.AgentHealth;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -40,23 +40,38 @@ public final class CaptureTransformer implements ClassFileTransformer {
   private final Set<String> woven = ConcurrentHashMap.newKeySet();
 
   /**
-   * @param grantBridgeAccess makes a named module read the bridge's module before its classes
-   *     are woven; classes on the class path (unnamed modules) read everything already
+   * @param grantBridgeAccess makes a named module read the bridge's module before its classes are
+   *     woven; classes on the class path (unnamed modules) read everything already
    */
   public CaptureTransformer(
-      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess) {
+      MethodMatcher matcher,
+      TypeHierarchy hierarchy,
+      MethodRegistry registry,
+      Consumer<Module> grantBridgeAccess) {
     this(matcher, hierarchy, registry, grantBridgeAccess, new Samplers());
   }
 
-  /** @param samplers each component's {@code sample:}, handed to the plans of its methods */
+  /**
+   * @param samplers each component's {@code sample:}, handed to the plans of its methods
+   */
   public CaptureTransformer(
-      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess, Samplers samplers) {
+      MethodMatcher matcher,
+      TypeHierarchy hierarchy,
+      MethodRegistry registry,
+      Consumer<Module> grantBridgeAccess,
+      Samplers samplers) {
     this(matcher, hierarchy, registry, grantBridgeAccess, samplers, null);
   }
 
-  /** @param codeSources told of each woven class with its protection domain, or null */
+  /**
+   * @param codeSources told of each woven class with its protection domain, or null
+   */
   public CaptureTransformer(
-      MethodMatcher matcher, TypeHierarchy hierarchy, MethodRegistry registry, Consumer<Module> grantBridgeAccess, Samplers samplers,
+      MethodMatcher matcher,
+      TypeHierarchy hierarchy,
+      MethodRegistry registry,
+      Consumer<Module> grantBridgeAccess,
+      Samplers samplers,
       CodeSourceReporter codeSources) {
     this.codeSources = codeSources;
     this.matcher = matcher;
@@ -68,7 +83,12 @@ public final class CaptureTransformer implements ClassFileTransformer {
 
   @Override
   public byte[] transform(
-      Module module, ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
+      Module module,
+      ClassLoader loader,
+      String className,
+      Class<?> redefined,
+      ProtectionDomain domain,
+      byte[] bytes) {
     if (className == null || loader == agentLoader) {
       return null;
     }
@@ -88,7 +108,8 @@ public final class CaptureTransformer implements ClassFileTransformer {
     } catch (Throwable t) {
       // A class we cannot weave must load exactly as it would without the agent.
       AgentCounters.internalError(AgentHealth.WEAVE_FAILED);
-      AgentLog.warnOnce("weave:" + className, "left " + className.replace('/', '.') + " uninstrumented: " + t);
+      AgentLog.warnOnce(
+          "weave:" + className, "left " + className.replace('/', '.') + " uninstrumented: " + t);
       return null;
     }
   }
@@ -103,12 +124,16 @@ public final class CaptureTransformer implements ClassFileTransformer {
     return weave(loader, className, bytes, null);
   }
 
-  private byte[] weave(ClassLoader loader, String className, byte[] bytes, ProtectionDomain domain) throws Exception {
+  private byte[] weave(ClassLoader loader, String className, byte[] bytes, ProtectionDomain domain)
+      throws Exception {
     ClassReader reader = new ClassReader(bytes);
     hierarchy.remember(
         loader,
         className,
-        new TypeHierarchy.TypeInfo(reader.getSuperName(), List.of(reader.getInterfaces()), (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0));
+        new TypeHierarchy.TypeInfo(
+            reader.getSuperName(),
+            List.of(reader.getInterfaces()),
+            (reader.getAccess() & Opcodes.ACC_INTERFACE) != 0));
     List<MethodMatcher.Target> candidates = matcher.candidatesFor(loader, className);
     if (candidates.isEmpty()) {
       return null;
@@ -132,11 +157,24 @@ public final class CaptureTransformer implements ClassFileTransformer {
         AgentHealth.count(AgentHealth.LOCAL_NOT_FOUND);
         AgentLog.warnOnce(
             "var:" + method + problem,
-            "component '" + target.component().name() + "' (" + target.signature().text() + "): " + problem + "; recorded as absent");
+            "component '"
+                + target.component().name()
+                + "' ("
+                + target.signature().text()
+                + "): "
+                + problem
+                + "; recorded as absent");
       }
       boolean everyExitObserved = !m.name.equals("<init>") || ConstructorScan.superCall(m) != null;
-      int id = registry.register(new MethodPlan(
-          target.component().name(), method, codeVersion, plan.variables(), everyExitObserved, samplers.of(target.component().name())));
+      int id =
+          registry.register(
+              new MethodPlan(
+                  target.component().name(),
+                  method,
+                  codeVersion,
+                  plan.variables(),
+                  everyExitObserved,
+                  samplers.of(target.component().name())));
       CaptureMethodWeaver.weave(node.name, m, id, plan);
       wovenMethods.add(m.name + m.desc);
       components.add(target.component().name());

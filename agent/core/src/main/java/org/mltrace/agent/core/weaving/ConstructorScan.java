@@ -10,20 +10,23 @@ final class ConstructorScan {
   private ConstructorScan() {}
 
   /**
-   * The first {@code INVOKESPECIAL <init>} not paired with an earlier {@code NEW}, or null when
-   * the shape is unusual (then the caller does not add a handler).
+   * The first {@code INVOKESPECIAL <init>} not paired with an earlier {@code NEW}, or null when the
+   * shape is unusual (then the caller does not add a handler).
    */
   static AbstractInsnNode superCall(MethodNode m) {
     int pendingNews = 0;
     for (AbstractInsnNode insn = m.instructions.getFirst(); insn != null; insn = insn.getNext()) {
       if (insn.getOpcode() == Opcodes.NEW) {
         pendingNews++;
-      } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL && ((MethodInsnNode) insn).name.equals("<init>")) {
+      } else if (insn.getOpcode() == Opcodes.INVOKESPECIAL
+          && ((MethodInsnNode) insn).name.equals("<init>")) {
         if (pendingNews == 0) {
           return insn;
         }
         pendingNews--;
-      } else if (insn.getOpcode() >= Opcodes.IFEQ && insn.getOpcode() <= Opcodes.LOOKUPSWITCH && pendingNews == 0) {
+      } else if (insn.getOpcode() >= Opcodes.IFEQ
+          && insn.getOpcode() <= Opcodes.LOOKUPSWITCH
+          && pendingNews == 0) {
         return null; // branches before super(): too clever to reason about linearly
       }
     }

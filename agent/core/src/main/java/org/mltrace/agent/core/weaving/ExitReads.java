@@ -21,21 +21,23 @@ import org.objectweb.asm.tree.analysis.Frame;
  * value, or ABSENT. The weaver emits exactly these reads, and {@code check} reports them, so the
  * two cannot disagree about which exits see a local.
  *
- * <p>A local is read at an exit only when two independent facts agree: the LocalVariableTable
- * says the name is in scope there, and ASM's data-flow analysis of the original method proves
- * that slot holds a value of that kind on every path to that exit.
+ * <p>A local is read at an exit only when two independent facts agree: the LocalVariableTable says
+ * the name is in scope there, and ASM's data-flow analysis of the original method proves that slot
+ * holds a value of that kind on every path to that exit.
  */
 final class ExitReads {
   private final Map<AbstractInsnNode, List<LoadStep>> steps;
   private final Map<AbstractInsnNode, Integer> lines;
 
-  private ExitReads(Map<AbstractInsnNode, List<LoadStep>> steps, Map<AbstractInsnNode, Integer> lines) {
+  private ExitReads(
+      Map<AbstractInsnNode, List<LoadStep>> steps, Map<AbstractInsnNode, Integer> lines) {
     this.steps = steps;
     this.lines = lines;
   }
 
   /** Analyzes the method as it is now (call before inserting any code). */
-  static ExitReads of(String owner, MethodNode m, List<VariableSource> exitSources) throws AnalyzerException {
+  static ExitReads of(String owner, MethodNode m, List<VariableSource> exitSources)
+      throws AnalyzerException {
     Frame<BasicValue>[] frames = new Analyzer<>(new BasicInterpreter()).analyze(owner, m);
     Map<AbstractInsnNode, List<LoadStep>> steps = new LinkedHashMap<>();
     Map<AbstractInsnNode, Integer> lines = new LinkedHashMap<>();
@@ -45,7 +47,9 @@ final class ExitReads {
       if (insn instanceof LineNumberNode ln) {
         line = ln.line;
       }
-      if (insn.getOpcode() >= Opcodes.IRETURN && insn.getOpcode() <= Opcodes.RETURN && frames[i] != null) {
+      if (insn.getOpcode() >= Opcodes.IRETURN
+          && insn.getOpcode() <= Opcodes.RETURN
+          && frames[i] != null) {
         steps.put(insn, stepsAt(m, i, frames[i], exitSources));
         lines.put(insn, line);
       }
@@ -67,17 +71,24 @@ final class ExitReads {
     return lines.get(ret);
   }
 
-  private static List<LoadStep> stepsAt(MethodNode m, int at, Frame<BasicValue> frame, List<VariableSource> sources) {
+  private static List<LoadStep> stepsAt(
+      MethodNode m, int at, Frame<BasicValue> frame, List<VariableSource> sources) {
     List<LoadStep> result = new ArrayList<>();
     for (VariableSource s : sources) {
       if (s instanceof VariableSource.Return) {
         result.add(LoadStep.RETURN);
       } else if (s instanceof VariableSource.Slot slot) {
-        result.add(holds(frame, slot.index(), slot.type()) ? LoadStep.slot(slot.index(), slot.type()) : LoadStep.ABSENT);
+        result.add(
+            holds(frame, slot.index(), slot.type())
+                ? LoadStep.slot(slot.index(), slot.type())
+                : LoadStep.ABSENT);
       } else if (s instanceof VariableSource.Local local) {
         LocalVariableNode lv = inScope(m, local.name(), at);
         Type type = lv == null ? null : Type.getType(lv.desc);
-        result.add(lv != null && holds(frame, lv.index, type) ? LoadStep.slot(lv.index, type) : LoadStep.ABSENT);
+        result.add(
+            lv != null && holds(frame, lv.index, type)
+                ? LoadStep.slot(lv.index, type)
+                : LoadStep.ABSENT);
       } else {
         result.add(LoadStep.ABSENT);
       }

@@ -8,10 +8,10 @@ import org.objectweb.asm.ClassWriter;
 /**
  * A ClassWriter that computes stack map frames from class files read as resources.
  *
- * <p>ASM's default loads classes to find common supertypes, which inside a transformer can
- * deadlock or load a class in the wrong loader. A type it cannot read aborts the whole rewrite
- * (the class is then left unchanged) instead of guessing {@code Object}, because a wrong frame is
- * a VerifyError in the application.
+ * <p>ASM's default loads classes to find common supertypes, which inside a transformer can deadlock
+ * or load a class in the wrong loader. A type it cannot read aborts the whole rewrite (the class is
+ * then left unchanged) instead of guessing {@code Object}, because a wrong frame is a VerifyError
+ * in the application.
  */
 final class HierarchyClassWriter extends ClassWriter {
   private final TypeHierarchy hierarchy;

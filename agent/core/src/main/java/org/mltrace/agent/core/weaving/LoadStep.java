@@ -17,7 +17,9 @@ record LoadStep(int slot, Type type) {
 
   void emit(InsnList code) {
     if (type == null) {
-      code.add(new FieldInsnNode(Opcodes.GETSTATIC, CaptureMethodWeaver.BRIDGE, "ABSENT", "Ljava/lang/Object;"));
+      code.add(
+          new FieldInsnNode(
+              Opcodes.GETSTATIC, CaptureMethodWeaver.BRIDGE, "ABSENT", "Ljava/lang/Object;"));
       return;
     }
     code.add(new VarInsnNode(type.getOpcode(Opcodes.ILOAD), slot));

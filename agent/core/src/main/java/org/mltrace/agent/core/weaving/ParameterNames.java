@@ -26,7 +26,8 @@ public final class ParameterNames {
     return names;
   }
 
-  private static String nameOf(MethodNode m, int count, List<LocalVariableNode> locals, int i, int slot) {
+  private static String nameOf(
+      MethodNode m, int count, List<LocalVariableNode> locals, int i, int slot) {
     if (m.parameters != null && m.parameters.size() == count && m.parameters.get(i).name != null) {
       return m.parameters.get(i).name;
     }

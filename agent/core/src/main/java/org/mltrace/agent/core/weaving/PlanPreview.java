@@ -16,12 +16,18 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * What weaving one method for one component would read, without weaving it: the same {@link
- * CapturePlanner} and {@link ExitReads} that {@link CaptureTransformer} uses, so that {@code
- * check} reports exactly what the agent will do at run time.
+ * CapturePlanner} and {@link ExitReads} that {@link CaptureTransformer} uses, so that {@code check}
+ * reports exactly what the agent will do at run time.
  */
 public final class PlanPreview {
   /** Where a variable comes from. */
-  public enum Source { PARAMETER, THIS, RETURN, LOCAL, MISSING }
+  public enum Source {
+    PARAMETER,
+    THIS,
+    RETURN,
+    LOCAL,
+    MISSING
+  }
 
   /**
    * One YAML variable against one method.
@@ -38,8 +44,14 @@ public final class PlanPreview {
    * @param planned the planner's record of it (options, field path)
    */
   public record Variable(
-      String variable, boolean input, Source source, List<Type> types, boolean atEntry, List<Integer> exitLinesRead,
-      List<String> problems, PlannedVariable planned) {
+      String variable,
+      boolean input,
+      Source source,
+      List<Type> types,
+      boolean atEntry,
+      List<Integer> exitLinesRead,
+      List<String> problems,
+      PlannedVariable planned) {
 
     /** Whether any call would record a value for it (entry, or at least one exit). */
     public boolean everRead() {
@@ -62,7 +74,12 @@ public final class PlanPreview {
     try {
       reads = ExitReads.of(owner.name, m, plan.exit());
     } catch (AnalyzerException | RuntimeException e) {
-      return new Method(List.of(), List.of(), "its bytecode could not be analyzed (" + e.getMessage() + "); the agent leaves the class unwoven");
+      return new Method(
+          List.of(),
+          List.of(),
+          "its bytecode could not be analyzed ("
+              + e.getMessage()
+              + "); the agent leaves the class unwoven");
     }
     List<AbstractInsnNode> returns = reads.returns();
     List<Integer> exitLines = returns.stream().map(reads::line).toList();
@@ -78,8 +95,16 @@ public final class PlanPreview {
           }
         }
       }
-      variables.add(new Variable(
-          v.name(), v.input(), sourceOf(s, FieldPath.rootOf(v.name())), typesOf(m, s), v.atEntry(), readAt, plan.variableProblems().get(i), v));
+      variables.add(
+          new Variable(
+              v.name(),
+              v.input(),
+              sourceOf(s, FieldPath.rootOf(v.name())),
+              typesOf(m, s),
+              v.atEntry(),
+              readAt,
+              plan.variableProblems().get(i),
+              v));
     }
     return new Method(variables, exitLines, null);
   }

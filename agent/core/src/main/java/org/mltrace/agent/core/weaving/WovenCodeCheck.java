@@ -11,13 +11,12 @@ import org.objectweb.asm.tree.analysis.BasicVerifier;
 
 /**
  * Checks the woven methods of a rewritten class before the JVM sees them, so that a weaving bug
- * costs only the instrumentation of that class, not a {@link VerifyError} inside the
- * application: a method that fails is reported by the transformer, which then keeps the
- * class's original bytes.
+ * costs only the instrumentation of that class, not a {@link VerifyError} inside the application: a
+ * method that fails is reported by the transformer, which then keeps the class's original bytes.
  *
- * <p>ASM's {@link BasicVerifier} checks stack heights, operand kinds (int, long, reference...)
- * and local variable use on every path, without loading any class (the JVM's type checks against
- * the class hierarchy cannot be done here); it runs once per woven class, at class load.
+ * <p>ASM's {@link BasicVerifier} checks stack heights, operand kinds (int, long, reference...) and
+ * local variable use on every path, without loading any class (the JVM's type checks against the
+ * class hierarchy cannot be done here); it runs once per woven class, at class load.
  */
 final class WovenCodeCheck {
   private WovenCodeCheck() {}
@@ -34,7 +33,8 @@ final class WovenCodeCheck {
         try {
           new Analyzer<BasicValue>(new BasicVerifier()).analyze(node.name, m);
         } catch (AnalyzerException e) {
-          throw new AnalyzerException(e.node, "woven " + m.name + m.desc + " fails verification: " + e.getMessage(), e);
+          throw new AnalyzerException(
+              e.node, "woven " + m.name + m.desc + " fails verification: " + e.getMessage(), e);
         }
       }
     }

@@ -19,7 +19,11 @@ class AgentCommandsTest {
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return AgentCommands.run(args, new File("unused.jar"), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return AgentCommands.run(
+        args,
+        new File("unused.jar"),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   private String err() {
@@ -68,7 +72,9 @@ class AgentCommandsTest {
 
   @Test
   void yamlErrorsAreReportedHereWithFileAndLineBeforeAttaching() throws Exception {
-    Path bad = Files.writeString(dir.resolve("bad.yaml"), "components:\n  - name: x\n    mehtod: \"a.B#c()\"\n");
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"), "components:\n  - name: x\n    mehtod: \"a.B#c()\"\n");
     assertEquals(1, run("attach", ownPid(), "config=" + bad));
     assertTrue(err().contains(bad + ":3: unknown key 'mehtod' (did you mean 'method'?)"), err());
   }

@@ -42,9 +42,13 @@ class CodeVersionsTest {
     write(
         root.resolve(".git/packed-refs"),
         "# pack-refs with: peeled fully-peeled sorted\n"
-            + SHA_B + " refs/heads/main\n"
-            + SHA_A + " refs/heads/release\n"
-            + "^" + SHA_B + "\n");
+            + SHA_B
+            + " refs/heads/main\n"
+            + SHA_A
+            + " refs/heads/release\n"
+            + "^"
+            + SHA_B
+            + "\n");
     assertEquals(SHA_A, CodeVersions.gitCommit(nested()));
   }
 
@@ -88,7 +92,8 @@ class CodeVersionsTest {
   @Test
   void outsideAnyWorkTreeIsNull() throws Exception {
     for (Path d = root.toAbsolutePath(); d != null; d = d.getParent()) {
-      assumeTrue(!Files.exists(d.resolve(".git")), "the temp directory lies inside a git work tree: " + d);
+      assumeTrue(
+          !Files.exists(d.resolve(".git")), "the temp directory lies inside a git work tree: " + d);
     }
     assertNull(CodeVersions.gitCommit(nested()));
   }

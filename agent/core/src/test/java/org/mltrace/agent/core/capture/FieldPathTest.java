@@ -67,12 +67,15 @@ class FieldPathTest {
   @Test
   void aNullAlongThePathIsUnreadableButANullAtTheEndIsTheValue() {
     long before = AgentHealth.FIELD_NULL_ON_PATH.total();
-    FieldPath.Unreadable u = assertInstanceOf(
-        FieldPath.Unreadable.class, FieldPath.of("result.metrics.accuracy").read(new Result(null, "x")));
+    FieldPath.Unreadable u =
+        assertInstanceOf(
+            FieldPath.Unreadable.class,
+            FieldPath.of("result.metrics.accuracy").read(new Result(null, "x")));
     assertEquals("result.metrics is null", u.reason());
     assertEquals(before + 1, AgentHealth.FIELD_NULL_ON_PATH.total());
     assertNull(FieldPath.of("result.label").read(new Result(null, null)));
-    assertInstanceOf(FieldPath.Unreadable.class, FieldPath.of("result.label").read(null), "a null root");
+    assertInstanceOf(
+        FieldPath.Unreadable.class, FieldPath.of("result.label").read(null), "a null root");
   }
 
   @Test
@@ -105,15 +108,25 @@ class FieldPathTest {
   void theRecorderRecordsAFieldPathUnderItsFullNameAndAnUnreadableOneAsAbsentWithItsReason() {
     MethodRegistry registry = new MethodRegistry();
     List<CompletedRun> runs = new ArrayList<>();
-    RunRecorder recorder = new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
-    int id = registry.register(new MethodPlan("eval", "com.acme.E#eval()Lcom/acme/Result;", "v1", List.of(
-        new PlannedVariable("result.metrics.accuracy", true, true, 0),
-        new PlannedVariable("return.metrics.accuracy", false, false, 0))));
+    RunRecorder recorder =
+        new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
+    int id =
+        registry.register(
+            new MethodPlan(
+                "eval",
+                "com.acme.E#eval()Lcom/acme/Result;",
+                "v1",
+                List.of(
+                    new PlannedVariable("result.metrics.accuracy", true, true, 0),
+                    new PlannedVariable("return.metrics.accuracy", false, false, 0))));
     Object token = recorder.enter(id, new Object[] {new Result(new Metrics(0.5, null), "in")});
     recorder.exit(token, new Object[] {new Result(null, "out")});
 
     CompletedRun run = runs.get(0);
-    assertEquals(new CapturedValue("result.metrics.accuracy", ValueKind.DOUBLE, "0.5", null, "java.lang.Double", -1), run.inputs().get(0));
+    assertEquals(
+        new CapturedValue(
+            "result.metrics.accuracy", ValueKind.DOUBLE, "0.5", null, "java.lang.Double", -1),
+        run.inputs().get(0));
     CapturedValue out = run.outputs().get(0);
     assertEquals(ValueKind.ABSENT, out.kind());
     assertEquals("return.metrics.accuracy", out.name());

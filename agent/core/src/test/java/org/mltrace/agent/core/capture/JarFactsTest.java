@@ -20,13 +20,27 @@ class JarFactsTest {
   @TempDir Path tmp;
 
   static Path jar(Path file, String... pomProperties) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry("com/example/Model.class"));
       zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
       for (int i = 0; i + 2 < pomProperties.length; i += 3) {
-        zip.putNextEntry(new ZipEntry("META-INF/maven/" + pomProperties[i] + "/" + pomProperties[i + 1] + "/pom.properties"));
-        zip.write(("#generated\ngroupId=" + pomProperties[i] + "\nartifactId=" + pomProperties[i + 1] + "\nversion="
-            + pomProperties[i + 2] + "\n").getBytes(StandardCharsets.ISO_8859_1));
+        zip.putNextEntry(
+            new ZipEntry(
+                "META-INF/maven/"
+                    + pomProperties[i]
+                    + "/"
+                    + pomProperties[i + 1]
+                    + "/pom.properties"));
+        zip.write(
+            ("#generated\ngroupId="
+                    + pomProperties[i]
+                    + "\nartifactId="
+                    + pomProperties[i + 1]
+                    + "\nversion="
+                    + pomProperties[i + 2]
+                    + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
       }
     }
     return file;
@@ -34,10 +48,17 @@ class JarFactsTest {
 
   @Test
   void aJarWithPomPropertiesGivesItsPathItsSha256AndItsCoordinates() throws Exception {
-    Path jar = jar(tmp.resolve("spark-mllib_2.13-4.0.1.jar"), "org.apache.spark", "spark-mllib_2.13", "4.0.1");
+    Path jar =
+        jar(
+            tmp.resolve("spark-mllib_2.13-4.0.1.jar"),
+            "org.apache.spark",
+            "spark-mllib_2.13",
+            "4.0.1");
     JarFacts facts = JarFacts.read(jar.toUri().toURL().toString());
     assertEquals(jar.toAbsolutePath().toString(), facts.location());
-    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
+    String expected =
+        HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(jar)));
     assertEquals(expected, facts.sha256());
     assertEquals("org.apache.spark:spark-mllib_2.13:4.0.1", facts.maven());
     assertNull(facts.failure());
@@ -45,9 +66,25 @@ class JarFactsTest {
 
   @Test
   void ofSeveralPomPropertiesTheOneNamedLikeTheJarWinsAndNoneWhenNoneIs() throws Exception {
-    Path shaded = jar(tmp.resolve("app-2.0.jar"), "com.google.guava", "guava", "33.0", "com.example", "app", "2.0");
+    Path shaded =
+        jar(
+            tmp.resolve("app-2.0.jar"),
+            "com.google.guava",
+            "guava",
+            "33.0",
+            "com.example",
+            "app",
+            "2.0");
     assertEquals("com.example:app:2.0", JarFacts.read(shaded.toUri().toString()).maven());
-    Path unnamed = jar(tmp.resolve("bundle.jar"), "com.google.guava", "guava", "33.0", "com.example", "app", "2.0");
+    Path unnamed =
+        jar(
+            tmp.resolve("bundle.jar"),
+            "com.google.guava",
+            "guava",
+            "33.0",
+            "com.example",
+            "app",
+            "2.0");
     JarFacts facts = JarFacts.read(unnamed.toUri().toString());
     assertNull(facts.maven());
     assertNotNull(facts.sha256());

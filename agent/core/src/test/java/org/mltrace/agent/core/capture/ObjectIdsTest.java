@@ -56,13 +56,19 @@ class ObjectIdsTest {
       Thread.sleep(20);
     }
     if (ids.size() > 1) {
-      fail("after " + attempts + " System.gc() calls " + ids.size()
-          + " entries are still held; the GC never cleared the weak references (is -XX:+DisableExplicitGC set?)");
+      fail(
+          "after "
+              + attempts
+              + " System.gc() calls "
+              + ids.size()
+              + " entries are still held; the GC never cleared the weak references (is -XX:+DisableExplicitGC set?)");
     }
     assertEquals(1, ids.size(), "only the live object is left");
     assertEquals(keptId, ids.idOf(kept));
     long fresh = ids.idOf(new Object());
-    assertTrue(fresh > highest, "ids of collected objects are not handed out again: " + fresh + " <= " + highest);
+    assertTrue(
+        fresh > highest,
+        "ids of collected objects are not handed out again: " + fresh + " <= " + highest);
     Reference.reachabilityFence(kept);
   }
 

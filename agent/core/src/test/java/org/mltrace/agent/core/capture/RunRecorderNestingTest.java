@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 class RunRecorderNestingTest {
   private final MethodRegistry registry = new MethodRegistry();
   private final List<CompletedRun> runs = new ArrayList<>();
-  private final RunRecorder recorder = new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
+  private final RunRecorder recorder =
+      new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
 
-  private final int override = registry.register(new MethodPlan("train", "com.acme.Sub#fit()V", "v1", List.of()));
-  private final int superMethod = registry.register(new MethodPlan("train", "com.acme.Base#fit()V", "v1", List.of()));
-  private final int other = registry.register(new MethodPlan("evaluate", "com.acme.Eval#run()V", "v1", List.of()));
+  private final int override =
+      registry.register(new MethodPlan("train", "com.acme.Sub#fit()V", "v1", List.of()));
+  private final int superMethod =
+      registry.register(new MethodPlan("train", "com.acme.Base#fit()V", "v1", List.of()));
+  private final int other =
+      registry.register(new MethodPlan("evaluate", "com.acme.Eval#run()V", "v1", List.of()));
   private final int shyConstructor =
       registry.register(new MethodPlan("train", "com.acme.Odd#<init>()V", "v1", List.of(), false));
 
@@ -46,7 +50,8 @@ class RunRecorderNestingTest {
     assertNotNull(evaluate);
     recorder.exit(evaluate, null);
     recorder.exit(train, null);
-    assertEquals(List.of("evaluate", "train"), runs.stream().map(r -> r.plan().component()).toList());
+    assertEquals(
+        List.of("evaluate", "train"), runs.stream().map(r -> r.plan().component()).toList());
   }
 
   @Test

@@ -15,14 +15,19 @@ import org.mltrace.agent.event.ValueKind;
 class RunRecorderTest {
   private final MethodRegistry registry = new MethodRegistry();
   private final List<CompletedRun> runs = new ArrayList<>();
-  private final RunRecorder recorder = new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
+  private final RunRecorder recorder =
+      new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add);
 
-  private final int fit = registry.register(new MethodPlan(
-      "train", "com.acme.T#fit(Ljava/util/List;)I", "v1",
-      List.of(
-          new PlannedVariable("rows", true, true, 0),
-          new PlannedVariable("seen", true, false, 0),
-          new PlannedVariable("return", false, false, 1))));
+  private final int fit =
+      registry.register(
+          new MethodPlan(
+              "train",
+              "com.acme.T#fit(Ljava/util/List;)I",
+              "v1",
+              List.of(
+                  new PlannedVariable("rows", true, true, 0),
+                  new PlannedVariable("seen", true, false, 0),
+                  new PlannedVariable("return", false, false, 1))));
 
   @Test
   void entryInputsAreEncodedAtEntryAndTheRestAtExitInYamlOrder() {
@@ -35,18 +40,39 @@ class RunRecorderTest {
     assertEquals(2, run.inputs().get(0).size(), "the list as it was when the method started");
     assertEquals("rows", run.inputs().get(0).name());
     assertEquals(CapturedValue.absent("seen"), run.inputs().get(1));
-    assertEquals(new CapturedValue("return", ValueKind.LONG, "3", null, "java.lang.Integer", -1), run.outputs().get(0));
+    assertEquals(
+        new CapturedValue("return", ValueKind.LONG, "3", null, "java.lang.Integer", -1),
+        run.outputs().get(0));
     assertEquals(1, run.sequence());
   }
 
   @Test
   void eachVariableIsEncodedWithItsOwnOptions() {
-    int score = registry.register(new MethodPlan(
-        "score", "com.acme.S#score([DLjava/lang/String;)D", "v1",
-        List.of(
-            new PlannedVariable("values", true, true, 0, new CaptureOptions(null, CaptureMode.AUTO, false, 256, 2)),
-            new PlannedVariable("token", true, true, 1, new CaptureOptions(null, CaptureMode.AUTO, true, 256, 1024)),
-            new PlannedVariable("return", false, false, 0, new CaptureOptions("metric", CaptureMode.AUTO, false, 256, 1024)))));
+    int score =
+        registry.register(
+            new MethodPlan(
+                "score",
+                "com.acme.S#score([DLjava/lang/String;)D",
+                "v1",
+                List.of(
+                    new PlannedVariable(
+                        "values",
+                        true,
+                        true,
+                        0,
+                        new CaptureOptions(null, CaptureMode.AUTO, false, 256, 2)),
+                    new PlannedVariable(
+                        "token",
+                        true,
+                        true,
+                        1,
+                        new CaptureOptions(null, CaptureMode.AUTO, true, 256, 1024)),
+                    new PlannedVariable(
+                        "return",
+                        false,
+                        false,
+                        0,
+                        new CaptureOptions("metric", CaptureMode.AUTO, false, 256, 1024)))));
     Object token = recorder.enter(score, new Object[] {new double[] {1, 2, 3, 4}, "s3cr3t"});
     recorder.exit(token, new Object[] {0.5});
 
@@ -80,19 +106,22 @@ class RunRecorderTest {
     assertTrue(run.failed());
     assertEquals("java.lang.IllegalArgumentException", run.errorClass());
     assertEquals(1024, run.errorMessage().length());
-    assertEquals(CapturedValue.absent("return"), run.outputs().get(0), "no return value on failure");
+    assertEquals(
+        CapturedValue.absent("return"), run.outputs().get(0), "no return value on failure");
   }
 
   @Test
   void anExceptionWhoseMessageThrowsIsStillARun() {
     long errorsBefore = AgentCounters.internalErrorCount();
     Object token = recorder.enter(fit, new Object[] {List.of()});
-    recorder.fail(token, new RuntimeException() {
-      @Override
-      public String getMessage() {
-        throw new IllegalStateException("the application's getMessage");
-      }
-    });
+    recorder.fail(
+        token,
+        new RuntimeException() {
+          @Override
+          public String getMessage() {
+            throw new IllegalStateException("the application's getMessage");
+          }
+        });
     assertTrue(runs.get(0).failed());
     assertNull(runs.get(0).errorMessage());
     assertEquals(errorsBefore + 1, AgentCounters.internalErrorCount());

@@ -16,18 +16,21 @@ import org.mltrace.agent.event.ValueSummary;
 class SampleExtrasTest {
   /** SplitMix64's finalizer over the bits of 1.0 (0x3FF0000000000000), computed by hand. */
   private static final long HASH_OF_ONE = 0x2A20CD80798DAE26L;
+
   /** XXH64 of "abc" (the reference test vector). */
   private static final long HASH_OF_ABC = 0x44BC2CF5AD770999L;
 
   private final ValueSummaries summaries = new ValueSummaries();
 
   private ValueSummary extras(Object v, int cap, boolean sample, boolean hashes) {
-    CaptureOptions options = new CaptureOptions(null, CaptureMode.AUTO, false, 256, cap).keeping(sample, hashes);
+    CaptureOptions options =
+        new CaptureOptions(null, CaptureMode.AUTO, false, 256, cap).keeping(sample, hashes);
     return summaries.withExtras(summaries.summarize(v, cap), v, options);
   }
 
   private ValueSummary texts(Object v, int cap, int maxLength) {
-    CaptureOptions options = new CaptureOptions(null, CaptureMode.AUTO, false, maxLength, 1).keepingTexts(cap);
+    CaptureOptions options =
+        new CaptureOptions(null, CaptureMode.AUTO, false, maxLength, 1).keepingTexts(cap);
     return summaries.withExtras(summaries.summarize(v, options.sampleCap()), v, options);
   }
 
@@ -68,10 +71,13 @@ class SampleExtrasTest {
 
   @Test
   void booleanPredictionsAndLabelsReachATaskAsTrueAndFalse() {
-    assertEquals(List.of("true", "false", "true"), texts(new boolean[] {true, false, true}, 5, 256).texts());
     assertEquals(
-        Arrays.asList("false", null, "true"), texts(new ArrayList<>(Arrays.asList(false, null, true)), 5, 256).texts());
-    assertArrayEquals(new double[] {1, 0, 1}, extras(new boolean[] {true, false, true}, 8, true, false).sample());
+        List.of("true", "false", "true"), texts(new boolean[] {true, false, true}, 5, 256).texts());
+    assertEquals(
+        Arrays.asList("false", null, "true"),
+        texts(new ArrayList<>(Arrays.asList(false, null, true)), 5, 256).texts());
+    assertArrayEquals(
+        new double[] {1, 0, 1}, extras(new boolean[] {true, false, true}, 8, true, false).sample());
   }
 
   @Test
@@ -106,7 +112,8 @@ class SampleExtrasTest {
     ValueSummary s = extras(new ArrayList<>(Arrays.asList("abc", null, "hello")), 1024, true, true);
     assertArrayEquals(new double[] {3, 5}, s.sample());
     assertEquals(HASH_OF_ABC, s.hashes()[0]);
-    assertEquals(XxHash64.hash("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)), s.hashes()[1]);
+    assertEquals(
+        XxHash64.hash("hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)), s.hashes()[1]);
   }
 
   @Test
@@ -123,17 +130,21 @@ class SampleExtrasTest {
 
     @Override
     public void sample(int n, int cap, IntPredicate visit) {
-      ValueSummaries.stride(n, cap, i -> {
-        visits++;
-        return visit.test(i);
-      });
+      ValueSummaries.stride(
+          n,
+          cap,
+          i -> {
+            visits++;
+            return visit.test(i);
+          });
     }
   }
 
   @Test
   void onlyVariablesATriggerNeedsPayForASecondPass() {
     CountingSampler sampler = new CountingSampler();
-    ValueEncoder encoder = new ValueEncoder("a", new ObjectIds(), 256, 0, new ValueSummaries(sampler));
+    ValueEncoder encoder =
+        new ValueEncoder("a", new ObjectIds(), 256, 0, new ValueSummaries(sampler));
     double[] data = new double[100];
     CaptureOptions plain = new CaptureOptions(null, CaptureMode.AUTO, false, 256, 10);
 
@@ -145,6 +156,7 @@ class SampleExtrasTest {
     CapturedValue with = encoder.encode("x", plain.keeping(true, false), data);
     assertEquals(30, sampler.visits, "a second pass of cap indices for the sample");
     assertEquals(10, with.summary().sample().length);
-    assertEquals(without.summary(), with.summary().withExtras(null, null), "the moments are unchanged");
+    assertEquals(
+        without.summary(), with.summary().withExtras(null, null), "the moments are unchanged");
   }
 }

@@ -17,12 +17,19 @@ class SamplingTest {
   private final List<CompletedRun> runs = new ArrayList<>();
 
   private RunRecorder recorder(CircuitBreaker breaker) {
-    return new RunRecorder(registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add, breaker);
+    return new RunRecorder(
+        registry, new ValueEncoder("agent1", new ObjectIds(), 256), runs::add, breaker);
   }
 
   private int method(ComponentSampler sampler) {
-    return registry.register(new MethodPlan(sampler.component(), "com.acme.S#score(I)I", "v1",
-        List.of(new PlannedVariable("x", true, true, 0)), true, sampler));
+    return registry.register(
+        new MethodPlan(
+            sampler.component(),
+            "com.acme.S#score(I)I",
+            "v1",
+            List.of(new PlannedVariable("x", true, true, 0)),
+            true,
+            sampler));
   }
 
   private void call(RunRecorder recorder, int id, int times) {

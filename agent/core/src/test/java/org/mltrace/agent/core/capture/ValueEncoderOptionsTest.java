@@ -88,7 +88,8 @@ class ValueEncoderOptionsTest {
 
   @Test
   void aFileAboveFingerprintMaxBytesGetsTheSampledHash() throws Exception {
-    Path f = Files.write(dir.resolve("big.bin"), new byte[2048]); // this encoder hashes up to 1024 whole
+    Path f =
+        Files.write(dir.resolve("big.bin"), new byte[2048]); // this encoder hashes up to 1024 whole
     assertTrue(encoder.encode("m", f).fingerprint().startsWith("xxh64s:"));
   }
 
@@ -111,10 +112,13 @@ class ValueEncoderOptionsTest {
 
   @Test
   void maxLengthAndSampleCapArePerVariable() {
-    CapturedValue s = encoder.encode("s", new CaptureOptions(null, CaptureMode.AUTO, false, 3, 1024), "abcdef");
+    CapturedValue s =
+        encoder.encode("s", new CaptureOptions(null, CaptureMode.AUTO, false, 3, 1024), "abcdef");
     assertEquals("abc", s.text());
     assertEquals(6, s.size());
-    CapturedValue w = encoder.encode("w", new CaptureOptions(null, CaptureMode.AUTO, false, 256, 2), new int[] {1, 2, 3, 4});
+    CapturedValue w =
+        encoder.encode(
+            "w", new CaptureOptions(null, CaptureMode.AUTO, false, 256, 2), new int[] {1, 2, 3, 4});
     assertEquals(2, w.summary().sampled());
   }
 
@@ -124,18 +128,43 @@ class ValueEncoderOptionsTest {
     CaptureOptions redact = new CaptureOptions(null, CaptureMode.AUTO, true, 256, 1024);
     CapturedValue v = encoder.encode("dbPassword", redact, secret);
     assertEquals(ValueKind.REDACTED, v.kind());
-    assertEquals("sha256:" + java.util.HexFormat.of().formatHex(
-        java.security.MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8))), v.text());
+    assertEquals(
+        "sha256:"
+            + java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(secret.getBytes(StandardCharsets.UTF_8))),
+        v.text());
     assertEquals(-1, v.size(), "not even the length");
-    assertEquals(v.text(), encoder.encode("dbPassword", redact, secret).text(), "equal values, equal hashes");
+    assertEquals(
+        v.text(),
+        encoder.encode("dbPassword", redact, secret).text(),
+        "equal values, equal hashes");
 
     Path file = Files.writeString(dir.resolve("secret-token.txt"), secret);
     CapturedValue f = encoder.encode("token", redact, file);
     assertEquals(ValueKind.REDACTED, f.kind());
     assertNull(f.file(), "a redacted file is not read");
 
-    RunEvent run = new RunEvent("r-1", "c", "m", "a", "h", 1, "t", 0, 0, 0, null, null, false, null, null,
-        List.of(v, f, encoder.encode("n", redact, 31_337)), List.of());
+    RunEvent run =
+        new RunEvent(
+            "r-1",
+            "c",
+            "m",
+            "a",
+            "h",
+            1,
+            "t",
+            0,
+            0,
+            0,
+            null,
+            null,
+            false,
+            null,
+            null,
+            List.of(v, f, encoder.encode("n", redact, 31_337)),
+            List.of());
     String bytes = new String(EventCodec.encode(run), StandardCharsets.ISO_8859_1);
     assertFalse(bytes.contains("hunter2"), "the secret's text is nowhere in the event");
     assertFalse(bytes.contains("secret-token"), "nor the redacted path");
@@ -144,9 +173,11 @@ class ValueEncoderOptionsTest {
 
   @Test
   void aFailingSummaryIsCountedAndLeavesThePointer() {
-    ValueSummaries broken = new ValueSummaries((n, cap, visit) -> {
-      throw new ArrayIndexOutOfBoundsException("shrunk meanwhile");
-    });
+    ValueSummaries broken =
+        new ValueSummaries(
+            (n, cap, visit) -> {
+              throw new ArrayIndexOutOfBoundsException("shrunk meanwhile");
+            });
     ValueEncoder withBroken = new ValueEncoder("agent1", new ObjectIds(), 256, 1024, broken);
     long errors = AgentCounters.internalErrorCount();
     CapturedValue v = withBroken.encode("w", new ArrayList<>(List.of(1.0, 2.0)));
@@ -158,12 +189,13 @@ class ValueEncoderOptionsTest {
 
   @Test
   void userSubclassesOfJdkCollectionsAreNotRead() {
-    List<Double> sneaky = new ArrayList<>(List.of(1.0)) {
-      @Override
-      public Double get(int index) {
-        throw new AssertionError("the agent called the application's code");
-      }
-    };
+    List<Double> sneaky =
+        new ArrayList<>(List.of(1.0)) {
+          @Override
+          public Double get(int index) {
+            throw new AssertionError("the agent called the application's code");
+          }
+        };
     CapturedValue v = encoder.encode("w", sneaky);
     assertEquals(ValueKind.POINTER, v.kind());
     assertNull(v.summary());

@@ -30,7 +30,8 @@ class ValueEncoderTest {
   @Test
   void absentAndNull() {
     assertEquals(CapturedValue.absent("x"), encoder.encode("x", CaptureBridge.ABSENT));
-    assertEquals(new CapturedValue("x", ValueKind.NULL, null, null, null, -1), encoder.encode("x", null));
+    assertEquals(
+        new CapturedValue("x", ValueKind.NULL, null, null, null, -1), encoder.encode("x", null));
   }
 
   @Test
@@ -43,30 +44,50 @@ class ValueEncoderTest {
 
   @Test
   void integralNumbersAreLongs() {
-    assertEquals(new CapturedValue("n", ValueKind.LONG, "-2147483648", null, "java.lang.Integer", -1), encoder.encode("n", Integer.MIN_VALUE));
-    assertEquals(new CapturedValue("n", ValueKind.LONG, "9223372036854775807", null, "java.lang.Long", -1), encoder.encode("n", Long.MAX_VALUE));
-    assertEquals(new CapturedValue("n", ValueKind.LONG, "-5", null, "java.lang.Short", -1), encoder.encode("n", (short) -5));
-    assertEquals(new CapturedValue("n", ValueKind.LONG, "7", null, "java.lang.Byte", -1), encoder.encode("n", (byte) 7));
+    assertEquals(
+        new CapturedValue("n", ValueKind.LONG, "-2147483648", null, "java.lang.Integer", -1),
+        encoder.encode("n", Integer.MIN_VALUE));
+    assertEquals(
+        new CapturedValue("n", ValueKind.LONG, "9223372036854775807", null, "java.lang.Long", -1),
+        encoder.encode("n", Long.MAX_VALUE));
+    assertEquals(
+        new CapturedValue("n", ValueKind.LONG, "-5", null, "java.lang.Short", -1),
+        encoder.encode("n", (short) -5));
+    assertEquals(
+        new CapturedValue("n", ValueKind.LONG, "7", null, "java.lang.Byte", -1),
+        encoder.encode("n", (byte) 7));
   }
 
   @Test
   void floatingPointNumbersAreDoubles() {
-    assertEquals(new CapturedValue("d", ValueKind.DOUBLE, "2.5", null, "java.lang.Double", -1), encoder.encode("d", 2.5));
-    assertEquals(new CapturedValue("d", ValueKind.DOUBLE, "1.5", null, "java.lang.Float", -1), encoder.encode("d", 1.5f));
+    assertEquals(
+        new CapturedValue("d", ValueKind.DOUBLE, "2.5", null, "java.lang.Double", -1),
+        encoder.encode("d", 2.5));
+    assertEquals(
+        new CapturedValue("d", ValueKind.DOUBLE, "1.5", null, "java.lang.Float", -1),
+        encoder.encode("d", 1.5f));
     assertEquals("NaN", encoder.encode("d", Double.NaN).text());
     assertEquals(1.1f, Float.parseFloat(encoder.encode("d", 1.1f).text()));
   }
 
   @Test
   void charsAreOneCharacterStrings() {
-    assertEquals(new CapturedValue("c", ValueKind.STRING, "q", null, "java.lang.Character", 1), encoder.encode("c", 'q'));
+    assertEquals(
+        new CapturedValue("c", ValueKind.STRING, "q", null, "java.lang.Character", 1),
+        encoder.encode("c", 'q'));
   }
 
   @Test
   void stringsAreCutAtTheMaximumKeepingTheirLength() {
-    assertEquals(new CapturedValue("s", ValueKind.STRING, "abcde", null, "java.lang.String", 8), encoder.encode("s", "abcdefgh"));
-    assertEquals(new CapturedValue("s", ValueKind.STRING, "abc", null, "java.lang.String", 3), encoder.encode("s", "abc"));
-    assertEquals(new CapturedValue("s", ValueKind.STRING, "", null, "java.lang.String", 0), encoder.encode("s", ""));
+    assertEquals(
+        new CapturedValue("s", ValueKind.STRING, "abcde", null, "java.lang.String", 8),
+        encoder.encode("s", "abcdefgh"));
+    assertEquals(
+        new CapturedValue("s", ValueKind.STRING, "abc", null, "java.lang.String", 3),
+        encoder.encode("s", "abc"));
+    assertEquals(
+        new CapturedValue("s", ValueKind.STRING, "", null, "java.lang.String", 0),
+        encoder.encode("s", ""));
   }
 
   @Test
@@ -107,23 +128,58 @@ class ValueEncoderTest {
   @Test
   void aFileUrlThatIsNoValidUriStaysAUrlPointer() throws Exception {
     CapturedValue v = encoder.encode("u", new URL("file:/tmp/with space/trips.csv"));
-    assertEquals(new CapturedValue("u", ValueKind.POINTER, "file:/tmp/with space/trips.csv", PointerTypes.DATA, "java.net.URL", -1), v);
+    assertEquals(
+        new CapturedValue(
+            "u",
+            ValueKind.POINTER,
+            "file:/tmp/with space/trips.csv",
+            PointerTypes.DATA,
+            "java.net.URL",
+            -1),
+        v);
   }
 
   @Test
   void httpUrisAndUrlsAreEndpoints() throws Exception {
     CapturedValue uri = encoder.encode("api", URI.create("https://models.example.com/v1/predict"));
-    assertEquals(new CapturedValue("api", ValueKind.POINTER, "https://models.example.com/v1/predict", PointerTypes.ENDPOINT, "java.net.URI", -1), uri);
+    assertEquals(
+        new CapturedValue(
+            "api",
+            ValueKind.POINTER,
+            "https://models.example.com/v1/predict",
+            PointerTypes.ENDPOINT,
+            "java.net.URI",
+            -1),
+        uri);
     CapturedValue url = encoder.encode("api", new URL("http://example.com/score"));
-    assertEquals(new CapturedValue("api", ValueKind.POINTER, "http://example.com/score", PointerTypes.ENDPOINT, "java.net.URL", -1), url);
-    assertEquals(PointerTypes.MODEL, encoder.encode("m", URI.create("s3://bucket/tip.onnx")).pointerType());
+    assertEquals(
+        new CapturedValue(
+            "api",
+            ValueKind.POINTER,
+            "http://example.com/score",
+            PointerTypes.ENDPOINT,
+            "java.net.URL",
+            -1),
+        url);
+    assertEquals(
+        PointerTypes.MODEL, encoder.encode("m", URI.create("s3://bucket/tip.onnx")).pointerType());
   }
 
   @Test
   void aStringNamingAnExistingFileIsAPointerAndOtherwiseAString() throws Exception {
     Path model = Files.write(dir.resolve("tip.bin"), new byte[] {1, 2, 3});
     CapturedValue v = encoder.encode("p", model.toString());
-    assertEquals(new CapturedValue("p", ValueKind.POINTER, model.toAbsolutePath().normalize().toString(), PointerTypes.MODEL, "java.lang.String", 3, null, v.file()), v);
+    assertEquals(
+        new CapturedValue(
+            "p",
+            ValueKind.POINTER,
+            model.toAbsolutePath().normalize().toString(),
+            PointerTypes.MODEL,
+            "java.lang.String",
+            3,
+            null,
+            v.file()),
+        v);
     assertTrue(v.fingerprint().startsWith("xxh64:"), v.fingerprint());
 
     String missing = dir.resolve("gone.csv").toString();
@@ -175,7 +231,8 @@ class ValueEncoderTest {
     String first = encoder.encode("v", a).text();
     assertTrue(first.matches("mem://agent1/java\\.util\\.ArrayList@\\d+"), first);
     a.add("y");
-    assertEquals(first, encoder.encode("other", a).text(), "same object, same pointer, even after a change");
+    assertEquals(
+        first, encoder.encode("other", a).text(), "same object, same pointer, even after a change");
     assertNotEquals(first, encoder.encode("v", b).text());
   }
 

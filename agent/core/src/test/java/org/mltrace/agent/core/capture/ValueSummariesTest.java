@@ -26,10 +26,13 @@ class ValueSummariesTest {
 
     @Override
     public void sample(int n, int cap, IntPredicate visit) {
-      ValueSummaries.stride(n, cap, i -> {
-        visits++;
-        return visit.test(i);
-      });
+      ValueSummaries.stride(
+          n,
+          cap,
+          i -> {
+            visits++;
+            return visit.test(i);
+          });
     }
   }
 
@@ -55,8 +58,13 @@ class ValueSummariesTest {
   @Test
   void everyPrimitiveArrayKindIsSummarizedLikeTheSameDoubles() {
     ValueSummary expected = summaries.summarize(new double[] {1, 2, 3, 4}, 1024);
-    for (Object array : List.of(
-        new float[] {1, 2, 3, 4}, new int[] {1, 2, 3, 4}, new long[] {1, 2, 3, 4}, new short[] {1, 2, 3, 4}, new byte[] {1, 2, 3, 4})) {
+    for (Object array :
+        List.of(
+            new float[] {1, 2, 3, 4},
+            new int[] {1, 2, 3, 4},
+            new long[] {1, 2, 3, 4},
+            new short[] {1, 2, 3, 4},
+            new byte[] {1, 2, 3, 4})) {
       assertEquals(expected, summaries.summarize(array, 1024), array.getClass().getSimpleName());
     }
   }
@@ -88,7 +96,10 @@ class ValueSummariesTest {
   @Test
   void emptyAndAllNullHaveNoMoments() {
     ValueSummary empty = summaries.summarize(new double[0], 1024);
-    assertEquals(new ValueSummary("number", "all", 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0), empty);
+    assertEquals(
+        new ValueSummary(
+            "number", "all", 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0),
+        empty);
     ValueSummary nulls = summaries.summarize(Arrays.asList(null, null), 1024);
     assertEquals("none", nulls.elements());
     assertEquals(2, nulls.nulls());
@@ -227,8 +238,11 @@ class ValueSummariesTest {
     assertTrue(ValueSummaries.isSummarized(ArrayList.class));
     assertTrue(ValueSummaries.isSummarized(List.of(1, 2, 3).getClass()));
     assertFalse(ValueSummaries.isSummarized(Vector.class), "synchronized: may block");
-    assertFalse(ValueSummaries.isSummarized(java.util.Collections.unmodifiableList(new ArrayList<>()).getClass()));
-    assertFalse(ValueSummaries.isSummarized(new ArrayList<Integer>() {}.getClass()), "a user subclass");
+    assertFalse(
+        ValueSummaries.isSummarized(
+            java.util.Collections.unmodifiableList(new ArrayList<>()).getClass()));
+    assertFalse(
+        ValueSummaries.isSummarized(new ArrayList<Integer>() {}.getClass()), "a user subclass");
     assertTrue(ValueSummaries.isSummarized(boolean[].class));
     assertTrue(ValueSummaries.isSummarized(Boolean[].class));
     assertFalse(ValueSummaries.isSummarized(char[].class));
@@ -248,7 +262,11 @@ class ValueSummariesTest {
     assertEquals("boolean", list.elements());
     assertEquals(1, list.nulls());
     assertEquals(
-        summaries.summarize(new Boolean[] {true, false, true, true}, 1024), array, "a Boolean[] like a boolean[]");
-    assertNull(summaries.summarize(Arrays.asList(true, 1), 1024), "booleans mixed with numbers: no summary");
+        summaries.summarize(new Boolean[] {true, false, true, true}, 1024),
+        array,
+        "a Boolean[] like a boolean[]");
+    assertNull(
+        summaries.summarize(Arrays.asList(true, 1), 1024),
+        "booleans mixed with numbers: no summary");
   }
 }

@@ -20,7 +20,8 @@ class XxHash64Test {
     // path, is not XXH64 for short inputs, so it cannot serve as an oracle.)
     assertEquals(0xD24EC4F1A98C6E5BL, XxHash64.hash(ascii("a")));
     assertEquals(0x44BC2CF5AD770999L, XxHash64.hash(ascii("abc")));
-    assertEquals(0xFBCEA83C8A378BF1L, XxHash64.hash(ascii("Nobody inspects the spammish repetition")));
+    assertEquals(
+        0xFBCEA83C8A378BF1L, XxHash64.hash(ascii("Nobody inspects the spammish repetition")));
   }
 
   private static byte[] ascii(String s) {

@@ -21,7 +21,10 @@ class ConfigExamplesTest {
   void taxiDeclaresTheDemosTriggers() throws Exception {
     AgentConfig config = ConfigLoader.load(EXAMPLES.resolve("taxi.yaml"));
     assertEquals(
-        List.of("clean:after_run:not_null", "featurize:after_run:psi", "featurize:after_run:range",
+        List.of(
+            "clean:after_run:not_null",
+            "featurize:after_run:psi",
+            "featurize:after_run:range",
             "evaluate:after_run:metric_threshold"),
         triggers(config));
   }
@@ -30,11 +33,17 @@ class ConfigExamplesTest {
   void taxiWithTypesTakesThemFromTheLibrary() throws Exception {
     AgentConfig config = ConfigLoader.load(EXAMPLES.resolve("taxi-with-types.yaml"));
     assertEquals(
-        List.of("clean:before_run:not_null", "featurize:after_run:psi", "evaluate:after_run:metric_threshold"), triggers(config));
+        List.of(
+            "clean:before_run:not_null",
+            "featurize:after_run:psi",
+            "evaluate:after_run:metric_threshold"),
+        triggers(config));
     ComponentSpec featurize = config.components().get(2);
     assertEquals("data-eng", featurize.owner());
     assertEquals(List.of("taxi", "features"), featurize.tags());
     TriggerDecl psi = featurize.triggers().get(0);
-    assertEquals(EXAMPLES.resolve("library/ml-types.yaml").toAbsolutePath().normalize() + ":28", psi.source());
+    assertEquals(
+        EXAMPLES.resolve("library/ml-types.yaml").toAbsolutePath().normalize() + ":28",
+        psi.source());
   }
 }

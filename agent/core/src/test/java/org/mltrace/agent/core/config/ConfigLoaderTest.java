@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mltrace.agent.core.capture.SampleSpec;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.agent.core.capture.SampleSpec;
 
 class ConfigLoaderTest {
 
@@ -305,7 +305,8 @@ class ConfigLoaderTest {
   @Test
   void aSingleScalarInputIsAOneItemList() throws Exception {
     AgentConfig config =
-        ConfigLoader.parse("a.yaml", "components:\n  - name: a\n    method: a.B#c()\n    inputs: path\n");
+        ConfigLoader.parse(
+            "a.yaml", "components:\n  - name: a\n    method: a.B#c()\n    inputs: path\n");
     assertEquals(List.of("path"), config.components().get(0).inputs());
   }
 
@@ -323,31 +324,41 @@ class ConfigLoaderTest {
             "");
     ConfigProblem p = single(yaml);
     assertEquals(6, p.line(), p.toString());
-    assertTrue(p.message().contains("'model..path' in 'outputs' is not a variable name"), p.message());
+    assertTrue(
+        p.message().contains("'model..path' in 'outputs' is not a variable name"), p.message());
     assertTrue(p.message().contains("optionally followed by field names"), p.message());
   }
 
   @Test
   void fieldPathsAreVariables() throws Exception {
-    AgentConfig config = ConfigLoader.parse("a.yaml", String.join("\n",
-        "components:",
-        "  - name: a",
-        "    method: a.B#c()",
-        "    inputs: [this.model, arg0.metrics.accuracy]",
-        "    outputs: [return.weights, {name: result.metrics, capture: pointer}]",
-        ""));
-    assertEquals(List.of("this.model", "arg0.metrics.accuracy"), config.components().get(0).inputs());
+    AgentConfig config =
+        ConfigLoader.parse(
+            "a.yaml",
+            String.join(
+                "\n",
+                "components:",
+                "  - name: a",
+                "    method: a.B#c()",
+                "    inputs: [this.model, arg0.metrics.accuracy]",
+                "    outputs: [return.weights, {name: result.metrics, capture: pointer}]",
+                ""));
+    assertEquals(
+        List.of("this.model", "arg0.metrics.accuracy"), config.components().get(0).inputs());
     assertEquals(List.of("return.weights", "result.metrics"), config.components().get(0).outputs());
   }
 
   @Test
   void sampleIsAFractionOrAMaximumRate() throws Exception {
-    AgentConfig config = ConfigLoader.parse("a.yaml", String.join("\n",
-        "components:",
-        "  - {name: a, method: a.B#c(), sample: 0.01}",
-        "  - {name: b, method: a.B#d(), sample: {max_per_second: 1_000}}",
-        "  - {name: c, method: a.B#e()}",
-        ""));
+    AgentConfig config =
+        ConfigLoader.parse(
+            "a.yaml",
+            String.join(
+                "\n",
+                "components:",
+                "  - {name: a, method: a.B#c(), sample: 0.01}",
+                "  - {name: b, method: a.B#d(), sample: {max_per_second: 1_000}}",
+                "  - {name: c, method: a.B#e()}",
+                ""));
     assertEquals(SampleSpec.fraction(0.01), config.components().get(0).sample());
     assertEquals(SampleSpec.maxPerSecond(1000), config.components().get(1).sample());
     assertNull(config.components().get(2).sample());
@@ -357,17 +368,31 @@ class ConfigLoaderTest {
   void aBadSampleIsReportedOnItsLine() {
     ConfigProblem zero = single("components:\n  - name: a\n    method: a.B#c()\n    sample: 0\n");
     assertEquals(4, zero.line());
-    assertTrue(zero.message().contains("'sample' must be a fraction of calls to record (0.01) or {max_per_second: N}"), zero.message());
-    ConfigProblem key = single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_secnd: 5}\n");
+    assertTrue(
+        zero.message()
+            .contains(
+                "'sample' must be a fraction of calls to record (0.01) or {max_per_second: N}"),
+        zero.message());
+    ConfigProblem key =
+        single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_secnd: 5}\n");
     assertTrue(key.message().contains("did you mean 'max_per_second'"), key.message());
-    ConfigProblem rate = single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_second: -1}\n");
-    assertTrue(rate.message().contains("'max_per_second' must be a positive whole number"), rate.message());
+    ConfigProblem rate =
+        single("components:\n  - name: a\n    method: a.B#c()\n    sample: {max_per_second: -1}\n");
+    assertTrue(
+        rate.message().contains("'max_per_second' must be a positive whole number"),
+        rate.message());
   }
 
   @Test
   void maxQueueMbDefaultsToAGibibyteAndMustBePositive() throws Exception {
-    assertEquals(1024, ConfigLoader.parse("a.yaml", "components:\n  - {name: a, method: a.B#c()}\n").maxQueueMb());
-    assertEquals(5, ConfigLoader.parse("a.yaml", "max_queue_mb: 5\ncomponents:\n  - {name: a, method: a.B#c()}\n").maxQueueMb());
+    assertEquals(
+        1024,
+        ConfigLoader.parse("a.yaml", "components:\n  - {name: a, method: a.B#c()}\n").maxQueueMb());
+    assertEquals(
+        5,
+        ConfigLoader.parse(
+                "a.yaml", "max_queue_mb: 5\ncomponents:\n  - {name: a, method: a.B#c()}\n")
+            .maxQueueMb());
     ConfigProblem p = single("max_queue_mb: 0\ncomponents:\n  - {name: a, method: a.B#c()}\n");
     assertEquals(1, p.line());
     assertTrue(p.message().contains("'max_queue_mb' must be a positive whole number"), p.message());
@@ -375,14 +400,17 @@ class ConfigLoaderTest {
 
   @Test
   void thisOrReturnAfterADotIsRejected() {
-    ConfigProblem p = single("components:\n  - name: a\n    method: a.B#c()\n    outputs: [model.this.x]\n");
+    ConfigProblem p =
+        single("components:\n  - name: a\n    method: a.B#c()\n    outputs: [model.this.x]\n");
     assertEquals(4, p.line());
-    assertTrue(p.message().contains("'this' and 'return' can only start a field path"), p.message());
+    assertTrue(
+        p.message().contains("'this' and 'return' can only start a field path"), p.message());
   }
 
   @Test
   void nonPositiveMaxStringLengthIsRejected() {
-    ConfigProblem p = single("max_string_length: 0\ncomponents:\n  - name: a\n    method: a.B#c()\n");
+    ConfigProblem p =
+        single("max_string_length: 0\ncomponents:\n  - name: a\n    method: a.B#c()\n");
     assertEquals(1, p.line());
     assertTrue(p.message().contains("must be a positive whole number, not '0'"), p.message());
   }
@@ -414,7 +442,8 @@ class ConfigLoaderTest {
             "    method: a.B#g()", // 12
             "    inputs: {x: 1}", // 13
             "");
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("p.yaml", yaml));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse("p.yaml", yaml));
     List<Integer> lines = e.problems().stream().map(ConfigProblem::line).sorted().toList();
     assertEquals(List.of(1, 4, 5, 6, 9, 13), lines, e.getMessage());
     assertEquals(e.problems().size(), e.getMessage().split("\n").length);

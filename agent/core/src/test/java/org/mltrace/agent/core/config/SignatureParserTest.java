@@ -31,7 +31,8 @@ class SignatureParserTest {
   void objectsAndNestedClassesBecomeObjectDescriptors() {
     MethodSignature s =
         SignatureParser.parse("com.acme.T#m(java.nio.file.Path, com.acme.Outer$Inner)", 1);
-    assertEquals(List.of("Ljava/nio/file/Path;", "Lcom/acme/Outer$Inner;"), s.parameterDescriptors());
+    assertEquals(
+        List.of("Ljava/nio/file/Path;", "Lcom/acme/Outer$Inner;"), s.parameterDescriptors());
   }
 
   @Test
@@ -49,16 +50,25 @@ class SignatureParserTest {
 
   @Test
   void aVarargsLastParameterIsTheArrayTheClassFileHas() {
-    assertEquals(List.of("I", "[D"), SignatureParser.parse("com.acme.T#m(int, double...)", 1).parameterDescriptors());
-    assertEquals(List.of("[Ljava/lang/String;"), SignatureParser.parse("com.acme.T#m(java.lang.String ...)", 1).parameterDescriptors());
-    assertEquals(List.of("[[I"), SignatureParser.parse("com.acme.T#m(int[]...)", 1).parameterDescriptors());
+    assertEquals(
+        List.of("I", "[D"),
+        SignatureParser.parse("com.acme.T#m(int, double...)", 1).parameterDescriptors());
+    assertEquals(
+        List.of("[Ljava/lang/String;"),
+        SignatureParser.parse("com.acme.T#m(java.lang.String ...)", 1).parameterDescriptors());
+    assertEquals(
+        List.of("[[I"), SignatureParser.parse("com.acme.T#m(int[]...)", 1).parameterDescriptors());
   }
 
   @Test
   void varargsBeforeTheLastParameterIsRejected() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.acme.T#m(double..., int)", 1));
-    assertTrue(e.getMessage().contains("only the last parameter can be varargs ('double...')"), e.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SignatureParser.parse("com.acme.T#m(double..., int)", 1));
+    assertTrue(
+        e.getMessage().contains("only the last parameter can be varargs ('double...')"),
+        e.getMessage());
   }
 
   @Test
@@ -101,7 +111,8 @@ class SignatureParserTest {
     assertTrue(s.methodPattern().matcher("fit").matches());
     assertTrue(s.methodPattern().matcher("fitAll").matches());
     assertFalse(s.methodPattern().matcher("refit").matches());
-    assertTrue(SignatureParser.parse("com.acme.T#*(..)", 1).methodPattern().matcher("anything").matches());
+    assertTrue(
+        SignatureParser.parse("com.acme.T#*(..)", 1).methodPattern().matcher("anything").matches());
   }
 
   @Test
@@ -116,7 +127,9 @@ class SignatureParserTest {
   @Test
   void missingHashIsExplainedWithAnExample() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.acme.Trainer.fit(int)", 1));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SignatureParser.parse("com.acme.Trainer.fit(int)", 1));
     assertTrue(e.getMessage().contains("'com.acme.Trainer.fit(int)' has no '#'"), e.getMessage());
     assertTrue(e.getMessage().contains("expected CLASS#METHOD(PARAM_TYPES)"), e.getMessage());
   }
@@ -135,30 +148,40 @@ class SignatureParserTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SignatureParser.parse("com.acme.T#fit(java.util.Map<java.lang.String, java.lang.Integer>)", 1));
+            () ->
+                SignatureParser.parse(
+                    "com.acme.T#fit(java.util.Map<java.lang.String, java.lang.Integer>)", 1));
     assertTrue(e.getMessage().contains("has generics; write the erased type"), e.getMessage());
   }
 
   @Test
   void unqualifiedStringIsRejectedWithTheQualifiedName() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.acme.T#fit(String, int)", 1));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SignatureParser.parse("com.acme.T#fit(String, int)", 1));
     assertTrue(e.getMessage().contains("java.lang.String instead of String"), e.getMessage());
     IllegalArgumentException array =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.acme.T#fit(String[])", 1));
-    assertTrue(array.getMessage().contains("java.lang.String instead of String"), array.getMessage());
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SignatureParser.parse("com.acme.T#fit(String[])", 1));
+    assertTrue(
+        array.getMessage().contains("java.lang.String instead of String"), array.getMessage());
   }
 
   @Test
   void badClassMethodAndParameterTextsAreNamed() {
     IllegalArgumentException cls =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com..T#fit()", 1));
+        assertThrows(
+            IllegalArgumentException.class, () -> SignatureParser.parse("com..T#fit()", 1));
     assertTrue(cls.getMessage().contains("'com..T' is not a class name"), cls.getMessage());
     IllegalArgumentException method =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.T#fit-all()", 1));
+        assertThrows(
+            IllegalArgumentException.class, () -> SignatureParser.parse("com.T#fit-all()", 1));
     assertTrue(method.getMessage().contains("'fit-all' is not a method name"), method.getMessage());
     IllegalArgumentException param =
-        assertThrows(IllegalArgumentException.class, () -> SignatureParser.parse("com.T#fit(int, )", 1));
+        assertThrows(
+            IllegalArgumentException.class, () -> SignatureParser.parse("com.T#fit(int, )", 1));
     assertTrue(param.getMessage().contains("is not a parameter type"), param.getMessage());
   }
 }

@@ -43,13 +43,16 @@ class VariableOptionsTest {
     assertEquals(List.of("*password*", "api?key"), config.redactPatterns());
 
     ComponentSpec train = config.components().get(0);
-    assertEquals(List.of("featuresPath", "weights", "dbPassword", "note", "apiKey", "debug", "token"), train.inputs());
+    assertEquals(
+        List.of("featuresPath", "weights", "dbPassword", "note", "apiKey", "debug", "token"),
+        train.inputs());
     assertEquals(List.of("return", "accuracy"), train.outputs());
 
     List<VariableSpec> in = train.inputVariables();
     assertEquals(new CaptureOptions(null, CaptureMode.AUTO, false, 64, 512), in.get(0).options());
     assertEquals(9, in.get(0).line());
-    assertEquals(new CaptureOptions("model", CaptureMode.SUMMARY, false, 64, 100), in.get(1).options());
+    assertEquals(
+        new CaptureOptions("model", CaptureMode.SUMMARY, false, 64, 100), in.get(1).options());
     assertTrue(in.get(2).options().redact(), "matches *password*, case-insensitive");
     assertEquals(new CaptureOptions(null, CaptureMode.VALUE, false, 8, 512), in.get(3).options());
     assertFalse(in.get(4).options().redact(), "an explicit redact: false wins over the pattern");
@@ -62,7 +65,8 @@ class VariableOptionsTest {
   @Test
   void snapshotIsAVariableOptionThatDefaultsToFalse() throws Exception {
     AgentConfig config =
-        ConfigLoader.parse("s.yaml", component("      - x\n    outputs: [{name: return, snapshot: true}, y]"));
+        ConfigLoader.parse(
+            "s.yaml", component("      - x\n    outputs: [{name: return, snapshot: true}, y]"));
     ComponentSpec c = config.components().get(0);
     assertTrue(c.outputVariables().get(0).options().snapshot());
     assertFalse(c.outputVariables().get(1).options().snapshot());
@@ -75,57 +79,83 @@ class VariableOptionsTest {
 
   @Test
   void defaultsWithoutOptions() throws Exception {
-    AgentConfig config = ConfigLoader.parse("d.yaml", "components:\n  - name: a\n    method: a.B#c()\n    inputs: [x]\n");
+    AgentConfig config =
+        ConfigLoader.parse(
+            "d.yaml", "components:\n  - name: a\n    method: a.B#c()\n    inputs: [x]\n");
     assertEquals(AgentConfig.DEFAULT_SAMPLE_CAP, config.sampleCap());
     assertEquals(64L * 1024 * 1024, config.fingerprintMaxBytes());
-    assertEquals(CaptureOptions.DEFAULTS, config.components().get(0).inputVariables().get(0).options());
+    assertEquals(
+        CaptureOptions.DEFAULTS, config.components().get(0).inputVariables().get(0).options());
   }
 
   @Test
   void unknownOptionKeySuggestsTheNearestOnItsLine() {
     ConfigProblem p = single(component("      - {name: w, sampel_cap: 10}"));
     assertEquals(5, p.line());
-    assertTrue(p.message().contains("unknown key 'sampel_cap' (did you mean 'sample_cap'?)"), p.message());
-    assertTrue(p.message().contains("[name, type, capture, redact, max_length, sample_cap, snapshot]"), p.message());
+    assertTrue(
+        p.message().contains("unknown key 'sampel_cap' (did you mean 'sample_cap'?)"), p.message());
+    assertTrue(
+        p.message().contains("[name, type, capture, redact, max_length, sample_cap, snapshot]"),
+        p.message());
   }
 
   @Test
   void badEnumValuesListTheAllowedOnes() {
     ConfigProblem capture = single(component("      - {name: w, capture: summarize}"));
     assertEquals(5, capture.line());
-    assertTrue(capture.message().contains("'capture' must be one of [value, summary, pointer, none], not 'summarize'"), capture.message());
+    assertTrue(
+        capture
+            .message()
+            .contains("'capture' must be one of [value, summary, pointer, none], not 'summarize'"),
+        capture.message());
     assertTrue(capture.message().contains("did you mean 'summary'"), capture.message());
 
     ConfigProblem type = single(component("      - name: w\n        type: dataset"));
     assertEquals(6, type.line());
-    assertTrue(type.message().contains("'type' must be one of [data, model, endpoint, metric], not 'dataset'"), type.message());
+    assertTrue(
+        type.message()
+            .contains("'type' must be one of [data, model, endpoint, metric], not 'dataset'"),
+        type.message());
 
     ConfigProblem redact = single(component("      - {name: w, redact: yes please}"));
-    assertTrue(redact.message().contains("'redact' must be one of [true, false]"), redact.message());
+    assertTrue(
+        redact.message().contains("'redact' must be one of [true, false]"), redact.message());
   }
 
   @Test
   void badNumbersAndMissingNamesAreReportedOnTheirLines() {
     ConfigProblem cap = single(component("      - x\n      - {name: w, sample_cap: 0}"));
     assertEquals(6, cap.line());
-    assertTrue(cap.message().contains("'sample_cap' must be a positive whole number up to 1048576, not '0'"), cap.message());
+    assertTrue(
+        cap.message()
+            .contains("'sample_cap' must be a positive whole number up to 1048576, not '0'"),
+        cap.message());
 
     ConfigProblem noName = single(component("      - {capture: pointer}"));
     assertEquals(5, noName.line());
     assertTrue(noName.message().contains("needs 'name:'"), noName.message());
 
     ConfigProblem badName = single(component("      - {name: a.b-c}"));
-    assertTrue(badName.message().contains("'a.b-c' in 'inputs' is not a variable name"), badName.message());
+    assertTrue(
+        badName.message().contains("'a.b-c' in 'inputs' is not a variable name"),
+        badName.message());
 
     ConfigProblem bytes = single("fingerprint_max_bytes: lots\n" + component("      - x"));
     assertEquals(1, bytes.line());
-    assertTrue(bytes.message().contains("'fingerprint_max_bytes' must be a whole number of bytes"), bytes.message());
+    assertTrue(
+        bytes.message().contains("'fingerprint_max_bytes' must be a whole number of bytes"),
+        bytes.message());
   }
 
   @Test
   void everyOptionProblemIsReported() {
-    ConfigException e = assertThrows(ConfigException.class,
-        () -> ConfigLoader.parse("t.yaml", component("      - {name: w, capture: all}\n      - {name: v, tpye: model}")));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                ConfigLoader.parse(
+                    "t.yaml",
+                    component("      - {name: w, capture: all}\n      - {name: v, tpye: model}")));
     assertEquals(List.of(5, 6), e.problems().stream().map(ConfigProblem::line).toList());
   }
 
@@ -134,7 +164,8 @@ class VariableOptionsTest {
   }
 
   private static ConfigProblem single(String yaml) {
-    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse("test.yaml", yaml));
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ConfigLoader.parse("test.yaml", yaml));
     assertEquals(1, e.problems().size(), "expected exactly one problem, got:\n" + e.getMessage());
     return e.problems().get(0);
   }

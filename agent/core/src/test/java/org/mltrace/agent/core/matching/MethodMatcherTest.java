@@ -40,10 +40,13 @@ class MethodMatcherTest {
     assertEquals(Set.of(), matched(matcher(PKG + "Trainer#fit(long)"), Trainer.class));
     assertEquals(Set.of(), matched(matcher(PKG + "Trainer#fit(int, int)"), Trainer.class));
     assertEquals(Set.of(), matched(matcher(PKG + "Trainer#fit()"), Trainer.class));
-    assertEquals(Set.of("fit(ID)I"), matched(matcher(PKG + "Trainer#fit(int, double)"), Trainer.class));
     assertEquals(
-        Set.of("fit(Ljava/nio/file/Path;)I"), matched(matcher(PKG + "Trainer#fit(java.nio.file.Path)"), Trainer.class));
-    assertEquals(Set.of("fitAll([I)I"), matched(matcher(PKG + "Trainer#fitAll(int[])"), Trainer.class));
+        Set.of("fit(ID)I"), matched(matcher(PKG + "Trainer#fit(int, double)"), Trainer.class));
+    assertEquals(
+        Set.of("fit(Ljava/nio/file/Path;)I"),
+        matched(matcher(PKG + "Trainer#fit(java.nio.file.Path)"), Trainer.class));
+    assertEquals(
+        Set.of("fitAll([I)I"), matched(matcher(PKG + "Trainer#fitAll(int[])"), Trainer.class));
   }
 
   @Test
@@ -65,7 +68,8 @@ class MethodMatcherTest {
     MethodMatcher m = matcher(PKG + "*Stage#transform(..)");
     assertTrue(m.mayConcern(internal(CleanStage.class)));
     assertFalse(m.mayConcern(internal(Unrelated.class)));
-    assertEquals(Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"), matched(m, CleanStage.class));
+    assertEquals(
+        Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"), matched(m, CleanStage.class));
     assertEquals(Set.of(), matched(m, Unrelated.class));
   }
 
@@ -75,15 +79,19 @@ class MethodMatcherTest {
     assertEquals(1, m.candidatesFor(LOADER, internal(CleanStage.class)).size());
     assertEquals(1, m.candidatesFor(LOADER, internal(LoudCleanStage.class)).size());
     assertEquals(List.of(), m.candidatesFor(LOADER, internal(Unrelated.class)));
-    assertEquals(Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"), matched(m, CleanStage.class));
-    assertEquals(Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"), matched(m, LoudCleanStage.class));
+    assertEquals(
+        Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"), matched(m, CleanStage.class));
+    assertEquals(
+        Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"),
+        matched(m, LoudCleanStage.class));
     assertEquals(Set.of(), matched(m, Unrelated.class));
   }
 
   @Test
   void plusOnAnInterfaceMatchesItsImplementations() throws Exception {
     MethodMatcher m = matcher(PKG + "Stage+#apply(..)");
-    assertEquals(Set.of("apply(Ljava/lang/Object;)Ljava/lang/Object;"), matched(m, CleanStage.class));
+    assertEquals(
+        Set.of("apply(Ljava/lang/Object;)Ljava/lang/Object;"), matched(m, CleanStage.class));
     assertEquals(1, m.candidatesFor(LOADER, internal(LoudCleanStage.class)).size());
     assertEquals(List.of(), m.candidatesFor(LOADER, internal(Unrelated.class)));
   }
@@ -95,7 +103,8 @@ class MethodMatcherTest {
     assertEquals(Set.of(), matched(matcher(PKG + "BaseStage+#transform(..)"), BaseStage.class));
     assertEquals(Set.of(), matched(matcher(PKG + "Stage+#apply(..)"), Stage.class));
     // The concrete method of the abstract class is still a candidate.
-    assertEquals(Set.of("weight()I"), matched(matcher(PKG + "BaseStage+#weight()"), BaseStage.class));
+    assertEquals(
+        Set.of("weight()I"), matched(matcher(PKG + "BaseStage+#weight()"), BaseStage.class));
   }
 
   @Test
@@ -111,7 +120,9 @@ class MethodMatcherTest {
     assertEquals(
         Set.of("transform(Ljava/lang/String;)Ljava/lang/String;"),
         matched(matcher(PKG + "CleanStage#transform(..)"), CleanStage.class));
-    assertEquals(Set.of(), matched(matcher(PKG + "CleanStage#transform(java.lang.Object)"), CleanStage.class));
+    assertEquals(
+        Set.of(),
+        matched(matcher(PKG + "CleanStage#transform(java.lang.Object)"), CleanStage.class));
   }
 
   @Test
@@ -126,7 +137,10 @@ class MethodMatcherTest {
     assertFalse(synthetic.isEmpty(), "fixture precondition: the lambda body is a synthetic method");
     Set<String> all = matched(matcher(PKG + "CleanStage#*(..)"), CleanStage.class);
     assertEquals(
-        Set.of("transform(Ljava/lang/String;)Ljava/lang/String;", "apply(Ljava/lang/Object;)Ljava/lang/Object;"), all);
+        Set.of(
+            "transform(Ljava/lang/String;)Ljava/lang/String;",
+            "apply(Ljava/lang/Object;)Ljava/lang/Object;"),
+        all);
     MethodMatcher lambdas = matcher(PKG + "CleanStage#lambda*(..)");
     assertEquals(Set.of(), matched(lambdas, CleanStage.class));
   }
@@ -135,15 +149,23 @@ class MethodMatcherTest {
   void starDoesNotMatchConstructorsOrStaticInitializers() throws Exception {
     Set<String> all = matched(matcher(PKG + "Trainer#*(..)"), Trainer.class);
     assertEquals(
-        Set.of("fit(I)I", "fit(ID)I", "fit(Ljava/nio/file/Path;)I", "fitAll([I)I", "refit()Ljava/lang/String;"), all);
+        Set.of(
+            "fit(I)I",
+            "fit(ID)I",
+            "fit(Ljava/nio/file/Path;)I",
+            "fitAll([I)I",
+            "refit()Ljava/lang/String;"),
+        all);
   }
 
   @Test
   void initMatchesConstructors() throws Exception {
     assertEquals(
-        Set.of("<init>()V", "<init>(Ljava/lang/String;)V"), matched(matcher(PKG + "Trainer#<init>(..)"), Trainer.class));
+        Set.of("<init>()V", "<init>(Ljava/lang/String;)V"),
+        matched(matcher(PKG + "Trainer#<init>(..)"), Trainer.class));
     assertEquals(
-        Set.of("<init>(Ljava/lang/String;)V"), matched(matcher(PKG + "Trainer#<init>(java.lang.String)"), Trainer.class));
+        Set.of("<init>(Ljava/lang/String;)V"),
+        matched(matcher(PKG + "Trainer#<init>(java.lang.String)"), Trainer.class));
   }
 
   @Test
@@ -162,8 +184,10 @@ class MethodMatcherTest {
                     "")),
             new TypeHierarchy());
     List<MethodMatcher.Target> candidates = m.candidatesFor(LOADER, internal(Trainer.class));
-    assertEquals("first", m.match(candidates, Opcodes.ACC_PUBLIC, "fit", "(I)I").component().name());
-    assertEquals("second", m.match(candidates, Opcodes.ACC_PUBLIC, "fit", "(ID)I").component().name());
+    assertEquals(
+        "first", m.match(candidates, Opcodes.ACC_PUBLIC, "fit", "(I)I").component().name());
+    assertEquals(
+        "second", m.match(candidates, Opcodes.ACC_PUBLIC, "fit", "(ID)I").component().name());
   }
 
   @Test
@@ -176,19 +200,28 @@ class MethodMatcherTest {
                     "\n",
                     "components:",
                     "  - name: train",
-                    "    methods: [\"" + PKG + "Trainer#fit(int)\", \"" + PKG + "Trainer#fti(int)\"]",
+                    "    methods: [\""
+                        + PKG
+                        + "Trainer#fit(int)\", \""
+                        + PKG
+                        + "Trainer#fti(int)\"]",
                     "  - name: clean",
                     "    method: " + PKG + "CleanStage#transform(java.lang.String)",
                     "")),
             new TypeHierarchy());
     assertEquals(3, m.unmatched().size());
     matched(m, Trainer.class);
-    List<String> left = m.unmatched().stream().map(t -> t.component().name() + " " + t.signature().text()).toList();
+    List<String> left =
+        m.unmatched().stream().map(t -> t.component().name() + " " + t.signature().text()).toList();
     assertEquals(
-        List.of("train " + PKG + "Trainer#fti(int)", "clean " + PKG + "CleanStage#transform(java.lang.String)"), left);
+        List.of(
+            "train " + PKG + "Trainer#fti(int)",
+            "clean " + PKG + "CleanStage#transform(java.lang.String)"),
+        left);
     matched(m, CleanStage.class);
     assertEquals(
-        List.of(PKG + "Trainer#fti(int)"), m.unmatched().stream().map(t -> t.signature().text()).toList());
+        List.of(PKG + "Trainer#fti(int)"),
+        m.unmatched().stream().map(t -> t.signature().text()).toList());
   }
 
   @Test
@@ -209,7 +242,8 @@ class MethodMatcherTest {
     assertEquals(1, everything.candidatesFor(LOADER, internal(Trainer.class)).size());
 
     MethodMatcher jdk = matcher("java.util.ArrayList#add(..)");
-    assertTrue(jdk.mayConcern("java/util/ArrayList"), "the cheap pre-check alone does not exclude it");
+    assertTrue(
+        jdk.mayConcern("java/util/ArrayList"), "the cheap pre-check alone does not exclude it");
     assertEquals(List.of(), jdk.candidatesFor(LOADER, "java/util/ArrayList"));
     assertEquals(List.of(), jdk.candidatesFor(null, "java/util/ArrayList"));
   }
@@ -259,7 +293,10 @@ class MethodMatcherTest {
   }
 
   private static MethodNode method(Class<?> c, String name) throws IOException {
-    return classNode(c).methods.stream().filter(mn -> mn.name.equals(name)).findFirst().orElseThrow();
+    return classNode(c).methods.stream()
+        .filter(mn -> mn.name.equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static ClassNode classNode(Class<?> c) throws IOException {

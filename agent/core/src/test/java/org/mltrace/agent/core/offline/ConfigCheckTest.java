@@ -27,22 +27,30 @@ class ConfigCheckTest {
   }
 
   private static CheckResult.Component check(String component) throws Exception {
-    CheckResult result = new ConfigCheck(index).check(ConfigLoader.parse("test.yaml", "components:\n" + component));
+    CheckResult result =
+        new ConfigCheck(index).check(ConfigLoader.parse("test.yaml", "components:\n" + component));
     return result.components().get(0);
   }
 
   @Test
   void plusExpandsToEveryImplementationOnTheClassPath() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: stages
             method: "org.mltrace.fixtures.offline.Stage+#run(java.nio.file.Path)"
             inputs: [input]
             outputs: [return]
         """);
     CheckResult.Signature s = c.signatures().get(0);
-    assertEquals(List.of("org.mltrace.fixtures.offline.CleanStage", "org.mltrace.fixtures.offline.ScoreStage"), s.subtypes());
+    assertEquals(
+        List.of(
+            "org.mltrace.fixtures.offline.CleanStage", "org.mltrace.fixtures.offline.ScoreStage"),
+        s.subtypes());
     // The abstract Stage#run is never woven, so it is not among the methods.
-    assertEquals(List.of("org.mltrace.fixtures.offline.CleanStage", "org.mltrace.fixtures.offline.ScoreStage"),
+    assertEquals(
+        List.of(
+            "org.mltrace.fixtures.offline.CleanStage", "org.mltrace.fixtures.offline.ScoreStage"),
         s.methods().stream().map(CheckResult.Method::owner).toList());
     assertNull(c.capturesNothing());
     assertTrue(c.problems().isEmpty(), c.problems().toString());
@@ -50,7 +58,9 @@ class ConfigCheckTest {
 
   @Test
   void misspelledLocalIsReportedAtItsLineWithTheNearestName() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: clean
             method: "org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)"
             inputs: [input]
@@ -67,20 +77,28 @@ class ConfigCheckTest {
 
   @Test
   void wrongParameterTypeMatchesNothingAndNamesTheRealSignature() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: clean
             method: "org.mltrace.fixtures.offline.CleanStage#run(java.io.File)"
             inputs: [input]
         """);
     assertEquals("no method matches its signatures", c.capturesNothing());
     assertEquals(3, c.problems().get(0).line());
-    assertTrue(c.problems().get(0).message().contains("nearest: org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)"),
+    assertTrue(
+        c.problems()
+            .get(0)
+            .message()
+            .contains("nearest: org.mltrace.fixtures.offline.CleanStage#run(java.nio.file.Path)"),
         c.problems().get(0).message());
   }
 
   @Test
   void localIsReadOnlyAtTheExitsWhereItIsAssigned() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: fit
             method: "org.mltrace.fixtures.offline.Trainer#fit(double[], int)"
             inputs: [labels, epochs]
@@ -98,14 +116,18 @@ class ConfigCheckTest {
 
   @Test
   void captureKindFollowsTheDeclaredTypeAndFieldPaths() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: fit
             method: "org.mltrace.fixtures.offline.Trainer#fit(double[], int)"
             inputs: [labels, epochs]
             outputs: [return, return.weights, return.bias]
         """);
     CheckResult.Method m = c.signatures().get(0).methods().get(0);
-    assertTrue(variable(m, "labels").capture().startsWith(ExpectedCapture.SUMMARY), variable(m, "labels").capture());
+    assertTrue(
+        variable(m, "labels").capture().startsWith(ExpectedCapture.SUMMARY),
+        variable(m, "labels").capture());
     assertEquals(ExpectedCapture.VALUE, variable(m, "epochs").capture());
     assertEquals(ExpectedCapture.MEMORY_POINTER + " (model)", variable(m, "return").capture());
     assertTrue(variable(m, "return.weights").capture().startsWith(ExpectedCapture.SUMMARY));
@@ -116,7 +138,9 @@ class ConfigCheckTest {
 
   @Test
   void aComponentWhoseVariablesAllMissCapturesNothing() throws Exception {
-    CheckResult.Component c = check("""
+    CheckResult.Component c =
+        check(
+            """
           - name: score
             method: "org.mltrace.fixtures.offline.ScoreStage#run(java.nio.file.Path)"
             outputs: [result]
@@ -126,6 +150,9 @@ class ConfigCheckTest {
   }
 
   private static CheckResult.Variable variable(CheckResult.Method m, String name) {
-    return m.variables().stream().filter(v -> v.preview().variable().equals(name)).findFirst().orElseThrow();
+    return m.variables().stream()
+        .filter(v -> v.preview().variable().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -12,7 +12,9 @@ final class TestClassPath {
 
   static String directory() {
     try {
-      return Path.of(OfflinePipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(
+              OfflinePipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -17,7 +17,8 @@ public final class TestPluginJars {
    * loader) supplies them, as an application loader would supply a library.
    */
   public static Path write(Path jar, String... providers) throws IOException {
-    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream j = new JarOutputStream(out)) {
       j.putNextEntry(new JarEntry("META-INF/services/org.mltrace.agent.spi.ValueEncoderPlugin"));
       j.write((String.join("\n", providers) + "\n").getBytes(StandardCharsets.UTF_8));
       j.closeEntry();

@@ -27,7 +27,8 @@ import org.mltrace.agent.event.ValueKind;
 
 /** What the writer does with the calls made while its queue is still opening. */
 class EventWriterStartupTest {
-  private static final MethodPlan STEP = new MethodPlan("step", "app.Serve#step(ID)D", "0123456789abcdef", List.of());
+  private static final MethodPlan STEP =
+      new MethodPlan("step", "app.Serve#step(ID)D", "0123456789abcdef", List.of());
 
   @TempDir Path dir;
 
@@ -36,14 +37,18 @@ class EventWriterStartupTest {
     CountDownLatch release = new CountDownLatch(1);
     EventWriter writer = writer("agentS1", 1024, EventWriter.STARTUP_STAGE_BYTES, 0, release);
     long writtenBefore = AgentCounters.writtenCount();
-    writer.submit(new ComponentEvent("step", null, null, List.of(), List.of("app.Serve#step(int, double)")));
+    writer.submit(
+        new ComponentEvent("step", null, null, List.of(), List.of("app.Serve#step(int, double)")));
     writer.start();
     // 5,000 runs through a buffer of 1,024: only possible if the writer stages them meanwhile.
     for (int i = 1; i <= 5_000; i++) {
       submitWhenRoom(writer, run(i));
     }
     awaitEmptyBuffer(writer);
-    assertEquals(writtenBefore, AgentCounters.writtenCount(), "nothing is appended before the queue is open");
+    assertEquals(
+        writtenBefore,
+        AgentCounters.writtenCount(),
+        "nothing is appended before the queue is open");
 
     release.countDown();
     writer.close(10_000);
@@ -63,19 +68,41 @@ class EventWriterStartupTest {
   void aFullStageLeavesRunsInTheBufferUntilTheQueueIsOpen() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CompletedRun first = run(1);
-    int runBytes = EventCodec.encode(new RunEvent("agentS2-1", "step", STEP.method(), "agentS2", new AgentIdentity("agentS2", 1, null).host(),
-        1, first.thread(), first.startEpochMicros(), first.endEpochMicros(), first.durationNanos(), STEP.codeVersion(), null, false, null,
-        null, first.inputs(), first.outputs(), 0)).length;
+    int runBytes =
+        EventCodec.encode(
+                new RunEvent(
+                    "agentS2-1",
+                    "step",
+                    STEP.method(),
+                    "agentS2",
+                    new AgentIdentity("agentS2", 1, null).host(),
+                    1,
+                    first.thread(),
+                    first.startEpochMicros(),
+                    first.endEpochMicros(),
+                    first.durationNanos(),
+                    STEP.codeVersion(),
+                    null,
+                    false,
+                    null,
+                    null,
+                    first.inputs(),
+                    first.outputs(),
+                    0))
+            .length;
     // Room for about ten runs in the stage; the buffer holds the other 90.
     EventWriter writer = writer("agentS2", 128, 10L * runBytes, 0, release);
     writer.start();
     for (int i = 1; i <= 100; i++) {
       writer.submit(run(i));
     }
-    assertTrue(waitUntil(() -> writer.buffered() <= 100 - 10), "the writer stages runs up to the bound");
+    assertTrue(
+        waitUntil(() -> writer.buffered() <= 100 - 10), "the writer stages runs up to the bound");
     Thread.sleep(200);
     int left = writer.buffered();
-    assertTrue(left >= 100 - 11 && left <= 100 - 10, left + " runs still in the buffer: the stage stops at its bound");
+    assertTrue(
+        left >= 100 - 11 && left <= 100 - 10,
+        left + " runs still in the buffer: the stage stops at its bound");
 
     release.countDown();
     writer.close(10_000);
@@ -97,10 +124,14 @@ class EventWriterStartupTest {
     Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     List<Path> spills;
     try (var files = Files.list(tmp)) {
-      spills = files.filter(f -> f.getFileName().toString().startsWith("mltrace-startup-")).toList();
+      spills =
+          files.filter(f -> f.getFileName().toString().startsWith("mltrace-startup-")).toList();
     }
     assertTrue(!spills.isEmpty(), "a spill file while the queue opens");
-    assertEquals(writtenBefore, AgentCounters.writtenCount(), "nothing is appended before the queue is open");
+    assertEquals(
+        writtenBefore,
+        AgentCounters.writtenCount(),
+        "nothing is appended before the queue is open");
 
     release.countDown();
     writer.close(10_000);
@@ -108,7 +139,8 @@ class EventWriterStartupTest {
     List<Event> events = readAll(dir.resolve("queue"));
     for (int i = 1; i <= 20_000; i++) {
       RunEvent run = assertInstanceOf(RunEvent.class, events.get(i - 1));
-      assertEquals("agentS4-" + i, run.runId(), "memory first, then the spill file, in submission order");
+      assertEquals(
+          "agentS4-" + i, run.runId(), "memory first, then the spill file, in submission order");
     }
     assertEquals(writtenBefore + 20_000, AgentCounters.writtenCount());
     for (Path spill : spills) {
@@ -119,12 +151,20 @@ class EventWriterStartupTest {
   @Test
   void whenTheQueueFailsToOpenTheStagedRunsAreDroppedAndCounted() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
-    EventWriter writer = new EventWriter(
-        dir.resolve("queue"), new AgentIdentity("agentS3", 1, null), 64, new Samplers(), CircuitBreaker.never(), 1L << 30,
-        EventWriter.STARTUP_STAGE_BYTES, 0, d -> {
-          release.await();
-          throw new java.io.IOException("no room for a queue here");
-        });
+    EventWriter writer =
+        new EventWriter(
+            dir.resolve("queue"),
+            new AgentIdentity("agentS3", 1, null),
+            64,
+            new Samplers(),
+            CircuitBreaker.never(),
+            1L << 30,
+            EventWriter.STARTUP_STAGE_BYTES,
+            0,
+            d -> {
+              release.await();
+              throw new java.io.IOException("no room for a queue here");
+            });
     long dropped = AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total();
     writer.start();
     for (int i = 1; i <= 20; i++) {
@@ -133,19 +173,31 @@ class EventWriterStartupTest {
     awaitEmptyBuffer(writer);
     release.countDown();
     writer.close(10_000);
-    assertEquals(20, AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() - dropped, "each staged run counted as dropped");
+    assertEquals(
+        20,
+        AgentHealth.DROPPED_QUEUE_UNAVAILABLE.total() - dropped,
+        "each staged run counted as dropped");
   }
 
-  private EventWriter writer(String agentId, int capacity, long stageBytes, long spillBytes, CountDownLatch release) {
+  private EventWriter writer(
+      String agentId, int capacity, long stageBytes, long spillBytes, CountDownLatch release) {
     return new EventWriter(
-        dir.resolve("queue"), new AgentIdentity(agentId, 1, null), capacity, new Samplers(), CircuitBreaker.never(), 1L << 30, stageBytes,
-        spillBytes, d -> {
+        dir.resolve("queue"),
+        new AgentIdentity(agentId, 1, null),
+        capacity,
+        new Samplers(),
+        CircuitBreaker.never(),
+        1L << 30,
+        stageBytes,
+        spillBytes,
+        d -> {
           release.await();
           return ChronicleSink.open(d);
         });
   }
 
-  private static void submitWhenRoom(EventWriter writer, CompletedRun run) throws InterruptedException {
+  private static void submitWhenRoom(EventWriter writer, CompletedRun run)
+      throws InterruptedException {
     while (writer.buffered() >= 1000) {
       Thread.sleep(1);
     }
@@ -153,10 +205,13 @@ class EventWriterStartupTest {
   }
 
   private static void awaitEmptyBuffer(EventWriter writer) throws InterruptedException {
-    assertTrue(waitUntil(() -> writer.buffered() == 0), "the writer drains the buffer while the queue opens");
+    assertTrue(
+        waitUntil(() -> writer.buffered() == 0),
+        "the writer drains the buffer while the queue opens");
   }
 
-  private static boolean waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+  private static boolean waitUntil(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
@@ -169,7 +224,15 @@ class EventWriterStartupTest {
 
   private static CompletedRun run(long sequence) {
     return new CompletedRun(
-        STEP, sequence, 1_700_000_000_000_000L + sequence, 1_700_000_000_000_010L + sequence, 9_000, "main", false, null, null,
+        STEP,
+        sequence,
+        1_700_000_000_000_000L + sequence,
+        1_700_000_000_000_010L + sequence,
+        9_000,
+        "main",
+        false,
+        null,
+        null,
         List.of(
             new CapturedValue("i", ValueKind.LONG, Long.toString(sequence), null, null, -1),
             new CapturedValue("x", ValueKind.DOUBLE, "0.5", null, null, -1)),

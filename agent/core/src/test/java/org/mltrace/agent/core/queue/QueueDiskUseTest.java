@@ -43,10 +43,13 @@ class QueueDiskUseTest {
     QueueDiskUse use = new QueueDiskUse(1_000);
     int[] asked = {0};
     for (int i = 0; i < 3; i++) {
-      use.appended(7, () -> {
-        asked[0]++;
-        return null;
-      }, 10);
+      use.appended(
+          7,
+          () -> {
+            asked[0]++;
+            return null;
+          },
+          10);
     }
     assertEquals(1, asked[0]);
   }

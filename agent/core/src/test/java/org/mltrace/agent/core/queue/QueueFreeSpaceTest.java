@@ -14,10 +14,13 @@ class QueueFreeSpaceTest {
   private final AtomicLong usable = new AtomicLong();
   private final AtomicLong now = new AtomicLong();
   private final AtomicInteger asked = new AtomicInteger();
-  private final QueueFreeSpace space = new QueueFreeSpace(() -> {
-    asked.incrementAndGet();
-    return usable.get();
-  }, now::get);
+  private final QueueFreeSpace space =
+      new QueueFreeSpace(
+          () -> {
+            asked.incrementAndGet();
+            return usable.get();
+          },
+          now::get);
 
   @Test
   void anEventThatWouldEatIntoTheReserveIsLowAndOneThatFitsIsNot() {

@@ -14,7 +14,8 @@ class StartupStageTest {
   private static final ComponentSampler STEP = ComponentSampler.everyCall("step");
 
   @Test
-  void eventsComeOutInTheOrderTheyWentInAcrossMemoryAndTheSpillFileWhileBothAreAddedTo() throws Exception {
+  void eventsComeOutInTheOrderTheyWentInAcrossMemoryAndTheSpillFileWhileBothAreAddedTo()
+      throws Exception {
     StartupStage stage = new StartupStage(10 * 8, 1 << 20); // ten 8-byte events in memory
     int next = 0;
     int expected = 0;
@@ -29,7 +30,10 @@ class StartupStageTest {
           break;
         }
         assertEquals(expected, ByteBuffer.wrap(s.bytes()).getLong(), "first in, first out");
-        assertEquals(expected % 2 == 0 ? STEP : null, s.sampler(), "a run keeps its sampler through the spill file");
+        assertEquals(
+            expected % 2 == 0 ? STEP : null,
+            s.sampler(),
+            "a run keeps its sampler through the spill file");
         assertEquals(expected, s.carried());
         expected++;
       }

@@ -63,7 +63,12 @@ class CaptureTransformerTest {
 
   @Test
   void parameterInputIsReadAtEntryAndAsAnOutputAtExit() throws Throwable {
-    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "factor, label", "return, factor")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "scale", "#scale(int, java.lang.String)", "factor, label", "return, factor")),
+            Pipeline.class);
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     Call c = hooks.only();
     assertEquals(3, input(c, "factor"), "input read before the body reassigns it");
@@ -74,7 +79,12 @@ class CaptureTransformerTest {
 
   @Test
   void aCallThatIsOnlyCountedGetsNoValuesAtEntryOrExitAndBehavesTheSame() throws Throwable {
-    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "factor, label", "return, factor")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "scale", "#scale(int, java.lang.String)", "factor, label", "return, factor")),
+            Pipeline.class);
     hooks.countOnly = true;
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     Call c = hooks.only();
@@ -85,18 +95,24 @@ class CaptureTransformerTest {
 
   @Test
   void localsAreReadWithTheirValueAtExit() throws Throwable {
-    w = WovenClasses.weave(yaml(component("clean", "#clean(java.lang.String)", "raw, trimmed", "result, return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("clean", "#clean(java.lang.String)", "raw, trimmed", "result, return")),
+            Pipeline.class);
     assertEquals("ABC", w.call(Pipeline.class, "clean", "  abc "));
     Call c = hooks.only();
     assertEquals("  abc ", input(c, "raw"));
-    assertEquals("changed", input(c, "trimmed"), "a local input is read at exit, after the reassignment");
+    assertEquals(
+        "changed", input(c, "trimmed"), "a local input is read at exit, after the reassignment");
     assertEquals("ABC", output(c, "result"));
     assertEquals("ABC", output(c, "return"));
   }
 
   @Test
   void aLocalOfABranchThatDidNotRunIsAbsentNeverTheValueInItsSlot() throws Throwable {
-    w = WovenClasses.weave(yaml(component("b", "#branchy(boolean)", "", "inner, other, return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("b", "#branchy(boolean)", "", "inner, other, return")), Pipeline.class);
     assertEquals(42, w.call(Pipeline.class, "branchy", true));
     assertEquals(7, w.call(Pipeline.class, "branchy", false));
     Call taken = hooks.calls.get(0);
@@ -109,11 +125,12 @@ class CaptureTransformerTest {
 
   @Test
   void aNameDeclaredTwiceResolvesToTheOneLiveAtThatExit() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(
-            component("two", "#twoScopes(boolean)", "", "name"),
-            component("types", "#sameSlotTwoTypes(boolean)", "", "v")),
-        Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component("two", "#twoScopes(boolean)", "", "name"),
+                component("types", "#sameSlotTwoTypes(boolean)", "", "v")),
+            Pipeline.class);
     assertEquals("alpha", w.call(Pipeline.class, "twoScopes", true));
     assertEquals("beta5", w.call(Pipeline.class, "twoScopes", false));
     assertEquals(4, w.call(Pipeline.class, "sameSlotTwoTypes", true));
@@ -129,17 +146,22 @@ class CaptureTransformerTest {
     // Other compilers write imprecise tables; here one claims slot 1 holds a String throughout.
     ClassNode node = new ClassNode();
     new ClassReader(WovenClasses.classBytes(Pipeline.class)).accept(node, 0);
-    MethodNode branchy = node.methods.stream().filter(m -> m.name.equals("branchy")).findFirst().orElseThrow();
+    MethodNode branchy =
+        node.methods.stream().filter(m -> m.name.equals("branchy")).findFirst().orElseThrow();
     LabelNode first = new LabelNode();
     LabelNode last = new LabelNode();
     branchy.instructions.insert(first);
     branchy.instructions.add(last);
-    branchy.localVariables.add(new LocalVariableNode("liar", "Ljava/lang/String;", null, first, last, 1));
+    branchy.localVariables.add(
+        new LocalVariableNode("liar", "Ljava/lang/String;", null, first, last, 1));
     ClassWriter writer = new ClassWriter(0);
     node.accept(writer);
 
-    w = WovenClasses.weave(
-        yaml(component("b", "#branchy(boolean)", "", "liar, inner, other")), Pipeline.class, writer.toByteArray());
+    w =
+        WovenClasses.weave(
+            yaml(component("b", "#branchy(boolean)", "", "liar, inner, other")),
+            Pipeline.class,
+            writer.toByteArray());
     assertEquals(42, w.call(Pipeline.class, "branchy", true));
     assertEquals(7, w.call(Pipeline.class, "branchy", false));
     assertSame(ABSENT, output(hooks.calls.get(0), "liar"));
@@ -150,7 +172,10 @@ class CaptureTransformerTest {
 
   @Test
   void aLoopVariableIsLiveInsideTheLoopOnly() throws Throwable {
-    w = WovenClasses.weave(yaml(component("f", "#firstLong(java.lang.String[])", "words", "w, return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("f", "#firstLong(java.lang.String[])", "words", "w, return")),
+            Pipeline.class);
     String[] words = {"a", "bb", "cccc"};
     assertEquals("cccc", w.call(Pipeline.class, "firstLong", (Object) words));
     assertNull(w.call(Pipeline.class, "firstLong", (Object) new String[] {"a"}));
@@ -164,7 +189,10 @@ class CaptureTransformerTest {
 
   @Test
   void wideParametersAreReadFromTheRightSlotsByNameAndByArgN() throws Throwable {
-    w = WovenClasses.weave(yaml(component("mix", "#mix(long, double, int)", "a, b, c, arg2, arg0", "return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("mix", "#mix(long, double, int)", "a, b, c, arg2, arg0", "return")),
+            Pipeline.class);
     assertEquals(10.5, w.call(Pipeline.class, "mix", 4L, 2.5, 4));
     Call c = hooks.only();
     assertEquals(4L, input(c, "a"));
@@ -179,8 +207,9 @@ class CaptureTransformerTest {
 
   @Test
   void returnValuesOfEveryKindAreBoxedRight() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(component("results", "#*Result(..)", "", "return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("results", "#*Result(..)", "", "return")), Pipeline.class);
     assertEquals(8, w.call(Pipeline.class, "intResult", 7));
     assertEquals(3L << 40, w.call(Pipeline.class, "longResult", 1L << 40));
     assertEquals(0.625, w.call(Pipeline.class, "doubleResult", 2.5));
@@ -209,7 +238,9 @@ class CaptureTransformerTest {
 
   @Test
   void framesNeedingACommonSuperclassAreComputed() throws Throwable {
-    w = WovenClasses.weave(yaml(component("pick", "#pick(boolean)", "array", "chosen, return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("pick", "#pick(boolean)", "array", "chosen, return")), Pipeline.class);
     assertEquals(ArrayList.class, w.call(Pipeline.class, "pick", true).getClass());
     assertEquals(LinkedList.class, w.call(Pipeline.class, "pick", false).getClass());
     assertSame(output(hooks.calls.get(1), "chosen"), output(hooks.calls.get(1), "return"));
@@ -219,9 +250,16 @@ class CaptureTransformerTest {
 
   @Test
   void aThrownExceptionReachesFailAndTheCallerUnchanged() throws Throwable {
-    w = WovenClasses.weave(yaml(component("boom", "#explode(java.lang.String)", "message", "return")), Pipeline.class);
-    IOException thrown = assertThrows(IOException.class, () -> w.call(Pipeline.class, "explode", "disk gone"));
-    assertSame(w.staticField(Pipeline.class, "lastThrown"), thrown, "the caller sees the very instance thrown");
+    w =
+        WovenClasses.weave(
+            yaml(component("boom", "#explode(java.lang.String)", "message", "return")),
+            Pipeline.class);
+    IOException thrown =
+        assertThrows(IOException.class, () -> w.call(Pipeline.class, "explode", "disk gone"));
+    assertSame(
+        w.staticField(Pipeline.class, "lastThrown"),
+        thrown,
+        "the caller sees the very instance thrown");
     assertEquals("disk gone", thrown.getMessage());
     Call c = hooks.only();
     assertEquals(List.of(thrown), c.failures);
@@ -231,22 +269,32 @@ class CaptureTransformerTest {
 
   @Test
   void anExceptionFromTheJvmIsPassedThroughToo() throws Throwable {
-    w = WovenClasses.weave(yaml(component("len", "#length(java.lang.String)", "s", "return")), Pipeline.class);
-    NullPointerException npe = assertThrows(NullPointerException.class, () -> w.call(Pipeline.class, "length", (Object) null));
+    w =
+        WovenClasses.weave(
+            yaml(component("len", "#length(java.lang.String)", "s", "return")), Pipeline.class);
+    NullPointerException npe =
+        assertThrows(
+            NullPointerException.class, () -> w.call(Pipeline.class, "length", (Object) null));
     assertSame(npe, hooks.only().failures.get(0));
     assertEquals(1, hooks.only().failures.size());
   }
 
   @Test
   void theMethodsOwnTryCatchFinallyStillBehave() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(component("guarded", "#guarded(int)", "n", "return, attempts"), component("parse", "#parse(java.lang.String)", "s", "return")),
-        Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component("guarded", "#guarded(int)", "n", "return, attempts"),
+                component("parse", "#parse(java.lang.String)", "s", "return")),
+            Pipeline.class);
     assertEquals(6, w.call(Pipeline.class, "guarded", 3));
     assertEquals(-1, w.call(Pipeline.class, "guarded", -1));
     assertEquals(12, w.call(Pipeline.class, "parse", "12"));
-    NumberFormatException nfe = assertThrows(NumberFormatException.class, () -> w.call(Pipeline.class, "parse", "x"));
-    assertEquals(List.of("finally 3", "finally -1", "finally 12", "finally x"), w.staticField(Pipeline.class, "LOG"));
+    NumberFormatException nfe =
+        assertThrows(NumberFormatException.class, () -> w.call(Pipeline.class, "parse", "x"));
+    assertEquals(
+        List.of("finally 3", "finally -1", "finally 12", "finally x"),
+        w.staticField(Pipeline.class, "LOG"));
 
     Call ok = hooks.calls.get(0);
     assertEquals(1, ok.exits.size());
@@ -267,61 +315,67 @@ class CaptureTransformerTest {
 
   @Test
   void hooksThatThrowChangeNothingForTheApplication() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(component("scale", "#scale(int, java.lang.String)", "factor", "return"), component("boom", "#explode(java.lang.String)", "message", "")),
-        Pipeline.class);
-    CaptureBridge.install(new CaptureHooks() {
-      @Override
-      public Object enter(int methodId) {
-        return "token";
-      }
+    w =
+        WovenClasses.weave(
+            yaml(
+                component("scale", "#scale(int, java.lang.String)", "factor", "return"),
+                component("boom", "#explode(java.lang.String)", "message", "")),
+            Pipeline.class);
+    CaptureBridge.install(
+        new CaptureHooks() {
+          @Override
+          public Object enter(int methodId) {
+            return "token";
+          }
 
-      @Override
-      public boolean recording(Object token) {
-        return true;
-      }
+          @Override
+          public boolean recording(Object token) {
+            return true;
+          }
 
-      @Override
-      public void entry(Object token, Object[] entryValues) {
-        throw new IllegalStateException("hook bug in entry");
-      }
+          @Override
+          public void entry(Object token, Object[] entryValues) {
+            throw new IllegalStateException("hook bug in entry");
+          }
 
-      @Override
-      public void exit(Object token, Object[] exitValues) {
-        throw new IllegalStateException("hook bug in exit");
-      }
+          @Override
+          public void exit(Object token, Object[] exitValues) {
+            throw new IllegalStateException("hook bug in exit");
+          }
 
-      @Override
-      public void fail(Object token, Throwable error) {
-        throw new OutOfMemoryError("hook bug in fail");
-      }
-    });
+          @Override
+          public void fail(Object token, Throwable error) {
+            throw new OutOfMemoryError("hook bug in fail");
+          }
+        });
     long before = CaptureBridge.failures();
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     IOException e = assertThrows(IOException.class, () -> w.call(Pipeline.class, "explode", "x"));
     assertSame(w.staticField(Pipeline.class, "lastThrown"), e);
-    assertEquals(before + 4, CaptureBridge.failures(), "entry and exit of scale, entry and fail of explode");
+    assertEquals(
+        before + 4, CaptureBridge.failures(), "entry and exit of scale, entry and fail of explode");
 
-    CaptureBridge.install(new CaptureHooks() {
-      @Override
-      public Object enter(int methodId) {
-        throw new IllegalStateException("hook bug in enter");
-      }
+    CaptureBridge.install(
+        new CaptureHooks() {
+          @Override
+          public Object enter(int methodId) {
+            throw new IllegalStateException("hook bug in enter");
+          }
 
-      @Override
-      public boolean recording(Object token) {
-        throw new IllegalStateException("hook bug in recording");
-      }
+          @Override
+          public boolean recording(Object token) {
+            throw new IllegalStateException("hook bug in recording");
+          }
 
-      @Override
-      public void entry(Object token, Object[] entryValues) {}
+          @Override
+          public void entry(Object token, Object[] entryValues) {}
 
-      @Override
-      public void exit(Object token, Object[] exitValues) {}
+          @Override
+          public void exit(Object token, Object[] exitValues) {}
 
-      @Override
-      public void fail(Object token, Throwable error) {}
-    });
+          @Override
+          public void fail(Object token, Throwable error) {}
+        });
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     assertEquals(before + 5, CaptureBridge.failures());
   }
@@ -330,8 +384,15 @@ class CaptureTransformerTest {
 
   @Test
   void aConstructorReportsTheConstructedObjectAsThis() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "name, size", "this")), Model.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "model",
+                    FIXTURES + "Model#<init>(java.lang.String, int)",
+                    "name, size",
+                    "this")),
+            Model.class);
     Object model = w.construct(Model.class, new Class<?>[] {String.class, int.class}, "tips", 3);
     Call c = hooks.only();
     assertSame(model, output(c, "this"));
@@ -342,11 +403,16 @@ class CaptureTransformerTest {
 
   @Test
   void aConstructorThatThrowsAfterSuperReportsTheFailure() throws Throwable {
-    w = WovenClasses.weave(
-        yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "name", "this")), Model.class);
-    IllegalArgumentException e = assertThrows(
-        IllegalArgumentException.class,
-        () -> w.construct(Model.class, new Class<?>[] {String.class, int.class}, "tips", -1));
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "model", FIXTURES + "Model#<init>(java.lang.String, int)", "name", "this")),
+            Model.class);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> w.construct(Model.class, new Class<?>[] {String.class, int.class}, "tips", -1));
     assertSame(w.staticField(Model.class, "lastThrown"), e);
     assertEquals(List.of(e), hooks.only().failures);
     assertEquals(0, hooks.only().exits.size());
@@ -354,7 +420,9 @@ class CaptureTransformerTest {
 
   @Test
   void delegatingConstructorsAreEachARun() throws Throwable {
-    w = WovenClasses.weave(yaml(component("model", FIXTURES + "Model#<init>(..)", "", "this")), Model.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("model", FIXTURES + "Model#<init>(..)", "", "this")), Model.class);
     Object model = w.construct(Model.class, new Class<?>[] {String.class}, "tips");
     assertEquals(2, hooks.calls.size());
     for (Call c : hooks.calls) {
@@ -365,7 +433,12 @@ class CaptureTransformerTest {
 
   @Test
   void aConstructorThatBuildsAnObjectBeforeSuperIsWoven() throws Throwable {
-    w = WovenClasses.weave(yaml(component("batch", FIXTURES + "Batch#<init>(java.util.Collection)", "rows", "this")), Batch.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "batch", FIXTURES + "Batch#<init>(java.util.Collection)", "rows", "this")),
+            Batch.class);
     List<String> rows = List.of("a", "b");
     Object batch = w.construct(Batch.class, new Class<?>[] {java.util.Collection.class}, rows);
     assertEquals(rows, batch);
@@ -375,7 +448,10 @@ class CaptureTransformerTest {
 
   @Test
   void aConstructorThatBranchesBeforeSuperStillRecordsItsExit() throws Throwable {
-    w = WovenClasses.weave(yaml(component("labeled", FIXTURES + "Labeled#<init>(boolean)", "upper", "this")), Labeled.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("labeled", FIXTURES + "Labeled#<init>(boolean)", "upper", "this")),
+            Labeled.class);
     Object labeled = w.construct(Labeled.class, new Class<?>[] {boolean.class}, true);
     assertEquals("A", ((Model) labeled).name());
     assertEquals(true, input(hooks.only(), "upper"));
@@ -386,7 +462,10 @@ class CaptureTransformerTest {
   void thisInAStaticMethodIsAProblemAndAbsent() throws Throwable {
     String yaml = yaml(component("scale", "#scale(int, java.lang.String)", "this", "this"));
     CapturePlan plan = plan(yaml, Pipeline.class, "scale");
-    assertEquals(List.of("'this' does not exist in a static method", "'this' does not exist in a static method"), plan.problems());
+    assertEquals(
+        List.of(
+            "'this' does not exist in a static method", "'this' does not exist in a static method"),
+        plan.problems());
 
     w = WovenClasses.weave(yaml, Pipeline.class);
     w.call(Pipeline.class, "scale", 1, "x");
@@ -396,11 +475,17 @@ class CaptureTransformerTest {
 
   @Test
   void captureNoneLeavesTheVariableOutAndOptionsReachThePlan() throws Exception {
-    String yaml = yaml(component("scale", "#scale(int, java.lang.String)",
-        "{name: factor, capture: none}, {name: label, redact: true, max_length: 2}", "{name: return, type: metric}"));
+    String yaml =
+        yaml(
+            component(
+                "scale",
+                "#scale(int, java.lang.String)",
+                "{name: factor, capture: none}, {name: label, redact: true, max_length: 2}",
+                "{name: return, type: metric}"));
     CapturePlan plan = plan(yaml, Pipeline.class, "scale");
     assertEquals(List.of(), plan.problems());
-    assertEquals(List.of("label", "return"), plan.variables().stream().map(PlannedVariable::name).toList());
+    assertEquals(
+        List.of("label", "return"), plan.variables().stream().map(PlannedVariable::name).toList());
     assertTrue(plan.variables().get(0).options().redact());
     assertEquals(2, plan.variables().get(0).options().maxStringLength());
     assertEquals("metric", plan.variables().get(1).options().type());
@@ -409,8 +494,11 @@ class CaptureTransformerTest {
 
   @Test
   void thisAsAConstructorInputIsAProblem() throws Exception {
-    CapturePlan plan = plan(
-        yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "this", "")), Model.class, "<init>");
+    CapturePlan plan =
+        plan(
+            yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "this", "")),
+            Model.class,
+            "<init>");
     assertEquals(1, plan.problems().size());
     assertTrue(plan.problems().get(0).contains("list it under outputs"), plan.problems().get(0));
   }
@@ -435,7 +523,11 @@ class CaptureTransformerTest {
 
   @Test
   void returnOfAVoidMethodIsAProblem() throws Exception {
-    CapturePlan plan = plan(yaml(component("v", "#voidResult(java.util.List)", "", "return")), Pipeline.class, "voidResult");
+    CapturePlan plan =
+        plan(
+            yaml(component("v", "#voidResult(java.util.List)", "", "return")),
+            Pipeline.class,
+            "voidResult");
     assertEquals(List.of("'return' names no value: the method returns void"), plan.problems());
   }
 
@@ -443,23 +535,37 @@ class CaptureTransformerTest {
 
   @Test
   void aClassWithNoConfiguredMethodIsNotRewritten() throws Exception {
-    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "", "return")), Untouched.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("scale", "#scale(int, java.lang.String)", "", "return")),
+            Untouched.class);
     assertNull(w.woven(Untouched.class));
-    w = WovenClasses.weave(yaml(component("none", FIXTURES + "Untouched#nosuch(..)", "", "")), Untouched.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("none", FIXTURES + "Untouched#nosuch(..)", "", "")), Untouched.class);
     assertNull(w.woven(Untouched.class), "a candidate class none of whose methods match");
     assertNull(w.registry.get(0));
   }
 
   @Test
   void methodsThatAreNotConfiguredKeepTheirCode() throws Throwable {
-    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "", "return")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("scale", "#scale(int, java.lang.String)", "", "return")),
+            Pipeline.class);
     ClassNode before = node(w.original(Pipeline.class));
     ClassNode after = node(w.woven(Pipeline.class));
     int compared = 0;
     for (MethodNode m : before.methods) {
-      MethodNode woven = after.methods.stream().filter(a -> a.name.equals(m.name) && a.desc.equals(m.desc)).findFirst().orElseThrow();
+      MethodNode woven =
+          after.methods.stream()
+              .filter(a -> a.name.equals(m.name) && a.desc.equals(m.desc))
+              .findFirst()
+              .orElseThrow();
       if (m.name.equals("scale")) {
-        assertTrue(Instructions.render(woven).contains(" org/mltrace/agent/bootstrap/CaptureBridge.enter("));
+        assertTrue(
+            Instructions.render(woven)
+                .contains(" org/mltrace/agent/bootstrap/CaptureBridge.enter("));
         continue;
       }
       assertEquals(Instructions.render(m), Instructions.render(woven), m.name + m.desc);
@@ -474,17 +580,19 @@ class CaptureTransformerTest {
 
   @Test
   void theRegisteredPlanNamesComponentMethodAndVariablesInYamlOrder() throws Exception {
-    w = WovenClasses.weave(
-        yaml(
-            component("clean", "#clean(java.lang.String)", "trimmed, raw", "return, result"),
-            component("scale", "#scale(int, java.lang.String)", "label", "factor")),
-        Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(
+                component("clean", "#clean(java.lang.String)", "trimmed, raw", "return, result"),
+                component("scale", "#scale(int, java.lang.String)", "label", "factor")),
+            Pipeline.class);
     List<MethodPlan> plans = new ArrayList<>();
     for (int id = 0; w.registry.get(id) != null; id++) {
       plans.add(w.registry.get(id));
     }
     assertEquals(2, plans.size());
-    MethodPlan clean = plans.stream().filter(p -> p.component().equals("clean")).findFirst().orElseThrow();
+    MethodPlan clean =
+        plans.stream().filter(p -> p.component().equals("clean")).findFirst().orElseThrow();
     assertEquals(FIXTURES + "Pipeline#clean(Ljava/lang/String;)Ljava/lang/String;", clean.method());
     assertEquals(CodeVersions.sha256(w.original(Pipeline.class)), clean.codeVersion());
     assertEquals(
@@ -494,10 +602,13 @@ class CaptureTransformerTest {
             new PlannedVariable("return", false, false, 1),
             new PlannedVariable("result", false, false, 2)),
         clean.variables());
-    MethodPlan scale = plans.stream().filter(p -> p.component().equals("scale")).findFirst().orElseThrow();
+    MethodPlan scale =
+        plans.stream().filter(p -> p.component().equals("scale")).findFirst().orElseThrow();
     assertEquals(FIXTURES + "Pipeline#scale(ILjava/lang/String;)I", scale.method());
     assertEquals(
-        List.of(new PlannedVariable("label", true, true, 0), new PlannedVariable("factor", false, false, 0)),
+        List.of(
+            new PlannedVariable("label", true, true, 0),
+            new PlannedVariable("factor", false, false, 0)),
         scale.variables());
   }
 
@@ -516,12 +627,14 @@ class CaptureTransformerTest {
   @Test
   void runRecorderTurnsWovenCallsIntoCompletedRuns() throws Throwable {
     List<CompletedRun> runs = new ArrayList<>();
-    w = WovenClasses.weave(
-        yaml(
-            component("scale", "#scale(int, java.lang.String)", "factor, label", "return"),
-            component("boom", "#explode(java.lang.String)", "message", "return")),
-        Pipeline.class);
-    CaptureBridge.install(new RunRecorder(w.registry, new ValueEncoder("agent7", new ObjectIds(), 256), runs::add));
+    w =
+        WovenClasses.weave(
+            yaml(
+                component("scale", "#scale(int, java.lang.String)", "factor, label", "return"),
+                component("boom", "#explode(java.lang.String)", "message", "return")),
+            Pipeline.class);
+    CaptureBridge.install(
+        new RunRecorder(w.registry, new ValueEncoder("agent7", new ObjectIds(), 256), runs::add));
 
     assertEquals(33, w.call(Pipeline.class, "scale", 3, "abc"));
     assertThrows(IOException.class, () -> w.call(Pipeline.class, "explode", "disk gone"));
@@ -538,7 +651,9 @@ class CaptureTransformerTest {
             new CapturedValue("factor", ValueKind.LONG, "3", null, "java.lang.Integer", -1),
             new CapturedValue("label", ValueKind.STRING, "abc", null, "java.lang.String", 3)),
         ok.inputs());
-    assertEquals(List.of(new CapturedValue("return", ValueKind.LONG, "33", null, "java.lang.Integer", -1)), ok.outputs());
+    assertEquals(
+        List.of(new CapturedValue("return", ValueKind.LONG, "33", null, "java.lang.Integer", -1)),
+        ok.outputs());
 
     CompletedRun failed = runs.get(1);
     assertEquals("boom", failed.plan().component());
@@ -546,22 +661,36 @@ class CaptureTransformerTest {
     assertTrue(failed.failed());
     assertEquals("java.io.IOException", failed.errorClass());
     assertEquals("disk gone", failed.errorMessage());
-    assertEquals(List.of(new CapturedValue("message", ValueKind.STRING, "disk gone", null, "java.lang.String", 9)), failed.inputs());
+    assertEquals(
+        List.of(
+            new CapturedValue(
+                "message", ValueKind.STRING, "disk gone", null, "java.lang.String", 9)),
+        failed.inputs());
     assertEquals(List.of(CapturedValue.absent("return")), failed.outputs());
   }
 
   @Test
   void fieldPathsOfThisAreReadAfterTheConstructorThroughTheRealHooks() throws Throwable {
     List<CompletedRun> runs = new ArrayList<>();
-    w = WovenClasses.weave(
-        yaml(component("model", FIXTURES + "Model#<init>(java.lang.String, int)", "nme.x", "this.name, this.size")),
-        Model.class);
-    CaptureBridge.install(new RunRecorder(w.registry, new ValueEncoder("agent7", new ObjectIds(), 256), runs::add));
+    w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "model",
+                    FIXTURES + "Model#<init>(java.lang.String, int)",
+                    "nme.x",
+                    "this.name, this.size")),
+            Model.class);
+    CaptureBridge.install(
+        new RunRecorder(w.registry, new ValueEncoder("agent7", new ObjectIds(), 256), runs::add));
 
     w.construct(Model.class, new Class<?>[] {String.class, int.class}, "tips", 3);
 
     CompletedRun run = runs.get(0);
-    assertEquals(List.of(CapturedValue.absent("nme.x")), run.inputs(), "an unknown first segment is absent, reported at weaving");
+    assertEquals(
+        List.of(CapturedValue.absent("nme.x")),
+        run.inputs(),
+        "an unknown first segment is absent, reported at weaving");
     assertEquals(
         List.of(
             new CapturedValue("this.name", ValueKind.STRING, "tips", null, "java.lang.String", 4),
@@ -571,10 +700,14 @@ class CaptureTransformerTest {
 
   @Test
   void aMisspeltFieldOfThisIsReportedAtWeavingWithTheNearestFieldNames() throws Exception {
-    String yaml = yaml(component("model", FIXTURES + "Model#name()", "", "this.nmae, this.size, this.name.value"));
+    String yaml =
+        yaml(
+            component(
+                "model", FIXTURES + "Model#name()", "", "this.nmae, this.size, this.name.value"));
     CapturePlan plan = plan(yaml, Model.class, "name");
     assertEquals(
-        List.of("'this.nmae': org.mltrace.fixtures.weaving.Model has no field 'nmae'; nearest: name"),
+        List.of(
+            "'this.nmae': org.mltrace.fixtures.weaving.Model has no field 'nmae'; nearest: name"),
         plan.problems(),
         "this.size and this.name exist; fields after the first are checked at run time");
     assertEquals(3, plan.variables().size(), "still planned: recorded as absent at run time");
@@ -596,7 +729,8 @@ class CaptureTransformerTest {
 
   private static CapturePlan plan(String yaml, Class<?> fixture, String method) throws Exception {
     ClassNode node = node(WovenClasses.classBytes(fixture));
-    MethodNode m = node.methods.stream().filter(mn -> mn.name.equals(method)).findFirst().orElseThrow();
+    MethodNode m =
+        node.methods.stream().filter(mn -> mn.name.equals(method)).findFirst().orElseThrow();
     return CapturePlanner.plan(node, m, ConfigLoader.parse("test.yaml", yaml).components().get(0));
   }
 
@@ -672,7 +806,9 @@ class CaptureTransformerTest {
 
   @Test
   void wovenCopyIsNotTheTestLoadersCopy() throws Exception {
-    w = WovenClasses.weave(yaml(component("scale", "#scale(int, java.lang.String)", "", "")), Pipeline.class);
+    w =
+        WovenClasses.weave(
+            yaml(component("scale", "#scale(int, java.lang.String)", "", "")), Pipeline.class);
     assertTrue(w.load(Pipeline.class) != Pipeline.class);
     assertArrayEquals(WovenClasses.classBytes(Pipeline.class), w.original(Pipeline.class));
   }

@@ -42,11 +42,29 @@ final class Instructions {
       lines.add(line(insn, labels));
     }
     for (TryCatchBlockNode t : m.tryCatchBlocks) {
-      lines.add("TRY L" + labels.get(t.start) + " L" + labels.get(t.end) + " L" + labels.get(t.handler) + " " + t.type);
+      lines.add(
+          "TRY L"
+              + labels.get(t.start)
+              + " L"
+              + labels.get(t.end)
+              + " L"
+              + labels.get(t.handler)
+              + " "
+              + t.type);
     }
     if (m.localVariables != null) {
       for (LocalVariableNode v : m.localVariables) {
-        lines.add("LOCAL " + v.name + " " + v.desc + " " + v.index + " L" + labels.get(v.start) + " L" + labels.get(v.end));
+        lines.add(
+            "LOCAL "
+                + v.name
+                + " "
+                + v.desc
+                + " "
+                + v.index
+                + " L"
+                + labels.get(v.start)
+                + " L"
+                + labels.get(v.end));
       }
     }
     return String.join("\n", lines);
@@ -77,9 +95,23 @@ final class Instructions {
     } else if (insn instanceof InvokeDynamicInsnNode d) {
       return op + " " + d.name + d.desc + " " + d.bsm;
     } else if (insn instanceof TableSwitchInsnNode t) {
-      return op + " " + t.min + ".." + t.max + " L" + labels.get(t.dflt) + " " + t.labels.stream().map(labels::get).toList();
+      return op
+          + " "
+          + t.min
+          + ".."
+          + t.max
+          + " L"
+          + labels.get(t.dflt)
+          + " "
+          + t.labels.stream().map(labels::get).toList();
     } else if (insn instanceof LookupSwitchInsnNode s) {
-      return op + " " + s.keys + " L" + labels.get(s.dflt) + " " + s.labels.stream().map(labels::get).toList();
+      return op
+          + " "
+          + s.keys
+          + " L"
+          + labels.get(s.dflt)
+          + " "
+          + s.labels.stream().map(labels::get).toList();
     } else if (insn instanceof MultiANewArrayInsnNode a) {
       return op + " " + a.desc + " " + a.dims;
     }

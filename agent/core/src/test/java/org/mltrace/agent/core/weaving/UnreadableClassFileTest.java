@@ -4,35 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.InputStream;
+import org.junit.jupiter.api.Test;
 import org.mltrace.agent.core.AgentCounters;
 import org.mltrace.agent.core.capture.MethodRegistry;
 import org.mltrace.agent.core.config.ConfigLoader;
 import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
-import org.junit.jupiter.api.Test;
 
 /**
- * A class file the agent's ASM cannot read (a newer class-file version than it knows, or
- * garbage) is left exactly as it is and counted: an older ASM inside an agent must never break a
- * newer application ("Unsupported class file major version").
+ * A class file the agent's ASM cannot read (a newer class-file version than it knows, or garbage)
+ * is left exactly as it is and counted: an older ASM inside an agent must never break a newer
+ * application ("Unsupported class file major version").
  */
 class UnreadableClassFileTest {
   private static final String PIPELINE = "org/mltrace/fixtures/weaving/Pipeline";
+
   /** An application loader: the transformer ignores classes of its own (the agent's) loader. */
-  private static final ClassLoader APP = new ClassLoader(UnreadableClassFileTest.class.getClassLoader()) {};
+  private static final ClassLoader APP =
+      new ClassLoader(UnreadableClassFileTest.class.getClassLoader()) {};
 
   private static CaptureTransformer transformer() throws Exception {
     TypeHierarchy hierarchy = new TypeHierarchy();
-    MethodMatcher matcher = new MethodMatcher(ConfigLoader.parse("t.yaml", """
+    MethodMatcher matcher =
+        new MethodMatcher(
+            ConfigLoader.parse(
+                "t.yaml",
+                """
         components:
           - name: any
             method: "org.mltrace.fixtures.weaving.Pipeline#*(..)"
-        """), hierarchy);
+        """),
+            hierarchy);
     return new CaptureTransformer(matcher, hierarchy, new MethodRegistry(), module -> {});
   }
 
   private static byte[] pipelineBytes() throws Exception {
-    try (InputStream in = UnreadableClassFileTest.class.getClassLoader().getResourceAsStream(PIPELINE + ".class")) {
+    try (InputStream in =
+        UnreadableClassFileTest.class.getClassLoader().getResourceAsStream(PIPELINE + ".class")) {
       return in.readAllBytes();
     }
   }
@@ -50,7 +58,10 @@ class UnreadableClassFileTest {
   @Test
   void garbageIsLeftUntouchedAndCounted() throws Exception {
     long errors = AgentCounters.internalErrorCount();
-    assertNull(transformer().transform(null, APP, PIPELINE, null, null, new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2}));
+    assertNull(
+        transformer()
+            .transform(
+                null, APP, PIPELINE, null, null, new byte[] {(byte) 0xCA, (byte) 0xFE, 1, 2}));
     assertEquals(errors + 1, AgentCounters.internalErrorCount());
   }
 

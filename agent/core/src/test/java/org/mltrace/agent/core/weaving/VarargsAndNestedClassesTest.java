@@ -13,9 +13,13 @@ import org.mltrace.agent.bootstrap.CaptureBridge;
 import org.mltrace.agent.core.weaving.CaptureTransformerTest.Call;
 import org.mltrace.fixtures.weaving.Stages;
 
-/** A varargs method named with {@code T...} or {@code T[]}, and a method of a nested class ({@code Outer$Inner}). */
+/**
+ * A varargs method named with {@code T...} or {@code T[]}, and a method of a nested class ({@code
+ * Outer$Inner}).
+ */
 class VarargsAndNestedClassesTest {
-  private final CaptureTransformerTest.Recording hooks = CaptureTransformerTest.Recording.installed();
+  private final CaptureTransformerTest.Recording hooks =
+      CaptureTransformerTest.Recording.installed();
 
   @AfterEach
   void removeHooks() {
@@ -26,8 +30,12 @@ class VarargsAndNestedClassesTest {
   void aVarargsMethodIsWovenWhetherTheYamlSaysDotsOrAnArray() throws Throwable {
     for (String parameters : new String[] {"double...", "double[]"}) {
       hooks.calls.clear();
-      WovenClasses w = WovenClasses.weave(
-          yaml(component("mean", FIXTURES + "Stages#mean(" + parameters + ")", "xs", "return, mean")), Stages.class);
+      WovenClasses w =
+          WovenClasses.weave(
+              yaml(
+                  component(
+                      "mean", FIXTURES + "Stages#mean(" + parameters + ")", "xs", "return, mean")),
+              Stages.class);
       double[] xs = {1, 2, 6};
       assertEquals(3.0, w.call(Stages.class, "mean", (Object) xs), parameters);
       Call c = hooks.only();
@@ -39,8 +47,15 @@ class VarargsAndNestedClassesTest {
 
   @Test
   void aMethodOfANestedClassIsNamedWithTheDollar() throws Throwable {
-    WovenClasses w = WovenClasses.weave(
-        yaml(component("scale", FIXTURES + "Stages$Scaler#scale(double, double[])", "factor, xs", "scaled")), Stages.Scaler.class);
+    WovenClasses w =
+        WovenClasses.weave(
+            yaml(
+                component(
+                    "scale",
+                    FIXTURES + "Stages$Scaler#scale(double, double[])",
+                    "factor, xs",
+                    "scaled")),
+            Stages.Scaler.class);
     double[] result = (double[]) w.call(Stages.Scaler.class, "scale", 2.0, new double[] {1, 3});
     assertArrayEquals(new double[] {2, 6}, result);
     Call c = hooks.only();

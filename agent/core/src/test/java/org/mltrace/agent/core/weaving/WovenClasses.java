@@ -20,9 +20,9 @@ import org.mltrace.agent.core.matching.MethodMatcher;
 import org.mltrace.agent.core.matching.TypeHierarchy;
 
 /**
- * Test support: weaves fixture classes with the real {@link CaptureTransformer} for a YAML
- * config, and loads the woven copies in a child-first loader so that calls run the woven code,
- * not the copies the test's own loader already holds.
+ * Test support: weaves fixture classes with the real {@link CaptureTransformer} for a YAML config,
+ * and loads the woven copies in a child-first loader so that calls run the woven code, not the
+ * copies the test's own loader already holds.
  */
 final class WovenClasses {
   static final String FIXTURES = "org.mltrace.fixtures.weaving.";
@@ -73,10 +73,18 @@ final class WovenClasses {
   /** One component; {@code method} may start with '#' to mean a method of the Pipeline fixture. */
   static String component(String name, String method, String inputs, String outputs) {
     String signature = method.startsWith("#") ? FIXTURES + "Pipeline" + method : method;
-    return "  - name: " + name + "\n"
-        + "    method: \"" + signature + "\"\n"
-        + "    inputs: [" + inputs + "]\n"
-        + "    outputs: [" + outputs + "]\n";
+    return "  - name: "
+        + name
+        + "\n"
+        + "    method: \""
+        + signature
+        + "\"\n"
+        + "    inputs: ["
+        + inputs
+        + "]\n"
+        + "    outputs: ["
+        + outputs
+        + "]\n";
   }
 
   byte[] original(Class<?> fixture) {
@@ -95,13 +103,20 @@ final class WovenClasses {
     return c;
   }
 
-  /** The value a variable arrived with in {@code c}, found through the plan the transformer registered. */
+  /**
+   * The value a variable arrived with in {@code c}, found through the plan the transformer
+   * registered.
+   */
   Object value(CaptureTransformerTest.Call c, String name, boolean input) {
     MethodPlan plan = registry.get(c.methodId);
-    PlannedVariable v = plan.variables().stream()
-        .filter(p -> p.name().equals(name) && p.input() == input)
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + (input ? "input " : "output ") + name + " in " + plan));
+    PlannedVariable v =
+        plan.variables().stream()
+            .filter(p -> p.name().equals(name) && p.input() == input)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no " + (input ? "input " : "output ") + name + " in " + plan));
     if (v.atEntry()) {
       return c.entry[v.index()];
     }

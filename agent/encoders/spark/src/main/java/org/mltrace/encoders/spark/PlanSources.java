@@ -6,14 +6,16 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * The files a Spark (analyzed) logical plan reads: the root paths of its file relations, found by walking
- * the plan's nodes. Reads only what the plan already holds (no analysis, no planning, no job).
+ * The files a Spark (analyzed) logical plan reads: the root paths of its file relations, found by
+ * walking the plan's nodes. Reads only what the plan already holds (no analysis, no planning, no
+ * job).
  *
  * <p>Recognized, by method names rather than classes:
  *
  * <ul>
- *   <li>{@code LogicalRelation(relation = HadoopFsRelation)}: {@code relation().location().rootPaths()}
- *       (CSV, Parquet, JSON, ORC, text read through the V1 file sources, Spark's default);
+ *   <li>{@code LogicalRelation(relation = HadoopFsRelation)}: {@code
+ *       relation().location().rootPaths()} (CSV, Parquet, JSON, ORC, text read through the V1 file
+ *       sources, Spark's default);
  *   <li>{@code DataSourceV2Relation(table = FileTable)}: {@code table().fileIndex().rootPaths()};
  *   <li>{@code HiveTableRelation}-like nodes with {@code tableMeta().location()}.
  * </ul>
@@ -35,8 +37,12 @@ final class PlanSources {
       if (node == null) {
         continue;
       }
-      addRootPaths(Reflect.call(Reflect.call(Reflect.call(node, "relation"), "location"), "rootPaths"), sources);
-      addRootPaths(Reflect.call(Reflect.call(Reflect.call(node, "table"), "fileIndex"), "rootPaths"), sources);
+      addRootPaths(
+          Reflect.call(Reflect.call(Reflect.call(node, "relation"), "location"), "rootPaths"),
+          sources);
+      addRootPaths(
+          Reflect.call(Reflect.call(Reflect.call(node, "table"), "fileIndex"), "rootPaths"),
+          sources);
       Object tableMeta = Reflect.call(node, "tableMeta");
       if (tableMeta != null) {
         addLocation(Reflect.call(tableMeta, "location"), sources);
@@ -49,7 +55,8 @@ final class PlanSources {
     return sources;
   }
 
-  private static void addRootPaths(Object paths, Set<String> sources) throws ReflectiveOperationException {
+  private static void addRootPaths(Object paths, Set<String> sources)
+      throws ReflectiveOperationException {
     if (paths != null) {
       for (Object p : Reflect.elements(paths)) {
         addLocation(p, sources);
@@ -58,10 +65,11 @@ final class PlanSources {
   }
 
   /**
-   * A Hadoop {@code Path} by its {@code toUri()} (escaped, so a space stays a valid URI), a
-   * {@code java.net.URI} or anything else by its text.
+   * A Hadoop {@code Path} by its {@code toUri()} (escaped, so a space stays a valid URI), a {@code
+   * java.net.URI} or anything else by its text.
    */
-  private static void addLocation(Object location, Set<String> sources) throws ReflectiveOperationException {
+  private static void addLocation(Object location, Set<String> sources)
+      throws ReflectiveOperationException {
     if (location == null) {
       return;
     }

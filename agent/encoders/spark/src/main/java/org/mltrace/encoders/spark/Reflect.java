@@ -13,12 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * that one jar works with every Spark and Scala version the application may have.
  */
 final class Reflect {
-  private static final ClassValue<Map<String, Optional<Method>>> METHODS = new ClassValue<>() {
-    @Override
-    protected Map<String, Optional<Method>> computeValue(Class<?> type) {
-      return new ConcurrentHashMap<>();
-    }
-  };
+  private static final ClassValue<Map<String, Optional<Method>>> METHODS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Optional<Method>> computeValue(Class<?> type) {
+          return new ConcurrentHashMap<>();
+        }
+      };
 
   private Reflect() {}
 
@@ -58,9 +59,8 @@ final class Reflect {
   }
 
   /**
-   * The public method, looked up where it can be invoked: a public method declared in a
-   * non-public class (a Scala anonymous class, say) is called through the public type it
-   * overrides.
+   * The public method, looked up where it can be invoked: a public method declared in a non-public
+   * class (a Scala anonymous class, say) is called through the public type it overrides.
    */
   private static Method find(Class<?> type, String name) {
     Method m;

@@ -16,9 +16,9 @@ import org.mltrace.agent.spi.ValueTypes;
  * </ul>
  *
  * <p>Runs no Spark job: the schema and the analyzed plan exist once the Dataset does (Spark
- * analyzes a Dataset when it is created), and nothing here optimizes, plans or executes it. Only Datasets
- * that carry a {@code queryExecution()} (Spark 3, and Spark 4's classic Datasets) are supported: a
- * Spark Connect Dataset would need a round trip to the server for its schema.
+ * analyzes a Dataset when it is created), and nothing here optimizes, plans or executes it. Only
+ * Datasets that carry a {@code queryExecution()} (Spark 3, and Spark 4's classic Datasets) are
+ * supported: a Spark Connect Dataset would need a round trip to the server for its schema.
  */
 public final class SparkDatasetEncoder implements ValueEncoderPlugin {
   static final String DATASET = "org.apache.spark.sql.Dataset";
@@ -37,7 +37,10 @@ public final class SparkDatasetEncoder implements ValueEncoderPlugin {
     // classic Dataset is analyzed when it is created (Dataset.ofRows asserts it), so this reads a
     // plan that already exists: no analysis, no planning, no job.
     Object plan = Reflect.call(qe, "analyzed");
-    EncodedValue value = EncodedValue.sameObject().withSources(new ArrayList<>(PlanSources.of(plan)));
-    return schema == null ? value : value.withSchema(String.valueOf(Reflect.call(schema, "simpleString")));
+    EncodedValue value =
+        EncodedValue.sameObject().withSources(new ArrayList<>(PlanSources.of(plan)));
+    return schema == null
+        ? value
+        : value.withSchema(String.valueOf(Reflect.call(schema, "simpleString")));
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 
 /**
- * Objects shaped like Spark's and Scala's where the encoder looks (method names and return
- * shapes), so the plan walk is tested without starting Spark; SparkPipelineIT runs the real one.
+ * Objects shaped like Spark's and Scala's where the encoder looks (method names and return shapes),
+ * so the plan walk is tested without starting Spark; SparkPipelineIT runs the real one.
  */
 final class FakeSpark {
   private FakeSpark() {}
@@ -95,7 +95,10 @@ final class FakeSpark {
     private final HadoopFsRelation relation;
 
     LogicalRelation(String... uris) {
-      this.relation = new HadoopFsRelation(new Index(java.util.Arrays.stream(uris).map(HadoopPath::new).toArray(HadoopPath[]::new)));
+      this.relation =
+          new HadoopFsRelation(
+              new Index(
+                  java.util.Arrays.stream(uris).map(HadoopPath::new).toArray(HadoopPath[]::new)));
     }
 
     public HadoopFsRelation relation() {

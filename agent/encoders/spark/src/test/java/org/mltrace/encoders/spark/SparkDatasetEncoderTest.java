@@ -19,21 +19,26 @@ class SparkDatasetEncoderTest {
   @Test
   void supportsClassicDatasetsOnly() {
     assertTrue(encoder.supports(ClassicDataset.class));
-    assertFalse(encoder.supports(FakeSpark.ConnectDataset.class), "a Connect Dataset needs the server for its schema");
+    assertFalse(
+        encoder.supports(FakeSpark.ConnectDataset.class),
+        "a Connect Dataset needs the server for its schema");
     assertFalse(encoder.supports(String.class));
   }
 
   @Test
   void aJoinOfTwoFileReadsHasBothRootPathsInPlanOrderEachOnce() throws Exception {
-    Node plan = new Node(
-        new Node(new LogicalRelation("file:/data/raw/trips.csv")),
-        new LogicalRelation("file:/data/zones%20v2/", "file:/data/raw/trips.csv"),
-        new V2Relation());
+    Node plan =
+        new Node(
+            new Node(new LogicalRelation("file:/data/raw/trips.csv")),
+            new LogicalRelation("file:/data/zones%20v2/", "file:/data/raw/trips.csv"),
+            new V2Relation());
     EncodedValue v = encoder.encode(new ClassicDataset(plan));
 
     assertNull(v.pointer(), "the Dataset keeps its in-memory identity");
     assertEquals("struct<trip_id:int,fare:double>", v.schema());
-    assertEquals(List.of("file:/data/raw/trips.csv", "file:/data/zones%20v2/", "s3a://bucket/events"), v.sources());
+    assertEquals(
+        List.of("file:/data/raw/trips.csv", "file:/data/zones%20v2/", "s3a://bucket/events"),
+        v.sources());
   }
 
   @Test
