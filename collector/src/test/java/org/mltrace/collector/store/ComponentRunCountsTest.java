@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.ComponentEvent;
@@ -82,14 +81,8 @@ class ComponentRunCountsTest {
   }
 
   private static void backfilledByTheMigration(String url) throws SQLException {
-    JdbcUrl parsed = JdbcUrl.parse(url);
-    Flyway.configure(ComponentRunCountsTest.class.getClassLoader())
-        .dataSource(parsed.effective(), null, null)
-        .locations(SchemaMigrator.locations(parsed))
-        .target("28")
-        .load()
-        .migrate();
-    try (Connection c = DriverManager.getConnection(parsed.effective());
+    String direct = OlderSchema.upTo(url, "28");
+    try (Connection c = DriverManager.getConnection(direct);
         Statement st = c.createStatement()) {
       st.execute("INSERT INTO components (name) VALUES ('train')");
       st.execute("INSERT INTO components (name) VALUES ('idle')");

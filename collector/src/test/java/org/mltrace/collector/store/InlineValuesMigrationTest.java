@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.collector.testing.PostgresSchema;
@@ -40,14 +39,8 @@ class InlineValuesMigrationTest {
   }
 
   private static void upgradesInPlace(String url) throws SQLException {
-    JdbcUrl parsed = JdbcUrl.parse(url);
-    Flyway.configure(InlineValuesMigrationTest.class.getClassLoader())
-        .dataSource(parsed.effective(), null, null)
-        .locations(SchemaMigrator.locations(parsed))
-        .target("24")
-        .load()
-        .migrate();
-    try (Connection c = DriverManager.getConnection(parsed.effective());
+    String direct = OlderSchema.upTo(url, "24");
+    try (Connection c = DriverManager.getConnection(direct);
         Statement st = c.createStatement()) {
       writeTheOldWay(st);
     }
