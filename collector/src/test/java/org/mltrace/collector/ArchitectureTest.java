@@ -54,9 +54,7 @@ class ArchitectureTest {
           "retention.Compactor",
           "retention.DayAggregates",
           "retention.FlaggedLineage",
-          "truth.TaskIngest",
-          "truth.TaskLedger",
-          "truth.TaskReport");
+          "truth.TaskIngest");
 
   @Test
   void onlyStoreUsesJavaSql() {

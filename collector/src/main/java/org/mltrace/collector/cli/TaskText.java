@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
+import org.mltrace.collector.store.TaskPoint;
 import org.mltrace.collector.truth.FeedbackImport;
-import org.mltrace.collector.truth.TaskPoint;
 import org.mltrace.collector.truth.TaskReport;
 
 /** The text of {@code mltrace task} and {@code mltrace feedback}. */

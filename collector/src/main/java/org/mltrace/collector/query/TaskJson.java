@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.store.TaskPoint;
 import org.mltrace.collector.truth.FeedbackImport;
-import org.mltrace.collector.truth.TaskPoint;
 import org.mltrace.collector.truth.TaskReport;
 
 /** The JSON of {@code mltrace task --json} and {@code mltrace feedback --json} (docs/cli.md). */

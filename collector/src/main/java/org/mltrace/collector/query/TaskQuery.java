@@ -19,10 +19,10 @@ public final class TaskQuery {
     if (limit < 1) {
       throw new InvalidRequestException("--limit must be at least 1, got " + limit);
     }
-    return TaskReport.of(queries.database().connection(), name, limit);
+    return TaskReport.of(queries.database(), name, limit);
   }
 
   public List<String> names() {
-    return TaskReport.names(queries.database().connection());
+    return TaskReport.names(queries.database());
   }
 }

@@ -54,6 +54,12 @@ public interface IngestTransaction extends BatchLineage.Store {
       String queueId, long queueIndex, String reason, byte[] payload, Instant now);
 
   /**
+   * The task tables in this transaction (tasks' predictions and labels join with the runs that
+   * carry them). The caller closes it, which closes its statements, not the transaction.
+   */
+  JdbcTaskStore tasks();
+
+  /**
    * The transaction's connection, for the stores of other packages that must write in this same
    * transaction (tasks' predictions and labels join with the runs that carry them). Callers neither
    * commit nor close it.

@@ -76,6 +76,11 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
+  public JdbcTaskStore tasks() {
+    return new JdbcTaskStore(statements.connection());
+  }
+
+  @Override
   public Connection connection() {
     return statements.connection();
   }

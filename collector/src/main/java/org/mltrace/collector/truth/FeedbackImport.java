@@ -10,6 +10,9 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.PairRow;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * {@code mltrace feedback --file F}: a feedback file's labels joined to a task's predictions, in
@@ -61,13 +64,14 @@ public final class FeedbackImport {
               tasks.label(t, l.id(), l.label(), at, file.getFileName() + ":" + l.number());
             }
             List<AlertEvent> alerts = new ArrayList<>(tasks.evaluate(now));
-            TaskLedger ledger = new TaskLedger(tx.connection());
-            for (FeedbackCsv.Line l : lines) {
-              PairRow p = ledger.pair(t.name(), l.id());
-              joined += p != null && p.joined() ? 1 : 0;
+            TaskEvaluator.Evaluation e;
+            try (JdbcTaskStore ledger = tx.tasks()) {
+              for (FeedbackCsv.Line l : lines) {
+                PairRow p = ledger.pair(t.name(), l.id());
+                joined += p != null && p.joined() ? 1 : 0;
+              }
+              e = TaskEvaluator.evaluate(ledger, t, now);
             }
-            TaskEvaluator.Evaluation e = TaskEvaluator.evaluate(ledger, t, now);
-            ledger.close();
             return new Result(
                 t.name(),
                 lines.size(),

@@ -2,6 +2,9 @@ package org.mltrace.collector.truth;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.PairRow;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * Joins predictions and labels by identifier, incrementally: a new or replaced prediction or label
@@ -14,11 +17,11 @@ import java.util.Map;
  * times the one applied last.
  */
 final class Joiner {
-  private final TaskLedger ledger;
+  private final JdbcTaskStore ledger;
   private final Map<String, Outcome> pending = new LinkedHashMap<>(); // task NUL bucket NUL bin
   private final Map<String, Long> touched = new LinkedHashMap<>(); // task -> joins changed
 
-  Joiner(TaskLedger ledger) {
+  Joiner(JdbcTaskStore ledger) {
     this.ledger = ledger;
   }
 
@@ -103,7 +106,16 @@ final class Joiner {
           || d.tn() != 0
           || d.fn() != 0
           || d.absError() != 0) {
-        ledger.addToBucket(key[0], Long.parseLong(key[1]), d);
+        ledger.addToBucket(
+            key[0],
+            Long.parseLong(key[1]),
+            d.bin(),
+            d.n(),
+            d.tp(),
+            d.fp(),
+            d.tn(),
+            d.fn(),
+            d.absError());
       }
     }
     pending.clear();

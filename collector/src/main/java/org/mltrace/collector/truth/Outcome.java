@@ -1,6 +1,7 @@
 package org.mltrace.collector.truth;
 
 import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * One joined pair's contribution to its bucket, or (negated) its removal when its prediction or

@@ -7,6 +7,8 @@ import java.util.Random;
 import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * {@code mltrace bench --task-pairs N}: what keeping a task's metrics incrementally costs, against
@@ -96,7 +98,7 @@ public final class TaskBench {
       }
       double[] evaluate = new double[Math.max(3, updates / 5)];
       double[] recompute = new double[Math.max(3, updates / 5)];
-      try (TaskLedger ledger = new TaskLedger(database.connection())) {
+      try (JdbcTaskStore ledger = JdbcTaskStore.of(database)) {
         TaskDefinition t = ledger.all().get("bench");
         for (int k = 0; k < recompute.length; k++) {
           long t0 = System.nanoTime();

@@ -3,6 +3,8 @@ package org.mltrace.collector.truth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * A task's windowed metrics as of a time, from its buckets: the buckets wholly inside the window
@@ -18,17 +20,17 @@ final class TaskEvaluator {
   /** The metrics and the number of joined pairs they cover. */
   record Evaluation(long labelled, Map<String, Double> metrics) {}
 
-  static Evaluation evaluate(TaskLedger ledger, TaskDefinition task, Instant asOf) {
+  static Evaluation evaluate(JdbcTaskStore ledger, TaskDefinition task, Instant asOf) {
     long from = windowStart(ledger, task, asOf);
     long edge = Math.floorDiv(from, task.bucketSize());
     WindowCounts counts = new WindowCounts();
-    ledger.sumBucketsAfter(task.name(), edge, counts);
+    ledger.sumBucketsAfter(task.name(), edge, counts::add);
     addPairs(task, ledger.joinedPairs(task.name(), edge, task.lastN(), from), counts);
     return new Evaluation(counts.n, counts.metrics(task.kind()));
   }
 
   /** The same metrics from every joined pair in the window, without the buckets (for checks). */
-  static Evaluation recompute(TaskLedger ledger, TaskDefinition task, Instant asOf) {
+  static Evaluation recompute(JdbcTaskStore ledger, TaskDefinition task, Instant asOf) {
     WindowCounts counts = new WindowCounts();
     addPairs(
         task,
@@ -38,7 +40,7 @@ final class TaskEvaluator {
   }
 
   /** The first prediction time (micros) or order number inside the window. */
-  private static long windowStart(TaskLedger ledger, TaskDefinition task, Instant asOf) {
+  private static long windowStart(JdbcTaskStore ledger, TaskDefinition task, Instant asOf) {
     if (task.lastN()) {
       long next = ledger.nextSeq(task.name());
       return Math.max(1, next - task.event().windowLast());

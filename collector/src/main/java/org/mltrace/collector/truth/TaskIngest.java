@@ -10,7 +10,9 @@ import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.alert.SlaAlerts;
 import org.mltrace.collector.store.IngestTransaction;
+import org.mltrace.collector.store.JdbcTaskStore;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.TaskDefinition;
 
 /**
  * What tasks do with one ingest transaction: store task declarations, join the predictions and
@@ -21,13 +23,13 @@ import org.mltrace.collector.store.StoreException;
  */
 public final class TaskIngest implements AutoCloseable {
   private final IngestTransaction tx;
-  private final TaskLedger ledger;
+  private final JdbcTaskStore ledger;
   private final Joiner joiner;
   private Map<String, TaskDefinition> tasks;
 
   public TaskIngest(IngestTransaction tx) {
     this.tx = tx;
-    this.ledger = new TaskLedger(tx.connection());
+    this.ledger = tx.tasks();
     this.joiner = new Joiner(ledger);
   }
 
@@ -49,11 +51,25 @@ public final class TaskIngest implements AutoCloseable {
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
-    boolean recount = ledger.declare(event, now);
+    TaskDefinition before = tasks().get(event.name());
+    TaskDefinition t = TaskDefinition.of(event);
+    ledger.declare(t, now);
     tasks = null;
-    if (recount) {
+    if (changesCounting(before, t)) {
       joiner.rebuild(tasks().get(event.name()));
     }
+  }
+
+  /** Whether the declaration changes how pairs are counted (kind, threshold or window). */
+  private static boolean changesCounting(TaskDefinition before, TaskDefinition t) {
+    TaskEvent b = before == null ? null : before.event();
+    TaskEvent e = t.event();
+    return b != null
+        && (!b.kind().equals(e.kind())
+            || Double.compare(b.threshold(), e.threshold()) != 0
+            || before.bucketSize() != t.bucketSize()
+            || b.windowLast() != e.windowLast()
+            || b.windowSeconds() != e.windowSeconds());
   }
 
   /** Joins the predictions and labels that newly stored runs carry. */

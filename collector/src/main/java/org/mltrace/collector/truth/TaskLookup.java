@@ -2,6 +2,7 @@ package org.mltrace.collector.truth;
 
 import java.util.Map;
 import org.mltrace.collector.evaluation.Nearest;
+import org.mltrace.collector.store.TaskDefinition;
 
 /** A task by name, or the only one; otherwise an error that lists the known ones. */
 final class TaskLookup {

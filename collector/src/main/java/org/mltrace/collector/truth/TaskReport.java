@@ -1,11 +1,14 @@
 package org.mltrace.collector.truth;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.SlaAlerts;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.TaskDefinition;
+import org.mltrace.collector.store.TaskPoint;
 
 /**
  * What {@code mltrace task} shows of one task: its declaration, counters, time series, and each
@@ -27,12 +30,9 @@ public record TaskReport(
     List<TaskPoint> series,
     List<String> slaStates) {
 
-  /**
-   * The report of {@code name} (null for the only task) from the database behind {@code
-   * connection}.
-   */
-  public static TaskReport of(Connection connection, String name, int limit) {
-    try (TaskLedger ledger = new TaskLedger(connection)) {
+  /** The report of {@code name} (null for the only task) from {@code database}. */
+  public static TaskReport of(Database database, String name, int limit) {
+    try (JdbcTaskStore ledger = JdbcTaskStore.of(database)) {
       TaskDefinition t = TaskLookup.find(ledger.all(), name);
       long[] counters = ledger.counters(t.name());
       List<TaskPoint> series = new ArrayList<>(ledger.series(t.name(), limit));
@@ -52,8 +52,8 @@ public record TaskReport(
   }
 
   /** The names of the declared tasks. */
-  public static List<String> names(Connection connection) {
-    try (TaskLedger ledger = new TaskLedger(connection)) {
+  public static List<String> names(Database database) {
+    try (JdbcTaskStore ledger = JdbcTaskStore.of(database)) {
       return new ArrayList<>(ledger.all().keySet());
     }
   }

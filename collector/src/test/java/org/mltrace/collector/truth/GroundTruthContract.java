@@ -31,6 +31,8 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.ingest.QueueDrainer;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.store.JdbcTaskStore;
+import org.mltrace.collector.store.TaskDefinition;
 import org.mltrace.collector.testing.TestQueues;
 
 /**
@@ -86,7 +88,7 @@ abstract class GroundTruthContract {
   }
 
   TaskReport report() {
-    return TaskReport.of(database.connection(), "tips", 100);
+    return TaskReport.of(database, "tips", 100);
   }
 
   Map<String, Double> latest() {
@@ -94,7 +96,7 @@ abstract class GroundTruthContract {
   }
 
   TaskEvaluator.Evaluation[] evaluateBothWays(Instant asOf) {
-    try (TaskLedger ledger = new TaskLedger(database.connection())) {
+    try (JdbcTaskStore ledger = JdbcTaskStore.of(database)) {
       TaskDefinition t = ledger.all().get("tips");
       return new TaskEvaluator.Evaluation[] {
         TaskEvaluator.evaluate(ledger, t, asOf), TaskEvaluator.recompute(ledger, t, asOf)
@@ -316,7 +318,7 @@ abstract class GroundTruthContract {
           "task 'tips' (taxi.yaml:40): unknown kind 'scores'; expected one of [binary, score, regression]",
           rs.getString(1));
     }
-    assertTrue(TaskReport.names(database.connection()).isEmpty());
+    assertTrue(TaskReport.names(database).isEmpty());
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.TaskEvent;
+import org.mltrace.collector.store.TaskDefinition;
 
 /** Metrics from summed contributions, against values computed by hand. */
 class WindowCountsTest {

@@ -1,7 +1,5 @@
-package org.mltrace.collector.truth;
+package org.mltrace.collector.store;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.mltrace.agent.event.TaskEvent;
 
 /**
@@ -13,7 +11,7 @@ import org.mltrace.agent.event.TaskEvent;
  */
 public record TaskDefinition(TaskEvent event, long bucketSize) {
   /** Buckets per window: the window's edge bucket is read pair by pair, the others as sums. */
-  static final int BUCKETS_PER_WINDOW = 64;
+  public static final int BUCKETS_PER_WINDOW = 64;
 
   public static TaskDefinition of(TaskEvent event) {
     long size =
@@ -31,7 +29,8 @@ public record TaskDefinition(TaskEvent event, long bucketSize) {
     return event.kind();
   }
 
-  boolean lastN() {
+  /** Whether the window is the last N joined pairs rather than a duration. */
+  public boolean lastN() {
     return event.windowLast() > 0;
   }
 
@@ -47,42 +46,7 @@ public record TaskDefinition(TaskEvent event, long bucketSize) {
   }
 
   /** The bucket a joined pair counts in: by prediction time, or by order number for last N. */
-  long bucketOf(long predictedAtMicros, long seq) {
+  public long bucketOf(long predictedAtMicros, long seq) {
     return Math.floorDiv(lastN() ? seq : predictedAtMicros, bucketSize);
-  }
-
-  /** The SLAs as stored: one per line, fields separated by tabs. */
-  static String slasText(List<TaskEvent.Sla> slas) {
-    StringBuilder b = new StringBuilder();
-    for (TaskEvent.Sla s : slas) {
-      b.append(s.metric())
-          .append('\t')
-          .append(s.op())
-          .append('\t')
-          .append(s.value())
-          .append('\t')
-          .append(s.alert())
-          .append('\t')
-          .append(s.source() == null ? "" : s.source())
-          .append('\n');
-    }
-    return b.toString();
-  }
-
-  static List<TaskEvent.Sla> slasOf(String text) {
-    List<TaskEvent.Sla> slas = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (!line.isEmpty()) {
-        String[] f = line.split("\t", -1);
-        slas.add(
-            new TaskEvent.Sla(
-                f[0],
-                f[1],
-                Double.parseDouble(f[2]),
-                Boolean.parseBoolean(f[3]),
-                f[4].isEmpty() ? null : f[4]));
-      }
-    }
-    return slas;
   }
 }

@@ -1,4 +1,4 @@
-package org.mltrace.collector.truth;
+package org.mltrace.collector.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,36 +7,41 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mltrace.agent.event.TaskEvent;
-import org.mltrace.collector.store.StoreException;
 
 /**
  * The task tables ({@code V018__tasks.sql}) over one connection, inside the caller's transaction
- * (the drain's, or the feedback file's). Rows several writers may create are written
- * update-then-insert; on PostgreSQL the caller holds the ingest lock, so no two write at once.
- * Every method throws {@link StoreException} when the database fails.
+ * (the drain's, or the feedback file's), or outside any for reading. Rows several writers may
+ * create are written update-then-insert; on PostgreSQL the caller holds the ingest lock, so no two
+ * write at once. Every method throws {@link StoreException} when the database fails.
  */
-public final class TaskLedger implements AutoCloseable {
+public final class JdbcTaskStore implements AutoCloseable {
   private final Connection c;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final StatementCache statements;
 
-  public TaskLedger(Connection connection) {
+  JdbcTaskStore(Connection connection) {
     this.c = connection;
+    this.statements = new StatementCache(connection);
   }
 
-  /**
-   * Stores a declaration; returns true when it changes how pairs are counted (kind, threshold or
-   * window), so that the caller rebuilds the buckets.
-   */
-  boolean declare(TaskEvent e, Instant now) {
-    TaskDefinition before = all().get(e.name());
-    TaskDefinition t = TaskDefinition.of(e);
+  /** The task tables of {@code database}, outside a transaction: for reading. */
+  public static JdbcTaskStore of(Database database) {
+    return new JdbcTaskStore(database.connection());
+  }
+
+  /** Receives one score bin's sums of a task's buckets. */
+  @FunctionalInterface
+  public interface BucketSums {
+    void add(int bin, long n, long tp, long fp, long tn, long fn, double absError);
+  }
+
+  /** Stores a task's declaration and bucket size, replacing an earlier one of the same name. */
+  public void declare(TaskDefinition t, Instant now) {
+    TaskEvent e = t.event();
     // The same values for the update and the insert, in this order; name last (the key).
     Object[] values = {
       e.kind(),
@@ -50,10 +55,10 @@ public final class TaskLedger implements AutoCloseable {
       e.windowSeconds(),
       e.windowLast(),
       e.maxPairs(),
-      TaskDefinition.slasText(e.slas()),
+      slasText(e.slas()),
       e.source(),
       t.bucketSize(),
-      utc(now),
+      now,
       e.name()
     };
     int updated =
@@ -70,12 +75,6 @@ public final class TaskLedger implements AutoCloseable {
               + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0)",
           values);
     }
-    return before != null
-        && (!before.kind().equals(e.kind())
-            || Double.compare(before.event().threshold(), e.threshold()) != 0
-            || before.bucketSize() != t.bucketSize()
-            || before.event().windowLast() != e.windowLast()
-            || before.event().windowSeconds() != e.windowSeconds());
   }
 
   /** Every stored task by name. */
@@ -103,7 +102,7 @@ public final class TaskLedger implements AutoCloseable {
                 rs.getLong(10),
                 rs.getLong(11),
                 rs.getLong(12),
-                TaskDefinition.slasOf(rs.getString(13)),
+                slasOf(rs.getString(13)),
                 rs.getString(14));
         tasks.put(e.name(), new TaskDefinition(e, rs.getLong(15)));
       }
@@ -133,7 +132,8 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-  void addCounters(String task, long cut, long unusable) {
+  /** Adds to the task's counts of pairs cut and unusable. */
+  public void addCounters(String task, long cut, long unusable) {
     if (cut != 0 || unusable != 0) {
       update(
           "UPDATE tasks SET pairs_cut = pairs_cut + ?, pairs_unusable = pairs_unusable + ? WHERE name = ?",
@@ -144,9 +144,9 @@ public final class TaskLedger implements AutoCloseable {
   }
 
   /** The order number the task's next newly joined pair will get. */
-  long nextSeq(String task) {
+  public long nextSeq(String task) {
     try {
-      PreparedStatement ps = cached("SELECT next_seq FROM tasks WHERE name = ?");
+      PreparedStatement ps = statements.get("SELECT next_seq FROM tasks WHERE name = ?");
       ps.setString(1, task);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 1;
@@ -157,16 +157,17 @@ public final class TaskLedger implements AutoCloseable {
   }
 
   /** Takes the task's next order number for a newly joined pair. */
-  long takeSeq(String task) {
+  public long takeSeq(String task) {
     long seq = nextSeq(task);
     update("UPDATE tasks SET next_seq = ? WHERE name = ?", seq + 1, task);
     return seq;
   }
 
-  PairRow pair(String task, String id) {
+  /** The stored pair of {@code id}, or null. */
+  public PairRow pair(String task, String id) {
     try {
       PreparedStatement ps =
-          cached(
+          statements.get(
               "SELECT prediction, predicted_at, prediction_run, label, labelled_at, label_source, seq, bucket, bin"
                   + " FROM task_pairs WHERE task = ? AND id = ?");
       ps.setString(1, task);
@@ -193,7 +194,8 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-  void putPair(PairRow p, boolean exists) {
+  /** Writes the pair: an update when it {@code exists}, else an insert. */
+  public void putPair(PairRow p, boolean exists) {
     String sql =
         exists
             ? "UPDATE task_pairs SET prediction = ?, predicted_at = ?, prediction_run = ?, label = ?, labelled_at = ?,"
@@ -201,7 +203,7 @@ public final class TaskLedger implements AutoCloseable {
             : "INSERT INTO task_pairs (prediction, predicted_at, prediction_run, label, labelled_at, label_source, seq,"
                 + " bucket, bin, task, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     try {
-      PreparedStatement ps = cached(sql);
+      PreparedStatement ps = statements.get(sql);
       bind(
           ps,
           p.prediction(),
@@ -221,10 +223,19 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-  /** Adds {@code delta} (counts, possibly negative) to one bucket and bin. */
-  void addToBucket(String task, long bucket, Outcome d) {
+  /** Adds counts (possibly negative) to one bucket and bin. */
+  public void addToBucket(
+      String task,
+      long bucket,
+      int bin,
+      long n,
+      long tp,
+      long fp,
+      long tn,
+      long fn,
+      double absError) {
     // The same values for the update and the insert; the key (task, bucket, bin) last.
-    Object[] values = {d.n(), d.tp(), d.fp(), d.tn(), d.fn(), d.absError(), task, bucket, d.bin()};
+    Object[] values = {n, tp, fp, tn, fn, absError, task, bucket, bin};
     int updated =
         update(
             "UPDATE task_buckets SET n = n + ?, tp = tp + ?, fp = fp + ?, tn = tn + ?, fn = fn + ?,"
@@ -238,8 +249,8 @@ public final class TaskLedger implements AutoCloseable {
     }
   }
 
-  /** Adds the sums of the task's buckets after {@code edge} to {@code counts}. */
-  void sumBucketsAfter(String task, long edge, WindowCounts counts) {
+  /** Gives {@code counts} the sums of the task's buckets after {@code edge}, one call per bin. */
+  public void sumBucketsAfter(String task, long edge, BucketSums counts) {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT bin, SUM(n), SUM(tp), SUM(fp), SUM(tn), SUM(fn), SUM(abs_error) FROM task_buckets"
@@ -267,7 +278,7 @@ public final class TaskLedger implements AutoCloseable {
    * The joined pairs {@code [prediction, label]} of one bucket whose prediction time (or, for last
    * N, order number) is at least {@code from}; with {@code bucket} null, of every bucket.
    */
-  List<double[]> joinedPairs(String task, Long bucket, boolean bySeq, long from) {
+  public List<double[]> joinedPairs(String task, Long bucket, boolean bySeq, long from) {
     String column = bySeq ? "seq" : "predicted_at";
     String sql =
         "SELECT prediction, label FROM task_pairs WHERE task = ? AND bucket IS NOT NULL AND "
@@ -293,7 +304,7 @@ public final class TaskLedger implements AutoCloseable {
   }
 
   /** Every joined pair, for rebuilding the buckets after a task's counting changed. */
-  List<PairRow> joinedPairs(String task) {
+  public List<PairRow> joinedPairs(String task) {
     List<PairRow> rows = new ArrayList<>();
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -310,12 +321,14 @@ public final class TaskLedger implements AutoCloseable {
     return rows;
   }
 
-  void deleteBuckets(String task) {
+  /** Deletes the task's buckets, before they are counted again. */
+  public void deleteBuckets(String task) {
     update("DELETE FROM task_buckets WHERE task = ?", task);
   }
 
   /** Stores one evaluation of the time series; returns its number. */
-  long insertEvaluation(String task, Instant at, long labelled, Map<String, Double> metrics) {
+  public long insertEvaluation(
+      String task, Instant at, long labelled, Map<String, Double> metrics) {
     long seq;
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -332,7 +345,7 @@ public final class TaskLedger implements AutoCloseable {
         "INSERT INTO task_evaluations (task, seq, evaluated_at, labelled) VALUES (?, ?, ?, ?)",
         task,
         seq,
-        utc(at),
+        at,
         labelled);
     for (Map.Entry<String, Double> m : metrics.entrySet()) {
       Double v = m.getValue().isNaN() ? null : m.getValue();
@@ -384,41 +397,20 @@ public final class TaskLedger implements AutoCloseable {
     return points;
   }
 
-  /** The connection, so that the alert state machine writes in this same transaction. */
-  Connection connection() {
-    return c;
-  }
-
   /** Closes the statements it prepared; the connection stays open. */
   @Override
   public void close() {
-    for (PreparedStatement ps : statements.values()) {
-      try {
-        ps.close();
-      } catch (SQLException ignored) {
-        // closing a statement of a live connection: nothing left to undo
-      }
-    }
-    statements.clear();
+    statements.closeQuietly();
   }
 
   private int update(String sql, Object... args) {
     try {
-      PreparedStatement ps = cached(sql);
+      PreparedStatement ps = statements.get(sql);
       bind(ps, args);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("task tables: " + e.getMessage(), e);
     }
-  }
-
-  private PreparedStatement cached(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
-    if (ps == null) {
-      ps = c.prepareStatement(sql);
-      statements.put(sql, ps);
-    }
-    return ps;
   }
 
   private static void bind(PreparedStatement ps, Object... args) throws SQLException {
@@ -428,13 +420,46 @@ public final class TaskLedger implements AutoCloseable {
         ps.setNull(i + 1, Types.NULL);
       } else if (a instanceof Double d && d.isNaN()) {
         ps.setNull(i + 1, Types.DOUBLE);
+      } else if (a instanceof Instant t) {
+        Jdbc.setTime(ps, i + 1, t);
       } else {
         ps.setObject(i + 1, a);
       }
     }
   }
 
-  static OffsetDateTime utc(Instant t) {
-    return t.atOffset(ZoneOffset.UTC);
+  /** The SLAs as stored: one per line, fields separated by tabs. */
+  static String slasText(List<TaskEvent.Sla> slas) {
+    StringBuilder b = new StringBuilder();
+    for (TaskEvent.Sla s : slas) {
+      b.append(s.metric())
+          .append('\t')
+          .append(s.op())
+          .append('\t')
+          .append(s.value())
+          .append('\t')
+          .append(s.alert())
+          .append('\t')
+          .append(s.source() == null ? "" : s.source())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  static List<TaskEvent.Sla> slasOf(String text) {
+    List<TaskEvent.Sla> slas = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.isEmpty()) {
+        String[] f = line.split("\t", -1);
+        slas.add(
+            new TaskEvent.Sla(
+                f[0],
+                f[1],
+                Double.parseDouble(f[2]),
+                Boolean.parseBoolean(f[3]),
+                f[4].isEmpty() ? null : f[4]));
+      }
+    }
+    return slas;
   }
 }

@@ -1,4 +1,4 @@
-package org.mltrace.collector.truth;
+package org.mltrace.collector.store;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,11 +1,11 @@
-package org.mltrace.collector.truth;
+package org.mltrace.collector.store;
 
 /**
  * A {@code task_pairs} row: an identifier's latest prediction and latest label, and where its
  * contribution is counted while both are there ({@code seq}, {@code bucket}, {@code bin} null
  * before).
  */
-record PairRow(
+public record PairRow(
     String task,
     String id,
     Double prediction,
@@ -18,24 +18,25 @@ record PairRow(
     Long bucket,
     Integer bin) {
 
-  static PairRow empty(String task, String id) {
+  public static PairRow empty(String task, String id) {
     return new PairRow(task, id, null, null, null, null, null, null, null, null, null);
   }
 
-  boolean joined() {
+  /** Whether the pair is counted in a bucket. */
+  public boolean joined() {
     return bucket != null;
   }
 
-  PairRow withPrediction(double value, long at, String run) {
+  public PairRow withPrediction(double value, long at, String run) {
     return new PairRow(task, id, value, at, run, label, labelledAt, labelSource, seq, bucket, bin);
   }
 
-  PairRow withLabel(double value, long at, String source) {
+  public PairRow withLabel(double value, long at, String source) {
     return new PairRow(
         task, id, prediction, predictedAt, predictionRun, value, at, source, seq, bucket, bin);
   }
 
-  PairRow countedAt(long seq, long bucket, int bin) {
+  public PairRow countedAt(long seq, long bucket, int bin) {
     return new PairRow(
         task,
         id,
