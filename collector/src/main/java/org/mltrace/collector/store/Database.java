@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
   private final JdbcUrl url;
   private final String effectiveUrl;
   private Connection connection;
+  private BackgroundStatements background; // created on first use
 
   private Database(JdbcUrl url, Access access) {
     this.url = url;
@@ -162,8 +163,31 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs a maintenance statement (an {@code ANALYZE}) on a connection of its own in the background;
+   * skipped while the previous one still runs. {@link #close()} waits for it.
+   */
+  void runInBackground(String sql) {
+    background().submit(sql);
+  }
+
+  synchronized BackgroundStatements background() {
+    if (background == null) {
+      background = new BackgroundStatements(effectiveUrl);
+    }
+    return background;
+  }
+
   @Override
   public void close() {
+    BackgroundStatements b;
+    synchronized (this) {
+      b = background;
+      background = null;
+    }
+    if (b != null) {
+      b.close();
+    }
     closeQuietly();
   }
 

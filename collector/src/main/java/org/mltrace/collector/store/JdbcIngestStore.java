@@ -58,7 +58,7 @@ public final class JdbcIngestStore implements IngestStore {
       tx.closeStatements();
       c.commit();
       checkpointH2(c);
-      analyzePostgresWhileGrowing(c);
+      analyzePostgresWhileGrowing();
       return result;
     } catch (SQLException e) {
       rollback(c);
@@ -111,28 +111,22 @@ public final class JdbcIngestStore implements IngestStore {
    * PostgreSQL plans the dependency look-ups from table statistics. A fresh schema has none, and
    * without autovacuum (or before it wakes) it never gets any: the planner then joined every run
    * for each look-up and ingest slowed quadratically, to 100 runs/s at 50,000 runs. So the
-   * collector analyzes the run tables itself after 2, 8, 32, ... committed batches.
+   * collector analyzes the run tables itself after 2, 8, 32, ... committed batches, in the
+   * background ({@link Database#runInBackground}).
    */
-  private void analyzePostgresWhileGrowing(Connection c) {
+  private void analyzePostgresWhileGrowing() {
     if (!database.isPostgres() || ++batchesCommitted < nextAnalyzeAt) {
       return;
     }
     nextAnalyzeAt = batchesCommitted * 4;
-    try {
-      c.setAutoCommit(true);
-      try (Statement st = c.createStatement()) {
-        // Only the columns the look-ups filter and join on: the whole tables took 0.3-0.6 s at
-        // 20,000 runs (the value arrays most of it), a good part of a short drain. Autovacuum
-        // analyzes the rest.
-        st.execute(
-            "ANALYZE component_runs (id, component, start_time, end_time),"
-                + " run_reads (run_id, pointer_id), run_writes (run_id, pointer_id, end_time),"
-                + " run_dependencies (run_id, depends_on_run_id, pointer_id),"
-                + " io_pointers (identifier)");
-      }
-    } catch (SQLException e) {
-      log.debug("ANALYZE failed; look-ups may be slow until autovacuum runs", e);
-    }
+    // Only the columns the look-ups filter and join on: the whole tables took 0.3-0.6 s at 20,000
+    // runs (the value arrays most of it). Autovacuum analyzes the rest. In the background, on a
+    // connection of its own: the next batches need not wait for it.
+    database.runInBackground(
+        "ANALYZE component_runs (id, component, start_time, end_time),"
+            + " run_reads (run_id, pointer_id), run_writes (run_id, pointer_id, end_time),"
+            + " run_dependencies (run_id, depends_on_run_id, pointer_id),"
+            + " io_pointers (identifier)");
   }
 
   private static void rollback(Connection c) {
