@@ -35,10 +35,6 @@ class ArchitectureTest {
    */
   private static final Set<String> SQL_OUTSIDE_STORE_NOT_YET_MOVED =
       Set.of(
-          "alert.AlertQuery",
-          "alert.AlertStore",
-          "alert.AlertTracker",
-          "alert.SlaAlerts",
           "artifact.ArtifactService",
           "artifact.SnapshotCopier",
           "artifact.SnapshotRows",
@@ -53,8 +49,7 @@ class ArchitectureTest {
           "retention.ArtifactMappings",
           "retention.Compactor",
           "retention.DayAggregates",
-          "retention.FlaggedLineage",
-          "truth.TaskIngest");
+          "retention.FlaggedLineage");
 
   @Test
   void onlyStoreUsesJavaSql() {

@@ -1,8 +1,7 @@
 package org.mltrace.collector.alert;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mltrace.collector.store.Alert;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcAlertStore;
+import org.mltrace.collector.store.JdbcAlertStore.RunResult;
+import org.mltrace.collector.store.TriggerKey;
+import org.mltrace.collector.store.TriggerOutcome;
 import org.mltrace.collector.store.UnitOfWork;
 import org.mltrace.collector.trigger.TriggerResultsListener;
 import org.slf4j.Logger;
@@ -48,6 +52,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertTracker implements TriggerResultsListener, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertTracker.class);
+
+  /** Runs in the order they happened: by end, then start, then id (ties are rare but possible). */
+  private static final Comparator<RunResult> RUN_ORDER =
+      Comparator.comparing(RunResult::runEnd)
+          .thenComparing(RunResult::runStart)
+          .thenComparing(r -> r.outcome().runId());
 
   private final Database database;
   private final AlertNotifier notifier;
@@ -116,40 +126,39 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
             UnitOfWork.Lock.ALERTS,
             UnitOfWork.End.COMMIT,
             "updating the alerts of " + runIds.size() + " evaluated run(s)",
-            c -> transitions(c, runIds));
+            () -> transitions(new JdbcAlertStore(database), runIds));
     events.forEach(AlertTracker::log);
     return events;
   }
 
-  private List<AlertEvent> transitions(Connection c, List<String> runIds) throws SQLException {
-    AlertStore store = new AlertStore(c);
+  private static List<AlertEvent> transitions(JdbcAlertStore store, List<String> runIds) {
     Set<String> batch = new HashSet<>(runIds);
-    List<ResultRow> results = store.resultsOf(batch);
-    results.sort(ResultRow.RUN_ORDER);
-    Map<TriggerKey, List<ResultRow>> byKey = new LinkedHashMap<>();
-    for (ResultRow r : results) {
-      byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+    List<RunResult> results = new ArrayList<>(store.resultsOf(batch));
+    results.sort(RUN_ORDER);
+    Map<TriggerKey, List<RunResult>> byKey = new LinkedHashMap<>();
+    for (RunResult r : results) {
+      byKey.computeIfAbsent(r.outcome().key(), k -> new ArrayList<>()).add(r);
     }
     List<AlertEvent> events = new ArrayList<>();
-    for (Map.Entry<TriggerKey, List<ResultRow>> e : byKey.entrySet()) {
+    for (Map.Entry<TriggerKey, List<RunResult>> e : byKey.entrySet()) {
       replay(store, e.getKey(), e.getValue(), batch, events);
     }
     return events;
   }
 
   private static void replay(
-      AlertStore store,
+      JdbcAlertStore store,
       TriggerKey key,
-      List<ResultRow> inRunOrder,
+      List<RunResult> inRunOrder,
       Set<String> batch,
-      List<AlertEvent> events)
-      throws SQLException {
-    Optional<ResultRow> before = store.latestDecisiveResult(key, batch);
+      List<AlertEvent> events) {
+    Optional<RunResult> before = store.latestDecisiveResult(key, batch);
     Alert open = store.openAlert(key).orElse(null);
-    for (ResultRow r : inRunOrder) {
-      if (before.isPresent() && ResultRow.RUN_ORDER.compare(r, before.get()) < 0) {
+    for (RunResult timed : inRunOrder) {
+      if (before.isPresent() && RUN_ORDER.compare(timed, before.get()) < 0) {
         continue; // late: a newer run already decided this declaration's state
       }
+      TriggerOutcome r = timed.outcome();
       if (r.failed() && open == null && r.alert()) {
         open = store.open(r);
         events.add(event(AlertEvent.Type.OPENED, open, r));
@@ -161,7 +170,7 @@ public final class AlertTracker implements TriggerResultsListener, AutoCloseable
     }
   }
 
-  static AlertEvent event(AlertEvent.Type type, Alert alert, ResultRow cause) {
+  static AlertEvent event(AlertEvent.Type type, Alert alert, TriggerOutcome cause) {
     return new AlertEvent(
         type,
         alert.id(),

@@ -1,14 +1,14 @@
 package org.mltrace.collector.alert;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mltrace.agent.event.NumberText;
 import org.mltrace.agent.event.TaskEvent;
-import org.mltrace.collector.store.UnitOfWork;
+import org.mltrace.collector.store.Alert;
+import org.mltrace.collector.store.JdbcAlertStore;
+import org.mltrace.collector.store.TriggerOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,22 +42,21 @@ public final class SlaAlerts {
    * Applies one evaluation's SLA outcomes; returns the alerts opened and resolved, for the sinks
    * once the transaction commits.
    *
-   * @throws SQLException if the database fails (the caller's transaction then rolls back)
+   * @param store the alerts of the transaction that stores the evaluation
+   * @throws org.mltrace.collector.store.StoreException if the database fails (the caller's
+   *     transaction then rolls back)
    */
   public static List<AlertEvent> apply(
-      Connection c,
-      boolean postgres,
+      JdbcAlertStore store,
       String task,
       List<TaskEvent.Sla> slas,
       Map<String, Double> metrics,
       Instant at,
-      long evaluation)
-      throws SQLException {
+      long evaluation) {
     if (slas.isEmpty()) {
       return List.of();
     }
-    UnitOfWork.take(c, postgres, UnitOfWork.Lock.ALERTS);
-    AlertStore store = new AlertStore(c);
+    store.lock();
     String ref = "task:" + task + "#" + evaluation;
     List<AlertEvent> events = new ArrayList<>();
     for (int i = 0; i < slas.size(); i++) {
@@ -67,26 +66,27 @@ public final class SlaAlerts {
         continue;
       }
       boolean pass = holds(value, sla.op(), sla.value());
-      TriggerKey key = new TriggerKey("task:" + task, "sla", i, sla.toString());
       String message =
           sla.metric()
               + " = "
               + NumberText.of(Math.round(value * 10_000) / 10_000.0)
               + (pass ? ", meets " : ", breaks ")
               + sla;
-      ResultRow r =
-          new ResultRow(
+      TriggerOutcome r =
+          new TriggerOutcome(
               ref,
-              key,
+              "sla",
+              i,
+              "task:" + task,
+              sla.toString(),
               pass ? "pass" : "fail",
               value,
               sla.value(),
               message,
               sla.alert(),
               at,
-              at,
-              at);
-      Alert open = store.openAlert(key).orElse(null);
+              0);
+      Alert open = store.openAlert(r.key()).orElse(null);
       if (!pass && open == null && sla.alert()) {
         Alert opened = store.open(r);
         events.add(AlertTracker.event(AlertEvent.Type.OPENED, opened, r));

@@ -2,9 +2,9 @@ package org.mltrace.collector.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mltrace.collector.alert.Alert;
 import org.mltrace.collector.query.AlertJson;
 import org.mltrace.collector.query.QueryService;
+import org.mltrace.collector.store.Alert;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

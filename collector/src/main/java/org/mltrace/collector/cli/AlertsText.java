@@ -2,7 +2,7 @@ package org.mltrace.collector.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mltrace.collector.alert.Alert;
+import org.mltrace.collector.store.Alert;
 
 /** Prints alerts as an aligned table, one line each. */
 final class AlertsText {

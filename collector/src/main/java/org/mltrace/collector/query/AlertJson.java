@@ -8,9 +8,9 @@ import static org.mltrace.collector.query.JsonTrees.write;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import org.mltrace.collector.alert.Alert;
 import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StaleRun;
+import org.mltrace.collector.store.Alert;
 
 /**
  * The JSON of {@code mltrace alerts --json} and {@code mltrace stale --json} (docs/cli.md). Times

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.mltrace.collector.alert.Alert;
-import org.mltrace.collector.alert.AlertQuery;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.lineage.UpstreamWalker;
 import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StaleRun;
 import org.mltrace.collector.staleness.StalenessService;
+import org.mltrace.collector.store.Alert;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcAlertStore;
 import org.mltrace.collector.store.JdbcCodeSourceStore;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcRunRepository;
@@ -264,7 +264,7 @@ public final class QueryService implements AutoCloseable {
    * @throws org.mltrace.collector.store.StoreException if the database fails
    */
   public List<Alert> alerts(boolean all) {
-    return new AlertQuery(database).list(all);
+    return new JdbcAlertStore(database).list(all);
   }
 
   /**

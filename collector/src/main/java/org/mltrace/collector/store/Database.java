@@ -40,6 +40,7 @@ public final class Database implements AutoCloseable {
   private final String effectiveUrl;
   private Connection connection;
   private BackgroundStatements background; // created on first use
+  private Connection pinned;
 
   private Database(JdbcUrl url, Access access) {
     this.url = url;
@@ -151,6 +152,11 @@ public final class Database implements AutoCloseable {
    * @throws StoreException if the database cannot be reached
    */
   public Connection connection() {
+    if (pinned != null) {
+      // Inside a UnitOfWork: a fresh connection would run the rest of its work outside the
+      // transaction; a broken one fails its statements instead, and the work rolls back.
+      return pinned;
+    }
     try {
       if (connection != null && !connection.isClosed() && connection.isValid(5)) {
         return connection;
@@ -176,6 +182,14 @@ public final class Database implements AutoCloseable {
       background = new BackgroundStatements(effectiveUrl);
     }
     return background;
+  }
+
+  /**
+   * While {@code c} is not null, {@link #connection()} returns it unchecked: see {@link
+   * UnitOfWork}.
+   */
+  void pin(Connection c) {
+    pinned = c;
   }
 
   @Override

@@ -47,6 +47,17 @@ final class Jdbc {
     }
   }
 
+  /** Binds a {@code DOUBLE PRECISION}; null, NaN and infinities become SQL NULL. */
+  static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+    setDouble(ps, index, value == null ? Double.NaN : value);
+  }
+
+  /** A {@code DOUBLE PRECISION} column, SQL NULL as null. */
+  static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
   /** A {@code DOUBLE PRECISION} column, SQL NULL as NaN. */
   static double doubleOrNaN(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);

@@ -277,20 +277,7 @@ public final class JdbcRunRepository implements RunRepository {
           AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-              TriggerOutcome o =
-                  new TriggerOutcome(
-                      rs.getString("run_id"),
-                      rs.getString("phase"),
-                      rs.getInt("position"),
-                      rs.getString("component"),
-                      rs.getString("trigger_name"),
-                      rs.getString("status"),
-                      doubleOrNull(rs, "value"),
-                      doubleOrNull(rs, "threshold"),
-                      rs.getString("message"),
-                      rs.getBoolean("alert"),
-                      Jdbc.time(rs, "evaluated_at"),
-                      rs.getLong("duration_micros"));
+              TriggerOutcome o = triggerOutcome(rs);
               byRun.computeIfAbsent(o.runId(), k -> new ArrayList<>()).add(o);
             }
           }
@@ -324,9 +311,21 @@ public final class JdbcRunRepository implements RunRepository {
     }
   }
 
-  private static Double doubleOrNull(ResultSet rs, String column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? null : v;
+  /** A {@code trigger_results} row, read by column name. */
+  static TriggerOutcome triggerOutcome(ResultSet rs) throws SQLException {
+    return new TriggerOutcome(
+        rs.getString("run_id"),
+        rs.getString("phase"),
+        rs.getInt("position"),
+        rs.getString("component"),
+        rs.getString("trigger_name"),
+        rs.getString("status"),
+        Jdbc.doubleOrNull(rs, "value"),
+        Jdbc.doubleOrNull(rs, "threshold"),
+        rs.getString("message"),
+        rs.getBoolean("alert"),
+        Jdbc.time(rs, "evaluated_at"),
+        rs.getLong("duration_micros"));
   }
 
   static RunRow runRow(ResultSet rs) throws SQLException {

@@ -15,4 +15,18 @@ public record TriggerOutcome(
     String message,
     boolean alert,
     Instant evaluatedAt,
-    long durationMicros) {}
+    long durationMicros) {
+
+  /** The declaration this is a result of. */
+  public TriggerKey key() {
+    return new TriggerKey(component, phase, position, triggerName);
+  }
+
+  public boolean failed() {
+    return "fail".equals(status);
+  }
+
+  public boolean passed() {
+    return "pass".equals(status);
+  }
+}

@@ -49,6 +49,20 @@ public final class UnitOfWork {
   }
 
   /**
+   * Work done through repositories built on the same {@link Database}: they use its one connection,
+   * so their statements join this transaction, and the caller sees no connection.
+   */
+  @FunctionalInterface
+  public interface Steps<T> {
+    T run();
+  }
+
+  /** As {@link #run(Database, Lock, End, String, Work)}, for work done through repositories. */
+  public static <T> T run(Database database, Lock lock, End end, String doing, Steps<T> work) {
+    return run(database, lock, end, doing, c -> work.run());
+  }
+
+  /**
    * Runs {@code work} in one transaction.
    *
    * @param doing what the work does, for the error message ("compacting runs older than ...")
@@ -58,6 +72,7 @@ public final class UnitOfWork {
     Connection c = database.connection();
     try {
       c.setAutoCommit(false);
+      database.pin(c);
       try {
         take(c, database.isPostgres(), lock);
         T result = work.run(c);
@@ -71,6 +86,7 @@ public final class UnitOfWork {
         c.rollback();
         throw e;
       } finally {
+        database.pin(null);
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {

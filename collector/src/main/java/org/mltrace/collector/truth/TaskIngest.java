@@ -1,6 +1,5 @@
 package org.mltrace.collector.truth;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.mltrace.agent.event.TaskEvent;
 import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.alert.SlaAlerts;
 import org.mltrace.collector.store.IngestTransaction;
+import org.mltrace.collector.store.JdbcAlertStore;
 import org.mltrace.collector.store.JdbcTaskStore;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.store.TaskDefinition;
@@ -123,9 +123,8 @@ public final class TaskIngest implements AutoCloseable {
       long seq = ledger.insertEvaluation(name, now, e.labelled(), e.metrics());
       try {
         alerts.addAll(
-            SlaAlerts.apply(
-                tx.connection(), tx.postgres(), name, t.event().slas(), e.metrics(), now, seq));
-      } catch (SQLException ex) {
+            SlaAlerts.apply(JdbcAlertStore.in(tx), name, t.event().slas(), e.metrics(), now, seq));
+      } catch (StoreException ex) {
         throw new StoreException("cannot update the SLA alerts of task " + name, ex);
       }
     }

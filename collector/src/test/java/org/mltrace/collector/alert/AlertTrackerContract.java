@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mltrace.collector.store.Alert;
+import org.mltrace.collector.store.JdbcAlertStore;
 import org.mltrace.collector.testing.TriggerRows;
 
 /**
@@ -88,7 +90,7 @@ abstract class AlertTrackerContract {
 
   List<Alert> alerts() {
     try (var db = TriggerRows.session(url)) {
-      return new AlertQuery(db).list(true);
+      return new JdbcAlertStore(db).list(true);
     }
   }
 

@@ -1,4 +1,4 @@
-package org.mltrace.collector.alert;
+package org.mltrace.collector.store;
 
 import java.time.Instant;
 
@@ -34,7 +34,7 @@ public record Alert(
     return OPEN.equals(status);
   }
 
-  TriggerKey key() {
+  public TriggerKey key() {
     return new TriggerKey(component, phase, position, triggerName);
   }
 }
