@@ -3,9 +3,10 @@ package org.mltrace.collector.artifact;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
+import org.mltrace.collector.store.ArtifactSnapshot;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcArtifactStore;
 import org.mltrace.collector.store.StoreException;
 
 /** What {@code mltrace artifact} asks: list the snapshots, restore one. */
@@ -42,13 +43,8 @@ public final class ArtifactService implements AutoCloseable {
   }
 
   /** The newest snapshots first. */
-  public List<Snapshot> latest(int limit) {
-    try {
-      database.connection().setAutoCommit(true);
-      return SnapshotRows.latest(database.connection(), limit);
-    } catch (SQLException e) {
-      throw new StoreException("cannot list the artifact snapshots: " + e.getMessage(), e);
-    }
+  public List<ArtifactSnapshot> latest(int limit) {
+    return new JdbcArtifactStore(database).latest(limit);
   }
 
   /**
@@ -58,23 +54,18 @@ public final class ArtifactService implements AutoCloseable {
    * @throws ArtifactNotFoundException if there is none, or it was skipped
    * @throws ArtifactUnavailableException if its file is not in this store, or damaged
    */
-  public Snapshot restore(String runId, String name, Path out) {
-    Snapshot r;
-    try {
-      database.connection().setAutoCommit(true);
-      r =
-          SnapshotRows.find(database.connection(), runId, name)
-              .orElseThrow(
-                  () ->
-                      new ArtifactNotFoundException(
-                          "no snapshot of variable '"
-                              + name
-                              + "' of run '"
-                              + runId
-                              + "' (list them with 'mltrace artifact --list')"));
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the artifact snapshots: " + e.getMessage(), e);
-    }
+  public ArtifactSnapshot restore(String runId, String name, Path out) {
+    ArtifactSnapshot r =
+        new JdbcArtifactStore(database)
+            .find(runId, name)
+            .orElseThrow(
+                () ->
+                    new ArtifactNotFoundException(
+                        "no snapshot of variable '"
+                            + name
+                            + "' of run '"
+                            + runId
+                            + "' (list them with 'mltrace artifact --list')"));
     if (r.hash() == null) {
       throw new ArtifactNotFoundException(
           "the snapshot of '"

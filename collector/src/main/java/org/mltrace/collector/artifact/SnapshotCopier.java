@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +15,9 @@ import org.mltrace.agent.event.MalformedEventException;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.queue.QueueEntry;
 import org.mltrace.collector.queue.QueueReader;
+import org.mltrace.collector.store.ArtifactSnapshot;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcArtifactStore;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.store.UnitOfWork;
 import org.slf4j.Logger;
@@ -48,6 +48,7 @@ public final class SnapshotCopier implements AutoCloseable {
   private static final int BATCH = 500;
 
   private final Database database;
+  private final JdbcArtifactStore snapshots;
   private final ArtifactStore store;
   private final long maxBytes;
   private final Clock clock;
@@ -60,6 +61,7 @@ public final class SnapshotCopier implements AutoCloseable {
    */
   public SnapshotCopier(Database database, ArtifactStore store, long maxBytes, Clock clock) {
     this.database = database;
+    this.snapshots = new JdbcArtifactStore(database);
     this.store = store;
     this.maxBytes = maxBytes;
     this.clock = clock;
@@ -78,12 +80,7 @@ public final class SnapshotCopier implements AutoCloseable {
    * cycles after it.
    */
   public long position(String queueId) {
-    try {
-      database.connection().setAutoCommit(true);
-      return SnapshotRows.position(database.connection(), queueId).orElse(-1);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the snapshot position of " + queueId + ": " + e, e);
-    }
+    return snapshots.position(queueId).orElse(-1);
   }
 
   /**
@@ -108,14 +105,14 @@ public final class SnapshotCopier implements AutoCloseable {
                 UnitOfWork.Lock.NONE,
                 UnitOfWork.End.COMMIT,
                 "recording the artifact snapshots of " + queueId,
-                c -> {
+                () -> {
                   long through = from;
                   for (QueueEntry e : reader.read(BATCH, storedIndex)) {
-                    snapshotsOf(c, e.bytes());
+                    snapshotsOf(e.bytes());
                     through = e.index();
                   }
                   if (through != from) {
-                    SnapshotRows.savePosition(c, queueId, through, clock.instant());
+                    snapshots.savePosition(queueId, through, clock.instant());
                   }
                   return through;
                 });
@@ -138,7 +135,7 @@ public final class SnapshotCopier implements AutoCloseable {
     }
   }
 
-  private void snapshotsOf(Connection c, byte[] data) throws SQLException {
+  private void snapshotsOf(byte[] data) {
     Event event;
     try {
       event = EventCodec.decode(data);
@@ -150,19 +147,18 @@ public final class SnapshotCopier implements AutoCloseable {
     }
     for (CapturedValue v : run.inputs()) {
       if (v.snapshot()) {
-        snapshot(c, run, "input", v);
+        snapshot(run, "input", v);
       }
     }
     for (CapturedValue v : run.outputs()) {
       if (v.snapshot()) {
-        snapshot(c, run, "output", v);
+        snapshot(run, "output", v);
       }
     }
   }
 
-  private void snapshot(Connection c, RunEvent run, String direction, CapturedValue v)
-      throws SQLException {
-    if (!SnapshotRows.wanted(c, run.runId(), direction, v.name())) {
+  private void snapshot(RunEvent run, String direction, CapturedValue v) {
+    if (!snapshots.wanted(run.runId(), direction, v.name())) {
       return;
     }
     Taken t = take(v);
@@ -192,9 +188,8 @@ public final class SnapshotCopier implements AutoCloseable {
           t.status(),
           t.detail());
     }
-    SnapshotRows.insert(
-        c,
-        new Snapshot(
+    snapshots.insert(
+        new ArtifactSnapshot(
             run.runId(),
             direction,
             v.name(),

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mltrace.collector.artifact.ArtifactService;
 import org.mltrace.collector.artifact.ArtifactStore;
-import org.mltrace.collector.artifact.Snapshot;
+import org.mltrace.collector.store.ArtifactSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +74,7 @@ final class ArtifactCommand implements Callable<Integer> {
       if (list) {
         Output.print(spec, listing(artifacts));
       } else {
-        Snapshot s = artifacts.restore(runId, variable, out);
+        ArtifactSnapshot s = artifacts.restore(runId, variable, out);
         Output.print(
             spec,
             "wrote "
@@ -107,13 +107,13 @@ final class ArtifactCommand implements Callable<Integer> {
             .append(" files, ")
             .append(u.bytes())
             .append(" bytes\n");
-    List<Snapshot> latest = artifacts.latest(limit.limit);
+    List<ArtifactSnapshot> latest = artifacts.latest(limit.limit);
     if (latest.isEmpty()) {
       return sb.append("no snapshots recorded\n").toString();
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("RUN", "VAR", "STATUS", "SIZE", "HASH", "DETAIL"));
-    for (Snapshot s : latest) {
+    for (ArtifactSnapshot s : latest) {
       rows.add(
           List.of(
               s.runId(),

@@ -192,6 +192,11 @@ public final class Database implements AutoCloseable {
     pinned = c;
   }
 
+  /** Whether a {@link UnitOfWork} runs on the connection: its work must not commit. */
+  boolean inUnitOfWork() {
+    return pinned != null;
+  }
+
   @Override
   public void close() {
     BackgroundStatements b;

@@ -37,13 +37,16 @@ final class SqlRows {
     }
   }
 
-  /** Runs an INSERT, UPDATE or DELETE in its own transaction; returns the rows changed. */
+  /**
+   * Runs an INSERT, UPDATE or DELETE in its own transaction, or in the {@link UnitOfWork} running
+   * on the connection; returns the rows changed.
+   */
   static int update(Database database, String doing, String sql, Object... params) {
     Connection c = database.connection();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       int changed = ps.executeUpdate();
-      if (!c.getAutoCommit()) {
+      if (!c.getAutoCommit() && !database.inUnitOfWork()) {
         c.commit();
       }
       return changed;

@@ -14,6 +14,7 @@ import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.FileFacts;
 import org.mltrace.agent.event.ValueKind;
 import org.mltrace.collector.ingest.Collector;
+import org.mltrace.collector.store.ArtifactSnapshot;
 import org.mltrace.collector.testing.PostgresSchema;
 import org.mltrace.collector.testing.TestQueues;
 
@@ -50,7 +51,7 @@ class PostgresSnapshotTest {
 
     Path out = tmp.resolve("out.bin");
     try (ArtifactService artifacts = ArtifactService.open(url, store)) {
-      Snapshot s = artifacts.restore("p1", "return", out);
+      ArtifactSnapshot s = artifacts.restore("p1", "return", out);
       assertEquals("stored", s.status());
       assertEquals(1, artifacts.latest(10).size());
     }

@@ -1,4 +1,4 @@
-package org.mltrace.collector.artifact;
+package org.mltrace.collector.store;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param size bytes, null when unknown
  * @param detail a skip's reason in words, else null
  */
-public record Snapshot(
+public record ArtifactSnapshot(
     String runId,
     String direction,
     String name,
