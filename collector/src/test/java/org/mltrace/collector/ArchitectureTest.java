@@ -41,8 +41,6 @@ class ArchitectureTest {
           "metrics.MetricRows",
           "openlineage.OpenLineageForwarder",
           "purge.LabelPurger",
-          "query.BrowseQuery",
-          "query.SampleQuery",
           "retention.ArtifactMappings",
           "retention.Compactor",
           "retention.DayAggregates",

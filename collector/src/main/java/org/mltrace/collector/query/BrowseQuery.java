@@ -1,11 +1,6 @@
 package org.mltrace.collector.query;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +11,8 @@ import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.store.AnyOf;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.TriggerPoint;
+import org.mltrace.collector.store.TriggerStore;
 import org.mltrace.collector.store.ValueRow;
 
 /**
@@ -49,54 +46,27 @@ public final class BrowseQuery {
     if (queries.repository().findComponent(component).isEmpty()) {
       throw new NotFoundException("no component named '" + component + "'");
     }
-    try {
-      Connection c = queries.database().connection();
-      long total;
-      try (PreparedStatement ps =
-          c.prepareStatement("SELECT COUNT(*) FROM component_runs WHERE component = ?")) {
-        ps.setString(1, component);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
+    JdbcGraphStore graph = new JdbcGraphStore(queries.database());
+    long total = graph.runCount(component);
+    List<RunSummary> runs =
+        graph.runPage(component, offset, limit).stream().map(RunSummary::of).toList();
+    // The page's numeric outputs, from its runs' value arrays by key (the run_outputs view,
+    // filtered by run, made H2 expand every run's values: 57 s for a page of 50 among 10,000).
+    Map<String, Map<String, Double>> metrics = new HashMap<>();
+    Map<String, List<ValueRow>> outputs =
+        queries.repository().outputs(runs.stream().map(RunSummary::id).toList());
+    for (Map.Entry<String, List<ValueRow>> e : outputs.entrySet()) {
+      for (ValueRow v : e.getValue()) {
+        Double n =
+            "DOUBLE".equals(v.valueKind()) || "LONG".equals(v.valueKind())
+                ? number(v.valueText())
+                : null;
+        if (n != null) {
+          metrics.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(v.name(), n);
         }
       }
-      List<RunSummary> runs = new ArrayList<>();
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT id, component, start_time, end_time, status FROM component_runs"
-                  + " WHERE component = ? ORDER BY component, start_time DESC, id DESC"
-                  + " LIMIT ? OFFSET ?")) {
-        ps.setString(1, component);
-        ps.setInt(2, limit);
-        ps.setInt(3, offset);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            runs.add(
-                new RunSummary(
-                    rs.getString(1), rs.getString(2), time(rs, 3), time(rs, 4), rs.getString(5)));
-          }
-        }
-      }
-      // The page's numeric outputs, from its runs' value arrays by key (the run_outputs view,
-      // filtered by run, made H2 expand every run's values: 57 s for a page of 50 among 10,000).
-      Map<String, Map<String, Double>> metrics = new HashMap<>();
-      Map<String, List<ValueRow>> outputs =
-          queries.repository().outputs(runs.stream().map(RunSummary::id).toList());
-      for (Map.Entry<String, List<ValueRow>> e : outputs.entrySet()) {
-        for (ValueRow v : e.getValue()) {
-          Double n =
-              "DOUBLE".equals(v.valueKind()) || "LONG".equals(v.valueKind())
-                  ? number(v.valueText())
-                  : null;
-          if (n != null) {
-            metrics.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(v.name(), n);
-          }
-        }
-      }
-      return new HistoryPage(component, offset, limit, total, runs, metrics);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the history of component " + component, e);
     }
+    return new HistoryPage(component, offset, limit, total, runs, metrics);
   }
 
   /**
@@ -135,135 +105,40 @@ public final class BrowseQuery {
     List<String> frontier = List.of(root);
     boolean truncated = false;
     boolean windowed = limits.since() != null || limits.until() != null;
-    try {
-      Connection c = queries.database().connection();
-      for (int level = 0;
-          !frontier.isEmpty() && !truncated && (limits.depth() < 0 || level < limits.depth());
-          level++) {
-        List<String> next = new ArrayList<>();
-        for (List<String> chunk : chunks(frontier)) {
-          // The producers' start times only when a window needs them: the join doubles the
-          // cost of a level (0.15 against 0.08 ms a level on a 2,000-run chain, H2).
-          String sql =
-              windowed
-                  ? "SELECT d.depends_on_run_id, r.start_time FROM run_dependencies d"
-                      + " JOIN component_runs r ON r.id = d.depends_on_run_id"
-                      + " WHERE d.run_id = ANY(?) ORDER BY d.run_id, d.pointer_id"
-                  : "SELECT depends_on_run_id FROM run_dependencies WHERE run_id = ANY(?)"
-                      + " ORDER BY run_id, pointer_id";
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            AnyOf.bind(ps, 1, chunk);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                String producer = rs.getString(1);
-                if (seen.contains(producer) || (windowed && !limits.includes(time(rs, 2)))) {
-                  continue;
-                }
-                if (seen.size() >= maxRuns) {
-                  truncated = true;
-                  break;
-                }
-                seen.add(producer);
-                next.add(producer);
-              }
-            }
-          }
+    JdbcGraphStore graph = new JdbcGraphStore(queries.database());
+    for (int level = 0;
+        !frontier.isEmpty() && !truncated && (limits.depth() < 0 || level < limits.depth());
+        level++) {
+      List<String> next = new ArrayList<>();
+      for (Map.Entry<String, Instant> p : graph.producersOf(frontier, windowed).entrySet()) {
+        String producer = p.getKey();
+        if (seen.contains(producer) || (windowed && !limits.includes(p.getValue()))) {
+          continue;
         }
-        frontier = next;
-      }
-      return new RunGraph(pointer, flagged, root, summaries(c, seen), truncated);
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the lineage of " + id, e);
-    }
-  }
-
-  private List<RunSummary> summaries(Connection c, Collection<String> ids) throws SQLException {
-    Map<String, RunSummary> byId = new HashMap<>();
-    for (List<String> chunk : chunks(ids)) {
-      String sql =
-          "SELECT id, component, start_time, end_time, status FROM component_runs WHERE id = ANY(?)"
-              + "";
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        AnyOf.bind(ps, 1, chunk);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            byId.put(
-                rs.getString(1),
-                new RunSummary(
-                    rs.getString(1), rs.getString(2), time(rs, 3), time(rs, 4), rs.getString(5)));
-          }
+        if (seen.size() >= maxRuns) {
+          truncated = true;
+          break;
         }
+        seen.add(producer);
+        next.add(producer);
       }
+      frontier = next;
     }
-    List<RunSummary> runs = new ArrayList<>();
-    for (String id : ids) {
-      if (byId.containsKey(id)) {
-        runs.add(byId.get(id));
-      }
-    }
-    return runs;
+    List<RunSummary> runs =
+        graph.runsInOrder(List.copyOf(seen)).stream().map(RunSummary::of).toList();
+    return new RunGraph(pointer, flagged, root, runs, truncated);
   }
 
   /** The trigger results of the runs, in run order then phase and position. */
   public List<TriggerPoint> triggerResults(Collection<String> runIds) {
-    List<TriggerPoint> results = new ArrayList<>();
-    try {
-      Connection c = queries.database().connection();
-      for (List<String> chunk : chunks(runIds)) {
-        String sql =
-            "SELECT t.run_id, r.start_time, t.phase, t.position, t.trigger_name, t.status, t.value,"
-                + " t.threshold, t.message FROM trigger_results t"
-                + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id = ANY(?)"
-                + " ORDER BY r.start_time, t.run_id, t.phase DESC, t.position";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-          AnyOf.bind(ps, 1, chunk);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              results.add(
-                  new TriggerPoint(
-                      rs.getString(1),
-                      time(rs, 2),
-                      rs.getString(3),
-                      rs.getInt(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      doubleOrNull(rs, 7),
-                      doubleOrNull(rs, 8),
-                      rs.getString(9)));
-            }
-          }
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read trigger results", e);
-    }
-    return results;
+    return new TriggerStore(queries.database()).resultsInTime(runIds);
   }
 
   /** Failed triggers and flagged outputs of each run that has any; runs without are left out. */
   public Map<String, RunMarks> marks(Collection<String> runIds) {
-    Map<String, List<String>> failed = new HashMap<>();
-    Map<String, List<String>> flagged = new HashMap<>();
-    try {
-      Connection c = queries.database().connection();
-      for (List<String> chunk : chunks(runIds)) {
-        collect(
-            c,
-            "SELECT run_id, trigger_name FROM trigger_results WHERE status = 'fail'"
-                + " AND run_id = ANY(?) ORDER BY run_id, phase DESC, position",
-            chunk,
-            failed);
-        collect(
-            c,
-            "SELECT o.run_id, o.pointer_id FROM run_writes o JOIN io_pointers p"
-                + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id = ANY(?)"
-                + " ORDER BY o.run_id, o.position",
-            chunk,
-            flagged);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot read the marks of runs", e);
-    }
+    Map<String, List<String>> failed = new TriggerStore(queries.database()).failedTriggers(runIds);
+    Map<String, List<String>> flagged =
+        new JdbcGraphStore(queries.database()).flaggedOutputs(runIds);
     Map<String, RunMarks> marks = new HashMap<>();
     for (String id : runIds) {
       List<String> f = failed.getOrDefault(id, List.of());
@@ -286,34 +161,6 @@ public final class BrowseQuery {
                     .thenComparing(Dependency::pointerId))
             .map(d -> new String[] {d.runId(), d.dependsOnRunId(), d.pointerId()})
             .toList();
-  }
-
-  private static void collect(
-      Connection c, String sql, List<String> ids, Map<String, List<String>> into)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      AnyOf.bind(ps, 1, ids);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          into.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
-        }
-      }
-    }
-  }
-
-  /** The distinct ids in chunks for {@code = ANY(?)}, first occurrence first. */
-  private List<List<String>> chunks(Collection<String> ids) {
-    return AnyOf.chunks(queries.database(), List.copyOf(new java.util.LinkedHashSet<>(ids)));
-  }
-
-  static Instant time(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Double doubleOrNull(ResultSet rs, int column) throws SQLException {
-    double v = rs.getDouble(column);
-    return rs.wasNull() ? null : v;
   }
 
   /** A captured number's text as a double, or null when it is not a finite number. */

@@ -2,6 +2,8 @@ package org.mltrace.collector.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -28,6 +30,11 @@ public final class AnyOf {
   /** The keys in chunks sized for {@code database}, in order; one chunk (maybe empty) for few. */
   public static List<List<String>> chunks(Database database, List<String> keys) {
     return chunks(SqlDialect.of(database.isPostgres()), keys);
+  }
+
+  /** The distinct keys in chunks sized for {@code database}, first occurrence first. */
+  static List<List<String>> distinctChunks(Database database, Collection<String> keys) {
+    return chunks(database, List.copyOf(new LinkedHashSet<>(keys)));
   }
 
   static List<List<String>> chunks(SqlDialect dialect, List<String> keys) {

@@ -311,6 +311,45 @@ public final class JdbcRunRepository implements RunRepository {
     }
   }
 
+  @Override
+  public Map<String, Map<Integer, double[]>> samples(String runId) {
+    String doing = "reading the samples of run " + runId;
+    Map<String, Map<Integer, double[]>> byDirection = new HashMap<>();
+    Map<String, List<Integer>> positions = new HashMap<>();
+    try {
+      for (Object[] row :
+          SqlRows.query(
+              database,
+              doing,
+              "SELECT direction, position, sample_values FROM run_value_samples"
+                  + " WHERE run_id = ? AND sample_values IS NOT NULL",
+              rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getBytes(3)},
+              runId)) {
+        String direction = (String) row[0];
+        double[] sample = ValueSampleBytes.doubles((byte[]) row[2]);
+        int index =
+            positions
+                .computeIfAbsent(direction, d -> positions(d, runId, doing))
+                .indexOf((Integer) row[1]);
+        byDirection.computeIfAbsent(direction, k -> new HashMap<>()).put(index, sample);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("cannot read the samples of run " + runId, e);
+    }
+    return byDirection;
+  }
+
+  /** The positions of the run's inputs or outputs, in order. */
+  private List<Integer> positions(String direction, String runId, String doing) {
+    String table = "input".equals(direction) ? "run_inputs" : "run_outputs";
+    return SqlRows.query(
+        database,
+        doing,
+        "SELECT position FROM " + table + " WHERE run_id = ? ORDER BY position",
+        rs -> rs.getInt(1),
+        runId);
+  }
+
   /** A {@code trigger_results} row, read by column name. */
   static TriggerOutcome triggerOutcome(ResultSet rs) throws SQLException {
     return new TriggerOutcome(

@@ -61,6 +61,14 @@ public interface RunRepository {
    */
   Map<String, List<TriggerOutcome>> triggerResults(Collection<String> runIds);
 
+  /**
+   * The run's stored samples ({@code run_value_samples}) as doubles, by {@code "input"} or {@code
+   * "output"} and then the value's index in that direction's list (values are listed by position,
+   * which need not count from 0). Fails with {@link StoreException} also when a stored sample is
+   * not a whole number of doubles.
+   */
+  Map<String, Map<Integer, double[]>> samples(String runId);
+
   /** Those of {@code runIds} whose triggers wait in {@code trigger_pending}. */
   java.util.Set<String> pendingTriggerRuns(Collection<String> runIds);
 }

@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one parameterized statement on the session's connection. Parameters may be a String, a Long
@@ -38,6 +41,23 @@ final class SqlRows {
   }
 
   /**
+   * The rows of {@code sql}, whose one parameter is a chunk of the distinct {@code keys} (see
+   * {@link AnyOf}), as lists of their second column by their first, in row order.
+   */
+  static Map<String, List<String>> grouped(
+      Database database, String doing, String sql, Collection<String> keys) {
+    Map<String, List<String>> into = new HashMap<>();
+    for (List<String> chunk : AnyOf.distinctChunks(database, keys)) {
+      for (String[] row :
+          query(
+              database, doing, sql, rs -> new String[] {rs.getString(1), rs.getString(2)}, chunk)) {
+        into.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+      }
+    }
+    return into;
+  }
+
+  /**
    * Runs an INSERT, UPDATE or DELETE in its own transaction, or in the {@link UnitOfWork} running
    * on the connection; returns the rows changed.
    */
@@ -56,7 +76,7 @@ final class SqlRows {
   }
 
   @SuppressWarnings("unchecked")
-  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+  static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       int index = i + 1;

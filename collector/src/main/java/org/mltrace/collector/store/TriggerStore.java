@@ -33,6 +33,47 @@ public final class TriggerStore {
     this.database = database;
   }
 
+  /**
+   * The trigger results of the runs, each with its run's start, in run start order then phase and
+   * position (per chunk of {@link AnyOf} runs).
+   */
+  public List<TriggerPoint> resultsInTime(Collection<String> runIds) {
+    List<TriggerPoint> results = new ArrayList<>();
+    for (List<String> chunk : AnyOf.distinctChunks(database, runIds)) {
+      results.addAll(
+          SqlRows.query(
+              database,
+              "reading trigger results",
+              "SELECT t.run_id, r.start_time, t.phase, t.position, t.trigger_name, t.status,"
+                  + " t.value, t.threshold, t.message FROM trigger_results t"
+                  + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id = ANY(?)"
+                  + " ORDER BY r.start_time, t.run_id, t.phase DESC, t.position",
+              rs ->
+                  new TriggerPoint(
+                      rs.getString(1),
+                      Jdbc.time(rs, "start_time"),
+                      rs.getString(3),
+                      rs.getInt(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      Jdbc.doubleOrNull(rs, "value"),
+                      Jdbc.doubleOrNull(rs, "threshold"),
+                      rs.getString(9)),
+              chunk));
+    }
+    return results;
+  }
+
+  /** The names of the triggers that failed on each run, by phase and position; others absent. */
+  public Map<String, List<String>> failedTriggers(Collection<String> runIds) {
+    return SqlRows.grouped(
+        database,
+        "reading the failed triggers of runs",
+        "SELECT run_id, trigger_name FROM trigger_results WHERE status = 'fail'"
+            + " AND run_id = ANY(?) ORDER BY run_id, phase DESC, position",
+        runIds);
+  }
+
   /** The oldest pending runs, at most {@code limit}, in the order they were stored. */
   public List<PendingRun> pending(int limit) {
     synchronized (database) {

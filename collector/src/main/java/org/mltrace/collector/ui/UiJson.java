@@ -12,7 +12,7 @@ import org.mltrace.collector.query.HistoryPage;
 import org.mltrace.collector.query.RunMarks;
 import org.mltrace.collector.query.RunSummary;
 import org.mltrace.collector.query.SampleHistogram;
-import org.mltrace.collector.query.TriggerPoint;
+import org.mltrace.collector.store.TriggerPoint;
 
 /**
  * The API's JSON for what the CLI has no JSON of (docs/api.md); the rest reuses the CLI's

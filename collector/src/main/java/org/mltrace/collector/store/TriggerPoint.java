@@ -1,4 +1,4 @@
-package org.mltrace.collector.query;
+package org.mltrace.collector.store;
 
 import java.time.Instant;
 
