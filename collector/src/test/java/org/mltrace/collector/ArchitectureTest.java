@@ -40,11 +40,7 @@ class ArchitectureTest {
           "metrics.CollectorMetrics",
           "metrics.MetricRows",
           "openlineage.OpenLineageForwarder",
-          "purge.LabelPurger",
-          "retention.ArtifactMappings",
-          "retention.Compactor",
-          "retention.DayAggregates",
-          "retention.FlaggedLineage");
+          "purge.LabelPurger");
 
   @Test
   void onlyStoreUsesJavaSql() {

@@ -1,4 +1,4 @@
-package org.mltrace.collector.retention;
+package org.mltrace.collector.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
