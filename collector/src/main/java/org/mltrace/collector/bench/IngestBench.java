@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.store.Database;
-import org.mltrace.collector.store.StoreException;
+import org.mltrace.collector.store.DatabaseProbe;
+import org.mltrace.collector.store.JdbcGraphStore;
 
 /**
  * The collector's throughput: writes N synthetic runs into a fresh queue ({@link SyntheticRuns}),
@@ -42,26 +40,9 @@ public final class IngestBench {
       seconds = (System.nanoTime() - t0) / 1e9;
     }
     try (Database db = Database.open(jdbcUrl, Database.Access.EXISTING)) {
-      long dependencies = number(db, "SELECT COUNT(*) FROM run_dependencies");
-      long bytes =
-          db.isPostgres()
-              ? number(
-                  db,
-                  "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c"
-                      + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                      + " WHERE n.nspname = current_schema() AND c.relkind = 'r'")
-              : h2FileSize(jdbcUrl);
+      long dependencies = new JdbcGraphStore(db).dependencyCount();
+      long bytes = db.isPostgres() ? DatabaseProbe.postgresTableBytes(db) : h2FileSize(jdbcUrl);
       return new Result(r.runs(), seconds, eventBytes, bytes, dependencies);
-    }
-  }
-
-  private static long number(Database db, String sql) {
-    try (Statement st = db.connection().createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new StoreException("bench query failed: " + e.getMessage(), e);
     }
   }
 

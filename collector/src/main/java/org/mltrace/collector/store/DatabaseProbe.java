@@ -155,20 +155,38 @@ public final class DatabaseProbe {
         return Files.size(dataFile.get());
       }
       if (url.isPostgres()) {
-        try (Statement st = c.createStatement();
-            ResultSet rs =
-                st.executeQuery(
-                    "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
-                        + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                        + " WHERE n.nspname = current_schema() AND c.relkind = 'r'")) {
-          rs.next();
-          return rs.getLong(1);
-        }
+        return postgresTableBytes(c);
       }
     } catch (IOException | SQLException e) {
       // the size is a hint; unknown is reported as such
     }
     return -1;
+  }
+
+  /**
+   * The bytes the tables of {@code database}'s current schema take with their indexes, on
+   * PostgreSQL.
+   *
+   * @throws StoreException if the database fails
+   */
+  public static long postgresTableBytes(Database database) {
+    try {
+      return postgresTableBytes(database.connection());
+    } catch (SQLException e) {
+      throw StoreException.of("measuring the size of the tables", e);
+    }
+  }
+
+  private static long postgresTableBytes(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0) FROM pg_class c"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = current_schema() AND c.relkind = 'r'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static Instant instant(OffsetDateTime t) {

@@ -100,6 +100,16 @@ public final class JdbcGraphStore {
         runIds);
   }
 
+  /** The number of dependency links stored. */
+  public long dependencyCount() {
+    return SqlRows.query(
+            database,
+            "counting run dependencies",
+            "SELECT COUNT(*) FROM run_dependencies",
+            rs -> rs.getLong(1))
+        .get(0);
+  }
+
   /** The number of runs the component has stored. */
   public long runCount(String component) {
     return SqlRows.query(
