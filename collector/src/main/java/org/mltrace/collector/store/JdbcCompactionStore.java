@@ -1,9 +1,7 @@
 package org.mltrace.collector.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,27 +27,17 @@ public final class JdbcCompactionStore {
 
   /** Empties the batch, then lists in it the runs that started before {@code cutoff}. */
   public long batchRunsStartedBefore(Instant cutoff) {
-    return update(
+    clearBatch();
+    return SqlRows.update(
+        database,
         "selecting the runs started before " + cutoff,
-        c -> {
-          clear(c);
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO compaction_batch (run_id)"
-                      + " SELECT id FROM component_runs WHERE start_time < ?")) {
-            Jdbc.setTime(ps, 1, cutoff);
-            return ps.executeUpdate();
-          }
-        });
+        "INSERT INTO compaction_batch (run_id) SELECT id FROM component_runs WHERE start_time < ?",
+        cutoff);
   }
 
   /** Empties the batch. */
   public void clearBatch() {
-    update("emptying compaction_batch", JdbcCompactionStore::clear);
-  }
-
-  private static long clear(Connection c) throws SQLException {
-    return execute(c, "DELETE FROM compaction_batch");
+    SqlRows.update(database, "emptying compaction_batch", "DELETE FROM compaction_batch");
   }
 
   /** The number of flagged pointers some run wrote. */
@@ -95,7 +83,8 @@ public final class JdbcCompactionStore {
     for (List<String> chunk : AnyOf.chunks(new ArrayList<>(keep), CHUNK)) {
       if (!chunk.isEmpty()) {
         kept +=
-            change(
+            SqlRows.update(
+                database,
                 "keeping the lineage of flagged outputs",
                 "DELETE FROM compaction_batch WHERE run_id IN ("
                     + String.join(", ", Collections.nCopies(chunk.size(), "?"))
@@ -200,7 +189,7 @@ public final class JdbcCompactionStore {
             + "."
             + column
             + ")";
-    return update("deleting from " + table, c -> execute(c, sql));
+    return SqlRows.update(database, "deleting from " + table, sql);
   }
 
   /**
@@ -208,7 +197,8 @@ public final class JdbcCompactionStore {
    * old, so nothing newer refers to them; an open alert is kept at any age.
    */
   public long deleteResolvedAlerts(Instant cutoff) {
-    return change(
+    return SqlRows.update(
+        database,
         "deleting resolved alerts",
         "DELETE FROM alerts WHERE status = 'resolved' AND resolved_at < ?",
         cutoff);
@@ -227,7 +217,8 @@ public final class JdbcCompactionStore {
   /** Records a compaction that removed runs. */
   public void recordCompaction(
       Instant ranAt, Instant cutoff, long runsRemoved, long runsKeptLineage, long dependencies) {
-    change(
+    SqlRows.update(
+        database,
         "recording the compaction",
         "INSERT INTO compactions (ran_at, cutoff, runs_removed, runs_kept_lineage,"
             + " dependencies_removed) VALUES (?, ?, ?, ?, ?)",
@@ -256,24 +247,6 @@ public final class JdbcCompactionStore {
       return step.run(database.connection());
     } catch (SQLException e) {
       throw StoreException.of(doing, e);
-    }
-  }
-
-  /** Runs a parameterized change in the compaction's transaction (no commit of its own). */
-  private long change(String doing, String sql, Object... params) {
-    return update(
-        doing,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlRows.bind(ps, params);
-            return ps.executeUpdate();
-          }
-        });
-  }
-
-  private static long execute(Connection c, String sql) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      return st.executeUpdate(sql);
     }
   }
 }

@@ -76,7 +76,7 @@ final class SqlRows {
   }
 
   @SuppressWarnings("unchecked")
-  static void bind(PreparedStatement ps, Object... params) throws SQLException {
+  private static void bind(PreparedStatement ps, Object... params) throws SQLException {
     for (int i = 0; i < params.length; i++) {
       Object p = params[i];
       int index = i + 1;
