@@ -38,8 +38,7 @@ class ArchitectureTest {
           "listener.MetricsHandler",
           "metrics.CollectorMetrics",
           "metrics.MetricRows",
-          "openlineage.OpenLineageForwarder",
-          "purge.LabelPurger");
+          "openlineage.OpenLineageForwarder");
 
   @Test
   void onlyStoreUsesJavaSql() {

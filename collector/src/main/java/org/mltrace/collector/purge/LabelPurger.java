@@ -1,14 +1,7 @@
 package org.mltrace.collector.purge;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +11,7 @@ import org.mltrace.collector.lineage.LineageClosure;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.JdbcLabelStore;
-import org.mltrace.collector.store.RunValueBlanker;
+import org.mltrace.collector.store.JdbcPurgeStore;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.store.UnitOfWork;
 
@@ -42,8 +35,6 @@ import org.mltrace.collector.store.UnitOfWork;
  * names) and the artifact store's files, which other runs may share (content-addressed).
  */
 public final class LabelPurger implements AutoCloseable {
-  private static final int CHUNK = 500;
-
   private final Database database;
 
   private LabelPurger(Database database) {
@@ -90,48 +81,25 @@ public final class LabelPurger implements AutoCloseable {
         UnitOfWork.Lock.INGEST,
         dryRun ? UnitOfWork.End.ROLL_BACK : UnitOfWork.End.COMMIT,
         "purging label '" + label + "'",
-        c -> purge(c, label, pointers, by, reason, dryRun, now));
-  }
-
-  private PurgeReport purge(
-      Connection c,
-      String label,
-      List<String> pointers,
-      String by,
-      String reason,
-      boolean dryRun,
-      Instant now)
-      throws SQLException {
-    List<String> runs = derivedRuns(pointers);
-    long values = 0;
-    long summaries = 0;
-    long samples = 0;
-    long snapshots = 0;
-    for (int from = 0; from < runs.size(); from += CHUNK) {
-      List<String> chunk = runs.subList(from, Math.min(runs.size(), from + CHUNK));
-      // Values and summaries are arrays of the run rows (V025).
-      RunValueBlanker.Blanked blanked = RunValueBlanker.blank(c, chunk);
-      values += blanked.values();
-      summaries += blanked.summaries();
-      samples += update(c, "DELETE FROM run_value_samples WHERE run_id IN (%s)", chunk);
-      snapshots += update(c, "DELETE FROM artifact_snapshots WHERE run_id IN (%s)", chunk);
-    }
-    Long purgeId = null;
-    if (!dryRun) {
-      purgeId = log(c, label, by, reason, now, runs.size(), values, summaries, samples, snapshots);
-      try (PreparedStatement ps =
-          c.prepareStatement("INSERT INTO purged_runs (purge_id, run_id) VALUES (?, ?)")) {
-        for (String run : runs) {
-          ps.setLong(1, purgeId);
-          ps.setString(2, run);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-    }
-    return new PurgeReport(
-        label, dryRun, purgeId, now, by, reason, pointers, runs, values, summaries, samples,
-        snapshots);
+        () -> {
+          List<String> runs = derivedRuns(pointers);
+          JdbcPurgeStore purges = new JdbcPurgeStore(database);
+          JdbcPurgeStore.Removed removed = purges.removeValues(runs);
+          Long purgeId = dryRun ? null : purges.record(label, by, reason, now, runs, removed);
+          return new PurgeReport(
+              label,
+              dryRun,
+              purgeId,
+              now,
+              by,
+              reason,
+              pointers,
+              runs,
+              removed.values(),
+              removed.summaries(),
+              removed.samples(),
+              removed.snapshots());
+        });
   }
 
   /** The runs that read the pointers and every run downstream of them, by id. */
@@ -143,51 +111,6 @@ public final class LabelPurger implements AutoCloseable {
     }
     return List.copyOf(
         new TreeSet<>(LineageClosure.downstream(graph::downstreamOf).reach(readers, -1).keySet()));
-  }
-
-  private static long log(
-      Connection c,
-      String label,
-      String by,
-      String reason,
-      Instant now,
-      long runs,
-      long values,
-      long summaries,
-      long samples,
-      long snapshots)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO purge_log (label, purged_at, purged_by, reason, runs, values_removed,"
-                + " summaries_removed, samples_removed, snapshots_removed)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, label);
-      ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-      ps.setString(3, by);
-      ps.setString(4, reason);
-      ps.setLong(5, runs);
-      ps.setLong(6, values);
-      ps.setLong(7, summaries);
-      ps.setLong(8, samples);
-      ps.setLong(9, snapshots);
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        return keys.getLong(1);
-      }
-    }
-  }
-
-  private static long update(Connection c, String sql, List<String> runIds) throws SQLException {
-    String marks = String.join(", ", java.util.Collections.nCopies(runIds.size(), "?"));
-    try (PreparedStatement ps = c.prepareStatement(sql.formatted(marks))) {
-      for (int i = 0; i < runIds.size(); i++) {
-        ps.setString(i + 1, runIds.get(i));
-      }
-      return ps.executeUpdate();
-    }
   }
 
   /** The database URL, password masked, for messages. */
