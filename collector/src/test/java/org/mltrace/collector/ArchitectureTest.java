@@ -35,9 +35,6 @@ class ArchitectureTest {
    */
   private static final Set<String> SQL_OUTSIDE_STORE_NOT_YET_MOVED =
       Set.of(
-          "listener.MetricsHandler",
-          "metrics.CollectorMetrics",
-          "metrics.MetricRows",
           "openlineage.OpenLineageForwarder");
 
   @Test

@@ -6,7 +6,6 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.sql.SQLException;
 import org.mltrace.collector.metrics.CollectorMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ final class MetricsHandler implements HttpHandler {
       MetricSnapshots snapshots;
       try {
         snapshots = metrics.scrape();
-      } catch (SQLException | RuntimeException e) {
+      } catch (RuntimeException e) {
         log.warn("could not read the metrics", e);
         Replies.error(exchange, 503, "could not read the metrics: " + e.getMessage());
         return;

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +20,8 @@ import java.util.function.Supplier;
 import org.mltrace.collector.ingest.QueueBacklog;
 import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcScrapeStore;
+import org.mltrace.collector.store.MetricSample;
 
 /**
  * Everything {@code GET /metrics} reports, read when scraped: from the database (runs, dead
@@ -34,8 +34,8 @@ import org.mltrace.collector.store.Database;
  * them would grow without end); queues those in the directory now (the retention removes finished
  * ones).
  *
- * <p>Fails with {@link java.sql.SQLException} when the database cannot answer; the handler turns
- * that into a 503, which Prometheus records as a failed scrape ({@code up == 0}).
+ * <p>Fails with {@link org.mltrace.collector.store.StoreException} when the database cannot answer;
+ * the handler turns that into a 503, which Prometheus records as a failed scrape ({@code up == 0}).
  */
 public final class CollectorMetrics implements AutoCloseable {
   static final int MAX_SERIES = 1_000;
@@ -63,7 +63,7 @@ public final class CollectorMetrics implements AutoCloseable {
     extra.add(
         () ->
             Snapshots.gauge(
-                name, help, List.of(), List.of(new Sample(List.of(), value.getAsDouble()))));
+                name, help, List.of(), List.of(new MetricSample(List.of(), value.getAsDouble()))));
     return this;
   }
 
@@ -72,93 +72,60 @@ public final class CollectorMetrics implements AutoCloseable {
     extra.add(
         () ->
             Snapshots.counter(
-                name, help, List.of(), List.of(new Sample(List.of(), value.getAsDouble()))));
+                name, help, List.of(), List.of(new MetricSample(List.of(), value.getAsDouble()))));
     return this;
   }
 
-  public MetricSnapshots scrape() throws SQLException {
-    Connection c = database.connection();
+  public MetricSnapshots scrape() {
+    JdbcScrapeStore store = new JdbcScrapeStore(database);
     List<MetricSnapshot> metrics = new ArrayList<>();
     metrics.add(
         Snapshots.gauge(
             "mltrace_runs_stored",
             "Component runs in the database, by component and status (ok or failed).",
             List.of("component", "status"),
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                // kept at ingest (V029): counting component_runs took seconds at 10M runs
-                "SELECT component, status, runs FROM component_run_counts"
-                    + " WHERE runs > 0 ORDER BY component, status")));
+            store.runsStored(MAX_SERIES)));
     metrics.add(
         Snapshots.gauge(
             "mltrace_dead_letters",
             "Queue entries that could not be stored (dead_letters), by queue directory name.",
             List.of("queue"),
-            byQueueName(
-                MetricRows.read(
-                    c,
-                    MAX_SERIES,
-                    "SELECT queue_id, COUNT(*) FROM dead_letters GROUP BY queue_id ORDER BY queue_id"))));
-    metrics.addAll(queueLag(c));
-    metrics.addAll(agents(c));
+            byQueueName(store.deadLetters(MAX_SERIES))));
+    metrics.addAll(queueLag(store));
+    metrics.addAll(agents(store));
     metrics.add(
         Snapshots.gauge(
             "mltrace_alerts_open",
             "Open alerts, by component and trigger declaration.",
             List.of("component", "phase", "position", "trigger"),
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                "SELECT component, phase, position, trigger_name, COUNT(*) FROM alerts"
-                    + " WHERE status = 'open' GROUP BY component, phase, position, trigger_name"
-                    + " ORDER BY component, phase, position")));
+            store.openAlerts(MAX_SERIES)));
     metrics.add(
         Snapshots.gauge(
             "mltrace_trigger_value",
             "The value of each declared trigger in its latest evaluation.",
             List.of("component", "phase", "position", "trigger"),
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                "SELECT t.component, t.phase, t.position, t.trigger_name, t.value"
-                    + " FROM trigger_results t JOIN (SELECT component, phase, position,"
-                    + " MAX(evaluated_at) latest FROM trigger_results"
-                    + " GROUP BY component, phase, position) l"
-                    + " ON t.component = l.component AND t.phase = l.phase"
-                    + " AND t.position = l.position AND t.evaluated_at = l.latest"
-                    + " ORDER BY t.component, t.phase, t.position, t.run_id DESC")));
+            store.latestTriggerValues(MAX_SERIES)));
     metrics.add(
         Snapshots.gauge(
             "mltrace_task_metric",
             "The latest value of each task metric (accuracy, recall, mae...), with the task's"
                 + " prediction component.",
             List.of("component", "task", "metric"),
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                "SELECT t.prediction_component, m.task, m.metric, m.metric_value"
-                    + " FROM task_metrics m JOIN (SELECT task, MAX(seq) latest FROM task_evaluations"
-                    + " GROUP BY task) l ON m.task = l.task AND m.seq = l.latest"
-                    + " JOIN tasks t ON t.name = m.task ORDER BY m.task, m.metric")));
+            store.latestTaskMetrics(MAX_SERIES)));
     extra.forEach(m -> metrics.add(m.get()));
     return new MetricSnapshots(metrics);
   }
 
   /** Unread entries and seconds behind, per queue under the queue directory. */
-  private List<MetricSnapshot> queueLag(Connection c) throws SQLException {
+  private List<MetricSnapshot> queueLag(JdbcScrapeStore store) {
     Map<String, Instant> updated = new HashMap<>();
     Map<String, Long> positions = new HashMap<>();
-    try (var st =
-            c.prepareStatement("SELECT queue_id, last_index, updated_at FROM ingest_positions");
-        var rs = st.executeQuery()) {
-      while (rs.next()) {
-        positions.put(rs.getString(1), rs.getLong(2));
-        updated.put(rs.getString(1), rs.getTimestamp(3).toInstant());
-      }
+    for (JdbcScrapeStore.QueuePosition p : store.ingestPositions()) {
+      positions.put(p.queueId(), p.lastIndex());
+      updated.put(p.queueId(), p.updatedAt());
     }
-    List<Sample> entries = new ArrayList<>();
-    List<Sample> seconds = new ArrayList<>();
+    List<MetricSample> entries = new ArrayList<>();
+    List<MetricSample> seconds = new ArrayList<>();
     List<QueueBacklog> backlog;
     try {
       backlog = QueueBacklog.of(queueRoot, id -> positions.getOrDefault(id, -1L));
@@ -169,13 +136,13 @@ public final class CollectorMetrics implements AutoCloseable {
     for (QueueBacklog q : backlog.subList(0, Math.min(backlog.size(), MAX_SERIES))) {
       String id = q.queue().toAbsolutePath().normalize().toString();
       List<String> label = List.of(q.queue().getFileName().toString());
-      entries.add(new Sample(label, q.unread()));
+      entries.add(new MetricSample(label, q.unread()));
       double behind = 0;
       if (q.unread() > 0) {
         Instant since = updated.getOrDefault(id, created(q.queue(), now));
         behind = Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
       }
-      seconds.add(new Sample(label, behind));
+      seconds.add(new MetricSample(label, behind));
     }
     return List.of(
         Snapshots.gauge(
@@ -192,36 +159,15 @@ public final class CollectorMetrics implements AutoCloseable {
   }
 
   /** The agents that reported in the last day (at most {@link #MAX_AGENTS}): their counters. */
-  private List<MetricSnapshot> agents(Connection c) throws SQLException {
+  private List<MetricSnapshot> agents(JdbcScrapeStore store) {
     Instant since = clock.instant().minus(AGENT_WINDOW);
-    String recent = " FROM agent_stats WHERE reported_at >= ? ORDER BY reported_at DESC, agent_id";
-    List<Sample> written =
-        MetricRows.read(c, MAX_AGENTS, "SELECT agent_id, host, events_written" + recent, since);
+    List<MetricSample> written = store.agentEventsWritten(since, MAX_AGENTS);
     Set<String> agents = new HashSet<>();
     written.forEach(s -> agents.add(s.labelValues().get(0)));
-    List<Sample> dropped =
-        MetricRows.read(c, MAX_AGENTS, "SELECT agent_id, host, events_dropped" + recent, since);
-    List<Sample> errors =
-        MetricRows.read(c, MAX_AGENTS, "SELECT agent_id, host, internal_errors" + recent, since);
-    List<Sample> unrecorded =
-        only(
-            agents,
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                "SELECT u.agent_id, SUM(u.count) FROM agent_unrecorded u JOIN agent_stats s"
-                    + " ON s.agent_id = u.agent_id WHERE s.reported_at >= ? GROUP BY u.agent_id",
-                since));
-    List<Sample> health =
-        only(
-            agents,
-            MetricRows.read(
-                c,
-                MAX_SERIES,
-                "SELECT h.agent_id, h.kind, h.count FROM agent_health h JOIN agent_stats s"
-                    + " ON s.agent_id = h.agent_id WHERE s.reported_at >= ?"
-                    + " ORDER BY h.agent_id, h.kind",
-                since));
+    List<MetricSample> dropped = store.agentEventsDropped(since, MAX_AGENTS);
+    List<MetricSample> errors = store.agentInternalErrors(since, MAX_AGENTS);
+    List<MetricSample> unrecorded = only(agents, store.agentUnrecordedCalls(since, MAX_SERIES));
+    List<MetricSample> health = only(agents, store.agentHealth(since, MAX_SERIES));
     List<String> agentHost = List.of("agent", "host");
     return List.of(
         Snapshots.counter(
@@ -252,16 +198,16 @@ public final class CollectorMetrics implements AutoCloseable {
             health));
   }
 
-  private static List<Sample> only(Set<String> agents, List<Sample> samples) {
+  private static List<MetricSample> only(Set<String> agents, List<MetricSample> samples) {
     return samples.stream().filter(s -> agents.contains(s.labelValues().get(0))).toList();
   }
 
   /** Queue ids are absolute paths; the label is the directory's name. */
-  private static List<Sample> byQueueName(List<Sample> samples) {
+  private static List<MetricSample> byQueueName(List<MetricSample> samples) {
     return samples.stream()
         .map(
             s ->
-                new Sample(
+                new MetricSample(
                     List.of(Path.of(s.labelValues().get(0)).getFileName().toString()), s.value()))
         .toList();
   }

@@ -7,18 +7,20 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.mltrace.collector.store.MetricSample;
 
 /**
- * Builds Prometheus snapshots from {@link Sample}s. A series whose labels repeat an earlier one's
- * is dropped (the first wins), as the exposition format forbids duplicates.
+ * Builds Prometheus snapshots from {@link MetricSample}s. A series whose labels repeat an earlier
+ * one's is dropped (the first wins), as the exposition format forbids duplicates.
  */
 final class Snapshots {
   private Snapshots() {}
 
-  static MetricSnapshot gauge(String name, String help, List<String> labels, List<Sample> samples) {
+  static MetricSnapshot gauge(
+      String name, String help, List<String> labels, List<MetricSample> samples) {
     GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
     Set<List<String>> seen = new HashSet<>();
-    for (Sample s : samples) {
+    for (MetricSample s : samples) {
       if (seen.add(s.labelValues())) {
         b.dataPoint(
             GaugeSnapshot.GaugeDataPointSnapshot.builder()
@@ -32,10 +34,10 @@ final class Snapshots {
 
   /** {@code name} without {@code _total}; the text format appends it. */
   static MetricSnapshot counter(
-      String name, String help, List<String> labels, List<Sample> samples) {
+      String name, String help, List<String> labels, List<MetricSample> samples) {
     CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
     Set<List<String>> seen = new HashSet<>();
-    for (Sample s : samples) {
+    for (MetricSample s : samples) {
       if (seen.add(s.labelValues())) {
         b.dataPoint(
             CounterSnapshot.CounterDataPointSnapshot.builder()
