@@ -28,15 +28,7 @@ class ArchitectureTest {
     slices().matching("org.mltrace.collector.(*)..").should().beFreeOfCycles().check(MAIN);
   }
 
-  /**
-   * Classes outside {@code store/} that still use {@code java.sql}, until their statements move
-   * into store's repositories. The list only shrinks: a class not on it fails the test, and so does
-   * a class on it that no longer needs to be (take it off).
-   */
-  private static final Set<String> SQL_OUTSIDE_STORE_NOT_YET_MOVED =
-      Set.of(
-          "openlineage.OpenLineageForwarder");
-
+  /** Every statement lives in a {@code store/} repository: no other package sees JDBC. */
   @Test
   void onlyStoreUsesJavaSql() {
     Set<String> using = new TreeSet<>();
@@ -53,9 +45,8 @@ class ArchitectureTest {
       }
     }
     assertEquals(
-        new TreeSet<>(SQL_OUTSIDE_STORE_NOT_YET_MOVED),
+        Set.of(),
         using,
-        "classes outside store/ using java.sql: a new one belongs in a store/ repository; one that"
-            + " no longer uses it comes off the list");
+        "classes outside store/ using java.sql: their statements belong in a store/ repository");
   }
 }

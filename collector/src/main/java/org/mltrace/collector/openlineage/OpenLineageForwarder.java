@@ -12,10 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mltrace.collector.query.QueryService;
-import org.mltrace.collector.query.SqlResult;
+import org.mltrace.collector.store.JdbcRunFeedStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +45,7 @@ public final class OpenLineageForwarder implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(OpenLineageForwarder.class);
 
   private final QueryService queries;
+  private final JdbcRunFeedStore runs;
   private final URI endpoint;
   private final Path positionFile;
   private final Duration firstBackoff;
@@ -59,6 +60,7 @@ public final class OpenLineageForwarder implements AutoCloseable {
   OpenLineageForwarder(
       QueryService queries, URI url, Path queueRoot, Duration firstBackoff, Duration poll) {
     this.queries = queries;
+    this.runs = new JdbcRunFeedStore(queries.database());
     String base = url.toString().endsWith("/") ? url.toString() : url + "/";
     this.endpoint = URI.create(base).resolve("api/v1/lineage");
     this.positionFile = queueRoot.toAbsolutePath().normalize().resolve(POSITION_FILE);
@@ -78,13 +80,7 @@ public final class OpenLineageForwarder implements AutoCloseable {
   void startThread() {
     if (readPosition() == null) {
       // First start: from the runs stored from now on; the history is for export openlineage.
-      SqlResult latest =
-          queries.sql(
-              "SELECT id, ingested_at FROM component_runs ORDER BY ingested_at DESC, id DESC LIMIT 1");
-      if (!latest.rows().isEmpty()) {
-        List<Object> row = latest.rows().get(0);
-        writePosition(instantText(row.get(1)), String.valueOf(row.get(0)));
-      }
+      runs.last().ifPresent(this::writePosition);
     }
     thread = new Thread(this::run, "mltrace-openlineage-forward");
     thread.setDaemon(true);
@@ -127,33 +123,15 @@ public final class OpenLineageForwarder implements AutoCloseable {
 
   /** Sends the next page of stored runs after the cursor; returns how many were sent. */
   int forwardPage() throws SendFailed {
-    String[] cursor = readPosition();
-    String where =
-        cursor == null
-            ? ""
-            : " WHERE ingested_at > "
-                + timestamp(cursor[0])
-                + " OR (ingested_at = "
-                + timestamp(cursor[0])
-                + " AND id > '"
-                + cursor[1].replace("'", "''")
-                + "')";
-    SqlResult page =
-        queries.sql(
-            "SELECT id, ingested_at FROM component_runs"
-                + where
-                + " ORDER BY ingested_at, id LIMIT "
-                + PAGE);
     int sent = 0;
-    for (List<Object> row : page.rows()) {
+    for (JdbcRunFeedStore.Stored run : runs.after(readPosition(), PAGE)) {
       if (stopped) {
         break;
       }
-      String id = String.valueOf(row.get(0));
-      for (ObjectNode event : OpenLineageExport.events(queries.inspect(id))) {
+      for (ObjectNode event : OpenLineageExport.events(queries.inspect(run.runId()))) {
         send(event.toString());
       }
-      writePosition(instantText(row.get(1)), id);
+      writePosition(run);
       forwarded.incrementAndGet();
       sent++;
     }
@@ -182,44 +160,28 @@ public final class OpenLineageForwarder implements AutoCloseable {
     }
   }
 
-  private static String instantText(Object value) {
-    if (value instanceof java.time.OffsetDateTime t) {
-      return t.toInstant().toString();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant().toString();
-    }
-    if (value instanceof java.time.Instant t) {
-      return t.toString();
-    }
-    return java.time.OffsetDateTime.parse(String.valueOf(value).replace(' ', 'T'))
-        .toInstant()
-        .toString();
-  }
-
-  private static String timestamp(String iso) {
-    return "TIMESTAMP WITH TIME ZONE '" + iso.replace('T', ' ').replace("Z", "+00:00") + "'";
-  }
-
-  /** {@code [ingested_at, run id]} of the last run forwarded, or null before the first. */
-  private String[] readPosition() {
+  /** The last run forwarded ({@code INGESTED_AT RUN_ID}), or null before the first. */
+  private JdbcRunFeedStore.Stored readPosition() {
     try {
       if (!Files.exists(positionFile)) {
         return null;
       }
       String text = Files.readString(positionFile, StandardCharsets.UTF_8).strip();
       int space = text.indexOf(' ');
-      return space < 0 ? null : new String[] {text.substring(0, space), text.substring(space + 1)};
+      return space < 0
+          ? null
+          : new JdbcRunFeedStore.Stored(
+              text.substring(space + 1), Instant.parse(text.substring(0, space)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + positionFile, e);
     }
   }
 
-  private void writePosition(String ingestedAt, String runId) {
+  private void writePosition(JdbcRunFeedStore.Stored run) {
     Path tmp = positionFile.resolveSibling(POSITION_FILE + ".tmp");
     try {
       Files.createDirectories(positionFile.getParent());
-      Files.writeString(tmp, ingestedAt + " " + runId + "\n", StandardCharsets.UTF_8);
+      Files.writeString(tmp, run.ingestedAt() + " " + run.runId() + "\n", StandardCharsets.UTF_8);
       Files.move(
           tmp, positionFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {

@@ -312,8 +312,9 @@ public final class QueryService implements AutoCloseable {
     return Optional.empty();
   }
 
-  // For the queries that live in classes of their own (ImpactQuery, ReviewQuery, ...).
-  Database database() {
+  // For the queries that live in classes of their own (ImpactQuery, ReviewQuery, ...) and the
+  // repositories other packages read beside it (the OpenLineage forwarder's run feed).
+  public Database database() {
     return database;
   }
 
