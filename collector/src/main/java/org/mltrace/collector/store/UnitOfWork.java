@@ -12,6 +12,9 @@ import java.sql.SQLException;
  *
  * <p>The locks are PostgreSQL advisory locks held until the transaction ends. H2 is one collector's
  * file and takes none.
+ *
+ * <p>Outside {@code store/} the work is {@link Steps}: calls to repositories built on the same
+ * {@link Database}, which never hand out the connection.
  */
 public final class UnitOfWork {
   private UnitOfWork() {}
@@ -42,9 +45,9 @@ public final class UnitOfWork {
     ROLL_BACK
   }
 
-  /** Work on the transaction's connection. */
+  /** Work on the transaction's connection, for the repositories of this package. */
   @FunctionalInterface
-  public interface Work<T> {
+  interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
@@ -68,7 +71,7 @@ public final class UnitOfWork {
    * @param doing what the work does, for the error message ("compacting runs older than ...")
    * @throws StoreException if the database fails; nothing the work changed stays
    */
-  public static <T> T run(Database database, Lock lock, End end, String doing, Work<T> work) {
+  static <T> T run(Database database, Lock lock, End end, String doing, Work<T> work) {
     Connection c = database.connection();
     try {
       c.setAutoCommit(false);
@@ -98,7 +101,7 @@ public final class UnitOfWork {
    * Takes {@code lock} inside the caller's transaction on {@code c}, for work that joins a
    * transaction someone else opened (an SLA alert evaluated while a batch is ingested).
    */
-  public static void take(Connection c, boolean postgres, Lock lock) throws SQLException {
+  static void take(Connection c, boolean postgres, Lock lock) throws SQLException {
     if (!postgres || lock == Lock.NONE) {
       return;
     }

@@ -61,6 +61,29 @@ class UnitOfWorkTest {
     }
   }
 
+  @Test
+  void repositoryStepsJoinTheTransactionAndRollBackWithIt() throws SQLException {
+    try (Database db = Database.open(TestDatabases.h2Url(dir), Database.Access.CREATE)) {
+      String added =
+          UnitOfWork.run(
+              db,
+              UnitOfWork.Lock.NONE,
+              UnitOfWork.End.ROLL_BACK,
+              "adding d",
+              () -> {
+                // SqlRows.update commits on its own outside a UnitOfWork, never inside one
+                SqlRows.update(db, "adding d", "INSERT INTO components (name) VALUES (?)", "d");
+                try {
+                  return names(db.connection());
+                } catch (SQLException e) {
+                  throw new AssertionError(e);
+                }
+              });
+      assertEquals("d", added, "the step's row is seen inside the transaction");
+      assertEquals("", names(db.connection()), "and rolled back with it");
+    }
+  }
+
   private static void commitRollBackAndFail(Database db) throws SQLException {
     UnitOfWork.run(
         db, UnitOfWork.Lock.INGEST, UnitOfWork.End.COMMIT, "adding a", c -> insert(c, "a"));
