@@ -26,8 +26,9 @@ final class ViewMapper {
   /** The views of {@code rows}, in their order, reading all their inputs and outputs at once. */
   List<RunView> runs(List<RunRow> rows) {
     List<String> ids = rows.stream().map(RunRow::id).toList();
-    Map<String, List<ValueRow>> inputs = repository.inputs(ids);
-    Map<String, List<ValueRow>> outputs = repository.outputs(ids);
+    RunRepository.RunValues values = repository.values(ids);
+    Map<String, List<ValueRow>> inputs = values.inputs();
+    Map<String, List<ValueRow>> outputs = values.outputs();
     return rows.stream()
         .map(
             r ->

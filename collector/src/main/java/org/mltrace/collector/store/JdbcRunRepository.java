@@ -59,6 +59,11 @@ public final class JdbcRunRepository implements RunRepository {
     return values("run_outputs", runIds);
   }
 
+  @Override
+  public RunValues values(Collection<String> runIds) {
+    return RunValueReader.values(database, runIds);
+  }
+
   /** Read from the runs' arrays ({@link RunValueReader}), not through the views. */
   private Map<String, List<ValueRow>> values(String table, Collection<String> runIds) {
     return new LinkedHashMap<>(RunValueReader.values(database, runIds, table.equals("run_inputs")));

@@ -27,6 +27,15 @@ public interface RunRepository {
   /** Each run's outputs in YAML order; runs without outputs are absent. */
   Map<String, List<ValueRow>> outputs(Collection<String> runIds);
 
+  /**
+   * Each run's inputs and outputs, as {@link #inputs(Collection)} and {@link #outputs(Collection)}
+   * give them, read once for both.
+   */
+  RunValues values(Collection<String> runIds);
+
+  /** Runs' inputs and outputs by run id; runs without any are absent from each map. */
+  record RunValues(Map<String, List<ValueRow>> inputs, Map<String, List<ValueRow>> outputs) {}
+
   /** The runs this run depends on, ordered by the position of the input they produced. */
   List<Dependency> upstreamOf(String runId);
 

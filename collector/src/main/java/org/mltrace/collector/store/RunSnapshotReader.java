@@ -168,8 +168,9 @@ public final class RunSnapshotReader {
     for (List<String> chunk : AnyOf.chunks(database, new ArrayList<>(values.keySet()))) {
       // From the runs' value arrays by key: the run_inputs/run_outputs/run_value_summaries views,
       // filtered by run, made H2 expand every run's values.
-      readValues(RunValueReader.values(database, chunk, true), values, true);
-      readValues(RunValueReader.values(database, chunk, false), values, false);
+      RunRepository.RunValues both = RunValueReader.values(database, chunk);
+      readValues(both.inputs(), values, true);
+      readValues(both.outputs(), values, false);
       readSamples(c, chunk, values);
     }
     List<RunSnapshot> runs = new ArrayList<>();

@@ -27,17 +27,34 @@ final class RunValueReader {
   /** The inputs (or outputs) of the runs with their summaries, by run id in id order. */
   static Map<String, List<ValueRow>> values(
       Database database, Collection<String> runIds, boolean inputs) {
+    RunRepository.RunValues both = values(database, runIds);
+    return inputs ? both.inputs() : both.outputs();
+  }
+
+  /**
+   * The inputs and the outputs of the runs with their summaries, each by run id in id order: one
+   * read of the runs' arrays and one of their pointers' types for both (reading them per direction
+   * read every run row twice, which H2 decodes whole, arrays included).
+   */
+  static RunRepository.RunValues values(Database database, Collection<String> runIds) {
     Map<String, Object[][]> arrays = arrays(database, runIds);
     Set<String> pointers = new LinkedHashSet<>();
     for (Object[][] a : arrays.values()) {
-      Object[] values = a[inputs ? 0 : 1];
-      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
-        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
-          pointers.add((String) values[v + 2]);
+      for (int d = 0; d < 2; d++) {
+        Object[] values = a[d];
+        for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
+          if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
+            pointers.add((String) values[v + 2]);
+          }
         }
       }
     }
     Map<String, String> types = pointerTypes(database, pointers);
+    return new RunRepository.RunValues(rows(arrays, types, true), rows(arrays, types, false));
+  }
+
+  private static Map<String, List<ValueRow>> rows(
+      Map<String, Object[][]> arrays, Map<String, String> types, boolean inputs) {
     String direction = inputs ? "input" : "output";
     Map<String, List<ValueRow>> byRun = new TreeMap<>();
     for (Map.Entry<String, Object[][]> e : arrays.entrySet()) {
