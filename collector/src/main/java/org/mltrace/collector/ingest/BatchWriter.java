@@ -15,8 +15,6 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.IngestTransaction;
-import org.mltrace.collector.store.JdbcCodeSourceStore;
-import org.mltrace.collector.store.JdbcRunCountStore;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.truth.TaskIngest;
 
@@ -132,7 +130,6 @@ final class BatchWriter {
     }
     BatchLineage.Links links = lineage.resolve(fresh, tx);
     tx.insertRuns(fresh, now);
-    JdbcRunCountStore.added(tx.connection(), fresh);
     tx.writeLinks(links);
     long duplicates = runs.size() - fresh.size();
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
@@ -148,7 +145,7 @@ final class BatchWriter {
     } else if (event instanceof AgentStatsEvent stats) {
       tx.upsertAgentStats(stats, now);
     } else if (event instanceof CodeSourceEvent source) {
-      JdbcCodeSourceStore.upsert(tx.connection(), source, now);
+      tx.upsertCodeSource(source, now);
     }
     return new DrainResult(1, 0, 0, 0);
   }

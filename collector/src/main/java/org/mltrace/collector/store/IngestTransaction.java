@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.BatchLineage;
@@ -23,7 +24,8 @@ public interface IngestTransaction extends BatchLineage.Store {
 
   /**
    * Stores new runs (from {@link #withoutStored}) with their inputs, outputs and pointers, creating
-   * a bare component row for an undeclared component and widening the component's first/last seen.
+   * a bare component row for an undeclared component, widening the component's first/last seen and
+   * adding them to the components' run counts.
    */
   void insertRuns(List<RunEvent> fresh, Instant now);
 
@@ -59,15 +61,8 @@ public interface IngestTransaction extends BatchLineage.Store {
    */
   JdbcTaskStore tasks();
 
-  /**
-   * The transaction's connection, for the stores of other packages that must write in this same
-   * transaction (tasks' predictions and labels join with the runs that carry them). Callers neither
-   * commit nor close it.
-   */
-  java.sql.Connection connection();
-
-  /** Whether the database is PostgreSQL (for its advisory locks). */
-  boolean postgres();
+  /** Keeps the agent's report of where a component's woven classes came from. */
+  void upsertCodeSource(CodeSourceEvent event, Instant now);
 
   /** Records that the queue is drained up to and including {@code lastIndex}. */
   void savePosition(String queueId, long lastIndex, Instant now);

@@ -45,7 +45,8 @@ public final class JdbcAlertStore {
 
   /** On the ingest transaction: SLA alerts commit with the task evaluation that decides them. */
   public static JdbcAlertStore in(IngestTransaction tx) {
-    return new JdbcAlertStore(tx::connection, tx.postgres());
+    JdbcIngestTransaction jdbc = (JdbcIngestTransaction) tx;
+    return new JdbcAlertStore(jdbc::connection, jdbc.postgres());
   }
 
   /**

@@ -40,7 +40,7 @@ public final class JdbcCodeSourceStore {
    * Stores the event in the ingest transaction on {@code c} (update, then insert when there was no
    * row: ingest transactions are serialized, see {@link SqlDialect#INGEST_LOCK_KEY}).
    */
-  public static void upsert(Connection c, CodeSourceEvent e, Instant now) {
+  static void upsert(Connection c, CodeSourceEvent e, Instant now) {
     try {
       int updated;
       try (PreparedStatement ps =

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
@@ -80,14 +81,18 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     return new JdbcTaskStore(statements.connection());
   }
 
-  @Override
-  public Connection connection() {
+  /** For the repositories that write in this transaction (SLA alerts with task evaluations). */
+  Connection connection() {
     return statements.connection();
   }
 
-  @Override
-  public boolean postgres() {
+  boolean postgres() {
     return dialect == SqlDialect.POSTGRES;
+  }
+
+  @Override
+  public void upsertCodeSource(CodeSourceEvent event, Instant now) {
+    JdbcCodeSourceStore.upsert(statements.connection(), event, now);
   }
 
   @Override
@@ -191,6 +196,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   @Override
   public void insertRuns(List<RunEvent> fresh, Instant now) {
     runs.insertAll(fresh, now);
+    JdbcRunCountStore.added(statements.connection(), fresh);
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class JdbcRunCountStore {
    * Adds the newly stored runs to their counts: one statement per component and status (two for a
    * component's first runs).
    */
-  public static void added(Connection c, Collection<RunEvent> fresh) {
+  static void added(Connection c, Collection<RunEvent> fresh) {
     Map<Key, Long> counts = new TreeMap<>(); // a fixed order: no deadlock between writers
     for (RunEvent r : fresh) {
       counts.merge(new Key(r.component(), r.failed() ? "failed" : "ok"), 1L, Long::sum);
