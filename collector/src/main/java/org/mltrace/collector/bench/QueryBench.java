@@ -3,6 +3,7 @@ package org.mltrace.collector.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.mltrace.collector.query.CatalogQuery;
 import org.mltrace.collector.query.ImpactQuery;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.ReviewQuery;
@@ -102,7 +103,7 @@ public final class QueryBench {
     return new Targets(sink, outputs, raw, busiest, recent);
   }
 
-  /** Times trace, impact, review, history and inspect on {@code t}. */
+  /** Times trace, impact, review, history, inspect and components on {@code t}. */
   public List<Timing> run(Targets t, int reviewed) {
     List<Timing> timings = new ArrayList<>();
     List<String> traced = t.predictions().subList(0, Math.min(20, t.predictions().size()));
@@ -146,6 +147,13 @@ public final class QueryBench {
             t.recentRuns(),
             id -> queries.inspect(id).run().inputs().size(),
             "inputs"));
+    timings.add(
+        time(
+            "components",
+            "all, with their latest run's staleness",
+            List.of("all"),
+            unused -> new CatalogQuery(queries).components(null, null).size(),
+            "components"));
     return timings;
   }
 

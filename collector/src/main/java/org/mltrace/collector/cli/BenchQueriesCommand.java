@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     name = "queries",
     description = {
-      "Time trace, impact, review, history and inspect on the history in --db, in this JVM.",
+      "Time trace, impact, review, history, inspect and components on the history in --db, in"
+          + " this JVM.",
       "",
       "Picks its targets from the history: recent outputs of the component that ends most recent "
           + "traces (the predictions), the unwritten input of the newest source runs with fewest "

@@ -3,14 +3,17 @@ package org.mltrace.collector.query;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mltrace.collector.staleness.StaleRun;
 import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcCatalogStore;
+import org.mltrace.collector.store.StalenessFacts.Checked;
 
 /** {@code recent}, {@code components} and {@code tags}: overviews across components. */
 public final class CatalogQuery {
@@ -39,16 +42,21 @@ public final class CatalogQuery {
   /** The components, by name, restricted to an owner and a tag when those are not null. */
   public List<ComponentSummary> components(String owner, String tag) {
     Map<String, TreeSet<String>> tags = annotations.allTags();
+    Instant now = Instant.now();
+    List<JdbcCatalogStore.ComponentStats> listed = new ArrayList<>();
+    for (JdbcCatalogStore.ComponentStats c : catalog.components()) {
+      List<String> own = List.copyOf(tags.getOrDefault(c.name(), new TreeSet<>()));
+      if ((owner == null || owner.equals(c.owner())) && (tag == null || own.contains(tag))) {
+        listed.add(c);
+      }
+    }
     Map<String, List<StaleView>> stale = new HashMap<>();
-    for (StaleRun s : staleness.staleLatestRuns(Instant.now())) {
+    for (StaleRun s : staleLatest(listed, now)) {
       stale.put(s.component(), s.reasons().stream().map(StaleView::of).toList());
     }
     List<ComponentSummary> out = new ArrayList<>();
-    for (JdbcCatalogStore.ComponentStats c : catalog.components()) {
+    for (JdbcCatalogStore.ComponentStats c : listed) {
       List<String> own = List.copyOf(tags.getOrDefault(c.name(), new TreeSet<>()));
-      if ((owner != null && !owner.equals(c.owner())) || (tag != null && !own.contains(tag))) {
-        continue;
-      }
       out.add(
           new ComponentSummary(
               c.name(),
@@ -61,6 +69,30 @@ public final class CatalogQuery {
               stale.getOrDefault(c.name(), List.of())));
     }
     return out;
+  }
+
+  /**
+   * The stale latest runs of the listed components. The catalog found each one's latest run
+   * already, so staleness reads only what those runs need (a second look-up of each component's
+   * latest run doubled the statements of {@code components}); a run dated after {@code now} (a
+   * skewed clock) is not the latest by {@code now}, and then staleness looks them up itself.
+   */
+  private List<StaleRun> staleLatest(List<JdbcCatalogStore.ComponentStats> listed, Instant now) {
+    List<Checked> latest = new ArrayList<>();
+    for (JdbcCatalogStore.ComponentStats c : listed) {
+      if (c.lastRunId() == null || c.lastStart() == null) {
+        continue;
+      }
+      if (c.lastStart().isAfter(now)) {
+        Set<String> names = new HashSet<>();
+        listed.forEach(l -> names.add(l.name()));
+        return staleness.staleLatestRuns(now).stream()
+            .filter(s -> names.contains(s.component()))
+            .toList();
+      }
+      latest.add(new Checked(c.lastRunId(), c.name(), c.lastStart()));
+    }
+    return staleness.staleAmong(latest, now);
   }
 
   /** Every tag in use, by name. */

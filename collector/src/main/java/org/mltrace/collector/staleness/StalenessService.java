@@ -87,7 +87,20 @@ public final class StalenessService {
    */
   public List<StaleRun> staleLatestRuns(Instant now) {
     StalenessFacts facts = new StalenessFacts(database);
-    List<Checked> latest = facts.latestRuns(now);
+    return stale(facts, facts.latestRuns(now), now);
+  }
+
+  /**
+   * The stale ones of {@code latest}, each the latest run of its component by {@code now} as the
+   * caller found it ({@code mltrace components} has them already), in that order.
+   *
+   * @throws StoreException if the database fails
+   */
+  public List<StaleRun> staleAmong(List<Checked> latest, Instant now) {
+    return stale(new StalenessFacts(database), latest, now);
+  }
+
+  private static List<StaleRun> stale(StalenessFacts facts, List<Checked> latest, Instant now) {
     Map<String, List<StaleReason>> reasons = check(facts, latest, now);
     List<StaleRun> stale = new ArrayList<>();
     for (Checked run : latest) {
@@ -210,9 +223,8 @@ public final class StalenessService {
   }
 
   /**
-   * Rule 2 for every (run, pointer read from a dependency) of the batch, asked per upstream
-   * component in one statement per chunk: the window is strictly between the dependency's end and
-   * the run's start.
+   * Rule 2 for every (run, pointer read from a dependency) of the batch, asked in one statement per
+   * chunk: the window is strictly between the dependency's end and the run's start.
    */
   private record Superseding(Map<String, Map<String, Found>> byRun) {
     /** What superseded one read. */
@@ -227,8 +239,8 @@ public final class StalenessService {
         Map<String, List<Upstream>> deps,
         Map<String, List<Read>> reads,
         Instant now) {
-      Map<String, List<Window>> windows = new LinkedHashMap<>();
-      Map<String, List<Asked>> asked = new HashMap<>(); // by upstream component, as the windows
+      List<Window> windows = new ArrayList<>();
+      List<Asked> asked = new ArrayList<>(); // as the windows
       for (Checked run : runs) {
         Map<String, Upstream> upstream = new HashMap<>();
         deps.getOrDefault(run.runId(), List.of()).forEach(d -> upstream.put(d.runId(), d));
@@ -237,29 +249,28 @@ public final class StalenessService {
           if (d == null) {
             continue;
           }
-          windows
-              .computeIfAbsent(d.component(), k -> new ArrayList<>())
-              .add(
-                  new Window(
-                      d.end(), run.start(), read.pointer(), run.component(), read.inputName()));
-          asked
-              .computeIfAbsent(d.component(), k -> new ArrayList<>())
-              .add(new Asked(run.runId(), read));
+          windows.add(
+              new Window(
+                  d.component(),
+                  d.end(),
+                  run.start(),
+                  read.pointer(),
+                  run.component(),
+                  read.inputName()));
+          asked.add(new Asked(run.runId(), read));
         }
       }
       Map<String, Map<String, Found>> byRun = new HashMap<>();
-      for (Map.Entry<String, List<Window>> e : windows.entrySet()) {
-        List<Asked> pairs = asked.get(e.getKey());
-        Map<Integer, Superseder> found = facts.latestSuperseding(e.getKey(), e.getValue(), now);
-        for (int i = 0; i < pairs.size(); i++) {
-          Superseder by = found.get(i);
-          if (by != null) {
-            Read read = pairs.get(i).read();
-            // The first read of a dependency (by pointer) that was superseded is the one named.
-            byRun
-                .computeIfAbsent(pairs.get(i).runId(), k -> new HashMap<>())
-                .putIfAbsent(read.upstreamRunId(), new Found(read, by));
-          }
+      Map<Integer, Superseder> found =
+          windows.isEmpty() ? Map.of() : facts.latestSuperseding(windows, now);
+      for (int i = 0; i < asked.size(); i++) {
+        Superseder by = found.get(i);
+        if (by != null) {
+          Read read = asked.get(i).read();
+          // The first read of a dependency (by pointer) that was superseded is the one named.
+          byRun
+              .computeIfAbsent(asked.get(i).runId(), k -> new HashMap<>())
+              .putIfAbsent(read.upstreamRunId(), new Found(read, by));
         }
       }
       return new Superseding(byRun);

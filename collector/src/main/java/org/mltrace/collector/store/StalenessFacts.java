@@ -157,23 +157,24 @@ public final class StalenessFacts {
   public record Superseder(String runId, boolean rewrote) {}
 
   /**
-   * For each window, the latest run of {@code component} (status ok) that ended strictly inside it
-   * and by {@code now} and wrote a newer version of the window's pointer: the same pointer again (a
-   * file rewritten), or another one that a run of the reader's component, started by {@code now},
-   * read under the window's input name (the same role: the next model a predict step loads as
-   * {@code model}; not the test split a training run never reads). By window index; windows without
-   * one are absent. One statement per chunk of windows: the database walks the pointer's writers in
-   * the window ({@code run_writes (pointer_id, end_time)}; bounding only the run's end scanned
-   * every write of a pointer rewritten all history long, such as a model file, per window) and the
-   * component's runs in the window ({@code (component, end_time)}), then each such run's writes by
-   * key and their readers by pointer (nested, so the planner cannot start from every run of the
-   * reader's component), without a round trip per window (a history page asks for thousands).
+   * For each window, the latest run of the window's upstream component (status ok) that ended
+   * strictly inside it and by {@code now} and wrote a newer version of the window's pointer: the
+   * same pointer again (a file rewritten), or another one that a run of the reader's component,
+   * started by {@code now}, read under the window's input name (the same role: the next model a
+   * predict step loads as {@code model}; not the test split a training run never reads). By window
+   * index; windows without one are absent. One statement per chunk of windows, whatever their
+   * upstream components (one per component cost {@code components} a statement per component on
+   * every call): the database walks the pointer's writers in the window ({@code run_writes
+   * (pointer_id, end_time)}; bounding only the run's end scanned every write of a pointer rewritten
+   * all history long, such as a model file, per window) and the component's runs in the window
+   * ({@code (component, end_time)}), then each such run's writes by key and their readers by
+   * pointer (nested, so the planner cannot start from every run of the reader's component), without
+   * a round trip per window (a history page asks for thousands).
    */
-  public Map<Integer, Superseder> latestSuperseding(
-      String component, List<Window> windows, Instant now) {
+  public Map<Integer, Superseder> latestSuperseding(List<Window> windows, Instant now) {
     try {
       String inWindow =
-          " AND x.component = ? AND x.status = 'ok'"
+          " AND x.component = w.u AND x.status = 'ok'"
               + " AND x.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
               + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?";
       String sql =
@@ -191,7 +192,7 @@ public final class StalenessFacts {
               + " WHERE i.pointer_id = o.pointer_id AND i.name = w.i"
               + " AND y.component = w.c AND y.start_time <= ?))"
               + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
-              + " FROM UNNEST(?, ?, ?, ?, ?, ?) AS w(k, f, t, p, c, i)";
+              + " FROM UNNEST(?, ?, ?, ?, ?, ?, ?) AS w(k, u, f, t, p, c, i)";
       Map<Integer, Superseder> latest = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int from = 0; from < windows.size(); from += AnyOf.CHUNK) {
@@ -200,19 +201,18 @@ public final class StalenessFacts {
           for (int i = 0; i < chunk.size(); i++) {
             keys.add(Integer.toString(from + i));
           }
-          ps.setString(1, component);
+          ps.setObject(1, utc(now));
           ps.setObject(2, utc(now));
-          ps.setString(3, component);
-          ps.setObject(4, utc(now));
-          ps.setObject(5, utc(now));
+          ps.setObject(3, utc(now));
           // Times travel as ISO-8601 text and are cast in SQL: H2 and PostgreSQL name the
           // timestamp array type differently, VARCHAR arrays they share.
-          AnyOf.bind(ps, 6, keys);
-          AnyOf.bind(ps, 7, chunk.stream().map(w -> w.after().toString()).toList());
-          AnyOf.bind(ps, 8, chunk.stream().map(w -> w.before().toString()).toList());
-          AnyOf.bind(ps, 9, chunk.stream().map(Window::pointer).toList());
-          AnyOf.bind(ps, 10, chunk.stream().map(Window::readerComponent).toList());
-          AnyOf.bind(ps, 11, chunk.stream().map(Window::inputName).toList());
+          AnyOf.bind(ps, 4, keys);
+          AnyOf.bind(ps, 5, chunk.stream().map(Window::upstreamComponent).toList());
+          AnyOf.bind(ps, 6, chunk.stream().map(w -> w.after().toString()).toList());
+          AnyOf.bind(ps, 7, chunk.stream().map(w -> w.before().toString()).toList());
+          AnyOf.bind(ps, 8, chunk.stream().map(Window::pointer).toList());
+          AnyOf.bind(ps, 9, chunk.stream().map(Window::readerComponent).toList());
+          AnyOf.bind(ps, 10, chunk.stream().map(Window::inputName).toList());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               String rewrote = rs.getString(2);
@@ -233,11 +233,17 @@ public final class StalenessFacts {
   }
 
   /**
-   * A stretch of time, both ends excluded, after a reader's dependency ended and before the reader
-   * started; the pointer it read, its component, and the input name it read the pointer under.
+   * A stretch of time, both ends excluded, after a reader's dependency (a run of {@code
+   * upstreamComponent}) ended and before the reader started; the pointer it read, its component,
+   * and the input name it read the pointer under.
    */
   public record Window(
-      Instant after, Instant before, String pointer, String readerComponent, String inputName) {}
+      String upstreamComponent,
+      Instant after,
+      Instant before,
+      String pointer,
+      String readerComponent,
+      String inputName) {}
 
   /** Each run's failed trigger results evaluated by {@code now}, as reason details. */
   public Map<String, List<String>> failedTriggers(Collection<String> runIds, Instant now) {
