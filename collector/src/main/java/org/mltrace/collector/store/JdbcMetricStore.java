@@ -2,6 +2,7 @@ package org.mltrace.collector.store;
 
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,9 +65,16 @@ public final class JdbcMetricStore {
       Set<String> metrics, Set<String> numbers, Set<String> summarized, Set<String> triggers) {}
 
   private final Database database;
+  private final Clock clock;
 
   public JdbcMetricStore(Database database) {
+    this(database, Clock.systemUTC());
+  }
+
+  /** With {@code clock} deciding which hours are settled enough to roll up. */
+  JdbcMetricStore(Database database, Clock clock) {
     this.database = database;
+    this.clock = clock;
   }
 
   /**
@@ -183,9 +191,20 @@ public final class JdbcMetricStore {
 
   /**
    * The metric of the component's runs that started in {@code [since, until)}, in buckets of {@code
-   * widthMicros} from {@code since}, oldest first; buckets without runs are left out.
+   * widthMicros} from {@code since}, oldest first; buckets without runs are left out. A long range
+   * of a number or statistic is read from hourly rollups where it can ({@link MetricRollups}, which
+   * writes the missing ones).
    */
   public List<Bucket> buckets(
+      String component, Metric metric, Instant since, Instant until, long widthMicros) {
+    List<Bucket> rolled =
+        new MetricRollups(database, this)
+            .buckets(component, metric, since, until, widthMicros, clock.instant());
+    return rolled != null ? rolled : fromRuns(component, metric, since, until, widthMicros);
+  }
+
+  /** {@link #buckets}, aggregated from the runs alone. */
+  List<Bucket> fromRuns(
       String component, Metric metric, Instant since, Instant until, long widthMicros) {
     List<Object> params = new ArrayList<>();
     params.add(micros(since));
@@ -365,23 +384,34 @@ public final class JdbcMetricStore {
    */
   private String perRun(
       Metric metric, List<Object> params, String component, Instant since, Instant until) {
+    return perRun(
+        metric,
+        params,
+        " FROM component_runs WHERE component = ? AND start_time >= ? AND start_time < ?",
+        List.of(component, since, until));
+  }
+
+  /**
+   * As {@link #perRun(Metric, List, String, Instant, Instant)}, for the runs that {@code where} (a
+   * {@code FROM} clause over {@code component_runs}, whose parameters are {@code whereParams})
+   * selects.
+   */
+  String perRun(Metric metric, List<Object> params, String where, List<Object> whereParams) {
     String name = metric.name();
-    String where =
-        " FROM component_runs WHERE component = ? AND start_time >= ? AND start_time < ?";
     if (metric.kind() == Kind.VALUE && database.isPostgres()) {
       // One level, no fence: the workers of a parallel scan compute the value and ship only it.
       String output = MetricSql.numberByArrayPosition("output_values");
       String input = MetricSql.numberByArrayPosition("input_values");
       params.addAll(MetricSql.each(output, name));
       params.addAll(MetricSql.each(input, name));
-      params.addAll(List.of(component, since, until));
+      params.addAll(whereParams);
       return "SELECT id, start_time, COALESCE(" + output + ", " + input + ") AS v" + where;
     }
     String op = MetricSql.positionOf("output_values");
     String ip = MetricSql.positionOf("input_values");
     params.addAll(MetricSql.each(op, name));
     params.addAll(MetricSql.each(ip, name));
-    params.addAll(List.of(component, since, until));
+    params.addAll(whereParams);
     // OFFSET 0 keeps the database from inlining the subquery, which would evaluate op and ip once
     // per reference below instead of once per run.
     String runs =
@@ -422,7 +452,7 @@ public final class JdbcMetricStore {
    * Runs {@code query} with PostgreSQL's JIT compiler off: it spent 12 s compiling the long {@code
    * CASE} expressions of a series that then took 2 s to compute (a quarter of a million runs).
    */
-  private <T> T withoutJit(java.util.function.Supplier<T> query) {
+  <T> T withoutJit(java.util.function.Supplier<T> query) {
     if (!database.isPostgres()) {
       return query.get();
     }

@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
@@ -34,9 +36,11 @@ public final class RunValueBlanker {
     String marks = String.join(", ", Collections.nCopies(runIds.size(), "?"));
     long values = 0;
     long summaries = 0;
+    Set<String> components = new TreeSet<>();
     try (PreparedStatement select =
             c.prepareStatement(
-                "SELECT id, input_values, output_values, value_summaries FROM component_runs"
+                "SELECT id, input_values, output_values, value_summaries, component"
+                    + " FROM component_runs"
                     + " WHERE id IN ("
                     + marks
                     + ")");
@@ -59,6 +63,7 @@ public final class RunValueBlanker {
           }
           values += changed;
           summaries += removed;
+          components.add(rs.getString(5));
           setArray(c, update, 1, inputs);
           setArray(c, update, 2, outputs);
           update.setString(3, rs.getString(1));
@@ -67,6 +72,7 @@ public final class RunValueBlanker {
       }
       update.executeBatch();
     }
+    MetricRollups.forget(c, components); // their series' rollups hold the blanked values
     for (String table : List.of("run_reads", "run_writes")) {
       try (PreparedStatement ps =
           c.prepareStatement(
