@@ -101,6 +101,14 @@ final class MetricRollups {
           + " WHERE component = ? AND start_time >= CAST(e.f AS TIMESTAMP WITH TIME ZONE)"
           + " AND start_time < CAST(e.t AS TIMESTAMP WITH TIME ZONE) OFFSET 0 ROWS) r";
 
+  /**
+   * Up to this many spans (the hours missing from a series' rollups, usually one long stretch) are
+   * read one statement each, as {@link JdbcMetricStore#fromRuns} reads its range: PostgreSQL scans
+   * a long one in parallel, which the LATERAL look-up per span cannot (a 110,000-run year was
+   * rolled up in 12.8 s through it, against 3.8 s for the plain series).
+   */
+  private static final int FEW = 4;
+
   private final Database database;
   private final JdbcMetricStore store;
 
@@ -340,20 +348,28 @@ final class MetricRollups {
   private Map<Long, Agg> aggregate(
       String component, Metric metric, List<Span> spans, long origin, long width) {
     Map<Long, Agg> out = new TreeMap<>();
-    for (int from = 0; from < spans.size(); from += AnyOf.CHUNK) {
-      List<Span> chunk = spans.subList(from, Math.min(spans.size(), from + AnyOf.CHUNK));
+    int size = spans.size() <= FEW ? 1 : AnyOf.CHUNK;
+    for (int from = 0; from < spans.size(); from += size) {
+      List<Span> chunk = spans.subList(from, Math.min(spans.size(), from + size));
       List<Object> params = new ArrayList<>();
       params.add(origin);
       params.add(width);
       String runs =
-          store.perRun(
-              metric,
-              params,
-              database.isPostgres() ? PG_SPANS : H2_SPANS,
-              List.of(
-                  chunk.stream().map(sp -> instant(sp.from()).toString()).toList(),
-                  chunk.stream().map(sp -> instant(sp.to()).toString()).toList(),
-                  component));
+          size == 1
+              ? store.perRun(
+                  metric,
+                  params,
+                  " FROM component_runs WHERE component = ? AND start_time >= ?"
+                      + " AND start_time < ?",
+                  List.of(component, instant(chunk.get(0).from()), instant(chunk.get(0).to())))
+              : store.perRun(
+                  metric,
+                  params,
+                  database.isPostgres() ? PG_SPANS : H2_SPANS,
+                  List.of(
+                      chunk.stream().map(sp -> instant(sp.from()).toString()).toList(),
+                      chunk.stream().map(sp -> instant(sp.to()).toString()).toList(),
+                      component));
       store
           .withoutJit(
               () ->
