@@ -163,6 +163,9 @@ public final class Database implements AutoCloseable {
       }
       closeQuietly();
       connection = DriverManager.getConnection(effectiveUrl);
+      if (isPostgres()) {
+        withoutJit(connection);
+      }
       return connection;
     } catch (SQLException e) {
       throw new StoreException("cannot open database " + url + ": " + e.getMessage(), e);
@@ -195,6 +198,20 @@ public final class Database implements AutoCloseable {
   /** Whether a {@link UnitOfWork} runs on the connection: its work must not commit. */
   boolean inUnitOfWork() {
     return pinned != null;
+  }
+
+  /**
+   * PostgreSQL compiles a statement's expressions to machine code (JIT) when its estimated cost
+   * passes {@code jit_above_cost}. The staleness look-ups' generic plans are estimated that high on
+   * a 10-million-run history (a correlated sub-query per window) though they run in well under a
+   * millisecond: each execution then spent 35-42 ms compiling, which made {@code trace} 121 ms and
+   * {@code inspect} 53 ms there (docs/performance.md, queries). The collector's statements are
+   * look-ups by index, which JIT does not speed up, so its sessions run without it.
+   */
+  private static void withoutJit(Connection c) throws SQLException {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute("SET jit = off");
+    }
   }
 
   @Override
