@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mltrace.agent.event.ValueSummary;
 import org.mltrace.collector.lineage.Dependency;
 
 /** {@link RunRepository} over plain JDBC, for H2 and PostgreSQL alike. */
@@ -69,43 +68,8 @@ public final class JdbcRunRepository implements RunRepository {
     return new LinkedHashMap<>(RunValueReader.values(database, runIds, table.equals("run_inputs")));
   }
 
-  private static ValueRow valueRow(ResultSet rs) throws SQLException {
-    return new ValueRow(
-        rs.getInt("position"),
-        rs.getString("name"),
-        rs.getString("value_kind"),
-        rs.getString("value_text"),
-        rs.getString("pointer_id"),
-        rs.getString("pointer_type"),
-        rs.getString("class_name"),
-        Jdbc.longOrNull(rs, "size"),
-        rs.getString("value_type"),
-        Jdbc.time(rs, "modified_at"),
-        rs.getString("fingerprint"),
-        summary(rs));
-  }
-
   private static String runsNamed(Collection<String> runIds) {
     return runIds.size() == 1 ? "run " + runIds.iterator().next() : runIds.size() + " runs";
-  }
-
-  private static ValueSummary summary(ResultSet rs) throws SQLException {
-    String elements = rs.getString("elements");
-    if (elements == null) {
-      return null;
-    }
-    return new ValueSummary(
-        elements,
-        rs.getString("sampling"),
-        rs.getLong("element_count"),
-        rs.getLong("sampled"),
-        rs.getLong("null_count"),
-        rs.getLong("nan_count"),
-        Jdbc.doubleOrNaN(rs, "min_value"),
-        Jdbc.doubleOrNaN(rs, "max_value"),
-        Jdbc.doubleOrNaN(rs, "mean_value"),
-        Jdbc.doubleOrNaN(rs, "stddev_value"),
-        rs.getLong("distinct_estimate"));
   }
 
   @Override
