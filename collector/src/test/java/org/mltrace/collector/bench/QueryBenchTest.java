@@ -40,15 +40,23 @@ class QueryBenchTest {
       List<QueryBench.Timing> timings = bench.run(t, 10);
       assertEquals(
           List.of(
-              "trace", "impact", "review", "history --limit 20", "history --limit 1000", "inspect"),
+              "trace",
+              "impact",
+              "review",
+              "history --limit 20",
+              "history --limit 1000",
+              "inspect",
+              "components"),
           timings.stream().map(QueryBench.Timing::query).toList());
       assertEquals(
-          List.of(20, 2, 2, 2, 2, 40), timings.stream().map(QueryBench.Timing::samples).toList());
+          List.of(20, 2, 2, 2, 2, 40, 2),
+          timings.stream().map(QueryBench.Timing::samples).toList());
       // Day 1 holds cycles 8-14: 60 runs minus cycle 0's 5 and cycles 1-7's 4 each, all derived
       // from its raw file. c0 has 15 runs, so both history limits answer 15.
       assertEquals(27.0, timings.get(1).size());
       assertEquals(15.0, timings.get(3).size());
       assertEquals(15.0, timings.get(4).size());
+      assertEquals(5.0, timings.get(6).size(), "components lists the 5 generated components");
       assertTrue(
           timings.get(0).size() >= 5, "a c4 trace holds c4 and its upstream: " + timings.get(0));
       assertTrue(timings.stream().allMatch(x -> x.p50Ms() <= x.p95Ms() && x.p95Ms() <= x.maxMs()));
