@@ -227,27 +227,25 @@ public final class JdbcMetricStore {
               + perRun(metric, params, component, since, until)
               + ") y WHERE v IS NOT NULL";
     }
-    return withoutJit(
-        () ->
-            SqlRows.query(
-                database,
-                "aggregating " + describe(metric) + " of " + component,
-                "SELECT b, COUNT(v), MIN(v), AVG(v), MAX(v), COUNT(*), SUM(f), MIN(id) FROM ("
-                    + sql
-                    + ") z GROUP BY b ORDER BY b",
-                rs -> {
-                  long values = rs.getLong(2);
-                  return new Bucket(
-                      rs.getLong(1),
-                      values,
-                      values == 0 ? Double.NaN : rs.getDouble(3),
-                      values == 0 ? Double.NaN : rs.getDouble(4),
-                      values == 0 ? Double.NaN : rs.getDouble(5),
-                      rs.getLong(6),
-                      rs.getLong(7),
-                      rs.getString(8));
-                },
-                params.toArray()));
+    return SqlRows.query(
+        database,
+        "aggregating " + describe(metric) + " of " + component,
+        "SELECT b, COUNT(v), MIN(v), AVG(v), MAX(v), COUNT(*), SUM(f), MIN(id) FROM ("
+            + sql
+            + ") z GROUP BY b ORDER BY b",
+        rs -> {
+          long values = rs.getLong(2);
+          return new Bucket(
+              rs.getLong(1),
+              values,
+              values == 0 ? Double.NaN : rs.getDouble(3),
+              values == 0 ? Double.NaN : rs.getDouble(4),
+              values == 0 ? Double.NaN : rs.getDouble(5),
+              rs.getLong(6),
+              rs.getLong(7),
+              rs.getString(8));
+        },
+        params.toArray());
   }
 
   /**
@@ -270,14 +268,12 @@ public final class JdbcMetricStore {
               + perRun(metric, params, component, from, until)
               + ") y WHERE v IS NOT NULL ORDER BY v DESC, id LIMIT 1";
     }
-    return withoutJit(
-            () ->
-                SqlRows.query(
-                    database,
-                    "finding a run of " + describe(metric) + " of " + component,
-                    sql,
-                    rs -> rs.getString(1),
-                    params.toArray()))
+    return SqlRows.query(
+            database,
+            "finding a run of " + describe(metric) + " of " + component,
+            sql,
+            rs -> rs.getString(1),
+            params.toArray())
         .stream()
         .findFirst();
   }
@@ -446,30 +442,6 @@ public final class JdbcMetricStore {
         + ") AS v FROM ("
         + slots
         + ") w";
-  }
-
-  /**
-   * Runs {@code query} with PostgreSQL's JIT compiler off: it spent 12 s compiling the long {@code
-   * CASE} expressions of a series that then took 2 s to compute (a quarter of a million runs).
-   */
-  <T> T withoutJit(java.util.function.Supplier<T> query) {
-    if (!database.isPostgres()) {
-      return query.get();
-    }
-    setting("SET jit = off");
-    try {
-      return query.get();
-    } finally {
-      setting("RESET jit");
-    }
-  }
-
-  private void setting(String sql) {
-    try (java.sql.Statement st = database.connection().createStatement()) {
-      st.execute(sql);
-    } catch (SQLException e) {
-      throw StoreException.of("setting " + sql, e);
-    }
   }
 
   private String newestFirst() {

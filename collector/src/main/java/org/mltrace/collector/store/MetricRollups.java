@@ -370,20 +370,17 @@ final class MetricRollups {
                       chunk.stream().map(sp -> instant(sp.from()).toString()).toList(),
                       chunk.stream().map(sp -> instant(sp.to()).toString()).toList(),
                       component));
-      store
-          .withoutJit(
-              () ->
-                  SqlRows.query(
-                      database,
-                      "rolling up " + metric.name() + " of " + component,
-                      "SELECT b, COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v),"
-                          + " MIN(CASE WHEN v IS NOT NULL THEN id END) FROM (SELECT "
-                          + MetricSql.bucketOf("start_time")
-                          + " AS b, id, v FROM ("
-                          + runs
-                          + ") y) z GROUP BY b",
-                      rs -> Map.entry(rs.getLong(1), Agg.of(rs)),
-                      params.toArray()))
+      SqlRows.query(
+              database,
+              "rolling up " + metric.name() + " of " + component,
+              "SELECT b, COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v),"
+                  + " MIN(CASE WHEN v IS NOT NULL THEN id END) FROM (SELECT "
+                  + MetricSql.bucketOf("start_time")
+                  + " AS b, id, v FROM ("
+                  + runs
+                  + ") y) z GROUP BY b",
+              rs -> Map.entry(rs.getLong(1), Agg.of(rs)),
+              params.toArray())
           .forEach(e -> out.merge(e.getKey(), e.getValue(), Agg::plus));
     }
     if (origin == 0 && width == HOUR) {
