@@ -1,3 +1,4 @@
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -31,7 +32,8 @@ import java.util.concurrent.Future;
  *   "jdbc:h2:file:/data/h2/db;NON_KEYWORDS=VALUE;CACHE_SIZE=2097152"
  * </pre>
  *
- * Foreign keys are not checked while copying (the source enforced them); plain indexes are dropped
+ * Copies the storage shape of V025 on (a run's values in arrays, pointer rows in run_reads and
+ * run_writes). Foreign keys are not checked while copying (the source enforced them); plain indexes are dropped
  * first and rebuilt at the end; identity columns restart after their largest value.
  */
 public class CopyHistory {
@@ -127,7 +129,7 @@ public class CopyHistory {
     }
     // the big ones first, so that the two threads finish together
     List<String> big =
-        List.of("run_inputs", "run_outputs", "run_dependencies", "io_pointers", "component_runs");
+        List.of("run_writes", "run_dependencies", "run_reads", "io_pointers", "component_runs");
     tables.sort(
         java.util.Comparator.comparingInt(
             t -> big.contains(t) ? big.indexOf(t) : big.size()));
@@ -174,11 +176,18 @@ public class CopyHistory {
     }
   }
 
-  /** Times as instants with their offset, so that no JVM time zone comes between the two. */
+  /**
+   * Times as instants with their offset, so that no JVM time zone comes between the two; arrays (a
+   * run's values, since V025) as plain Java arrays, which every driver binds.
+   */
   private static Object value(ResultSet rs, ResultSetMetaData md, int i) throws Exception {
     int type = md.getColumnType(i);
     if (type == Types.TIMESTAMP || type == Types.TIMESTAMP_WITH_TIMEZONE) {
       return rs.getObject(i, OffsetDateTime.class);
+    }
+    if (type == Types.ARRAY) {
+      Array array = rs.getArray(i);
+      return array == null ? null : array.getArray();
     }
     return rs.getObject(i);
   }
