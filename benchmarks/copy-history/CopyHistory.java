@@ -33,8 +33,9 @@ import java.util.concurrent.Future;
  * </pre>
  *
  * Copies the storage shape of V025 on (a run's values in arrays, pointer rows in run_reads and
- * run_writes). Foreign keys are not checked while copying (the source enforced them); plain indexes are dropped
- * first and rebuilt at the end; identity columns restart after their largest value.
+ * run_writes). Foreign keys are not checked while copying (the source enforced them); plain
+ * indexes are dropped first and rebuilt at the end; identity columns restart after their largest
+ * value.
  */
 public class CopyHistory {
   private static final int BATCH = 5_000;
