@@ -233,6 +233,9 @@ final class RunRowWriter {
    * component declared earlier in the same batch is seen, its rows being in this transaction.
    */
   private void markPending(List<RunEvent> fresh, Instant now) throws SQLException {
+    if (!anyTriggered(fresh)) {
+      return;
+    }
     List<String> ids = new ArrayList<>(fresh.size());
     for (RunEvent e : fresh) {
       ids.add(e.runId());
@@ -250,6 +253,32 @@ final class RunRowWriter {
       AnyOf.bind(insert, 2, chunk);
       insert.executeUpdate();
     }
+  }
+
+  /**
+   * Whether any run of the batch needs the trigger engine: one look-up in two small tables. Without
+   * it, a batch of runs whose components declare no triggers (the serving-rate case) still paid the
+   * queueing statement's look-up of every run's id.
+   */
+  private boolean anyTriggered(List<RunEvent> fresh) throws SQLException {
+    Set<String> components = new HashSet<>();
+    for (RunEvent e : fresh) {
+      components.add(e.component());
+    }
+    PreparedStatement probe =
+        statements.get(
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM label_retractions) OR EXISTS"
+                + " (SELECT 1 FROM component_triggers t WHERE t.component = ANY(?))"
+                + " THEN 1 ELSE 0 END");
+    for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(components))) {
+      AnyOf.bind(probe, 1, chunk);
+      try (ResultSet rs = probe.executeQuery()) {
+        if (rs.next() && rs.getInt(1) == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Set<String> storedIds(List<RunEvent> runs) throws SQLException {
