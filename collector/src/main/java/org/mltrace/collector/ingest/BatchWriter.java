@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.Event;
@@ -78,6 +79,9 @@ final class BatchWriter {
                 tasks.runs(fresh);
                 opened.addAll(tasks.evaluate(now));
               }
+              if (!anySnapshot(runs)) {
+                tx.passSnapshotPosition(batch.queueId(), batch.lastIndex(), now);
+              }
               tx.savePosition(batch.queueId(), batch.lastIndex(), now);
               return result;
             });
@@ -85,6 +89,23 @@ final class BatchWriter {
       alerts.accept(opened); // only once committed: a rolled-back batch told nobody
     }
     return stored;
+  }
+
+  /** Whether a run has a value marked {@code snapshot: true}, for the artifact copier. */
+  private static boolean anySnapshot(List<RunEvent> runs) {
+    for (RunEvent run : runs) {
+      for (CapturedValue v : run.inputs()) {
+        if (v.snapshot()) {
+          return true;
+        }
+      }
+      for (CapturedValue v : run.outputs()) {
+        if (v.snapshot()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** A task declaration, or a dead letter saying why this collector cannot use it. */

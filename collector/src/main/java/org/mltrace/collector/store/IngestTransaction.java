@@ -66,4 +66,12 @@ public interface IngestTransaction extends BatchLineage.Store {
 
   /** Records that the queue is drained up to and including {@code lastIndex}. */
   void savePosition(String queueId, long lastIndex, Instant now);
+
+  /**
+   * For a batch with no value marked {@code snapshot: true}: if the artifact snapshot copier stands
+   * where the ingest stood before this batch, it moves to {@code lastIndex} with it, in this
+   * transaction, so that the copier has nothing of this batch to read, decode and commit again; on
+   * a queue's first batch both start at {@code lastIndex}. Call before {@link #savePosition}.
+   */
+  void passSnapshotPosition(String queueId, long lastIndex, Instant now);
 }

@@ -565,24 +565,64 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       update.setLong(1, lastIndex);
       Jdbc.setTime(update, 2, now);
       Jdbc.setText(update, 3, queueId);
-      if (update.executeUpdate() == 0) {
-        PreparedStatement insert =
-            ps(
-                dialect.insertIfAbsent(
-                    "ingest_positions",
-                    "queue_id",
-                    "queue_id VARCHAR",
-                    "last_index BIGINT",
-                    "updated_at TIMESTAMP WITH TIME ZONE"));
-        Jdbc.setText(insert, 1, queueId);
-        insert.setLong(2, lastIndex);
-        Jdbc.setTime(insert, 3, now);
-        if (insert.executeUpdate() == 0) {
-          update.executeUpdate();
-        }
+      if (update.executeUpdate() == 0
+          && !insertPosition("ingest_positions", queueId, lastIndex, now)) {
+        update.executeUpdate();
       }
     } catch (SQLException ex) {
       throw StoreException.of("saving the position of queue " + queueId, ex);
+    }
+  }
+
+  @Override
+  public void passSnapshotPosition(String queueId, long lastIndex, Instant now) {
+    try {
+      PreparedStatement update =
+          ps(
+              "UPDATE artifact_positions SET last_index = ?, updated_at = ? WHERE queue_id = ?"
+                  + " AND last_index = (SELECT i.last_index FROM ingest_positions i"
+                  + " WHERE i.queue_id = ?)");
+      update.setLong(1, lastIndex);
+      Jdbc.setTime(update, 2, now);
+      Jdbc.setText(update, 3, queueId);
+      Jdbc.setText(update, 4, queueId);
+      if (update.executeUpdate() == 1 || !firstBatchOf(queueId)) {
+        return;
+      }
+      // Neither has a position yet: both start at the end of this batch.
+      insertPosition("artifact_positions", queueId, lastIndex, now);
+    } catch (SQLException ex) {
+      throw StoreException.of("moving the snapshot position of queue " + queueId, ex);
+    }
+  }
+
+  /** Inserts a queue's row into a positions table unless it has one; true if inserted. */
+  private boolean insertPosition(String table, String queueId, long lastIndex, Instant now)
+      throws SQLException {
+    PreparedStatement insert =
+        ps(
+            dialect.insertIfAbsent(
+                table,
+                "queue_id",
+                "queue_id VARCHAR",
+                "last_index BIGINT",
+                "updated_at TIMESTAMP WITH TIME ZONE"));
+    Jdbc.setText(insert, 1, queueId);
+    insert.setLong(2, lastIndex);
+    Jdbc.setTime(insert, 3, now);
+    return insert.executeUpdate() == 1;
+  }
+
+  /** True when neither the ingest nor the snapshot copier has a position in the queue. */
+  private boolean firstBatchOf(String queueId) throws SQLException {
+    PreparedStatement select =
+        ps(
+            "SELECT (SELECT COUNT(*) FROM ingest_positions WHERE queue_id = ?)"
+                + " + (SELECT COUNT(*) FROM artifact_positions WHERE queue_id = ?)");
+    Jdbc.setText(select, 1, queueId);
+    Jdbc.setText(select, 2, queueId);
+    try (ResultSet rs = select.executeQuery()) {
+      return rs.next() && rs.getLong(1) == 0;
     }
   }
 

@@ -211,4 +211,66 @@ class SnapshotCopierTest {
         list.toString());
     assertTrue(list.toString().contains("s5   return  too_large"), list.toString());
   }
+
+  /**
+   * A batch without snapshot values moves the copier's position in the ingest's own transaction
+   * when the copier stood where the ingest did; seen here with a collector that has no copier at
+   * all. A snapshot value stops it there, and the copier of a later collector still takes it.
+   */
+  @Test
+  void batchesWithoutSnapshotValuesCarryTheCopierAlongOnlyWhileItIsCaughtUp() throws Exception {
+    String url = TestDatabases.h2Url(tmp);
+    Path queue = tmp.resolve("queue");
+    Path store = tmp.resolve("artifacts");
+    Path model = write(tmp.resolve("model.bin"), "weights");
+    try (Collector collector = Collector.open(url).snapshottingTo(store, 1024)) {
+      TestQueues.write(queue, List.of(saved("s1", model)));
+      collector.drain(queue);
+    }
+    long first = position(url, "ingest_positions");
+    assertEquals(first, position(url, "artifact_positions"));
+
+    try (Collector noCopier = Collector.open(url)) {
+      TestQueues.write(queue, List.of(run("p1", "train").build(), run("p2", "train").build()));
+      noCopier.drain(queue);
+      long plain = position(url, "ingest_positions");
+      assertTrue(plain > first);
+      assertEquals(plain, position(url, "artifact_positions"), "moved with the ingest");
+
+      TestQueues.write(queue, List.of(saved("s2", model)));
+      noCopier.drain(queue);
+      TestQueues.write(queue, List.of(run("p3", "train").build()));
+      noCopier.drain(queue);
+      assertTrue(position(url, "ingest_positions") > plain);
+      assertEquals(plain, position(url, "artifact_positions"), "left where s2 waits");
+    }
+
+    try (Collector collector = Collector.open(url).snapshottingTo(store, 1024)) {
+      collector.drain(queue);
+    }
+    assertEquals(List.of("s1 stored true", "s2 duplicate true"), rows(url));
+    assertEquals(position(url, "ingest_positions"), position(url, "artifact_positions"));
+  }
+
+  @Test
+  void aQueueWhoseFirstBatchHasNoSnapshotValueStartsTheCopierAtItsEnd() throws Exception {
+    String url = TestDatabases.h2Url(tmp);
+    Path queue = tmp.resolve("queue");
+    try (Collector noCopier = Collector.open(url)) {
+      TestQueues.write(queue, List.of(run("p1", "train").build()));
+      noCopier.drain(queue);
+    }
+    assertEquals(position(url, "ingest_positions"), position(url, "artifact_positions"));
+  }
+
+  private static long position(String url, String table) throws Exception {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT last_index FROM " + table)) {
+      assertTrue(rs.next(), table + " has a row");
+      long index = rs.getLong(1);
+      assertTrue(!rs.next(), table + " has one row");
+      return index;
+    }
+  }
 }
