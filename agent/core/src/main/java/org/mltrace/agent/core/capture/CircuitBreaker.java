@@ -13,6 +13,9 @@ import org.mltrace.agent.core.AgentLog;
  * <p>The two thresholds apart keep the breaker from flapping at one level. Opening is noticed by
  * the thread that submits (which already holds the buffer's size), closing by the writer thread
  * after each batch; the calls only read one volatile flag.
+ *
+ * <p>The writer can also {@link #hold} the breaker open whatever the buffer's fill: while its
+ * start-up stage takes runs faster than a serving rate (see {@code StageBudget}).
  */
 public final class CircuitBreaker {
   public static final int KEEP_ONE_IN = 16;
@@ -20,6 +23,7 @@ public final class CircuitBreaker {
   private final int highWater;
   private final int lowWater;
   private volatile boolean open;
+  private volatile boolean held;
 
   /**
    * @param bufferCapacity the event buffer's capacity
@@ -49,12 +53,14 @@ public final class CircuitBreaker {
     return lowWater;
   }
 
-  /** Opens at or above the high-water mark, closes at or below the low-water mark. */
+  /**
+   * Opens at or above the high-water mark, closes at or below the low-water mark (unless {@link
+   * #hold held}).
+   */
   public void observe(int buffered) {
     if (!open) {
       if (buffered >= highWater) {
-        open = true;
-        AgentHealth.count(AgentHealth.BREAKER_OPENED);
+        open();
         AgentLog.warnOnce(
             "breaker",
             "the queue writer fell behind ("
@@ -63,8 +69,32 @@ public final class CircuitBreaker {
                 + KEEP_ONE_IN
                 + " until it catches up; the others are counted as unrecorded");
       }
-    } else if (buffered <= lowWater) {
+    } else if (buffered <= lowWater && !held) {
       open = false;
     }
+  }
+
+  /**
+   * Holds the breaker open while {@code hold}, whatever the buffer's fill; once released it closes
+   * at the next {@link #observe} at or below the low-water mark. Writer thread only.
+   */
+  public void hold(boolean hold) {
+    if (hold == held) {
+      return;
+    }
+    held = hold;
+    if (hold && !open) {
+      open();
+      AgentLog.warnOnce(
+          "breaker-stage",
+          "calls come faster than a serving rate while the queue opens: recording about 1 call in "
+              + KEEP_ONE_IN
+              + " until the start-up stage is appended; the others are counted as unrecorded");
+    }
+  }
+
+  private void open() {
+    open = true;
+    AgentHealth.count(AgentHealth.BREAKER_OPENED);
   }
 }

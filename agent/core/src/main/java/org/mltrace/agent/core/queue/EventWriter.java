@@ -37,7 +37,8 @@ import org.mltrace.agent.event.RunEventEncoder;
  * <p>The queue is opened on a helper thread while the writer goes on draining: until it is open,
  * encoded events wait in a {@link StartupStage} (memory, then a spill file, both bounded in bytes),
  * so the calls of an application that is busy from its first second are kept rather than turned
- * away by the breaker.
+ * away by the breaker; only once the stage takes runs faster than a serving rate does it hold the
+ * breaker open ({@link StageBudget}).
  *
  * <p>Each agent start appends to its own Chronicle queue, the subdirectory {@code HOST-PID-AGENTID}
  * of the queue directory it was given, never to a queue another JVM writes: the collector keeps one
@@ -75,6 +76,7 @@ public final class EventWriter {
   private final CircuitBreaker breaker;
   private final QueueDiskUse diskUse;
   private final StartupStage stage;
+  private final StageBudget budget;
   private final SinkOpener opener;
   private final RunEventEncoder runEncoder;
   private final Thread thread;
@@ -139,6 +141,7 @@ public final class EventWriter {
         maxQueueBytes,
         STARTUP_STAGE_BYTES,
         Math.min(STARTUP_SPILL_BYTES, maxQueueBytes),
+        StageBudget.servingRate(),
         ChronicleSink::open);
   }
 
@@ -156,7 +159,9 @@ public final class EventWriter {
       long maxQueueBytes,
       long stageBytes,
       long spillBytes,
+      StageBudget budget,
       SinkOpener opener) {
+    this.budget = budget;
     this.opener = opener;
     this.runEncoder =
         new RunEventEncoder(
@@ -224,6 +229,7 @@ public final class EventWriter {
   }
 
   private void run() {
+    budget.start(System.nanoTime());
     try {
       queueDir = queueRoot.resolve(identity.queueName());
       opening = new FutureTask<>(() -> opener.open(queueDir));
@@ -250,6 +256,7 @@ public final class EventWriter {
           if (sink != null && stage.isEmpty()) {
             endStaging();
           }
+          breaker.hold(staging && budget.exceeded(System.nanoTime()));
         } else {
           work = buffer.drain(this::take, DRAIN_BATCH);
         }
@@ -384,6 +391,7 @@ public final class EventWriter {
         encode(run, unrecorded);
         sampler.markCarried(unrecorded); // given back by appendRun if the event is not appended
         if (staging) {
+          budget.staged();
           stageRun(new StartupStage.Staged(runEncoder.toByteArray(), sampler, unrecorded));
         } else {
           appendRun(runEncoder.array(), runEncoder.length(), sampler, unrecorded);

@@ -111,6 +111,25 @@ class SamplingTest {
   }
 
   @Test
+  void aHeldBreakerStaysOpenWhateverTheFillUntilReleasedAndDrained() {
+    CircuitBreaker breaker = new CircuitBreaker(64);
+    long opened = AgentHealth.BREAKER_OPENED.total();
+    breaker.hold(true);
+    assertTrue(breaker.isOpen(), "held open with an empty buffer");
+    assertEquals(opened + 1, AgentHealth.BREAKER_OPENED.total());
+    breaker.observe(0);
+    assertTrue(breaker.isOpen(), "a drained buffer does not close a held breaker");
+    breaker.hold(true);
+    assertEquals(opened + 1, AgentHealth.BREAKER_OPENED.total(), "holding again opens nothing");
+    breaker.hold(false);
+    assertTrue(breaker.isOpen(), "released, it closes when the writer next finds the buffer low");
+    breaker.observe(9);
+    assertTrue(breaker.isOpen());
+    breaker.observe(8);
+    assertFalse(breaker.isOpen());
+  }
+
+  @Test
   void whileTheBreakerIsOpenFewerCallsAreRecordedAndTheRestCountedNotDropped() {
     CircuitBreaker breaker = new CircuitBreaker(64);
     breaker.observe(64);

@@ -149,6 +149,36 @@ class EventWriterStartupTest {
   }
 
   @Test
+  void aStageTakingRunsFasterThanItsBudgetHoldsTheBreakerOpenUntilAppended() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CircuitBreaker breaker = new CircuitBreaker(1024);
+    // No rate: a hundred runs, then the breaker.
+    EventWriter writer =
+        writer(
+            "agentS5",
+            1024,
+            breaker,
+            new StageBudget(0, 100),
+            EventWriter.STARTUP_STAGE_BYTES,
+            0,
+            release);
+    writer.start();
+    for (int i = 1; i <= 100; i++) {
+      writer.submit(run(i));
+    }
+    awaitEmptyBuffer(writer);
+    assertTrue(!breaker.isOpen(), "within the budget, the breaker stays closed");
+    writer.submit(run(101));
+    assertTrue(waitUntil(breaker::isOpen), "past it, held open with the buffer empty");
+
+    release.countDown();
+    assertTrue(waitUntil(() -> !breaker.isOpen()), "released once the stage is appended");
+    writer.close(10_000);
+    long runs = readAll(dir.resolve("queue")).stream().filter(e -> e instanceof RunEvent).count();
+    assertEquals(101, runs, "the runs already staged are all appended");
+  }
+
+  @Test
   void whenTheQueueFailsToOpenTheStagedRunsAreDroppedAndCounted() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     EventWriter writer =
@@ -161,6 +191,7 @@ class EventWriterStartupTest {
             1L << 30,
             EventWriter.STARTUP_STAGE_BYTES,
             0,
+            StageBudget.servingRate(),
             d -> {
               release.await();
               throw new java.io.IOException("no room for a queue here");
@@ -181,15 +212,34 @@ class EventWriterStartupTest {
 
   private EventWriter writer(
       String agentId, int capacity, long stageBytes, long spillBytes, CountDownLatch release) {
+    return writer(
+        agentId,
+        capacity,
+        CircuitBreaker.never(),
+        StageBudget.servingRate(),
+        stageBytes,
+        spillBytes,
+        release);
+  }
+
+  private EventWriter writer(
+      String agentId,
+      int capacity,
+      CircuitBreaker breaker,
+      StageBudget budget,
+      long stageBytes,
+      long spillBytes,
+      CountDownLatch release) {
     return new EventWriter(
         dir.resolve("queue"),
         new AgentIdentity(agentId, 1, null),
         capacity,
         new Samplers(),
-        CircuitBreaker.never(),
+        breaker,
         1L << 30,
         stageBytes,
         spillBytes,
+        budget,
         d -> {
           release.await();
           return ChronicleSink.open(d);
