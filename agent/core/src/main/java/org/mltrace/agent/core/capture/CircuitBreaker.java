@@ -15,7 +15,10 @@ import org.mltrace.agent.core.AgentLog;
  * after each batch; the calls only read one volatile flag.
  *
  * <p>The writer can also {@link #hold} the breaker open whatever the buffer's fill: while its
- * start-up stage takes runs faster than a serving rate (see {@code StageBudget}).
+ * start-up stage takes runs faster than a serving rate (see {@code StageBudget}). And once the
+ * buffer has turned a run away ({@link #bufferFull}), no call is recorded until the writer has
+ * taken the buffer below the high-water mark: each would cost the application a recorded call only
+ * to be dropped; they are counted as unrecorded instead.
  */
 public final class CircuitBreaker {
   public static final int KEEP_ONE_IN = 16;
@@ -24,11 +27,18 @@ public final class CircuitBreaker {
   private final int lowWater;
   private volatile boolean open;
   private volatile boolean held;
+  private volatile boolean full;
+  private final boolean never;
 
   /**
    * @param bufferCapacity the event buffer's capacity
    */
   public CircuitBreaker(int bufferCapacity) {
+    this(bufferCapacity, false);
+  }
+
+  private CircuitBreaker(int bufferCapacity, boolean never) {
+    this.never = never;
     // Three quarters, not half: a service at 50,000 calls a second fills half of the 16,384-event
     // buffer whenever the writer thread is descheduled for 160 ms, which a busy 2-core machine
     // does now and then; the breaker is for a writer that cannot keep up, not for a pause.
@@ -38,11 +48,30 @@ public final class CircuitBreaker {
 
   /** A breaker that never opens, for recorders without a queue behind them (tests). */
   public static CircuitBreaker never() {
-    return new CircuitBreaker(Integer.MAX_VALUE);
+    return new CircuitBreaker(Integer.MAX_VALUE, true);
   }
 
   public boolean isOpen() {
     return open;
+  }
+
+  /** Open and the buffer full: no call is recorded. Read only while {@link #isOpen}. */
+  public boolean isFull() {
+    return full;
+  }
+
+  /**
+   * The buffer turned a run away: the breaker opens, and records nothing until {@link #observe}
+   * sees the buffer below the high-water mark. Called by the submitting thread.
+   */
+  public void bufferFull() {
+    if (never || full) {
+      return;
+    }
+    full = true;
+    if (!open) {
+      open();
+    }
   }
 
   public int highWater() {
@@ -58,6 +87,9 @@ public final class CircuitBreaker {
    * #hold held}).
    */
   public void observe(int buffered) {
+    if (full && buffered < highWater) {
+      full = false;
+    }
     if (!open) {
       if (buffered >= highWater) {
         open();
@@ -79,7 +111,7 @@ public final class CircuitBreaker {
    * at the next {@link #observe} at or below the low-water mark. Writer thread only.
    */
   public void hold(boolean hold) {
-    if (hold == held) {
+    if (never || hold == held) {
       return;
     }
     held = hold;

@@ -53,7 +53,9 @@ public final class ComponentSampler {
 
   /** Whether this call is recorded; when not, the caller counts it with {@link #skipped()}. */
   boolean admits(CircuitBreaker breaker) {
-    if (breaker.isOpen() && ThreadLocalRandom.current().nextInt(CircuitBreaker.KEEP_ONE_IN) != 0) {
+    if (breaker.isOpen()
+        && (breaker.isFull()
+            || ThreadLocalRandom.current().nextInt(CircuitBreaker.KEEP_ONE_IN) != 0)) {
       return false;
     }
     if (everyCall) {

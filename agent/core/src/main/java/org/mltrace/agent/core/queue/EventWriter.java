@@ -190,6 +190,9 @@ public final class EventWriter {
     if (stopped || !buffer.offer(item)) {
       if (item instanceof CompletedRun) {
         AgentCounters.dropped(AgentHealth.DROPPED_BUFFER_FULL);
+        if (!stopped) {
+          breaker.bufferFull();
+        }
       }
       AgentLog.warnOnce(
           "buffer-full",

@@ -130,6 +130,32 @@ class SamplingTest {
   }
 
   @Test
+  void onceTheBufferTurnsARunAwayNoCallIsRecordedUntilItIsBelowHighWater() {
+    CircuitBreaker breaker = new CircuitBreaker(64);
+    ComponentSampler sampler = ComponentSampler.everyCall("score");
+    RunRecorder recorder = recorder(breaker);
+    int id = method(sampler);
+    breaker.bufferFull();
+    assertTrue(breaker.isOpen() && breaker.isFull());
+    call(recorder, id, 1_000);
+    assertEquals(0, runs.size(), "each would only have been dropped");
+    assertEquals(1_000, sampler.unrecordedTotal(), "counted instead");
+
+    breaker.observe(48);
+    assertTrue(breaker.isFull(), "at the high-water mark, still full");
+    breaker.observe(47);
+    assertTrue(breaker.isOpen() && !breaker.isFull(), "below it, one call in 16 again");
+    call(recorder, id, 16_000);
+    assertTrue(runs.size() > 0 && runs.size() < 4_000, runs.size() + " recorded");
+    assertEquals(17_000, runs.size() + sampler.unrecordedTotal());
+
+    CircuitBreaker never = CircuitBreaker.never();
+    never.bufferFull();
+    never.hold(true);
+    assertFalse(never.isOpen(), "a breaker for recorders without a queue never opens");
+  }
+
+  @Test
   void whileTheBreakerIsOpenFewerCallsAreRecordedAndTheRestCountedNotDropped() {
     CircuitBreaker breaker = new CircuitBreaker(64);
     breaker.observe(64);

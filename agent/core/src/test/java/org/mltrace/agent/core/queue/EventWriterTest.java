@@ -174,6 +174,25 @@ class EventWriterTest {
   }
 
   @Test
+  void aRunTurnedAwayByTheFullBufferStopsTheBreakerRecordingAnything() {
+    CircuitBreaker breaker = new CircuitBreaker(4);
+    EventWriter writer =
+        new EventWriter(
+            dir.resolve("queue"),
+            new AgentIdentity("agentB2", 1, null),
+            4,
+            new Samplers(),
+            breaker,
+            1L << 30);
+    for (int i = 1; i <= 4; i++) {
+      writer.submit(run(TRAIN, i));
+    }
+    assertTrue(!breaker.isFull(), "a full buffer that turned nothing away");
+    writer.submit(run(TRAIN, 5));
+    assertTrue(breaker.isOpen() && breaker.isFull(), "the fifth run was turned away");
+  }
+
+  @Test
   void submitsAfterCloseAreDroppedAndCounted() throws Exception {
     EventWriter writer =
         new EventWriter(dir.resolve("queue"), new AgentIdentity("agentC", 1, null), 10);
