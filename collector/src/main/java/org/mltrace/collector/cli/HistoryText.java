@@ -27,8 +27,10 @@ final class HistoryText {
     }
     boolean anyFailed = runs.stream().anyMatch(RunView::failed);
     boolean anyTriggers =
-        runs.stream().map(r -> history.triggersOf(r.id())).anyMatch(t -> !t.none() || t.pending());
-    boolean anyStale = runs.stream().anyMatch(r -> !history.staleOf(r.id()).isEmpty());
+        runs.stream()
+            .map(r -> history.triggersOf(r.row().id()))
+            .anyMatch(t -> !t.none() || t.pending());
+    boolean anyStale = runs.stream().anyMatch(r -> !history.staleOf(r.row().id()).isEmpty());
     boolean sourceChanges = history.codeSourceChanges();
     List<List<String>> rows = new ArrayList<>();
     rows.add(
@@ -48,23 +50,23 @@ final class HistoryText {
             "ERROR"));
     for (RunView r : runs) {
       String code =
-          r.codeVersion() == null
+          r.row().codeVersion() == null
               ? "-"
-              : r.codeVersion().substring(0, Math.min(12, r.codeVersion().length()));
+              : r.row().codeVersion().substring(0, Math.min(12, r.row().codeVersion().length()));
       rows.add(
           columns(
               anyFailed,
               anyTriggers,
               anyStale,
               sourceChanges,
-              TextFormat.time(r.startTime()),
+              TextFormat.time(r.row().startTime()),
               TextFormat.duration(r.duration()),
-              r.status(),
-              r.id(),
+              r.row().status(),
+              r.row().id(),
               code,
-              CodeSourceView.brief(history.codeSourcesOf(r.id())),
-              triggers(history.triggersOf(r.id())),
-              stale(history.staleOf(r.id())),
+              CodeSourceView.brief(history.codeSourcesOf(r.row().id())),
+              triggers(history.triggersOf(r.row().id())),
+              stale(history.staleOf(r.row().id())),
               r.failed() ? TextFormat.oneLine(r.error()) : ""));
     }
     out.append(TableText.aligned(rows, "  "));

@@ -18,29 +18,29 @@ final class RunText {
   static String render(RunDetail detail) {
     RunView r = detail.run();
     StringBuilder out = new StringBuilder();
-    field(out, "run", r.id());
-    field(out, "component", r.component());
-    field(out, "method", r.method());
+    field(out, "run", r.row().id());
+    field(out, "component", r.row().component());
+    field(out, "method", r.row().method());
     field(out, "status", TextFormat.status(r));
-    field(out, "started", TextFormat.time(r.startTime()));
-    field(out, "ended", TextFormat.time(r.endTime()));
+    field(out, "started", TextFormat.time(r.row().startTime()));
+    field(out, "ended", TextFormat.time(r.row().endTime()));
     field(
         out,
         "duration",
         TextFormat.duration(r.duration())
-            + (r.durationNanos() == null ? "" : " (" + r.durationNanos() + " ns)"));
-    field(out, "code", r.codeVersion());
+            + (r.row().durationNanos() == null ? "" : " (" + r.row().durationNanos() + " ns)"));
+    field(out, "code", r.row().codeVersion());
     for (CodeSourceView s : detail.codeSources()) {
       field(out, "code source", s.className() + ": " + codeSource(s));
     }
-    field(out, "git", r.gitCommit());
-    field(out, "host", r.host());
-    field(out, "pid", r.pid() == null ? null : r.pid().toString());
-    field(out, "thread", r.thread());
-    field(out, "agent", r.agentId());
-    field(out, "ingested", TextFormat.time(r.ingestedAt()));
-    if (r.unrecordedBefore() > 0) {
-      field(out, "unrecorded", r.unrecordedBefore() + " earlier calls left out by sampling");
+    field(out, "git", r.row().gitCommit());
+    field(out, "host", r.row().host());
+    field(out, "pid", r.row().pid() == null ? null : r.row().pid().toString());
+    field(out, "thread", r.row().thread());
+    field(out, "agent", r.row().agentId());
+    field(out, "ingested", TextFormat.time(r.row().ingestedAt()));
+    if (r.row().unrecordedBefore() > 0) {
+      field(out, "unrecorded", r.row().unrecordedBefore() + " earlier calls left out by sampling");
     }
     values(out, "inputs", r.inputs());
     values(out, "outputs", r.outputs());

@@ -35,11 +35,11 @@ final class TextFormat {
 
   /** {@code train run-id started duration ok} (or {@code FAILED (Class: message)}). */
   static String runHeader(RunView r) {
-    return r.component()
+    return r.row().component()
         + "  "
-        + r.id()
+        + r.row().id()
         + "  "
-        + time(r.startTime())
+        + time(r.row().startTime())
         + "  "
         + duration(r.duration())
         + "  "
@@ -47,7 +47,7 @@ final class TextFormat {
   }
 
   static String status(RunView r) {
-    return r.failed() ? "FAILED (" + r.error() + ")" : r.status();
+    return r.failed() ? "FAILED (" + r.error() + ")" : r.row().status();
   }
 
   /** {@code name = value}, with pointers as {@code identifier [type]}. */

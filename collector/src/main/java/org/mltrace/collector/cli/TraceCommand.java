@@ -84,9 +84,9 @@ final class TraceCommand implements Callable<Integer> {
   /** The run the trace starts at, or null for an output no recorded run wrote. */
   private static String rootRun(TraceResult trace) {
     if (trace instanceof TraceResult.RunTrace run) {
-      return run.root().run().id();
+      return run.root().run().row().id();
     }
     TraceNode producer = ((TraceResult.PointerTrace) trace).producedBy();
-    return producer == null ? null : producer.run().id();
+    return producer == null ? null : producer.run().row().id();
   }
 }

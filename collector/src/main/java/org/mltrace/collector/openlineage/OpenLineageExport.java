@@ -70,7 +70,7 @@ public final class OpenLineageExport {
           out.write('\n');
         }
         runs++;
-        afterTime = detail.run().startTime().toString();
+        afterTime = detail.run().row().startTime().toString();
         afterId = id;
       }
       if (ids.size() < PAGE) {
@@ -114,10 +114,10 @@ public final class OpenLineageExport {
 
   static List<ObjectNode> events(RunDetail detail) {
     RunView run = detail.run();
-    ObjectNode start = event("START", run.startTime(), run);
+    ObjectNode start = event("START", run.row().startTime(), run);
     start.set("inputs", datasets(run.inputs(), null));
     start.putArray("outputs");
-    ObjectNode end = event(run.failed() ? "FAIL" : "COMPLETE", run.endTime(), run);
+    ObjectNode end = event(run.failed() ? "FAIL" : "COMPLETE", run.row().endTime(), run);
     end.set("inputs", datasets(run.inputs(), detail.triggers()));
     end.set("outputs", datasets(run.outputs(), null));
     ObjectNode facets = (ObjectNode) end.path("run").path("facets");
@@ -158,22 +158,22 @@ public final class OpenLineageExport {
     e.put("producer", PRODUCER);
     e.put("schemaURL", SCHEMA_URL);
     ObjectNode r = e.putObject("run");
-    r.put("runId", runId(run.id()));
+    r.put("runId", runId(run.row().id()));
     ObjectNode mltrace = custom(r.putObject("facets"), "mltrace_run");
-    mltrace.put("runId", run.id()).put("component", run.component());
-    putIfPresent(mltrace, "method", run.method());
-    putIfPresent(mltrace, "agentId", run.agentId());
-    putIfPresent(mltrace, "host", run.host());
-    putIfPresent(mltrace, "codeVersion", run.codeVersion());
-    putIfPresent(mltrace, "gitCommit", run.gitCommit());
+    mltrace.put("runId", run.row().id()).put("component", run.row().component());
+    putIfPresent(mltrace, "method", run.row().method());
+    putIfPresent(mltrace, "agentId", run.row().agentId());
+    putIfPresent(mltrace, "host", run.row().host());
+    putIfPresent(mltrace, "codeVersion", run.row().codeVersion());
+    putIfPresent(mltrace, "gitCommit", run.row().gitCommit());
     ObjectNode job = e.putObject("job");
-    int slash = run.component().indexOf('/');
-    if (slash > 0 && slash < run.component().length() - 1) {
-      job.put("namespace", run.component().substring(0, slash));
-      job.put("name", run.component().substring(slash + 1));
+    int slash = run.row().component().indexOf('/');
+    if (slash > 0 && slash < run.row().component().length() - 1) {
+      job.put("namespace", run.row().component().substring(0, slash));
+      job.put("name", run.row().component().substring(slash + 1));
     } else {
       job.put("namespace", NAMESPACE);
-      job.put("name", run.component());
+      job.put("name", run.row().component());
     }
     return e;
   }

@@ -33,7 +33,10 @@ public record History(
    * Whether the shown runs' code sources differ (a jar changed between runs, or began to be known).
    */
   public boolean codeSourceChanges() {
-    return runs.stream().map(r -> CodeSourceView.brief(codeSourcesOf(r.id()))).distinct().count()
+    return runs.stream()
+            .map(r -> CodeSourceView.brief(codeSourcesOf(r.row().id())))
+            .distinct()
+            .count()
         > 1;
   }
 }

@@ -53,11 +53,11 @@ public final class JsonRenderer {
   public static String render(RunDetail detail) {
     RunView r = detail.run();
     ObjectNode o = run(r);
-    o.put("errorClass", r.errorClass());
-    o.put("errorMessage", r.errorMessage());
-    putLong(o, "durationNanos", r.durationNanos());
-    o.put("ingestedAt", time(r.ingestedAt()));
-    o.put("unrecordedBefore", r.unrecordedBefore());
+    o.put("errorClass", r.row().errorClass());
+    o.put("errorMessage", r.row().errorMessage());
+    putLong(o, "durationNanos", r.row().durationNanos());
+    o.put("ingestedAt", time(r.row().ingestedAt()));
+    o.put("unrecordedBefore", r.row().unrecordedBefore());
     o.set("dependencies", links(detail.dependencies()));
     o.set("dependents", links(detail.dependents()));
     ComponentView c = detail.component();
@@ -117,7 +117,7 @@ public final class JsonRenderer {
     ArrayNode runs = array();
     for (RunView r : history.runs()) {
       ObjectNode o = run(r);
-      TriggerCounts t = history.triggersOf(r.id());
+      TriggerCounts t = history.triggersOf(r.row().id());
       ObjectNode counts = o.putObject("triggers");
       counts.put("pass", t.pass());
       counts.put("fail", t.fail());
@@ -126,8 +126,8 @@ public final class JsonRenderer {
       t.errors().forEach(counts.putArray("errors")::add);
       t.skipped().forEach(counts.putArray("skipped")::add);
       counts.put("pending", t.pending());
-      o.set("stale", AlertJson.reasons(history.staleOf(r.id())));
-      o.set("codeSources", codeSources(history.codeSourcesOf(r.id())));
+      o.set("stale", AlertJson.reasons(history.staleOf(r.row().id())));
+      o.set("codeSources", codeSources(history.codeSourcesOf(r.row().id())));
       runs.add(o);
     }
     return write(runs);
@@ -162,22 +162,22 @@ public final class JsonRenderer {
 
   static ObjectNode run(RunView r) {
     ObjectNode o = object();
-    o.put("id", r.id());
-    o.put("component", r.component());
-    o.put("method", r.method());
-    o.put("status", r.status());
+    o.put("id", r.row().id());
+    o.put("component", r.row().component());
+    o.put("method", r.row().method());
+    o.put("status", r.row().status());
     if (r.failed()) {
       o.put("error", r.error());
     }
-    o.put("startTime", time(r.startTime()));
-    o.put("endTime", time(r.endTime()));
+    o.put("startTime", time(r.row().startTime()));
+    o.put("endTime", time(r.row().endTime()));
     o.put("durationMs", r.durationMs());
-    o.put("codeVersion", r.codeVersion());
-    o.put("gitCommit", r.gitCommit());
-    o.put("host", r.host());
-    putLong(o, "pid", r.pid());
-    o.put("thread", r.thread());
-    o.put("agentId", r.agentId());
+    o.put("codeVersion", r.row().codeVersion());
+    o.put("gitCommit", r.row().gitCommit());
+    o.put("host", r.row().host());
+    putLong(o, "pid", r.row().pid());
+    o.put("thread", r.row().thread());
+    o.put("agentId", r.row().agentId());
     o.set("inputs", values(r.inputs()));
     o.set("outputs", values(r.outputs()));
     return o;

@@ -99,7 +99,7 @@ public final class QueryService implements AutoCloseable {
     collectRunIds(root, runIds);
     Map<String, RunView> runs = new HashMap<>();
     for (RunView view : views.runs(runIds.stream().map(source::row).toList())) {
-      runs.put(view.id(), view);
+      runs.put(view.row().id(), view);
     }
     Map<String, List<TriggerResultView>> triggers = new HashMap<>();
     repository
@@ -236,7 +236,7 @@ public final class QueryService implements AutoCloseable {
     }
     List<RunView> runs = views.runs(repository.recentRuns(component, limit, since, until));
     Map<String, TriggerCounts> triggers = new HashMap<>();
-    List<String> ids = runs.stream().map(RunView::id).toList();
+    List<String> ids = runs.stream().map(r -> r.row().id()).toList();
     repository.pendingTriggerRuns(ids).forEach(id -> triggers.put(id, TriggerCounts.PENDING));
     repository
         .triggerResults(ids)
@@ -247,12 +247,12 @@ public final class QueryService implements AutoCloseable {
     Map<String, List<StaleReason>> stale =
         new StalenessService(database).reasons(ids, Instant.now());
     Map<String, List<CodeSourceView>> byAgent =
-        codeSources(component, runs.stream().map(RunView::agentId).toList());
+        codeSources(component, runs.stream().map(r -> r.row().agentId()).toList());
     Map<String, List<CodeSourceView>> sources = new HashMap<>();
     for (RunView r : runs) {
-      List<CodeSourceView> s = byAgent.get(r.agentId());
+      List<CodeSourceView> s = byAgent.get(r.row().agentId());
       if (s != null) {
-        sources.put(r.id(), s);
+        sources.put(r.row().id(), s);
       }
     }
     return new History(component, limit, runs, triggers, stale, sources);

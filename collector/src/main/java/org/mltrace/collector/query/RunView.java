@@ -1,33 +1,14 @@
 package org.mltrace.collector.query;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.mltrace.collector.store.RunRow;
 
-/** One component run with its inputs and outputs, as every query shows it. */
-public record RunView(
-    String id,
-    String component,
-    String method,
-    String agentId,
-    String host,
-    Long pid,
-    String thread,
-    Instant startTime,
-    Instant endTime,
-    Long durationNanos,
-    String codeVersion,
-    String gitCommit,
-    String status,
-    String errorClass,
-    String errorMessage,
-    Instant ingestedAt,
-    long unrecordedBefore,
-    List<ValueView> inputs,
-    List<ValueView> outputs) {
+/** One component run (its stored row) with its inputs and outputs, as every query shows it. */
+public record RunView(RunRow row, List<ValueView> inputs, List<ValueView> outputs) {
 
   public boolean failed() {
-    return "failed".equals(status);
+    return "failed".equals(row.status());
   }
 
   /** {@code Class: message} for a failed run, else null. */
@@ -35,16 +16,16 @@ public record RunView(
     if (!failed()) {
       return null;
     }
-    String cls = errorClass == null ? "exception" : errorClass;
-    return errorMessage == null ? cls : cls + ": " + errorMessage;
+    String cls = row.errorClass() == null ? "exception" : row.errorClass();
+    return row.errorMessage() == null ? cls : cls + ": " + row.errorMessage();
   }
 
   /** The measured duration; falls back to end minus start when none was measured. */
   public Duration duration() {
-    if (durationNanos != null) {
-      return Duration.ofNanos(durationNanos);
+    if (row.durationNanos() != null) {
+      return Duration.ofNanos(row.durationNanos());
     }
-    return Duration.between(startTime, endTime);
+    return Duration.between(row.startTime(), row.endTime());
   }
 
   /** The duration in milliseconds, to the microsecond. */

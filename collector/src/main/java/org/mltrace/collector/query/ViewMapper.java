@@ -32,34 +32,11 @@ final class ViewMapper {
     return rows.stream()
         .map(
             r ->
-                view(
+                new RunView(
                     r,
-                    inputs.getOrDefault(r.id(), List.of()),
-                    outputs.getOrDefault(r.id(), List.of())))
+                    values(inputs.getOrDefault(r.id(), List.of())),
+                    values(outputs.getOrDefault(r.id(), List.of()))))
         .toList();
-  }
-
-  private static RunView view(RunRow r, List<ValueRow> inputs, List<ValueRow> outputs) {
-    return new RunView(
-        r.id(),
-        r.component(),
-        r.method(),
-        r.agentId(),
-        r.host(),
-        r.pid(),
-        r.thread(),
-        r.startTime(),
-        r.endTime(),
-        r.durationNanos(),
-        r.codeVersion(),
-        r.gitCommit(),
-        r.status(),
-        r.errorClass(),
-        r.errorMessage(),
-        r.ingestedAt(),
-        r.unrecordedBefore(),
-        values(inputs),
-        values(outputs));
   }
 
   static List<ValueView> values(List<ValueRow> rows) {

@@ -48,7 +48,7 @@ final class TraceApi {
     } else {
       ImpactResult impact = new ImpactQuery(queries).impact(id, limits.depth(), MAX_GRAPH_RUNS);
       if (impact.rootIsRun()) {
-        var r = queries.inspect(impact.root()).run();
+        var r = queries.inspect(impact.root()).run().row();
         graph.add(r.id(), r.component(), r.status(), r.startTime());
         root = r.id();
       } else {

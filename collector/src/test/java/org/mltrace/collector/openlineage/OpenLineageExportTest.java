@@ -150,9 +150,9 @@ class OpenLineageExportTest {
         QueryService b = QueryService.open(url2)) {
       var ra = a.inspect(runId).run();
       var rb = b.inspect(runId).run();
-      assertEquals(ra.component(), rb.component());
-      assertEquals(ra.startTime(), rb.startTime());
-      assertEquals(ra.endTime(), rb.endTime());
+      assertEquals(ra.row().component(), rb.row().component());
+      assertEquals(ra.row().startTime(), rb.row().startTime());
+      assertEquals(ra.row().endTime(), rb.row().endTime());
       assertEquals(
           List.of("/d/in.csv"),
           ra.inputs().stream()

@@ -321,7 +321,7 @@ abstract class PurgeContract {
     try (QueryService queries = QueryService.open(url)) {
       TraceResult.PointerTrace trace =
           assertInstanceOf(TraceResult.PointerTrace.class, queries.trace("/m/model.bin"));
-      assertEquals("train-1", trace.producedBy().run().id());
+      assertEquals("train-1", trace.producedBy().run().row().id());
       assertEquals(2, trace.producedBy().upstream().size());
     }
   }

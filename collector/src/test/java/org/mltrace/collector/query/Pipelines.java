@@ -75,9 +75,9 @@ final class Pipelines {
   /** "id(child,child)" for a whole tree. */
   static String shape(TraceNode n) {
     if (n.upstream().isEmpty()) {
-      return n.run().id();
+      return n.run().row().id();
     }
-    return n.run().id()
+    return n.run().row().id()
         + "("
         + String.join(",", n.upstream().stream().map(Pipelines::shape).toList())
         + ")";

@@ -48,13 +48,13 @@ class PostgresQueryServiceTest {
           "predict-1(train-1(featurize-1(split-1(load-1))),split-1(load-1))",
           Pipelines.shape(trace.producedBy()));
       assertEquals(List.of("/m/model.bin"), trace.producedBy().upstream().get(0).via());
-      assertEquals("2026-01-01T00:00:11Z", trace.producedBy().run().startTime().toString());
+      assertEquals("2026-01-01T00:00:11Z", trace.producedBy().run().row().startTime().toString());
       assertEquals(
           "train-2",
-          ((TraceResult.PointerTrace) queries.trace("/m/model.bin")).producedBy().run().id());
+          ((TraceResult.PointerTrace) queries.trace("/m/model.bin")).producedBy().run().row().id());
       assertEquals(
           List.of("train-2", "train-1"),
-          queries.history("train", 2).runs().stream().map(RunView::id).toList());
+          queries.history("train", 2).runs().stream().map(r -> r.row().id()).toList());
       assertEquals(
           List.of("train-1"),
           queries
@@ -65,7 +65,7 @@ class PostgresQueryServiceTest {
                   Instant.parse("2026-01-01T00:00:20Z"))
               .runs()
               .stream()
-              .map(RunView::id)
+              .map(r -> r.row().id())
               .toList());
       assertEquals("ml-team", queries.inspect("train-1").component().owner());
     }

@@ -62,24 +62,29 @@ class QueryServiceTest {
         new ValueView("epochs", "long", "long", "10", "java.lang.Long", null),
         train.inputs().get(1));
     assertEquals("model", train.outputs().get(0).type());
-    assertEquals(Instant.parse("2026-01-01T00:00:06Z"), train.startTime());
+    assertEquals(Instant.parse("2026-01-01T00:00:06Z"), train.row().startTime());
     assertEquals(2000.0, train.durationMs());
   }
 
   @Test
   void pointerTraceUsesTheLatestProducer() {
     TraceResult.PointerTrace trace = (TraceResult.PointerTrace) queries.trace("/m/model.bin");
-    assertEquals("train-2", trace.producedBy().run().id());
+    assertEquals("train-2", trace.producedBy().run().row().id());
     assertEquals("java.lang.IllegalStateException: diverged", trace.producedBy().run().error());
   }
 
   @Test
   void relativeAndUnnormalizedPathsAreResolved() {
     assertEquals(
-        "split-1", ((TraceResult.PointerTrace) queries.trace("test.csv")).producedBy().run().id());
+        "split-1",
+        ((TraceResult.PointerTrace) queries.trace("test.csv")).producedBy().run().row().id());
     assertEquals(
         "split-1",
-        ((TraceResult.PointerTrace) queries.trace("../d/./test.csv")).producedBy().run().id());
+        ((TraceResult.PointerTrace) queries.trace("../d/./test.csv"))
+            .producedBy()
+            .run()
+            .row()
+            .id());
   }
 
   @Test
@@ -101,10 +106,10 @@ class QueryServiceTest {
   void historyIsNewestFirstAndLimited() {
     assertEquals(
         List.of("train-2", "train-1", "train-0"),
-        queries.history("train", 20).runs().stream().map(RunView::id).toList());
+        queries.history("train", 20).runs().stream().map(r -> r.row().id()).toList());
     assertEquals(
         List.of("train-2", "train-1"),
-        queries.history("train", 2).runs().stream().map(RunView::id).toList());
+        queries.history("train", 2).runs().stream().map(r -> r.row().id()).toList());
   }
 
   @Test
@@ -122,7 +127,7 @@ class QueryServiceTest {
   }
 
   private static List<String> ids(History history) {
-    return history.runs().stream().map(RunView::id).toList();
+    return history.runs().stream().map(r -> r.row().id()).toList();
   }
 
   @Test
@@ -143,8 +148,8 @@ class QueryServiceTest {
         List.of(new LinkView("predict-1", "predict", "/m/model.bin")), detail.dependents());
     assertEquals("ml-team", detail.component().owner());
     assertEquals(List.of("model", "nightly"), detail.component().tags());
-    assertEquals("ok", detail.run().status());
-    assertEquals("agent-1", detail.run().agentId());
+    assertEquals("ok", detail.run().row().status());
+    assertEquals("agent-1", detail.run().row().agentId());
   }
 
   @Test

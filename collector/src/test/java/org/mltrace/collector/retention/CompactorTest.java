@@ -24,8 +24,8 @@ class CompactorTest {
 
     try (QueryService queries = QueryService.open(url)) {
       TraceResult.PointerTrace trace = (TraceResult.PointerTrace) queries.trace("/out/flagged.csv");
-      assertEquals("predict-1", trace.producedBy().run().id());
-      assertEquals("train-1", trace.producedBy().upstream().get(0).run().id());
+      assertEquals("predict-1", trace.producedBy().run().row().id());
+      assertEquals("train-1", trace.producedBy().upstream().get(0).run().row().id());
     }
   }
 
