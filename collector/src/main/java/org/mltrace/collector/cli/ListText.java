@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.collector.query.Annotations;
 import org.mltrace.collector.query.ComponentSummary;
-import org.mltrace.collector.query.RunSummary;
 import org.mltrace.collector.query.TagUse;
+import org.mltrace.collector.store.RunRow;
 
 /** Plain-text tables for {@code recent}, {@code components}, {@code tags} and {@code flag}. */
 final class ListText {
   private ListText() {}
 
-  static String runs(List<RunSummary> runs) {
+  static String runs(List<RunRow> runs) {
     if (runs.isEmpty()) {
       return "no runs recorded\n";
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("STARTED", "COMPONENT", "RUN", "STATUS"));
-    for (RunSummary r : runs) {
+    for (RunRow r : runs) {
       rows.add(List.of(TextFormat.time(r.startTime()), r.component(), r.id(), r.status()));
     }
     return TableText.aligned(rows, "  ");

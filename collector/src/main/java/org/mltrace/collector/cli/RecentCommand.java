@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.CatalogQuery;
 import org.mltrace.collector.query.QueryService;
-import org.mltrace.collector.query.RunSummary;
+import org.mltrace.collector.store.RunRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +28,7 @@ final class RecentCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (QueryService queries = QueryService.open(db.url)) {
-      List<RunSummary> runs = new CatalogQuery(queries).recent(limit.limit);
+      List<RunRow> runs = new CatalogQuery(queries).recent(limit.limit);
       Output.print(spec, json.json ? AnalysisJson.runs(runs) : ListText.runs(runs));
     }
     return ExitCodes.OK;

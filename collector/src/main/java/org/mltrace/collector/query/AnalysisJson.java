@@ -9,6 +9,7 @@ import static org.mltrace.collector.query.JsonTrees.write;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * The JSON form ({@code docs/cli.md}) of the overview and analysis commands: {@code recent}, {@code
@@ -19,7 +20,7 @@ public final class AnalysisJson {
 
   private AnalysisJson() {}
 
-  public static String runs(List<RunSummary> runs) {
+  public static String runs(List<RunRow> runs) {
     ArrayNode a = array();
     runs.forEach(r -> a.add(run(r)));
     return write(a);
@@ -205,7 +206,8 @@ public final class AnalysisJson {
     return a;
   }
 
-  private static ObjectNode run(RunSummary r) {
+  /** {@code {id, component, startTime, endTime, status}}: a run in a list. */
+  public static ObjectNode run(RunRow r) {
     ObjectNode o = object();
     o.put("id", r.id());
     o.put("component", r.component());

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.store.AnyOf;
 import org.mltrace.collector.store.JdbcGraphStore;
+import org.mltrace.collector.store.RunRow;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.store.TriggerPoint;
 import org.mltrace.collector.store.TriggerStore;
@@ -48,13 +49,12 @@ public final class BrowseQuery {
     }
     JdbcGraphStore graph = new JdbcGraphStore(queries.database());
     long total = graph.runCount(component);
-    List<RunSummary> runs =
-        graph.runPage(component, offset, limit).stream().map(RunSummary::of).toList();
+    List<RunRow> runs = graph.runPage(component, offset, limit);
     // The page's numeric outputs, from its runs' value arrays by key (the run_outputs view,
     // filtered by run, made H2 expand every run's values: 57 s for a page of 50 among 10,000).
     Map<String, Map<String, Double>> metrics = new HashMap<>();
     Map<String, List<ValueRow>> outputs =
-        queries.repository().outputs(runs.stream().map(RunSummary::id).toList());
+        queries.repository().outputs(runs.stream().map(RunRow::id).toList());
     for (Map.Entry<String, List<ValueRow>> e : outputs.entrySet()) {
       for (ValueRow v : e.getValue()) {
         Double n =
@@ -124,8 +124,7 @@ public final class BrowseQuery {
       }
       frontier = next;
     }
-    List<RunSummary> runs =
-        graph.runsInOrder(List.copyOf(seen)).stream().map(RunSummary::of).toList();
+    List<RunRow> runs = graph.runsInOrder(List.copyOf(seen));
     return new RunGraph(pointer, flagged, root, runs, truncated);
   }
 

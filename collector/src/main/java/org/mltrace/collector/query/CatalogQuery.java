@@ -13,6 +13,7 @@ import org.mltrace.collector.staleness.StaleRun;
 import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
 import org.mltrace.collector.store.JdbcCatalogStore;
+import org.mltrace.collector.store.RunRow;
 import org.mltrace.collector.store.StalenessFacts.Checked;
 
 /** {@code recent}, {@code components} and {@code tags}: overviews across components. */
@@ -32,11 +33,11 @@ public final class CatalogQuery {
    *
    * @throws InvalidRequestException if {@code limit} is below 1
    */
-  public List<RunSummary> recent(int limit) {
+  public List<RunRow> recent(int limit) {
     if (limit < 1) {
       throw new InvalidRequestException("--limit must be at least 1, got " + limit);
     }
-    return catalog.recentRuns(limit).stream().map(RunSummary::of).toList();
+    return catalog.recentRuns(limit);
   }
 
   /** The components, by name, restricted to an owner and a tag when those are not null. */

@@ -2,6 +2,7 @@ package org.mltrace.collector.query;
 
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * One page of a component's runs, newest first.
@@ -14,5 +15,5 @@ public record HistoryPage(
     int offset,
     int limit,
     long total,
-    List<RunSummary> runs,
+    List<RunRow> runs,
     Map<String, Map<String, Double>> metrics) {}

@@ -89,7 +89,7 @@ public final class ImpactQuery {
     List<ImpactResult.Run> runs = new ArrayList<>();
     for (RunRow r : graph.runs(reached.keySet())) {
       if (!r.id().equals(root)) {
-        runs.add(new ImpactResult.Run(RunSummary.of(r), reached.get(r.id())));
+        runs.add(new ImpactResult.Run(r, reached.get(r.id())));
       }
     }
     runs.sort(

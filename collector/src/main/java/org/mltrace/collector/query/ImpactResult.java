@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * The answer to {@code impact ID}: everything derived from a pointer or a run.
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record ImpactResult(String root, boolean rootIsRun, List<Run> runs, List<Output> outputs) {
 
-  public record Run(RunSummary run, int depth) {}
+  public record Run(RunRow run, int depth) {}
 
   /** An output, with the ids of the derived runs (or root run) that wrote it, sorted. */
   public record Output(String pointer, String type, List<String> writtenBy) {}

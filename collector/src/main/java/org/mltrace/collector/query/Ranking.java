@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * The answer to {@code review} and {@code slice}: the runs that occur in a set of traces, ranked by
@@ -19,5 +20,5 @@ public record Ranking(List<String> traced, List<String> unproduced, List<RankedR
    * @param traces how many of the traces the run occurs in
    * @param stale why the run is stale now (empty when it is not)
    */
-  public record RankedRun(int rank, RunSummary run, int traces, List<StaleView> stale) {}
+  public record RankedRun(int rank, RunRow run, int traces, List<StaleView> stale) {}
 }

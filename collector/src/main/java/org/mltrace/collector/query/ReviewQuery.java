@@ -176,16 +176,15 @@ public final class ReviewQuery {
     for (Set<String> trace : traces) {
       trace.forEach(run -> counts.merge(run, 1, Integer::sum));
     }
-    List<RunSummary> runs = new ArrayList<>();
-    graph.runs(counts.keySet()).forEach(r -> runs.add(RunSummary.of(r)));
+    List<RunRow> runs = new ArrayList<>(graph.runs(counts.keySet()));
     runs.sort(
-        Comparator.comparing((RunSummary r) -> -counts.get(r.id()))
-            .thenComparing(RunSummary::startTime, Comparator.reverseOrder())
-            .thenComparing(RunSummary::id));
+        Comparator.comparing((RunRow r) -> -counts.get(r.id()))
+            .thenComparing(RunRow::startTime, Comparator.reverseOrder())
+            .thenComparing(RunRow::id));
     Map<String, List<StaleReason>> stale =
         new StalenessService(queries.database()).reasons(counts.keySet(), Instant.now());
     List<Ranking.RankedRun> ranked = new ArrayList<>();
-    for (RunSummary r : runs) {
+    for (RunRow r : runs) {
       List<StaleView> why =
           stale.getOrDefault(r.id(), List.of()).stream().map(StaleView::of).toList();
       ranked.add(new Ranking.RankedRun(ranked.size() + 1, r, counts.get(r.id()), why));

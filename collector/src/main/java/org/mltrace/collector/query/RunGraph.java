@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * The runs of a lineage without their values, for drawing: what the UI's trace page needs, read in
@@ -14,8 +15,4 @@ import java.util.List;
  * @param truncated true when runs were left out because the graph reached its limit
  */
 public record RunGraph(
-    String pointer,
-    boolean pointerFlagged,
-    String rootRun,
-    List<RunSummary> runs,
-    boolean truncated) {}
+    String pointer, boolean pointerFlagged, String rootRun, List<RunRow> runs, boolean truncated) {}

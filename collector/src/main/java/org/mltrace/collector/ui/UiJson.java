@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.HistoryPage;
 import org.mltrace.collector.query.RunMarks;
-import org.mltrace.collector.query.RunSummary;
 import org.mltrace.collector.query.SampleHistogram;
+import org.mltrace.collector.store.RunRow;
 import org.mltrace.collector.store.TriggerPoint;
 
 /**
@@ -52,16 +53,6 @@ final class UiJson {
     return object().put("error", message);
   }
 
-  static ObjectNode run(RunSummary r) {
-    ObjectNode o = object();
-    o.put("id", r.id());
-    o.put("component", r.component());
-    o.put("startTime", time(r.startTime()));
-    o.put("endTime", time(r.endTime()));
-    o.put("status", r.status());
-    return o;
-  }
-
   static ObjectNode history(HistoryPage page, List<TriggerPoint> triggers) {
     ObjectNode o = object();
     o.put("component", page.component());
@@ -69,8 +60,8 @@ final class UiJson {
     o.put("limit", page.limit());
     o.put("total", page.total());
     ArrayNode runs = o.putArray("runs");
-    for (RunSummary r : page.runs()) {
-      ObjectNode n = run(r);
+    for (RunRow r : page.runs()) {
+      ObjectNode n = AnalysisJson.run(r);
       ObjectNode metrics = n.putObject("metrics");
       page.metrics().getOrDefault(r.id(), Map.of()).forEach(metrics::put);
       runs.add(n);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.RunRow;
 
 /**
  * The overview and analysis queries on {@link ReviewHistory}, with hand-computed answers.
@@ -201,8 +202,7 @@ abstract class AnalysisQueriesContract {
     try (QueryService q = open()) {
       CatalogQuery c = new CatalogQuery(q);
       assertEquals(
-          List.of("loop-2", "loop-1", "predict-4"),
-          c.recent(3).stream().map(RunSummary::id).toList());
+          List.of("loop-2", "loop-1", "predict-4"), c.recent(3).stream().map(RunRow::id).toList());
       List<ComponentSummary> all = c.components(null, null);
       assertEquals(
           List.of(
