@@ -2,23 +2,16 @@ package org.mltrace.collector.listener;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import org.mltrace.collector.http.HttpAccess;
 
 /**
  * Where the listener binds and who may call it. A loopback address needs nothing; any other needs a
  * token, which every request must then carry as {@code Authorization: Bearer TOKEN} (what an
  * OpenLineage client's {@code api_key} auth sends).
  */
-public final class ListenerAccess {
-  private final InetAddress bind;
-  private final int port;
-  private final String token;
-
+public final class ListenerAccess extends HttpAccess {
   private ListenerAccess(InetAddress bind, int port, String token) {
-    this.bind = bind;
-    this.port = port;
-    this.token = token;
+    super(bind, port, token);
   }
 
   /**
@@ -56,37 +49,15 @@ public final class ListenerAccess {
     } catch (UnknownHostException e) {
       throw ListenerException.usage("--listen: unknown address '" + host + "'");
     }
-    String t = token == null || token.isBlank() ? null : token;
-    if (t == null && !address.isLoopbackAddress()) {
-      throw ListenerException.usage(
-          "refusing to listen on "
-              + hostPort
-              + " without a token: anyone who can reach it could write lineage; pass --token TOKEN"
-              + " or set MLTRACE_LISTEN_TOKEN (or listen on 127.0.0.1)");
-    }
-    if (t != null && t.length() < 8) {
-      throw ListenerException.usage("--token must be at least 8 characters");
-    }
+    String t =
+        checkedToken(
+            token,
+            address,
+            "refusing to listen on "
+                + hostPort
+                + " without a token: anyone who can reach it could write lineage; pass --token TOKEN"
+                + " or set MLTRACE_LISTEN_TOKEN (or listen on 127.0.0.1)",
+            ListenerException::usage);
     return new ListenerAccess(address, port, t);
-  }
-
-  InetAddress bind() {
-    return bind;
-  }
-
-  int port() {
-    return port;
-  }
-
-  /** True when no token is required or the header carries it (compared in constant time). */
-  boolean allows(String authorizationHeader) {
-    if (token == null) {
-      return true;
-    }
-    if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
-      return false;
-    }
-    byte[] given = authorizationHeader.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -4,9 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.mltrace.collector.query.Annotations;
 
@@ -40,25 +38,11 @@ public final class ListenerServer implements AutoCloseable {
   public static ListenerServer start(ListenerAccess access, ListenerServices services) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
+      server = access.bindServer("mltrace-listener");
     } catch (IOException e) {
       throw ListenerException.cannotBind(
-          "cannot listen on "
-              + access.bind().getHostAddress()
-              + ":"
-              + access.port()
-              + ": "
-              + e.getMessage(),
-          e);
+          "cannot listen on " + access.address() + ": " + e.getMessage(), e);
     }
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "mltrace-listener");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
     server.createContext(
         "/api/v1/lineage", guarded(access, new LineageHandler(services.lineage())));
     server.createContext("/metrics", guarded(access, new MetricsHandler(services.metrics())));
@@ -70,7 +54,7 @@ public final class ListenerServer implements AutoCloseable {
         guarded(access, new FeedbackHandler(services.jdbcUrl(), services.alerts())));
     server.createContext("/", guarded(access, ListenerServer::notFound));
     server.start();
-    return new ListenerServer(server, executor, access, services);
+    return new ListenerServer(server, (ExecutorService) server.getExecutor(), access, services);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */
@@ -80,8 +64,7 @@ public final class ListenerServer implements AutoCloseable {
 
   /** {@code http://HOST:PORT}, for messages. */
   public String url() {
-    String host = access.bind().getHostAddress();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    return access.url(port());
   }
 
   private static HttpHandler guarded(ListenerAccess access, HttpHandler handler) {

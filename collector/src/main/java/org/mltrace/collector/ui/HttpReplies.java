@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import org.mltrace.collector.http.Responses;
 
 /** Writing replies with the UI's security headers, and the same-origin check of API calls. */
 final class HttpReplies {
@@ -33,19 +33,10 @@ final class HttpReplies {
   static void bytes(HttpExchange exchange, int status, String contentType, byte[] body)
       throws IOException {
     Headers h = exchange.getResponseHeaders();
-    h.set("Content-Type", contentType);
-    h.set("X-Content-Type-Options", "nosniff");
     h.set("Content-Security-Policy", CSP);
     h.set("X-Frame-Options", "DENY");
     h.set("Referrer-Policy", "no-referrer");
-    h.set("Cache-Control", "no-store");
-    boolean head = "HEAD".equals(exchange.getRequestMethod());
-    exchange.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
-    if (!head && body.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    }
+    Responses.send(exchange, status, contentType, body);
   }
 
   /**

@@ -2,23 +2,16 @@ package org.mltrace.collector.ui;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import org.mltrace.collector.http.HttpAccess;
 
 /**
  * Where the UI listens and who may call its API. Binding to a loopback address needs nothing;
  * binding elsewhere needs a token, which every API call must then present as {@code Authorization:
  * Bearer TOKEN} (the pages send it, having read it once from the {@code #token=} part of the URL).
  */
-public final class UiAccess {
-  private final InetAddress bind;
-  private final int port;
-  private final String token;
-
+public final class UiAccess extends HttpAccess {
   private UiAccess(InetAddress bind, int port, String token) {
-    this.bind = bind;
-    this.port = port;
-    this.token = token;
+    super(bind, port, token);
   }
 
   /**
@@ -38,41 +31,15 @@ public final class UiAccess {
     } catch (UnknownHostException e) {
       throw new BadRequestException("--bind: unknown address '" + bindAddress + "'");
     }
-    String t = token == null || token.isBlank() ? null : token;
-    if (t == null && !address.isLoopbackAddress()) {
-      throw new BadRequestException(
-          "refusing to serve the UI on "
-              + bindAddress
-              + " without a token: anyone who can reach it could read the history; pass --token"
-              + " TOKEN or set MLTRACE_UI_TOKEN (or bind to 127.0.0.1)");
-    }
-    if (t != null && t.length() < 8) {
-      throw new BadRequestException("--token must be at least 8 characters");
-    }
+    String t =
+        checkedToken(
+            token,
+            address,
+            "refusing to serve the UI on "
+                + bindAddress
+                + " without a token: anyone who can reach it could read the history; pass --token"
+                + " TOKEN or set MLTRACE_UI_TOKEN (or bind to 127.0.0.1)",
+            BadRequestException::new);
     return new UiAccess(address, port, t);
-  }
-
-  InetAddress bind() {
-    return bind;
-  }
-
-  int port() {
-    return port;
-  }
-
-  boolean tokenRequired() {
-    return token != null;
-  }
-
-  /** True when no token is required or the header carries it (compared in constant time). */
-  boolean allows(String authorizationHeader) {
-    if (token == null) {
-      return true;
-    }
-    if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
-      return false;
-    }
-    byte[] given = authorizationHeader.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token.getBytes(StandardCharsets.UTF_8));
   }
 }

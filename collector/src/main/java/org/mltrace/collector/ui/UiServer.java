@@ -2,10 +2,8 @@ package org.mltrace.collector.ui;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.mltrace.collector.query.QueryService;
 
 /**
@@ -37,30 +35,15 @@ public final class UiServer implements AutoCloseable {
     QueryService queries = QueryService.open(jdbcUrl);
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(access.bind(), access.port()), 50);
+      server = access.bindServer("mltrace-ui");
     } catch (IOException e) {
       queries.close();
-      throw new UiStartException(
-          "cannot listen on "
-              + access.bind().getHostAddress()
-              + ":"
-              + access.port()
-              + ": "
-              + e.getMessage(),
-          e);
+      throw new UiStartException("cannot listen on " + access.address() + ": " + e.getMessage(), e);
     }
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "mltrace-ui");
-              t.setDaemon(true);
-              return t;
-            });
-    server.setExecutor(executor);
     server.createContext("/api/", new ApiHandler(queries, access, Clock.systemUTC()));
     server.createContext("/", new StaticHandler());
     server.start();
-    return new UiServer(server, executor, queries, access);
+    return new UiServer(server, (ExecutorService) server.getExecutor(), queries, access);
   }
 
   /** The port it listens on (the chosen one when started with port 0). */
@@ -70,11 +53,7 @@ public final class UiServer implements AutoCloseable {
 
   /** The address to open in a browser (the one given to --bind, as written for 0.0.0.0). */
   public String url() {
-    String host = access.bind().getHostAddress();
-    if (host.contains(":")) {
-      host = "[" + host + "]";
-    }
-    return "http://" + host + ":" + port() + "/";
+    return access.url(port()) + "/";
   }
 
   @Override
