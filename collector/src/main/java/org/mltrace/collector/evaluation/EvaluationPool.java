@@ -55,11 +55,6 @@ final class EvaluationPool implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(daemons("mltrace-trigger-watchdog-"));
   }
 
-  /** The worker threads it runs now, replacements for stuck ones included. */
-  synchronized int poolSize() {
-    return threads + lent;
-  }
-
   /**
    * Schedules the evaluation, waiting while {@code threads + capacity} are in flight. The future
    * always completes: with the result, with an error result for an exception, or at the time limit.

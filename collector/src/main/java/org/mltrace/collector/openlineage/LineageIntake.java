@@ -104,11 +104,6 @@ public final class LineageIntake implements AutoCloseable {
     return journal.openCount();
   }
 
-  /** The queue the ended runs go to (created on the first). */
-  public Path queueDirectory() {
-    return queue.directory();
-  }
-
   @Override
   public synchronized void close() {
     queue.close();

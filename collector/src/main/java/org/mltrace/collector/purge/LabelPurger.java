@@ -113,11 +113,6 @@ public final class LabelPurger implements AutoCloseable {
         new TreeSet<>(LineageClosure.downstream(graph::downstreamOf).reach(readers, -1).keySet()));
   }
 
-  /** The database URL, password masked, for messages. */
-  public String databaseUrl() {
-    return database.displayUrl();
-  }
-
   @Override
   public void close() {
     database.close();

@@ -54,7 +54,7 @@ public final class BrowseQuery {
     // filtered by run, made H2 expand every run's values: 57 s for a page of 50 among 10,000).
     Map<String, Map<String, Double>> metrics = new HashMap<>();
     Map<String, List<ValueRow>> outputs =
-        queries.repository().outputs(runs.stream().map(RunRow::id).toList());
+        queries.repository().values(runs.stream().map(RunRow::id).toList()).outputs();
     for (Map.Entry<String, List<ValueRow>> e : outputs.entrySet()) {
       for (ValueRow v : e.getValue()) {
         Double n =

@@ -267,19 +267,6 @@ public final class QueryService implements AutoCloseable {
     return new JdbcAlertStore(database).list(all);
   }
 
-  /**
-   * Why the run is stale as of {@code now} (empty when it is not); see {@link StalenessService}.
-   *
-   * @throws NotFoundException if no run has this id
-   */
-  public List<StaleReason> staleness(String runId, Instant now) {
-    if (repository.findRun(runId).isEmpty()) {
-      throw new NotFoundException(
-          "no run with id '" + runId + "' (try 'mltrace history COMPONENT' to list runs)");
-    }
-    return new StalenessService(database).reasons(runId, now);
-  }
-
   /** The latest run of each component, where it is stale as of {@code now}, by component. */
   public List<StaleRun> staleRuns(Instant now) {
     return new StalenessService(database).staleLatestRuns(now);
@@ -320,10 +307,6 @@ public final class QueryService implements AutoCloseable {
 
   RunRepository repository() {
     return repository;
-  }
-
-  ViewMapper views() {
-    return views;
   }
 
   @Override

@@ -33,8 +33,4 @@ public record ValueView(
       String name, String kind, String type, String value, String className, Long size) {
     this(name, kind, type, value, className, size, null, null, null);
   }
-
-  public boolean isPointer() {
-    return "pointer".equals(kind);
-  }
 }

@@ -45,16 +45,12 @@ public final class Compactor implements AutoCloseable {
   }
 
   /**
-   * Compacts the runs that started more than {@code olderThan} before now.
+   * Compacts the runs that started more than {@code olderThan} before now, telling {@code progress}
+   * each finished step.
    *
    * @param dryRun count only, change nothing
    * @throws StoreException if the database fails; nothing is then changed
    */
-  public CompactionReport compact(Duration olderThan, boolean dryRun, Clock clock) {
-    return compact(olderThan, dryRun, clock, Progress.NONE);
-  }
-
-  /** {@link #compact(Duration, boolean, Clock)}, telling {@code progress} each finished step. */
   public CompactionReport compact(
       Duration olderThan, boolean dryRun, Clock clock, Progress progress) {
     progress.start("compact", "steps", STEPS);
@@ -128,11 +124,6 @@ public final class Compactor implements AutoCloseable {
         store.components(),
         alertsRemoved,
         openAlertsKept);
-  }
-
-  /** The database URL, password masked, for messages. */
-  public String databaseUrl() {
-    return database.displayUrl();
   }
 
   @Override

@@ -85,10 +85,6 @@ public final class QueueRetention {
     return new QueueRetention(Duration.ZERO, Clock.systemUTC(), false);
   }
 
-  public Duration keep() {
-    return keep;
-  }
-
   /** What every sweep so far deleted, for the {@code collect} summary. */
   public String summary() {
     return "deleted "

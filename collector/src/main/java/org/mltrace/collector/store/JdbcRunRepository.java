@@ -39,33 +39,8 @@ public final class JdbcRunRepository implements RunRepository {
   }
 
   @Override
-  public List<ValueRow> inputs(String runId) {
-    return inputs(List.of(runId)).getOrDefault(runId, List.of());
-  }
-
-  @Override
-  public List<ValueRow> outputs(String runId) {
-    return outputs(List.of(runId)).getOrDefault(runId, List.of());
-  }
-
-  @Override
-  public Map<String, List<ValueRow>> inputs(Collection<String> runIds) {
-    return values("run_inputs", runIds);
-  }
-
-  @Override
-  public Map<String, List<ValueRow>> outputs(Collection<String> runIds) {
-    return values("run_outputs", runIds);
-  }
-
-  @Override
   public RunValues values(Collection<String> runIds) {
     return RunValueReader.values(database, runIds);
-  }
-
-  /** Read from the runs' arrays ({@link RunValueReader}), not through the views. */
-  private Map<String, List<ValueRow>> values(String table, Collection<String> runIds) {
-    return new LinkedHashMap<>(RunValueReader.values(database, runIds, table.equals("run_inputs")));
   }
 
   private static String runsNamed(Collection<String> runIds) {
@@ -189,11 +164,6 @@ public final class JdbcRunRepository implements RunRepository {
                     Jdbc.time(rs, "first_seen"),
                     Jdbc.time(rs, "last_seen")),
             name));
-  }
-
-  @Override
-  public List<RunRow> recentRuns(String component, int limit) {
-    return recentRuns(component, limit, null, null);
   }
 
   @Override

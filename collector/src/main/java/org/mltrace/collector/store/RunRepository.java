@@ -15,22 +15,7 @@ public interface RunRepository {
 
   Optional<RunRow> findRun(String runId);
 
-  /** The run's inputs in YAML order. */
-  List<ValueRow> inputs(String runId);
-
-  /** The run's outputs in YAML order. */
-  List<ValueRow> outputs(String runId);
-
-  /** Each run's inputs in YAML order; runs without inputs are absent. */
-  Map<String, List<ValueRow>> inputs(Collection<String> runIds);
-
-  /** Each run's outputs in YAML order; runs without outputs are absent. */
-  Map<String, List<ValueRow>> outputs(Collection<String> runIds);
-
-  /**
-   * Each run's inputs and outputs, as {@link #inputs(Collection)} and {@link #outputs(Collection)}
-   * give them, read once for both.
-   */
+  /** Each run's inputs and outputs in YAML order, read once for both. */
   RunValues values(Collection<String> runIds);
 
   /** Runs' inputs and outputs by run id; runs without any are absent from each map. */
@@ -54,9 +39,6 @@ public interface RunRepository {
   int readerCount(String pointerId);
 
   Optional<ComponentRow> findComponent(String name);
-
-  /** The component's runs, newest start first, at most {@code limit}. */
-  List<RunRow> recentRuns(String component, int limit);
 
   /**
    * The component's runs that started in [{@code since}, {@code until}) (null: unbounded), newest

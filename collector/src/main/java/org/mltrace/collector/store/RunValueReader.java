@@ -24,13 +24,6 @@ import org.mltrace.agent.event.ValueSummary;
 final class RunValueReader {
   private RunValueReader() {}
 
-  /** The inputs (or outputs) of the runs with their summaries, by run id in id order. */
-  static Map<String, List<ValueRow>> values(
-      Database database, Collection<String> runIds, boolean inputs) {
-    RunRepository.RunValues both = values(database, runIds);
-    return inputs ? both.inputs() : both.outputs();
-  }
-
   /**
    * The inputs and the outputs of the runs with their summaries, each by run id in id order: one
    * read of the runs' arrays and one of their pointers' types for both (reading them per direction

@@ -11,11 +11,6 @@ public enum Phase {
     this.yamlKey = yamlKey;
   }
 
-  /** {@code before_run} or {@code after_run}: the YAML key, also stored in the tables. */
-  public String yamlKey() {
-    return yamlKey;
-  }
-
   public static Phase ofYamlKey(String key) {
     for (Phase p : values()) {
       if (p.yamlKey.equals(key)) {

@@ -1,6 +1,5 @@
 package org.mltrace.collector.truth;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.mltrace.agent.event.TaskEvent;
@@ -56,9 +55,5 @@ public record TaskReport(
     try (JdbcTaskStore ledger = JdbcTaskStore.of(database)) {
       return new ArrayList<>(ledger.all().keySet());
     }
-  }
-
-  public Instant lastEvaluated() {
-    return series.isEmpty() ? null : series.get(0).evaluatedAt();
   }
 }

@@ -19,6 +19,7 @@ import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.ValueKind;
 import org.mltrace.agent.event.ValueSummary;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.testing.RunBuilder;
 import org.mltrace.collector.testing.TestDatabases;
 
@@ -167,7 +168,7 @@ final class CompactionScenario {
   static void compactAndCheck(String url) throws SQLException {
     CompactionReport dry;
     try (Compactor compactor = Compactor.open(url)) {
-      dry = compactor.compact(Duration.ofDays(90), true, AT_DAY_100);
+      dry = compactor.compact(Duration.ofDays(90), true, AT_DAY_100, Progress.NONE);
     }
     assertEquals(9, rows(url, "SELECT id FROM component_runs").size(), "a dry run changes nothing");
     assertCountsKept(url);
@@ -176,7 +177,7 @@ final class CompactionScenario {
 
     CompactionReport r;
     try (Compactor compactor = Compactor.open(url)) {
-      r = compactor.compact(Duration.ofDays(90), false, AT_DAY_100);
+      r = compactor.compact(Duration.ofDays(90), false, AT_DAY_100, Progress.NONE);
     }
     assertCountsKept(url); // the removed runs are subtracted, the lineage runs kept
     assertEquals(DAY_0.plus(Duration.ofDays(10)), r.cutoff());
@@ -229,7 +230,9 @@ final class CompactionScenario {
 
     // Again: nothing more to remove, and the aggregates are not counted twice.
     try (Compactor compactor = Compactor.open(url)) {
-      assertEquals(0, compactor.compact(Duration.ofDays(90), false, AT_DAY_100).runsRemoved());
+      assertEquals(
+          0,
+          compactor.compact(Duration.ofDays(90), false, AT_DAY_100, Progress.NONE).runsRemoved());
     }
     assertEquals(
         List.of("2 0"),

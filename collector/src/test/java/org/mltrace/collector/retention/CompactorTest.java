@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.TraceResult;
 import org.mltrace.collector.testing.TestDatabases;
@@ -36,7 +37,8 @@ class CompactorTest {
 
     try (Compactor compactor = Compactor.open(url)) {
       CompactionReport r =
-          compactor.compact(Duration.ofDays(90), false, CompactionScenario.AT_DAY_100);
+          compactor.compact(
+              Duration.ofDays(90), false, CompactionScenario.AT_DAY_100, Progress.NONE);
       assertEquals(7, r.runsRemoved());
       assertEquals(0, r.runsKeptForLineage());
     }

@@ -85,11 +85,18 @@ class InlineValuesMigrationTest {
                   + " ORDER BY run_id, position"));
       assertEquals(
           List.of("r2"), rows(st, "SELECT run_id FROM run_reads WHERE pointer_id = '/d/out.csv'"));
-      ValueRow in = new JdbcRunRepository(db).inputs("r1").get(0);
+      ValueRow in = new JdbcRunRepository(db).values(List.of("r1")).inputs().get("r1").get(0);
       assertEquals(java.time.Instant.parse("2026-01-01T10:00:00Z"), in.modifiedAt());
       assertEquals("data", in.pointerType());
       assertEquals(
-          0.30000000000000004, new JdbcRunRepository(db).outputs("r1").get(2).summary().mean());
+          0.30000000000000004,
+          new JdbcRunRepository(db)
+              .values(List.of("r1"))
+              .outputs()
+              .get("r1")
+              .get(2)
+              .summary()
+              .mean());
       assertEquals(
           List.of("null"),
           rows(st, "SELECT input_values FROM component_runs WHERE id = 'r3'"),

@@ -146,7 +146,7 @@ class JdbcIngestStoreTest {
   void nulCharactersInTextAreReplacedNotRefused() {
     store.inTransaction(
         tx -> tx.insertRun(run("r1", "train").input(RunBuilder.string("s", "a\0b")).build(), NOW));
-    assertEquals("a\uFFFDb", runs.inputs("r1").get(0).valueText());
+    assertEquals("a\uFFFDb", runs.values(List.of("r1")).inputs().get("r1").get(0).valueText());
   }
 
   @Test
@@ -240,7 +240,7 @@ class JdbcIngestStoreTest {
                     .writes("return", "/m/model.bin", "model")
                     .build(),
                 NOW));
-    List<ValueRow> inputs = runs.inputs("r");
+    List<ValueRow> inputs = runs.values(List.of("r")).inputs().get("r");
     assertEquals(
         new ValueRow(
             0,
@@ -258,6 +258,6 @@ class JdbcIngestStoreTest {
         inputs.get(0));
     assertEquals(
         new ValueRow(1, "epochs", "LONG", "3", null, null, "java.lang.Long", null), inputs.get(1));
-    assertEquals("model", runs.outputs("r").get(0).pointerType());
+    assertEquals("model", runs.values(List.of("r")).outputs().get("r").get(0).pointerType());
   }
 }

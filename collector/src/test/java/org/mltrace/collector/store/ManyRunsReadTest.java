@@ -53,8 +53,8 @@ class ManyRunsReadTest {
 
   @Test
   void inputsAndOutputsOfEveryRunAcrossChunks() {
-    Map<String, List<ValueRow>> inputs = runs.inputs(ids);
-    Map<String, List<ValueRow>> outputs = runs.outputs(ids);
+    Map<String, List<ValueRow>> inputs = runs.values(ids).inputs();
+    Map<String, List<ValueRow>> outputs = runs.values(ids).outputs();
     assertEquals(RUNS, inputs.size());
     assertEquals(RUNS, outputs.size());
     for (int i = 0; i < RUNS; i++) {
@@ -78,6 +78,7 @@ class ManyRunsReadTest {
     List<String> newestFirst = new ArrayList<>(ids);
     Collections.reverse(newestFirst);
     assertEquals(
-        newestFirst, runs.recentRuns("train", RUNS + 10).stream().map(RunRow::id).toList());
+        newestFirst,
+        runs.recentRuns("train", RUNS + 10, null, null).stream().map(RunRow::id).toList());
   }
 }

@@ -67,14 +67,14 @@ class RunValuesRoundTripTest {
                 return null;
               });
       JdbcRunRepository runs = new JdbcRunRepository(db);
-      var inputs = runs.inputs("r1");
+      var inputs = runs.values(List.of("r1")).inputs().get("r1");
       assertEquals(AWKWARD, inputs.get(0).valueText());
       assertEquals("a\uFFFDb", inputs.get(1).valueText());
       assertEquals("NULL", inputs.get(2).valueKind());
       assertEquals(null, inputs.get(2).valueText());
       assertEquals(null, inputs.get(2).size());
       assertEquals("/d/in put\t.csv", inputs.get(3).pointerId());
-      ValueSummary stored = runs.outputs("r1").get(0).summary();
+      ValueSummary stored = runs.values(List.of("r1")).outputs().get("r1").get(0).summary();
       assertEquals(-0.1, stored.min());
       assertEquals(1e-300, stored.max());
       assertEquals(1.0 / 3, stored.mean());
