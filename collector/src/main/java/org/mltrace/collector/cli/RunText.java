@@ -7,9 +7,9 @@ import org.mltrace.collector.query.ComponentView;
 import org.mltrace.collector.query.LinkView;
 import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.RunView;
-import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
 import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /** Prints everything recorded about one run, one field per line. */
 final class RunText {
@@ -97,8 +97,7 @@ final class RunText {
   }
 
   /** One aligned line per result: phase, trigger, status, value, threshold, message. */
-  private static void triggers(
-      StringBuilder out, List<TriggerResultView> results, boolean pending) {
+  private static void triggers(StringBuilder out, List<TriggerOutcome> results, boolean pending) {
     out.append("triggers")
         .append(pending ? " (pending)" : results.isEmpty() ? " (none)" : "")
         .append('\n');
@@ -107,11 +106,11 @@ final class RunText {
     }
     List<List<String>> rows = new ArrayList<>();
     rows.add(List.of("PHASE", "TRIGGER", "STATUS", "VALUE", "THRESHOLD", "MESSAGE"));
-    for (TriggerResultView t : results) {
+    for (TriggerOutcome t : results) {
       rows.add(
           List.of(
               t.phase(),
-              t.trigger(),
+              t.triggerName(),
               t.status() + (t.alert() && !"pass".equals(t.status()) ? " (alert)" : ""),
               t.value() == null ? "-" : TextFormat.number(t.value()),
               t.threshold() == null ? "-" : TextFormat.number(t.threshold()),

@@ -3,9 +3,9 @@ package org.mltrace.collector.cli;
 import java.util.List;
 import org.mltrace.collector.query.TraceNode;
 import org.mltrace.collector.query.TraceResult;
-import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
 import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * Draws a trace as an indented tree: each run's header, its inputs and outputs, then the runs it
@@ -80,9 +80,9 @@ final class TraceText {
    * Failed, errored and skipped triggers one per line, with the reason, since they are what a trace
    * is read for; passes as a count.
    */
-  private static void triggers(StringBuilder out, String prefix, List<TriggerResultView> results) {
+  private static void triggers(StringBuilder out, String prefix, List<TriggerOutcome> results) {
     long passed = results.stream().filter(t -> t.status().equals("pass")).count();
-    for (TriggerResultView t : results) {
+    for (TriggerOutcome t : results) {
       if (!t.status().equals("pass")) {
         out.append(prefix)
             .append(
@@ -92,7 +92,7 @@ final class TraceText {
                   default -> "ERROR";
                 })
             .append(' ')
-            .append(t.trigger())
+            .append(t.triggerName())
             .append(" (")
             .append(t.phase())
             .append("): ")

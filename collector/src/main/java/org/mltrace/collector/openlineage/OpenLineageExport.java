@@ -13,8 +13,8 @@ import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
 import org.mltrace.collector.query.RunView;
 import org.mltrace.collector.query.SqlResult;
-import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.query.ValueView;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * {@code mltrace export openlineage}: each stored run as two OpenLineage {@code RunEvent}s, {@code
@@ -136,9 +136,9 @@ public final class OpenLineageExport {
     values.set("outputs", values(run.outputs()));
     if (!detail.triggers().isEmpty()) {
       ArrayNode results = custom(facets, "mltrace_triggers").putArray("results");
-      for (TriggerResultView t : detail.triggers()) {
+      for (TriggerOutcome t : detail.triggers()) {
         ObjectNode r = results.addObject();
-        r.put("trigger", t.trigger()).put("phase", t.phase()).put("position", t.position());
+        r.put("trigger", t.triggerName()).put("phase", t.phase()).put("position", t.position());
         r.put("status", t.status());
         if (t.value() != null && Double.isFinite(t.value())) {
           r.put("value", t.value());
@@ -178,7 +178,7 @@ public final class OpenLineageExport {
     return e;
   }
 
-  private static ArrayNode datasets(List<ValueView> values, List<TriggerResultView> triggers) {
+  private static ArrayNode datasets(List<ValueView> values, List<TriggerOutcome> triggers) {
     ArrayNode list = LineageEventParser.MAPPER.createArrayNode();
     List<String> seen = new ArrayList<>();
     for (ValueView v : values) {
@@ -197,8 +197,8 @@ public final class OpenLineageExport {
                     "_schemaURL",
                     "https://openlineage.io/spec/facets/1-0-1/DataQualityAssertionsDatasetFacet.json#/$defs/DataQualityAssertionsDatasetFacet");
         ArrayNode a = assertions.putArray("assertions");
-        for (TriggerResultView t : triggers) {
-          a.addObject().put("assertion", t.trigger()).put("success", "pass".equals(t.status()));
+        for (TriggerOutcome t : triggers) {
+          a.addObject().put("assertion", t.triggerName()).put("success", "pass".equals(t.status()));
         }
       }
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.mltrace.agent.event.ValueSummary;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * The documented JSON form of query results ({@code docs/cli.md}). Every run object carries {@code
@@ -91,11 +92,11 @@ public final class JsonRenderer {
     return list;
   }
 
-  private static void triggers(ObjectNode o, List<TriggerResultView> results) {
+  private static void triggers(ObjectNode o, List<TriggerOutcome> results) {
     ArrayNode triggers = o.putArray("triggers");
-    for (TriggerResultView t : results) {
+    for (TriggerOutcome t : results) {
       ObjectNode result = triggers.addObject();
-      result.put("trigger", t.trigger());
+      result.put("trigger", t.triggerName());
       result.put("phase", t.phase());
       result.put("position", t.position());
       result.put("status", t.status());

@@ -24,6 +24,7 @@ import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.ReadOnlySql;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * Answers the CLI's questions about recorded runs. Opening it never creates a database: an H2 file
@@ -101,11 +102,7 @@ public final class QueryService implements AutoCloseable {
     for (RunView view : views.runs(runIds.stream().map(source::row).toList())) {
       runs.put(view.row().id(), view);
     }
-    Map<String, List<TriggerResultView>> triggers = new HashMap<>();
-    repository
-        .triggerResults(runIds)
-        .forEach(
-            (id, results) -> triggers.put(id, results.stream().map(ViewMapper::trigger).toList()));
+    Map<String, List<TriggerOutcome>> triggers = repository.triggerResults(runIds);
     Map<String, List<StaleReason>> stale =
         new StalenessService(database).reasons(runIds, Instant.now());
     return toTraceNode(root, runs, triggers, stale);
@@ -120,7 +117,7 @@ public final class QueryService implements AutoCloseable {
   private static TraceNode toTraceNode(
       UpstreamWalker.Node node,
       Map<String, RunView> runs,
-      Map<String, List<TriggerResultView>> triggers,
+      Map<String, List<TriggerOutcome>> triggers,
       Map<String, List<StaleReason>> stale) {
     List<TraceNode> upstream = new ArrayList<>();
     for (UpstreamWalker.Node child : node.upstream()) {
@@ -161,9 +158,7 @@ public final class QueryService implements AutoCloseable {
         links(repository.upstreamOf(runId), true),
         links(repository.downstreamOf(runId), false),
         component,
-        repository.triggerResults(List.of(runId)).getOrDefault(runId, List.of()).stream()
-            .map(ViewMapper::trigger)
-            .toList(),
+        repository.triggerResults(List.of(runId)).getOrDefault(runId, List.of()),
         !repository.pendingTriggerRuns(List.of(runId)).isEmpty(),
         new StalenessService(database).reasons(runId, Instant.now()),
         row.agentId() == null
@@ -240,10 +235,7 @@ public final class QueryService implements AutoCloseable {
     repository.pendingTriggerRuns(ids).forEach(id -> triggers.put(id, TriggerCounts.PENDING));
     repository
         .triggerResults(ids)
-        .forEach(
-            (id, results) ->
-                triggers.put(
-                    id, TriggerCounts.of(results.stream().map(ViewMapper::trigger).toList())));
+        .forEach((id, results) -> triggers.put(id, TriggerCounts.of(results)));
     Map<String, List<StaleReason>> stale =
         new StalenessService(database).reasons(ids, Instant.now());
     Map<String, List<CodeSourceView>> byAgent =

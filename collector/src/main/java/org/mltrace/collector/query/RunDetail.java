@@ -2,6 +2,7 @@ package org.mltrace.collector.query;
 
 import java.util.List;
 import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * Everything recorded about one run, for {@code inspect}.
@@ -20,7 +21,7 @@ public record RunDetail(
     List<LinkView> dependencies,
     List<LinkView> dependents,
     ComponentView component,
-    List<TriggerResultView> triggers,
+    List<TriggerOutcome> triggers,
     boolean triggersPending,
     List<StaleReason> stale,
     List<CodeSourceView> codeSources) {}

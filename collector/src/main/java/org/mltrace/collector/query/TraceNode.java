@@ -2,6 +2,7 @@ package org.mltrace.collector.query;
 
 import java.util.List;
 import org.mltrace.collector.staleness.StaleReason;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * A run in a trace, with the runs it depends on nested below it, depth first in input order.
@@ -18,7 +19,7 @@ public record TraceNode(
     List<String> via,
     List<TraceNode> upstream,
     boolean truncated,
-    List<TriggerResultView> triggers,
+    List<TriggerOutcome> triggers,
     List<StaleReason> stale) {
 
   public TraceNode {

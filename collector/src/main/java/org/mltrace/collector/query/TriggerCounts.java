@@ -2,6 +2,7 @@ package org.mltrace.collector.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * A run's trigger results in brief, as {@code history} shows them: how many passed, failed and
@@ -26,17 +27,17 @@ public record TriggerCounts(
   public static final TriggerCounts PENDING =
       new TriggerCounts(0, 0, 0, List.of(), List.of(), true, List.of());
 
-  static TriggerCounts of(List<TriggerResultView> results) {
+  static TriggerCounts of(List<TriggerOutcome> results) {
     int pass = 0;
     List<String> failed = new ArrayList<>();
     List<String> errors = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
-    for (TriggerResultView r : results) {
+    for (TriggerOutcome r : results) {
       switch (r.status()) {
         case "pass" -> pass++;
-        case "fail" -> failed.add(r.trigger());
-        case "skipped" -> skipped.add(r.trigger());
-        default -> errors.add(r.trigger());
+        case "fail" -> failed.add(r.triggerName());
+        case "skipped" -> skipped.add(r.triggerName());
+        default -> errors.add(r.triggerName());
       }
     }
     return new TriggerCounts(

@@ -8,7 +8,6 @@ import org.mltrace.collector.store.ComponentRow;
 import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
-import org.mltrace.collector.store.TriggerOutcome;
 import org.mltrace.collector.store.ValueRow;
 
 /** Turns the store's rows into the views queries return. */
@@ -61,20 +60,6 @@ final class ViewMapper {
         v.modifiedAt(),
         v.fingerprint(),
         v.summary());
-  }
-
-  static TriggerResultView trigger(TriggerOutcome o) {
-    return new TriggerResultView(
-        o.phase(),
-        o.position(),
-        o.triggerName(),
-        o.status(),
-        o.value(),
-        o.threshold(),
-        o.message(),
-        o.alert(),
-        o.evaluatedAt(),
-        o.durationMicros());
   }
 
   static PointerView pointer(PointerRow p) {

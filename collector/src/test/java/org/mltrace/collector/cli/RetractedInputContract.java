@@ -14,7 +14,7 @@ import org.mltrace.agent.event.TriggerDecl;
 import org.mltrace.collector.query.LabelQuery;
 import org.mltrace.collector.query.QueryService;
 import org.mltrace.collector.query.RunDetail;
-import org.mltrace.collector.query.TriggerResultView;
+import org.mltrace.collector.store.TriggerOutcome;
 import org.mltrace.collector.testing.TestQueues;
 
 /**
@@ -30,10 +30,10 @@ abstract class RetractedInputContract {
   private static final TriggerDecl RETRACTED_INPUT =
       new TriggerDecl("after_run", "retracted_input", false, Map.of(), null, "pipeline.yaml:7");
 
-  private static TriggerResultView result(QueryService q, String runId) {
+  private static TriggerOutcome result(QueryService q, String runId) {
     RunDetail d = q.inspect(runId);
     return d.triggers().stream()
-        .filter(t -> t.trigger().equals("retracted_input"))
+        .filter(t -> t.triggerName().equals("retracted_input"))
         .findFirst()
         .orElseThrow(
             () ->
@@ -81,7 +81,7 @@ abstract class RetractedInputContract {
             run("train-2", "train").at(4, 5).reads("in", "/clean.csv").build(),
             run("train-3", "train").at(4, 5).reads("in", "/other-clean.csv").build()));
     try (QueryService q = QueryService.open(db)) {
-      TriggerResultView failed = result(q, "train-2");
+      TriggerOutcome failed = result(q, "train-2");
       assertEquals("fail", failed.status());
       assertEquals(1.0, failed.value());
       assertEquals(
@@ -132,12 +132,12 @@ abstract class RetractedInputContract {
             run("score-3", "score").at(4, 5).reads("in", "/elsewhere.csv").build(),
             run("report-1", "report").at(4, 5).reads("in", "/clean.csv").build()));
     try (QueryService q = QueryService.open(db)) {
-      TriggerResultView failed = result(q, "score-2");
+      TriggerOutcome failed = result(q, "score-2");
       assertEquals("fail", failed.status());
       assertEquals("after_run", failed.phase());
       assertEquals(true, failed.alert(), "the trigger's default");
       assertEquals("pass", result(q, "score-3").status());
-      List<TriggerResultView> own = q.inspect("report-1").triggers();
+      List<TriggerOutcome> own = q.inspect("report-1").triggers();
       assertEquals(1, own.size(), "its own declaration, not a second one: " + own);
       assertEquals("fail", own.get(0).status());
       assertEquals(false, own.get(0).alert(), "as declared");

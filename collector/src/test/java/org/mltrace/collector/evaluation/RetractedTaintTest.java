@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.Event;
 import org.mltrace.collector.query.QueryService;
-import org.mltrace.collector.query.TriggerResultView;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcLabelStore;
 import org.mltrace.collector.store.RunSnapshotReader;
+import org.mltrace.collector.store.TriggerOutcome;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.trigger.RetractedRead;
 
@@ -72,8 +72,8 @@ class RetractedTaintTest {
         Database db = Database.open(url, Database.Access.EXISTING)) {
       RunSnapshotReader reader = new RunSnapshotReader(db);
       for (int i = 31; i <= 70; i++) {
-        TriggerResultView r = q.inspect("step-" + i).triggers().get(0);
-        assertEquals("retracted_input", r.trigger());
+        TriggerOutcome r = q.inspect("step-" + i).triggers().get(0);
+        assertEquals("retracted_input", r.triggerName());
         assertEquals("fail", r.status(), "step-" + i);
         assertEquals(1.0, r.value());
       }

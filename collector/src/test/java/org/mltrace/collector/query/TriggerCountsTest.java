@@ -6,12 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mltrace.collector.store.TriggerOutcome;
 
 class TriggerCountsTest {
 
-  private static TriggerResultView result(int position, String trigger, String status) {
-    return new TriggerResultView(
-        "after_run", position, trigger, status, null, null, "", true, Instant.EPOCH, 0);
+  private static TriggerOutcome result(int position, String trigger, String status) {
+    return new TriggerOutcome(
+        "run-1",
+        "after_run",
+        position,
+        "train",
+        trigger,
+        status,
+        null,
+        null,
+        "",
+        true,
+        Instant.EPOCH,
+        0);
   }
 
   @Test
