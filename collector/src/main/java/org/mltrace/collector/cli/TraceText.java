@@ -33,7 +33,7 @@ final class TraceText {
       node(out, run.root(), "", true, true);
     } else {
       TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
-      String name = p.pointer().identifier() + " [" + p.pointer().type() + "]";
+      String name = p.pointer().identifier() + " [" + p.pointer().pointerType() + "]";
       if (p.producedBy() == null) {
         out.append(name)
             .append(": no recorded run wrote it (read by ")

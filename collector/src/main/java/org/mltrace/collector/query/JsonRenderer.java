@@ -37,7 +37,7 @@ public final class JsonRenderer {
     TraceResult.PointerTrace p = (TraceResult.PointerTrace) trace;
     ObjectNode o = object();
     o.put("pointer", p.pointer().identifier());
-    o.put("pointerType", p.pointer().type());
+    o.put("pointerType", p.pointer().pointerType());
     o.put("className", p.pointer().className());
     o.put("flag", p.pointer().flag());
     o.put("firstSeen", time(p.pointer().firstSeen()));

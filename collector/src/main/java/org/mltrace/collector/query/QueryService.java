@@ -83,7 +83,7 @@ public final class QueryService implements AutoCloseable {
         TraceNode producedBy =
             repository.latestProducerOf(candidate).map(run -> walk(run, limits)).orElse(null);
         return new TraceResult.PointerTrace(
-            ViewMapper.pointer(pointer.get()), producedBy, repository.readerCount(candidate));
+            pointer.get(), producedBy, repository.readerCount(candidate));
       }
     }
     throw new NotFoundException(

@@ -1,5 +1,7 @@
 package org.mltrace.collector.query;
 
+import org.mltrace.collector.store.PointerRow;
+
 /** The answer to {@code trace ID}: the lineage of a run, or of an output pointer. */
 public sealed interface TraceResult {
 
@@ -10,6 +12,6 @@ public sealed interface TraceResult {
    * ID named a pointer: the tree rooted at the run that last wrote it, or null when no recorded run
    * wrote it (it was only read, by {@code readers} runs).
    */
-  record PointerTrace(PointerView pointer, TraceNode producedBy, int readers)
+  record PointerTrace(PointerRow pointer, TraceNode producedBy, int readers)
       implements TraceResult {}
 }

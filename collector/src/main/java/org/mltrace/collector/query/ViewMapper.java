@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mltrace.collector.store.ComponentRow;
-import org.mltrace.collector.store.PointerRow;
 import org.mltrace.collector.store.RunRepository;
 import org.mltrace.collector.store.RunRow;
 import org.mltrace.collector.store.ValueRow;
@@ -60,10 +59,6 @@ final class ViewMapper {
         v.modifiedAt(),
         v.fingerprint(),
         v.summary());
-  }
-
-  static PointerView pointer(PointerRow p) {
-    return new PointerView(p.identifier(), p.pointerType(), p.className(), p.flag(), p.firstSeen());
   }
 
   static ComponentView component(ComponentRow c) {
