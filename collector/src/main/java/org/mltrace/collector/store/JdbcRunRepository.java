@@ -332,26 +332,9 @@ public final class JdbcRunRepository implements RunRepository {
         rs.getString("run_id"), rs.getString("depends_on_run_id"), rs.getString("pointer_id"));
   }
 
-  private interface RowMapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  private <T> List<T> query(String doing, String sql, RowMapper<T> mapper, String... params) {
-    Connection c = database.connection();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setString(i + 1, params[i]);
-      }
-      List<T> rows = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(mapper.map(rs));
-        }
-      }
-      return rows;
-    } catch (SQLException e) {
-      throw StoreException.of(doing, e);
-    }
+  private <T> List<T> query(
+      String doing, String sql, SqlRows.RowMapper<T> mapper, String... params) {
+    return SqlRows.query(database, doing, sql, mapper, (Object[]) params);
   }
 
   private static <T> Optional<T> first(List<T> rows) {
