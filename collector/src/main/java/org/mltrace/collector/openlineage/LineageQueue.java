@@ -30,10 +30,6 @@ final class LineageQueue implements AutoCloseable {
         queueRoot.resolve(localHost() + "-" + ProcessHandle.current().pid() + "-" + random12());
   }
 
-  Path directory() {
-    return dir;
-  }
-
   void append(byte[] event) {
     if (appender == null) {
       try {
