@@ -9,6 +9,7 @@ import static org.mltrace.collector.query.JsonTrees.write;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.store.RunRow;
 
 /**
@@ -195,11 +196,11 @@ public final class AnalysisJson {
     return a;
   }
 
-  private static ArrayNode stale(List<StaleView> reasons) {
+  private static ArrayNode stale(List<StaleReason> reasons) {
     ArrayNode a = array();
-    for (StaleView s : reasons) {
+    for (StaleReason s : reasons) {
       ObjectNode o = a.addObject();
-      o.put("kind", s.kind());
+      o.put("kind", s.kind().key());
       o.put("dependencyRunId", s.dependencyRunId());
       o.put("message", s.message());
     }

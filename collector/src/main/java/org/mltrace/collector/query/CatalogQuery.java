@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.staleness.StaleRun;
 import org.mltrace.collector.staleness.StalenessService;
 import org.mltrace.collector.store.JdbcAnnotationStore;
@@ -51,9 +52,9 @@ public final class CatalogQuery {
         listed.add(c);
       }
     }
-    Map<String, List<StaleView>> stale = new HashMap<>();
+    Map<String, List<StaleReason>> stale = new HashMap<>();
     for (StaleRun s : staleLatest(listed, now)) {
-      stale.put(s.component(), s.reasons().stream().map(StaleView::of).toList());
+      stale.put(s.component(), s.reasons());
     }
     List<ComponentSummary> out = new ArrayList<>();
     for (JdbcCatalogStore.ComponentStats c : listed) {

@@ -2,6 +2,7 @@ package org.mltrace.collector.query;
 
 import java.time.Instant;
 import java.util.List;
+import org.mltrace.collector.staleness.StaleReason;
 
 /**
  * A component in the {@code components} list: its owner, tags (declared in the YAML and added with
@@ -16,4 +17,4 @@ public record ComponentSummary(
     String lastRunId,
     Instant lastRunStart,
     String lastStatus,
-    List<StaleView> lastRunStale) {}
+    List<StaleReason> lastRunStale) {}

@@ -1,6 +1,7 @@
 package org.mltrace.collector.query;
 
 import java.util.List;
+import org.mltrace.collector.staleness.StaleReason;
 import org.mltrace.collector.store.RunRow;
 
 /**
@@ -20,5 +21,5 @@ public record Ranking(List<String> traced, List<String> unproduced, List<RankedR
    * @param traces how many of the traces the run occurs in
    * @param stale why the run is stale now (empty when it is not)
    */
-  public record RankedRun(int rank, RunRow run, int traces, List<StaleView> stale) {}
+  public record RankedRun(int rank, RunRow run, int traces, List<StaleReason> stale) {}
 }

@@ -185,8 +185,7 @@ public final class ReviewQuery {
         new StalenessService(queries.database()).reasons(counts.keySet(), Instant.now());
     List<Ranking.RankedRun> ranked = new ArrayList<>();
     for (RunRow r : runs) {
-      List<StaleView> why =
-          stale.getOrDefault(r.id(), List.of()).stream().map(StaleView::of).toList();
+      List<StaleReason> why = stale.getOrDefault(r.id(), List.of());
       ranked.add(new Ranking.RankedRun(ranked.size() + 1, r, counts.get(r.id()), why));
     }
     return List.copyOf(ranked);

@@ -90,7 +90,7 @@ abstract class AnalysisQueriesContract {
                           + String.join(
                               ",",
                               x.stale().stream()
-                                  .map(s -> s.kind() + "<" + s.dependencyRunId())
+                                  .map(s -> s.kind().key() + "<" + s.dependencyRunId())
                                   .toList()))
               .toList());
       assertEquals("clean", r.runs().get(0).run().component());
@@ -232,7 +232,7 @@ abstract class AnalysisQueriesContract {
               .map(
                   x ->
                       x.lastRunStale().stream()
-                          .map(s -> s.kind() + "<" + s.dependencyRunId())
+                          .map(s -> s.kind().key() + "<" + s.dependencyRunId())
                           .toList()
                           .toString())
               .toList());
