@@ -27,10 +27,4 @@ public record ValueView(
     Long size,
     Instant modifiedAt,
     String fingerprint,
-    ValueSummary summary) {
-
-  public ValueView(
-      String name, String kind, String type, String value, String className, Long size) {
-    this(name, kind, type, value, className, size, null, null, null);
-  }
-}
+    ValueSummary summary) {}

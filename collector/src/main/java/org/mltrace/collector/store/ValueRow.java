@@ -28,29 +28,4 @@ public record ValueRow(
     String valueType,
     Instant modifiedAt,
     String fingerprint,
-    ValueSummary summary) {
-
-  public ValueRow(
-      int position,
-      String name,
-      String valueKind,
-      String valueText,
-      String pointerId,
-      String pointerType,
-      String className,
-      Long size) {
-    this(
-        position,
-        name,
-        valueKind,
-        valueText,
-        pointerId,
-        pointerType,
-        className,
-        size,
-        null,
-        null,
-        null,
-        null);
-  }
-}
+    ValueSummary summary) {}

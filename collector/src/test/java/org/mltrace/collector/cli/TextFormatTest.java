@@ -48,24 +48,33 @@ class TextFormatTest {
                 "w", "pointer", "data", "mem://a/double[]@1", null, 1_000_000L, null, null, s)));
     assertEquals(
         "p = (redacted sha256:ab)",
-        TextFormat.value(new ValueView("p", "redacted", "redacted", "sha256:ab", null, null)));
+        TextFormat.value(
+            new ValueView("p", "redacted", "redacted", "sha256:ab", null, null, null, null, null)));
   }
 
   @Test
   void valuesShowTheirKind() {
     assertEquals(
         "m = /m.bin [model]",
-        TextFormat.value(new ValueView("m", "pointer", "model", "/m.bin", null, null)));
+        TextFormat.value(
+            new ValueView("m", "pointer", "model", "/m.bin", null, null, null, null, null)));
     assertEquals(
         "s = \"a\\nb\" (cut, 900 chars)",
-        TextFormat.value(new ValueView("s", "string", "string", "a\nb", null, 900L)));
+        TextFormat.value(
+            new ValueView("s", "string", "string", "a\nb", null, 900L, null, null, null)));
     assertEquals(
-        "x = (absent)", TextFormat.value(new ValueView("x", "absent", "absent", null, null, null)));
+        "x = (absent)",
+        TextFormat.value(
+            new ValueView("x", "absent", "absent", null, null, null, null, null, null)));
     assertEquals(
-        "x = null", TextFormat.value(new ValueView("x", "null", "null", null, null, null)));
+        "x = null",
+        TextFormat.value(new ValueView("x", "null", "null", null, null, null, null, null, null)));
     assertEquals(
         "x = (not captured: too big)",
-        TextFormat.value(new ValueView("x", "error", "error", "too big", null, null)));
-    assertEquals("n = 3", TextFormat.value(new ValueView("n", "long", "long", "3", null, null)));
+        TextFormat.value(
+            new ValueView("x", "error", "error", "too big", null, null, null, null, null)));
+    assertEquals(
+        "n = 3",
+        TextFormat.value(new ValueView("n", "long", "long", "3", null, null, null, null, null)));
   }
 }

@@ -59,7 +59,7 @@ class QueryServiceTest {
     assertEquals(
         List.of("features", "epochs"), train.inputs().stream().map(ValueView::name).toList());
     assertEquals(
-        new ValueView("epochs", "long", "long", "10", "java.lang.Long", null),
+        new ValueView("epochs", "long", "long", "10", "java.lang.Long", null, null, null, null),
         train.inputs().get(1));
     assertEquals("model", train.outputs().get(0).type());
     assertEquals(Instant.parse("2026-01-01T00:00:06Z"), train.row().startTime());

@@ -257,7 +257,9 @@ class JdbcIngestStoreTest {
             null),
         inputs.get(0));
     assertEquals(
-        new ValueRow(1, "epochs", "LONG", "3", null, null, "java.lang.Long", null), inputs.get(1));
+        new ValueRow(
+            1, "epochs", "LONG", "3", null, null, "java.lang.Long", null, null, null, null, null),
+        inputs.get(1));
     assertEquals("model", runs.values(List.of("r")).outputs().get("r").get(0).pointerType());
   }
 }
