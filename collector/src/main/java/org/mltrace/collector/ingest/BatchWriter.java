@@ -32,10 +32,6 @@ final class BatchWriter {
   private final Clock clock;
   private final Consumer<List<AlertEvent>> alerts;
 
-  BatchWriter(IngestStore store, Clock clock) {
-    this(store, clock, opened -> {});
-  }
-
   /**
    * @param alerts receives the task SLA alerts a committed batch opened or resolved
    */

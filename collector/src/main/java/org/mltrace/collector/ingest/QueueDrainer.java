@@ -59,14 +59,7 @@ public final class QueueDrainer implements AutoCloseable {
   /**
    * @param queueDir one agent queue's directory; its absolute path keys the stored position
    * @param batchSize entries per transaction
-   */
-  public QueueDrainer(IngestStore store, Path queueDir, int batchSize, Clock clock) {
-    this(store, queueDir, batchSize, clock, alerts -> {});
-  }
-
-  /**
-   * As above, handing the task SLA alerts each committed batch opened or resolved to {@code
-   * alerts}.
+   * @param alerts receives the task SLA alerts each committed batch opened or resolved
    */
   public QueueDrainer(
       IngestStore store,

@@ -55,27 +55,10 @@ public final class QueueFollower {
   /**
    * @param root the directory given to {@code collect --queue}
    * @param pollInterval how long to sleep when no queue has anything new
+   * @param aftercare takes artifact snapshots after each batch and applies the queue retention
+   *     every {@link #RETENTION_INTERVAL}
+   * @param alerts receives the task SLA alerts once their batch commits
    */
-  public QueueFollower(
-      IngestStore store, Path root, int batchSize, Duration pollInterval, Clock clock) {
-    this(store, root, batchSize, pollInterval, clock, QueueAftercare.none(store));
-  }
-
-  /**
-   * As above, taking artifact snapshots after each batch and applying the queue retention every
-   * {@link #RETENTION_INTERVAL} ({@link QueueAftercare}).
-   */
-  QueueFollower(
-      IngestStore store,
-      Path root,
-      int batchSize,
-      Duration pollInterval,
-      Clock clock,
-      QueueAftercare aftercare) {
-    this(store, root, batchSize, pollInterval, clock, aftercare, alerts -> {});
-  }
-
-  /** As above, handing task SLA alerts to {@code alerts} once their batch commits. */
   QueueFollower(
       IngestStore store,
       Path root,

@@ -41,13 +41,10 @@ public final class UpstreamWalker {
   private final int maxDepth;
   private int nodes;
 
-  public UpstreamWalker(UpstreamSource source, int maxNodes) {
-    this(source, maxNodes, -1);
-  }
-
   /**
-   * A walker that also stops {@code maxDepth} producers above the root (below 0: no limit); a run
-   * at that depth with producers of its own is marked {@link Node#truncated()}.
+   * A walker bounded by {@code maxNodes} runs and by {@code maxDepth} producers above the root
+   * (below 0: no limit); a run at that depth with producers of its own is marked {@link
+   * Node#truncated()}.
    */
   public UpstreamWalker(UpstreamSource source, int maxNodes, int maxDepth) {
     this.source = source;

@@ -26,9 +26,4 @@ public record TraceNode(
     triggers = List.copyOf(triggers);
     stale = List.copyOf(stale);
   }
-
-  /** A node without trigger results or staleness. */
-  public TraceNode(RunView run, List<String> via, List<TraceNode> upstream, boolean truncated) {
-    this(run, via, upstream, truncated, List.of(), List.of());
-  }
 }

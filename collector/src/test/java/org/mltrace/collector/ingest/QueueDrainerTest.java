@@ -50,7 +50,8 @@ class QueueDrainerTest {
   }
 
   private QueueDrainer drainer(int batchSize) {
-    return new QueueDrainer(new JdbcIngestStore(database), queue, batchSize, Clock.systemUTC());
+    return new QueueDrainer(
+        new JdbcIngestStore(database), queue, batchSize, Clock.systemUTC(), alerts -> {});
   }
 
   private long count(String sql) throws SQLException {

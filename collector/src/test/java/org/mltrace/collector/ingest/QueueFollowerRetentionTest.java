@@ -80,7 +80,8 @@ class QueueFollowerRetentionTest {
                         Duration.ofMillis(20),
                         Clock.systemUTC(),
                         new QueueAftercare(
-                            store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), null))
+                            store, QueueRetention.keeping(Duration.ZERO, Clock.systemUTC()), null),
+                        alerts -> {})
                     .follow(stop::get);
               }
             });
@@ -113,7 +114,8 @@ class QueueFollowerRetentionTest {
                 db, new ArtifactStore(tmp.resolve("artifacts")), 1024, Clock.systemUTC())) {
       JdbcIngestStore store = new JdbcIngestStore(db);
       String queueId;
-      try (QueueDrainer drainer = new QueueDrainer(store, queue, 100, Clock.systemUTC())) {
+      try (QueueDrainer drainer =
+          new QueueDrainer(store, queue, 100, Clock.systemUTC(), alerts -> {})) {
         assertEquals(3, drainer.drainAvailable().runs());
         queueId = drainer.queueId();
       }

@@ -112,12 +112,15 @@ class QueueFollowerTest {
         CompletableFuture.supplyAsync(
             () -> {
               try (Database own = Database.open(url, Database.Access.CREATE)) {
+                JdbcIngestStore store = new JdbcIngestStore(own);
                 return new QueueFollower(
-                        new JdbcIngestStore(own),
+                        store,
                         root,
                         10,
                         Duration.ofMillis(20),
-                        Clock.systemUTC())
+                        Clock.systemUTC(),
+                        QueueAftercare.none(store),
+                        alerts -> {})
                     .follow(stop::get);
               }
             });

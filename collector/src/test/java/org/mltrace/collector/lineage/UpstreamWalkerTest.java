@@ -20,7 +20,7 @@ class UpstreamWalkerTest {
   }
 
   private UpstreamWalker.Node walk(String root, int maxNodes) {
-    return new UpstreamWalker(id -> graph.getOrDefault(id, List.of()), maxNodes).walk(root);
+    return new UpstreamWalker(id -> graph.getOrDefault(id, List.of()), maxNodes, -1).walk(root);
   }
 
   /** Renders "id(child,child)" to compare whole trees at once. */

@@ -62,7 +62,8 @@ class QueueRetentionTest {
   }
 
   private long drain() {
-    try (QueueDrainer drainer = new QueueDrainer(store, queue, 100, Clock.systemUTC())) {
+    try (QueueDrainer drainer =
+        new QueueDrainer(store, queue, 100, Clock.systemUTC(), alerts -> {})) {
       return drainer.drainAvailable().runs();
     }
   }
