@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.store.AnyOf;
+import org.mltrace.collector.store.JdbcAlertStore;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.RunRow;
 import org.mltrace.collector.store.StoreException;
-import org.mltrace.collector.store.TriggerPoint;
 import org.mltrace.collector.store.TriggerStore;
 import org.mltrace.collector.store.ValueRow;
 
@@ -129,7 +129,7 @@ public final class BrowseQuery {
   }
 
   /** The trigger results of the runs, in run order then phase and position. */
-  public List<TriggerPoint> triggerResults(Collection<String> runIds) {
+  public List<JdbcAlertStore.RunResult> triggerResults(Collection<String> runIds) {
     return new TriggerStore(queries.database()).resultsInTime(runIds);
   }
 

@@ -24,7 +24,7 @@ public final class JdbcAlertStore {
   public record RunResult(TriggerOutcome outcome, Instant runStart, Instant runEnd) {}
 
   private static final int IN_CHUNK = 500;
-  private static final String RESULT_COLUMNS =
+  static final String RESULT_COLUMNS =
       "t.run_id, t.component, t.phase, t.position, t.trigger_name, t.status, t.value, t.threshold,"
           + " t.message, t.alert, t.evaluated_at, t.duration_micros, r.start_time, r.end_time";
   private static final String ALERT_COLUMNS =
@@ -218,7 +218,7 @@ public final class JdbcAlertStore {
     ps.setString(4, key.triggerName());
   }
 
-  private static RunResult result(ResultSet rs) throws SQLException {
+  static RunResult result(ResultSet rs) throws SQLException {
     return new RunResult(
         JdbcRunRepository.triggerOutcome(rs),
         Jdbc.time(rs, "start_time"),

@@ -37,28 +37,19 @@ public final class TriggerStore {
    * The trigger results of the runs, each with its run's start, in run start order then phase and
    * position (per chunk of {@link AnyOf} runs).
    */
-  public List<TriggerPoint> resultsInTime(Collection<String> runIds) {
-    List<TriggerPoint> results = new ArrayList<>();
+  public List<JdbcAlertStore.RunResult> resultsInTime(Collection<String> runIds) {
+    List<JdbcAlertStore.RunResult> results = new ArrayList<>();
     for (List<String> chunk : AnyOf.distinctChunks(database, runIds)) {
       results.addAll(
           SqlRows.query(
               database,
               "reading trigger results",
-              "SELECT t.run_id, r.start_time, t.phase, t.position, t.trigger_name, t.status,"
-                  + " t.value, t.threshold, t.message FROM trigger_results t"
-                  + " JOIN component_runs r ON r.id = t.run_id WHERE t.run_id = ANY(?)"
-                  + " ORDER BY r.start_time, t.run_id, t.phase DESC, t.position",
-              rs ->
-                  new TriggerPoint(
-                      rs.getString(1),
-                      Jdbc.time(rs, "start_time"),
-                      rs.getString(3),
-                      rs.getInt(4),
-                      rs.getString(5),
-                      rs.getString(6),
-                      Jdbc.doubleOrNull(rs, "value"),
-                      Jdbc.doubleOrNull(rs, "threshold"),
-                      rs.getString(9)),
+              "SELECT "
+                  + JdbcAlertStore.RESULT_COLUMNS
+                  + " FROM trigger_results t JOIN component_runs r ON r.id = t.run_id"
+                  + " WHERE t.run_id = ANY(?) ORDER BY r.start_time, t.run_id, t.phase DESC,"
+                  + " t.position",
+              JdbcAlertStore::result,
               chunk));
     }
     return results;

@@ -12,8 +12,9 @@ import org.mltrace.collector.query.AnalysisJson;
 import org.mltrace.collector.query.HistoryPage;
 import org.mltrace.collector.query.RunMarks;
 import org.mltrace.collector.query.SampleHistogram;
+import org.mltrace.collector.store.JdbcAlertStore.RunResult;
 import org.mltrace.collector.store.RunRow;
-import org.mltrace.collector.store.TriggerPoint;
+import org.mltrace.collector.store.TriggerOutcome;
 
 /**
  * The API's JSON for what the CLI has no JSON of (docs/api.md); the rest reuses the CLI's
@@ -53,7 +54,7 @@ final class UiJson {
     return object().put("error", message);
   }
 
-  static ObjectNode history(HistoryPage page, List<TriggerPoint> triggers) {
+  static ObjectNode history(HistoryPage page, List<RunResult> triggers) {
     ObjectNode o = object();
     o.put("component", page.component());
     o.put("offset", page.offset());
@@ -70,15 +71,16 @@ final class UiJson {
     return o;
   }
 
-  static ArrayNode triggers(List<TriggerPoint> results) {
+  static ArrayNode triggers(List<RunResult> results) {
     ArrayNode a = array();
-    for (TriggerPoint t : results) {
+    for (RunResult r : results) {
+      TriggerOutcome t = r.outcome();
       ObjectNode o = a.addObject();
       o.put("runId", t.runId());
-      o.put("runStart", time(t.runStart()));
+      o.put("runStart", time(r.runStart()));
       o.put("phase", t.phase());
       o.put("position", t.position());
-      o.put("trigger", t.trigger());
+      o.put("trigger", t.triggerName());
       o.put("status", t.status());
       o.put("value", t.value());
       o.put("threshold", t.threshold());
