@@ -232,7 +232,6 @@ public final class EventWriter {
   }
 
   private void run() {
-    budget.start(System.nanoTime());
     try {
       queueDir = queueRoot.resolve(identity.queueName());
       opening = new FutureTask<>(() -> opener.open(queueDir));
@@ -259,7 +258,7 @@ public final class EventWriter {
           if (sink != null && stage.isEmpty()) {
             endStaging();
           }
-          breaker.hold(staging && budget.exceeded(System.nanoTime()));
+          breaker.hold(staging && budget.exceeded());
         } else {
           work = buffer.drain(this::take, DRAIN_BATCH);
         }
@@ -394,7 +393,7 @@ public final class EventWriter {
         encode(run, unrecorded);
         sampler.markCarried(unrecorded); // given back by appendRun if the event is not appended
         if (staging) {
-          budget.staged();
+          budget.staged(run.startEpochMicros());
           stageRun(new StartupStage.Staged(runEncoder.toByteArray(), sampler, unrecorded));
         } else {
           appendRun(runEncoder.array(), runEncoder.length(), sampler, unrecorded);

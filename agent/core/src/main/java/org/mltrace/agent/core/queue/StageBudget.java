@@ -1,10 +1,8 @@
 package org.mltrace.agent.core.queue;
 
-import java.util.concurrent.TimeUnit;
-
 /**
  * How many runs the {@link StartupStage} takes before it holds the circuit breaker open: those of a
- * serving rate since the writer started, plus a buffer's worth.
+ * serving rate since the first staged run began, plus a buffer's worth.
  *
  * <p>The stage keeps the calls made while the queue opens so that a service busy from its first
  * second is recorded in full; its bounds are in bytes and large (memory, then a spill file),
@@ -14,7 +12,12 @@ import java.util.concurrent.TimeUnit;
  * long the opening takes: a paced service never makes more than its rate times the time elapsed, a
  * tight loop soon does, and beyond the budget the breaker records one call in {@value
  * org.mltrace.agent.core.capture.CircuitBreaker#KEEP_ONE_IN} and counts the others, as it does once
- * the writer falls behind. Writer thread only.
+ * the writer falls behind.
+ *
+ * <p>The time is the runs' own (when each call began), not the writer's: a writer that drains late
+ * (busy machine, its code not yet compiled) stages many runs at once, yet their start times still
+ * show the rate they were made at; and the budget earns nothing while the JVM starts and no run is
+ * made, which would be credit for a tight loop to spend. Writer thread only.
  */
 final class StageBudget {
   /** One and a half times issue 15's serving rate (50,000 calls/s), for the pacing's jitter. */
@@ -25,8 +28,10 @@ final class StageBudget {
 
   private final long runsPerSecond;
   private final long slackRuns;
-  private long startNanos;
+  private long firstStartMicros;
+  private long latestStartMicros;
   private long staged;
+  private boolean exceeded;
 
   StageBudget(long runsPerSecond, long slackRuns) {
     this.runsPerSecond = runsPerSecond;
@@ -37,24 +42,21 @@ final class StageBudget {
     return new StageBudget(RUNS_PER_SECOND, SLACK_RUNS);
   }
 
-  /**
-   * The budget's time starts now: the writer thread's start. It is not started anew once the queue
-   * is open: a service paced at its rate but behind schedule then (a busy machine, code not yet
-   * compiled) catches up at once, and that must stay within the budget; a tight loop only has the
-   * credit its slow first second left, a fraction of a second's worth.
-   */
-  void start(long nowNanos) {
-    startNanos = nowNanos;
+  /** One more run went to the stage; it began at {@code startEpochMicros}. */
+  void staged(long startEpochMicros) {
+    if (staged++ == 0) {
+      firstStartMicros = startEpochMicros;
+      latestStartMicros = startEpochMicros;
+    }
+    // The latest start so far: runs are staged as they end, so a long call comes after shorter
+    // ones that began later.
+    latestStartMicros = Math.max(latestStartMicros, startEpochMicros);
+    long elapsedMicros = latestStartMicros - firstStartMicros;
+    exceeded = staged > slackRuns + runsPerSecond * elapsedMicros / 1_000_000;
   }
 
-  /** One more run went to the stage. */
-  void staged() {
-    staged++;
-  }
-
-  /** Whether the stage has taken more runs than the rate allows by {@code nowNanos}. */
-  boolean exceeded(long nowNanos) {
-    long elapsedMicros = Math.max(0, nowNanos - startNanos) / 1_000;
-    return staged > slackRuns + runsPerSecond * elapsedMicros / TimeUnit.SECONDS.toMicros(1);
+  /** Whether the stage has taken more runs than the rate allows in the time they span. */
+  boolean exceeded() {
+    return exceeded;
   }
 }

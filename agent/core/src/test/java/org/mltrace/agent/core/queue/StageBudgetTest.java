@@ -6,52 +6,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class StageBudgetTest {
-  private static final long SECOND = 1_000_000_000L;
+  private static final long START = 1_700_000_000_000_000L; // epoch micros
 
   @Test
-  void aServiceAtItsRateStaysWithinTheBudgetHoweverLongTheQueueTakesToOpen() {
+  void aServiceAtItsRateStaysWithinTheBudgetHoweverLateTheWriterStagesItsRuns() {
     StageBudget budget = StageBudget.servingRate();
-    budget.start(0);
-    // 50,000 runs a second for ten seconds, staged a hundredth of a second at a time.
-    for (int tick = 1; tick <= 1_000; tick++) {
-      for (int i = 0; i < 500; i++) {
-        budget.staged();
+    // 50,000 calls a second for ten seconds, one every 20 µs, staged whenever: only their start
+    // times count.
+    for (long i = 0; i < 500_000; i++) {
+      budget.staged(START + i * 20);
+      if (budget.exceeded()) {
+        throw new AssertionError("run " + i + " exceeded the budget");
       }
-      assertFalse(budget.exceeded(tick * SECOND / 100), "at " + tick * 10 + " ms");
     }
   }
 
   @Test
-  void aServiceBehindScheduleMayCatchUpAtOnce() {
+  void aServiceBehindScheduleThatCatchesUpMayNotExceedItsRateSinceItsFirstCall() {
     StageBudget budget = StageBudget.servingRate();
-    budget.start(0);
-    // Nothing for the first 1.5 s (the JIT, a busy machine), then the 75,000 calls it owes.
-    for (int i = 0; i < 75_000; i++) {
-      budget.staged();
+    budget.staged(START);
+    // Stalled 1.5 s (the JIT, a busy machine), then the 75,000 calls it owes in 0.1 s.
+    for (long i = 1; i <= 75_000; i++) {
+      budget.staged(START + 1_500_000 + i * 100_000 / 75_000);
     }
-    assertFalse(budget.exceeded(3 * SECOND / 2));
+    assertFalse(budget.exceeded());
   }
 
   @Test
-  void aTightLoopExceedsItWithinAFractionOfASecond() {
+  void aTightLoopExceedsItAfterTheSlack() {
     StageBudget budget = StageBudget.servingRate();
-    budget.start(0);
-    // 300,000 runs a second: past the buffer's worth of slack and 75,000/s by 0.08 s.
-    for (int i = 0; i < 30_000; i++) {
-      budget.staged();
+    // 300,000 runs a second: the slack, and a third of the calls beyond it, fit.
+    long i = 0;
+    while (!budget.exceeded()) {
+      budget.staged(START + i * 10 / 3);
+      i++;
     }
-    assertTrue(budget.exceeded(SECOND / 10));
+    assertTrue(i > StageBudget.SLACK_RUNS && i < 2 * StageBudget.SLACK_RUNS, i + " runs");
   }
 
   @Test
   void theSlackAloneIsABuffersWorth() {
     StageBudget budget = new StageBudget(75_000, 16_384);
-    budget.start(5 * SECOND);
     for (int i = 0; i < 16_384; i++) {
-      budget.staged();
+      budget.staged(START);
     }
-    assertFalse(budget.exceeded(5 * SECOND));
-    budget.staged();
-    assertTrue(budget.exceeded(5 * SECOND));
+    assertFalse(budget.exceeded());
+    budget.staged(START);
+    assertTrue(budget.exceeded());
   }
 }
