@@ -48,6 +48,50 @@ public record CapturedValue(
     this(name, kind, text, pointerType, className, size, null, null);
   }
 
+  /**
+   * A {@code float} or {@code double} whose text is left to the reader of the event: the agent
+   * records it as its bits (in {@code size}, {@code text} null) and {@link EventCodec} writes them
+   * so, and the collector's decoder gives the value the text {@link #formatNumber} makes, the same
+   * {@code Double.toString} (or {@code Float.toString}) the agent used to call. Formatting a double
+   * is the dearest step of a small recorded call on the application's thread (and its compilation
+   * among the JIT's largest tasks while the agent starts), so the agent does not do it.
+   *
+   * @param className {@code java.lang.Float} for a float, else {@code java.lang.Double}
+   */
+  public static CapturedValue number(String name, double value, String className) {
+    return new CapturedValue(
+        name, ValueKind.DOUBLE, null, null, className, Double.doubleToRawLongBits(value));
+  }
+
+  /** Whether this is a {@link #number} whose text the reader still has to make. */
+  public boolean isUnformattedNumber() {
+    return kind == ValueKind.DOUBLE && text == null;
+  }
+
+  /** The text of a {@link #number}'s bits, as {@code Float.toString} or {@code Double.toString}. */
+  public static String formatNumber(long bits, String className) {
+    double value = Double.longBitsToDouble(bits);
+    return "java.lang.Float".equals(className) || "float".equals(className)
+        ? Float.toString((float) value)
+        : Double.toString(value);
+  }
+
+  /** This value as its reader sees it: a {@link #number} with its text made. */
+  public CapturedValue formatted() {
+    return isUnformattedNumber()
+        ? new CapturedValue(
+            name,
+            kind,
+            formatNumber(size, className),
+            pointerType,
+            className,
+            -1,
+            summary,
+            file,
+            snapshot)
+        : this;
+  }
+
   public static CapturedValue absent(String name) {
     return new CapturedValue(name, ValueKind.ABSENT, null, null, null, -1);
   }

@@ -9,17 +9,17 @@ import java.util.TreeMap;
  * Encodes events to the queue's byte layout and back.
  *
  * <p>Layout (all integers unsigned LEB128 varints unless noted, strings as varint length+1 then
- * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 6 (code sources: the
- * jar a woven class came from, and summaries may carry a map's keys; since 5 tasks, and summaries
- * may carry their elements as texts; since 4 components carry trigger declarations and {@code
- * stale_after}, summaries may carry a sample and element hashes; since 3 runs carry {@code
- * unrecordedBefore}, stats carry health and unrecorded counts; since 2 values may carry a summary
- * and file facts); reads versions 1 to 6. Readers reject unknown versions and kinds with {@link
- * MalformedEventException}, so the collector can dead-letter them. Field order per kind is in
- * {@code docs/event-format.md}.
+ * UTF-8, 0 meaning null): {@code version:u8, kind:u8, body}. Writes version 7 (a float or double
+ * may travel as its bits, formatted by the reader; since 6 code sources: the jar a woven class came
+ * from, and summaries may carry a map's keys; since 5 tasks, and summaries may carry their elements
+ * as texts; since 4 components carry trigger declarations and {@code stale_after}, summaries may
+ * carry a sample and element hashes; since 3 runs carry {@code unrecordedBefore}, stats carry
+ * health and unrecorded counts; since 2 values may carry a summary and file facts); reads versions
+ * 1 to 7. Readers reject unknown versions and kinds with {@link MalformedEventException}, so the
+ * collector can dead-letter them. Field order per kind is in {@code docs/event-format.md}.
  */
 public final class EventCodec {
-  public static final int FORMAT_VERSION = 6;
+  public static final int FORMAT_VERSION = 7;
 
   /** The oldest version {@link #decode} still reads. */
   public static final int OLDEST_READABLE_VERSION = 1;
@@ -29,6 +29,13 @@ public final class EventCodec {
 
   /** The value is marked {@code snapshot: true}; no bytes follow. Since format version 3. */
   private static final int SNAPSHOT = 4;
+
+  /**
+   * A {@code float} or {@code double} written as its bits in {@code size}, its {@code text} null:
+   * the reader formats it (see {@link CapturedValue#number}); no bytes follow. Since format version
+   * 7.
+   */
+  private static final int NUMBER = 8;
 
   /** Summary extras (version 4): a sample of doubles follows; then, bit 1, hashes. */
   private static final int HAS_SAMPLE = 1;
@@ -191,7 +198,8 @@ public final class EventCodec {
       w.writeByte(
           (v.summary() != null ? HAS_SUMMARY : 0)
               | (v.file() != null ? HAS_FILE : 0)
-              | (v.snapshot() ? SNAPSHOT : 0));
+              | (v.snapshot() ? SNAPSHOT : 0)
+              | (v.isUnformattedNumber() ? NUMBER : 0));
       if (v.summary() != null) {
         writeSummary(w, v.summary());
       }
@@ -257,7 +265,8 @@ public final class EventCodec {
       int flags = 0;
       if (version >= 2) {
         flags = r.readByte();
-        int known = HAS_SUMMARY | HAS_FILE | (version >= 3 ? SNAPSHOT : 0);
+        int known =
+            HAS_SUMMARY | HAS_FILE | (version >= 3 ? SNAPSHOT : 0) | (version >= 7 ? NUMBER : 0);
         if ((flags & ~known) != 0) {
           throw new MalformedEventException(
               "unknown value flags " + flags + " at byte " + r.position());
@@ -267,6 +276,13 @@ public final class EventCodec {
         }
         if ((flags & HAS_FILE) != 0) {
           file = new FileFacts(r.readSignedVarLong(), r.readString());
+        }
+        if ((flags & NUMBER) != 0) {
+          if (kind != ValueKind.DOUBLE || text != null) {
+            throw new MalformedEventException("a number flag on a " + kind + " value with text");
+          }
+          text = CapturedValue.formatNumber(size, className);
+          size = -1;
         }
       }
       values.add(

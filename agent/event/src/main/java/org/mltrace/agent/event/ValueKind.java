@@ -9,7 +9,11 @@ public enum ValueKind {
   BOOLEAN,
   /** Any integral primitive or boxed integral value; {@code text} holds its decimal form. */
   LONG,
-  /** {@code float} or {@code double}; {@code text} holds {@link Double#toString(double)}. */
+  /**
+   * {@code float} or {@code double}; {@code text} holds {@link Double#toString(double)} (or {@code
+   * Float.toString}). In the agent, before it is written, a {@link CapturedValue#number} holds the
+   * bits instead and no text.
+   */
   DOUBLE,
   /** A string, possibly cut; {@code size} holds the original length. */
   STRING,

@@ -144,6 +144,65 @@ class EventCodecTest {
     assertEquals(run, EventCodec.decode(EventCodec.encode(run)));
   }
 
+  /** {@code base}, not failed, with these values. */
+  private static RunEvent succeeded(
+      RunEvent base, List<CapturedValue> inputs, List<CapturedValue> outputs) {
+    return new RunEvent(
+        base.runId(),
+        base.component(),
+        base.method(),
+        base.agentId(),
+        base.host(),
+        base.pid(),
+        base.thread(),
+        base.startEpochMicros(),
+        base.endEpochMicros(),
+        base.durationNanos(),
+        base.codeVersion(),
+        base.gitCommit(),
+        false,
+        null,
+        null,
+        inputs,
+        outputs);
+  }
+
+  @Test
+  void numbersTravelAsTheirBitsAndDecodeWithTheTextTheAgentUsedToWrite() {
+    RunEvent base = sampleRun();
+    List<CapturedValue> numbers =
+        List.of(
+            CapturedValue.number("x", 0.1 + 0.2, "java.lang.Double"),
+            CapturedValue.number("f", 1.1f, "java.lang.Float"),
+            CapturedValue.number("nan", Double.NaN, "java.lang.Double"),
+            CapturedValue.number("neg", -0.0, "java.lang.Double"),
+            CapturedValue.number("m", 1e-300, "java.lang.Double").withPointerType("metric"));
+    RunEvent run = succeeded(base, numbers, List.of());
+
+    RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
+
+    assertEquals(
+        List.of(
+            new CapturedValue(
+                "x", ValueKind.DOUBLE, "0.30000000000000004", null, "java.lang.Double", -1),
+            new CapturedValue("f", ValueKind.DOUBLE, "1.1", null, "java.lang.Float", -1),
+            new CapturedValue("nan", ValueKind.DOUBLE, "NaN", null, "java.lang.Double", -1),
+            new CapturedValue("neg", ValueKind.DOUBLE, "-0.0", null, "java.lang.Double", -1),
+            new CapturedValue("m", ValueKind.DOUBLE, "1.0E-300", "metric", "java.lang.Double", -1)),
+        decoded.inputs());
+    assertEquals(
+        numbers.stream().map(CapturedValue::formatted).toList(),
+        decoded.inputs(),
+        "the same as formatted() on the agent's side");
+
+    byte[] asVersion6 = EventCodec.encode(run);
+    asVersion6[0] = 6;
+    assertThrows(
+        MalformedEventException.class,
+        () -> EventCodec.decode(asVersion6),
+        "the number flag is unknown before version 7");
+  }
+
   @Test
   void aSnapshotMarkRoundTripsAndValuesWithoutItReadAsUnmarked() {
     RunEvent base = summarizedRun();
@@ -158,25 +217,7 @@ class EventCodecTest {
             null,
             new FileFacts(1_700_000_000_123L, "xxh64:0123456789abcdef"),
             true);
-    RunEvent run =
-        new RunEvent(
-            base.runId(),
-            base.component(),
-            base.method(),
-            base.agentId(),
-            base.host(),
-            base.pid(),
-            base.thread(),
-            base.startEpochMicros(),
-            base.endEpochMicros(),
-            base.durationNanos(),
-            base.codeVersion(),
-            base.gitCommit(),
-            false,
-            null,
-            null,
-            base.inputs(),
-            List.of(model));
+    RunEvent run = succeeded(base, base.inputs(), List.of(model));
 
     RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
 

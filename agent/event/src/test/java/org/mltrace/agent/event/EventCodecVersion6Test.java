@@ -26,7 +26,7 @@ class EventCodecVersion6Test {
         new CodeSourceEvent(
             "a1b2", "predict", "Main", "0123456789abcdef", "/app/classes", null, null);
     assertEquals(bare, EventCodec.decode(EventCodec.encode(bare)));
-    assertEquals(6, EventCodec.encode(bare)[0]);
+    assertEquals(EventCodec.FORMAT_VERSION, EventCodec.encode(bare)[0]);
   }
 
   @Test

@@ -37,6 +37,7 @@ class RunEventEncoderTest {
   private static final List<CapturedValue> OUTPUTS =
       List.of(
           new CapturedValue("return", ValueKind.DOUBLE, "0.25", "metric", null, -1),
+          CapturedValue.number("x", 0.1 + 0.2, "java.lang.Double"),
           new CapturedValue(
               "label", ValueKind.STRING, "日本語 ✓ \uD83D\uDE00", null, "java.lang.String", 7),
           new CapturedValue("nothing", ValueKind.NULL, null, null, null, -1));
@@ -88,7 +89,13 @@ class RunEventEncoderTest {
         assertArrayEquals(
             expected, Arrays.copyOf(encoder.array(), encoder.length()), "sequence " + sequence);
         assertArrayEquals(expected, encoder.toByteArray());
-        assertEquals(event, EventCodec.decode(encoder.toByteArray()));
+        RunEvent decoded = (RunEvent) EventCodec.decode(encoder.toByteArray());
+        assertEquals(event.inputs(), decoded.inputs());
+        assertEquals(
+            event.outputs().stream().map(CapturedValue::formatted).toList(),
+            decoded.outputs(),
+            "a number's text made by the reader");
+        assertEquals(event.runId(), decoded.runId());
       }
     }
   }

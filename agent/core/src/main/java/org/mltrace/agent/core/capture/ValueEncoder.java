@@ -177,7 +177,7 @@ public final class ValueEncoder {
               v,
               null,
               true);
-      text = plain.text();
+      text = plain.formatted().text();
       className = plain.className();
     }
     byte[] digest =
@@ -208,8 +208,8 @@ public final class ValueEncoder {
           name, ValueKind.LONG, v.toString(), null, v.getClass().getName(), -1);
     }
     if (v instanceof Double || v instanceof Float) {
-      return new CapturedValue(
-          name, ValueKind.DOUBLE, v.toString(), null, v.getClass().getName(), -1);
+      // Its text is made by the collector (see CapturedValue.number), not on this thread.
+      return CapturedValue.number(name, ((Number) v).doubleValue(), v.getClass().getName());
     }
     if (v instanceof Character c) {
       return new CapturedValue(

@@ -126,7 +126,7 @@ class FieldPathTest {
     assertEquals(
         new CapturedValue(
             "result.metrics.accuracy", ValueKind.DOUBLE, "0.5", null, "java.lang.Double", -1),
-        run.inputs().get(0));
+        run.inputs().get(0).formatted());
     CapturedValue out = run.outputs().get(0);
     assertEquals(ValueKind.ABSENT, out.kind());
     assertEquals("return.metrics.accuracy", out.name());

@@ -59,15 +59,19 @@ class ValueEncoderTest {
   }
 
   @Test
-  void floatingPointNumbersAreDoubles() {
+  void floatingPointNumbersAreDoublesFormattedByTheReaderNotTheCaller() {
+    CapturedValue d = encoder.encode("d", 0.1 + 0.2);
+    assertTrue(d.isUnformattedNumber(), "no Double.toString on the application's thread");
     assertEquals(
-        new CapturedValue("d", ValueKind.DOUBLE, "2.5", null, "java.lang.Double", -1),
-        encoder.encode("d", 2.5));
+        new CapturedValue(
+            "d", ValueKind.DOUBLE, "0.30000000000000004", null, "java.lang.Double", -1),
+        d.formatted());
     assertEquals(
         new CapturedValue("d", ValueKind.DOUBLE, "1.5", null, "java.lang.Float", -1),
-        encoder.encode("d", 1.5f));
-    assertEquals("NaN", encoder.encode("d", Double.NaN).text());
-    assertEquals(1.1f, Float.parseFloat(encoder.encode("d", 1.1f).text()));
+        encoder.encode("d", 1.5f).formatted());
+    assertEquals("NaN", encoder.encode("d", Double.NaN).formatted().text());
+    assertEquals("-0.0", encoder.encode("d", -0.0).formatted().text());
+    assertEquals("1.1", encoder.encode("d", 1.1f).formatted().text(), "Float.toString for a float");
   }
 
   @Test
