@@ -111,10 +111,13 @@ public final class CircuitBreaker {
    * at the next {@link #observe} at or below the low-water mark. Writer thread only.
    */
   public void hold(boolean hold) {
-    if (never || hold == held) {
+    if (never) {
       return;
     }
     held = hold;
+    // Checked on every call, not only when the hold changes: an observe() that read "not held"
+    // just before the hold began may still close the breaker after it; the writer calls this
+    // each time round and opens it again.
     if (hold && !open) {
       open();
       AgentLog.warnOnce(

@@ -363,10 +363,14 @@ public final class EventWriter {
     return appended;
   }
 
-  /** From now on events are appended as they are drained; the spill file, if any, is deleted. */
+  /**
+   * From now on events are appended as they are drained; the spill file, if any, is deleted, and
+   * the stage no longer holds the breaker open (also when the queue failed to open).
+   */
   private void endStaging() {
     staging = false;
     stage.close();
+    breaker.hold(false);
   }
 
   private void queueUnavailable(Throwable t) {
