@@ -97,6 +97,12 @@ public final class SnapshotCopier implements AutoCloseable {
    */
   public void catchUp(Path dir, String queueId, long storedIndex) {
     long position = position(queueId);
+    QueueReader idle = readers.get(dir);
+    if (idle != null && idle.position() != position) {
+      // The ingest moved the position past what this reader read: it would keep its cycle file
+      // open after the retention deletes it. Opened again when there is something to read.
+      forget(dir);
+    }
     while (position < storedIndex) {
       QueueReader reader = readers.computeIfAbsent(dir, QueueReader::open);
       if (reader.position() != position) {
