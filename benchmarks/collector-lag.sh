@@ -13,15 +13,13 @@ rate=$1 seconds=$2 agent=$(realpath "$3") collector=$(realpath "$4")
 calls=$((rate * seconds))
 tmp=$(mktemp -d)
 db=lag_$$
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-mkdir -p "$tmp/src/app" "$tmp/classes" "$tmp/queue"
-sed -n '/^package app;/,/^JAVA$/p' "$(dirname "$0")/serving-rate.sh" | sed '$d' > "$tmp/src/app/Serve.java"
-javac -g -d "$tmp/classes" "$tmp/src/app/Serve.java"
-printf 'components:\n  - name: step\n    method: "app.Serve#step(int, double)"\n    inputs: [i, x]\n    outputs: [return]\n' > "$tmp/serve.yaml"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/serve-app.sh"
+mkdir -p "$tmp/queue"
+serve_app "$tmp"
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE DATABASE $db" >/dev/null
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 java -jar "$collector" collect --once --queue "$tmp/queue" --db "$url" >/dev/null 2>&1   # migrate first
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 pg_cpu() { local s=0; for p in $(pgrep -u postgres); do s=$((s + $(cpu "$p"))); done; echo $s; }
 pg0=$(pg_cpu)
 java -jar "$collector" collect --queue "$tmp/queue" --db "$url" > "$tmp/collect.log" 2>&1 &

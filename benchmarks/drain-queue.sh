@@ -13,14 +13,12 @@ rate=$1 calls=$2 rounds=$3 agent=$(realpath "$4")
 shift 4
 tmp=$(mktemp -d)
 db=drain_$$
-trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$tmp"; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1' EXIT
-mkdir -p "$tmp/src/app" "$tmp/classes" "$tmp/empty"
-sed -n '/^package app;/,/^JAVA$/p' "$(dirname "$0")/serving-rate.sh" | sed '$d' > "$tmp/src/app/Serve.java"
-javac -g -d "$tmp/classes" "$tmp/src/app/Serve.java"
-printf 'components:\n  - name: step\n    method: "app.Serve#step(int, double)"\n    inputs: [i, x]\n    outputs: [return]\n' > "$tmp/serve.yaml"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"; psql -q -h 127.0.0.1 -U postgres -d test -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1' EXIT
+. "$(dirname "$0")/serve-app.sh"
+mkdir -p "$tmp/empty"
+serve_app "$tmp"
 java "-javaagent:$agent=config=$tmp/serve.yaml,queue=$tmp/queue" -cp "$tmp/classes" app.Serve "$rate" "$calls" 0 > "$tmp/app.log" 2>&1
 echo "queue: $(du -sh "$tmp/queue" | cut -f1), $(grep -o "'step': [0-9]* calls counted" "$tmp/app.log" || echo "every call recorded")"
-cpu() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 url="jdbc:postgresql://127.0.0.1:5432/$db?user=postgres"
 printf '%-36s %6s %9s %8s %8s %12s %14s %s\n' jar runs wall_s runs/s load collector_s postgres_us/run
 for round in $(seq "$rounds"); do
@@ -40,7 +38,7 @@ for round in $(seq "$rounds"); do
     kill $mon; wait $mon 2>/dev/null || true
     read -r wall user sys < "$tmp/time"
     runs=$(psql -At -h 127.0.0.1 -U postgres -d "$db" -c "SELECT COUNT(*) FROM component_runs")
-    pg=$(cat "$tmp"/pg.* | paste -sd+ | bc)
+    pg=$(cat "$tmp"/pg.* 2>/dev/null | paste -sd+ | bc); pg=${pg:-0}
     printf '%-36s %6d %9.2f %8.0f %8s %12.2f %14.2f\n' "$(basename "$(dirname "$jar")")/$(basename "$jar")" \
       "$runs" "$wall" "$(echo "$runs / $wall" | bc -l)" "$load" "$(echo "$user + $sys" | bc)" "$(echo "$pg * 10000 / $runs" | bc -l)"
   done
