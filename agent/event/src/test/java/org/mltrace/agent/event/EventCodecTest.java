@@ -80,22 +80,8 @@ class EventCodecTest {
     ValueSummary empty =
         new ValueSummary(
             "string", "all", 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
-    return new RunEvent(
-        base.runId(),
-        base.component(),
-        base.method(),
-        base.agentId(),
-        base.host(),
-        base.pid(),
-        base.thread(),
-        base.startEpochMicros(),
-        base.endEpochMicros(),
-        base.durationNanos(),
-        base.codeVersion(),
-        base.gitCommit(),
-        false,
-        null,
-        null,
+    return succeeded(
+        base,
         List.of(
             new CapturedValue(
                 "features",
@@ -381,25 +367,7 @@ class EventCodecTest {
             base.inputs().get(1).withSummary(both),
             base.inputs().get(1).withSummary(onlyHashes),
             base.inputs().get(1).withSummary(emptySample));
-    RunEvent run =
-        new RunEvent(
-            base.runId(),
-            base.component(),
-            base.method(),
-            base.agentId(),
-            base.host(),
-            base.pid(),
-            base.thread(),
-            base.startEpochMicros(),
-            base.endEpochMicros(),
-            base.durationNanos(),
-            base.codeVersion(),
-            base.gitCommit(),
-            false,
-            null,
-            null,
-            inputs,
-            List.of());
+    RunEvent run = succeeded(base, inputs, List.of());
 
     RunEvent decoded = (RunEvent) EventCodec.decode(EventCodec.encode(run));
 
@@ -411,44 +379,8 @@ class EventCodecTest {
     assertEquals(0, decoded.inputs().get(2).summary().sample().length);
     assertNull(decoded.inputs().get(2).summary().hashes());
     // The extras cost a count byte and 8 bytes per element each: (1 + 4 * 8) + (1 + 4 * 8) = 66.
-    RunEvent plain =
-        new RunEvent(
-            base.runId(),
-            base.component(),
-            base.method(),
-            base.agentId(),
-            base.host(),
-            base.pid(),
-            base.thread(),
-            base.startEpochMicros(),
-            base.endEpochMicros(),
-            base.durationNanos(),
-            base.codeVersion(),
-            base.gitCommit(),
-            false,
-            null,
-            null,
-            List.of(base.inputs().get(1)),
-            List.of());
-    RunEvent withBoth =
-        new RunEvent(
-            base.runId(),
-            base.component(),
-            base.method(),
-            base.agentId(),
-            base.host(),
-            base.pid(),
-            base.thread(),
-            base.startEpochMicros(),
-            base.endEpochMicros(),
-            base.durationNanos(),
-            base.codeVersion(),
-            base.gitCommit(),
-            false,
-            null,
-            null,
-            List.of(inputs.get(0)),
-            List.of());
+    RunEvent plain = succeeded(base, List.of(base.inputs().get(1)), List.of());
+    RunEvent withBoth = succeeded(base, List.of(inputs.get(0)), List.of());
     assertEquals(66, EventCodec.encode(withBoth).length - EventCodec.encode(plain).length);
   }
 
@@ -534,26 +466,7 @@ class EventCodecTest {
   @Test
   void unknownValueFlagsAreRejected() {
     RunEvent run = sampleRun();
-    byte[] bytes =
-        EventCodec.encode(
-            new RunEvent(
-                run.runId(),
-                run.component(),
-                run.method(),
-                run.agentId(),
-                run.host(),
-                run.pid(),
-                run.thread(),
-                run.startEpochMicros(),
-                run.endEpochMicros(),
-                run.durationNanos(),
-                run.codeVersion(),
-                run.gitCommit(),
-                false,
-                null,
-                null,
-                List.of(),
-                List.of(CapturedValue.absent("x"))));
+    byte[] bytes = EventCodec.encode(succeeded(run, List.of(), List.of(CapturedValue.absent("x"))));
     bytes[bytes.length - 2] =
         8; // the only value's flags byte, before unrecordedBefore; 1, 2, 4 are defined
     assertThrows(MalformedEventException.class, () -> EventCodec.decode(bytes));
@@ -589,25 +502,7 @@ class EventCodecTest {
             .withSummary(
                 base.inputs().get(1).summary().withExtras(new double[] {1, 2}, new long[] {3}));
     byte[] bytes =
-        EventCodec.encode(
-            new RunEvent(
-                base.runId(),
-                base.component(),
-                base.method(),
-                base.agentId(),
-                base.host(),
-                base.pid(),
-                base.thread(),
-                base.startEpochMicros(),
-                base.endEpochMicros(),
-                base.durationNanos(),
-                base.codeVersion(),
-                base.gitCommit(),
-                false,
-                null,
-                null,
-                List.of(base.inputs().get(0), sampled),
-                base.outputs()));
+        EventCodec.encode(succeeded(base, List.of(base.inputs().get(0), sampled), base.outputs()));
     for (int cut = 0; cut < bytes.length; cut++) {
       byte[] truncated = Arrays.copyOf(bytes, cut);
       assertThrows(
