@@ -78,15 +78,15 @@ public final class QueryBench {
                     + sink.replace("'", "''")
                     + "' ORDER BY start_time DESC, id DESC FETCH FIRST "
                     + predictions
-                    + " ROWS ONLY) r JOIN run_writes o ON o.run_id = r.id"
-                    + " ORDER BY o.pointer_id"));
+                    + " ROWS ONLY) r JOIN run_outputs o ON o.run_id = r.id"
+                    + " WHERE o.pointer_id IS NOT NULL ORDER BY o.pointer_id"));
     List<String> raw =
         column(
             queries.sql(
                 "SELECT x.p, (SELECT COUNT(*) FROM run_reads a WHERE a.pointer_id = x.p) AS readers"
                     + " FROM (SELECT DISTINCT i.pointer_id AS p FROM (SELECT id FROM component_runs"
                     + " ORDER BY start_time DESC FETCH FIRST 200 ROWS ONLY) r"
-                    + " JOIN run_reads i ON i.run_id = r.id WHERE i.pointer_id IS NOT NULL"
+                    + " JOIN run_inputs i ON i.run_id = r.id WHERE i.pointer_id IS NOT NULL"
                     + " AND NOT EXISTS (SELECT 1 FROM run_dependencies d WHERE d.run_id = r.id)"
                     + " AND NOT EXISTS (SELECT 1 FROM run_writes o WHERE o.pointer_id = i.pointer_id)"
                     + ") x ORDER BY readers, x.p FETCH FIRST 1 ROWS ONLY"));

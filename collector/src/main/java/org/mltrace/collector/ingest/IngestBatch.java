@@ -29,15 +29,15 @@ record IngestBatch(String queueId, List<DecodedEntry> entries) {
     return entries.get(entries.size() - 1).index();
   }
 
-  /** The ids of the batch's runs. */
-  List<String> runIds() {
-    List<String> ids = new ArrayList<>();
+  /** The batch's runs. */
+  List<RunEvent> runs() {
+    List<RunEvent> runs = new ArrayList<>();
     for (DecodedEntry e : entries) {
       if (e instanceof DecodedEntry.Valid v && v.event() instanceof RunEvent run) {
-        ids.add(run.runId());
+        runs.add(run);
       }
     }
-    return ids;
+    return runs;
   }
 
   int size() {

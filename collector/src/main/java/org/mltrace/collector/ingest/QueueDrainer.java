@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
+import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.Progress;
 import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.queue.QueueEntry;
@@ -54,6 +55,13 @@ public final class QueueDrainer implements AutoCloseable {
   private final int batchSize;
   private QueueReader reader;
   private boolean positioned;
+
+  /**
+   * Entries still to read from the committed position before a batch is stored without first
+   * removing rows of its runs left by a lost transaction (see {@link #removeOrphanRows}).
+   */
+  private int entriesToCheckForOrphans;
+
   private int lastBatchEntries;
 
   /**
@@ -116,10 +124,19 @@ public final class QueueDrainer implements AutoCloseable {
       if (!positioned) {
         reader.positionAfter(store.lastIndex(queueId).orElse(-1));
         positioned = true;
+        entriesToCheckForOrphans = store.mayKeepRowsOfLostTransactions() ? batchSize : 0;
       }
       List<QueueEntry> entries = reader.read(batchSize);
       lastBatchEntries = entries.size();
-      return entries.isEmpty() ? null : writeSafely(IngestBatch.decode(queueId, entries));
+      if (entries.isEmpty()) {
+        return null;
+      }
+      IngestBatch batch = IngestBatch.decode(queueId, entries);
+      if (entriesToCheckForOrphans > 0) {
+        entriesToCheckForOrphans -= entries.size();
+        removeOrphanRows(batch);
+      }
+      return writeSafely(batch);
     } catch (StoreException e) {
       positioned = false; // the failed batch was rolled back, or maybe committed: ask the database
       throw e;
@@ -162,14 +179,16 @@ public final class QueueDrainer implements AutoCloseable {
    * An H2 database killed mid-transaction was seen (CollectorCrashIT) to come back holding some
    * input rows of a run whose run row and queue position were lost with the transaction; storing
    * the run again then broke the inputs' key. Such rows belong to no stored run and the run is
-   * about to be stored whole, so they are removed before the batch is tried again.
+   * about to be stored whole, so they are removed: before the batch is tried again, and, since the
+   * pointer rows have no key by run that would fail (V047), before storing the entries of one batch
+   * from the committed position, where the lost transaction's runs are.
    */
   private int removeOrphanRows(IngestBatch batch) {
-    List<String> runIds = batch.runIds();
-    if (runIds.isEmpty()) {
+    List<RunEvent> runs = batch.runs();
+    if (runs.isEmpty()) {
       return 0;
     }
-    int removed = store.inTransaction(tx -> tx.removeOrphanRows(runIds));
+    int removed = store.inTransaction(tx -> tx.removeOrphanRows(runs));
     if (removed > 0) {
       log.warn(
           "removed {} rows left by an interrupted transaction for runs of queue {}, storing again",

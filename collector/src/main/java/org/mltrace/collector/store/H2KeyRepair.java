@@ -37,11 +37,12 @@ import org.slf4j.LoggerFactory;
 final class H2KeyRepair {
   private static final Logger log = LoggerFactory.getLogger(H2KeyRepair.class);
 
-  /** Child tables of a run and their primary keys; none is referenced by a foreign key. */
+  /**
+   * Child tables of a run and their primary keys; none is referenced by a foreign key. The pointer
+   * rows ({@code run_reads}, {@code run_writes}) have had no key since V047.
+   */
   static final Map<String, String> CHILD_KEYS =
       Map.of(
-          "RUN_READS", "RUN_ID, POSITION",
-          "RUN_WRITES", "RUN_ID, POSITION",
           "RUN_VALUE_SAMPLES", "RUN_ID, DIRECTION, POSITION",
           "RUN_DEPENDENCIES", "RUN_ID, POINTER_ID");
 

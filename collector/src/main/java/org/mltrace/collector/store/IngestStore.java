@@ -34,4 +34,12 @@ public interface IngestStore {
   default boolean repairAfter(StoreException failure) {
     return false;
   }
+
+  /**
+   * Whether a collector killed mid-transaction can leave rows of runs whose transaction was lost
+   * (H2, see {@code QueueDrainer}); a transactional database such as PostgreSQL cannot.
+   */
+  default boolean mayKeepRowsOfLostTransactions() {
+    return false;
+  }
 }

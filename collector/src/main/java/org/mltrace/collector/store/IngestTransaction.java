@@ -1,7 +1,6 @@
 package org.mltrace.collector.store;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CodeSourceEvent;
@@ -42,11 +41,11 @@ public interface IngestTransaction extends BatchLineage.Store {
   void writeLinks(BatchLineage.Links links);
 
   /**
-   * Deletes the input, output, summary and dependency rows of those of {@code runIds} that have no
-   * run row; returns how many it deleted. Such rows cannot be written by the collector, whose runs
-   * commit whole, but H2 was seen to keep some after a kill (see {@code QueueDrainer}).
+   * Deletes the pointer, sample and dependency rows of those of {@code runs} that have no run row;
+   * returns how many it deleted. Such rows cannot be written by the collector, whose runs commit
+   * whole, but H2 was seen to keep some after a kill (see {@code QueueDrainer}).
    */
-  int removeOrphanRows(Collection<String> runIds);
+  int removeOrphanRows(List<RunEvent> runs);
 
   /** Keeps the report if it is the agent's latest. */
   void upsertAgentStats(AgentStatsEvent event, Instant now);

@@ -152,6 +152,11 @@ public final class JdbcCompactionStore {
     return deleteBatched("artifact_snapshots", "run_id");
   }
 
+  /**
+   * The pointer rows have no key by run (V047): each of these deletes reads the whole table once,
+   * which for a compaction (an operator's occasional command, often of most of the history) costs
+   * less than finding each run's rows by pointer.
+   */
   public long deleteReads() {
     return deleteBatched("run_reads", "run_id");
   }

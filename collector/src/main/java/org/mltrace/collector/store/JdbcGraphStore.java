@@ -88,16 +88,30 @@ public final class JdbcGraphStore {
 
   /**
    * The flagged outputs ({@code io_pointers.flag}) each run wrote, in write order; runs without are
-   * absent.
+   * absent. Read from the runs' arrays: {@code run_writes} has no key by run (V047).
    */
   public Map<String, List<String>> flaggedOutputs(Collection<String> runIds) {
-    return SqlRows.grouped(
-        database,
-        "reading the flagged outputs of runs",
-        "SELECT o.run_id, o.pointer_id FROM run_writes o JOIN io_pointers p"
-            + " ON p.identifier = o.pointer_id WHERE p.flag = TRUE AND o.run_id = ANY(?)"
-            + " ORDER BY o.run_id, o.position",
-        runIds);
+    List<RunValueReader.PointerValue> written =
+        RunValueReader.pointerValues(database, runIds, false);
+    Set<String> flagged = new HashSet<>();
+    List<String> pointers =
+        written.stream().map(RunValueReader.PointerValue::pointer).distinct().toList();
+    for (List<String> chunk : AnyOf.chunks(database, pointers)) {
+      flagged.addAll(
+          SqlRows.query(
+              database,
+              "reading the flagged outputs of runs",
+              "SELECT identifier FROM io_pointers WHERE flag = TRUE AND identifier = ANY(?)",
+              rs -> rs.getString(1),
+              chunk));
+    }
+    Map<String, List<String>> byRun = new LinkedHashMap<>();
+    for (RunValueReader.PointerValue w : written) {
+      if (flagged.contains(w.pointer())) {
+        byRun.computeIfAbsent(w.runId(), k -> new ArrayList<>()).add(w.pointer());
+      }
+    }
+    return byRun;
   }
 
   /** The number of dependency links stored. */
@@ -156,21 +170,13 @@ public final class JdbcGraphStore {
 
   /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
   public List<OutputRow> outputsOf(Collection<String> runIds) {
-    Map<String, Object[][]> arrays = RunValueReader.arrays(database, runIds);
-    List<String[]> found = new ArrayList<>();
-    for (Map.Entry<String, Object[][]> e : arrays.entrySet()) {
-      Object[] values = e.getValue()[1];
-      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
-        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
-          found.add(new String[] {e.getKey(), (String) values[v + 2], (String) values[v]});
-        }
-      }
-    }
+    List<RunValueReader.PointerValue> found = RunValueReader.pointerValues(database, runIds, false);
     Map<String, String> types =
-        RunValueReader.pointerTypes(database, found.stream().map(f -> f[1]).distinct().toList());
+        RunValueReader.pointerTypes(
+            database, found.stream().map(RunValueReader.PointerValue::pointer).distinct().toList());
     List<OutputRow> out = new ArrayList<>();
-    for (String[] f : found) {
-      out.add(new OutputRow(f[0], f[1], f[2], types.get(f[1])));
+    for (RunValueReader.PointerValue f : found) {
+      out.add(new OutputRow(f.runId(), f.pointer(), f.name(), types.get(f.pointer())));
     }
     return out;
   }

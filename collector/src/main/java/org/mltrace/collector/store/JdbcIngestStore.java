@@ -70,6 +70,11 @@ public final class JdbcIngestStore implements IngestStore {
   }
 
   @Override
+  public boolean mayKeepRowsOfLostTransactions() {
+    return !database.isPostgres();
+  }
+
+  @Override
   public boolean repairAfter(StoreException failure) {
     if (database.isPostgres()) {
       return false;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mltrace.agent.event.AgentStatsEvent;
+import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.CodeSourceEvent;
 import org.mltrace.agent.event.ComponentEvent;
 import org.mltrace.agent.event.NamedCount;
@@ -200,12 +201,12 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public int removeOrphanRows(Collection<String> runIds) {
+  public int removeOrphanRows(List<RunEvent> runs) {
+    List<String> runIds = runs.stream().map(RunEvent::runId).toList();
     int removed = 0;
     try {
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(runIds))) {
-        for (String table :
-            List.of("run_dependencies", "run_value_samples", "run_reads", "run_writes")) {
+        for (String table : List.of("run_dependencies", "run_value_samples")) {
           PreparedStatement delete =
               ps(
                   "DELETE FROM "
@@ -217,10 +218,45 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
           removed += delete.executeUpdate();
         }
       }
+      removed += removeOrphanPointerRows("run_reads", runs, true);
+      removed += removeOrphanPointerRows("run_writes", runs, false);
       return removed;
     } catch (SQLException ex) {
       throw StoreException.of("removing orphan rows", ex);
     }
+  }
+
+  /**
+   * The pointer rows have no key by run (V047): they are found by pointer, then run, through the
+   * table's pointer index, one statement per pointer value of the runs.
+   */
+  private int removeOrphanPointerRows(String table, List<RunEvent> runs, boolean inputs)
+      throws SQLException {
+    PreparedStatement delete =
+        ps(
+            "DELETE FROM "
+                + table
+                + " WHERE pointer_id = ? AND run_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM component_runs WHERE id = ?)");
+    boolean any = false;
+    for (RunEvent run : runs) {
+      for (CapturedValue v : inputs ? run.inputs() : run.outputs()) {
+        if (v.isPointer() && v.text() != null) {
+          Jdbc.setText(delete, 1, v.text());
+          Jdbc.setText(delete, 2, run.runId());
+          Jdbc.setText(delete, 3, run.runId());
+          delete.addBatch();
+          any = true;
+        }
+      }
+    }
+    int removed = 0;
+    if (any) {
+      for (int n : delete.executeBatch()) {
+        removed += Math.max(n, 0);
+      }
+    }
+    return removed;
   }
 
   @Override

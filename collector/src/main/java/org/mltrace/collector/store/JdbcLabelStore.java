@@ -3,7 +3,11 @@ package org.mltrace.collector.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Information-flow labels on pointers and their retractions (migration V017). Throws {@link
@@ -161,19 +165,12 @@ public final class JdbcLabelStore {
 
   /** The labels on the inputs the runs read, with their retraction time. */
   public List<LabelRow> labelsReadBy(Collection<String> runIds) {
-    List<LabelRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      out.addAll(
-          SqlRows.query(
-              database,
-              "reading the labels of run inputs",
-              "SELECT DISTINCT l.pointer_id, l.label, x.retracted_at FROM run_reads i"
-                  + " JOIN pointer_labels l ON l.pointer_id = i.pointer_id"
-                  + " LEFT JOIN label_retractions x ON x.label = l.label"
-                  + " WHERE i.run_id = ANY(?)",
-              rs -> new LabelRow(rs.getString(1), rs.getString(2), Jdbc.time(rs, "retracted_at")),
-              chunk));
+    Set<String> pointers = new LinkedHashSet<>();
+    for (RunValueReader.PointerValue read : RunValueReader.pointerValues(database, runIds, true)) {
+      pointers.add(read.pointer());
     }
+    List<LabelRow> out = new ArrayList<>();
+    labelsOn(pointers, false).values().forEach(out::addAll);
     return out;
   }
 
@@ -182,25 +179,42 @@ public final class JdbcLabelStore {
 
   /** The retracted labels on the pointers each of the runs read itself (not upstream). */
   public List<RetractedReadRow> retractedReadsOf(Collection<String> runIds) {
+    Set<List<String>> reads = new LinkedHashSet<>();
+    for (RunValueReader.PointerValue read : RunValueReader.pointerValues(database, runIds, true)) {
+      reads.add(List.of(read.runId(), read.pointer()));
+    }
+    Map<String, List<LabelRow>> retracted =
+        labelsOn(reads.stream().map(r -> r.get(1)).toList(), true);
     List<RetractedReadRow> out = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      out.addAll(
-          SqlRows.query(
-              database,
-              "reading the retracted labels the runs read",
-              "SELECT DISTINCT i.run_id, l.pointer_id, l.label, x.retracted_at FROM run_reads i"
-                  + " JOIN pointer_labels l ON l.pointer_id = i.pointer_id"
-                  + " JOIN label_retractions x ON x.label = l.label"
-                  + " WHERE i.run_id = ANY(?)",
-              rs ->
-                  new RetractedReadRow(
-                      rs.getString(1),
-                      rs.getString(2),
-                      rs.getString(3),
-                      Jdbc.time(rs, "retracted_at")),
-              chunk));
+    for (List<String> read : reads) {
+      for (LabelRow l : retracted.getOrDefault(read.get(1), List.of())) {
+        out.add(new RetractedReadRow(read.get(0), l.pointer(), l.label(), l.retractedAt()));
+      }
     }
     return out;
+  }
+
+  /**
+   * The labels on the pointers, by pointer, with their retraction time: only the retracted ones
+   * when {@code retractedOnly}. The runs' pointers come from their arrays: {@code run_reads} has no
+   * key by run (V047).
+   */
+  private Map<String, List<LabelRow>> labelsOn(Collection<String> pointers, boolean retractedOnly) {
+    Map<String, List<LabelRow>> byPointer = new LinkedHashMap<>();
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(new LinkedHashSet<>(pointers)))) {
+      for (LabelRow l :
+          SqlRows.query(
+              database,
+              "reading the labels of run inputs",
+              "SELECT l.pointer_id, l.label, x.retracted_at FROM pointer_labels l"
+                  + (retractedOnly ? " JOIN" : " LEFT JOIN")
+                  + " label_retractions x ON x.label = l.label WHERE l.pointer_id = ANY(?)",
+              rs -> new LabelRow(rs.getString(1), rs.getString(2), Jdbc.time(rs, "retracted_at")),
+              chunk)) {
+        byPointer.computeIfAbsent(l.pointer(), k -> new ArrayList<>()).add(l);
+      }
+    }
+    return byPointer;
   }
 
   /**

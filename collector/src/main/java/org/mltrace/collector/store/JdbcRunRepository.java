@@ -60,18 +60,12 @@ public final class JdbcRunRepository implements RunRepository {
   @Override
   public Map<String, List<Dependency>> upstreamOf(Collection<String> runIds) {
     Map<String, Integer> firstPosition = new HashMap<>();
+    // the runs' own arrays, in position order: run_reads has no key by run (V047)
+    for (RunValueReader.PointerValue read : RunValueReader.pointerValues(database, runIds, true)) {
+      firstPosition.putIfAbsent(read.runId() + "\n" + read.pointer(), read.position());
+    }
     Map<String, List<Dependency>> byRun = new LinkedHashMap<>();
     for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
-      for (Map.Entry<String, Integer> e :
-          SqlRows.query(
-              database,
-              "reading the inputs of " + runsNamed(runIds),
-              "SELECT run_id, pointer_id, MIN(position) FROM run_reads"
-                  + " WHERE run_id = ANY(?) GROUP BY run_id, pointer_id",
-              rs -> Map.entry(rs.getString(1) + "\n" + rs.getString(2), rs.getInt(3)),
-              chunk)) {
-        firstPosition.put(e.getKey(), e.getValue());
-      }
       for (Dependency d :
           SqlRows.query(
               database,

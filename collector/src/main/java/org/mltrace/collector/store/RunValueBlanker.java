@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.TreeSet;
  * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
  * output keeps its name, kind and type, and a pointer its identifier, while text, size, class,
  * modification time and fingerprint are removed from the run's arrays (V025) and the fingerprints
- * from its {@code run_reads}/{@code run_writes} rows; the run's summaries are removed.
+ * from its {@code run_reads}/{@code run_writes} rows (found by pointer, then run: V047); the run's
+ * summaries are removed.
  */
 public final class RunValueBlanker {
   private static final int TEXT = 2;
@@ -37,6 +39,8 @@ public final class RunValueBlanker {
     long values = 0;
     long summaries = 0;
     Set<String> components = new TreeSet<>();
+    List<String[]> reads = new ArrayList<>();
+    List<String[]> writes = new ArrayList<>();
     try (PreparedStatement select =
             c.prepareStatement(
                 "SELECT id, input_values, output_values, value_summaries, component"
@@ -55,6 +59,8 @@ public final class RunValueBlanker {
         while (rs.next()) {
           Object[] inputs = entries(rs.getArray(2));
           Object[] outputs = entries(rs.getArray(3));
+          addPointers(reads, rs.getString(1), inputs);
+          addPointers(writes, rs.getString(1), outputs);
           Object[] summary = entries(rs.getArray(4));
           long changed = blankEntries(inputs) + blankEntries(outputs);
           long removed = summary == null ? 0 : summary.length / RunValueArrays.SUMMARY_FIELDS;
@@ -73,21 +79,41 @@ public final class RunValueBlanker {
       update.executeBatch();
     }
     MetricRollups.forget(c, components); // their series' rollups hold the blanked values
-    for (String table : List.of("run_reads", "run_writes")) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "UPDATE "
-                  + table
-                  + " SET fingerprint = NULL WHERE fingerprint IS NOT NULL AND run_id IN ("
-                  + marks
-                  + ")")) {
-        for (int i = 0; i < runIds.size(); i++) {
-          ps.setString(i + 1, runIds.get(i));
-        }
-        ps.executeUpdate();
+    blankFingerprints(c, "run_reads", reads);
+    blankFingerprints(c, "run_writes", writes);
+    return new Blanked(values, summaries);
+  }
+
+  /** Each (run, pointer) of the array's pointer values. */
+  private static void addPointers(List<String[]> pairs, String runId, Object[] a) {
+    for (int v = 0;
+        a != null && v + RunValueArrays.VALUE_FIELDS <= a.length;
+        v += RunValueArrays.VALUE_FIELDS) {
+      if ("POINTER".equals(a[v + 1]) && a[v + TEXT] != null) {
+        pairs.add(new String[] {runId, (String) a[v + TEXT]});
       }
     }
-    return new Blanked(values, summaries);
+  }
+
+  /** By pointer then run: the pointer rows have no key by run (V047). */
+  private static void blankFingerprints(Connection c, String table, List<String[]> pairs)
+      throws SQLException {
+    if (pairs.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + table
+                + " SET fingerprint = NULL WHERE pointer_id = ? AND run_id = ?"
+                + " AND fingerprint IS NOT NULL")) {
+      for (String[] pair : pairs) {
+        ps.setString(1, pair[1]);
+        ps.setString(2, pair[0]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   private static Object[] entries(Array a) throws SQLException {

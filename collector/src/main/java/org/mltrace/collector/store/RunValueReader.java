@@ -82,6 +82,28 @@ final class RunValueReader {
     return byRun;
   }
 
+  /** A pointer value of a run: its position among the run's inputs or outputs, and its name. */
+  record PointerValue(String runId, int position, String pointer, String name) {}
+
+  /**
+   * The pointer inputs (or outputs) of the runs, each run's in position order, read from the runs'
+   * arrays: {@code run_reads} and {@code run_writes} are keyed by pointer only (V047).
+   */
+  static List<PointerValue> pointerValues(
+      Database database, Collection<String> runIds, boolean inputs) {
+    List<PointerValue> found = new ArrayList<>();
+    for (Map.Entry<String, Object[][]> e : arrays(database, runIds).entrySet()) {
+      Object[] values = e.getValue()[inputs ? 0 : 1];
+      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
+        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
+          found.add(
+              new PointerValue(e.getKey(), v / 8, (String) values[v + 2], (String) values[v]));
+        }
+      }
+    }
+    return found;
+  }
+
   /** Each run's {input_values, output_values, value_summaries} as arrays (null when NULL). */
   static Map<String, Object[][]> arrays(Database database, Collection<String> runIds) {
     Map<String, Object[][]> out = new HashMap<>();

@@ -187,7 +187,8 @@ public final class StalenessFacts {
               + " ORDER BY o.pointer_id, o.end_time DESC, o.run_id DESC FETCH FIRST 1 ROWS ONLY),"
               + " (SELECT x.id FROM component_runs x WHERE w.i IS NOT NULL"
               + inWindow
-              + " AND EXISTS (SELECT 1 FROM run_writes o WHERE o.run_id = x.id AND o.pointer_id <> w.p"
+              // the run's own outputs (V026's view of its array): run_writes has no key by run
+              + " AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id AND o.pointer_id <> w.p"
               + " AND EXISTS (SELECT 1 FROM run_reads i JOIN component_runs y ON y.id = i.run_id"
               + " WHERE i.pointer_id = o.pointer_id AND i.name = w.i"
               + " AND y.component = w.c AND y.start_time <= ?))"

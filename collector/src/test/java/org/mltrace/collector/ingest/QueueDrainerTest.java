@@ -253,6 +253,10 @@ class QueueDrainerTest {
     assertEquals(
         List.of("/data/in.csv"),
         strings("SELECT pointer_id FROM run_reads WHERE run_id = 'r1' AND fingerprint IS NULL"));
+    assertEquals(
+        1,
+        count("SELECT COUNT(*) FROM run_reads WHERE run_id = 'r1'"),
+        "no key by run rejects a second row (V047): the left-over one is removed before storing");
   }
 
   @Test

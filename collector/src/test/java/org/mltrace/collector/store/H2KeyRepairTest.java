@@ -20,15 +20,15 @@ class H2KeyRepairTest {
   void aRebuiltKeyKeepsTheRowsAndStillRejectsDuplicates() throws Exception {
     try (Database db = Database.open(TestDatabases.h2Url(tmp), Database.Access.CREATE)) {
       Connection c = db.connection();
-      storeRunWithOutput(c, "r1");
+      storeRunWithLink(c, "r1");
 
       for (String table : H2KeyRepair.CHILD_KEYS.keySet()) {
         H2KeyRepair.rebuildKey(c, table);
         assertEquals(1, count(c, primaryKeys(table)), table + " has its primary key again");
       }
 
-      assertEquals(1, count(c, "SELECT COUNT(*) FROM run_writes WHERE run_id = 'r1'"));
-      SQLException duplicate = assertThrows(SQLException.class, () -> insertOutput(c, "r1"));
+      assertEquals(1, count(c, "SELECT COUNT(*) FROM run_dependencies WHERE run_id = 'r1'"));
+      SQLException duplicate = assertThrows(SQLException.class, () -> insertLink(c, "r1"));
       assertEquals("23505", duplicate.getSQLState());
     }
   }
@@ -38,23 +38,23 @@ class H2KeyRepairTest {
     String url = TestDatabases.h2Url(tmp);
     try (Database db = Database.open(url, Database.Access.CREATE);
         Statement st = db.connection().createStatement()) {
-      String name = constraintName(db.connection(), "RUN_READS");
-      st.execute("ALTER TABLE run_reads DROP CONSTRAINT " + name);
+      String name = constraintName(db.connection(), "RUN_VALUE_SAMPLES");
+      st.execute("ALTER TABLE run_value_samples DROP CONSTRAINT " + name);
     }
     try (Database db = Database.open(url, Database.Access.CREATE)) {
-      assertEquals(1, count(db.connection(), primaryKeys("RUN_READS")));
+      assertEquals(1, count(db.connection(), primaryKeys("RUN_VALUE_SAMPLES")));
     }
   }
 
   @Test
   void onlyUniqueViolationsOfARunsChildTablesAreRepaired() {
     assertEquals(
-        Optional.of("RUN_WRITES"),
+        Optional.of("RUN_DEPENDENCIES"),
         H2KeyRepair.violatedChildTable(
             violation(
                 "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_6FE INDEX"
-                    + " PUBLIC.PRIMARY_KEY_F ON PUBLIC.RUN_WRITES(RUN_ID, POSITION) VALUES"
-                    + " ( /* key:1764 */ 'f023adec3ea6-1764', 0)\"",
+                    + " PUBLIC.PRIMARY_KEY_F ON PUBLIC.RUN_DEPENDENCIES(RUN_ID, POINTER_ID) VALUES"
+                    + " ( /* key:1764 */ 'f023adec3ea6-1764', '/out.csv')\"",
                 "23505")));
     assertEquals(
         Optional.empty(),
@@ -63,14 +63,19 @@ class H2KeyRepairTest {
     assertEquals(
         Optional.empty(),
         H2KeyRepair.violatedChildTable(
-            violation("... ON PUBLIC.RUN_WRITES(RUN_ID, POSITION)", "23506")));
+            violation("... ON PUBLIC.RUN_DEPENDENCIES(RUN_ID, POINTER_ID)", "23506")));
+    assertEquals(
+        Optional.empty(),
+        H2KeyRepair.violatedChildTable(
+            violation("... ON PUBLIC.RUN_WRITES(RUN_ID, POSITION)", "23505")),
+        "the pointer rows have no key since V047: nothing to rebuild");
   }
 
   private static StoreException violation(String message, String state) {
     return StoreException.of("storing 1 runs", new SQLException(message, state));
   }
 
-  private static void storeRunWithOutput(Connection c, String runId) throws SQLException {
+  private static void storeRunWithLink(Connection c, String runId) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("INSERT INTO components (name) VALUES ('clean')");
       st.execute(
@@ -80,15 +85,15 @@ class H2KeyRepairTest {
               + "', 'clean', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 'ok',"
               + " CURRENT_TIMESTAMP)");
     }
-    insertOutput(c, runId);
+    insertLink(c, runId);
   }
 
-  private static void insertOutput(Connection c, String runId) throws SQLException {
+  private static void insertLink(Connection c, String runId) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
-          "INSERT INTO run_writes (run_id, position, pointer_id, end_time) VALUES ('"
+          "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id) VALUES ('"
               + runId
-              + "', 0, '/out.csv', CURRENT_TIMESTAMP)");
+              + "', 'r0', '/out.csv')");
     }
   }
 

@@ -1,0 +1,140 @@
+package org.mltrace.collector.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mltrace.collector.lineage.Dependency;
+import org.mltrace.collector.testing.PostgresSchema;
+import org.mltrace.collector.testing.TestDatabases;
+
+/**
+ * V047: a database written before it (pointer rows keyed by run and position) upgrades in place.
+ * Its rows stay, the two keys are gone, and what was read through them is read from the runs'
+ * arrays: a run's dependencies in input order, and the flagged outputs of a run.
+ */
+class PointerRowKeysMigrationTest {
+  private static final String AT = "TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:0";
+
+  @TempDir Path tmp;
+
+  @Test
+  void h2() throws SQLException {
+    upgradesInPlace(TestDatabases.h2Url(tmp));
+  }
+
+  @Test
+  void postgres() throws SQLException {
+    PostgresSchema schema = new PostgresSchema();
+    try {
+      upgradesInPlace(schema.create());
+    } finally {
+      schema.drop();
+    }
+  }
+
+  private static void upgradesInPlace(String url) throws SQLException {
+    String direct = OlderSchema.upTo(url, "46");
+    try (Connection c = DriverManager.getConnection(direct);
+        Statement st = c.createStatement()) {
+      assertEquals(2, count(st, primaryKeys()), "before: run_reads and run_writes keyed by run");
+      st.execute("INSERT INTO components (name) VALUES ('prep'), ('train')");
+      for (String p : List.of("/d/a.csv", "/d/b.csv")) {
+        st.execute(
+            "INSERT INTO io_pointers (identifier, flag, first_seen) VALUES ('"
+                + p
+                + "', "
+                + p.equals("/d/b.csv")
+                + ", "
+                + AT
+                + "0+00')");
+      }
+      // prep writes a then b; train reads b (input 0) then a (input 1)
+      run(
+          st,
+          "r1",
+          "prep",
+          "NULL",
+          "ARRAY[" + pointer("x", "/d/a.csv") + ", " + pointer("y", "/d/b.csv") + "]");
+      run(
+          st,
+          "r2",
+          "train",
+          "ARRAY[" + pointer("in", "/d/b.csv") + ", " + pointer("other", "/d/a.csv") + "]",
+          "NULL");
+      st.execute(
+          "INSERT INTO run_writes (run_id, position, pointer_id, end_time) VALUES"
+              + " ('r1', 0, '/d/a.csv', "
+              + AT
+              + "1+00'), ('r1', 1, '/d/b.csv', "
+              + AT
+              + "1+00')");
+      st.execute(
+          "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES"
+              + " ('r2', 0, '/d/b.csv', 'in'), ('r2', 1, '/d/a.csv', 'other')");
+      st.execute(
+          "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id) VALUES"
+              + " ('r2', 'r1', '/d/a.csv'), ('r2', 'r1', '/d/b.csv')");
+    }
+    try (Database db = Database.open(url, Database.Access.EXISTING);
+        Statement st = db.connection().createStatement()) {
+      assertEquals(0, count(st, primaryKeys()), "after: no key by run");
+      assertEquals(2, count(st, "SELECT COUNT(*) FROM run_reads"));
+      assertEquals(2, count(st, "SELECT COUNT(*) FROM run_writes"));
+      Map<String, List<Dependency>> upstream = new JdbcRunRepository(db).upstreamOf(List.of("r2"));
+      assertEquals(
+          List.of(new Dependency("r2", "r1", "/d/b.csv"), new Dependency("r2", "r1", "/d/a.csv")),
+          upstream.get("r2"),
+          "in the order of the run's inputs");
+      assertEquals(
+          Map.of("r1", List.of("/d/b.csv")),
+          new JdbcGraphStore(db).flaggedOutputs(List.of("r1", "r2")));
+    }
+  }
+
+  private static String pointer(String name, String identifier) {
+    return "'" + name + "', 'POINTER', '" + identifier + "', NULL, NULL, 'data', NULL, NULL";
+  }
+
+  private static void run(Statement st, String id, String component, String in, String out)
+      throws SQLException {
+    st.execute(
+        "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at,"
+            + " input_values, output_values) VALUES ('"
+            + id
+            + "', '"
+            + component
+            + "', "
+            + AT
+            + "0+00', "
+            + AT
+            + "1+00', 'ok', "
+            + AT
+            + "2+00', "
+            + in
+            + ", "
+            + out
+            + ")");
+  }
+
+  private static String primaryKeys() {
+    return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+        + " WHERE CONSTRAINT_TYPE = 'PRIMARY KEY' AND LOWER(TABLE_NAME) IN ('run_reads', 'run_writes')"
+        + " AND TABLE_SCHEMA = CURRENT_SCHEMA";
+  }
+
+  private static int count(Statement st, String sql) throws SQLException {
+    try (ResultSet rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+}
