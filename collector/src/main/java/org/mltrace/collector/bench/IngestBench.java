@@ -18,9 +18,17 @@ import org.mltrace.collector.store.JdbcGraphStore;
 public final class IngestBench {
   private IngestBench() {}
 
-  /** What one bench measured. */
+  /**
+   * What one bench measured. {@code compactedBytes}: the H2 file once compacted ({@link
+   * DatabaseProbe#h2CompactedBytes}), -1 on PostgreSQL.
+   */
   public record Result(
-      long runs, double seconds, long eventBytes, long databaseBytes, long dependencies) {
+      long runs,
+      double seconds,
+      long eventBytes,
+      long databaseBytes,
+      long compactedBytes,
+      long dependencies) {
     public double runsPerSecond() {
       return runs / seconds;
     }
@@ -39,11 +47,14 @@ public final class IngestBench {
       r = collector.drain(queueDir);
       seconds = (System.nanoTime() - t0) / 1e9;
     }
+    long dependencies;
+    long bytes;
     try (Database db = Database.open(jdbcUrl, Database.Access.EXISTING)) {
-      long dependencies = new JdbcGraphStore(db).dependencyCount();
-      long bytes = db.isPostgres() ? DatabaseProbe.postgresTableBytes(db) : h2FileSize(jdbcUrl);
-      return new Result(r.runs(), seconds, eventBytes, bytes, dependencies);
+      dependencies = new JdbcGraphStore(db).dependencyCount();
+      bytes = db.isPostgres() ? DatabaseProbe.postgresTableBytes(db) : h2FileSize(jdbcUrl);
     }
+    long compacted = DatabaseProbe.h2CompactedBytes(jdbcUrl);
+    return new Result(r.runs(), seconds, eventBytes, bytes, compacted, dependencies);
   }
 
   /** The size of the H2 file of a {@code jdbc:h2:file:PATH[;...]} URL, or -1 for another kind. */

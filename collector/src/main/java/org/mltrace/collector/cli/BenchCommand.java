@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
           + "reading the previous run's file) "
           + "into a fresh queue in a temporary directory, then drains it into --db exactly as "
           + "'collect --once' does, dependency inference included, and prints runs/s and bytes/run. "
-          + "Use an empty database: the runs are stored there.",
+          + "On an H2 file also the bytes/run once H2 has compacted it (SHUTDOWN COMPACT): right "
+          + "after a burst the file still holds the storage its commits replaced, which H2 keeps "
+          + "45 s and then reuses. Use an empty database: the runs are stored there.",
       "",
       "'mltrace bench queries' times the query commands on an existing history instead."
     })
@@ -99,7 +101,11 @@ final class BenchCommand implements Callable<Integer> {
             r.eventBytes() / Math.max(1, runs),
             r.databaseBytes() < 0
                 ? "database size unknown"
-                : r.databaseBytes() / Math.max(1, r.runs()) + " bytes/run in the database",
+                : r.databaseBytes() / Math.max(1, r.runs())
+                    + " bytes/run in the database"
+                    + (r.compactedBytes() < 0
+                        ? ""
+                        : " (" + r.compactedBytes() / Math.max(1, r.runs()) + " once compacted)"),
             r.dependencies()));
     // The MLTRACE paper's small company produces about a million runs a day.
     out.println(

@@ -1,6 +1,7 @@
 package org.mltrace.collector.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -74,6 +75,34 @@ public final class DatabaseProbe {
       return read(url, dataFile, c);
     } catch (SQLException | RuntimeException e) {
       return failed(url.masked(), url.isPostgres(), dataFile, oneLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * The size of an H2 file database once H2 has rewritten it with its live data only ({@code
+   * SHUTDOWN COMPACT}), or -1 for another kind of database. The file as a burst of commits leaves
+   * it also holds the storage each commit replaced, which H2 keeps for its {@code RETENTION_TIME}
+   * (45 s) and a running collector then writes over: an amount that follows the rate of writing,
+   * not the number of runs stored. Closes the database; nothing else may have it open.
+   *
+   * @throws StoreException if the database fails
+   */
+  public static long h2CompactedBytes(String jdbcUrl) {
+    JdbcUrl url = JdbcUrl.parse(jdbcUrl);
+    Optional<Path> file = url.h2File().map(f -> f.resolveSibling(f.getFileName() + ".mv.db"));
+    if (file.isEmpty()) {
+      return -1;
+    }
+    try (Connection c = DriverManager.getConnection(url.effective());
+        Statement st = c.createStatement()) {
+      st.execute("SHUTDOWN COMPACT");
+    } catch (SQLException e) {
+      throw StoreException.of("compacting " + url.masked(), e);
+    }
+    try {
+      return Files.size(file.get());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -19,5 +19,8 @@ class IngestBenchTest {
     assertEquals(299, r.dependencies());
     assertTrue(r.eventBytes() > 300 * 100, "bytes " + r.eventBytes());
     assertTrue(r.databaseBytes() > 0 && r.seconds() > 0, r.toString());
+    assertTrue(
+        r.compactedBytes() > 0 && r.compactedBytes() < r.databaseBytes(),
+        "H2 rewrites the file without the storage its commits replaced: " + r);
   }
 }
