@@ -124,6 +124,8 @@ public final class QueueDrainer implements AutoCloseable {
       if (!positioned) {
         reader.positionAfter(store.lastIndex(queueId).orElse(-1));
         positioned = true;
+        // A lost transaction held at most one batch of this collector's size: a collector
+        // restarted with a smaller batch size than the one killed would check too few entries.
         entriesToCheckForOrphans = store.mayKeepRowsOfLostTransactions() ? batchSize : 0;
       }
       List<QueueEntry> entries = reader.read(batchSize);
@@ -191,7 +193,7 @@ public final class QueueDrainer implements AutoCloseable {
     int removed = store.inTransaction(tx -> tx.removeOrphanRows(runs));
     if (removed > 0) {
       log.warn(
-          "removed {} rows left by an interrupted transaction for runs of queue {}, storing again",
+          "removed {} rows left by an interrupted transaction for runs of queue {}, before storing them",
           removed,
           queueId);
     }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
@@ -93,7 +94,12 @@ public final class DatabaseProbe {
     if (file.isEmpty()) {
       return -1;
     }
-    try (Connection c = DriverManager.getConnection(url.effective());
+    // Not through AUTO_SERVER: SHUTDOWN would reach another process that has the file open.
+    String direct =
+        jdbcUrl.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=")
+            ? url.effective()
+            : JdbcUrl.parse(jdbcUrl + ";AUTO_SERVER=FALSE").effective();
+    try (Connection c = DriverManager.getConnection(direct);
         Statement st = c.createStatement()) {
       st.execute("SHUTDOWN COMPACT");
     } catch (SQLException e) {

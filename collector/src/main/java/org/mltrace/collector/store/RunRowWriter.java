@@ -401,7 +401,8 @@ final class RunRowWriter {
     return update.executeUpdate();
   }
 
-  private static String pointerOf(CapturedValue v) {
+  /** The pointer a value names, or null when it is not one. */
+  static String pointerOf(CapturedValue v) {
     return v.isPointer() && v.text() != null ? v.text() : null;
   }
 

@@ -39,8 +39,8 @@ public final class RunValueBlanker {
     long values = 0;
     long summaries = 0;
     Set<String> components = new TreeSet<>();
-    List<String[]> reads = new ArrayList<>();
-    List<String[]> writes = new ArrayList<>();
+    List<RunValueReader.PointerValue> reads = new ArrayList<>();
+    List<RunValueReader.PointerValue> writes = new ArrayList<>();
     try (PreparedStatement select =
             c.prepareStatement(
                 "SELECT id, input_values, output_values, value_summaries, component"
@@ -59,8 +59,8 @@ public final class RunValueBlanker {
         while (rs.next()) {
           Object[] inputs = entries(rs.getArray(2));
           Object[] outputs = entries(rs.getArray(3));
-          addPointers(reads, rs.getString(1), inputs);
-          addPointers(writes, rs.getString(1), outputs);
+          reads.addAll(RunValueReader.pointersIn(rs.getString(1), inputs));
+          writes.addAll(RunValueReader.pointersIn(rs.getString(1), outputs));
           Object[] summary = entries(rs.getArray(4));
           long changed = blankEntries(inputs) + blankEntries(outputs);
           long removed = summary == null ? 0 : summary.length / RunValueArrays.SUMMARY_FIELDS;
@@ -84,20 +84,9 @@ public final class RunValueBlanker {
     return new Blanked(values, summaries);
   }
 
-  /** Each (run, pointer) of the array's pointer values. */
-  private static void addPointers(List<String[]> pairs, String runId, Object[] a) {
-    for (int v = 0;
-        a != null && v + RunValueArrays.VALUE_FIELDS <= a.length;
-        v += RunValueArrays.VALUE_FIELDS) {
-      if ("POINTER".equals(a[v + 1]) && a[v + TEXT] != null) {
-        pairs.add(new String[] {runId, (String) a[v + TEXT]});
-      }
-    }
-  }
-
   /** By pointer then run: the pointer rows have no key by run (V047). */
-  private static void blankFingerprints(Connection c, String table, List<String[]> pairs)
-      throws SQLException {
+  private static void blankFingerprints(
+      Connection c, String table, List<RunValueReader.PointerValue> pairs) throws SQLException {
     if (pairs.isEmpty()) {
       return;
     }
@@ -107,9 +96,9 @@ public final class RunValueBlanker {
                 + table
                 + " SET fingerprint = NULL WHERE pointer_id = ? AND run_id = ?"
                 + " AND fingerprint IS NOT NULL")) {
-      for (String[] pair : pairs) {
-        ps.setString(1, pair[1]);
-        ps.setString(2, pair[0]);
+      for (RunValueReader.PointerValue pair : pairs) {
+        ps.setString(1, pair.pointer());
+        ps.setString(2, pair.runId());
         ps.addBatch();
       }
       ps.executeBatch();

@@ -91,14 +91,33 @@ final class RunValueReader {
    */
   static List<PointerValue> pointerValues(
       Database database, Collection<String> runIds, boolean inputs) {
+    String column = inputs ? "input_values" : "output_values";
     List<PointerValue> found = new ArrayList<>();
-    for (Map.Entry<String, Object[][]> e : arrays(database, runIds).entrySet()) {
-      Object[] values = e.getValue()[inputs ? 0 : 1];
-      for (int v = 0; values != null && v + 8 <= values.length; v += 8) {
-        if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
-          found.add(
-              new PointerValue(e.getKey(), v / 8, (String) values[v + 2], (String) values[v]));
-        }
+    for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
+      for (Map.Entry<String, Object[]> e :
+          SqlRows.query(
+              database,
+              "reading the pointer "
+                  + (inputs ? "inputs" : "outputs")
+                  + " of "
+                  + runIds.size()
+                  + " runs",
+              "SELECT id, " + column + " FROM component_runs WHERE id = ANY(?)",
+              rs -> Map.entry(rs.getString(1), entriesOf(rs.getArray(2))),
+              chunk)) {
+        found.addAll(pointersIn(e.getKey(), e.getValue()));
+      }
+    }
+    return found;
+  }
+
+  /** The pointer values of one run's input or output array (null: none), in position order. */
+  static List<PointerValue> pointersIn(String runId, Object[] values) {
+    List<PointerValue> found = new ArrayList<>();
+    int n = RunValueArrays.VALUE_FIELDS;
+    for (int v = 0; values != null && v + n <= values.length; v += n) {
+      if ("POINTER".equals(values[v + 1]) && values[v + 2] != null) {
+        found.add(new PointerValue(runId, v / n, (String) values[v + 2], (String) values[v]));
       }
     }
     return found;
@@ -143,6 +162,11 @@ final class RunValueReader {
       }
     }
     return types;
+  }
+
+  /** Map.entry refuses null values: an SQL NULL array is an empty one here. */
+  private static Object[] entriesOf(Array a) throws SQLException {
+    return a == null ? new Object[0] : (Object[]) a.getArray();
   }
 
   private static Object[] entries(Array a) throws SQLException {

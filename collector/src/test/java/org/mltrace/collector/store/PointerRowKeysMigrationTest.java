@@ -32,6 +32,26 @@ class PointerRowKeysMigrationTest {
   }
 
   @Test
+  void h2KeyRebuiltByARepairGoesToo() throws SQLException {
+    String url = TestDatabases.h2Url(tmp);
+    String direct = OlderSchema.upTo(url, "46");
+    try (Connection c = DriverManager.getConnection(direct);
+        Statement st = c.createStatement()) {
+      // what H2KeyRepair.rebuildKey left before V047: the key backed by an index of its own
+      st.execute("CREATE UNIQUE INDEX RUN_WRITES_KEY_TEST ON run_writes (run_id, position)");
+    }
+    try (Database db = Database.open(url, Database.Access.EXISTING);
+        Statement st = db.connection().createStatement()) {
+      assertEquals(
+          0,
+          count(
+              st,
+              "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RUN_WRITES'"
+                  + " AND INDEX_NAME = 'RUN_WRITES_KEY_TEST'"));
+    }
+  }
+
+  @Test
   void postgres() throws SQLException {
     PostgresSchema schema = new PostgresSchema();
     try {
