@@ -169,14 +169,19 @@ public final class StalenessFacts {
    * all history long, such as a model file, per window) and the component's runs in the window
    * ({@code (component, end_time)}), then each such run's writes by key and their readers by
    * pointer (nested, so the planner cannot start from every run of the reader's component), without
-   * a round trip per window (a history page asks for thousands).
+   * a round trip per window (a history page asks for thousands). The bound by {@code now} is
+   * written as {@code <= LEAST(now, window end)}, the same condition next to {@code < window end}:
+   * H2 2.4, given two upper bounds on a descending index column, starts its range at the larger, so
+   * a plain {@code <= now} walked every run of the component that ended after the window (95% of
+   * {@code review}'s time on H2, 7 s of 18,000 windows on a 50,000-run history).
    */
   public Map<Integer, Superseder> latestSuperseding(List<Window> windows, Instant now) {
     try {
       String inWindow =
           " AND x.component = w.u AND x.status = 'ok'"
               + " AND x.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
-              + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE) AND x.end_time <= ?";
+              + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE)"
+              + " AND x.end_time <= LEAST(?, CAST(w.t AS TIMESTAMP WITH TIME ZONE))";
       String sql =
           "SELECT w.k,"
               + " (SELECT x.id FROM run_writes o JOIN component_runs x ON x.id = o.run_id"

@@ -221,14 +221,7 @@ abstract class StalenessContract {
   void aFileRewrittenAfterTheReadContentWasWrittenMakesTheReaderStale() throws Exception {
     // use-1 read the content clean-1 wrote (by fingerprint), although clean-2 had rewritten the
     // same path before use-1 started: a newer version of that very file existed.
-    rows.component("clean", null).component("use", null);
-    rows.run("clean-1", "clean", days(2), days(2).plusSeconds(60))
-        .output("clean-1", 0, "POINTER", "/d/f.csv");
-    rows.run("clean-2", "clean", days(2).plusSeconds(120), days(2).plusSeconds(180))
-        .output("clean-2", 0, "POINTER", "/d/f.csv");
-    rows.run("use-1", "use", days(2).plusSeconds(240), days(2).plusSeconds(300))
-        .input("use-1", 0, "in", "/d/f.csv")
-        .dependency("use-1", "clean-1", "/d/f.csv");
+    fileRewrittenBeforeUse();
     assertEquals(
         List.of(
             new StaleReason(
@@ -238,6 +231,31 @@ abstract class StalenessContract {
                 "was superseded by clean-2, which rewrote /d/f.csv after it and before this run"
                     + " started")),
         reasons("use-1", days(3)));
+  }
+
+  /**
+   * clean-1 writes /d/f.csv at 2d+1m, clean-2 rewrites it at 2d+3m, use-1 reads clean-1's at 2d+4m.
+   */
+  private void fileRewrittenBeforeUse() throws Exception {
+    rows.component("clean", null).component("use", null);
+    rows.run("clean-1", "clean", days(2), days(2).plusSeconds(60))
+        .output("clean-1", 0, "POINTER", "/d/f.csv");
+    rows.run("clean-2", "clean", days(2).plusSeconds(120), days(2).plusSeconds(180))
+        .output("clean-2", 0, "POINTER", "/d/f.csv");
+    rows.run("use-1", "use", days(2).plusSeconds(240), days(2).plusSeconds(300))
+        .input("use-1", 0, "in", "/d/f.csv")
+        .dependency("use-1", "clean-1", "/d/f.csv");
+  }
+
+  @Test
+  void aRewriteThatEndsAfterNowIsNotSeenYet() throws Exception {
+    // As of a moment before use-1 started: clean-2 rewrote /d/f.csv inside use-1's window but is
+    // seen only once it has ended by now (the window's end, use-1's start, is later than now).
+    fileRewrittenBeforeUse();
+    assertEquals(List.of(), reasons("use-1", days(2).plusSeconds(179)));
+    assertEquals(
+        List.of(StaleReason.Kind.FRESHER_OUTPUT),
+        reasons("use-1", days(2).plusSeconds(180)).stream().map(StaleReason::kind).toList());
   }
 
   @Test
