@@ -163,7 +163,10 @@ public final class JdbcLabelStore {
         now);
   }
 
-  /** The labels on the inputs the runs read, with their retraction time. */
+  /**
+   * The labels on the inputs the runs read, with their retraction time. The runs' pointers come
+   * from their own arrays: {@code run_reads} has no key by run (V047).
+   */
   public List<LabelRow> labelsReadBy(Collection<String> runIds) {
     Set<String> pointers = new LinkedHashSet<>();
     for (RunValueReader.PointerValue read : RunValueReader.pointerValues(database, runIds, true)) {
@@ -196,8 +199,7 @@ public final class JdbcLabelStore {
 
   /**
    * The labels on the pointers, by pointer, with their retraction time: only the retracted ones
-   * when {@code retractedOnly}. The runs' pointers come from their arrays: {@code run_reads} has no
-   * key by run (V047).
+   * when {@code retractedOnly}.
    */
   private Map<String, List<LabelRow>> labelsOn(Collection<String> pointers, boolean retractedOnly) {
     Map<String, List<LabelRow>> byPointer = new LinkedHashMap<>();
@@ -205,7 +207,9 @@ public final class JdbcLabelStore {
       for (LabelRow l :
           SqlRows.query(
               database,
-              "reading the labels of run inputs",
+              retractedOnly
+                  ? "reading the retracted labels the runs read"
+                  : "reading the labels of run inputs",
               "SELECT l.pointer_id, l.label, x.retracted_at FROM pointer_labels l"
                   + (retractedOnly ? " JOIN" : " LEFT JOIN")
                   + " label_retractions x ON x.label = l.label WHERE l.pointer_id = ANY(?)",
