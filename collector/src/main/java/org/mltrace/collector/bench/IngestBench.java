@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.mltrace.collector.Progress;
 import org.mltrace.collector.ingest.Collector;
 import org.mltrace.collector.ingest.DrainResult;
 import org.mltrace.collector.store.Database;
@@ -20,7 +21,8 @@ public final class IngestBench {
 
   /**
    * What one bench measured. {@code compactedBytes}: the H2 file once compacted ({@link
-   * DatabaseProbe#h2CompactedBytes}), -1 on PostgreSQL.
+   * DatabaseProbe#h2CompactedBytes}), -1 on PostgreSQL. {@code laterEntries} and {@code
+   * laterSeconds}: the entries committed after half of them were, and the time they took.
    */
   public record Result(
       long runs,
@@ -28,9 +30,19 @@ public final class IngestBench {
       long eventBytes,
       long databaseBytes,
       long compactedBytes,
-      long dependencies) {
+      long dependencies,
+      long laterEntries,
+      double laterSeconds) {
     public double runsPerSecond() {
       return runs / seconds;
+    }
+
+    /**
+     * The rate of the drain's second half: a fresh JVM spends the first seconds compiling the
+     * ingest path (and H2's), which a collector that runs for days pays once.
+     */
+    public double laterEntriesPerSecond() {
+      return laterEntries / laterSeconds;
     }
   }
 
@@ -42,7 +54,8 @@ public final class IngestBench {
     long eventBytes = SyntheticRuns.write(queueDir.resolve("bench"), runs);
     DrainResult r;
     double seconds;
-    try (Collector collector = Collector.open(jdbcUrl)) {
+    HalfwayClock halfway = new HalfwayClock();
+    try (Collector collector = Collector.open(jdbcUrl).reportingTo(halfway)) {
       long t0 = System.nanoTime();
       r = collector.drain(queueDir);
       seconds = (System.nanoTime() - t0) / 1e9;
@@ -54,7 +67,50 @@ public final class IngestBench {
       bytes = db.isPostgres() ? DatabaseProbe.postgresTableBytes(db) : h2FileSize(jdbcUrl);
     }
     long compacted = DatabaseProbe.h2CompactedBytes(jdbcUrl);
-    return new Result(r.runs(), seconds, eventBytes, bytes, compacted, dependencies);
+    return new Result(
+        r.runs(),
+        seconds,
+        eventBytes,
+        bytes,
+        compacted,
+        dependencies,
+        halfway.laterEntries(),
+        halfway.laterSeconds());
+  }
+
+  /** Notes when half of the drain's entries were committed, and what came after. */
+  private static final class HalfwayClock implements Progress {
+    private long total;
+    private long done;
+    private long doneAtHalf = -1;
+    private long halfAt;
+    private long endAt;
+
+    @Override
+    public void start(String task, String unit, long total) {
+      this.total = total;
+    }
+
+    @Override
+    public void advance(long entries) {
+      done += entries;
+      endAt = System.nanoTime();
+      if (doneAtHalf < 0 && done * 2 >= total) {
+        doneAtHalf = done;
+        halfAt = endAt;
+      }
+    }
+
+    @Override
+    public void finish() {}
+
+    long laterEntries() {
+      return doneAtHalf < 0 ? 0 : done - doneAtHalf;
+    }
+
+    double laterSeconds() {
+      return (endAt - halfAt) / 1e9;
+    }
   }
 
   /** The size of the H2 file of a {@code jdbc:h2:file:PATH[;...]} URL, or -1 for another kind. */

@@ -107,6 +107,16 @@ final class BenchCommand implements Callable<Integer> {
                         ? ""
                         : " (" + r.compactedBytes() / Math.max(1, r.runs()) + " once compacted)"),
             r.dependencies()));
+    if (r.laterEntries() > 0 && r.laterSeconds() > 0) {
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "the second half alone: %d entries in %.2f s: %.0f runs/s (the first includes the"
+                  + " JVM compiling the ingest path)",
+              r.laterEntries(),
+              r.laterSeconds(),
+              r.laterEntriesPerSecond()));
+    }
     // The MLTRACE paper's small company produces about a million runs a day.
     out.println(
         String.format(

@@ -22,5 +22,17 @@ class IngestBenchTest {
     assertTrue(
         r.compactedBytes() > 0 && r.compactedBytes() < r.databaseBytes(),
         "H2 rewrites the file without the storage its commits replaced: " + r);
+    assertEquals(0, r.laterEntries(), "one batch has no second half to time apart: " + r);
+  }
+
+  @Test
+  void timesTheSecondHalfOfTheDrainApart() {
+    int runs = 5000; // three batches of 2,000 entries: the second half starts after the second
+    IngestBench.Result r = IngestBench.run(TestDatabases.h2Url(tmp), tmp.resolve("queue"), runs);
+    assertEquals(runs, r.runs());
+    assertTrue(
+        r.laterEntries() > 0 && r.laterEntries() < runs / 2,
+        "the entries committed after half of them were: " + r);
+    assertTrue(r.laterSeconds() > 0 && r.laterSeconds() < r.seconds(), r.toString());
   }
 }
