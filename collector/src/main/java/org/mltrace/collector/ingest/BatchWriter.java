@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CapturedValue;
@@ -26,6 +31,25 @@ import org.mltrace.collector.truth.TaskIngest;
  * once.
  */
 final class BatchWriter {
+  /**
+   * A batch of at least this many new runs resolves its links on {@link #LINEAGE_THREADS} while
+   * this thread stores its rows; a smaller one (a follower's batch of a few runs) on this thread,
+   * where handing it over would cost more than it saves.
+   */
+  static final int OVERLAP_MIN_RUNS = 64;
+
+  /**
+   * Shared by every queue's drainer; threads are made when drainers need them and end after a
+   * minute unused. The tasks touch no database.
+   */
+  private static final ExecutorService LINEAGE_THREADS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread t = new Thread(task, "mltrace-lineage");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final IngestStore store;
   private final BatchLineage lineage = new BatchLineage();
 
@@ -145,11 +169,48 @@ final class BatchWriter {
     if (runs.isEmpty()) {
       return DrainResult.NONE;
     }
-    BatchLineage.Links links = lineage.resolve(fresh, tx);
-    tx.insertRuns(fresh, now);
+    BatchLineage.Prepared prepared = lineage.prepare(fresh, tx);
+    BatchLineage.Links links;
+    if (fresh.size() < OVERLAP_MIN_RUNS) {
+      links = prepared.resolve(tx);
+      tx.insertRuns(fresh, now);
+    } else {
+      // The links take a few microseconds a run in memory, the rows far longer in the database:
+      // one overlaps the other (on H2, the database's work is this thread's, so two cores work).
+      Future<Optional<BatchLineage.Links>> fromSnapshot =
+          LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
+      List<BatchLineage.Links> resolved = new ArrayList<>(1);
+      try {
+        tx.insertRuns(
+            fresh,
+            now,
+            () -> resolved.add(outcome(fromSnapshot).orElseGet(() -> prepared.resolve(tx))));
+      } finally {
+        fromSnapshot.cancel(false); // only if the rows failed first: the thread is then idle soon
+      }
+      links = resolved.get(0);
+    }
     tx.writeLinks(links);
     long duplicates = runs.size() - fresh.size();
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
+  }
+
+  /** The value of a finished or running task of {@link #LINEAGE_THREADS}, once it has one. */
+  private static <T> T outcome(Future<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while resolving a batch's links", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /**

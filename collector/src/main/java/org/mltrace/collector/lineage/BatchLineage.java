@@ -60,8 +60,17 @@ public final class BatchLineage {
 
   /** Resolves {@code runs} (new, in queue order) against {@code store} and each other. */
   public Links resolve(List<RunEvent> runs, Store store) {
+    return prepare(runs, store).resolve(store);
+  }
+
+  /**
+   * Reads the snapshot {@code runs} (new, in queue order) need from {@code store}; the rest of the
+   * work is in memory ({@link Prepared}), so it can run on another thread while the database stores
+   * the batch's other rows.
+   */
+  public Prepared prepare(List<RunEvent> runs, Store store) {
     if (runs.isEmpty()) {
-      return new Links(List.of(), List.of());
+      return new Prepared(runs, null);
     }
     Set<String> read = new LinkedHashSet<>();
     Set<String> written = new LinkedHashSet<>();
@@ -74,13 +83,75 @@ public final class BatchLineage {
     LineageSnapshot snapshot =
         store.lineageSnapshot(
             read, written, EventTimes.ofEpochMicros(earliestEnd), PRODUCERS_PER_POINTER);
-    Index index = new Index(snapshot, store);
-    for (RunEvent r : runs) {
-      index.add(r);
-      resolver.dependenciesOf(r, index).forEach(index::link);
-      resolver.relinksFor(r, index).forEach(index::link);
+    return new Prepared(runs, snapshot);
+  }
+
+  /** A batch of runs with the snapshot of what the database held before it. */
+  public final class Prepared {
+    private final List<RunEvent> runs;
+    private final LineageSnapshot snapshot;
+
+    private Prepared(List<RunEvent> runs, LineageSnapshot snapshot) {
+      this.runs = runs;
+      this.snapshot = snapshot;
     }
-    return index.links();
+
+    /**
+     * The batch's links. {@code database} answers the questions the snapshot cannot; it must still
+     * hold no {@code run_writes} row of the batch (it may hold the batch's other rows).
+     */
+    public Links resolve(Store database) {
+      if (runs.isEmpty()) {
+        return new Links(List.of(), List.of());
+      }
+      Index index = new Index(snapshot, database);
+      for (RunEvent r : runs) {
+        index.add(r);
+        resolver.dependenciesOf(r, index).forEach(index::link);
+        resolver.relinksFor(r, index).forEach(index::link);
+      }
+      return index.links();
+    }
+
+    /**
+     * The batch's links from the snapshot alone, touching no database, so any thread may call it;
+     * empty when a question needs the database (a pointer with more producers than the snapshot
+     * keeps, none of them suitable), and {@link #resolve} must then be called instead.
+     */
+    public Optional<Links> resolveFromSnapshot() {
+      try {
+        return Optional.of(resolve(SnapshotOnly.STORE));
+      } catch (SnapshotOnly.NeedsDatabase e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** A store that answers nothing: asking it ends {@link Prepared#resolveFromSnapshot}. */
+  private static final class SnapshotOnly implements Store {
+    static final SnapshotOnly STORE = new SnapshotOnly();
+
+    @Override
+    public LineageSnapshot lineageSnapshot(
+        Collection<String> readPointers,
+        Collection<String> writtenPointers,
+        Instant consumersStartedAtOrAfter,
+        int producersPerPointer) {
+      throw new NeedsDatabase();
+    }
+
+    @Override
+    public Optional<LineageIndex.Producer> latestProducer(
+        String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
+      throw new NeedsDatabase();
+    }
+
+    /** Thrown through the resolver: not an error, so without a stack trace. */
+    static final class NeedsDatabase extends RuntimeException {
+      NeedsDatabase() {
+        super("the snapshot cannot answer", null, false, false);
+      }
+    }
   }
 
   private static void addPointers(List<CapturedValue> values, Set<String> into) {

@@ -26,7 +26,17 @@ public interface IngestTransaction extends BatchLineage.Store {
    * a bare component row for an undeclared component, widening the component's first/last seen and
    * adding them to the components' run counts.
    */
-  void insertRuns(List<RunEvent> fresh, Instant now);
+  default void insertRuns(List<RunEvent> fresh, Instant now) {
+    insertRuns(fresh, now, () -> {});
+  }
+
+  /**
+   * {@link #insertRuns(List, Instant)}, calling {@code beforeOutputRows} on this thread once every
+   * row is written but the {@code run_writes} ones, which the lineage's database questions read
+   * ({@link BatchLineage.Prepared#resolve}): the batch's links can be resolved while the database
+   * stores its other rows, and answered by the database where the snapshot cannot.
+   */
+  void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows);
 
   /** Stores one run unless its id is stored; returns whether it stored it. */
   default boolean insertRun(RunEvent run, Instant now) {

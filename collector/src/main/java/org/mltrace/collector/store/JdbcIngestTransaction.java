@@ -195,8 +195,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public void insertRuns(List<RunEvent> fresh, Instant now) {
-    runs.insertAll(fresh, now);
+  public void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows) {
+    runs.insertAll(fresh, now, beforeOutputRows);
     JdbcRunCountStore.added(statements.connection(), fresh);
   }
 

@@ -65,21 +65,23 @@ final class RunRowWriter {
   }
 
   /**
-   * Stores new runs (see {@link #withoutStored}) with one batched statement per table.
+   * Stores new runs (see {@link #withoutStored}) with one batched statement per table, calling
+   * {@code beforeOutputRows} once every row but the {@code run_writes} ones is written.
    *
    * @throws StoreException if the database refuses a row
    */
-  void insertAll(List<RunEvent> fresh, Instant now) {
+  void insertAll(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows) {
     if (fresh.isEmpty()) {
+      beforeOutputRows.run();
       return;
     }
     try {
       seeComponents(fresh);
       seePointers(fresh);
       if (dialect == SqlDialect.POSTGRES) {
-        copyRuns(fresh, now);
+        copyRuns(fresh, now, beforeOutputRows);
       } else {
-        insertRuns(fresh, now);
+        insertRuns(fresh, now, beforeOutputRows);
       }
       boolean samples = false;
       for (RunEvent e : fresh) {
@@ -96,7 +98,8 @@ final class RunRowWriter {
   }
 
   /** The run rows, then a row per pointer read and per pointer written: three batches. */
-  private void insertRuns(List<RunEvent> fresh, Instant now) throws SQLException {
+  private void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows)
+      throws SQLException {
     PreparedStatement run =
         statements.get(
             "INSERT INTO component_runs ("
@@ -123,6 +126,7 @@ final class RunRowWriter {
     if (anyRead) {
       reads.executeBatch();
     }
+    beforeOutputRows.run();
     if (anyWrite) {
       writes.executeBatch();
     }
@@ -157,7 +161,8 @@ final class RunRowWriter {
    * PostgreSQL: the same rows as {@link #insertRuns}, through binary COPY, one table after the
    * other (a connection runs one COPY at a time).
    */
-  private void copyRuns(List<RunEvent> fresh, Instant now) throws SQLException {
+  private void copyRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows)
+      throws SQLException {
     Connection connection = statements.connection();
     PostgresRowCopy.copyIn(
         connection,
@@ -197,6 +202,7 @@ final class RunRowWriter {
             copyPointers(copy, e, e.inputs(), null);
           }
         });
+    beforeOutputRows.run();
     PostgresRowCopy.copyIn(
         connection,
         "run_writes (run_id, position, pointer_id, fingerprint, end_time)",

@@ -63,6 +63,36 @@ class BatchLineageTest {
     assertTrue(batched.fallbacks > fallbacksBefore, "some questions went past the snapshot's cap");
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3, 4})
+  void theSnapshotAloneLinksAsTheDatabaseWouldOrSaysItCannot(long seed) {
+    Random random = new Random(seed);
+    List<RunEvent> runs = randomRuns(random, 400);
+    SnapshotStore store = new SnapshotStore();
+    int answered = 0;
+    int declined = 0;
+    for (int from = 0; from < runs.size(); ) {
+      int to = Math.min(runs.size(), from + 1 + random.nextInt(60));
+      List<RunEvent> batch = runs.subList(from, to);
+      BatchLineage.Prepared prepared = new BatchLineage().prepare(batch, store);
+      Optional<BatchLineage.Links> fromSnapshot = prepared.resolveFromSnapshot();
+      int fallbacksBefore = store.fallbacks;
+      BatchLineage.Links links = prepared.resolve(store);
+      if (fromSnapshot.isPresent()) {
+        answered++;
+        assertEquals(links, fromSnapshot.get());
+        assertEquals(fallbacksBefore, store.fallbacks, "answered without the database");
+      } else {
+        declined++;
+        assertTrue(store.fallbacks > fallbacksBefore, "declined only where the database answers");
+      }
+      batch.forEach(store.index::add);
+      links.links().forEach(store.index::link);
+      from = to;
+    }
+    assertTrue(answered > 0 && declined > 0, answered + " answered, " + declined + " declined");
+  }
+
   @Test
   void aRunLinksToAProducerEarlierInItsOwnBatch() {
     RunEvent producer = run("p", "prep").at(0, 1).writes("o", "/f").build();
@@ -88,7 +118,7 @@ class BatchLineageTest {
     assertEquals(List.of(new Dependency("c", "p2", "/f")), links.replacing());
   }
 
-  private static List<RunEvent> randomRuns(Random random, int n) {
+  static List<RunEvent> randomRuns(Random random, int n) {
     List<RunEvent> runs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       double start = random.nextInt(300);

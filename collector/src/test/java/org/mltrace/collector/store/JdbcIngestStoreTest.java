@@ -9,6 +9,7 @@ import static org.mltrace.collector.testing.RunBuilder.run;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.ComponentEvent;
+import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.lineage.Dependency;
 import org.mltrace.collector.testing.RunBuilder;
@@ -76,6 +78,26 @@ class JdbcIngestStoreTest {
             Instant.parse("2026-01-01T00:00:01Z"),
             Instant.parse("2026-01-01T00:00:09Z")),
         declared);
+  }
+
+  @Test
+  void theHookBeforeOutputRowsSeesTheProducersStoredBeforeTheBatchOnly() {
+    store.inTransaction(
+        tx -> tx.insertRun(run("p1", "prep").at(0, 1).writes("o", "/f").build(), NOW));
+    RunEvent later = run("p2", "prep").at(2, 3).writes("o", "/f").build();
+    Instant any = Instant.parse("2027-01-01T00:00:00Z");
+    List<String> latest = new ArrayList<>();
+    store.inTransaction(
+        tx -> {
+          tx.insertRuns(
+              List.of(later),
+              NOW,
+              () -> latest.add(tx.latestProducer("/f", null, any, "-").orElseThrow().runId()));
+          latest.add(tx.latestProducer("/f", null, any, "-").orElseThrow().runId());
+          return null;
+        });
+    assertEquals(List.of("p1", "p2"), latest, "in the hook, then once the batch is stored");
+    assertTrue(runs.findRun("p2").isPresent());
   }
 
   @Test

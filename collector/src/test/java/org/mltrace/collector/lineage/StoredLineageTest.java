@@ -1,0 +1,88 @@
+package org.mltrace.collector.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.ingest.QueueDrainer;
+import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.testing.TestDatabases;
+import org.mltrace.collector.testing.TestQueues;
+
+/**
+ * The links a real drain stores, batch by batch, are those of storing the runs one at a time: with
+ * batches big enough that their links are resolved on another thread while the rows are written,
+ * and pointers with more producers than the snapshot keeps, so that some batches are resolved with
+ * the database's help, in the middle of writing their rows.
+ */
+class StoredLineageTest {
+  @TempDir Path tmp;
+  private Database database;
+
+  /** The database each test starts from: a fresh H2 file here, PostgreSQL in a subclass. */
+  String url() {
+    return TestDatabases.h2Url(tmp);
+  }
+
+  @BeforeEach
+  void open() {
+    database = Database.open(url(), Database.Access.CREATE);
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    database.close();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11, 12})
+  void storedLinksAreThoseOfOneRunAtATime(long seed) throws SQLException {
+    Random random = new Random(seed);
+    List<RunEvent> runs = BatchLineageTest.randomRuns(random, 1200);
+    InMemoryLineageIndex oneByOne = new InMemoryLineageIndex();
+    DependencyResolver resolver = new DependencyResolver();
+    for (RunEvent r : runs) {
+      oneByOne.add(r);
+      resolver.dependenciesOf(r, oneByOne).forEach(oneByOne::link);
+      resolver.relinksFor(r, oneByOne).forEach(oneByOne::link);
+    }
+
+    Path queue = tmp.resolve("queue");
+    TestQueues.write(queue, runs);
+    try (QueueDrainer drainer =
+        new QueueDrainer(
+            new JdbcIngestStore(database), queue, 150, Clock.systemUTC(), alerts -> {})) {
+      assertEquals(runs.size(), drainer.drainAvailable().runs());
+    }
+
+    assertTrue(oneByOne.links.size() > 300, "the workload links plenty: " + oneByOne.links.size());
+    assertEquals(oneByOne.links, storedLinks());
+  }
+
+  private Map<String, String> storedLinks() throws SQLException {
+    Map<String, String> links = new HashMap<>();
+    try (Statement st = database.connection().createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT run_id, pointer_id, depends_on_run_id FROM run_dependencies")) {
+      while (rs.next()) {
+        links.put(rs.getString(1) + "|" + rs.getString(2), rs.getString(3));
+      }
+    }
+    return links;
+  }
+}
