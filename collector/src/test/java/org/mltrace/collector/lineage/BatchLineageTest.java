@@ -34,13 +34,7 @@ class BatchLineageTest {
     Random random = new Random(seed);
     List<RunEvent> runs = randomRuns(random, 400);
 
-    InMemoryLineageIndex oneByOne = new InMemoryLineageIndex();
-    DependencyResolver resolver = new DependencyResolver();
-    for (RunEvent r : runs) {
-      oneByOne.add(r);
-      resolver.dependenciesOf(r, oneByOne).forEach(oneByOne::link);
-      resolver.relinksFor(r, oneByOne).forEach(oneByOne::link);
-    }
+    InMemoryLineageIndex oneByOne = oneAtATime(runs);
 
     SnapshotStore batched = new SnapshotStore();
     int fallbacksBefore = batched.fallbacks;
@@ -116,6 +110,18 @@ class BatchLineageTest {
     RunEvent late = run("p2", "prep").at(2, 3).writes("o", "/f").build();
     BatchLineage.Links links = new BatchLineage().resolve(List.of(late), store);
     assertEquals(List.of(new Dependency("c", "p2", "/f")), links.replacing());
+  }
+
+  /** The links of storing {@code runs} one at a time, in order. */
+  static InMemoryLineageIndex oneAtATime(List<RunEvent> runs) {
+    InMemoryLineageIndex index = new InMemoryLineageIndex();
+    DependencyResolver resolver = new DependencyResolver();
+    for (RunEvent r : runs) {
+      index.add(r);
+      resolver.dependenciesOf(r, index).forEach(index::link);
+      resolver.relinksFor(r, index).forEach(index::link);
+    }
+    return index;
   }
 
   static List<RunEvent> randomRuns(Random random, int n) {

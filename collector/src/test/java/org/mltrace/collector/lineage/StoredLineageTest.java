@@ -54,13 +54,7 @@ class StoredLineageTest {
   void storedLinksAreThoseOfOneRunAtATime(long seed) throws SQLException {
     Random random = new Random(seed);
     List<RunEvent> runs = BatchLineageTest.randomRuns(random, 1200);
-    InMemoryLineageIndex oneByOne = new InMemoryLineageIndex();
-    DependencyResolver resolver = new DependencyResolver();
-    for (RunEvent r : runs) {
-      oneByOne.add(r);
-      resolver.dependenciesOf(r, oneByOne).forEach(oneByOne::link);
-      resolver.relinksFor(r, oneByOne).forEach(oneByOne::link);
-    }
+    InMemoryLineageIndex oneByOne = BatchLineageTest.oneAtATime(runs);
 
     Path queue = tmp.resolve("queue");
     TestQueues.write(queue, runs);
