@@ -42,7 +42,7 @@ public final class IngestBench {
      * ingest path (and H2's), which a collector that runs for days pays once.
      */
     public double laterEntriesPerSecond() {
-      return laterEntries / laterSeconds;
+      return laterSeconds > 0 ? laterEntries / laterSeconds : 0;
     }
   }
 
@@ -56,9 +56,8 @@ public final class IngestBench {
     double seconds;
     HalfwayClock halfway = new HalfwayClock();
     try (Collector collector = Collector.open(jdbcUrl).reportingTo(halfway)) {
-      long t0 = System.nanoTime();
       r = collector.drain(queueDir);
-      seconds = (System.nanoTime() - t0) / 1e9;
+      seconds = halfway.seconds();
     }
     long dependencies;
     long bytes;
@@ -78,17 +77,24 @@ public final class IngestBench {
         halfway.laterSeconds());
   }
 
-  /** Notes when half of the drain's entries were committed, and what came after. */
+  /**
+   * Times the drain from its start, once the collector has counted the entries to store (which
+   * reading the queue through once costs, and a drain without progress reporting does not do), to
+   * its end, and notes when half of the entries were committed.
+   */
   private static final class HalfwayClock implements Progress {
     private long total;
     private long done;
     private long doneAtHalf = -1;
+    private long startAt;
     private long halfAt;
     private long endAt;
 
     @Override
     public void start(String task, String unit, long total) {
       this.total = total;
+      startAt = System.nanoTime();
+      endAt = startAt;
     }
 
     @Override
@@ -102,14 +108,20 @@ public final class IngestBench {
     }
 
     @Override
-    public void finish() {}
+    public void finish() {
+      endAt = System.nanoTime();
+    }
+
+    double seconds() {
+      return (endAt - startAt) / 1e9;
+    }
 
     long laterEntries() {
       return doneAtHalf < 0 ? 0 : done - doneAtHalf;
     }
 
     double laterSeconds() {
-      return (endAt - halfAt) / 1e9;
+      return doneAtHalf < 0 ? 0 : (endAt - halfAt) / 1e9;
     }
   }
 

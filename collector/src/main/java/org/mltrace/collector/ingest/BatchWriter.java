@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CapturedValue;
@@ -38,6 +40,8 @@ final class BatchWriter {
    */
   static final int OVERLAP_MIN_RUNS = 64;
 
+  private static final AtomicInteger LINEAGE_THREAD_NUMBER = new AtomicInteger();
+
   /**
    * Shared by every queue's drainer; threads are made when drainers need them and end after a
    * minute unused. The tasks touch no database.
@@ -45,7 +49,8 @@ final class BatchWriter {
   private static final ExecutorService LINEAGE_THREADS =
       Executors.newCachedThreadPool(
           task -> {
-            Thread t = new Thread(task, "mltrace-lineage");
+            Thread t =
+                new Thread(task, "mltrace-lineage-" + LINEAGE_THREAD_NUMBER.incrementAndGet());
             t.setDaemon(true);
             return t;
           });
@@ -161,8 +166,9 @@ final class BatchWriter {
   }
 
   /**
-   * Stores the batch's runs: first their links are resolved against what the database held before
-   * the batch and against each other (queue order), then every row is written in bulk.
+   * Stores the batch's runs and their links, resolved against what the database held before the
+   * batch and against each other (queue order): for a big batch on another thread while this one
+   * writes the rows.
    */
   private DrainResult storeRuns(
       IngestTransaction tx, List<RunEvent> runs, List<RunEvent> fresh, Instant now) {
@@ -170,46 +176,70 @@ final class BatchWriter {
       return DrainResult.NONE;
     }
     BatchLineage.Prepared prepared = lineage.prepare(fresh, tx);
-    BatchLineage.Links links;
-    if (fresh.size() < OVERLAP_MIN_RUNS) {
-      links = prepared.resolve(tx);
-      tx.insertRuns(fresh, now);
-    } else {
-      // The links take a few microseconds a run in memory, the rows far longer in the database:
-      // one overlaps the other (on H2, the database's work is this thread's, so two cores work).
-      Future<Optional<BatchLineage.Links>> fromSnapshot =
-          LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
-      List<BatchLineage.Links> resolved = new ArrayList<>(1);
+    Future<Optional<BatchLineage.Links>> fromSnapshot = null;
+    if (fresh.size() >= OVERLAP_MIN_RUNS) {
       try {
-        tx.insertRuns(
-            fresh,
-            now,
-            () -> resolved.add(outcome(fromSnapshot).orElseGet(() -> prepared.resolve(tx))));
-      } finally {
-        fromSnapshot.cancel(false); // only if the rows failed first: the thread is then idle soon
+        // The links take a few microseconds a run in memory, the rows far longer in the database:
+        // one overlaps the other (on H2, the database's work is this thread's: two cores work).
+        fromSnapshot = LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
+      } catch (RejectedExecutionException noThread) {
+        fromSnapshot = null; // resolved on this thread instead
       }
-      links = resolved.get(0);
     }
-    tx.writeLinks(links);
+    List<BatchLineage.Links> resolved = new ArrayList<>(1);
+    Future<Optional<BatchLineage.Links>> task = fromSnapshot;
+    try {
+      tx.insertRuns(
+          fresh,
+          now,
+          () ->
+              resolved.add(
+                  (task == null ? Optional.<BatchLineage.Links>empty() : outcome(task))
+                      .orElseGet(() -> prepared.resolve(tx))));
+    } finally {
+      if (task != null) {
+        task.cancel(false); // only if the rows failed first: the thread is then idle soon
+      }
+    }
+    if (resolved.size() != 1) {
+      throw new IllegalStateException(
+          "the store resolved a batch's links " + resolved.size() + " times instead of once");
+    }
+    tx.writeLinks(resolved.get(0));
     long duplicates = runs.size() - fresh.size();
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
   }
 
-  /** The value of a finished or running task of {@link #LINEAGE_THREADS}, once it has one. */
+  /**
+   * The value of a task of {@link #LINEAGE_THREADS}, waiting for it however long it takes: it is
+   * short, and giving up would fail a batch that is fine. An interrupt is kept for the caller.
+   */
   private static <T> T outcome(Future<T> task) {
+    boolean interrupted = false;
     try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while resolving a batch's links", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
+      while (true) {
+        try {
+          return task.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          cause.addSuppressed(
+              new IllegalStateException(
+                  "raised while resolving a batch's links for " + Thread.currentThread()));
+          if (cause instanceof RuntimeException r) {
+            throw r;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(cause);
+        }
       }
-      if (e.getCause() instanceof Error err) {
-        throw err;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
-      throw new IllegalStateException(e.getCause());
     }
   }
 

@@ -26,8 +26,8 @@ import org.mltrace.agent.event.RunEvent;
  *
  * <p>The snapshot keeps only the latest {@value #PRODUCERS_PER_POINTER} producers of a pointer. A
  * question those cannot answer (every one of them ended too late, or wrote other content) goes to
- * {@code database}, which then still holds only the runs stored before the batch: the batch's own
- * runs are added from memory.
+ * {@code database}, which then holds no producer of the batch (its {@code run_writes} rows are
+ * written after the links are resolved): the batch's own producers are added from memory.
  */
 public final class BatchLineage {
   static final int PRODUCERS_PER_POINTER = 8;
@@ -92,7 +92,7 @@ public final class BatchLineage {
     private final LineageSnapshot snapshot;
 
     private Prepared(List<RunEvent> runs, LineageSnapshot snapshot) {
-      this.runs = runs;
+      this.runs = List.copyOf(runs);
       this.snapshot = snapshot;
     }
 

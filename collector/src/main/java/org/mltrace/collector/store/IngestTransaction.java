@@ -31,10 +31,11 @@ public interface IngestTransaction extends BatchLineage.Store {
   }
 
   /**
-   * {@link #insertRuns(List, Instant)}, calling {@code beforeOutputRows} on this thread once every
-   * row is written but the {@code run_writes} ones, which the lineage's database questions read
-   * ({@link BatchLineage.Prepared#resolve}): the batch's links can be resolved while the database
-   * stores its other rows, and answered by the database where the snapshot cannot.
+   * {@link #insertRuns(List, Instant)}, calling {@code beforeOutputRows} on this thread before the
+   * {@code run_writes} rows, which the lineage's database questions read ({@link
+   * BatchLineage.Prepared#resolve}), are written: the run, pointer, read, sample and trigger rows
+   * come before it, the writes and run counts after. So the batch's links can be resolved while the
+   * database stores its other rows, and answered by the database where the snapshot cannot.
    */
   void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows);
 

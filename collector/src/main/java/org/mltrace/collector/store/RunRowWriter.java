@@ -65,8 +65,9 @@ final class RunRowWriter {
   }
 
   /**
-   * Stores new runs (see {@link #withoutStored}) with one batched statement per table, calling
-   * {@code beforeOutputRows} once every row but the {@code run_writes} ones is written.
+   * Stores new runs (see {@link #withoutStored}) with one batched statement per table. The {@code
+   * run_writes} rows go last, after {@code beforeOutputRows} has run: see {@link
+   * IngestTransaction#insertRuns(List, Instant, Runnable)}.
    *
    * @throws StoreException if the database refuses a row
    */
@@ -79,9 +80,9 @@ final class RunRowWriter {
       seeComponents(fresh);
       seePointers(fresh);
       if (dialect == SqlDialect.POSTGRES) {
-        copyRuns(fresh, now, beforeOutputRows);
+        copyRunsAndReads(fresh, now);
       } else {
-        insertRuns(fresh, now, beforeOutputRows);
+        insertRunsAndReads(fresh, now);
       }
       boolean samples = false;
       for (RunEvent e : fresh) {
@@ -92,14 +93,19 @@ final class RunRowWriter {
         sampleInsert().executeBatch();
       }
       markPending(fresh, now);
+      beforeOutputRows.run();
+      if (dialect == SqlDialect.POSTGRES) {
+        copyWrites(fresh);
+      } else {
+        insertWrites(fresh);
+      }
     } catch (SQLException ex) {
       throw StoreException.of("storing " + fresh.size() + " runs", ex);
     }
   }
 
-  /** The run rows, then a row per pointer read and per pointer written: three batches. */
-  private void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows)
-      throws SQLException {
+  /** The run rows, then a row per pointer read: two batches. */
+  private void insertRunsAndReads(List<RunEvent> fresh, Instant now) throws SQLException {
     PreparedStatement run =
         statements.get(
             "INSERT INTO component_runs ("
@@ -113,20 +119,25 @@ final class RunRowWriter {
         statements.get(
             "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint, name)"
                 + " VALUES (?, ?, ?, ?, ?)");
-    PreparedStatement writes =
-        statements.get(
-            "INSERT INTO run_writes (run_id, position, pointer_id, fingerprint, end_time)"
-                + " VALUES (?, ?, ?, ?, ?)");
     boolean anyRead = false;
-    boolean anyWrite = false;
     for (RunEvent e : fresh) {
       anyRead |= addPointers(reads, e, e.inputs(), null);
-      anyWrite |= addPointers(writes, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
     }
     if (anyRead) {
       reads.executeBatch();
     }
-    beforeOutputRows.run();
+  }
+
+  /** A row per pointer written: one batch. */
+  private void insertWrites(List<RunEvent> fresh) throws SQLException {
+    PreparedStatement writes =
+        statements.get(
+            "INSERT INTO run_writes (run_id, position, pointer_id, fingerprint, end_time)"
+                + " VALUES (?, ?, ?, ?, ?)");
+    boolean anyWrite = false;
+    for (RunEvent e : fresh) {
+      anyWrite |= addPointers(writes, e, e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+    }
     if (anyWrite) {
       writes.executeBatch();
     }
@@ -158,11 +169,10 @@ final class RunRowWriter {
   }
 
   /**
-   * PostgreSQL: the same rows as {@link #insertRuns}, through binary COPY, one table after the
-   * other (a connection runs one COPY at a time).
+   * PostgreSQL: the same rows as {@link #insertRunsAndReads}, through binary COPY, one table after
+   * the other (a connection runs one COPY at a time).
    */
-  private void copyRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows)
-      throws SQLException {
+  private void copyRunsAndReads(List<RunEvent> fresh, Instant now) throws SQLException {
     Connection connection = statements.connection();
     PostgresRowCopy.copyIn(
         connection,
@@ -202,9 +212,12 @@ final class RunRowWriter {
             copyPointers(copy, e, e.inputs(), null);
           }
         });
-    beforeOutputRows.run();
+  }
+
+  /** PostgreSQL: the same rows as {@link #insertWrites}, through binary COPY. */
+  private void copyWrites(List<RunEvent> fresh) throws SQLException {
     PostgresRowCopy.copyIn(
-        connection,
+        statements.connection(),
         "run_writes (run_id, position, pointer_id, fingerprint, end_time)",
         5,
         copy -> {

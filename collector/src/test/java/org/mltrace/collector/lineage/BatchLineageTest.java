@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
-import org.mltrace.collector.testing.RunBuilder;
 
 /**
  * Resolving a batch at once must link exactly as storing its runs one at a time does, whatever the
@@ -24,17 +24,13 @@ import org.mltrace.collector.testing.RunBuilder;
  * snapshot's cap the database answers).
  */
 class BatchLineageTest {
-  private static final List<String> POINTERS =
-      List.of("/d/a.csv", "/d/b.csv", "/d/model.bin", "mem://x/T@1", "/d/c.csv");
-  private static final String[] FINGERPRINTS = {null, "xxh64:1", "xxh64:2"};
-
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
   void batchesLinkExactlyAsOneRunAtATime(long seed) {
     Random random = new Random(seed);
-    List<RunEvent> runs = randomRuns(random, 400);
+    List<RunEvent> runs = LineageWorkloads.randomRuns(random, 400);
 
-    InMemoryLineageIndex oneByOne = oneAtATime(runs);
+    Map<String, String> oneByOne = LineageWorkloads.linksOneAtATime(runs);
 
     SnapshotStore batched = new SnapshotStore();
     int fallbacksBefore = batched.fallbacks;
@@ -52,8 +48,8 @@ class BatchLineageTest {
       from = to;
     }
 
-    assertTrue(oneByOne.links.size() > 100, "the workload links plenty: " + oneByOne.links.size());
-    assertEquals(oneByOne.links, batched.index.links);
+    assertTrue(oneByOne.size() > 100, "the workload links plenty: " + oneByOne.size());
+    assertEquals(oneByOne, batched.index.links);
     assertTrue(batched.fallbacks > fallbacksBefore, "some questions went past the snapshot's cap");
   }
 
@@ -61,7 +57,7 @@ class BatchLineageTest {
   @ValueSource(longs = {1, 2, 3, 4})
   void theSnapshotAloneLinksAsTheDatabaseWouldOrSaysItCannot(long seed) {
     Random random = new Random(seed);
-    List<RunEvent> runs = randomRuns(random, 400);
+    List<RunEvent> runs = LineageWorkloads.randomRuns(random, 400);
     SnapshotStore store = new SnapshotStore();
     int answered = 0;
     int declined = 0;
@@ -110,40 +106,6 @@ class BatchLineageTest {
     RunEvent late = run("p2", "prep").at(2, 3).writes("o", "/f").build();
     BatchLineage.Links links = new BatchLineage().resolve(List.of(late), store);
     assertEquals(List.of(new Dependency("c", "p2", "/f")), links.replacing());
-  }
-
-  /** The links of storing {@code runs} one at a time, in order. */
-  static InMemoryLineageIndex oneAtATime(List<RunEvent> runs) {
-    InMemoryLineageIndex index = new InMemoryLineageIndex();
-    DependencyResolver resolver = new DependencyResolver();
-    for (RunEvent r : runs) {
-      index.add(r);
-      resolver.dependenciesOf(r, index).forEach(index::link);
-      resolver.relinksFor(r, index).forEach(index::link);
-    }
-    return index;
-  }
-
-  static List<RunEvent> randomRuns(Random random, int n) {
-    List<RunEvent> runs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      double start = random.nextInt(300);
-      RunBuilder b =
-          run(String.format("r%03d", i), "c" + random.nextInt(3))
-              .at(start, start + random.nextInt(4));
-      for (int k = random.nextInt(3); k > 0; k--) {
-        b.readsVersion("in" + k, pick(random), FINGERPRINTS[random.nextInt(3)]);
-      }
-      for (int k = random.nextInt(3); k > 0; k--) {
-        b.writesVersion("out" + k, pick(random), FINGERPRINTS[random.nextInt(3)]);
-      }
-      runs.add(b.build());
-    }
-    return runs;
-  }
-
-  private static String pick(Random random) {
-    return POINTERS.get(random.nextInt(POINTERS.size()));
   }
 
   /** A store over an in-memory index: answers snapshots as the SQL does, and counts fallbacks. */

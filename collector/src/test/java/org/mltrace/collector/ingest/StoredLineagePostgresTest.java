@@ -1,4 +1,4 @@
-package org.mltrace.collector.lineage;
+package org.mltrace.collector.ingest;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;

@@ -1,4 +1,4 @@
-package org.mltrace.collector.lineage;
+package org.mltrace.collector.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mltrace.agent.event.RunEvent;
-import org.mltrace.collector.ingest.QueueDrainer;
+import org.mltrace.collector.lineage.LineageWorkloads;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
 import org.mltrace.collector.testing.TestDatabases;
@@ -31,6 +31,8 @@ import org.mltrace.collector.testing.TestQueues;
  * the database's help, in the middle of writing their rows.
  */
 class StoredLineageTest {
+  private static final int BATCH = 150;
+
   @TempDir Path tmp;
   private Database database;
 
@@ -53,19 +55,21 @@ class StoredLineageTest {
   @ValueSource(longs = {11, 12})
   void storedLinksAreThoseOfOneRunAtATime(long seed) throws SQLException {
     Random random = new Random(seed);
-    List<RunEvent> runs = BatchLineageTest.randomRuns(random, 1200);
-    InMemoryLineageIndex oneByOne = BatchLineageTest.oneAtATime(runs);
+    List<RunEvent> runs = LineageWorkloads.randomRuns(random, 1200);
+    Map<String, String> oneByOne = LineageWorkloads.linksOneAtATime(runs);
 
+    assertTrue(
+        BATCH >= BatchWriter.OVERLAP_MIN_RUNS, "the batches are resolved on the lineage thread");
     Path queue = tmp.resolve("queue");
     TestQueues.write(queue, runs);
     try (QueueDrainer drainer =
         new QueueDrainer(
-            new JdbcIngestStore(database), queue, 150, Clock.systemUTC(), alerts -> {})) {
+            new JdbcIngestStore(database), queue, BATCH, Clock.systemUTC(), alerts -> {})) {
       assertEquals(runs.size(), drainer.drainAvailable().runs());
     }
 
-    assertTrue(oneByOne.links.size() > 300, "the workload links plenty: " + oneByOne.links.size());
-    assertEquals(oneByOne.links, storedLinks());
+    assertTrue(oneByOne.size() > 300, "the workload links plenty: " + oneByOne.size());
+    assertEquals(oneByOne, storedLinks());
   }
 
   private Map<String, String> storedLinks() throws SQLException {
