@@ -33,9 +33,9 @@ import java.util.concurrent.Future;
  * </pre>
  *
  * Copies the storage shape of V025 on (a run's values in arrays, pointer rows in run_reads and
- * run_writes). Foreign keys are not checked while copying (the source enforced them); plain
- * indexes are dropped first and rebuilt at the end; identity columns restart after their largest
- * value.
+ * run_writes, which have no key since V047: their rows go by run end, run and position). Foreign
+ * keys are not checked while copying (the source enforced them); plain indexes are dropped first
+ * and rebuilt at the end; identity columns restart after their largest value.
  */
 public class CopyHistory {
   private static final int BATCH = 5_000;
@@ -209,11 +209,17 @@ public class CopyHistory {
     if (table.equals("io_pointers")) {
       return "SELECT t.* FROM io_pointers t ORDER BY t.first_seen, t.identifier";
     }
-    if (columns(from, table).contains("run_id") && !key.isEmpty()) {
+    List<String> columns = columns(from, table);
+    if (columns.contains("run_id") && key.isEmpty() && columns.contains("position")) {
+      // run_reads and run_writes since V047: no key, a run's rows by their position
+      key.add("t.run_id");
+      key.add("t.position");
+    }
+    if (columns.contains("run_id") && !key.isEmpty()) {
       return "SELECT t.* FROM "
           + table
           + " t JOIN component_runs r ON r.id = t.run_id ORDER BY r.end_time, "
-          + byKey;
+          + String.join(", ", key);
     }
     return "SELECT t.* FROM " + table + " t" + (key.isEmpty() ? "" : " ORDER BY " + byKey);
   }
