@@ -176,29 +176,13 @@ final class BatchWriter {
       return DrainResult.NONE;
     }
     BatchLineage.Prepared prepared = lineage.prepare(fresh, tx);
-    Future<Optional<BatchLineage.Links>> fromSnapshot = null;
-    if (fresh.size() >= OVERLAP_MIN_RUNS) {
-      try {
-        // The links take a few microseconds a run in memory, the rows far longer in the database:
-        // one overlaps the other (on H2, the database's work is this thread's: two cores work).
-        fromSnapshot = LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
-      } catch (RejectedExecutionException noThread) {
-        fromSnapshot = null; // resolved on this thread instead
-      }
-    }
+    Future<Optional<BatchLineage.Links>> fromSnapshot = resolveAside(prepared, fresh.size());
     List<BatchLineage.Links> resolved = new ArrayList<>(1);
-    Future<Optional<BatchLineage.Links>> task = fromSnapshot;
     try {
-      tx.insertRuns(
-          fresh,
-          now,
-          () ->
-              resolved.add(
-                  (task == null ? Optional.<BatchLineage.Links>empty() : outcome(task))
-                      .orElseGet(() -> prepared.resolve(tx))));
+      tx.insertRuns(fresh, now, () -> resolved.add(links(fromSnapshot, prepared, tx)));
     } finally {
-      if (task != null) {
-        task.cancel(false); // only if the rows failed first: the thread is then idle soon
+      if (fromSnapshot != null) {
+        fromSnapshot.cancel(false); // only if the rows failed first: the thread is then idle soon
       }
     }
     if (resolved.size() != 1) {
@@ -208,6 +192,37 @@ final class BatchWriter {
     tx.writeLinks(resolved.get(0));
     long duplicates = runs.size() - fresh.size();
     return new DrainResult(fresh.size(), fresh.size(), duplicates, 0);
+  }
+
+  /**
+   * Starts resolving a batch's links from its snapshot on {@link #LINEAGE_THREADS}: the links take
+   * a few microseconds a run in memory, the rows far longer in the database, and one overlaps the
+   * other (on H2, the database's work is this thread's: two cores work). Null for a small batch, or
+   * when the pool takes no task: the links are then resolved on this thread.
+   */
+  private static Future<Optional<BatchLineage.Links>> resolveAside(
+      BatchLineage.Prepared prepared, int runs) {
+    if (runs < OVERLAP_MIN_RUNS) {
+      return null;
+    }
+    try {
+      return LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
+    } catch (RejectedExecutionException noThread) {
+      return null;
+    }
+  }
+
+  /**
+   * The batch's links: those the other thread resolved from the snapshot, else (it could not, or
+   * was not asked) resolved here with the database's help.
+   */
+  private static BatchLineage.Links links(
+      Future<Optional<BatchLineage.Links>> fromSnapshot,
+      BatchLineage.Prepared prepared,
+      IngestTransaction tx) {
+    Optional<BatchLineage.Links> links =
+        fromSnapshot == null ? Optional.empty() : outcome(fromSnapshot);
+    return links.orElseGet(() -> prepared.resolve(tx));
   }
 
   /**
