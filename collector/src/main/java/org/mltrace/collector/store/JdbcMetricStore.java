@@ -347,12 +347,17 @@ public final class JdbcMetricStore {
         rs -> rs.getString(1));
   }
 
-  /** The threshold of the component's latest result of that trigger, NaN when none. */
+  /**
+   * The threshold of the component's latest result of that trigger that has one, NaN when none. An
+   * error result (a run without the data the trigger needs) carries no threshold, and the engine
+   * evaluates runs in parallel, so the latest result may be an earlier run's error.
+   */
   public double latestThreshold(String component, String triggerName) {
     return SqlRows.query(
             database,
             "reading the threshold of trigger " + triggerName + " of " + component,
             "SELECT threshold FROM trigger_results WHERE component = ? AND trigger_name = ?"
+                + " AND threshold IS NOT NULL"
                 + " ORDER BY component, trigger_name, evaluated_at DESC LIMIT 1",
             rs -> Jdbc.doubleOrNaN(rs, "threshold"),
             component,

@@ -154,6 +154,25 @@ class JdbcMetricStoreTest {
       assertTrue(recorded.numbers().containsAll(List.of("loss", "epochs", "extra")));
       assertEquals(List.of("weights"), List.copyOf(recorded.summarized()));
 
+      // the threshold line: the latest result's, unless that is an error, which carries none
+      assertEquals(0.2, store.latestThreshold("train", "psi"));
+      try (TriggerRows rows = TriggerRows.open(url)) {
+        rows.result(
+            "train-1",
+            "train",
+            "after_run",
+            0,
+            "psi",
+            "error",
+            null,
+            null,
+            "no reference sample",
+            true,
+            T0.plusSeconds(RUNS * 60 + 100));
+      }
+      assertEquals(0.2, store.latestThreshold("train", "psi"));
+      assertTrue(Double.isNaN(store.latestThreshold("train", "ks")), "no result: no line");
+
       // the latest values, one run after another, as history --metric lists them
       List<JdbcMetricStore.Point> latest = store.variable("train", "loss", 3);
       assertEquals(3, latest.size());
