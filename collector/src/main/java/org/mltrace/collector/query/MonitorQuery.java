@@ -43,7 +43,10 @@ public final class MonitorQuery {
   /** One entry of a component's metric list. */
   public record Choice(String id, String kind, boolean declaredMetric) {}
 
-  /** A component series: {@code threshold} the latest trigger result's (NaN when none). */
+  /**
+   * A component series: {@code threshold} that of the latest trigger result that has one (NaN when
+   * none).
+   */
   public record Series(
       String component,
       String metric,
