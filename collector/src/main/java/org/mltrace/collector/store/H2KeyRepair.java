@@ -39,12 +39,13 @@ final class H2KeyRepair {
 
   /**
    * Child tables of a run and their primary keys; none is referenced by a foreign key. The pointer
-   * rows ({@code run_reads}, {@code run_writes}) have had no key since V047.
+   * rows ({@code run_reads}, {@code run_writes}) have had no key since V047; the dependencies
+   * are keyed by run and pointer key since V048.
    */
   static final Map<String, String> CHILD_KEYS =
       Map.of(
           "RUN_VALUE_SAMPLES", "RUN_ID, DIRECTION, POSITION",
-          "RUN_DEPENDENCIES", "RUN_ID, POINTER_ID");
+          "RUN_DEPENDENCY_KEYS", "RUN_KEY, POINTER_KEY");
 
   /** H2's message names the index's table: {@code ... ON PUBLIC.RUN_OUTPUTS(RUN_ID, ...}. */
   private static final Pattern VIOLATED_TABLE = Pattern.compile("ON PUBLIC\\.([A-Z_]+)\\(");
