@@ -14,8 +14,8 @@ import org.flywaydb.core.api.migration.Context;
  * run_writes} and {@code run_dependencies} become views with their old columns.
  *
  * <p>Java rather than SQL because H2 commits DDL statement by statement: a migration interrupted
- * halfway runs again from the start, so each step checks what is already done (a key column
- * filled, a table already moved) instead of doing it twice.
+ * halfway runs again from the start, so each step checks what is already done (a key column added,
+ * a table already moved) instead of doing it twice.
  */
 public class V048__LinkTablesByKey extends BaseJavaMigration {
   @Override
@@ -78,21 +78,26 @@ public class V048__LinkTablesByKey extends BaseJavaMigration {
             + " JOIN io_pointers p ON p.pointer_key = k.pointer_key");
   }
 
-  /** Adds and fills a key column drawn from its own sequence, then its unique index. */
+  /**
+   * Adds a key column drawn from its own sequence, then its unique index. The column comes filled:
+   * H2 evaluates the default for each row as it copies the table to add the column, in the same
+   * statement, so a rerun finds the column whole or absent. Filling it by an UPDATE afterwards
+   * wrote every row a second time: a file holding 50,000 one-value runs grew from 21.5 to 121.5 MB,
+   * against 38.8 MB so, before the index (the collector's H2 does not compact its file on close).
+   */
   private static void addKey(
       Connection c, String table, String column, String sequence, String index)
       throws SQLException {
     exec(c, "CREATE SEQUENCE IF NOT EXISTS " + sequence + " INCREMENT BY 1000");
-    exec(c, "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS " + column + " BIGINT");
     exec(
         c,
-        "UPDATE " + table + " SET " + column + " = NEXT VALUE FOR " + sequence
-            + " WHERE " + column + " IS NULL");
-    exec(
-        c,
-        "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET DEFAULT NEXT VALUE FOR "
-            + sequence);
-    exec(c, "ALTER TABLE " + table + " ALTER COLUMN " + column + " SET NOT NULL");
+        "ALTER TABLE "
+            + table
+            + " ADD COLUMN IF NOT EXISTS "
+            + column
+            + " BIGINT DEFAULT NEXT VALUE FOR "
+            + sequence
+            + " NOT NULL");
     exec(c, "CREATE UNIQUE INDEX IF NOT EXISTS " + index + " ON " + table + " (" + column + ")");
   }
 
@@ -102,13 +107,7 @@ public class V048__LinkTablesByKey extends BaseJavaMigration {
    * rerun after an interruption finds them all or none.
    */
   private static void move(
-      Connection c,
-      String old,
-      String keyed,
-      String create,
-      String copy,
-      String index,
-      String view)
+      Connection c, String old, String keyed, String create, String copy, String index, String view)
       throws SQLException {
     exec(c, create);
     if (isTable(c, old)) {

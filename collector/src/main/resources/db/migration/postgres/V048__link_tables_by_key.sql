@@ -12,16 +12,13 @@
 CREATE SEQUENCE run_keys INCREMENT BY 1000;
 CREATE SEQUENCE pointer_keys INCREMENT BY 1000;
 
-ALTER TABLE component_runs ADD COLUMN run_key BIGINT;
-UPDATE component_runs SET run_key = nextval('run_keys');
-ALTER TABLE component_runs ALTER COLUMN run_key SET DEFAULT nextval('run_keys'),
-    ALTER COLUMN run_key SET NOT NULL;
+-- A volatile default fills the new column row by row as ADD COLUMN rewrites the table, once.
+-- Filling it by an UPDATE afterwards left every row's old version behind: a component_runs of
+-- 50,000 one-value runs grew from 10.0 to 20.2 MB (10.2 MB so), and VACUUM did not give it back.
+ALTER TABLE component_runs ADD COLUMN run_key BIGINT NOT NULL DEFAULT nextval('run_keys');
 CREATE UNIQUE INDEX component_runs_by_key ON component_runs (run_key);
 
-ALTER TABLE io_pointers ADD COLUMN pointer_key BIGINT;
-UPDATE io_pointers SET pointer_key = nextval('pointer_keys');
-ALTER TABLE io_pointers ALTER COLUMN pointer_key SET DEFAULT nextval('pointer_keys'),
-    ALTER COLUMN pointer_key SET NOT NULL;
+ALTER TABLE io_pointers ADD COLUMN pointer_key BIGINT NOT NULL DEFAULT nextval('pointer_keys');
 CREATE UNIQUE INDEX io_pointers_by_key ON io_pointers (pointer_key);
 
 -- Columns widest first, so PostgreSQL pads none of them.
