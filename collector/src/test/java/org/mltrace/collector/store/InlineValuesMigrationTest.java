@@ -1,14 +1,13 @@
 package org.mltrace.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mltrace.collector.store.QueryRows.rows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -143,29 +142,5 @@ class InlineValuesMigrationTest {
             + " element_count, sampled, null_count, nan_count, min_value, max_value, mean_value,"
             + " stddev_value, distinct_estimate) VALUES ('r1', 'output', 2, 'number', 'stride',"
             + " 100000, 1024, 0, 3, -1.5, 0.1, 0.30000000000000004, NULL, 999)");
-  }
-
-  /** Each row as its columns joined by |, times as ISO instants. */
-  private static List<String> rows(Statement st, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> cols = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          Object o = rs.getObject(i);
-          if (o instanceof java.time.OffsetDateTime t) {
-            o = t.toInstant();
-          } else if (o instanceof java.sql.Timestamp t) {
-            o = t.toInstant();
-          } else if (o instanceof java.sql.Array a) {
-            o = java.util.Arrays.toString((Object[]) a.getArray());
-          }
-          cols.add(String.valueOf(o));
-        }
-        out.add(String.join("|", cols));
-      }
-    }
-    return out;
   }
 }

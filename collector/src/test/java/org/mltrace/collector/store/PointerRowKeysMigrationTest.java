@@ -1,11 +1,16 @@
 package org.mltrace.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mltrace.collector.store.ArrayRunRows.array;
+import static org.mltrace.collector.store.ArrayRunRows.at;
+import static org.mltrace.collector.store.ArrayRunRows.pointer;
+import static org.mltrace.collector.store.ArrayRunRows.run;
+import static org.mltrace.collector.store.QueryRows.count;
+import static org.mltrace.collector.store.QueryRows.rows;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -22,8 +27,6 @@ import org.mltrace.collector.testing.TestDatabases;
  * arrays: a run's dependencies in input order, and the flagged outputs of a run.
  */
 class PointerRowKeysMigrationTest {
-  private static final String AT = "TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:0";
-
   @TempDir Path tmp;
 
   @Test
@@ -40,14 +43,16 @@ class PointerRowKeysMigrationTest {
       // what H2KeyRepair.rebuildKey left before V047: the key backed by an index of its own
       st.execute("CREATE UNIQUE INDEX RUN_WRITES_KEY_TEST ON run_writes (run_id, position)");
     }
-    try (Database db = Database.open(url, Database.Access.EXISTING);
-        Statement st = db.connection().createStatement()) {
+    // V047 itself: from V048 on, run_writes is a view and has no index at all
+    OlderSchema.upTo(url, "47");
+    try (Connection c = DriverManager.getConnection(direct);
+        Statement st = c.createStatement()) {
       assertEquals(
-          0,
-          count(
+          List.of("RUN_WRITES_BY_POINTER_END"),
+          rows(
               st,
-              "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RUN_WRITES'"
-                  + " AND INDEX_NAME = 'RUN_WRITES_KEY_TEST'"));
+              "SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'RUN_WRITES'"
+                  + " AND TABLE_SCHEMA = CURRENT_SCHEMA"));
     }
   }
 
@@ -74,29 +79,31 @@ class PointerRowKeysMigrationTest {
                 + "', "
                 + p.equals("/d/b.csv")
                 + ", "
-                + AT
-                + "0+00')");
+                + at(0)
+                + ")");
       }
       // prep writes a then b; train reads b (input 0) then a (input 1)
       run(
           st,
           "r1",
           "prep",
+          0,
           "NULL",
-          "ARRAY[" + pointer("x", "/d/a.csv") + ", " + pointer("y", "/d/b.csv") + "]");
+          array(pointer("x", "/d/a.csv", null), pointer("y", "/d/b.csv", null)));
       run(
           st,
           "r2",
           "train",
-          "ARRAY[" + pointer("in", "/d/b.csv") + ", " + pointer("other", "/d/a.csv") + "]",
+          0,
+          array(pointer("in", "/d/b.csv", null), pointer("other", "/d/a.csv", null)),
           "NULL");
       st.execute(
           "INSERT INTO run_writes (run_id, position, pointer_id, end_time) VALUES"
               + " ('r1', 0, '/d/a.csv', "
-              + AT
-              + "1+00'), ('r1', 1, '/d/b.csv', "
-              + AT
-              + "1+00')");
+              + at(1)
+              + "), ('r1', 1, '/d/b.csv', "
+              + at(1)
+              + ")");
       st.execute(
           "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES"
               + " ('r2', 0, '/d/b.csv', 'in'), ('r2', 1, '/d/a.csv', 'other')");
@@ -104,9 +111,16 @@ class PointerRowKeysMigrationTest {
           "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id) VALUES"
               + " ('r2', 'r1', '/d/a.csv'), ('r2', 'r1', '/d/b.csv')");
     }
+    // V047 itself, on the tables: from V048 on, run_reads and run_writes are views
+    OlderSchema.upTo(url, "47");
+    try (Connection c = DriverManager.getConnection(direct);
+        Statement st = c.createStatement()) {
+      assertEquals(0, count(st, primaryKeys()), "after: no key by run");
+      assertEquals(2, count(st, "SELECT COUNT(*) FROM run_reads"));
+      assertEquals(2, count(st, "SELECT COUNT(*) FROM run_writes"));
+    }
     try (Database db = Database.open(url, Database.Access.EXISTING);
         Statement st = db.connection().createStatement()) {
-      assertEquals(0, count(st, primaryKeys()), "after: no key by run");
       assertEquals(2, count(st, "SELECT COUNT(*) FROM run_reads"));
       assertEquals(2, count(st, "SELECT COUNT(*) FROM run_writes"));
       Map<String, List<Dependency>> upstream = new JdbcRunRepository(db).upstreamOf(List.of("r2"));
@@ -120,41 +134,9 @@ class PointerRowKeysMigrationTest {
     }
   }
 
-  private static String pointer(String name, String identifier) {
-    return "'" + name + "', 'POINTER', '" + identifier + "', NULL, NULL, 'data', NULL, NULL";
-  }
-
-  private static void run(Statement st, String id, String component, String in, String out)
-      throws SQLException {
-    st.execute(
-        "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at,"
-            + " input_values, output_values) VALUES ('"
-            + id
-            + "', '"
-            + component
-            + "', "
-            + AT
-            + "0+00', "
-            + AT
-            + "1+00', 'ok', "
-            + AT
-            + "2+00', "
-            + in
-            + ", "
-            + out
-            + ")");
-  }
-
   private static String primaryKeys() {
     return "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
         + " WHERE CONSTRAINT_TYPE = 'PRIMARY KEY' AND LOWER(TABLE_NAME) IN ('run_reads', 'run_writes')"
         + " AND TABLE_SCHEMA = CURRENT_SCHEMA";
-  }
-
-  private static int count(Statement st, String sql) throws SQLException {
-    try (ResultSet rs = st.executeQuery(sql)) {
-      rs.next();
-      return rs.getInt(1);
-    }
   }
 }
