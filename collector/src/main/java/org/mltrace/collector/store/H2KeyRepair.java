@@ -39,8 +39,8 @@ final class H2KeyRepair {
 
   /**
    * Child tables of a run and their primary keys; none is referenced by a foreign key. The pointer
-   * rows ({@code run_reads}, {@code run_writes}) have had no key since V047; the dependencies
-   * are keyed by run and pointer key since V048.
+   * rows ({@code run_reads}, {@code run_writes}) have had no key since V047; the dependencies are
+   * keyed by run and pointer key since V048.
    */
   static final Map<String, String> CHILD_KEYS =
       Map.of(

@@ -21,6 +21,7 @@ public final class JdbcIngestStore implements IngestStore {
   private long lastCheckpoint = System.nanoTime();
   private long batchesCommitted;
   private long nextAnalyzeAt = 2;
+  private final KeyBlocks keyBlocks = new KeyBlocks();
 
   public JdbcIngestStore(Database database) {
     this.database = database;
@@ -52,7 +53,7 @@ public final class JdbcIngestStore implements IngestStore {
       throw StoreException.of("starting a transaction", e);
     }
     try (JdbcIngestTransaction tx =
-        new JdbcIngestTransaction(c, SqlDialect.of(database.isPostgres()))) {
+        new JdbcIngestTransaction(c, SqlDialect.of(database.isPostgres()), keyBlocks)) {
       tx.lockForIngest();
       T result = work.apply(tx);
       tx.closeStatements();
@@ -128,10 +129,11 @@ public final class JdbcIngestStore implements IngestStore {
     // runs (the value arrays most of it). Autovacuum analyzes the rest. In the background, on a
     // connection of its own: the next batches need not wait for it.
     database.runInBackground(
-        "ANALYZE component_runs (id, component, start_time, end_time),"
-            + " run_reads (run_id, pointer_id), run_writes (run_id, pointer_id, end_time),"
-            + " run_dependencies (run_id, depends_on_run_id, pointer_id),"
-            + " io_pointers (identifier)");
+        "ANALYZE component_runs (id, run_key, component, start_time, end_time),"
+            + " run_read_keys (run_key, pointer_key),"
+            + " run_write_keys (run_key, pointer_key, end_time),"
+            + " run_dependency_keys (run_key, depends_on_run_key, pointer_key),"
+            + " io_pointers (identifier, pointer_key)");
   }
 
   private static void rollback(Connection c) {

@@ -46,19 +46,15 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   private final StatementCache statements;
   private final RunRowWriter runs;
+  private final BatchKeys keys;
 
   private final SqlDialect dialect;
 
-  /** run_writes read through its (pointer_id, end_time DESC, run_id DESC) index (V025). */
-  private final String outputsNewestFirst;
-
-  JdbcIngestTransaction(Connection connection, SqlDialect dialect) {
+  JdbcIngestTransaction(Connection connection, SqlDialect dialect, KeyBlocks keyBlocks) {
     this.statements = new StatementCache(connection);
     this.dialect = dialect;
-    // The ORDER BY of a query on it names pointer_id first, so H2 sees the index's order (it
-    // matches sort columns from an index's first column on).
-    this.outputsNewestFirst = dialect.readThrough("run_writes", "run_writes_by_pointer_end");
-    this.runs = new RunRowWriter(statements, dialect);
+    this.keys = new BatchKeys(statements, dialect, keyBlocks);
+    this.runs = new RunRowWriter(statements, dialect, keys);
   }
 
   /**
@@ -206,20 +202,16 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     int removed = 0;
     try {
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(runIds))) {
-        for (String table : List.of("run_dependencies", "run_value_samples")) {
-          PreparedStatement delete =
-              ps(
-                  "DELETE FROM "
-                      + table
-                      + " WHERE run_id = ANY(?)"
-                      + " AND run_id NOT IN (SELECT id FROM component_runs WHERE id = ANY(?))");
-          AnyOf.bind(delete, 1, chunk);
-          AnyOf.bind(delete, 2, chunk);
-          removed += delete.executeUpdate();
-        }
+        PreparedStatement delete =
+            ps(
+                "DELETE FROM run_value_samples WHERE run_id = ANY(?)"
+                    + " AND run_id NOT IN (SELECT id FROM component_runs WHERE id = ANY(?))");
+        AnyOf.bind(delete, 1, chunk);
+        AnyOf.bind(delete, 2, chunk);
+        removed += delete.executeUpdate();
       }
-      removed += removeOrphanPointerRows("run_reads", runs, true);
-      removed += removeOrphanPointerRows("run_writes", runs, false);
+      removed += removeOrphanPointerRows("run_read_keys", runs, true);
+      removed += removeOrphanPointerRows("run_write_keys", runs, false);
       return removed;
     } catch (SQLException ex) {
       throw StoreException.of("removing orphan rows", ex);
@@ -227,28 +219,39 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   /**
-   * The pointer rows have no key by run (V047): they are found by pointer, then run, through the
-   * table's pointer index, one statement per pointer value of the runs.
+   * The pointer rows of a lost transaction name run keys that no stored run has (V048: the key of a
+   * run is drawn when it is stored, so the run stored again gets another). They are found through
+   * the table's pointer index, for each pointer the runs read or wrote. A lost transaction's
+   * dependency rows are left: their run key matches no run, so no view or query that joins them to
+   * their runs sees them, and nothing keys on them but the run key no run will have again.
    */
   private int removeOrphanPointerRows(String table, List<RunEvent> runs, boolean inputs)
       throws SQLException {
-    PreparedStatement delete =
-        ps(
-            "DELETE FROM "
-                + table
-                + " WHERE pointer_id = ? AND run_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM component_runs WHERE id = ?)");
-    boolean any = false;
+    List<String> pointers = new ArrayList<>();
     for (RunEvent run : runs) {
       for (CapturedValue v : inputs ? run.inputs() : run.outputs()) {
         String pointer = RunRowWriter.pointerOf(v);
         if (pointer != null) {
-          Jdbc.setText(delete, 1, pointer);
-          Jdbc.setText(delete, 2, run.runId());
-          Jdbc.setText(delete, 3, run.runId());
-          delete.addBatch();
-          any = true;
+          pointers.add(pointer);
         }
+      }
+    }
+    keys.lookUpPointers(pointers);
+    PreparedStatement delete =
+        ps(
+            "DELETE FROM "
+                + table
+                + " WHERE pointer_key = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM component_runs r WHERE r.run_key = "
+                + table
+                + ".run_key)");
+    boolean any = false;
+    for (String pointer : new java.util.LinkedHashSet<>(pointers)) {
+      Long key = keys.knownPointer(pointer);
+      if (key != null) {
+        delete.setLong(1, key);
+        delete.addBatch();
+        any = true;
       }
     }
     int removed = 0;
@@ -263,12 +266,25 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   @Override
   public void writeLinks(BatchLineage.Links links) {
     try {
+      List<String> runIds = new ArrayList<>();
+      List<String> pointerIds = new ArrayList<>();
+      for (Dependency d : links.replacing()) {
+        runIds.add(d.runId());
+        pointerIds.add(d.pointerId());
+      }
+      for (Dependency d : links.links()) {
+        runIds.add(d.runId());
+        runIds.add(d.dependsOnRunId());
+        pointerIds.add(d.pointerId());
+      }
+      keys.lookUpRuns(runIds);
+      keys.lookUpPointers(pointerIds);
       if (!links.replacing().isEmpty()) {
         PreparedStatement delete =
-            ps("DELETE FROM run_dependencies WHERE run_id = ? AND pointer_id = ?");
+            ps("DELETE FROM run_dependency_keys WHERE run_key = ? AND pointer_key = ?");
         for (Dependency d : links.replacing()) {
-          Jdbc.setText(delete, 1, d.runId());
-          Jdbc.setText(delete, 2, d.pointerId());
+          delete.setLong(1, keys.run(d.runId()));
+          delete.setLong(2, keys.pointer(d.pointerId()));
           delete.addBatch();
         }
         delete.executeBatch();
@@ -276,22 +292,25 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       if (!links.links().isEmpty() && dialect == SqlDialect.POSTGRES) {
         PostgresRowCopy.copyIn(
             statements.connection(),
-            "run_dependencies (run_id, depends_on_run_id, pointer_id)",
+            "run_dependency_keys (run_key, pointer_key, depends_on_run_key)",
             3,
             copy -> {
               for (Dependency d : links.links()) {
-                copy.row().text(d.runId()).text(d.dependsOnRunId()).text(d.pointerId());
+                copy.row()
+                    .int8(keys.run(d.runId()))
+                    .int8(keys.pointer(d.pointerId()))
+                    .int8(keys.run(d.dependsOnRunId()));
               }
             });
       } else if (!links.links().isEmpty()) {
         PreparedStatement insert =
             ps(
-                "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id)"
+                "INSERT INTO run_dependency_keys (run_key, pointer_key, depends_on_run_key)"
                     + " VALUES (?, ?, ?)");
         for (Dependency d : links.links()) {
-          Jdbc.setText(insert, 1, d.runId());
-          Jdbc.setText(insert, 2, d.dependsOnRunId());
-          Jdbc.setText(insert, 3, d.pointerId());
+          insert.setLong(1, keys.run(d.runId()));
+          insert.setLong(2, keys.pointer(d.pointerId()));
+          insert.setLong(3, keys.run(d.dependsOnRunId()));
           insert.addBatch();
         }
         insert.executeBatch();
@@ -315,10 +334,12 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
         PreparedStatement select =
             ps(
                 "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
-                    + " d.depends_on_run_id, p.end_time"
+                    + " p.id AS depends_on_run_id, p.end_time"
                     + " FROM component_runs r JOIN run_inputs i ON i.run_id = r.id"
-                    + " LEFT JOIN run_dependencies d ON d.run_id = r.id AND d.pointer_id = i.pointer_id"
-                    + " LEFT JOIN component_runs p ON p.id = d.depends_on_run_id"
+                    + " LEFT JOIN io_pointers ip ON ip.identifier = i.pointer_id"
+                    + " LEFT JOIN run_dependency_keys d"
+                    + " ON d.run_key = r.run_key AND d.pointer_key = ip.pointer_key"
+                    + " LEFT JOIN component_runs p ON p.run_key = d.depends_on_run_key"
                     + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");
         // end_time >= start_time for every stored run (the decoder refuses the others), so the
         // redundant end_time bound changes no answer; it lets the database find the consumers
@@ -355,108 +376,192 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private static final int PRODUCER_CHUNK = 64;
 
   /**
-   * The latest {@code perPointer} output rows of each pointer, newest first: one {@code LIMIT}
-   * subquery per pointer walking the (pointer, end time) index, so the cost does not grow with how
-   * often a pointer was written (a window over all its writers did).
+   * The latest {@code perPointer} output rows of each pointer, newest first, ties on end time to
+   * the greater run id: one look-up per pointer walking the (pointer, end time) index, so the cost
+   * does not grow with how often a pointer was written (a window over all its writers did). The
+   * index orders ties by run key, not run id, so each look-up takes every row ending no earlier
+   * than its {@code perPointer}-th newest, and the ties are cut here.
    */
   private List<LineageSnapshot.ProducerRow> latestProducers(
       Collection<String> pointers, int perPointer) throws SQLException {
-    List<LineageSnapshot.ProducerRow> rows =
-        dialect == SqlDialect.POSTGRES
-            ? latestProducersLateral(pointers, perPointer)
-            : latestProducersUnion(pointers, perPointer);
+    keys.lookUpPointers(pointers);
+    Map<Long, String> stored = new HashMap<>();
+    for (String pointer : pointers) {
+      Long key = keys.knownPointer(pointer);
+      if (key != null) {
+        stored.put(key, pointer);
+      }
+    }
+    List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
+    if (dialect == SqlDialect.POSTGRES) {
+      latestProducersLateral(stored, perPointer, rows);
+    } else {
+      latestProducersUnion(stored, perPointer, rows);
+    }
     rows.sort(
         Comparator.comparing(LineageSnapshot.ProducerRow::pointer)
             .thenComparing(LineageSnapshot.ProducerRow::end, Comparator.reverseOrder())
             .thenComparing(LineageSnapshot.ProducerRow::runId, Comparator.reverseOrder()));
-    return rows;
+    List<LineageSnapshot.ProducerRow> newest = new ArrayList<>(rows.size());
+    int taken = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      taken = i > 0 && rows.get(i).pointer().equals(rows.get(i - 1).pointer()) ? taken + 1 : 0;
+      if (taken < perPointer) {
+        newest.add(rows.get(i));
+      }
+    }
+    return newest;
   }
 
   /**
-   * PostgreSQL: the same {@code LIMIT} look-up per pointer, for up to {@link AnyOf#CHUNK} pointers
-   * in one statement ({@code LATERAL}): 64 pointers a statement cost a round trip and the planning
-   * of a 64-way {@code UNION ALL} each, 0.6 s of a 20,000-run bench's 6 s.
+   * {@code run_write_keys} as {@code alias}, read through its (pointer_key, end_time DESC, run_key
+   * DESC) index (V048). The ORDER BY of a query on it names pointer_key first, so H2 sees the
+   * index's order (it matches sort columns from an index's first column on).
    */
-  private List<LineageSnapshot.ProducerRow> latestProducersLateral(
-      Collection<String> pointers, int perPointer) throws SQLException {
+  private String writesNewestFirst(String alias) {
+    return dialect == SqlDialect.H2
+        ? "run_write_keys " + alias + " USE INDEX (run_write_keys_by_pointer_end)"
+        : "run_write_keys " + alias;
+  }
+
+  /**
+   * The condition on a {@code run_write_keys} row {@code x} of pointer key {@code pointer} (an SQL
+   * expression) that it ended no earlier than the pointer's {@code perPointer}-th newest row.
+   */
+  private String amongNewest(String pointer, int perPointer) {
+    return " x.end_time >= (SELECT MIN(t.end_time) FROM (SELECT y.end_time FROM "
+        + writesNewestFirst("y")
+        + " WHERE y.pointer_key = "
+        + pointer
+        + " ORDER BY y.pointer_key, y.end_time DESC LIMIT "
+        + perPointer
+        + ") t)";
+  }
+
+  /**
+   * PostgreSQL: the same look-up per pointer, for up to {@link AnyOf#CHUNK} pointers in one
+   * statement ({@code LATERAL}): 64 pointers a statement cost a round trip and the planning of a
+   * 64-way {@code UNION ALL} each, 0.6 s of a 20,000-run bench's 6 s.
+   */
+  private void latestProducersLateral(
+      Map<Long, String> pointers, int perPointer, List<LineageSnapshot.ProducerRow> into)
+      throws SQLException {
     PreparedStatement select =
         ps(
-            "SELECT w.pointer_id, w.fingerprint, w.run_id, w.end_time"
-                + " FROM unnest(CAST(? AS VARCHAR[])) AS p(pointer_id) CROSS JOIN LATERAL"
-                + " (SELECT pointer_id, fingerprint, run_id, end_time FROM run_writes x"
-                + " WHERE x.pointer_id = p.pointer_id"
-                + " ORDER BY x.end_time DESC, x.run_id DESC LIMIT "
-                + perPointer
-                + ") w");
-    List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
-    for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(pointers))) {
-      AnyOf.bind(select, 1, chunk);
-      readProducers(select, rows);
+            "SELECT w.pointer_key, w.fingerprint, r.id, w.end_time"
+                + " FROM unnest(CAST(? AS BIGINT[])) AS p(pointer_key) CROSS JOIN LATERAL"
+                + " (SELECT x.pointer_key, x.fingerprint, x.run_key, x.end_time"
+                + " FROM run_write_keys x WHERE x.pointer_key = p.pointer_key AND"
+                + amongNewest("p.pointer_key", perPointer)
+                + ") w JOIN component_runs r ON r.run_key = w.run_key");
+    List<Long> all = new ArrayList<>(pointers.keySet());
+    for (int from = 0; from < all.size(); from += AnyOf.CHUNK) {
+      List<Long> chunk = all.subList(from, Math.min(all.size(), from + AnyOf.CHUNK));
+      select.setArray(1, statements.connection().createArrayOf("BIGINT", chunk.toArray()));
+      readProducers(select, pointers, into);
     }
-    return rows;
   }
 
   private static void readProducers(
-      PreparedStatement select, List<LineageSnapshot.ProducerRow> into) throws SQLException {
+      PreparedStatement select, Map<Long, String> pointers, List<LineageSnapshot.ProducerRow> into)
+      throws SQLException {
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         into.add(
             new LineageSnapshot.ProducerRow(
-                rs.getString(1), rs.getString(2), rs.getString(3), Jdbc.time(rs, "end_time")));
+                pointers.get(rs.getLong(1)),
+                rs.getString(2),
+                rs.getString(3),
+                Jdbc.time(rs, "end_time")));
       }
     }
   }
 
   /** H2 (no LATERAL): a {@code UNION ALL} of {@link #PRODUCER_CHUNK} subqueries per statement. */
-  private List<LineageSnapshot.ProducerRow> latestProducersUnion(
-      Collection<String> pointers, int perPointer) throws SQLException {
+  private void latestProducersUnion(
+      Map<Long, String> pointers, int perPointer, List<LineageSnapshot.ProducerRow> into)
+      throws SQLException {
     String one =
-        "(SELECT pointer_id, fingerprint, run_id, end_time FROM "
-            + outputsNewestFirst
-            + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT "
-            + perPointer
+        "(SELECT x.pointer_key, x.fingerprint, r.id, x.end_time FROM "
+            + writesNewestFirst("x")
+            + " JOIN component_runs r ON r.run_key = x.run_key WHERE x.pointer_key = ? AND"
+            + amongNewest("?", perPointer)
             + ")";
     PreparedStatement select =
         ps(String.join(" UNION ALL ", Collections.nCopies(PRODUCER_CHUNK, one)));
-    List<String> all = new ArrayList<>(pointers);
-    List<LineageSnapshot.ProducerRow> rows = new ArrayList<>();
+    List<Long> all = new ArrayList<>(pointers.keySet());
     for (int from = 0; from < all.size(); from += PRODUCER_CHUNK) {
       for (int i = 0; i < PRODUCER_CHUNK; i++) {
-        // A null pointer matches no row: padding keeps one statement for every chunk.
-        Jdbc.setText(select, i + 1, from + i < all.size() ? all.get(from + i) : null);
+        // A null key matches no row: padding keeps one statement for every chunk.
+        if (from + i < all.size()) {
+          select.setLong(2 * i + 1, all.get(from + i));
+          select.setLong(2 * i + 2, all.get(from + i));
+        } else {
+          select.setNull(2 * i + 1, Types.BIGINT);
+          select.setNull(2 * i + 2, Types.BIGINT);
+        }
       }
-      readProducers(select, rows);
+      readProducers(select, pointers, into);
     }
-    return rows;
   }
 
   @Override
   public Optional<LineageIndex.Producer> latestProducer(
       String pointerId, String fingerprint, Instant endedAtOrBefore, String excludedRunId) {
     try {
-      // Two statements rather than "? IS NULL OR ...": PostgreSQL cannot type a bare null
-      // parameter.
-      PreparedStatement select =
-          ps(
-              "SELECT run_id AS id, end_time FROM "
-                  + outputsNewestFirst
-                  + " WHERE pointer_id = ? AND end_time <= ? AND run_id <> ?"
-                  + (fingerprint == null ? "" : " AND (fingerprint IS NULL OR fingerprint = ?)")
-                  + " ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT 1");
-      Jdbc.setText(select, 1, pointerId);
-      Jdbc.setTime(select, 2, endedAtOrBefore);
-      Jdbc.setText(select, 3, excludedRunId);
-      if (fingerprint != null) {
-        Jdbc.setText(select, 4, fingerprint);
+      keys.lookUpPointers(List.of(pointerId));
+      Long pointer = keys.knownPointer(pointerId);
+      if (pointer == null) {
+        return Optional.empty();
       }
-      try (ResultSet rs = select.executeQuery()) {
-        return rs.next()
-            ? Optional.of(new LineageIndex.Producer(rs.getString("id"), Jdbc.time(rs, "end_time")))
-            : Optional.empty();
+      // First the latest end time, walking the (pointer, end time) index; then, among the rows
+      // ending then, the greatest run id (the index orders those by run key). Two statements
+      // each for a fingerprint or none rather than "? IS NULL OR ...": PostgreSQL cannot type a
+      // bare null parameter.
+      String matching =
+          " FROM "
+              + writesNewestFirst("x")
+              + " JOIN component_runs r ON r.run_key = x.run_key"
+              + " WHERE x.pointer_key = ? AND x.end_time <= ? AND r.id <> ?"
+              + (fingerprint == null ? "" : " AND (x.fingerprint IS NULL OR x.fingerprint = ?)");
+      PreparedStatement latest =
+          ps("SELECT x.end_time" + matching + " ORDER BY x.pointer_key, x.end_time DESC LIMIT 1");
+      bindProducer(latest, pointer, endedAtOrBefore, excludedRunId, fingerprint);
+      Instant end;
+      try (ResultSet rs = latest.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        end = Jdbc.time(rs, "end_time");
+      }
+      PreparedStatement tied = ps("SELECT MAX(r.id)" + matching + " AND x.end_time = ?");
+      int next = bindProducer(tied, pointer, endedAtOrBefore, excludedRunId, fingerprint);
+      Jdbc.setTime(tied, next, end);
+      try (ResultSet rs = tied.executeQuery()) {
+        rs.next();
+        return Optional.of(new LineageIndex.Producer(rs.getString(1), end));
       }
     } catch (SQLException ex) {
       throw StoreException.of("finding the producer of " + pointerId, ex);
     }
+  }
+
+  /** Binds {@link #latestProducer}'s conditions; returns the next parameter's index. */
+  private static int bindProducer(
+      PreparedStatement select,
+      long pointer,
+      Instant endedAtOrBefore,
+      String excludedRunId,
+      String fingerprint)
+      throws SQLException {
+    select.setLong(1, pointer);
+    Jdbc.setTime(select, 2, endedAtOrBefore);
+    Jdbc.setText(select, 3, excludedRunId);
+    if (fingerprint == null) {
+      return 4;
+    }
+    Jdbc.setText(select, 4, fingerprint);
+    return 5;
   }
 
   @Override

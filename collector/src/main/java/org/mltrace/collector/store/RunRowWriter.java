@@ -38,14 +38,16 @@ final class RunRowWriter {
    * The columns of a new run: those read back ({@link JdbcRunRepository#RUN_COLUMNS}), its values.
    */
   private static final String RUN_INSERT_COLUMNS =
-      JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries";
+      JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries, run_key";
 
   private final StatementCache statements;
   private final SqlDialect dialect;
+  private final BatchKeys keys;
 
-  RunRowWriter(StatementCache statements, SqlDialect dialect) {
+  RunRowWriter(StatementCache statements, SqlDialect dialect, BatchKeys keys) {
     this.statements = statements;
     this.dialect = dialect;
+    this.keys = keys;
   }
 
   /** The runs whose ids are neither stored nor repeated earlier in {@code runs}, in order. */
@@ -79,6 +81,10 @@ final class RunRowWriter {
     try {
       seeComponents(fresh);
       seePointers(fresh);
+      // Drawn before any COPY starts: a connection copying cannot run the sequence's query.
+      for (RunEvent e : fresh) {
+        keys.newRun(e.runId());
+      }
       if (dialect == SqlDialect.POSTGRES) {
         copyRunsAndReads(fresh, now);
       } else {
@@ -110,14 +116,14 @@ final class RunRowWriter {
         statements.get(
             "INSERT INTO component_runs ("
                 + RUN_INSERT_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (RunEvent e : fresh) {
-      addRun(run, e, now);
+      addRun(run, e, now, keys.run(e.runId()));
     }
     run.executeBatch();
     PreparedStatement reads =
         statements.get(
-            "INSERT INTO run_reads (run_id, position, pointer_id, fingerprint, name)"
+            "INSERT INTO run_read_keys (run_key, position, pointer_key, fingerprint, name)"
                 + " VALUES (?, ?, ?, ?, ?)");
     boolean anyRead = false;
     for (RunEvent e : fresh) {
@@ -132,7 +138,7 @@ final class RunRowWriter {
   private void insertWrites(List<RunEvent> fresh) throws SQLException {
     PreparedStatement writes =
         statements.get(
-            "INSERT INTO run_writes (run_id, position, pointer_id, fingerprint, end_time)"
+            "INSERT INTO run_write_keys (run_key, position, pointer_key, fingerprint, end_time)"
                 + " VALUES (?, ?, ?, ?, ?)");
     boolean anyWrite = false;
     for (RunEvent e : fresh) {
@@ -143,9 +149,10 @@ final class RunRowWriter {
     }
   }
 
-  private static boolean addPointers(
+  private boolean addPointers(
       PreparedStatement insert, RunEvent run, List<CapturedValue> values, Instant end)
       throws SQLException {
+    long runKey = keys.run(run.runId());
     boolean added = false;
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
@@ -153,9 +160,9 @@ final class RunRowWriter {
       if (pointer == null) {
         continue;
       }
-      Jdbc.setText(insert, 1, run.runId());
+      insert.setLong(1, runKey);
       insert.setInt(2, i);
-      Jdbc.setText(insert, 3, pointer);
+      insert.setLong(3, keys.pointer(pointer));
       Jdbc.setText(insert, 4, v.fingerprint());
       if (end != null) {
         Jdbc.setTime(insert, 5, end);
@@ -177,7 +184,7 @@ final class RunRowWriter {
     PostgresRowCopy.copyIn(
         connection,
         "component_runs (" + RUN_INSERT_COLUMNS + ")",
-        20,
+        21,
         copy -> {
           for (RunEvent e : fresh) {
             copy.row()
@@ -200,12 +207,13 @@ final class RunRowWriter {
                 .int8(e.unrecordedBefore())
                 .array(RunValueArrays.values(e.inputs()))
                 .array(RunValueArrays.values(e.outputs()))
-                .array(RunValueArrays.summaries(e));
+                .array(RunValueArrays.summaries(e))
+                .int8(keys.run(e.runId()));
           }
         });
     PostgresRowCopy.copyIn(
         connection,
-        "run_reads (run_id, position, pointer_id, fingerprint, name)",
+        "run_read_keys (run_key, position, pointer_key, fingerprint, name)",
         5,
         copy -> {
           for (RunEvent e : fresh) {
@@ -218,7 +226,7 @@ final class RunRowWriter {
   private void copyWrites(List<RunEvent> fresh) throws SQLException {
     PostgresRowCopy.copyIn(
         statements.connection(),
-        "run_writes (run_id, position, pointer_id, fingerprint, end_time)",
+        "run_write_keys (run_key, position, pointer_key, fingerprint, end_time)",
         5,
         copy -> {
           for (RunEvent e : fresh) {
@@ -227,16 +235,17 @@ final class RunRowWriter {
         });
   }
 
-  private static void copyPointers(
+  private void copyPointers(
       PostgresRowCopy copy, RunEvent run, List<CapturedValue> values, Instant end)
       throws SQLException {
+    long runKey = keys.run(run.runId());
     for (int i = 0; i < values.size(); i++) {
       CapturedValue v = values.get(i);
       String pointer = pointerOf(v);
       if (pointer == null) {
         continue;
       }
-      copy.row().text(run.runId()).int4(i).text(pointer).text(v.fingerprint());
+      copy.row().int8(runKey).int4(i).int8(keys.pointer(pointer)).text(v.fingerprint());
       if (end != null) {
         copy.time(end);
       } else {
@@ -327,7 +336,8 @@ final class RunRowWriter {
     }
   }
 
-  private static void addRun(PreparedStatement run, RunEvent e, Instant now) throws SQLException {
+  private static void addRun(PreparedStatement run, RunEvent e, Instant now, long key)
+      throws SQLException {
     Jdbc.setText(run, 1, e.runId());
     Jdbc.setText(run, 2, e.component());
     Jdbc.setText(run, 3, e.method());
@@ -348,6 +358,7 @@ final class RunRowWriter {
     setArray(run, 18, RunValueArrays.values(e.inputs()));
     setArray(run, 19, RunValueArrays.values(e.outputs()));
     setArray(run, 20, RunValueArrays.summaries(e));
+    run.setLong(21, key);
     run.addBatch();
   }
 
@@ -480,31 +491,37 @@ final class RunRowWriter {
     }
     for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(seen.keySet()))) {
       PreparedStatement select =
-          statements.get("SELECT identifier FROM io_pointers WHERE identifier = ANY(?)");
+          statements.get(
+              "SELECT identifier, pointer_key FROM io_pointers WHERE identifier = ANY(?)");
       AnyOf.bind(select, 1, chunk);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           seen.remove(rs.getString(1));
+          keys.storedPointer(rs.getString(1), rs.getLong(2));
         }
       }
     }
     if (seen.isEmpty()) {
       return;
     }
+    for (String identifier : seen.keySet()) {
+      keys.newPointer(identifier);
+    }
     if (dialect == SqlDialect.POSTGRES) {
       // Only ingest transactions create pointers, and on PostgreSQL they hold the ingest lock
       // (JdbcIngestTransaction#lockForIngest): none can have been created since the look-up.
       PostgresRowCopy.copyIn(
           statements.connection(),
-          "io_pointers (identifier, pointer_type, class_name, first_seen)",
-          4,
+          "io_pointers (identifier, pointer_type, class_name, first_seen, pointer_key)",
+          5,
           copy -> {
             for (CapturedValue v : seen.values()) {
               copy.row()
                   .text(v.text())
                   .text(v.pointerType())
                   .text(v.className())
-                  .time(firstSeen.get(v.text()));
+                  .time(firstSeen.get(v.text()))
+                  .int8(keys.pointer(v.text()));
             }
           });
       return;
@@ -514,8 +531,8 @@ final class RunRowWriter {
     // then fails is undone by itself and the batch goes again as MERGE, which adds the rest.
     PreparedStatement plain =
         statements.get(
-            "INSERT INTO io_pointers (identifier, pointer_type, class_name, first_seen)"
-                + " VALUES (?, ?, ?, ?)");
+            "INSERT INTO io_pointers (identifier, pointer_type, class_name, first_seen,"
+                + " pointer_key) VALUES (?, ?, ?, ?, ?)");
     addPointerRows(plain, seen.values(), firstSeen);
     try {
       plain.executeBatch();
@@ -531,12 +548,15 @@ final class RunRowWriter {
                 "identifier VARCHAR",
                 "pointer_type VARCHAR",
                 "class_name VARCHAR",
-                "first_seen TIMESTAMP WITH TIME ZONE"));
+                "first_seen TIMESTAMP WITH TIME ZONE",
+                "pointer_key BIGINT"));
     addPointerRows(insert, seen.values(), firstSeen);
     insert.executeBatch(); // inserts nothing for a row another collector created
+    keys.forgetPointers(seen.keySet()); // such a row has the other collector's key
+    keys.lookUpPointers(seen.keySet());
   }
 
-  private static void addPointerRows(
+  private void addPointerRows(
       PreparedStatement insert, Collection<CapturedValue> pointers, Map<String, Instant> firstSeen)
       throws SQLException {
     for (CapturedValue v : pointers) {
@@ -544,6 +564,7 @@ final class RunRowWriter {
       Jdbc.setText(insert, 2, v.pointerType());
       Jdbc.setText(insert, 3, v.className());
       Jdbc.setTime(insert, 4, firstSeen.get(v.text()));
+      insert.setLong(5, keys.pointer(v.text()));
       insert.addBatch();
     }
   }
