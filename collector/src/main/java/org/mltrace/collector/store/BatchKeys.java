@@ -75,6 +75,11 @@ final class BatchKeys {
     return key;
   }
 
+  /** The key of a run of this batch or an earlier one, or null when none is stored. */
+  Long knownRun(String runId) {
+    return runs.get(runId);
+  }
+
   /** The key of a pointer of this batch or an earlier one, or null when none is stored. */
   Long knownPointer(String identifier) {
     return pointers.get(identifier);

@@ -279,38 +279,37 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       }
       keys.lookUpRuns(runIds);
       keys.lookUpPointers(pointerIds);
-      if (!links.replacing().isEmpty()) {
+      List<long[]> replacing = keyed(links.replacing(), false);
+      List<long[]> linked = keyed(links.links(), true);
+      if (!replacing.isEmpty()) {
         PreparedStatement delete =
             ps("DELETE FROM run_dependency_keys WHERE run_key = ? AND pointer_key = ?");
-        for (Dependency d : links.replacing()) {
-          delete.setLong(1, keys.run(d.runId()));
-          delete.setLong(2, keys.pointer(d.pointerId()));
+        for (long[] d : replacing) {
+          delete.setLong(1, d[0]);
+          delete.setLong(2, d[1]);
           delete.addBatch();
         }
         delete.executeBatch();
       }
-      if (!links.links().isEmpty() && dialect == SqlDialect.POSTGRES) {
+      if (!linked.isEmpty() && dialect == SqlDialect.POSTGRES) {
         PostgresRowCopy.copyIn(
             statements.connection(),
             "run_dependency_keys (run_key, pointer_key, depends_on_run_key)",
             3,
             copy -> {
-              for (Dependency d : links.links()) {
-                copy.row()
-                    .int8(keys.run(d.runId()))
-                    .int8(keys.pointer(d.pointerId()))
-                    .int8(keys.run(d.dependsOnRunId()));
+              for (long[] d : linked) {
+                copy.row().int8(d[0]).int8(d[1]).int8(d[2]);
               }
             });
-      } else if (!links.links().isEmpty()) {
+      } else if (!linked.isEmpty()) {
         PreparedStatement insert =
             ps(
                 "INSERT INTO run_dependency_keys (run_key, pointer_key, depends_on_run_key)"
                     + " VALUES (?, ?, ?)");
-        for (Dependency d : links.links()) {
-          insert.setLong(1, keys.run(d.runId()));
-          insert.setLong(2, keys.pointer(d.pointerId()));
-          insert.setLong(3, keys.run(d.dependsOnRunId()));
+        for (long[] d : linked) {
+          insert.setLong(1, d[0]);
+          insert.setLong(2, d[1]);
+          insert.setLong(3, d[2]);
           insert.addBatch();
         }
         insert.executeBatch();
@@ -318,6 +317,27 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     } catch (SQLException ex) {
       throw StoreException.of("linking " + links.links().size() + " dependencies", ex);
     }
+  }
+
+  /**
+   * Each dependency as {run key, pointer key, producer's run key} (the last only {@code
+   * withProducer}). A dependency whose run, pointer or producer has no key is left out: the lineage
+   * look-up saw it stored, so it is gone since, deleted by a compaction or purge that committed
+   * meanwhile, and no view could show a link to it.
+   */
+  private List<long[]> keyed(List<Dependency> dependencies, boolean withProducer) {
+    List<long[]> rows = new ArrayList<>(dependencies.size());
+    for (Dependency d : dependencies) {
+      Long run = keys.knownRun(d.runId());
+      Long pointer = keys.knownPointer(d.pointerId());
+      Long producer = withProducer ? keys.knownRun(d.dependsOnRunId()) : Long.valueOf(0);
+      if (run == null || pointer == null || producer == null) {
+        log.debug("not linking {}: a run or pointer of it is no longer stored", d);
+        continue;
+      }
+      rows.add(withProducer ? new long[] {run, pointer, producer} : new long[] {run, pointer});
+    }
+    return rows;
   }
 
   @Override
