@@ -29,14 +29,27 @@ public final class JdbcGraphStore {
     this.database = database;
   }
 
+  /**
+   * The dependency links under the old view's column names (run_id, depends_on_run_id, pointer_id),
+   * for a WHERE on {@code r} (the consumer) or {@code u} (the producer). The links hold keys
+   * (V048): each key is a probe of a unique index, the consumer's by {@code run_dependency_keys}'
+   * primary key, the producer's by {@code run_dependency_keys_by_upstream}.
+   */
+  static final String LINKS =
+      "SELECT r.id AS run_id, u.id AS depends_on_run_id, p.identifier AS pointer_id"
+          + " FROM component_runs r"
+          + " JOIN run_dependency_keys d ON d.run_key = r.run_key"
+          + " JOIN component_runs u ON u.run_key = d.depends_on_run_key"
+          + " JOIN io_pointers p ON p.pointer_key = d.pointer_key";
+
   /** The dependencies whose consumer is one of {@code runIds}. */
   public List<Dependency> upstreamOf(Collection<String> runIds) {
-    return dependencies("run_id", runIds);
+    return dependencies("r.id", runIds);
   }
 
   /** The dependencies whose producer is one of {@code runIds}. */
   public List<Dependency> downstreamOf(Collection<String> runIds) {
-    return dependencies("depends_on_run_id", runIds);
+    return dependencies("u.id", runIds);
   }
 
   private List<Dependency> dependencies(String column, Collection<String> runIds) {
@@ -46,9 +59,7 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "reading run dependencies",
-              "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies WHERE "
-                  + column
-                  + " = ANY(?)",
+              LINKS + " WHERE " + column + " = ANY(?)",
               rs -> new Dependency(rs.getString(1), rs.getString(2), rs.getString(3)),
               chunk));
     }
@@ -56,19 +67,18 @@ public final class JdbcGraphStore {
   }
 
   /**
-   * The producers of {@code runIds}' inputs, each once, in the order of consumer then pointer; with
-   * {@code withStart}, each with the time it started (else null). The join that gives the start
-   * costs about twice as much (0.15 against 0.08 ms a level on a 2,000-run chain, H2), so a walk
-   * asks for it only when a time window needs it.
+   * The producers of {@code runIds}' inputs, each once, in the order of consumer id then pointer
+   * identifier; with {@code withStart}, each with the time it started (else null). The producer's
+   * row is joined either way, for its id (the links hold keys, V048), so its start costs nothing
+   * more.
    */
   public Map<String, Instant> producersOf(Collection<String> runIds, boolean withStart) {
     String sql =
-        withStart
-            ? "SELECT d.depends_on_run_id, r.start_time FROM run_dependencies d"
-                + " JOIN component_runs r ON r.id = d.depends_on_run_id"
-                + " WHERE d.run_id = ANY(?) ORDER BY d.run_id, d.pointer_id"
-            : "SELECT depends_on_run_id FROM run_dependencies WHERE run_id = ANY(?)"
-                + " ORDER BY run_id, pointer_id";
+        "SELECT u.id, u.start_time FROM component_runs r"
+            + " JOIN run_dependency_keys d ON d.run_key = r.run_key"
+            + " JOIN component_runs u ON u.run_key = d.depends_on_run_key"
+            + " JOIN io_pointers p ON p.pointer_key = d.pointer_key"
+            + " WHERE r.id = ANY(?) ORDER BY r.id, p.identifier";
     Map<String, Instant> producers = new LinkedHashMap<>();
     for (List<String> chunk : AnyOf.distinctChunks(database, runIds)) {
       for (Map.Entry<String, Instant> p :
@@ -88,7 +98,7 @@ public final class JdbcGraphStore {
 
   /**
    * The flagged outputs ({@code io_pointers.flag}) each run wrote, in write order; runs without are
-   * absent. Read from the runs' arrays: {@code run_writes} has no key by run (V047).
+   * absent. Read from the runs' arrays: {@code run_write_keys} has no key by run (V047).
    */
   public Map<String, List<String>> flaggedOutputs(Collection<String> runIds) {
     List<RunValueReader.PointerValue> written =
@@ -114,7 +124,10 @@ public final class JdbcGraphStore {
     return byRun;
   }
 
-  /** The number of dependency links stored. */
+  /**
+   * The number of dependency links stored. Counted through the view: a link left by a lost
+   * transaction names a run key no run has (V048) and is no link.
+   */
   public long dependencyCount() {
     return SqlRows.query(
             database,
@@ -155,17 +168,22 @@ public final class JdbcGraphStore {
     return SqlRows.query(
         database,
         "finding the readers of " + pointer,
-        "SELECT DISTINCT run_id FROM " + readersIndex(database) + " WHERE pointer_id = ?",
+        "SELECT DISTINCT r.id FROM io_pointers p JOIN "
+            + readersIndex(database)
+            + " ON k.pointer_key = p.pointer_key JOIN component_runs r ON r.run_key = k.run_key"
+            + " WHERE p.identifier = ?",
         rs -> rs.getString(1),
         pointer);
   }
 
   /**
-   * run_reads read through its (pointer_id, run_id) index (V025), which answers "who read this"
-   * without reading a row; left to choose, H2 may take the (pointer_id) index and read every row.
+   * run_read_keys as {@code k}, read through its (pointer_key, run_key) index (V048), which answers
+   * "who read this" without reading a row; the hint keeps H2 on it, as it kept H2 on run_reads'
+   * (pointer_id, run_id) index before.
    */
   static String readersIndex(Database database) {
-    return SqlDialect.of(database.isPostgres()).readThrough("run_reads", "run_reads_by_pointer");
+    return SqlDialect.of(database.isPostgres())
+        .readThrough("run_read_keys", "k", "run_read_keys_by_pointer");
   }
 
   /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
@@ -207,8 +225,11 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "finding the producers of " + pointers.size() + " pointers",
-              // run_writes holds its run's end: no join with component_runs
-              "SELECT pointer_id, run_id, end_time FROM run_writes WHERE pointer_id = ANY(?)",
+              // run_write_keys holds its run's end; its run is joined for the id only
+              "SELECT p.identifier, r.id, w.end_time FROM io_pointers p"
+                  + " JOIN run_write_keys w ON w.pointer_key = p.pointer_key"
+                  + " JOIN component_runs r ON r.run_key = w.run_key"
+                  + " WHERE p.identifier = ANY(?)",
               rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
               chunk)) {
         latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);

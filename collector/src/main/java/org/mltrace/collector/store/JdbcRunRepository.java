@@ -60,7 +60,7 @@ public final class JdbcRunRepository implements RunRepository {
   @Override
   public Map<String, List<Dependency>> upstreamOf(Collection<String> runIds) {
     Map<String, Integer> firstPosition = new HashMap<>();
-    // the runs' own arrays, in position order: run_reads has no key by run (V047)
+    // the runs' own arrays, in position order: run_read_keys has no key by run (V047)
     for (RunValueReader.PointerValue read : RunValueReader.pointerValues(database, runIds, true)) {
       firstPosition.putIfAbsent(read.runId() + "\n" + read.pointer(), read.position());
     }
@@ -70,8 +70,7 @@ public final class JdbcRunRepository implements RunRepository {
           SqlRows.query(
               database,
               "reading the dependencies of " + runsNamed(runIds),
-              "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies"
-                  + " WHERE run_id = ANY(?)",
+              JdbcGraphStore.LINKS + " WHERE r.id = ANY(?)",
               JdbcRunRepository::dependency,
               chunk)) {
         if (firstPosition.containsKey(d.runId() + "\n" + d.pointerId())) {
@@ -90,8 +89,7 @@ public final class JdbcRunRepository implements RunRepository {
   public List<Dependency> downstreamOf(String runId) {
     return query(
         "reading the dependents of run " + runId,
-        "SELECT run_id, depends_on_run_id, pointer_id FROM run_dependencies"
-            + " WHERE depends_on_run_id = ? ORDER BY run_id, pointer_id",
+        JdbcGraphStore.LINKS + " WHERE u.id = ? ORDER BY r.id, p.identifier",
         JdbcRunRepository::dependency,
         runId);
   }
@@ -113,19 +111,36 @@ public final class JdbcRunRepository implements RunRepository {
             identifier));
   }
 
+  /**
+   * The run that wrote the pointer last: latest end, then greatest run id. Two probes of the
+   * (pointer_key, end_time DESC, run_key DESC) index (V048), never a walk over the pointer's
+   * writers (a model file rewritten by every training has as many as there were trainings): the
+   * inner query reads the latest end off the top of the index, the outer one the writers that ended
+   * then, whose ids break the tie (keys follow ingest order, not ids). The pointer's key is a
+   * subquery, not a join: H2 reads an ORDER BY from an index only of the first table it joins.
+   */
   @Override
   public Optional<String> latestProducerOf(String pointerId) {
+    String writes =
+        SqlDialect.of(database.isPostgres())
+            .readThrough("run_write_keys", "w", "run_write_keys_by_pointer_end");
+    String pointer = "(SELECT pointer_key FROM io_pointers WHERE identifier = ?)";
     return first(
         query(
             "finding the producer of " + pointerId,
-            // the newest entry of the (pointer_id, end_time DESC, run_id DESC) index (V025): a
-            // model
-            // file rewritten by every training has as many writers as there were trainings
-            "SELECT run_id FROM "
-                + SqlDialect.of(database.isPostgres())
-                    .readThrough("run_writes", "run_writes_by_pointer_end")
-                + " WHERE pointer_id = ? ORDER BY pointer_id, end_time DESC, run_id DESC LIMIT 1",
+            "SELECT r.id FROM "
+                + writes
+                + " JOIN component_runs r ON r.run_key = w.run_key"
+                + " WHERE w.pointer_key = "
+                + pointer
+                + " AND w.end_time = (SELECT w.end_time FROM "
+                + writes
+                + " WHERE w.pointer_key = "
+                + pointer
+                + " ORDER BY w.pointer_key, w.end_time DESC LIMIT 1)"
+                + " ORDER BY r.id DESC LIMIT 1",
             rs -> rs.getString(1),
+            pointerId,
             pointerId));
   }
 
@@ -133,9 +148,10 @@ public final class JdbcRunRepository implements RunRepository {
   public int readerCount(String pointerId) {
     return query(
             "counting the readers of " + pointerId,
-            "SELECT COUNT(DISTINCT run_id) FROM "
+            // runs are stored and removed with their read rows: the keys alone count them
+            "SELECT COUNT(DISTINCT k.run_key) FROM io_pointers p JOIN "
                 + JdbcGraphStore.readersIndex(database)
-                + " WHERE pointer_id = ?",
+                + " ON k.pointer_key = p.pointer_key WHERE p.identifier = ?",
             rs -> rs.getInt(1),
             pointerId)
         .get(0);

@@ -29,6 +29,11 @@ enum SqlDialect {
     return this == H2 ? table + " USE INDEX (" + index + ")" : table;
   }
 
+  /** {@link #readThrough(String, String)} with an alias, which H2 wants before the hint. */
+  String readThrough(String table, String alias, String index) {
+    return readThrough(table + " " + alias, index);
+  }
+
   /**
    * {@code INSERT INTO table (columns) VALUES (?, ...)} that inserts nothing, without error, when a
    * row with the same {@code key} exists or is being inserted concurrently; its update count says
