@@ -91,9 +91,10 @@ public final class StalenessFacts {
       for (List<String> chunk : AnyOf.chunks(database, runIds)) {
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT DISTINCT d.run_id, r.id, r.component, r.end_time FROM run_dependencies d"
-                    + " JOIN component_runs r ON r.id = d.depends_on_run_id"
-                    + " WHERE d.run_id = ANY(?)")) {
+                "SELECT DISTINCT c.id, r.id, r.component, r.end_time FROM component_runs c"
+                    + " JOIN run_dependency_keys d ON d.run_key = c.run_key"
+                    + " JOIN component_runs r ON r.run_key = d.depends_on_run_key"
+                    + " WHERE c.id = ANY(?)")) {
           AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -128,12 +129,15 @@ public final class StalenessFacts {
       for (List<String> chunk : AnyOf.chunks(database, runIds)) {
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT d.run_id, d.depends_on_run_id, d.pointer_id, MIN(i.name)"
-                    + " FROM run_dependencies d LEFT JOIN run_reads i"
-                    + " ON i.run_id = d.run_id AND i.pointer_id = d.pointer_id"
-                    + " WHERE d.run_id = ANY(?)"
-                    + " GROUP BY d.run_id, d.depends_on_run_id, d.pointer_id"
-                    + " ORDER BY d.run_id, d.pointer_id, d.depends_on_run_id")) {
+                "SELECT r.id, u.id, p.identifier, MIN(i.name) FROM component_runs r"
+                    + " JOIN run_dependency_keys d ON d.run_key = r.run_key"
+                    + " JOIN component_runs u ON u.run_key = d.depends_on_run_key"
+                    + " JOIN io_pointers p ON p.pointer_key = d.pointer_key"
+                    + " LEFT JOIN run_read_keys i"
+                    + " ON i.pointer_key = d.pointer_key AND i.run_key = d.run_key"
+                    + " WHERE r.id = ANY(?)"
+                    + " GROUP BY r.id, u.id, p.identifier"
+                    + " ORDER BY r.id, p.identifier, u.id")) {
           AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -164,10 +168,10 @@ public final class StalenessFacts {
    * predict step loads as {@code model}; not the test split a training run never reads). By window
    * index; windows without one are absent. One statement per chunk of windows, whatever their
    * upstream components (one per component cost {@code components} a statement per component on
-   * every call): the database walks the pointer's writers in the window ({@code run_writes
-   * (pointer_id, end_time)}; bounding only the run's end scanned every write of a pointer rewritten
-   * all history long, such as a model file, per window) and the component's runs in the window
-   * ({@code (component, end_time)}), then each such run's writes by key and their readers by
+   * every call): the database walks the pointer's writers in the window ({@code run_write_keys
+   * (pointer_key, end_time)}; bounding only the run's end scanned every write of a pointer
+   * rewritten all history long, such as a model file, per window) and the component's runs in the
+   * window ({@code (component, end_time)}), then each such run's writes by key and their readers by
    * pointer (nested, so the planner cannot start from every run of the reader's component), without
    * a round trip per window (a history page asks for thousands). The bound by {@code now} is
    * written as {@code <= LEAST(now, window end)}, the same condition next to {@code < window end}:
@@ -177,28 +181,35 @@ public final class StalenessFacts {
    */
   public Map<Integer, Superseder> latestSuperseding(List<Window> windows, Instant now) {
     try {
-      String inWindow =
-          " AND x.component = w.u AND x.status = 'ok'"
-              + " AND x.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
-              + " AND x.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE)"
-              + " AND x.end_time <= LEAST(?, CAST(w.t AS TIMESTAMP WITH TIME ZONE))";
       String sql =
-          "SELECT w.k,"
-              + " (SELECT x.id FROM run_writes o JOIN component_runs x ON x.id = o.run_id"
-              + " WHERE o.pointer_id = w.p"
+          "SELECT z.k,"
+              // among the writers that ended last, the greatest id: keys follow ingest order, so
+              // the index's (end_time DESC, run_key DESC) order cannot break the tie by id. The
+              // latest end comes from z, a plain column here, so that H2 reads (pointer_key,
+              // end_time) as an index range; compared with a subquery naming outer columns, it
+              // would walk every writer of the pointer.
+              + " (SELECT MAX(x.id) FROM run_write_keys o JOIN component_runs x"
+              + " ON x.run_key = o.run_key WHERE o.pointer_key = z.pk AND o.end_time = z.e"
+              + inWindow("z")
+              + "), z.role FROM (SELECT w.k, w.u, w.f, w.t, wp.pointer_key AS pk,"
+              + " (SELECT o.end_time FROM run_write_keys o JOIN component_runs x"
+              + " ON x.run_key = o.run_key WHERE o.pointer_key = wp.pointer_key"
               + " AND o.end_time > CAST(w.f AS TIMESTAMP WITH TIME ZONE)"
               + " AND o.end_time < CAST(w.t AS TIMESTAMP WITH TIME ZONE)"
-              + inWindow
-              + " ORDER BY o.pointer_id, o.end_time DESC, o.run_id DESC FETCH FIRST 1 ROWS ONLY),"
+              + inWindow("w")
+              + " ORDER BY o.pointer_key, o.end_time DESC FETCH FIRST 1 ROWS ONLY) AS e,"
               + " (SELECT x.id FROM component_runs x WHERE w.i IS NOT NULL"
-              + inWindow
-              // the run's own outputs (V026's view of its array): run_writes has no key by run
-              + " AND EXISTS (SELECT 1 FROM run_outputs o WHERE o.run_id = x.id AND o.pointer_id <> w.p"
-              + " AND EXISTS (SELECT 1 FROM run_reads i JOIN component_runs y ON y.id = i.run_id"
-              + " WHERE i.pointer_id = o.pointer_id AND i.name = w.i"
-              + " AND y.component = w.c AND y.start_time <= ?))"
-              + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY)"
-              + " FROM UNNEST(?, ?, ?, ?, ?, ?, ?) AS w(k, u, f, t, p, c, i)";
+              + inWindow("w")
+              // the run's own outputs (V026's view of its array): run_write_keys has no key by
+              // run; one table per level below, so that H2 starts from the pointer's readers
+              + " AND EXISTS (SELECT 1 FROM run_outputs o JOIN io_pointers q"
+              + " ON q.identifier = o.pointer_id WHERE o.run_id = x.id AND o.pointer_id <> w.p"
+              + " AND EXISTS (SELECT 1 FROM run_read_keys i WHERE i.pointer_key = q.pointer_key"
+              + " AND i.name = w.i AND EXISTS (SELECT 1 FROM component_runs y"
+              + " WHERE y.run_key = i.run_key AND y.component = w.c AND y.start_time <= ?)))"
+              + " ORDER BY x.component, x.end_time DESC, x.id DESC FETCH FIRST 1 ROWS ONLY) AS role"
+              + " FROM UNNEST(?, ?, ?, ?, ?, ?, ?) AS w(k, u, f, t, p, c, i)"
+              + " LEFT JOIN io_pointers wp ON wp.identifier = w.p) z";
       Map<Integer, Superseder> latest = new HashMap<>();
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         for (int from = 0; from < windows.size(); from += AnyOf.CHUNK) {
@@ -207,18 +218,18 @@ public final class StalenessFacts {
           for (int i = 0; i < chunk.size(); i++) {
             keys.add(Integer.toString(from + i));
           }
-          ps.setObject(1, utc(now));
-          ps.setObject(2, utc(now));
-          ps.setObject(3, utc(now));
+          for (int i = 1; i <= 4; i++) {
+            ps.setObject(i, utc(now));
+          }
           // Times travel as ISO-8601 text and are cast in SQL: H2 and PostgreSQL name the
           // timestamp array type differently, VARCHAR arrays they share.
-          AnyOf.bind(ps, 4, keys);
-          AnyOf.bind(ps, 5, chunk.stream().map(Window::upstreamComponent).toList());
-          AnyOf.bind(ps, 6, chunk.stream().map(w -> w.after().toString()).toList());
-          AnyOf.bind(ps, 7, chunk.stream().map(w -> w.before().toString()).toList());
-          AnyOf.bind(ps, 8, chunk.stream().map(Window::pointer).toList());
-          AnyOf.bind(ps, 9, chunk.stream().map(Window::readerComponent).toList());
-          AnyOf.bind(ps, 10, chunk.stream().map(Window::inputName).toList());
+          AnyOf.bind(ps, 5, keys);
+          AnyOf.bind(ps, 6, chunk.stream().map(Window::upstreamComponent).toList());
+          AnyOf.bind(ps, 7, chunk.stream().map(w -> w.after().toString()).toList());
+          AnyOf.bind(ps, 8, chunk.stream().map(w -> w.before().toString()).toList());
+          AnyOf.bind(ps, 9, chunk.stream().map(Window::pointer).toList());
+          AnyOf.bind(ps, 10, chunk.stream().map(Window::readerComponent).toList());
+          AnyOf.bind(ps, 11, chunk.stream().map(Window::inputName).toList());
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
               String rewrote = rs.getString(2);
@@ -236,6 +247,25 @@ public final class StalenessFacts {
     } catch (SQLException e) {
       throw StoreException.of("looking for newer versions of what runs read", e);
     }
+  }
+
+  /**
+   * A run {@code x} of the window {@code w}'s upstream component, status ok, that ended inside the
+   * window and by {@code now} (the parameter).
+   */
+  private static String inWindow(String w) {
+    return " AND x.component = "
+        + w
+        + ".u AND x.status = 'ok'"
+        + " AND x.end_time > CAST("
+        + w
+        + ".f AS TIMESTAMP WITH TIME ZONE)"
+        + " AND x.end_time < CAST("
+        + w
+        + ".t AS TIMESTAMP WITH TIME ZONE)"
+        + " AND x.end_time <= LEAST(?, CAST("
+        + w
+        + ".t AS TIMESTAMP WITH TIME ZONE))";
   }
 
   /**
