@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param inputsRemoved rows of run_inputs removed
  * @param outputsRemoved rows of run_outputs removed
  * @param summariesRemoved rows of run_value_summaries removed
- * @param dependenciesRemoved rows of run_dependencies removed (links from or to removed runs)
+ * @param dependenciesRemoved rows of run_dependency_keys removed (links from or to removed runs)
  * @param snapshotsRemoved rows of artifact_snapshots removed (the stored files stay)
  * @param flaggedOutputs flagged pointers written by some run
  * @param runsKeptForLineage old runs kept because a flagged output descends from them

@@ -43,8 +43,8 @@ public final class JdbcCompactionStore {
   /** The number of flagged pointers some run wrote. */
   public long flaggedOutputs() {
     return count(
-        "SELECT COUNT(DISTINCT o.pointer_id) FROM run_writes o"
-            + " JOIN io_pointers p ON p.identifier = o.pointer_id WHERE p.flag");
+        "SELECT COUNT(*) FROM io_pointers p WHERE p.flag"
+            + " AND EXISTS (SELECT 1 FROM run_write_keys o WHERE o.pointer_key = p.pointer_key)");
   }
 
   /** The runs that wrote a flagged pointer. */
@@ -52,8 +52,9 @@ public final class JdbcCompactionStore {
     return SqlRows.query(
         database,
         "reading the writers of flagged outputs",
-        "SELECT DISTINCT o.run_id FROM run_writes o"
-            + " JOIN io_pointers p ON p.identifier = o.pointer_id WHERE p.flag",
+        "SELECT DISTINCT r.id FROM io_pointers p"
+            + " JOIN run_write_keys o ON o.pointer_key = p.pointer_key"
+            + " JOIN component_runs r ON r.run_key = o.run_key WHERE p.flag",
         rs -> rs.getString(1));
   }
 
@@ -68,7 +69,9 @@ public final class JdbcCompactionStore {
           SqlRows.query(
               database,
               "reading the lineage of flagged outputs",
-              "SELECT DISTINCT depends_on_run_id FROM run_dependencies WHERE run_id IN ("
+              "SELECT DISTINCT u.id FROM component_runs r"
+                  + " JOIN run_dependency_keys d ON d.run_key = r.run_key"
+                  + " JOIN component_runs u ON u.run_key = d.depends_on_run_key WHERE r.id IN ("
                   + String.join(", ", Collections.nCopies(chunk.size(), "?"))
                   + ")",
               rs -> rs.getString(1),
@@ -135,13 +138,13 @@ public final class JdbcCompactionStore {
 
   /**
    * Deletes the dependency links from or to the batch's runs. Two deletes, not one with {@code
-   * run_id IN (batch) OR depends_on_run_id IN (batch)}: H2 cannot use an index for that OR. A link
-   * between two removed runs goes with the first, so the sum counts each removed link once, as the
-   * OR did.
+   * run_key IN (batch) OR depends_on_run_key IN (batch)}: H2 cannot use an index for that OR. A
+   * link between two removed runs goes with the first, so the sum counts each removed link once, as
+   * the OR did.
    */
   public long deleteDependencies() {
-    return deleteBatched("run_dependencies", "run_id")
-        + deleteBatched("run_dependencies", "depends_on_run_id");
+    return deleteBatchedByKey("run_dependency_keys", "run_key")
+        + deleteBatchedByKey("run_dependency_keys", "depends_on_run_key");
   }
 
   /**
@@ -158,14 +161,17 @@ public final class JdbcCompactionStore {
    * less than finding each run's rows by pointer.
    */
   public long deleteReads() {
-    return deleteBatched("run_reads", "run_id");
+    return deleteBatchedByKey("run_read_keys", "run_key");
   }
 
   public long deleteWrites() {
-    return deleteBatched("run_writes", "run_id");
+    return deleteBatchedByKey("run_write_keys", "run_key");
   }
 
-  /** Deletes the batch's runs, taking them off the run counts. */
+  /**
+   * Deletes the batch's runs, taking them off the run counts. Last of the deletes: the link rows
+   * name runs by key, which the batch finds through the run rows.
+   */
   public long deleteRuns() {
     update(
         "counting the runs a compaction removes",
@@ -193,6 +199,24 @@ public final class JdbcCompactionStore {
             + table
             + "."
             + column
+            + ")";
+    return SqlRows.update(database, "deleting from " + table, sql);
+  }
+
+  /**
+   * Deletes the rows of {@code table} whose {@code keyColumn} holds the key of a run in the batch
+   * (the link tables, V048): per row, a probe of the run keys' unique index, then of the batch's
+   * primary key, as {@link #deleteBatched} does with one.
+   */
+  private long deleteBatchedByKey(String table, String keyColumn) {
+    String sql =
+        "DELETE FROM "
+            + table
+            + " WHERE EXISTS (SELECT 1 FROM component_runs r JOIN compaction_batch b"
+            + " ON b.run_id = r.id WHERE r.run_key = "
+            + table
+            + "."
+            + keyColumn
             + ")";
     return SqlRows.update(database, "deleting from " + table, sql);
   }
