@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
  * output keeps its name, kind and type, and a pointer its identifier, while text, size, class,
  * modification time and fingerprint are removed from the run's arrays (V025) and the fingerprints
- * from its {@code run_reads}/{@code run_writes} rows (found by pointer, then run: V047); the run's
- * summaries are removed.
+ * from its {@code run_read_keys}/{@code run_write_keys} rows (found by pointer, then run: V047,
+ * V048); the run's summaries are removed.
  */
 public final class RunValueBlanker {
   private static final int TEXT = 2;
@@ -79,12 +79,16 @@ public final class RunValueBlanker {
       update.executeBatch();
     }
     MetricRollups.forget(c, components); // their series' rollups hold the blanked values
-    blankFingerprints(c, "run_reads", reads);
-    blankFingerprints(c, "run_writes", writes);
+    blankFingerprints(c, "run_read_keys", reads);
+    blankFingerprints(c, "run_write_keys", writes);
     return new Blanked(values, summaries);
   }
 
-  /** By pointer then run: the pointer rows have no key by run (V047). */
+  /**
+   * By pointer then run: the pointer rows have no key by run (V047). They hold keys (V048), each
+   * looked up by a subquery that names no outer column, so both databases probe it once and read
+   * the rows through the index by pointer key.
+   */
   private static void blankFingerprints(
       Connection c, String table, List<RunValueReader.PointerValue> pairs) throws SQLException {
     if (pairs.isEmpty()) {
@@ -94,7 +98,9 @@ public final class RunValueBlanker {
         c.prepareStatement(
             "UPDATE "
                 + table
-                + " SET fingerprint = NULL WHERE pointer_id = ? AND run_id = ?"
+                + " SET fingerprint = NULL"
+                + " WHERE pointer_key = (SELECT pointer_key FROM io_pointers WHERE identifier = ?)"
+                + " AND run_key = (SELECT run_key FROM component_runs WHERE id = ?)"
                 + " AND fingerprint IS NOT NULL")) {
       for (RunValueReader.PointerValue pair : pairs) {
         ps.setString(1, pair.pointer());
