@@ -60,11 +60,12 @@ public final class QueryBench {
     String sink =
         first(
             queries.sql(
-                "SELECT r.component, COUNT(*) AS n FROM (SELECT id, component FROM component_runs"
-                    + " ORDER BY start_time DESC FETCH FIRST 500 ROWS ONLY) r"
-                    + " WHERE EXISTS (SELECT 1 FROM run_dependencies d WHERE d.run_id = r.id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM run_dependencies d"
-                    + " WHERE d.depends_on_run_id = r.id)"
+                "SELECT r.component, COUNT(*) AS n FROM (SELECT run_key, component"
+                    + " FROM component_runs ORDER BY start_time DESC FETCH FIRST 500 ROWS ONLY) r"
+                    + " WHERE EXISTS (SELECT 1 FROM run_dependency_keys d WHERE d.run_key = r.run_key)"
+                    // a link whose consumer key no run has was left by a lost transaction
+                    + " AND NOT EXISTS (SELECT 1 FROM run_dependency_keys d JOIN component_runs c"
+                    + " ON c.run_key = d.run_key WHERE d.depends_on_run_key = r.run_key)"
                     + " GROUP BY r.component ORDER BY n DESC, r.component FETCH FIRST 1 ROWS ONLY"));
     if (sink == null) {
       throw new IllegalStateException(
@@ -83,12 +84,17 @@ public final class QueryBench {
     List<String> raw =
         column(
             queries.sql(
-                "SELECT x.p, (SELECT COUNT(*) FROM run_reads a WHERE a.pointer_id = x.p) AS readers"
-                    + " FROM (SELECT DISTINCT i.pointer_id AS p FROM (SELECT id FROM component_runs"
+                // the link tables by key (V048), as the queries it times read them
+                "SELECT x.p, (SELECT COUNT(*) FROM run_read_keys a WHERE a.pointer_key = x.k)"
+                    + " AS readers FROM (SELECT DISTINCT q.identifier AS p, q.pointer_key AS k"
+                    + " FROM (SELECT id, run_key FROM component_runs"
                     + " ORDER BY start_time DESC FETCH FIRST 200 ROWS ONLY) r"
-                    + " JOIN run_inputs i ON i.run_id = r.id WHERE i.pointer_id IS NOT NULL"
-                    + " AND NOT EXISTS (SELECT 1 FROM run_dependencies d WHERE d.run_id = r.id)"
-                    + " AND NOT EXISTS (SELECT 1 FROM run_writes o WHERE o.pointer_id = i.pointer_id)"
+                    + " JOIN run_inputs i ON i.run_id = r.id"
+                    + " JOIN io_pointers q ON q.identifier = i.pointer_id"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM run_dependency_keys d"
+                    + " WHERE d.run_key = r.run_key)"
+                    + " AND NOT EXISTS (SELECT 1 FROM run_write_keys o"
+                    + " WHERE o.pointer_key = q.pointer_key)"
                     + ") x ORDER BY readers, x.p FETCH FIRST 1 ROWS ONLY"));
     String busiest =
         first(

@@ -165,7 +165,7 @@ public final class JdbcLabelStore {
 
   /**
    * The labels on the inputs the runs read, with their retraction time. The runs' pointers come
-   * from their own arrays: {@code run_reads} has no key by run (V047).
+   * from their own arrays: {@code run_read_keys} has no key by run (V047).
    */
   public List<LabelRow> labelsReadBy(Collection<String> runIds) {
     Set<String> pointers = new LinkedHashSet<>();

@@ -87,7 +87,8 @@ final class RunValueReader {
 
   /**
    * The pointer inputs (or outputs) of the runs, each run's in position order, read from the runs'
-   * arrays: {@code run_reads} and {@code run_writes} are keyed by pointer only (V047).
+   * arrays: {@code run_read_keys} and {@code run_write_keys} are keyed by pointer only (V047,
+   * V048).
    */
   static List<PointerValue> pointerValues(
       Database database, Collection<String> runIds, boolean inputs) {
