@@ -77,9 +77,16 @@ final class SqlGuard {
           "only read-only queries (SELECT, WITH, VALUES, TABLE, SHOW) are allowed, not "
               + words.get(0));
     }
-    for (String w : words) {
+    for (int i = 0; i < words.size(); i++) {
+      String w = words.get(i);
       if (FORBIDDEN.contains(w)) {
         throw refused("read-only: the statement contains " + w + ", which may change data");
+      }
+      // H2's NEXT VALUE FOR draws from a sequence (V048's run_keys, pointer_keys), which no
+      // rollback gives back; FETCH NEXT ... ROWS is a query's and passes
+      if (w.equals("NEXT") && i + 1 < words.size() && words.get(i + 1).equals("VALUE")) {
+        throw refused(
+            "read-only: the statement contains NEXT VALUE FOR, which draws from a sequence");
       }
     }
     return statement;

@@ -40,7 +40,7 @@ class ReadOnlySqlLayersTest {
   }
 
   private static long outputs(ReadOnlySql sql) {
-    return (Long) sql.query("SELECT COUNT(*) FROM run_writes").rows().get(0).get(0);
+    return (Long) sql.query("SELECT COUNT(*) FROM run_write_keys").rows().get(0).get(0);
   }
 
   @Test
@@ -49,7 +49,7 @@ class ReadOnlySqlLayersTest {
       fill(
           db,
           "CREATE ALIAS WIPE AS $$ int wipe(java.sql.Connection c) throws Exception {"
-              + " return c.createStatement().executeUpdate(\"DELETE FROM run_writes\"); } $$");
+              + " return c.createStatement().executeUpdate(\"DELETE FROM run_write_keys\"); } $$");
       ReadOnlySql sql = new ReadOnlySql(db);
       assertEquals(1L, outputs(sql));
       try {
@@ -68,7 +68,7 @@ class ReadOnlySqlLayersTest {
       fill(
           db,
           "CREATE FUNCTION wipe() RETURNS integer AS"
-              + " 'DELETE FROM run_writes; SELECT 1' LANGUAGE sql");
+              + " 'DELETE FROM run_write_keys; SELECT 1' LANGUAGE sql");
       ReadOnlySql sql = new ReadOnlySql(db);
       assertEquals(1L, outputs(sql));
       QueryRefusedException e =

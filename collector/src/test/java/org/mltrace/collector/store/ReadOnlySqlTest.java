@@ -57,6 +57,7 @@ class ReadOnlySqlTest {
         "INSERT INTO components (name) VALUES ('x')",
         "UPDATE component_runs SET status = 'failed'",
         "DELETE FROM run_writes",
+        "DELETE FROM run_write_keys",
         "DROP TABLE component_runs",
         "SELECT * FROM FINAL TABLE (UPDATE component_runs SET status = 'failed')",
         "SELECT 1; DELETE FROM component_runs"
@@ -65,7 +66,29 @@ class ReadOnlySqlTest {
     assertThrows(QueryRefusedException.class, () -> sql.query(statement));
     assertEquals(1, runs());
     assertEquals("ok", sql.query("SELECT status FROM component_runs").rows().get(0).get(0));
-    assertEquals(1L, sql.query("SELECT COUNT(*) FROM run_writes").rows().get(0).get(0));
+    assertEquals(1L, sql.query("SELECT COUNT(*) FROM run_write_keys").rows().get(0).get(0));
+  }
+
+  @Test
+  void theLinkViewsAndTheirKeyTablesAreReadable() {
+    assertEquals(
+        List.of(List.of("r1", "/m/model.bin")),
+        sql.query("SELECT run_id, pointer_id FROM run_writes").rows());
+    assertEquals(
+        List.of(List.of(1L)),
+        sql.query(
+                "SELECT COUNT(*) FROM run_write_keys w JOIN component_runs r"
+                    + " ON r.run_key = w.run_key WHERE r.id = 'r1'")
+            .rows());
+  }
+
+  @Test
+  void aSequenceIsNotDrawnFrom() {
+    String next =
+        "SELECT BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_NAME = 'RUN_KEYS'";
+    Object before = sql.query(next).rows().get(0).get(0);
+    assertThrows(QueryRefusedException.class, () -> sql.query("SELECT NEXT VALUE FOR run_keys"));
+    assertEquals(before, sql.query(next).rows().get(0).get(0), "H2 gives no drawn value back");
   }
 
   @Test

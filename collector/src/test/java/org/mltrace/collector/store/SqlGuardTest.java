@@ -20,7 +20,9 @@ class SqlGuardTest {
         "SELECT 1 -- ; DELETE\n",
         "SELECT /* insert */ 1",
         "VALUES (1)",
-        "SELECT updated_at FROM ingest_positions"
+        "SELECT updated_at FROM ingest_positions",
+        "SELECT id FROM component_runs ORDER BY id FETCH NEXT 5 ROWS ONLY",
+        "SELECT run_key FROM run_read_keys"
       })
   void acceptsQueries(String sql) {
     SqlGuard.check(sql);
@@ -40,6 +42,8 @@ class SqlGuardTest {
         "SELECT CSVWRITE('/tmp/x.csv', 'SELECT 1')",
         "CREATE TABLE x (a INT)",
         "TRUNCATE TABLE components",
+        "SELECT NEXT VALUE FOR run_keys",
+        "SELECT nextval('pointer_keys')",
         "",
         "   ;  "
       })
