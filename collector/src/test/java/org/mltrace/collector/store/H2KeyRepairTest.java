@@ -27,7 +27,12 @@ class H2KeyRepairTest {
         assertEquals(1, count(c, primaryKeys(table)), table + " has its primary key again");
       }
 
-      assertEquals(1, count(c, "SELECT COUNT(*) FROM run_dependencies WHERE run_id = 'r1'"));
+      assertEquals(
+          1,
+          count(
+              c,
+              "SELECT COUNT(*) FROM run_dependency_keys k JOIN component_runs r"
+                  + " ON r.run_key = k.run_key WHERE r.id = 'r1'"));
       SQLException duplicate = assertThrows(SQLException.class, () -> insertLink(c, "r1"));
       assertEquals("23505", duplicate.getSQLState());
     }
@@ -49,12 +54,12 @@ class H2KeyRepairTest {
   @Test
   void onlyUniqueViolationsOfARunsChildTablesAreRepaired() {
     assertEquals(
-        Optional.of("RUN_DEPENDENCIES"),
+        Optional.of("RUN_DEPENDENCY_KEYS"),
         H2KeyRepair.violatedChildTable(
             violation(
                 "Unique index or primary key violation: \"PUBLIC.CONSTRAINT_6FE INDEX"
-                    + " PUBLIC.PRIMARY_KEY_F ON PUBLIC.RUN_DEPENDENCIES(RUN_ID, POINTER_ID) VALUES"
-                    + " ( /* key:1764 */ 'f023adec3ea6-1764', '/out.csv')\"",
+                    + " PUBLIC.PRIMARY_KEY_F ON PUBLIC.RUN_DEPENDENCY_KEYS(RUN_KEY, POINTER_KEY)"
+                    + " VALUES ( /* key:1764 */ CAST(1764001 AS BIGINT), CAST(3001 AS BIGINT))\"",
                 "23505")));
     assertEquals(
         Optional.empty(),
@@ -63,11 +68,11 @@ class H2KeyRepairTest {
     assertEquals(
         Optional.empty(),
         H2KeyRepair.violatedChildTable(
-            violation("... ON PUBLIC.RUN_DEPENDENCIES(RUN_ID, POINTER_ID)", "23506")));
+            violation("... ON PUBLIC.RUN_DEPENDENCY_KEYS(RUN_KEY, POINTER_KEY)", "23506")));
     assertEquals(
         Optional.empty(),
         H2KeyRepair.violatedChildTable(
-            violation("... ON PUBLIC.RUN_WRITES(RUN_ID, POSITION)", "23505")),
+            violation("... ON PUBLIC.RUN_WRITE_KEYS(POINTER_KEY, END_TIME, RUN_KEY)", "23505")),
         "the pointer rows have no key since V047: nothing to rebuild");
   }
 
@@ -88,12 +93,14 @@ class H2KeyRepairTest {
     insertLink(c, runId);
   }
 
+  /** A link of the run to keys no run or pointer has: the table has no foreign keys. */
   private static void insertLink(Connection c, String runId) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute(
-          "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id) VALUES ('"
+          "INSERT INTO run_dependency_keys (run_key, pointer_key, depends_on_run_key)"
+              + " SELECT run_key, -1, -2 FROM component_runs WHERE id = '"
               + runId
-              + "', 'r0', '/out.csv')");
+              + "'");
     }
   }
 

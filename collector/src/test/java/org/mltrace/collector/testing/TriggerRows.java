@@ -81,19 +81,18 @@ public final class TriggerRows implements AutoCloseable {
     if (pointer != null) {
       pointer(pointer);
     }
-    // The run row holds its outputs, 8 entries each (V025); a pointer also gets a run_writes row.
+    // The run row holds its outputs, 8 entries each (V025); a pointer also gets a run_write_keys
+    // row, which names the run and the pointer by key (V048).
     setValue(runId, "output_values", position, "out" + position, kind, pointer);
     if (pointer != null) {
-      try (PreparedStatement ps =
-          c().prepareStatement(
-                  "INSERT INTO run_writes (run_id, position, pointer_id, end_time)"
-                      + " SELECT ?, ?, ?, end_time FROM component_runs WHERE id = ?")) {
-        ps.setString(1, runId);
-        ps.setInt(2, position);
-        ps.setString(3, pointer);
-        ps.setString(4, runId);
-        ps.executeUpdate();
-      }
+      insertOne(
+          "an output row of run " + runId,
+          "INSERT INTO run_write_keys (pointer_key, end_time, run_key, position)"
+              + " SELECT p.pointer_key, r.end_time, r.run_key, ? FROM component_runs r"
+              + " JOIN io_pointers p ON p.identifier = ? WHERE r.id = ?",
+          position,
+          pointer,
+          runId);
     }
     return this;
   }
@@ -103,15 +102,15 @@ public final class TriggerRows implements AutoCloseable {
       throws SQLException {
     pointer(pointer);
     setValue(runId, "input_values", position, name, "POINTER", pointer);
-    try (PreparedStatement ps =
-        c().prepareStatement(
-                "INSERT INTO run_reads (run_id, position, pointer_id, name) VALUES (?, ?, ?, ?)")) {
-      ps.setString(1, runId);
-      ps.setInt(2, position);
-      ps.setString(3, pointer);
-      ps.setString(4, name);
-      ps.executeUpdate();
-    }
+    insertOne(
+        "an input row of run " + runId,
+        "INSERT INTO run_read_keys (pointer_key, run_key, position, name)"
+            + " SELECT p.pointer_key, r.run_key, ?, ? FROM component_runs r"
+            + " JOIN io_pointers p ON p.identifier = ? WHERE r.id = ?",
+        position,
+        name,
+        pointer,
+        runId);
     return this;
   }
 
@@ -177,16 +176,31 @@ public final class TriggerRows implements AutoCloseable {
   public TriggerRows dependency(String runId, String dependsOn, String pointer)
       throws SQLException {
     pointer(pointer);
-    try (PreparedStatement ps =
-        c().prepareStatement(
-                "INSERT INTO run_dependencies (run_id, depends_on_run_id, pointer_id)"
-                    + " VALUES (?, ?, ?)")) {
-      ps.setString(1, runId);
-      ps.setString(2, dependsOn);
-      ps.setString(3, pointer);
-      ps.executeUpdate();
-    }
+    insertOne(
+        "the dependency of run " + runId + " on run " + dependsOn,
+        "INSERT INTO run_dependency_keys (run_key, pointer_key, depends_on_run_key)"
+            + " SELECT r.run_key, p.pointer_key, u.run_key FROM component_runs r"
+            + " JOIN component_runs u ON u.id = ? JOIN io_pointers p ON p.identifier = ?"
+            + " WHERE r.id = ?",
+        dependsOn,
+        pointer,
+        runId);
     return this;
+  }
+
+  /**
+   * Inserts one link row, its keys read from the rows of its runs and pointer (V048): those must
+   * exist first, else the row would silently not be there.
+   */
+  private void insertOne(String what, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c().prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      if (ps.executeUpdate() != 1) {
+        throw new IllegalStateException(what + ": store its runs before it");
+      }
+    }
   }
 
   private void pointer(String identifier) throws SQLException {
