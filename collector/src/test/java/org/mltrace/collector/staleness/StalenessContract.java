@@ -248,6 +248,20 @@ abstract class StalenessContract {
   }
 
   @Test
+  void ofTwoRewritesThatEndedTogetherTheGreatestRunIdIsNamed() throws Exception {
+    // clean-10 is stored after clean-2, so its run key is the greater (V048): the tie still goes
+    // to the greater run id, as it did before runs had keys
+    fileRewrittenBeforeUse();
+    rows.run("clean-10", "clean", days(2).plusSeconds(150), days(2).plusSeconds(180))
+        .output("clean-10", 0, "POINTER", "/d/f.csv");
+    assertEquals(
+        List.of("clean-2"),
+        reasons("use-1", days(3)).stream()
+            .map(r -> r.detail().substring("was superseded by ".length(), r.detail().indexOf(',')))
+            .toList());
+  }
+
+  @Test
   void aRewriteThatEndsAfterNowIsNotSeenYet() throws Exception {
     // As of a moment before use-1 started: clean-2 rewrote /d/f.csv inside use-1's window but is
     // seen only once it has ended by now (the window's end, use-1's start, is later than now).
