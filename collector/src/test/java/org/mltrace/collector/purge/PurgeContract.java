@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.nio.file.Path;
@@ -59,6 +60,15 @@ abstract class PurgeContract {
     DUMPS.put("io_pointers", "SELECT * FROM io_pointers ORDER BY identifier");
     DUMPS.put("run_inputs", "SELECT * FROM run_inputs ORDER BY run_id, position");
     DUMPS.put("run_outputs", "SELECT * FROM run_outputs ORDER BY run_id, position");
+    // the link rows, through their views (V048: the rows hold keys)
+    DUMPS.put(
+        "run_reads",
+        "SELECT run_id, position, pointer_id, name, fingerprint FROM run_reads"
+            + " ORDER BY run_id, position");
+    DUMPS.put(
+        "run_writes",
+        "SELECT run_id, position, pointer_id, fingerprint, end_time FROM run_writes"
+            + " ORDER BY run_id, position");
     DUMPS.put(
         "run_value_summaries",
         "SELECT * FROM run_value_summaries ORDER BY run_id, direction, position");
@@ -97,13 +107,13 @@ abstract class PurgeContract {
     return List.of(
         run("load-1", "load")
             .at(0, 1)
-            .reads("raw", "/raw/client-9.csv")
-            .writes("return", "/d/clean.csv")
+            .readsVersion("raw", "/raw/client-9.csv", "fp-raw")
+            .writesVersion("return", "/d/clean.csv", "fp-clean")
             .build(),
         run("load-2", "load")
             .at(0, 1)
-            .reads("raw", "/raw/other.csv")
-            .writes("return", "/d/other.csv")
+            .readsVersion("raw", "/raw/other.csv", "fp-other")
+            .writesVersion("return", "/d/other.csv", "fp-other-out")
             .build(),
         run("train-1", "train")
             .at(2, 3)
@@ -282,6 +292,17 @@ abstract class PurgeContract {
     // Nothing outside the derived set changed, and the runs, their links and pointers are whole.
     assertEquals(outsideTheDerivedSet(before), outsideTheDerivedSet(after));
     assertNotEquals(before.get("run_outputs"), after.get("run_outputs"));
+
+    // Their link rows keep run and pointer, not the fingerprint (load-2's keep theirs, above).
+    assertEquals("load-1 | 0 | /raw/client-9.csv | raw | fp-raw", before.get("run_reads").get(0));
+    assertEquals("load-1 | 0 | /raw/client-9.csv | raw | null", after.get("run_reads").get(0));
+    assertTrue(before.get("run_writes").get(0).startsWith("load-1 | 0 | /d/clean.csv | fp-clean"));
+    assertEquals(
+        List.of("load-1 0 /d/clean.csv null"),
+        rows(
+            url,
+            "SELECT run_id, position, pointer_id, fingerprint FROM run_writes"
+                + " WHERE run_id = 'load-1'"));
 
     // The derived runs' values are gone; pointers keep their identifier (lineage).
     assertEquals(
