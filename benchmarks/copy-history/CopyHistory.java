@@ -32,10 +32,14 @@ import java.util.concurrent.Future;
  *   "jdbc:h2:file:/data/h2/db;NON_KEYWORDS=VALUE;CACHE_SIZE=2097152"
  * </pre>
  *
- * Copies the storage shape of V025 on (a run's values in arrays, pointer rows in run_reads and
- * run_writes, which have no key since V047: their rows go by run end, run and position). Foreign
- * keys are not checked while copying (the source enforced them); plain indexes are dropped first
- * and rebuilt at the end; identity columns restart after their largest value.
+ * Copies the storage shape of V048 on (a run's values in arrays; the link rows in run_read_keys,
+ * run_write_keys and run_dependency_keys, which name runs and pointers by the keys copied with
+ * them, component_runs.run_key and io_pointers.pointer_key; the link rows go by their run's end,
+ * run key and position). The views run_reads, run_writes and run_dependencies are not tables and
+ * are not copied. Foreign keys are not checked while copying (the source enforced them); plain
+ * indexes are dropped first and rebuilt at the end; identity columns restart after their largest
+ * value, and the key sequences after the largest key copied, so that the collector's next block
+ * of keys takes none of them.
  */
 public class CopyHistory {
   private static final int BATCH = 5_000;
@@ -81,6 +85,7 @@ public class CopyHistory {
         }
       }
       restartIdentities(to);
+      restartKeySequences(to);
       to.commit();
     }
   }
@@ -130,7 +135,12 @@ public class CopyHistory {
     }
     // the big ones first, so that the two threads finish together
     List<String> big =
-        List.of("run_writes", "run_dependencies", "run_reads", "io_pointers", "component_runs");
+        List.of(
+            "run_write_keys",
+            "run_dependency_keys",
+            "run_read_keys",
+            "io_pointers",
+            "component_runs");
     tables.sort(
         java.util.Comparator.comparingInt(
             t -> big.contains(t) ? big.indexOf(t) : big.size()));
@@ -210,10 +220,17 @@ public class CopyHistory {
       return "SELECT t.* FROM io_pointers t ORDER BY t.first_seen, t.identifier";
     }
     List<String> columns = columns(from, table);
-    if (columns.contains("run_id") && key.isEmpty() && columns.contains("position")) {
-      // run_reads and run_writes since V047: no key, a run's rows by their position
-      key.add("t.run_id");
-      key.add("t.position");
+    if (columns.contains("run_key")) {
+      // the link rows (V048): run_read_keys and run_write_keys have no key, a run's rows go by
+      // their position; run_dependency_keys by its key (run_key, pointer_key)
+      if (key.isEmpty()) {
+        key.add("t.run_key");
+        key.add("t.position");
+      }
+      return "SELECT t.* FROM "
+          + table
+          + " t JOIN component_runs r ON r.run_key = t.run_key ORDER BY r.end_time, "
+          + String.join(", ", key);
     }
     if (columns.contains("run_id") && !key.isEmpty()) {
       return "SELECT t.* FROM "
@@ -252,6 +269,29 @@ public class CopyHistory {
       ordered[positions.get(i) - 1] = key.get(i);
     }
     return List.of(ordered);
+  }
+
+  /**
+   * Restarts the sequences that number runs and pointers (V048) after the largest key copied: the
+   * copy wrote the source's keys, and the target's sequences still stand where its migration left
+   * them.
+   */
+  private static void restartKeySequences(Connection to) throws Exception {
+    String[][] sequences = {
+      {"run_keys", "component_runs", "run_key"}, {"pointer_keys", "io_pointers", "pointer_key"}
+    };
+    for (String[] s : sequences) {
+      long next;
+      try (ResultSet rs =
+          to.createStatement()
+              .executeQuery("SELECT COALESCE(MAX(" + s[2] + "), 0) + 1 FROM " + s[1])) {
+        rs.next();
+        next = rs.getLong(1);
+      }
+      try (Statement st = to.createStatement()) {
+        st.execute("ALTER SEQUENCE " + s[0] + " RESTART WITH " + next);
+      }
+    }
   }
 
   private static void restartIdentities(Connection to) throws Exception {
