@@ -30,7 +30,9 @@ import org.postgresql.copy.CopyManager;
  */
 public class BareReload {
   private static final List<String> TABLES =
-      List.of("component_runs", "io_pointers", "run_reads", "run_writes", "run_dependencies");
+      // the link rows' tables since V048 (run_reads, run_writes, run_dependencies are views)
+      List.of(
+          "component_runs", "io_pointers", "run_read_keys", "run_write_keys", "run_dependency_keys");
   private static final int BATCH = 2000;
 
   public static void main(String[] args) throws Exception {
@@ -118,8 +120,8 @@ public class BareReload {
                     + " WITHIN GROUP (ORDER BY c.ORDINAL_POSITION)"
                     + " FROM INFORMATION_SCHEMA.INDEXES i JOIN INFORMATION_SCHEMA.INDEX_COLUMNS c"
                     + " ON c.INDEX_NAME = i.INDEX_NAME AND c.TABLE_NAME = i.TABLE_NAME"
-                    + " WHERE i.TABLE_NAME IN ('COMPONENT_RUNS', 'IO_POINTERS', 'RUN_READS',"
-                    + " 'RUN_WRITES', 'RUN_DEPENDENCIES') AND i.TABLE_SCHEMA = CURRENT_SCHEMA"
+                    + " WHERE i.TABLE_NAME IN ('COMPONENT_RUNS', 'IO_POINTERS', 'RUN_READ_KEYS',"
+                    + " 'RUN_WRITE_KEYS', 'RUN_DEPENDENCY_KEYS') AND i.TABLE_SCHEMA = CURRENT_SCHEMA"
                     + " GROUP BY i.TABLE_NAME, i.INDEX_NAME, i.INDEX_TYPE_NAME")) {
       List<String> ddl = new ArrayList<>();
       while (rs.next()) {
