@@ -80,3 +80,12 @@ SELECT r.id AS run_id, u.id AS depends_on_run_id, p.identifier AS pointer_id
 FROM run_dependency_keys k JOIN component_runs r ON r.run_key = k.run_key
 JOIN component_runs u ON u.run_key = k.depends_on_run_key
 JOIN io_pointers p ON p.pointer_key = k.pointer_key;
+
+-- Statistics for the new tables and key columns now, not when autovacuum gets to them: the
+-- look-ups join by key from the first batch after the upgrade (a fresh database analyzes itself
+-- while it grows: JdbcIngestStore).
+ANALYZE run_read_keys;
+ANALYZE run_write_keys;
+ANALYZE run_dependency_keys;
+ANALYZE component_runs (run_key);
+ANALYZE io_pointers (pointer_key);
