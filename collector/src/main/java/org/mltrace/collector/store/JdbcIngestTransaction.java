@@ -11,9 +11,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.CodeSourceEvent;
@@ -220,13 +222,21 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   /**
    * The pointer rows of a lost transaction name run keys that no stored run has (V048: the key of a
-   * run is drawn when it is stored, so the run stored again gets another). They are found through
-   * the table's pointer index, for each pointer the runs read or wrote. A lost transaction's
-   * dependency rows are left: their run key matches no run, so no view or query that joins them to
-   * their runs sees them, and nothing keys on them but the run key no run will have again.
+   * run is drawn when it is stored, so the run stored again gets another). Only H2 keeps such rows
+   * (a PostgreSQL transaction leaves none), and each delete stays within a range of an index rather
+   * than walk every reader or writer of a popular pointer: a write row by its pointer and its run's
+   * end, a read row by its pointer and a key above every stored run's (a collector draws keys in
+   * increasing order, so the runs it committed before its lost transaction have smaller ones). What
+   * the bounds miss (keys below a run stored since, by another collector on the same file or after
+   * a restart) stays: every reader joins these rows to their runs, and the lineage look-ups count
+   * only stored runs' rows. A lost transaction's dependency rows are left for the same reason:
+   * nothing keys on them but a run key no run will have again.
    */
   private int removeOrphanPointerRows(String table, List<RunEvent> runs, boolean inputs)
       throws SQLException {
+    if (dialect == SqlDialect.POSTGRES) {
+      return 0;
+    }
     List<String> pointers = new ArrayList<>();
     for (RunEvent run : runs) {
       for (CapturedValue v : inputs ? run.inputs() : run.outputs()) {
@@ -241,15 +251,27 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
         ps(
             "DELETE FROM "
                 + table
-                + " WHERE pointer_key = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM component_runs r WHERE r.run_key = "
+                + " WHERE pointer_key = ? AND "
+                + (inputs
+                    ? "run_key > (SELECT COALESCE(MAX(run_key), 0) FROM component_runs)"
+                    : "end_time = ?")
+                + " AND NOT EXISTS (SELECT 1 FROM component_runs r WHERE r.run_key = "
                 + table
                 + ".run_key)");
+    Set<String> seen = new HashSet<>();
     boolean any = false;
-    for (String pointer : new java.util.LinkedHashSet<>(pointers)) {
-      Long key = keys.knownPointer(pointer);
-      if (key != null) {
+    for (RunEvent run : runs) {
+      Instant end = EventTimes.ofEpochMicros(run.endEpochMicros());
+      for (CapturedValue v : inputs ? run.inputs() : run.outputs()) {
+        String pointer = RunRowWriter.pointerOf(v);
+        Long key = pointer == null ? null : keys.knownPointer(pointer);
+        if (key == null || !seen.add(inputs ? pointer : pointer + "@" + end)) {
+          continue;
+        }
         delete.setLong(1, key);
+        if (!inputs) {
+          Jdbc.setTime(delete, 2, end);
+        }
         delete.addBatch();
         any = true;
       }
@@ -446,13 +468,16 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
 
   /**
    * The condition on a {@code run_write_keys} row {@code x} of pointer key {@code pointer} (an SQL
-   * expression) that it ended no earlier than the pointer's {@code perPointer}-th newest row.
+   * expression) that it ended no earlier than the pointer's {@code perPointer}-th newest row of a
+   * stored run. A row of a killed H2's lost transaction names a key no run has: counted here, it
+   * would take a place among the newest and make the snapshot look complete with fewer producers.
    */
   private String amongNewest(String pointer, int perPointer) {
     return " x.end_time >= (SELECT MIN(t.end_time) FROM (SELECT y.end_time FROM "
         + writesNewestFirst("y")
         + " WHERE y.pointer_key = "
         + pointer
+        + " AND EXISTS (SELECT 1 FROM component_runs s WHERE s.run_key = y.run_key)"
         + " ORDER BY y.pointer_key, y.end_time DESC LIMIT "
         + perPointer
         + ") t)";
@@ -466,14 +491,19 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private void latestProducersLateral(
       Map<Long, String> pointers, int perPointer, List<LineageSnapshot.ProducerRow> into)
       throws SQLException {
+    // Each row's run id is a subquery, not a join: PostgreSQL cannot estimate how many rows the
+    // end-time bound leaves, guessed a third of a popular pointer's writers, and hash-joined them
+    // with every run (a sequential scan of component_runs per batch).
     PreparedStatement select =
         ps(
-            "SELECT w.pointer_key, w.fingerprint, r.id, w.end_time"
+            "SELECT w.pointer_key, w.fingerprint,"
+                + " (SELECT r.id FROM component_runs r WHERE r.run_key = w.run_key) AS id,"
+                + " w.end_time"
                 + " FROM unnest(CAST(? AS BIGINT[])) AS p(pointer_key) CROSS JOIN LATERAL"
                 + " (SELECT x.pointer_key, x.fingerprint, x.run_key, x.end_time"
                 + " FROM run_write_keys x WHERE x.pointer_key = p.pointer_key AND"
                 + amongNewest("p.pointer_key", perPointer)
-                + ") w JOIN component_runs r ON r.run_key = w.run_key");
+                + ") w");
     List<Long> all = new ArrayList<>(pointers.keySet());
     for (int from = 0; from < all.size(); from += AnyOf.CHUNK) {
       List<Long> chunk = all.subList(from, Math.min(all.size(), from + AnyOf.CHUNK));
@@ -487,6 +517,9 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       throws SQLException {
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
+        if (rs.getString(3) == null) {
+          continue; // a lost transaction's row (see amongNewest)
+        }
         into.add(
             new LineageSnapshot.ProducerRow(
                 pointers.get(rs.getLong(1)),

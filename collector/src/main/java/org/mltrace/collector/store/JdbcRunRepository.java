@@ -137,6 +137,8 @@ public final class JdbcRunRepository implements RunRepository {
                 + writes
                 + " WHERE w.pointer_key = "
                 + pointer
+                // a killed H2's lost transaction can leave a row whose key no run has
+                + " AND EXISTS (SELECT 1 FROM component_runs s WHERE s.run_key = w.run_key)"
                 + " ORDER BY w.pointer_key, w.end_time DESC LIMIT 1)"
                 + " ORDER BY r.id DESC LIMIT 1",
             rs -> rs.getString(1),

@@ -7,10 +7,12 @@ import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.mltrace.agent.event.Event;
 import org.mltrace.agent.event.EventCodec;
 import org.mltrace.agent.event.NamedCount;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.lineage.EventTimes;
 import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
 import org.mltrace.collector.store.JdbcIngestStore;
@@ -241,15 +244,35 @@ class QueueDrainerTest {
     // What an H2 database killed mid-transaction was seen to hold: input rows of a run whose run
     // row (and queue position) the kill lost; the run, stored again, writes the same row under
     // the new key it is given (V048), and the left-over row names a key no run has.
+    RunEvent r1 =
+        run("r1", "prep")
+            .at(0, 2)
+            .reads("in", "/data/in.csv")
+            .writes("out", "/data/out.csv")
+            .build();
     try (Statement st = database.connection().createStatement()) {
-      st.execute(
-          "INSERT INTO io_pointers (identifier, pointer_type, first_seen)"
-              + " VALUES ('/data/in.csv', 'data', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z')");
+      for (String pointer : List.of("/data/in.csv", "/data/out.csv")) {
+        st.execute(
+            "INSERT INTO io_pointers (identifier, pointer_type, first_seen) VALUES ('"
+                + pointer
+                + "', 'data', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00Z')");
+      }
       st.execute(
           "INSERT INTO run_read_keys (run_key, position, pointer_key, fingerprint)"
-              + " SELECT 999999999, 0, pointer_key, 'left over' FROM io_pointers");
+              + " SELECT 999999999, 0, pointer_key, 'left over' FROM io_pointers"
+              + " WHERE identifier = '/data/in.csv'");
     }
-    TestQueues.write(queue, List.of(run("r1", "prep").reads("in", "/data/in.csv").build()));
+    try (PreparedStatement ps =
+        database
+            .connection()
+            .prepareStatement(
+                "INSERT INTO run_write_keys (run_key, position, pointer_key, end_time)"
+                    + " SELECT 999999999, 0, pointer_key, ? FROM io_pointers"
+                    + " WHERE identifier = '/data/out.csv'")) {
+      ps.setObject(1, EventTimes.ofEpochMicros(r1.endEpochMicros()).atOffset(ZoneOffset.UTC));
+      ps.execute();
+    }
+    TestQueues.write(queue, List.of(r1));
 
     assertEquals(new DrainResult(1, 1, 0, 0), drainer(10).drainAvailable());
     assertEquals(0, count("SELECT COUNT(*) FROM dead_letters"));
@@ -260,7 +283,11 @@ class QueueDrainerTest {
     assertEquals(
         1,
         count("SELECT COUNT(*) FROM run_read_keys"),
-        "the left-over row, which no view shows, is removed before storing");
+        "the left-over input row, which no view shows, is removed before storing");
+    assertEquals(
+        1,
+        count("SELECT COUNT(*) FROM run_write_keys"),
+        "the left-over output row, at the run's end, is removed before storing");
   }
 
   @Test

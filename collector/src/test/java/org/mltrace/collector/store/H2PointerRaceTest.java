@@ -59,6 +59,12 @@ class H2PointerRaceTest {
                 st,
                 "SELECT LISTAGG(identifier, ',') WITHIN GROUP (ORDER BY identifier) FROM io_pointers"));
         assertEquals("1", text(st, "SELECT COUNT(*) FROM component_runs"));
+        // The read row names the key the other writer gave the pointer (V048), not the one this
+        // batch drew before its insert found the pointer there: the view shows it only then.
+        assertEquals(
+            "/d/shared.csv", text(st, "SELECT pointer_id FROM run_reads WHERE run_id = 'r1'"));
+        assertEquals(
+            "/d/new.csv", text(st, "SELECT pointer_id FROM run_writes WHERE run_id = 'r1'"));
       }
     }
   }
