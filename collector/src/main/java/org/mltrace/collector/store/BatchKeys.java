@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ final class BatchKeys {
   private final Map<String, Long> runs = new HashMap<>();
   private final Map<String, Long> pointers = new HashMap<>();
 
+  /** Pointers looked up and not found stored: not asked for again until one is stored. */
+  private final Set<String> absentPointers = new HashSet<>();
+
   BatchKeys(StatementCache statements, SqlDialect dialect, KeyBlocks blocks) {
     this.statements = statements;
     this.dialect = dialect;
@@ -41,6 +45,7 @@ final class BatchKeys {
   long newPointer(String identifier) throws SQLException {
     long key = blocks.nextPointerKey(statements.connection(), dialect);
     pointers.put(identifier, key);
+    absentPointers.remove(identifier);
     return key;
   }
 
@@ -50,6 +55,7 @@ final class BatchKeys {
    */
   void forgetPointers(Collection<String> identifiers) {
     pointers.keySet().removeAll(identifiers);
+    absentPointers.removeAll(identifiers);
   }
 
   /** Notes a stored pointer's key, found by a look-up of the caller's. */
@@ -87,7 +93,8 @@ final class BatchKeys {
 
   /** Looks up the keys of those runs not yet known. */
   void lookUpRuns(Collection<String> runIds) throws SQLException {
-    lookUp(runIds, runs, "SELECT id, run_key FROM component_runs WHERE id = ANY(?)");
+    lookUp(
+        runIds, runs, new HashSet<>(), "SELECT id, run_key FROM component_runs WHERE id = ANY(?)");
   }
 
   /** Looks up the keys of those pointers not yet known. */
@@ -95,14 +102,16 @@ final class BatchKeys {
     lookUp(
         identifiers,
         pointers,
+        absentPointers,
         "SELECT identifier, pointer_key FROM io_pointers WHERE identifier = ANY(?)");
   }
 
-  private void lookUp(Collection<String> ids, Map<String, Long> known, String sql)
+  private void lookUp(
+      Collection<String> ids, Map<String, Long> known, Set<String> absent, String sql)
       throws SQLException {
     Set<String> missing = new LinkedHashSet<>();
     for (String id : ids) {
-      if (!known.containsKey(id)) {
+      if (!known.containsKey(id) && !absent.contains(id)) {
         missing.add(id);
       }
     }
@@ -113,6 +122,11 @@ final class BatchKeys {
         while (rs.next()) {
           known.put(rs.getString(1), rs.getLong(2));
         }
+      }
+    }
+    for (String id : missing) {
+      if (!known.containsKey(id)) {
+        absent.add(id);
       }
     }
   }

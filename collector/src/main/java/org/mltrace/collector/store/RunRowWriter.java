@@ -489,18 +489,10 @@ final class RunRowWriter {
     if (seen.isEmpty()) {
       return;
     }
-    for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(seen.keySet()))) {
-      PreparedStatement select =
-          statements.get(
-              "SELECT identifier, pointer_key FROM io_pointers WHERE identifier = ANY(?)");
-      AnyOf.bind(select, 1, chunk);
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          seen.remove(rs.getString(1));
-          keys.storedPointer(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
+    // The lineage look-up has already asked for the pointers the batch reads; only the others
+    // are looked up here.
+    keys.lookUpPointers(seen.keySet());
+    seen.keySet().removeIf(identifier -> keys.knownPointer(identifier) != null);
     if (seen.isEmpty()) {
       return;
     }
@@ -552,7 +544,7 @@ final class RunRowWriter {
                 "pointer_key BIGINT"));
     addPointerRows(insert, seen.values(), firstSeen);
     insert.executeBatch(); // inserts nothing for a row another collector created
-    keys.forgetPointers(seen.keySet()); // such a row has the other collector's key
+    keys.forgetPointers(seen.keySet()); // such a row has the other collector's key: ask again
     keys.lookUpPointers(seen.keySet());
   }
 
