@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.mltrace.collector.lineage.LineageIndex;
 import org.mltrace.collector.lineage.LineageSnapshot;
+import org.postgresql.PGStatement;
 
 /**
  * The ingest transaction's look-ups of stored lineage: the snapshot a batch's links are resolved
@@ -45,16 +46,7 @@ final class LineageLookups {
           latestProducers(readPointers, producersPerPointer);
       List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
       for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(writtenPointers))) {
-        PreparedStatement select =
-            statements.get(
-                "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
-                    + " p.id AS depends_on_run_id, p.end_time"
-                    + " FROM component_runs r JOIN run_inputs i ON i.run_id = r.id"
-                    + " LEFT JOIN io_pointers ip ON ip.identifier = i.pointer_id"
-                    + " LEFT JOIN run_dependency_keys d"
-                    + " ON d.run_key = r.run_key AND d.pointer_key = ip.pointer_key"
-                    + " LEFT JOIN component_runs p ON p.run_key = d.depends_on_run_key"
-                    + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");
+        PreparedStatement select = consumersOf();
         // end_time >= start_time for every stored run (the decoder refuses the others), so the
         // redundant end_time bound changes no answer; it lets the database find the consumers
         // through the end-time index instead of every reader of the pointer, which for a model
@@ -62,8 +54,7 @@ final class LineageLookups {
         // PostgreSQL at 400,000 runs: 400 ms per batch, against 25 ms). Each such run's inputs
         // come from its own arrays (the run_inputs view): run_reads has no key by run (V047), and
         // probing its pointer index with the chunk's pointers (1,000 on PostgreSQL) for each run of
-        // the window
-        // took 2.1 s per statement on a 2,000,000-run history (against 0.3 s this way).
+        // the window took 2.1 s per statement on a 2,000,000-run history (against 0.3 s this way).
         AnyOf.bind(select, 1, chunk);
         Jdbc.setTime(select, 2, consumersStartedAtOrAfter);
         Jdbc.setTime(select, 3, consumersStartedAtOrAfter);
@@ -84,6 +75,45 @@ final class LineageLookups {
     } catch (SQLException ex) {
       throw StoreException.of("looking up the lineage of a batch", ex);
     }
+  }
+
+  /**
+   * The stored readers, within a window of start times, of any of a chunk of pointers, each with
+   * the run it already depends on through that pointer (or nulls).
+   *
+   * <p>On PostgreSQL the dependency is a lateral look-up by the consumer's key, so that it is
+   * always a probe of {@code run_dependency_keys}' primary key: as a join, the planner, which
+   * cannot estimate how many inputs the view expands a run into, scanned the whole table for every
+   * batch (11 ms a statement at 100,000 runs, growing with the history). And the statement is
+   * planned for each execution's window ({@code setPrepareThreshold(0)}: no server-prepared
+   * statement), as the plan made once for any window read every run (50-140 ms a statement at
+   * 100,000 runs, the ingest's largest cost under load; docs/performance.md, session 14).
+   */
+  private PreparedStatement consumersOf() throws SQLException {
+    if (dialect == SqlDialect.POSTGRES) {
+      PreparedStatement select =
+          statements.get(
+              "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
+                  + " x.id AS depends_on_run_id, x.end_time"
+                  + " FROM component_runs r JOIN run_inputs i ON i.run_id = r.id"
+                  + " LEFT JOIN LATERAL (SELECT p.id, p.end_time FROM io_pointers ip"
+                  + " JOIN run_dependency_keys d ON d.pointer_key = ip.pointer_key"
+                  + " JOIN component_runs p ON p.run_key = d.depends_on_run_key"
+                  + " WHERE ip.identifier = i.pointer_id AND d.run_key = r.run_key OFFSET 0) x"
+                  + " ON TRUE"
+                  + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");
+      select.unwrap(PGStatement.class).setPrepareThreshold(0);
+      return select;
+    }
+    return statements.get(
+        "SELECT i.pointer_id, i.fingerprint, r.id, r.start_time,"
+            + " p.id AS depends_on_run_id, p.end_time"
+            + " FROM component_runs r JOIN run_inputs i ON i.run_id = r.id"
+            + " LEFT JOIN io_pointers ip ON ip.identifier = i.pointer_id"
+            + " LEFT JOIN run_dependency_keys d"
+            + " ON d.run_key = r.run_key AND d.pointer_key = ip.pointer_key"
+            + " LEFT JOIN component_runs p ON p.run_key = d.depends_on_run_key"
+            + " WHERE i.pointer_id = ANY(?) AND r.start_time >= ? AND r.end_time >= ?");
   }
 
   /** Pointers per statement of {@link #latestProducers}; the last chunk is padded with nulls. */
