@@ -32,7 +32,8 @@ import java.util.concurrent.Future;
  *   "jdbc:h2:file:/data/h2/db;NON_KEYWORDS=VALUE;CACHE_SIZE=2097152"
  * </pre>
  *
- * Copies the storage shape of V048 on (a run's values in arrays; the link rows in run_read_keys,
+ * Copies the storage shape of V048 on (a run's values in arrays, which a PostgreSQL source migrated
+ * by V050 keeps as text and this reads decoded; the link rows in run_read_keys,
  * run_write_keys and run_dependency_keys, which name runs and pointers by the keys copied with
  * them, component_runs.run_key and io_pointers.pointer_key; the link rows go by their run's end,
  * run key and position). The views run_reads, run_writes and run_dependencies are not tables and
@@ -214,7 +215,7 @@ public class CopyHistory {
     }
     String byKey = key.isEmpty() ? "" : String.join(", ", key);
     if (table.equals("component_runs")) {
-      return "SELECT t.* FROM component_runs t ORDER BY t.end_time, t.id";
+      return "SELECT " + runColumns(from) + " FROM component_runs t ORDER BY t.end_time, t.id";
     }
     if (table.equals("io_pointers")) {
       return "SELECT t.* FROM io_pointers t ORDER BY t.first_seen, t.identifier";
@@ -239,6 +240,28 @@ public class CopyHistory {
           + String.join(", ", key);
     }
     return "SELECT t.* FROM " + table + " t" + (key.isEmpty() ? "" : " ORDER BY " + byKey);
+  }
+
+  /**
+   * The columns of component_runs, a run's values as arrays: on a PostgreSQL source migrated by
+   * V050 they are text, decoded by its function mltrace_entries (the H2 target keeps arrays).
+   */
+  private static String runColumns(Connection from) throws Exception {
+    DatabaseMetaData md = from.getMetaData();
+    String name = md.storesUpperCaseIdentifiers() ? "COMPONENT_RUNS" : "component_runs";
+    List<String> columns = new ArrayList<>();
+    try (ResultSet rs = md.getColumns(null, null, name, null)) {
+      while (rs.next()) {
+        String column = rs.getString("COLUMN_NAME").toLowerCase();
+        boolean values =
+            List.of("input_values", "output_values", "value_summaries").contains(column);
+        columns.add(
+            values && rs.getInt("DATA_TYPE") != Types.ARRAY
+                ? "mltrace_entries(t." + column + ") AS " + column
+                : "t." + column);
+      }
+    }
+    return String.join(", ", columns);
   }
 
   private static List<String> columns(Connection from, String table) throws Exception {

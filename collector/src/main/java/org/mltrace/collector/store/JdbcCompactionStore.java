@@ -108,7 +108,7 @@ public final class JdbcCompactionStore {
     return update("folding values into component_day_values", DayAggregates::foldValues);
   }
 
-  /** The value summaries the batch's runs hold (arrays of the run rows, V025). */
+  /** The value summaries the batch's runs hold (arrays of the run rows, V025; text since V050). */
   public long summariesInBatch() {
     return countInBatch("value_summaries", 13);
   }
@@ -124,8 +124,8 @@ public final class JdbcCompactionStore {
   /** The entries of {@code array} in the batch's runs, divided by the entries of one. */
   private long countInBatch(String array, int perEntry) {
     return count(
-        "SELECT COALESCE(SUM(CARDINALITY(r."
-            + array
+        "SELECT COALESCE(SUM(CARDINALITY("
+            + SqlDialect.of(database.isPostgres()).entries("r." + array)
             + ") / "
             + perEntry
             + "), 0) FROM component_runs r"

@@ -89,7 +89,10 @@ public final class JdbcMetricStore {
             + MetricSql.positionOf("output_values")
             + " AS op, "
             + MetricSql.positionOf("input_values")
-            + " AS ip FROM component_runs WHERE component = ?";
+            + " AS ip"
+            + dialect()
+                .withEntries(
+                    " FROM component_runs WHERE component = ?", "input_values", "output_values");
     List<Point> points = new ArrayList<>();
     for (Point[] pair :
         SqlRows.query(
@@ -291,7 +294,13 @@ public final class JdbcMetricStore {
     SqlRows.query(
         database,
         "listing the metrics of " + component,
-        "SELECT output_values, input_values, value_summaries, id FROM "
+        "SELECT "
+            + dialect().entries("output_values")
+            + ", "
+            + dialect().entries("input_values")
+            + ", "
+            + dialect().entries("value_summaries")
+            + ", id FROM "
             + newestFirst()
             + " WHERE component = ? ORDER BY component, start_time DESC, id DESC LIMIT "
             + Math.max(1, runs),
@@ -406,7 +415,12 @@ public final class JdbcMetricStore {
       params.addAll(MetricSql.each(output, name));
       params.addAll(MetricSql.each(input, name));
       params.addAll(whereParams);
-      return "SELECT id, start_time, COALESCE(" + output + ", " + input + ") AS v" + where;
+      return "SELECT id, start_time, COALESCE("
+          + output
+          + ", "
+          + input
+          + ") AS v"
+          + dialect().withEntries(where, "input_values", "output_values");
     }
     String op = MetricSql.positionOf("output_values");
     String ip = MetricSql.positionOf("input_values");
@@ -421,7 +435,7 @@ public final class JdbcMetricStore {
             + " AS op, "
             + ip
             + " AS ip"
-            + where
+            + dialect().withEntries(where, "input_values", "output_values", "value_summaries")
             + " OFFSET 0 ROWS";
     if (metric.kind() == Kind.VALUE) {
       return "SELECT id, start_time, COALESCE("
@@ -449,9 +463,12 @@ public final class JdbcMetricStore {
         + ") w";
   }
 
+  private SqlDialect dialect() {
+    return SqlDialect.of(database.isPostgres());
+  }
+
   private String newestFirst() {
-    return SqlDialect.of(database.isPostgres())
-        .readThrough("component_runs", "component_runs_by_component_newest");
+    return dialect().readThrough("component_runs", "component_runs_by_component_newest");
   }
 
   private static boolean hasSummary(Object[] summaries, String direction, int position) {

@@ -39,7 +39,9 @@ public final class JdbcPurgeStore {
       List<String> chunk = runIds.subList(from, Math.min(runIds.size(), from + CHUNK));
       RunValueBlanker.Blanked blanked;
       try {
-        blanked = RunValueBlanker.blank(database.connection(), chunk);
+        blanked =
+            RunValueBlanker.blank(
+                database.connection(), SqlDialect.of(database.isPostgres()), chunk);
       } catch (SQLException e) {
         throw StoreException.of("blanking the values of " + chunk.size() + " runs", e);
       }

@@ -12,6 +12,9 @@ import java.util.List;
  * positions; each position is guarded by the array's length first (H2 fails on an index past the
  * end, PostgreSQL gives NULL), which also ends the search at the run's last value. A summary is
  * found the same way among the first {@value #MAX_POSITIONS} summaries.
+ *
+ * <p>On PostgreSQL the columns are text since V050: the queries name the arrays that {@link
+ * SqlDialect#withEntries} decodes once per run, under the columns' names.
  */
 final class MetricSql {
   /** Values per run and direction, and summaries per run, searched for a name. */

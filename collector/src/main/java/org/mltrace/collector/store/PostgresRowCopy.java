@@ -20,19 +20,17 @@ import org.postgresql.copy.CopyIn;
  * #cancel}, the connection is busy with this COPY and runs no other statement: one table at a time.
  *
  * <p>The binary format needs each field in its column's exact type: {@link #text} for VARCHAR,
- * {@link #int8} for BIGINT, {@link #int4} for INTEGER, {@link #time} for TIMESTAMP WITH TIME ZONE,
- * {@link #array} for VARCHAR ARRAY. Text written as binary skips the text format's escaping and the
- * server's parsing of timestamps and array literals (measured: the run rows of the bench went in
- * 40% faster than as text, see docs/performance.md).
+ * {@link #int8} for BIGINT, {@link #int4} for INTEGER, {@link #time} for TIMESTAMP WITH TIME ZONE
+ * (a run's value columns are TEXT since V050, {@link ValueEntriesText}; they were VARCHAR ARRAY).
+ * Text written as binary skips the text format's escaping and the server's parsing of timestamps
+ * and array literals (measured: the run rows of the bench went in 40% faster than as text, see
+ * docs/performance.md).
  */
 final class PostgresRowCopy {
   private static final int FLUSH_BYTES = 64 * 1024;
   private static final byte[] HEADER = {
     'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0, 0
   };
-
-  /** The OID of {@code character varying}, the element type of the VARCHAR ARRAY columns. */
-  private static final int VARCHAR_OID = 1043;
 
   /** Microseconds from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for timestamps. */
   private static final long POSTGRES_EPOCH_MICROS = 946_684_800_000_000L;
@@ -137,40 +135,6 @@ final class PostgresRowCopy {
         Math.addExact(
             Math.multiplyExact(value.getEpochSecond(), 1_000_000L), (value.getNano() + 500) / 1000);
     int64(micros - POSTGRES_EPOCH_MICROS);
-    return this;
-  }
-
-  /** A one-dimensional VARCHAR array, NULL when {@code values} is null. */
-  PostgresRowCopy array(String[] values) {
-    if (values == null) {
-      return text(null);
-    }
-    take();
-    int lengthAt = len;
-    int32(0); // the field's length, filled in below
-    boolean nulls = false;
-    for (String v : values) {
-      nulls |= v == null;
-    }
-    int32(1); // dimensions
-    int32(nulls ? 1 : 0);
-    int32(VARCHAR_OID);
-    int32(values.length);
-    int32(1); // lower bound
-    for (String v : values) {
-      if (v == null) {
-        int32(-1);
-      } else {
-        byte[] bytes = Jdbc.storable(v).getBytes(StandardCharsets.UTF_8);
-        int32(bytes.length);
-        put(bytes, bytes.length);
-      }
-    }
-    int size = len - lengthAt - 4;
-    buf[lengthAt] = (byte) (size >>> 24);
-    buf[lengthAt + 1] = (byte) (size >>> 16);
-    buf[lengthAt + 2] = (byte) (size >>> 8);
-    buf[lengthAt + 3] = (byte) size;
     return this;
   }
 

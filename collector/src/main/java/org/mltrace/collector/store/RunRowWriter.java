@@ -21,12 +21,12 @@ import org.mltrace.collector.lineage.EventTimes;
 
 /**
  * Writes a batch of runs' rows inside an ingest transaction: the runs, each carrying its inputs,
- * outputs and summaries in arrays ({@link RunValueArrays}), a bare component row for an undeclared
- * component (widening its first/last seen), a {@code run_reads} or {@code run_writes} row for each
- * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value
- * carrying a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time,
- * and a {@code trigger_pending} row for each run whose component declares triggers (every run once
- * a label is retracted).
+ * outputs and summaries in arrays ({@link RunValueArrays}; on PostgreSQL as text, {@link
+ * ValueEntriesText}), a bare component row for an undeclared component (widening its first/last
+ * seen), a {@code run_reads} or {@code run_writes} row for each pointer value (with a file's
+ * fingerprint), a {@code run_value_samples} row for each value carrying a sample or hashes, an
+ * {@code io_pointers} row for each pointer seen for the first time, and a {@code trigger_pending}
+ * row for each run whose component declares triggers (every run once a label is retracted).
  *
  * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run
  * one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
@@ -205,9 +205,9 @@ final class RunRowWriter {
                 .text(e.errorMessage())
                 .time(now)
                 .int8(e.unrecordedBefore())
-                .array(RunValueArrays.values(e.inputs()))
-                .array(RunValueArrays.values(e.outputs()))
-                .array(RunValueArrays.summaries(e))
+                .text(ValueEntriesText.encode(RunValueArrays.values(e.inputs())))
+                .text(ValueEntriesText.encode(RunValueArrays.values(e.outputs())))
+                .text(ValueEntriesText.encode(RunValueArrays.summaries(e)))
                 .int8(keys.run(e.runId()));
           }
         });
@@ -327,16 +327,7 @@ final class RunRowWriter {
     return stored;
   }
 
-  private static void setArray(PreparedStatement ps, int index, String[] values)
-      throws SQLException {
-    if (values == null) {
-      ps.setNull(index, java.sql.Types.ARRAY);
-    } else {
-      ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", values));
-    }
-  }
-
-  private static void addRun(PreparedStatement run, RunEvent e, Instant now, long key)
+  private void addRun(PreparedStatement run, RunEvent e, Instant now, long key)
       throws SQLException {
     Jdbc.setText(run, 1, e.runId());
     Jdbc.setText(run, 2, e.component());
@@ -355,9 +346,9 @@ final class RunRowWriter {
     Jdbc.setText(run, 15, e.errorMessage());
     Jdbc.setTime(run, 16, now);
     run.setLong(17, e.unrecordedBefore());
-    setArray(run, 18, RunValueArrays.values(e.inputs()));
-    setArray(run, 19, RunValueArrays.values(e.outputs()));
-    setArray(run, 20, RunValueArrays.summaries(e));
+    dialect.setEntries(run, 18, RunValueArrays.values(e.inputs()));
+    dialect.setEntries(run, 19, RunValueArrays.values(e.outputs()));
+    dialect.setEntries(run, 20, RunValueArrays.summaries(e));
     run.setLong(21, key);
     run.addBatch();
   }

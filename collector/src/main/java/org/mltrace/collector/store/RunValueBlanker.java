@@ -14,9 +14,9 @@ import java.util.TreeSet;
 /**
  * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
  * output keeps its name, kind and type, and a pointer its identifier, while text, size, class,
- * modification time and fingerprint are removed from the run's arrays (V025) and the fingerprints
- * from its {@code run_read_keys}/{@code run_write_keys} rows (found by pointer, then run: V047,
- * V048); the run's summaries are removed.
+ * modification time and fingerprint are removed from the run's arrays (V025; text on PostgreSQL,
+ * V050) and the fingerprints from its {@code run_read_keys}/{@code run_write_keys} rows (found by
+ * pointer, then run: V047, V048); the run's summaries are removed.
  */
 public final class RunValueBlanker {
   private static final int TEXT = 2;
@@ -31,7 +31,8 @@ public final class RunValueBlanker {
   public record Blanked(long values, long summaries) {}
 
   /** Blanks the runs' values and removes their summaries. */
-  public static Blanked blank(Connection c, List<String> runIds) throws SQLException {
+  public static Blanked blank(Connection c, SqlDialect dialect, List<String> runIds)
+      throws SQLException {
     if (runIds.isEmpty()) {
       return new Blanked(0, 0);
     }
@@ -43,8 +44,9 @@ public final class RunValueBlanker {
     List<RunValueReader.PointerValue> writes = new ArrayList<>();
     try (PreparedStatement select =
             c.prepareStatement(
-                "SELECT id, input_values, output_values, value_summaries, component"
-                    + " FROM component_runs"
+                "SELECT id, "
+                    + dialect.allEntries()
+                    + ", component FROM component_runs"
                     + " WHERE id IN ("
                     + marks
                     + ")");
@@ -70,8 +72,8 @@ public final class RunValueBlanker {
           values += changed;
           summaries += removed;
           components.add(rs.getString(5));
-          setArray(c, update, 1, inputs);
-          setArray(c, update, 2, outputs);
+          dialect.setEntries(update, 1, inputs);
+          dialect.setEntries(update, 2, outputs);
           update.setString(3, rs.getString(1));
           update.addBatch();
         }
@@ -141,14 +143,5 @@ public final class RunValueBlanker {
       }
     }
     return changed;
-  }
-
-  private static void setArray(Connection c, PreparedStatement ps, int index, Object[] a)
-      throws SQLException {
-    if (a == null) {
-      ps.setNull(index, java.sql.Types.ARRAY);
-    } else {
-      ps.setArray(index, c.createArrayOf("VARCHAR", a));
-    }
   }
 }

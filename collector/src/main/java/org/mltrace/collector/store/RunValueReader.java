@@ -15,11 +15,12 @@ import java.util.TreeMap;
 import org.mltrace.agent.event.ValueSummary;
 
 /**
- * Reads runs' values from their arrays (V025) by run id: one primary-key read per chunk of runs and
- * one look-up of the pointers' types, decoded here. The views {@code run_inputs} and {@code
- * run_outputs} give the same rows, but the collector's reads joined them with {@code
- * run_value_summaries} and {@code io_pointers}, which H2 answered by expanding runs (review of 200
- * outputs went from 1.3 to 7.5 s on a 50,000-run history before the reads came here).
+ * Reads runs' values from their arrays (V025; decoded from text on PostgreSQL, V050) by run id: one
+ * primary-key read per chunk of runs and one look-up of the pointers' types, decoded here. The
+ * views {@code run_inputs} and {@code run_outputs} give the same rows, but the collector's reads
+ * joined them with {@code run_value_summaries} and {@code io_pointers}, which H2 answered by
+ * expanding runs (review of 200 outputs went from 1.3 to 7.5 s on a 50,000-run history before the
+ * reads came here).
  */
 final class RunValueReader {
   private RunValueReader() {}
@@ -92,7 +93,8 @@ final class RunValueReader {
    */
   static List<PointerValue> pointerValues(
       Database database, Collection<String> runIds, boolean inputs) {
-    String column = inputs ? "input_values" : "output_values";
+    String column =
+        SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
     List<PointerValue> found = new ArrayList<>();
     for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (Map.Entry<String, Object[]> e :
@@ -127,13 +129,13 @@ final class RunValueReader {
   /** Each run's {input_values, output_values, value_summaries} as arrays (null when NULL). */
   static Map<String, Object[][]> arrays(Database database, Collection<String> runIds) {
     Map<String, Object[][]> out = new HashMap<>();
+    SqlDialect dialect = SqlDialect.of(database.isPostgres());
     for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (Map.Entry<String, Object[][]> e :
           SqlRows.query(
               database,
               "reading the values of " + runIds.size() + " runs",
-              "SELECT id, input_values, output_values, value_summaries FROM component_runs"
-                  + " WHERE id = ANY(?)",
+              "SELECT id, " + dialect.allEntries() + " FROM component_runs WHERE id = ANY(?)",
               rs ->
                   Map.entry(
                       rs.getString(1),

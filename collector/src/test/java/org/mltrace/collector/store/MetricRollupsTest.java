@@ -88,7 +88,10 @@ class MetricRollupsTest {
 
       // a purge blanks values and keeps the runs: their rollups go with them
       db.connection().setAutoCommit(false);
-      RunValueBlanker.blank(db.connection(), List.of("run-900", "run-901", "late-" + RUNS));
+      RunValueBlanker.blank(
+          db.connection(),
+          SqlDialect.of(db.isPostgres()),
+          List.of("run-900", "run-901", "late-" + RUNS));
       db.connection().commit();
       db.connection().setAutoCommit(true);
       assertEquals(0, count(db, "SELECT COUNT(*) FROM metric_rollups"));

@@ -122,7 +122,10 @@ public final class TriggerRows implements AutoCloseable {
       throws SQLException {
     List<Object> values = new ArrayList<>();
     try (PreparedStatement ps =
-        c().prepareStatement("SELECT " + column + " FROM component_runs WHERE id = ?")) {
+        c().prepareStatement(
+                "SELECT "
+                    + (database.isPostgres() ? "mltrace_entries(" + column + ")" : column)
+                    + " FROM component_runs WHERE id = ?")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -140,7 +143,14 @@ public final class TriggerRows implements AutoCloseable {
       values.set(position * 8 + i, value.get(i));
     }
     try (PreparedStatement ps =
-        c().prepareStatement("UPDATE component_runs SET " + column + " = ? WHERE id = ?")) {
+        c().prepareStatement(
+                "UPDATE component_runs SET "
+                    + column
+                    // PostgreSQL keeps the entries as text (V050)
+                    + (database.isPostgres()
+                        ? " = mltrace_entries_text(CAST(? AS TEXT[]))"
+                        : " = ?")
+                    + " WHERE id = ?")) {
       ps.setArray(1, c().createArrayOf("VARCHAR", values.toArray()));
       ps.setString(2, runId);
       ps.executeUpdate();
