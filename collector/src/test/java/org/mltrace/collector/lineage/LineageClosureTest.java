@@ -52,7 +52,7 @@ class LineageClosureTest {
 
   @Test
   void aRunLimitKeepsTheNearestRunsAndOneMoreToSayThereWereMore() {
-    LineageClosure downstream = LineageClosure.downstream(LineageClosureTest::byProducer);
+    LineageClosure<String> downstream = LineageClosure.downstream(LineageClosureTest::byProducer);
     assertEquals(
         Map.of("a", 0, "b", 1, "c", 2), downstream.reach(List.of("a"), -1, 2, Progress.NONE));
     assertEquals(
