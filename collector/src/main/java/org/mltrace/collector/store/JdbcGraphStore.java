@@ -227,17 +227,12 @@ public final class JdbcGraphStore {
         .readThrough("run_read_keys", "k", "run_read_keys_by_pointer");
   }
 
-  /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
-  public List<OutputRow> outputsOf(Collection<String> runIds) {
-    return outputRows(RunValueReader.pointerValues(database, runIds, false));
-  }
-
   /** A run's row with its pointer outputs. */
   public record RunWithOutputs(long key, RunRow run, List<OutputRow> outputs) {}
 
   /**
-   * The rows of the runs among {@code runKeys} with their pointer outputs, in no particular order:
-   * {@link #runs} and {@link #outputsOf} in one read of each run, by key.
+   * The rows of the runs among {@code runKeys} with their pointer outputs (read from the runs'
+   * arrays, {@link RunValueReader}), in no particular order: one read of each run, by key.
    */
   public List<RunWithOutputs> runsWithOutputs(Collection<Long> runKeys) {
     List<RunValueReader.RunOutputs> found =
