@@ -11,7 +11,6 @@ import org.mltrace.collector.Progress;
 import org.mltrace.collector.lineage.LineageClosure;
 import org.mltrace.collector.store.JdbcGraphStore;
 import org.mltrace.collector.store.PointerRow;
-import org.mltrace.collector.store.RunRow;
 
 /**
  * {@code impact ID}, the forward trace: every run derived from a pointer (the runs that read it,
@@ -63,9 +62,13 @@ public final class ImpactQuery {
   }
 
   private ImpactResult walk(String id, int maxDepth, int maxRuns, Progress progress) {
-    LineageClosure downstream = LineageClosure.downstream(graph::downstreamOf);
-    if (queries.repository().findRun(id).isPresent()) {
-      Map<String, Integer> reached = downstream.reach(List.of(id), maxDepth, maxRuns, progress);
+    // by run key: a step reads the link table's keys and no row of a run or pointer, and the runs
+    // reached are named once, in result()
+    LineageClosure<Long> downstream = LineageClosure.along(graph::dependentKeysOf);
+    Optional<Long> run = graph.runKey(id);
+    if (run.isPresent()) {
+      Map<Long, Integer> reached =
+          downstream.reach(List.of(run.get()), maxDepth, maxRuns, progress);
       return result(id, true, reached);
     }
     Optional<PointerRow> pointer = queries.findPointer(id);
@@ -74,33 +77,33 @@ public final class ImpactQuery {
           "no run or output with id '" + id + "' (try 'mltrace recent' to list runs)");
     }
     String identifier = pointer.get().identifier();
-    List<String> readers = graph.readersOf(identifier);
+    List<Long> readers = graph.readerKeysOf(identifier);
     if (maxDepth == 0) {
       return result(identifier, false, Map.of());
     }
     progress.advance(readers.size());
-    Map<String, Integer> reached =
+    Map<Long, Integer> reached =
         downstream.reach(readers, maxDepth < 0 ? -1 : maxDepth - 1, maxRuns, progress);
-    reached.replaceAll((run, depth) -> depth + 1); // the readers are one step from the pointer
+    reached.replaceAll((r, depth) -> depth + 1); // the readers are one step from the pointer
     return result(identifier, false, reached);
   }
 
-  private ImpactResult result(String root, boolean rootIsRun, Map<String, Integer> reached) {
+  private ImpactResult result(String root, boolean rootIsRun, Map<Long, Integer> reached) {
     List<ImpactResult.Run> runs = new ArrayList<>();
-    for (RunRow r : graph.runs(reached.keySet())) {
-      if (!r.id().equals(root)) {
-        runs.add(new ImpactResult.Run(r, reached.get(r.id())));
+    Map<String, TreeSet<String>> writers = new TreeMap<>();
+    Map<String, String> types = new TreeMap<>();
+    for (JdbcGraphStore.RunWithOutputs r : graph.runsWithOutputs(reached.keySet())) {
+      if (!r.run().id().equals(root)) {
+        runs.add(new ImpactResult.Run(r.run(), reached.get(r.key())));
+      }
+      for (JdbcGraphStore.OutputRow o : r.outputs()) {
+        writers.computeIfAbsent(o.pointer(), k -> new TreeSet<>()).add(o.runId());
+        types.putIfAbsent(o.pointer(), o.pointerType());
       }
     }
     runs.sort(
         Comparator.comparing((ImpactResult.Run r) -> r.run().startTime())
             .thenComparing(r -> r.run().id()));
-    Map<String, TreeSet<String>> writers = new TreeMap<>();
-    Map<String, String> types = new TreeMap<>();
-    for (JdbcGraphStore.OutputRow o : graph.outputsOf(reached.keySet())) {
-      writers.computeIfAbsent(o.pointer(), k -> new TreeSet<>()).add(o.runId());
-      types.putIfAbsent(o.pointer(), o.pointerType());
-    }
     List<ImpactResult.Output> outputs = new ArrayList<>();
     writers.forEach(
         (p, w) -> outputs.add(new ImpactResult.Output(p, types.get(p), List.copyOf(w))));

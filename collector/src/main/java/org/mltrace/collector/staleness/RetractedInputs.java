@@ -36,7 +36,7 @@ final class RetractedInputs {
       return new RetractedInputs(tainted);
     }
     JdbcGraphStore graph = new JdbcGraphStore(database);
-    LineageClosure downstream = LineageClosure.downstream(graph::downstreamOf);
+    LineageClosure<String> downstream = LineageClosure.downstream(graph::downstreamOf);
     for (LabelRow r : retracted) { // by label, then pointer: the first names a run's reason
       List<String> readers = graph.readersOf(r.pointer());
       Set<String> direct = Set.copyOf(readers);

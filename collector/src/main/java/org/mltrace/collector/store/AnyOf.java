@@ -7,10 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * Binds a list of keys as one array parameter of {@code column = ANY(?)}, which H2 and PostgreSQL
- * both accept, so a batch looks its keys up with one statement whatever their number. Lists are cut
- * into chunks that keep each array and each plan small. Public for the query layer's reads of many
- * runs at once (the web UI's trace and history pages).
+ * Binds a list of keys (text ids, or bigint keys) as one array parameter of {@code column =
+ * ANY(?)}, which H2 and PostgreSQL both accept, so a batch looks its keys up with one statement
+ * whatever their number. Lists are cut into chunks that keep each array and each plan small. Public
+ * for the query layer's reads of many runs at once (the web UI's trace and history pages).
  *
  * <p>The chunk size differs by database. H2 finds the rows through the index, then checks {@code =
  * ANY(?)} again on every row by walking the array, so each row costs time in proportion to the
@@ -28,7 +28,7 @@ public final class AnyOf {
   private AnyOf() {}
 
   /** The keys in chunks sized for {@code database}, in order; one chunk (maybe empty) for few. */
-  public static List<List<String>> chunks(Database database, List<String> keys) {
+  public static <K> List<List<K>> chunks(Database database, List<K> keys) {
     return chunks(SqlDialect.of(database.isPostgres()), keys);
   }
 
@@ -37,16 +37,16 @@ public final class AnyOf {
     return chunks(database, List.copyOf(new LinkedHashSet<>(keys)));
   }
 
-  static List<List<String>> chunks(SqlDialect dialect, List<String> keys) {
+  static <K> List<List<K>> chunks(SqlDialect dialect, List<K> keys) {
     return chunks(keys, dialect == SqlDialect.H2 ? H2_CHUNK : CHUNK);
   }
 
   /** The keys in chunks of at most {@code size}, in order; one chunk (maybe empty) for few. */
-  static List<List<String>> chunks(List<String> keys, int size) {
+  static <K> List<List<K>> chunks(List<K> keys, int size) {
     if (keys.size() <= size) {
       return List.of(keys);
     }
-    List<List<String>> chunks = new java.util.ArrayList<>();
+    List<List<K>> chunks = new java.util.ArrayList<>();
     for (int from = 0; from < keys.size(); from += size) {
       chunks.add(keys.subList(from, Math.min(keys.size(), from + size)));
     }
@@ -55,5 +55,10 @@ public final class AnyOf {
 
   public static void bind(PreparedStatement ps, int index, List<String> keys) throws SQLException {
     ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", keys.toArray()));
+  }
+
+  /** Binds bigint keys ({@code run_key}, {@code pointer_key}: V048) as one array parameter. */
+  static void bindKeys(PreparedStatement ps, int index, List<Long> keys) throws SQLException {
+    ps.setArray(index, ps.getConnection().createArrayOf("BIGINT", keys.toArray()));
   }
 }

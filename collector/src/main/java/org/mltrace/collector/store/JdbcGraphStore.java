@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.mltrace.collector.lineage.Dependency;
 
@@ -64,6 +65,35 @@ public final class JdbcGraphStore {
               chunk));
     }
     return out;
+  }
+
+  /**
+   * The keys of the runs that depend on any of {@code runKeys}, once per link (a run that read two
+   * of their outputs comes twice), in no particular order: one probe of {@code
+   * run_dependency_keys_by_upstream} per chunk, and one of the consumer's key, which keeps out the
+   * rows a lost transaction left (they name a run key no run has, V048).
+   */
+  public List<Long> dependentKeysOf(Collection<Long> runKeys) {
+    return SqlRows.queryChunks(
+        database,
+        "reading the dependents of " + runKeys.size() + " runs",
+        "SELECT d.run_key FROM run_dependency_keys d"
+            + " JOIN component_runs r ON r.run_key = d.run_key"
+            + " WHERE d.depends_on_run_key = ANY(?)",
+        rs -> rs.getLong(1),
+        runKeys);
+  }
+
+  /** The key of the run {@code runId}, if it is stored. */
+  public Optional<Long> runKey(String runId) {
+    return SqlRows.query(
+            database,
+            "reading run " + runId,
+            "SELECT run_key FROM component_runs WHERE id = ?",
+            rs -> rs.getLong(1),
+            runId)
+        .stream()
+        .findFirst();
   }
 
   /**
@@ -165,14 +195,25 @@ public final class JdbcGraphStore {
 
   /** The ids of the runs that read the pointer (any version of it), in no particular order. */
   public List<String> readersOf(String pointer) {
+    return readers("r.id", pointer, rs -> rs.getString(1));
+  }
+
+  /** The keys of the runs that read the pointer (any version of it), in no particular order. */
+  public List<Long> readerKeysOf(String pointer) {
+    return readers("r.run_key", pointer, rs -> rs.getLong(1));
+  }
+
+  private <T> List<T> readers(String column, String pointer, SqlRows.RowMapper<T> mapper) {
     return SqlRows.query(
         database,
         "finding the readers of " + pointer,
-        "SELECT DISTINCT r.id FROM io_pointers p JOIN "
+        "SELECT DISTINCT "
+            + column
+            + " FROM io_pointers p JOIN "
             + readersIndex(database)
             + " ON k.pointer_key = p.pointer_key JOIN component_runs r ON r.run_key = k.run_key"
             + " WHERE p.identifier = ?",
-        rs -> rs.getString(1),
+        mapper,
         pointer);
   }
 
@@ -186,9 +227,27 @@ public final class JdbcGraphStore {
         .readThrough("run_read_keys", "k", "run_read_keys_by_pointer");
   }
 
-  /** The pointer outputs of the runs, read from the runs' arrays ({@link RunValueReader}). */
-  public List<OutputRow> outputsOf(Collection<String> runIds) {
-    List<RunValueReader.PointerValue> found = RunValueReader.pointerValues(database, runIds, false);
+  /** A run's row with its pointer outputs. */
+  public record RunWithOutputs(long key, RunRow run, List<OutputRow> outputs) {}
+
+  /**
+   * The rows of the runs among {@code runKeys} with their pointer outputs (read from the runs'
+   * arrays, {@link RunValueReader}), in no particular order: one read of each run, by key.
+   */
+  public List<RunWithOutputs> runsWithOutputs(Collection<Long> runKeys) {
+    List<RunValueReader.RunOutputs> found =
+        RunValueReader.runsWithPointerOutputs(database, runKeys);
+    List<OutputRow> outputs =
+        outputRows(found.stream().flatMap(r -> r.outputs().stream()).toList());
+    Map<String, List<OutputRow>> byRun = new HashMap<>();
+    outputs.forEach(o -> byRun.computeIfAbsent(o.runId(), k -> new ArrayList<>()).add(o));
+    return found.stream()
+        .map(r -> new RunWithOutputs(r.key(), r.run(), byRun.getOrDefault(r.run().id(), List.of())))
+        .toList();
+  }
+
+  /** The pointer values as output rows, with their pointers' types. */
+  private List<OutputRow> outputRows(List<RunValueReader.PointerValue> found) {
     Map<String, String> types =
         RunValueReader.pointerTypes(
             database, found.stream().map(RunValueReader.PointerValue::pointer).distinct().toList());

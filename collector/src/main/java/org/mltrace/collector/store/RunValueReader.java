@@ -93,8 +93,7 @@ final class RunValueReader {
    */
   static List<PointerValue> pointerValues(
       Database database, Collection<String> runIds, boolean inputs) {
-    String column =
-        SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
+    String column = valuesColumn(database, inputs);
     List<PointerValue> found = new ArrayList<>();
     for (List<String> chunk : AnyOf.chunks(database, List.copyOf(runIds))) {
       for (Map.Entry<String, Object[]> e :
@@ -112,6 +111,38 @@ final class RunValueReader {
       }
     }
     return found;
+  }
+
+  /** A run's row, its key and its pointer outputs in position order. */
+  record RunOutputs(long key, RunRow run, List<PointerValue> outputs) {}
+
+  /**
+   * The rows of the runs among {@code runKeys} with their pointer outputs, in no particular order:
+   * one read of each run by key (per chunk), its row and its output array together ({@code impact}
+   * read them in two passes by id, each a probe of the id index and of the row).
+   */
+  static List<RunOutputs> runsWithPointerOutputs(Database database, Collection<Long> runKeys) {
+    return SqlRows.queryChunks(
+        database,
+        "reading " + runKeys.size() + " runs with their outputs",
+        "SELECT run_key, "
+            + valuesColumn(database, false)
+            + ", "
+            + JdbcRunRepository.RUN_COLUMNS
+            + " FROM component_runs WHERE run_key = ANY(?)",
+        rs -> {
+          RunRow run = JdbcRunRepository.runRow(rs);
+          return new RunOutputs(rs.getLong(1), run, pointersIn(run.id(), entries(rs.getArray(2))));
+        },
+        runKeys);
+  }
+
+  /**
+   * The column (an expression once stored otherwise) that gives a run's input or output array: the
+   * one place the reads of pointer values name it.
+   */
+  private static String valuesColumn(Database database, boolean inputs) {
+    return SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
   }
 
   /** The pointer values of one run's input or output array (null: none), in position order. */

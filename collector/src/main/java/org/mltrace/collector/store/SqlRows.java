@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Runs one parameterized statement on the session's connection. Parameters may be a String, a Long
  * or Integer, an Instant (bound as UTC), a Boolean, or a {@code List<String>} for {@code = ANY(?)}
- * (see {@link AnyOf}; callers chunk long lists).
+ * (see {@link AnyOf}; callers chunk long lists), or a non-empty {@code List<Long>} of keys for a
+ * bigint column's {@code = ANY(?)} (an empty list is bound as text, which PostgreSQL will not
+ * compare with a bigint: {@link #queryChunks} asks nothing for no keys).
  */
 final class SqlRows {
   interface RowMapper<T> {
@@ -38,6 +40,22 @@ final class SqlRows {
     } catch (SQLException e) {
       throw StoreException.of(doing, e);
     }
+  }
+
+  /**
+   * The rows of {@code sql}, whose one parameter is a chunk of {@code keys} (see {@link AnyOf}), of
+   * all the chunks in turn; for no keys, none without asking (an empty list binds as text).
+   */
+  static <K, T> List<T> queryChunks(
+      Database database, String doing, String sql, RowMapper<T> mapper, Collection<K> keys) {
+    List<T> rows = new ArrayList<>();
+    if (keys.isEmpty()) {
+      return rows;
+    }
+    for (List<K> chunk : AnyOf.chunks(database, List.copyOf(keys))) {
+      rows.addAll(query(database, doing, sql, mapper, chunk));
+    }
+    return rows;
   }
 
   /**
@@ -90,6 +108,8 @@ final class SqlRows {
         ps.setInt(index, n);
       } else if (p instanceof Boolean b) {
         ps.setBoolean(index, b);
+      } else if (p instanceof List<?> keys && !keys.isEmpty() && keys.get(0) instanceof Long) {
+        AnyOf.bindKeys(ps, index, (List<Long>) keys);
       } else if (p instanceof List<?> keys) {
         AnyOf.bind(ps, index, (List<String>) keys);
       } else {

@@ -52,12 +52,22 @@ class LineageClosureTest {
 
   @Test
   void aRunLimitKeepsTheNearestRunsAndOneMoreToSayThereWereMore() {
-    LineageClosure downstream = LineageClosure.downstream(LineageClosureTest::byProducer);
+    LineageClosure<String> downstream = LineageClosure.downstream(LineageClosureTest::byProducer);
     assertEquals(
         Map.of("a", 0, "b", 1, "c", 2), downstream.reach(List.of("a"), -1, 2, Progress.NONE));
     assertEquals(
         Map.of("a", 0, "b", 1, "c", 2, "d", 3),
         downstream.reach(List.of("a"), -1, 4, Progress.NONE),
         "no more than 4: all of them, nothing cut");
+  }
+
+  @Test
+  void aWalkAlongAStepNamesRunsAsTheStepDoesAndVisitsEachOnce() {
+    // keys 1 -> 2 (twice: a run can read two outputs of another) -> 3 -> 1 (a cycle), and 3 -> 4
+    Map<Long, List<Long>> next = Map.of(1L, List.of(2L, 2L), 2L, List.of(3L), 3L, List.of(1L, 4L));
+    LineageClosure<Long> downstream =
+        LineageClosure.along(
+            runs -> runs.stream().flatMap(r -> next.getOrDefault(r, List.of()).stream()).toList());
+    assertEquals(Map.of(1L, 0, 2L, 1, 3L, 2, 4L, 3), downstream.reach(List.of(1L), -1));
   }
 }
