@@ -138,8 +138,8 @@ final class RunValueReader {
   }
 
   /**
-   * The column (an expression once stored otherwise) that gives a run's input or output array: the
-   * one place the reads of pointer values name it.
+   * The expression that gives a run's input or output array (on PostgreSQL the column's text
+   * decoded, V050): the one place the reads of pointer values name it.
    */
   private static String valuesColumn(Database database, boolean inputs) {
     return SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
