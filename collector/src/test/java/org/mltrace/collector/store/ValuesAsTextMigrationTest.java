@@ -125,8 +125,7 @@ class ValuesAsTextMigrationTest {
     PostgresSchema schema = new PostgresSchema();
     try {
       String url = schema.create();
-      // V048: the last migration of the arrays' era that every branch has (V049 changes indexes)
-      String direct = OlderSchema.upTo(url, "48");
+      String direct = OlderSchema.upTo(url, "49");
       Map<String, List<String>> before;
       try (Connection c = DriverManager.getConnection(direct)) {
         writeTheV048Way(c);
