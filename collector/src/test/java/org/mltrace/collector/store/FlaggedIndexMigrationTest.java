@@ -38,7 +38,10 @@ class FlaggedIndexMigrationTest {
       try (Database db = Database.open(url, Database.Access.EXISTING);
           Statement st = db.connection().createStatement()) {
         assertTrue(
-            rows(st, "SELECT indexdef FROM pg_indexes WHERE indexname = 'io_pointers_flagged'")
+            rows(
+                    st,
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'io_pointers_flagged'"
+                        + " AND schemaname = current_schema()")
                 .get(0)
                 .endsWith("WHERE flag"),
             "partial index");
