@@ -103,7 +103,7 @@ final class BatchKeys {
         identifiers,
         pointers,
         absentPointers,
-        "SELECT identifier, pointer_key FROM io_pointers WHERE identifier = ANY(?)");
+        dialect.pointersNamed("p.identifier, p.pointer_key", "", ""));
   }
 
   private void lookUp(

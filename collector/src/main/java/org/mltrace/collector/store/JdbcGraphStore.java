@@ -141,7 +141,7 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "reading the flagged outputs of runs",
-              "SELECT identifier FROM io_pointers WHERE flag = TRUE AND identifier = ANY(?)",
+              dialect().pointersNamed("p.identifier", "", "p.flag = TRUE"),
               rs -> rs.getString(1),
               chunk));
     }
@@ -227,6 +227,10 @@ public final class JdbcGraphStore {
         .readThrough("run_read_keys", "k", "run_read_keys_by_pointer");
   }
 
+  private SqlDialect dialect() {
+    return SqlDialect.of(database.isPostgres());
+  }
+
   /** A run's row with its pointer outputs. */
   public record RunWithOutputs(long key, RunRow run, List<OutputRow> outputs) {}
 
@@ -266,7 +270,7 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "looking up pointers",
-              "SELECT identifier FROM io_pointers WHERE identifier = ANY(?)",
+              dialect().pointersNamed("p.identifier", "", ""),
               rs -> rs.getString(1),
               chunk));
     }
@@ -285,10 +289,12 @@ public final class JdbcGraphStore {
               database,
               "finding the producers of " + pointers.size() + " pointers",
               // run_write_keys holds its run's end; its run is joined for the id only
-              "SELECT p.identifier, r.id, w.end_time FROM io_pointers p"
-                  + " JOIN run_write_keys w ON w.pointer_key = p.pointer_key"
-                  + " JOIN component_runs r ON r.run_key = w.run_key"
-                  + " WHERE p.identifier = ANY(?)",
+              dialect()
+                  .pointersNamed(
+                      "p.identifier, r.id, w.end_time",
+                      " JOIN run_write_keys w ON w.pointer_key = p.pointer_key"
+                          + " JOIN component_runs r ON r.run_key = w.run_key",
+                      ""),
               rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
               chunk)) {
         latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * The few statements that differ between H2 and PostgreSQL: inserting a row unless its key exists,
  * atomically, so that two collectors writing into one database never fail on a row both create (a
  * component, a pointer, an agent's stats), the lock that serializes their ingest transactions on
- * PostgreSQL, and a run's value columns, arrays on H2 and text on PostgreSQL (V050).
+ * PostgreSQL, a run's value columns, arrays on H2 and text on PostgreSQL (V050), and the look-up of
+ * many pointers by identifier (V051).
  */
 enum SqlDialect {
   H2,
@@ -86,6 +87,32 @@ enum SqlDialect {
     } else {
       ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", entries));
     }
+  }
+
+  /**
+   * {@code SELECT columns} from the {@code io_pointers} rows (alias {@code p}) whose identifiers
+   * are in one VARCHAR array parameter, the statement's first, then {@code joins} and {@code
+   * condition} (may be empty). H2 reads {@code p.identifier = ANY(?)} from its primary key. On
+   * PostgreSQL the identifiers are unique through a hash index (V051), which answers {@code = ANY}
+   * only as a bitmap of one probe per element read in page order: there each identifier of {@code
+   * unnest(?)} is joined to its row, one probe each. An identifier named twice gives its row twice.
+   */
+  String pointersNamed(String columns, String joins, String condition) {
+    String where = condition.isEmpty() ? "" : " WHERE " + condition;
+    if (this == POSTGRES) {
+      return "SELECT "
+          + columns
+          + " FROM unnest(CAST(? AS VARCHAR[])) AS named(identifier)"
+          + " JOIN io_pointers p ON p.identifier = named.identifier"
+          + joins
+          + where;
+    }
+    return "SELECT "
+        + columns
+        + " FROM io_pointers p"
+        + joins
+        + " WHERE p.identifier = ANY(?)"
+        + (condition.isEmpty() ? "" : " AND " + condition);
   }
 
   /**
