@@ -29,28 +29,48 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The floor of bytes per run, and the bare load rate, of denser storage shapes for the rows a
- * `mltrace bench` stored (issue 15). Reads its runs, pointers, reads, writes and dependencies into
- * memory, then per shape loads them into fresh {@code dense_*} tables, 2,000 runs' rows a
- * transaction (PostgreSQL: binary COPY per table; H2: JDBC batches, a fresh file per shape), and
- * prints bytes per run and runs/s of the load alone (rows are built beforehand, time printed
- * apart). PostgreSQL sizes are pg_total_relation_size per table and index; H2's, the file's growth
- * from the empty tables to after close, as `mltrace bench` measures it, and after SHUTDOWN COMPACT.
+ * `mltrace bench` stored (issue 15). Reads its runs (on PostgreSQL the V050 value text decoded by
+ * {@code mltrace_entries}), pointers, and the link rows of {@code run_read_keys},
+ * {@code run_write_keys} and {@code run_dependency_keys} (V048) into memory, keeping the runs' and
+ * pointers' keys, then per shape loads them into fresh {@code dense_*} tables, 2,000 runs' rows a
+ * transaction (PostgreSQL: binary COPY per table into a scratch database {@code
+ * dense_shape_scratch} on the same server, created and dropped by the program, so the source is
+ * only read; H2: JDBC batches, a fresh file per shape), and prints bytes per run and runs/s of the
+ * load alone (rows are built beforehand, time printed apart). PostgreSQL sizes are
+ * pg_total_relation_size per table and index; H2's, the file's growth from the empty tables to
+ * after close, as `mltrace bench` measures it, and after SHUTDOWN COMPACT.
  *
- * <p>Shapes, each adding to the one before: (a) today's; (b) no (run_id, position) keys on reads
- * and writes, one (component, time) index; (c) the method interned; (d) the three value arrays in
- * one column: text, jsonb, {@link #packed} bytes, or those deflated with the first run's as
- * preset dictionary; (e) bigint keys for runs and pointers; (f) component, origin (agent, host,
- * pid, thread, code version, commit) and a pointer's type and class interned, columns in
- * alignment order, a pointer value held by its key; (g, PostgreSQL) run ids and pointer
- * identifiers found through an index on a 64-bit hash of the text, not a unique index on it (the
- * writer keeps them unique). Dictionaries are (id, text) tables. PostgreSQL compresses values only
- * in rows over about 2 kB (TOAST_TUPLE_THRESHOLD, which toast_tuple_target does not lower), so
- * lz4 column compression leaves these rows as they are. Two rounds by default, the second in
- * reverse order. Not part of the build; a single-file program:
+ * <p>Shape (a) is today's: on PostgreSQL the tables as of V051 (runs with a {@code run_key}, its
+ * unique index, the V049 indexes {@code (component, start_time)} and {@code (component, end_time)}
+ * ascending without the id, and the three values as V050 text; pointers with a
+ * {@code pointer_key}, identifiers unique through a hash exclusion constraint and no primary key,
+ * the partial index of flagged pointers; the V048 key tables with their indexes); on H2 the same
+ * tables with H2's arrays, DESC indexes with the id and the identifier as primary key. The other
+ * shapes start from V047's instead (text ids in the link tables, the value arrays), each adding to
+ * the one before: (b) no (run_id, position) keys on reads and writes, one (component, time)
+ * index; (c) the method interned; (d) the three value arrays in one column: text, jsonb,
+ * {@link #packed} bytes, or those deflated with the first run's as preset dictionary; (e) bigint
+ * keys for runs and pointers; (f) component, origin (agent, host, pid, thread, code version,
+ * commit) and a pointer's type and class interned, columns in alignment order, a pointer value
+ * held by its key; (g, PostgreSQL) run ids and pointer identifiers found through an index on a
+ * 64-bit hash of the text, not a unique index on it (the writer keeps them unique). (h) value
+ * templates, on (g) (H2: on (f)): values SQL can still read as text. Per run and direction
+ * (inputs, outputs, summaries) the entries that are the same for a component's runs (a value's
+ * name, kind, class and type, entries 1, 2, 4, 6 of each 8; a summary's direction, position,
+ * elements and sampling, 1-4 of 13) are one row of {@code dense_value_templates (template_key,
+ * entries)} and the run holds its key ({@code input_template}, {@code output_template},
+ * {@code summary_template}); the other entries (3, 5, 7, 8; 5-13) are the run's
+ * {@code input_values}, {@code output_values}, {@code value_summaries}; all of them text in V050's
+ * form ({@code mltrace_entries} reads them). Its variant "pointer keys" writes a POINTER value's
+ * text (the identifier) as its pointer's key in decimal. Other dictionaries are (id, v) tables.
+ * PostgreSQL compresses values only in rows over about 2 kB (TOAST_TUPLE_THRESHOLD, which
+ * toast_tuple_target does not lower), so lz4 column compression leaves these rows as they are. Two
+ * rounds by default, the second in reverse order. Not part of the build; a single-file program:
  *
  * <pre>
  * java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar \
- *   benchmarks/storage-shape/DenseShape.java "jdbc:postgresql://127.0.0.1:5432/DB?user=postgres"
+ *   benchmarks/storage-shape/DenseShape.java \
+ *   "jdbc:postgresql://127.0.0.1:5432/DB?user=postgres" [ROUNDS]
  * java -cp ~/.m2/repository/com/h2database/h2/2.4.240/h2-2.4.240.jar:(the PostgreSQL jar) \
  *   benchmarks/storage-shape/DenseShape.java jdbc:h2:file:/tmp/bench/mltrace [ROUNDS]
  * </pre>
@@ -64,12 +84,15 @@ public class DenseShape {
   private static final int ID = 0, COMPONENT = 1, METHOD = 2, AGENT = 3, HOST = 4, PID = 5;
   private static final int THREAD = 6, START = 7, END = 8, DURATION = 9, CODE = 10, GIT = 11;
   private static final int STATUS = 12, ERROR_CLASS = 13, ERROR = 14, INGESTED = 15, VALUES = 17;
+  private static final int RUN_KEY = 20;
+  private static final String SCRATCH = "dense_shape_scratch"; // PostgreSQL: the database loaded
 
   /** A shape: its letter as a level (a = 0 ... g = 6) and the form of the run's values. */
   private record Shape(String name, int level, String values) {}
 
   private static final Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
   private static boolean postgres;
+  private static int unkeyed; // POINTER values whose identifier has no pointer row
   private static byte[] firstPacked;
   private static List<Object[]> runs, pointers, reads, writes, deps;
   private static final Map<String, Map<String, Integer>> dictionaries = new LinkedHashMap<>();
@@ -80,24 +103,35 @@ public class DenseShape {
     String url = args[0];
     postgres = url.startsWith("jdbc:postgresql:");
     try (Connection c = DriverManager.getConnection(url)) {
+      // PostgreSQL since V050: the value columns are text, mltrace_entries gives the arrays back
+      String values = postgres ? "mltrace_entries(input_values), mltrace_entries(output_values),"
+          + " mltrace_entries(value_summaries)" : "input_values, output_values, value_summaries";
       runs = read(c, "component_runs", "id, component, method, agent_id, host, pid, thread,"
           + " start_time, end_time, duration_nanos, code_version, git_commit, status, error_class,"
-          + " error_message, ingested_at, unrecorded_before, input_values, output_values,"
-          + " value_summaries");
-      pointers = read(c, "io_pointers",
-          "identifier, pointer_type, class_name, flag, first_seen, flag_note, flagged_at");
-      reads = read(c, "run_reads", "run_id, position, pointer_id, name, fingerprint");
-      writes = read(c, "run_writes", "run_id, position, pointer_id, fingerprint, end_time");
-      deps = read(c, "run_dependencies", "run_id, depends_on_run_id, pointer_id");
+          + " error_message, ingested_at, unrecorded_before, " + values + ", run_key");
+      pointers = read(c, "io_pointers", "identifier, pointer_type, class_name, flag, first_seen,"
+          + " flag_note, flagged_at, pointer_key");
+      // since V048 the link rows are in the key tables (run_reads ... are views over them)
+      Map<Long, String> runIds = new HashMap<>(), identifiers = new HashMap<>();
+      for (Object[] r : runs) {
+        runKeys.put((String) r[ID], (Long) r[RUN_KEY]);
+        runIds.put((Long) r[RUN_KEY], (String) r[ID]);
+      }
+      for (Object[] p : pointers) {
+        pointerKeys.put((String) p[0], (Long) p[7]);
+        identifiers.put((Long) p[7], (String) p[0]);
+        pointerRows.put((String) p[0], p);
+      }
+      // as text ids, the rows the views show (a row whose run or pointer is missing is left out)
+      reads = named(read(c, "run_read_keys", "run_key, position, pointer_key, name, fingerprint"),
+          runIds, identifiers, 0, 2);
+      writes = named(read(c, "run_write_keys",
+          "run_key, position, pointer_key, fingerprint, end_time"), runIds, identifiers, 0, 2);
+      deps = named(read(c, "run_dependency_keys", "run_key, depends_on_run_key, pointer_key"),
+          runIds, identifiers, 0, 1, 2);
     }
-    for (Object[] r : runs) {
-      runKeys.put((String) r[ID], runKeys.size() + 1L);
-    }
-    for (Object[] p : pointers) {
-      pointerKeys.put((String) p[0], pointerKeys.size() + 1L);
-      pointerRows.put((String) p[0], p);
-    }
-    List<Shape> shapes = new ArrayList<>(List.of(new Shape("a today", 0, "arrays"),
+    List<Shape> shapes = new ArrayList<>(List.of(
+        new Shape("a today", 0, postgres ? "entries" : "arrays"),
         new Shape("b no keys", 1, "arrays"), new Shape("c method", 2, "arrays")));
     for (String form : List.of("text", postgres ? "jsonb" : "json", "bytea", "deflate")) {
       shapes.add(new Shape("d " + form, 3, form));
@@ -109,33 +143,85 @@ public class DenseShape {
         shapes.add(new Shape("g hashed ids, " + form, 6, form));
       }
     }
+    int top = postgres ? 6 : 5; // the template shapes on (g), on H2 on (f)
+    shapes.add(new Shape("h templates", top, "templates"));
+    shapes.add(new Shape("h templates, pointer keys", top, "templates, pointer keys"));
     System.out.printf("%d runs, %d pointers, %d reads, %d writes, %d dependencies%n",
         runs.size(), pointers.size(), reads.size(), writes.size(), deps.size());
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    for (int round = 1; round <= rounds; round++) {
-      System.out.println("round " + round + (round % 2 == 0 ? ", in reverse order" : ""));
-      for (int i = 0; i < shapes.size(); i++) {
-        measure(url, shapes.get(round % 2 == 0 ? shapes.size() - 1 - i : i), round == 1);
+    String target = url;
+    if (postgres) { // a scratch database beside the source, which is only read
+      target = url.replaceFirst("^(jdbc:postgresql://[^/]*/)[^?]*", "$1" + SCRATCH);
+      try (Connection c = DriverManager.getConnection(url)) {
+        exec(c, "DROP DATABASE IF EXISTS " + SCRATCH);
+        exec(c, "CREATE DATABASE " + SCRATCH);
       }
     }
+    try {
+      for (int round = 1; round <= rounds; round++) {
+        System.out.println("round " + round + (round % 2 == 0 ? ", in reverse order" : ""));
+        for (int i = 0; i < shapes.size(); i++) {
+          measure(target, shapes.get(round % 2 == 0 ? shapes.size() - 1 - i : i), round == 1);
+        }
+      }
+    } finally {
+      if (postgres) {
+        try (Connection c = DriverManager.getConnection(url)) {
+          exec(c, "DROP DATABASE IF EXISTS " + SCRATCH);
+        }
+      }
+    }
+  }
+
+  /**
+   * Link rows read by key with the columns at {@code keys} (run keys, then the pointer key last)
+   * replaced by the text ids; rows naming a run or pointer that is not there are left out.
+   */
+  private static List<Object[]> named(List<Object[]> rows, Map<Long, String> runIds,
+      Map<Long, String> identifiers, int... keys) {
+    List<Object[]> named = new ArrayList<>(rows.size());
+    int missing = 0;
+    for (Object[] row : rows) {
+      boolean found = true;
+      for (int i = 0; i < keys.length; i++) {
+        Object id = (i == keys.length - 1 ? identifiers : runIds).get(row[keys[i]]);
+        found &= id != null;
+        row[keys[i]] = id;
+      }
+      if (found) {
+        named.add(row);
+      } else {
+        missing++;
+      }
+    }
+    if (missing > 0) {
+      System.out.printf("%d link rows name no run or pointer, left out%n", missing);
+    }
+    return named;
   }
 
   /** Loads the rows in {@code shape}, prints its sizes and rate, and drops it. */
   private static void measure(String url, Shape s, boolean detail) throws Exception {
     dictionaries.clear();
+    unkeyed = 0;
     long t0 = System.nanoTime();
-    firstPacked = packed(runs.get(0), s.level());
+    // only the deflated forms need it (packing interns words: no dictionary for other shapes)
+    firstPacked = s.values().equals("deflate") ? packed(runs.get(0), s.level()) : null;
     Map<String, List<Object[]>> rows = new LinkedHashMap<>();
-    boolean keys = s.level() >= 4;
+    int l = s.level();
+    boolean keys = l >= 4;
     rows.put("dense_runs", runs.stream().map(r -> run(s, r)).toList());
-    rows.put("dense_pointers", pointers.stream().map(p -> pointer(s.level(), p)).toList());
-    rows.put("dense_reads", reads.stream().map(r -> !keys ? r
+    rows.put("dense_pointers", pointers.stream().map(p -> pointer(l, p)).toList());
+    rows.put("dense_reads", reads.stream().map(r -> l == 0
+        ? new Object[] {pointerKeys.get(r[2]), runKeys.get(r[0]), r[1], r[3], r[4]} : !keys ? r
         : new Object[] {runKeys.get(r[0]), pointerKeys.get(r[2]), r[1], r[3], r[4]}).toList());
-    rows.put("dense_writes", writes.stream().map(w -> !keys ? w
+    rows.put("dense_writes", writes.stream().map(w -> l == 0
+        ? new Object[] {pointerKeys.get(w[2]), w[4], runKeys.get(w[0]), w[1], w[3]} : !keys ? w
         : new Object[] {runKeys.get(w[0]), pointerKeys.get(w[2]), w[4], w[1], w[3]}).toList());
-    rows.put("dense_deps", deps.stream().map(d -> !keys ? d
+    rows.put("dense_deps", deps.stream().map(d -> l == 0
+        ? new Object[] {runKeys.get(d[0]), pointerKeys.get(d[2]), runKeys.get(d[1])} : !keys ? d
         : new Object[] {runKeys.get(d[0]), runKeys.get(d[1]), pointerKeys.get(d[2])}).toList());
-    dictionaries.forEach((d, ids) -> rows.put("dense_dict_" + d, ids.entrySet().stream()
+    dictionaries.forEach((d, ids) -> rows.put(dictionary(d), ids.entrySet().stream()
         .map(e -> new Object[] {e.getValue(), e.getKey()}).toList()));
     double encode = (System.nanoTime() - t0) / 1e3 / runs.size();
     Path dir = postgres ? null : Files.createTempDirectory("dense");
@@ -145,7 +231,9 @@ public class DenseShape {
         exec(c, ddl);
       }
       for (String d : dictionaries.keySet()) {
-        exec(c, "CREATE TABLE dense_dict_" + d + " (id INTEGER PRIMARY KEY, v VARCHAR)");
+        exec(c, "CREATE TABLE " + dictionary(d) + (d.equals("value_templates")
+            ? " (template_key INTEGER PRIMARY KEY, entries VARCHAR)"
+            : " (id INTEGER PRIMARY KEY, v VARCHAR)"));
       }
     }
     long empty = postgres ? 0 : Files.size(dir.resolve("db.mv.db"));
@@ -188,25 +276,41 @@ public class DenseShape {
     System.out.printf("(%s): %.0f bytes/run, %.0f runs/s (load %s), rows built in %.1f us/run%n%s",
         s.name(), total / (double) runs.size(), runs.size() / seconds, load(), encode,
         detail ? relations : "");
+    if (unkeyed > 0) {
+      System.out.printf("    %d POINTER values kept their identifier: no pointer row%n", unkeyed);
+    }
+  }
+
+  /** The table of a dictionary: (id, v), the value templates (template_key, entries). */
+  private static String dictionary(String d) {
+    return d.equals("value_templates") ? "dense_value_templates" : "dense_dict_" + d;
   }
 
   private static List<String> ddl(Shape s) {
     int l = s.level();
+    if (l == 0) {
+      return today();
+    }
     String run = l < 4 ? "id" : "run_key", pointer = l < 4 ? "pointer_id" : "pointer_key";
     String values = switch (s.values()) {
       case "arrays" -> "input_values VARCHAR ARRAY, output_values VARCHAR ARRAY,"
           + " value_summaries VARCHAR ARRAY";
       case "jsonb", "json" -> "vals " + s.values().toUpperCase();
       case "bytea", "deflate" -> "vals " + (postgres ? "BYTEA" : "VARBINARY");
+      case "templates", "templates, pointer keys" -> "input_values VARCHAR, output_values VARCHAR,"
+          + " value_summaries VARCHAR";
       default -> "vals VARCHAR";
     };
+    String templates = s.values().startsWith("templates")
+        ? " input_template INTEGER, output_template INTEGER, summary_template INTEGER," : "";
     String unique = l == 6 ? "" : " UNIQUE";
     List<String> ddl = new ArrayList<>();
     ddl.add(l >= 5
         ? "CREATE TABLE dense_runs (run_key BIGINT PRIMARY KEY, start_time " + TS + " NOT NULL,"
             + " end_time " + TS + " NOT NULL, duration_nanos BIGINT, ingested_at " + TS
             + " NOT NULL, unrecorded_before BIGINT NOT NULL, component_id INTEGER NOT NULL,"
-            + " origin_id INTEGER, method_id INTEGER, id VARCHAR NOT NULL" + unique + ", status"
+            + " origin_id INTEGER, method_id INTEGER," + templates + " id VARCHAR NOT NULL"
+            + unique + ", status"
             + " VARCHAR NOT NULL, error_class VARCHAR, error_message VARCHAR, " + values + ")"
         : "CREATE TABLE dense_runs (" + (l == 4 ? "run_key BIGINT PRIMARY KEY, id VARCHAR NOT NULL"
             + " UNIQUE" : "id VARCHAR PRIMARY KEY") + ", component VARCHAR NOT NULL, "
@@ -215,10 +319,6 @@ public class DenseShape {
             + " NOT NULL, duration_nanos BIGINT, code_version VARCHAR, git_commit VARCHAR, status"
             + " VARCHAR NOT NULL, error_class VARCHAR, error_message VARCHAR, ingested_at " + TS
             + " NOT NULL, unrecorded_before BIGINT NOT NULL, " + values + ")");
-    if (l == 0) {
-      ddl.add("CREATE INDEX dense_runs_by_component_newest ON dense_runs"
-          + " (component, start_time DESC, id DESC)");
-    }
     ddl.add("CREATE INDEX dense_runs_by_component_end_newest ON dense_runs ("
         + (l >= 5 ? "component_id" : "component") + ", end_time DESC, " + run + " DESC)");
     ddl.add("CREATE INDEX dense_runs_by_end ON dense_runs (end_time)");
@@ -233,7 +333,7 @@ public class DenseShape {
     String key = l < 4 ? "run_id VARCHAR NOT NULL, position INTEGER NOT NULL, pointer_id VARCHAR"
         : "run_key BIGINT NOT NULL, pointer_key BIGINT";
     String position = l < 4 ? "" : ", position INTEGER NOT NULL";
-    String primary = l == 0 ? ", PRIMARY KEY (run_id, position)" : "";
+    String primary = "";
     ddl.add("CREATE TABLE dense_reads (" + key + " NOT NULL" + position + ", name VARCHAR,"
         + " fingerprint VARCHAR" + primary + ")");
     ddl.add("CREATE INDEX dense_reads_by_pointer ON dense_reads (" + pointer + ", "
@@ -256,6 +356,49 @@ public class DenseShape {
     return ddl;
   }
 
+  /**
+   * Shape (a), the collector's tables today: PostgreSQL V048 key tables, V049 run indexes, V050
+   * value text, V051 hash exclusion constraint on identifiers; H2 with its arrays, DESC indexes and
+   * primary key on identifiers. Columns in the order of the migrated tables.
+   */
+  private static List<String> today() {
+    String values = postgres ? "input_values TEXT, output_values TEXT, value_summaries TEXT"
+        : "input_values VARCHAR ARRAY, output_values VARCHAR ARRAY, value_summaries VARCHAR ARRAY";
+    String newest = postgres ? "" : " DESC, id DESC";
+    List<String> ddl = new ArrayList<>(List.of(
+        "CREATE TABLE dense_runs (id VARCHAR PRIMARY KEY, component VARCHAR NOT NULL, method"
+            + " VARCHAR, agent_id VARCHAR, host VARCHAR, pid BIGINT, thread VARCHAR, start_time "
+            + TS + " NOT NULL, end_time " + TS + " NOT NULL, duration_nanos BIGINT, code_version"
+            + " VARCHAR, git_commit VARCHAR, status VARCHAR NOT NULL, error_class VARCHAR,"
+            + " error_message VARCHAR, ingested_at " + TS + " NOT NULL, unrecorded_before BIGINT"
+            + " DEFAULT 0 NOT NULL, " + values + ", run_key BIGINT NOT NULL)",
+        "CREATE UNIQUE INDEX dense_runs_by_key ON dense_runs (run_key)",
+        "CREATE INDEX dense_runs_by_component_start_time ON dense_runs (component, start_time"
+            + newest + ")",
+        "CREATE INDEX dense_runs_by_component_end_time ON dense_runs (component, end_time"
+            + newest + ")",
+        "CREATE INDEX dense_runs_by_end ON dense_runs (end_time)",
+        "CREATE TABLE dense_pointers (identifier VARCHAR " + (postgres ? "NOT NULL" : "PRIMARY KEY")
+            + ", pointer_type VARCHAR, class_name VARCHAR, flag BOOLEAN DEFAULT FALSE NOT NULL,"
+            + " first_seen " + TS + " NOT NULL, flag_note VARCHAR, flagged_at " + TS + ","
+            + " pointer_key BIGINT NOT NULL" + (postgres ? ", CONSTRAINT dense_pointers_identifier"
+            + "_unique EXCLUDE USING hash (identifier WITH =)" : "") + ")",
+        "CREATE UNIQUE INDEX dense_pointers_by_key ON dense_pointers (pointer_key)",
+        postgres ? "CREATE INDEX dense_pointers_flagged ON dense_pointers (identifier) WHERE flag"
+            : "CREATE INDEX dense_pointers_flagged ON dense_pointers (flag)",
+        "CREATE TABLE dense_reads (pointer_key BIGINT NOT NULL, run_key BIGINT NOT NULL, position"
+            + " INTEGER NOT NULL, name VARCHAR, fingerprint VARCHAR)",
+        "CREATE INDEX dense_reads_by_pointer ON dense_reads (pointer_key, run_key)",
+        "CREATE TABLE dense_writes (pointer_key BIGINT NOT NULL, end_time " + TS + " NOT NULL,"
+            + " run_key BIGINT NOT NULL, position INTEGER NOT NULL, fingerprint VARCHAR)",
+        "CREATE INDEX dense_writes_by_pointer_end ON dense_writes"
+            + " (pointer_key, end_time DESC, run_key DESC)",
+        "CREATE TABLE dense_deps (run_key BIGINT NOT NULL, pointer_key BIGINT NOT NULL,"
+            + " depends_on_run_key BIGINT NOT NULL, PRIMARY KEY (run_key, pointer_key))",
+        "CREATE INDEX dense_deps_by_upstream ON dense_deps (depends_on_run_key)"));
+    return ddl;
+  }
+
   /** A run row in shape {@code s}, its columns in the order of {@link #ddl}. */
   private static Object[] run(Shape s, Object[] r) {
     List<Object> row = new ArrayList<>(Arrays.asList(r).subList(0, VALUES));
@@ -273,17 +416,73 @@ public class DenseShape {
     }
     switch (s.values()) {
       case "arrays" -> row.addAll(Arrays.asList(r).subList(VALUES, VALUES + 3));
+      case "entries" -> {
+        for (int g = 0; g < 3; g++) {
+          row.add(entries(r[VALUES + g] == null ? null : Arrays.asList((String[]) r[VALUES + g])));
+        }
+      }
+      case "templates", "templates, pointer keys" -> templated(row, r, s.values().endsWith("keys"));
       case "jsonb", "json" -> row.add(((postgres ? "\1" : "") + joined(r, true)).getBytes(UTF_8));
       case "bytea" -> row.add(packed(r, s.level()));
       case "deflate" -> row.add(deflated(packed(r, s.level())));
       default -> row.add(joined(r, false));
     }
+    if (s.level() == 0) {
+      row.add(r[RUN_KEY]);
+    }
     return row.toArray();
+  }
+
+  /**
+   * The template shapes: per direction (inputs, outputs, summaries) the entries that are the same
+   * for a component's runs (a value's name, kind, class and type; a summary's direction, position,
+   * elements and sampling) as the key of that combination in {@code dense_value_templates}, after
+   * the method's id, and the other entries as text in V050's form at the end of the row. With
+   * {@code keyed} a POINTER value's text (its identifier) is the pointer's key, when it has one.
+   */
+  private static void templated(List<Object> row, Object[] r, boolean keyed) {
+    for (int g = 0; g < 3; g++) {
+      String[] a = (String[]) r[VALUES + g];
+      List<String> template = new ArrayList<>(), varying = new ArrayList<>();
+      int width = g < 2 ? 8 : 13;
+      for (int i = 0; a != null && i < a.length; i++) {
+        int f = i % width;
+        String v = a[i];
+        if (keyed && g < 2 && f == 2 && v != null && "POINTER".equals(a[i - 1])) {
+          Long key = pointerKeys.get(v);
+          unkeyed += key == null ? 1 : 0;
+          v = key == null ? v : key.toString();
+        }
+        boolean constant = g < 2 ? f == 0 || f == 1 || f == 3 || f == 5 : f < 4;
+        (constant ? template : varying).add(v);
+      }
+      String t = entries(template);
+      row.add(9 + g, t == null ? null : intern("value_templates", t));
+      row.add(entries(varying));
+    }
+  }
+
+  /**
+   * Entries as V050's text: joined by U+001F, a null entry U+0001, U+001F, U+0001 and U+0002 in an
+   * entry escaped as U+0002 U+0003, U+0004, U+0005; none (or no array) as null.
+   */
+  private static String entries(List<String> a) {
+    if (a == null || a.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < a.size(); i++) {
+      String e = a.get(i);
+      b.append(i == 0 ? "" : "\u001f");
+      b.append(e == null ? "\u0001" : e.replace("\u0002", "\u0002\u0005")
+          .replace("\u001f", "\u0002\u0003").replace("\u0001", "\u0002\u0004"));
+    }
+    return b.toString();
   }
 
   private static Object[] pointer(int level, Object[] p) {
     if (level < 4) {
-      return p;
+      return level == 0 ? p : Arrays.copyOf(p, 7);
     }
     Object kind = level >= 5 ? intern("pointer_kinds", p[1] + "\t" + p[2]) : null;
     return level >= 5
