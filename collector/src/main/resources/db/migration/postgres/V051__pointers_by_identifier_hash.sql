@@ -11,8 +11,8 @@
 --
 -- A hash index cannot answer `identifier = ANY(array)` by itself: PostgreSQL probed it once per
 -- element into a bitmap and read the rows in page order, several times slower on a 10M history
--- for a thousand identifiers than the B-tree. The collector's look-ups of many identifiers join
--- `unnest(array)` to io_pointers instead, one probe per identifier (AnyOf.POINTERS_NAMED).
+-- for a thousand identifiers than the B-tree. The collector's look-ups of many identifiers ask for
+-- `identifier IN (SELECT unnest(array))` instead, one probe per identifier (SqlDialect.identifierIn).
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_constraint

@@ -103,7 +103,8 @@ final class BatchKeys {
         identifiers,
         pointers,
         absentPointers,
-        dialect.pointersNamed("p.identifier, p.pointer_key", "", ""));
+        "SELECT identifier, pointer_key FROM io_pointers WHERE "
+            + dialect.identifierIn("identifier"));
   }
 
   private void lookUp(

@@ -75,9 +75,9 @@ public final class JdbcGraphStore {
    *
    * <p>On PostgreSQL the consumer's key is probed in a {@code LATERAL} subquery kept apart by
    * {@code OFFSET 0}, so that it stays one probe per link. As a join, once VACUUM had marked the
-   * 10M history's pages all-visible, the planner (which expects about 17 links per upstream run
+   * 10M history's pages all-visible, the planner (which expected about 34 links per upstream run
    * where the history has 2) merged the chunk's links with a parallel scan of the whole run-key
-   * index: 1.8 s a statement instead of 17 ms, `impact` and `review` many times slower.
+   * index: 1.8 s a statement instead of 17 ms, `impact` many times slower.
    */
   public List<Long> dependentKeysOf(Collection<Long> runKeys) {
     String consumer =
@@ -152,7 +152,8 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "reading the flagged outputs of runs",
-              dialect().pointersNamed("p.identifier", "", "p.flag = TRUE"),
+              "SELECT identifier FROM io_pointers WHERE flag = TRUE AND "
+                  + dialect().identifierIn("identifier"),
               rs -> rs.getString(1),
               chunk));
     }
@@ -281,7 +282,7 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "looking up pointers",
-              dialect().pointersNamed("p.identifier", "", ""),
+              "SELECT identifier FROM io_pointers WHERE " + dialect().identifierIn("identifier"),
               rs -> rs.getString(1),
               chunk));
     }
@@ -300,12 +301,11 @@ public final class JdbcGraphStore {
               database,
               "finding the producers of " + pointers.size() + " pointers",
               // run_write_keys holds its run's end; its run is joined for the id only
-              dialect()
-                  .pointersNamed(
-                      "p.identifier, r.id, w.end_time",
-                      " JOIN run_write_keys w ON w.pointer_key = p.pointer_key"
-                          + " JOIN component_runs r ON r.run_key = w.run_key",
-                      ""),
+              "SELECT p.identifier, r.id, w.end_time FROM io_pointers p"
+                  + " JOIN run_write_keys w ON w.pointer_key = p.pointer_key"
+                  + " JOIN component_runs r ON r.run_key = w.run_key"
+                  + " WHERE "
+                  + dialect().identifierIn("p.identifier"),
               rs -> new Written(rs.getString(1), rs.getString(2), Jdbc.time(rs, "end_time")),
               chunk)) {
         latest.merge(w.pointer(), w, (a, b) -> a.isLaterThan(b) ? a : b);

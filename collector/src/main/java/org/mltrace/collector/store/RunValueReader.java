@@ -188,8 +188,9 @@ final class RunValueReader {
           SqlRows.query(
               database,
               "reading the types of " + pointers.size() + " pointers",
-              SqlDialect.of(database.isPostgres())
-                  .pointersNamed("p.identifier, p.pointer_type", "", "p.pointer_type IS NOT NULL"),
+              "SELECT identifier, pointer_type FROM io_pointers WHERE "
+                  + SqlDialect.of(database.isPostgres()).identifierIn("identifier")
+                  + " AND pointer_type IS NOT NULL",
               rs -> Map.entry(rs.getString(1), rs.getString(2)),
               chunk)) {
         types.put(e.getKey(), e.getValue());

@@ -90,29 +90,17 @@ enum SqlDialect {
   }
 
   /**
-   * {@code SELECT columns} from the {@code io_pointers} rows (alias {@code p}) whose identifiers
-   * are in one VARCHAR array parameter, the statement's first, then {@code joins} and {@code
-   * condition} (may be empty). H2 reads {@code p.identifier = ANY(?)} from its primary key. On
-   * PostgreSQL the identifiers are unique through a hash index (V051), which answers {@code = ANY}
-   * only as a bitmap of one probe per element read in page order: there each identifier of {@code
-   * unnest(?)} is joined to its row, one probe each. An identifier named twice gives its row twice.
+   * A condition: {@code column} (a pointer identifier) is one of the identifiers bound as one
+   * VARCHAR array parameter. H2 reads {@code column = ANY(?)} from its primary key. On PostgreSQL
+   * identifiers are unique through a hash index (V051), which answers {@code = ANY} only as a
+   * bitmap of one probe per element read in page order: there the distinct identifiers of {@code
+   * unnest(?)} are probed one by one (a semi-join, so an identifier named twice still gives its row
+   * once, as with {@code = ANY}).
    */
-  String pointersNamed(String columns, String joins, String condition) {
-    String where = condition.isEmpty() ? "" : " WHERE " + condition;
-    if (this == POSTGRES) {
-      return "SELECT "
-          + columns
-          + " FROM unnest(CAST(? AS VARCHAR[])) AS named(identifier)"
-          + " JOIN io_pointers p ON p.identifier = named.identifier"
-          + joins
-          + where;
-    }
-    return "SELECT "
-        + columns
-        + " FROM io_pointers p"
-        + joins
-        + " WHERE p.identifier = ANY(?)"
-        + (condition.isEmpty() ? "" : " AND " + condition);
+  String identifierIn(String column) {
+    return this == POSTGRES
+        ? column + " IN (SELECT unnest(CAST(? AS VARCHAR[])))"
+        : column + " = ANY(?)";
   }
 
   /**
