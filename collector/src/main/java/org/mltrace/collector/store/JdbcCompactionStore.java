@@ -108,7 +108,10 @@ public final class JdbcCompactionStore {
     return update("folding values into component_day_values", DayAggregates::foldValues);
   }
 
-  /** The value summaries the batch's runs hold (arrays of the run rows, V025; text since V050). */
+  /**
+   * The value summaries the batch's runs hold (arrays of the run rows, V025; templates and entries
+   * on PostgreSQL, V052).
+   */
   public long summariesInBatch() {
     return countInBatch("value_summaries", 13);
   }
@@ -129,6 +132,7 @@ public final class JdbcCompactionStore {
             + ") / "
             + perEntry
             + "), 0) FROM component_runs r"
+            + SqlDialect.of(database.isPostgres()).valuesJoin("r")
             + " WHERE EXISTS (SELECT 1 FROM compaction_batch b WHERE b.run_id = r.id)");
   }
 

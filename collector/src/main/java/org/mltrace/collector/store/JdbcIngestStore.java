@@ -22,6 +22,7 @@ public final class JdbcIngestStore implements IngestStore {
   private long batchesCommitted;
   private long nextAnalyzeAt = 2;
   private final KeyBlocks keyBlocks = new KeyBlocks();
+  private final ValueTemplateKeys templateKeys = new ValueTemplateKeys();
 
   public JdbcIngestStore(Database database) {
     this.database = database;
@@ -53,11 +54,13 @@ public final class JdbcIngestStore implements IngestStore {
       throw StoreException.of("starting a transaction", e);
     }
     try (JdbcIngestTransaction tx =
-        new JdbcIngestTransaction(c, SqlDialect.of(database.isPostgres()), keyBlocks)) {
+        new JdbcIngestTransaction(
+            c, SqlDialect.of(database.isPostgres()), keyBlocks, templateKeys)) {
       tx.lockForIngest();
       T result = work.apply(tx);
       tx.closeStatements();
       c.commit();
+      tx.committed();
       checkpointH2(c);
       analyzePostgresWhileGrowing();
       return result;

@@ -48,14 +48,20 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final RunRowWriter runs;
   private final BatchKeys keys;
   private final LineageLookups lineage;
+  private final ValueTemplateKeys.InTransaction templates;
 
   private final SqlDialect dialect;
 
-  JdbcIngestTransaction(Connection connection, SqlDialect dialect, KeyBlocks keyBlocks) {
+  JdbcIngestTransaction(
+      Connection connection,
+      SqlDialect dialect,
+      KeyBlocks keyBlocks,
+      ValueTemplateKeys templateKeys) {
     this.statements = new StatementCache(connection);
     this.dialect = dialect;
     this.keys = new BatchKeys(statements, dialect, keyBlocks);
-    this.runs = new RunRowWriter(statements, dialect, keys);
+    this.templates = dialect == SqlDialect.POSTGRES ? templateKeys.inTransaction(connection) : null;
+    this.runs = new RunRowWriter(statements, dialect, keys, templates);
     this.lineage = new LineageLookups(statements, dialect, keys);
   }
 
@@ -83,6 +89,13 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   /** For the repositories that write in this transaction (SLA alerts with task evaluations). */
   Connection connection() {
     return statements.connection();
+  }
+
+  /** After the commit: the value templates this transaction stored may be reused by later ones. */
+  void committed() {
+    if (templates != null) {
+      templates.committed();
+    }
   }
 
   boolean postgres() {

@@ -302,6 +302,7 @@ public final class JdbcMetricStore {
             + dialect().entries("value_summaries")
             + ", id FROM "
             + newestFirst()
+            + dialect().valuesJoin("component_runs")
             + " WHERE component = ? ORDER BY component, start_time DESC, id DESC LIMIT "
             + Math.max(1, runs),
         rs -> {

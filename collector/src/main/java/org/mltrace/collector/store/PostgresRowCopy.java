@@ -124,6 +124,11 @@ final class PostgresRowCopy {
     return this;
   }
 
+  /** An int4, or NULL for null. */
+  PostgresRowCopy int4(Integer value) {
+    return value == null ? text(null) : int4(value.intValue());
+  }
+
   PostgresRowCopy time(Instant value) {
     if (value == null) {
       return text(null);

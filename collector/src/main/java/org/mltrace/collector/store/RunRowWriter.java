@@ -21,12 +21,13 @@ import org.mltrace.collector.lineage.EventTimes;
 
 /**
  * Writes a batch of runs' rows inside an ingest transaction: the runs, each carrying its inputs,
- * outputs and summaries in arrays ({@link RunValueArrays}; on PostgreSQL as text, {@link
- * ValueEntriesText}), a bare component row for an undeclared component (widening its first/last
- * seen), a {@code run_reads} or {@code run_writes} row for each pointer value (with a file's
- * fingerprint), a {@code run_value_samples} row for each value carrying a sample or hashes, an
- * {@code io_pointers} row for each pointer seen for the first time, and a {@code trigger_pending}
- * row for each run whose component declares triggers (every run once a label is retracted).
+ * outputs and summaries in arrays ({@link RunValueArrays}; on PostgreSQL as the key of a template
+ * and the run's own entries, {@link ValueTemplate}), a bare component row for an undeclared
+ * component (widening its first/last seen), a {@code run_reads} or {@code run_writes} row for each
+ * pointer value (with a file's fingerprint), a {@code run_value_samples} row for each value
+ * carrying a sample or hashes, an {@code io_pointers} row for each pointer seen for the first time,
+ * and a {@code trigger_pending} row for each run whose component declares triggers (every run once
+ * a label is retracted).
  *
  * <p>Each table gets one batched insert per batch of runs, on PostgreSQL one COPY: storing a run
  * one statement at a time cost a dozen round trips and capped ingest at a few thousand runs a
@@ -40,14 +41,27 @@ final class RunRowWriter {
   private static final String RUN_INSERT_COLUMNS =
       JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries, run_key";
 
+  /** PostgreSQL's since V052: a run's values as its template's key and its own entries. */
+  private static final String RUN_COPY_COLUMNS =
+      JdbcRunRepository.RUN_COLUMNS + ", value_template, value_entries, run_key";
+
   private final StatementCache statements;
   private final SqlDialect dialect;
   private final BatchKeys keys;
+  private final ValueTemplateKeys.InTransaction templates;
 
-  RunRowWriter(StatementCache statements, SqlDialect dialect, BatchKeys keys) {
+  /**
+   * @param templates the keys of value templates, on PostgreSQL; null on H2, which keeps arrays
+   */
+  RunRowWriter(
+      StatementCache statements,
+      SqlDialect dialect,
+      BatchKeys keys,
+      ValueTemplateKeys.InTransaction templates) {
     this.statements = statements;
     this.dialect = dialect;
     this.keys = keys;
+    this.templates = templates;
   }
 
   /** The runs whose ids are neither stored nor repeated earlier in {@code runs}, in order. */
@@ -181,12 +195,29 @@ final class RunRowWriter {
    */
   private void copyRunsAndReads(List<RunEvent> fresh, Instant now) throws SQLException {
     Connection connection = statements.connection();
+    // Split and keyed before the COPY starts: a connection copying cannot run the look-up.
+    List<ValueTemplate.Split> splits = new ArrayList<>(fresh.size());
+    Set<ValueTemplate> shapes = new HashSet<>();
+    for (RunEvent e : fresh) {
+      ValueTemplate.Split split =
+          ValueTemplate.split(
+              RunValueArrays.values(e.inputs()),
+              RunValueArrays.values(e.outputs()),
+              RunValueArrays.summaries(e));
+      splits.add(split);
+      if (split.template() != null) {
+        shapes.add(split.template());
+      }
+    }
+    Map<ValueTemplate, Integer> templateKeys = templates.keysOf(shapes);
     PostgresRowCopy.copyIn(
         connection,
-        "component_runs (" + RUN_INSERT_COLUMNS + ")",
-        21,
+        "component_runs (" + RUN_COPY_COLUMNS + ")",
+        20,
         copy -> {
-          for (RunEvent e : fresh) {
+          for (int i = 0; i < fresh.size(); i++) {
+            RunEvent e = fresh.get(i);
+            ValueTemplate.Split split = splits.get(i);
             copy.row()
                 .text(e.runId())
                 .text(e.component())
@@ -205,9 +236,8 @@ final class RunRowWriter {
                 .text(e.errorMessage())
                 .time(now)
                 .int8(e.unrecordedBefore())
-                .text(ValueEntriesText.encode(RunValueArrays.values(e.inputs())))
-                .text(ValueEntriesText.encode(RunValueArrays.values(e.outputs())))
-                .text(ValueEntriesText.encode(RunValueArrays.summaries(e)))
+                .int4(split.template() == null ? null : templateKeys.get(split.template()))
+                .text(split.entries())
                 .int8(keys.run(e.runId()));
           }
         });
@@ -346,9 +376,10 @@ final class RunRowWriter {
     Jdbc.setText(run, 15, e.errorMessage());
     Jdbc.setTime(run, 16, now);
     run.setLong(17, e.unrecordedBefore());
-    dialect.setEntries(run, 18, RunValueArrays.values(e.inputs()));
-    dialect.setEntries(run, 19, RunValueArrays.values(e.outputs()));
-    dialect.setEntries(run, 20, RunValueArrays.summaries(e));
+    // H2 only: PostgreSQL copies its runs (copyRunsAndReads)
+    SqlDialect.setArray(run, 18, RunValueArrays.values(e.inputs()));
+    SqlDialect.setArray(run, 19, RunValueArrays.values(e.outputs()));
+    SqlDialect.setArray(run, 20, RunValueArrays.summaries(e));
     run.setLong(21, key);
     run.addBatch();
   }

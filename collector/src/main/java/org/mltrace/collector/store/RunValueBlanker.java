@@ -7,16 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Blanks what runs captured, in the caller's transaction ({@code mltrace purge}): each input and
  * output keeps its name, kind and type, and a pointer its identifier, while text, size, class,
- * modification time and fingerprint are removed from the run's arrays (V025; text on PostgreSQL,
- * V050) and the fingerprints from its {@code run_read_keys}/{@code run_write_keys} rows (found by
- * pointer, then run: V047, V048); the run's summaries are removed.
+ * modification time and fingerprint are removed from the run's arrays (V025; a template and the
+ * run's own entries on PostgreSQL, V052) and the fingerprints from its {@code run_read_keys}/{@code
+ * run_write_keys} rows (found by pointer, then run: V047, V048); the run's summaries are removed.
  */
 public final class RunValueBlanker {
   private static final int TEXT = 2;
@@ -42,18 +44,16 @@ public final class RunValueBlanker {
     Set<String> components = new TreeSet<>();
     List<RunValueReader.PointerValue> reads = new ArrayList<>();
     List<RunValueReader.PointerValue> writes = new ArrayList<>();
+    List<Object[]> changedRuns = new ArrayList<>(); // {id, inputs, outputs}
     try (PreparedStatement select =
-            c.prepareStatement(
-                "SELECT id, "
-                    + dialect.allEntries()
-                    + ", component FROM component_runs"
-                    + " WHERE id IN ("
-                    + marks
-                    + ")");
-        PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE component_runs SET input_values = ?, output_values = ?,"
-                    + " value_summaries = NULL WHERE id = ?")) {
+        c.prepareStatement(
+            "SELECT id, "
+                + dialect.allEntries()
+                + ", component FROM component_runs"
+                + dialect.valuesJoin("component_runs")
+                + " WHERE id IN ("
+                + marks
+                + ")")) {
       for (int i = 0; i < runIds.size(); i++) {
         select.setString(i + 1, runIds.get(i));
       }
@@ -72,18 +72,49 @@ public final class RunValueBlanker {
           values += changed;
           summaries += removed;
           components.add(rs.getString(5));
-          dialect.setEntries(update, 1, inputs);
-          dialect.setEntries(update, 2, outputs);
-          update.setString(3, rs.getString(1));
-          update.addBatch();
+          changedRuns.add(new Object[] {rs.getString(1), inputs, outputs});
         }
       }
-      update.executeBatch();
     }
+    store(c, dialect, changedRuns);
     MetricRollups.forget(c, components); // their series' rollups hold the blanked values
     blankFingerprints(c, "run_read_keys", reads);
     blankFingerprints(c, "run_write_keys", writes);
     return new Blanked(values, summaries);
+  }
+
+  /**
+   * Writes the blanked runs' values back, without summaries. A blanked value has no class: on
+   * PostgreSQL its run gets another template (V052), stored here if it is new.
+   */
+  private static void store(Connection c, SqlDialect dialect, List<Object[]> runs)
+      throws SQLException {
+    if (runs.isEmpty()) {
+      return;
+    }
+    Map<ValueTemplate, Integer> templateKeys = Map.of();
+    if (dialect == SqlDialect.POSTGRES) {
+      Set<ValueTemplate> shapes = new HashSet<>();
+      for (Object[] run : runs) {
+        ValueTemplate t =
+            ValueTemplate.split((Object[]) run[1], (Object[]) run[2], null).template();
+        if (t != null) {
+          shapes.add(t);
+        }
+      }
+      templateKeys = new ValueTemplateKeys().inTransaction(c).keysOf(shapes);
+    }
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE component_runs SET " + dialect.valuesAssignments() + " WHERE id = ?")) {
+      for (Object[] run : runs) {
+        int next =
+            dialect.bindValues(update, 1, (Object[]) run[1], (Object[]) run[2], null, templateKeys);
+        update.setString(next, (String) run[0]);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
   }
 
   /**

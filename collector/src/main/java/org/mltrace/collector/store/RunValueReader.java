@@ -104,7 +104,11 @@ final class RunValueReader {
                   + " of "
                   + runIds.size()
                   + " runs",
-              "SELECT id, " + column + " FROM component_runs WHERE id = ANY(?)",
+              "SELECT id, "
+                  + column
+                  + " FROM component_runs"
+                  + valuesJoin(database)
+                  + " WHERE id = ANY(?)",
               rs -> Map.entry(rs.getString(1), entriesOf(rs.getArray(2))),
               chunk)) {
         found.addAll(pointersIn(e.getKey(), e.getValue()));
@@ -129,7 +133,9 @@ final class RunValueReader {
             + valuesColumn(database, false)
             + ", "
             + JdbcRunRepository.RUN_COLUMNS
-            + " FROM component_runs WHERE run_key = ANY(?)",
+            + " FROM component_runs"
+            + valuesJoin(database)
+            + " WHERE run_key = ANY(?)",
         rs -> {
           RunRow run = JdbcRunRepository.runRow(rs);
           return new RunOutputs(rs.getLong(1), run, pointersIn(run.id(), entries(rs.getArray(2))));
@@ -138,11 +144,16 @@ final class RunValueReader {
   }
 
   /**
-   * The expression that gives a run's input or output array (on PostgreSQL the column's text
-   * decoded, V050): the one place the reads of pointer values name it.
+   * The expression that gives a run's input or output array (on PostgreSQL the run's entries put
+   * into its template, V052): the one place the reads of pointer values name it.
    */
   private static String valuesColumn(Database database, boolean inputs) {
     return SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
+  }
+
+  /** What a query naming {@link #valuesColumn} adds after {@code component_runs}. */
+  private static String valuesJoin(Database database) {
+    return SqlDialect.of(database.isPostgres()).valuesJoin("component_runs");
   }
 
   /** The pointer values of one run's input or output array (null: none), in position order. */
@@ -166,7 +177,11 @@ final class RunValueReader {
           SqlRows.query(
               database,
               "reading the values of " + runIds.size() + " runs",
-              "SELECT id, " + dialect.allEntries() + " FROM component_runs WHERE id = ANY(?)",
+              "SELECT id, "
+                  + dialect.allEntries()
+                  + " FROM component_runs"
+                  + dialect.valuesJoin("component_runs")
+                  + " WHERE id = ANY(?)",
               rs ->
                   Map.entry(
                       rs.getString(1),

@@ -4,14 +4,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The few statements that differ between H2 and PostgreSQL: inserting a row unless its key exists,
  * atomically, so that two collectors writing into one database never fail on a row both create (a
  * component, a pointer, an agent's stats), the lock that serializes their ingest transactions on
- * PostgreSQL, a run's value columns, arrays on H2 and text on PostgreSQL (V050), and the look-up of
- * many pointers by identifier (V051).
+ * PostgreSQL, a run's values, arrays on H2 and templates with their runs' entries on PostgreSQL
+ * (V052), and the look-up of many pointers by identifier (V051).
  */
 enum SqlDialect {
   H2,
@@ -25,17 +26,49 @@ enum SqlDialect {
   }
 
   /**
-   * SQL that gives the value column {@code column} of {@code component_runs} ({@code input_values},
-   * {@code output_values}, {@code value_summaries}) as its array of entries, for {@code
-   * ResultSet.getArray} and for array SQL: the column on H2, its text decoded on PostgreSQL, where
-   * the call costs a decode per use, so a query that reads the array more than once decodes it once
-   * in a subquery or LATERAL call.
+   * SQL that gives the value array {@code column} of {@code component_runs} ({@code input_values},
+   * {@code output_values}, {@code value_summaries}, optionally qualified by the runs' alias), for
+   * {@code ResultSet.getArray} and for array SQL: the column on H2; on PostgreSQL the run's own
+   * entries put into its template (V052), which the query joins with {@link #valuesJoin}. The call
+   * costs a decode per use, so a query that reads the array more than once decodes it once in a
+   * subquery or LATERAL call.
    */
   String entries(String column) {
-    return this == POSTGRES ? "mltrace_entries(" + column + ")" : column;
+    if (this == H2) {
+      return column;
+    }
+    int dot = column.lastIndexOf('.');
+    String runs = dot < 0 ? "" : column.substring(0, dot + 1);
+    return "mltrace_run_entries(vt."
+        + templateColumn(column.substring(dot + 1))
+        + ", "
+        + runs
+        + "value_entries)";
   }
 
-  /** {@link #entries} of input_values, output_values and value_summaries, for a SELECT list. */
+  /**
+   * What a query that names {@link #entries} adds after {@code component_runs} (or its alias {@code
+   * runs}) in FROM: nothing on H2, the join of the runs' value templates on PostgreSQL.
+   */
+  String valuesJoin(String runs) {
+    return this == H2
+        ? ""
+        : " LEFT JOIN value_templates vt ON vt.template_key = " + runs + ".value_template";
+  }
+
+  private static String templateColumn(String valueColumn) {
+    return switch (valueColumn) {
+      case "input_values" -> "input_entries";
+      case "output_values" -> "output_entries";
+      case "value_summaries" -> "summary_entries";
+      default -> throw new IllegalArgumentException("not a value column: " + valueColumn);
+    };
+  }
+
+  /**
+   * {@link #entries} of input_values, output_values and value_summaries, for a SELECT list (with
+   * {@link #valuesJoin}).
+   */
   String allEntries() {
     return entries("input_values")
         + ", "
@@ -45,26 +78,27 @@ enum SqlDialect {
   }
 
   /**
-   * {@code from}, a FROM clause (with its WHERE) whose rows have the columns {@code id}, {@code
-   * start_time} and the value {@code columns} of {@code component_runs}, with those columns as
-   * arrays under their own names: {@code from} itself on H2; on PostgreSQL its runs in a subquery
-   * and each column decoded once per run by a LATERAL call ({@link #entries} in an expression that
-   * names it ten times decodes it ten times). The query may name only {@code id}, {@code
-   * start_time} and {@code columns}; {@code from}'s parameters keep their place.
+   * {@code from}, a FROM clause over {@code component_runs} (with its WHERE) without an alias, as a
+   * FROM clause whose rows have the columns {@code id}, {@code start_time} and the value {@code
+   * columns} of {@code component_runs} as arrays under their own names: {@code from} itself on H2;
+   * on PostgreSQL its runs in a subquery, joined with their templates, and each column decoded once
+   * per run by a LATERAL call ({@link #entries} in an expression that names it ten times decodes it
+   * ten times). The query may name only {@code id}, {@code start_time} and {@code columns}; {@code
+   * from}'s parameters keep their place.
    */
   String withEntries(String from, String... columns) {
     if (this == H2) {
       return from;
     }
-    StringBuilder b = new StringBuilder(" FROM (SELECT id, start_time");
+    StringBuilder b =
+        new StringBuilder(" FROM (SELECT id, start_time, value_template, value_entries")
+            .append(from)
+            .append(") runs_text")
+            .append(valuesJoin("runs_text"));
     for (String c : columns) {
-      b.append(", ").append(c).append(" AS ").append(c).append("_text");
-    }
-    b.append(from).append(") runs_text");
-    for (String c : columns) {
-      b.append(" CROSS JOIN LATERAL mltrace_entries(runs_text.")
-          .append(c)
-          .append("_text) AS ")
+      b.append(" CROSS JOIN LATERAL mltrace_run_entries(vt.")
+          .append(templateColumn(c))
+          .append(", runs_text.value_entries) AS ")
           .append(c)
           .append("_entries(")
           .append(c)
@@ -73,16 +107,46 @@ enum SqlDialect {
     return b.toString();
   }
 
-  /** Binds a value column's entries (null: SQL NULL) as {@link #entries} reads them. */
-  void setEntries(PreparedStatement ps, int index, Object[] entries) throws SQLException {
-    if (this == POSTGRES) {
-      String text = ValueEntriesText.encode(entries);
-      if (text == null) {
-        ps.setNull(index, Types.VARCHAR);
-      } else {
-        ps.setString(index, Jdbc.storable(text));
-      }
-    } else if (entries == null) {
+  /** The assignments of an UPDATE of {@code component_runs} that {@link #bindValues} binds. */
+  String valuesAssignments() {
+    return this == POSTGRES
+        ? "value_template = ?, value_entries = ?"
+        : "input_values = ?, output_values = ?, value_summaries = ?";
+  }
+
+  /**
+   * Binds a run's arrays (each null when empty) from parameter {@code index} on, as {@link
+   * #valuesAssignments} names them: the arrays on H2; on PostgreSQL the key of their template,
+   * which {@code templateKeys} holds (of {@link ValueTemplate#split}), and the run's own entries.
+   * Returns the next parameter's index.
+   */
+  int bindValues(
+      PreparedStatement ps,
+      int index,
+      Object[] inputs,
+      Object[] outputs,
+      Object[] summaries,
+      Map<ValueTemplate, Integer> templateKeys)
+      throws SQLException {
+    if (this == H2) {
+      setArray(ps, index++, inputs);
+      setArray(ps, index++, outputs);
+      setArray(ps, index++, summaries);
+      return index;
+    }
+    ValueTemplate.Split split = ValueTemplate.split(inputs, outputs, summaries);
+    if (split.template() == null) {
+      ps.setNull(index++, Types.INTEGER);
+    } else {
+      ps.setInt(index++, templateKeys.get(split.template()));
+    }
+    Jdbc.setText(ps, index++, split.entries());
+    return index;
+  }
+
+  /** H2: binds an array column's entries (null: SQL NULL). */
+  static void setArray(PreparedStatement ps, int index, Object[] entries) throws SQLException {
+    if (entries == null) {
       ps.setNull(index, Types.ARRAY);
     } else {
       ps.setArray(index, ps.getConnection().createArrayOf("VARCHAR", entries));

@@ -70,6 +70,21 @@ final class ValueEntriesText {
     return entries.toArray(String[]::new);
   }
 
+  /** One entry as {@link #encode} writes it within the text: escaped, or U+0001 for null. */
+  static String encodeEntry(String entry) {
+    if (entry == null) {
+      return String.valueOf(NULL_ENTRY);
+    }
+    if (entry.indexOf(SEPARATOR) < 0
+        && entry.indexOf(NULL_ENTRY) < 0
+        && entry.indexOf(ESCAPE) < 0) {
+      return entry;
+    }
+    StringBuilder b = new StringBuilder(entry.length() + 4);
+    appendEscaped(b, entry);
+    return b.toString();
+  }
+
   private static void appendEscaped(StringBuilder b, String entry) {
     for (int i = 0; i < entry.length(); i++) {
       char c = entry.charAt(i);

@@ -120,8 +120,9 @@ class ValueEntriesTextTest {
   }
 
   /**
-   * PostgreSQL inlines mltrace_entries into the query (a call it cannot inline, for instance of a
-   * function declared IMMUTABLE over the STABLE array_in, cost 3-5 us a run).
+   * PostgreSQL inlines mltrace_run_entries (V052) and the mltrace_entries it calls into the query
+   * (a call it cannot inline, for instance of a function declared IMMUTABLE over the STABLE
+   * array_in, cost 3-5 us a run).
    */
   @Test
   void postgresInlinesTheDecoder() throws Exception {
@@ -132,12 +133,16 @@ class ValueEntriesTextTest {
       try (ResultSet rs =
           st.executeQuery(
               "EXPLAIN (VERBOSE) SELECT r.id, e.v FROM component_runs r"
-                  + " CROSS JOIN LATERAL mltrace_entries(r.input_values) AS e(v)")) {
+                  + " LEFT JOIN value_templates t ON t.template_key = r.value_template"
+                  + " CROSS JOIN LATERAL mltrace_run_entries(t.input_entries, r.value_entries)"
+                  + " AS e(v)")) {
         while (rs.next()) {
           plan.append(rs.getString(1)).append('\n');
         }
       }
       assertFalse(plan.toString().contains("mltrace_entries("), plan.toString());
+      assertFalse(plan.toString().contains("mltrace_run_entries("), plan.toString());
+      assertTrue(plan.toString().contains("format("), plan.toString());
       assertTrue(plan.toString().contains("string_to_array("), plan.toString());
     } finally {
       schema.drop();

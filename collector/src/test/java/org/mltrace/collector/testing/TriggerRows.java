@@ -115,26 +115,39 @@ public final class TriggerRows implements AutoCloseable {
   }
 
   /**
-   * Sets the value at {@code position} of the run's array {@code column} (V025: 8 entries each).
+   * Sets the value at {@code position} of the run's array {@code column} (V025: 8 entries each). On
+   * PostgreSQL the arrays are a template and the run's own entries (V052): all three are read as
+   * arrays and written back through V052's functions for rows written by hand.
    */
   private void setValue(
       String runId, String column, int position, String name, String kind, String text)
       throws SQLException {
-    List<Object> values = new ArrayList<>();
+    List<String> columns = List.of("input_values", "output_values", "value_summaries");
+    List<List<Object>> arrays = new ArrayList<>();
     try (PreparedStatement ps =
         c().prepareStatement(
                 "SELECT "
-                    + (database.isPostgres() ? "mltrace_entries(" + column + ")" : column)
-                    + " FROM component_runs WHERE id = ?")) {
+                    + (database.isPostgres()
+                        ? "mltrace_run_entries(t.input_entries, r.value_entries),"
+                            + " mltrace_run_entries(t.output_entries, r.value_entries),"
+                            + " mltrace_run_entries(t.summary_entries, r.value_entries)"
+                            + " FROM component_runs r LEFT JOIN value_templates t"
+                            + " ON t.template_key = r.value_template"
+                        : String.join(", ", columns) + " FROM component_runs r")
+                    + " WHERE r.id = ?")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        java.sql.Array a = rs.getArray(1);
-        if (a != null) {
-          values.addAll(Arrays.asList((Object[]) a.getArray()));
+        for (int i = 1; i <= 3; i++) {
+          java.sql.Array a = rs.getArray(i);
+          arrays.add(
+              a == null
+                  ? new ArrayList<>()
+                  : new ArrayList<>(Arrays.asList((Object[]) a.getArray())));
         }
       }
     }
+    List<Object> values = arrays.get(columns.indexOf(column));
     while (values.size() < (position + 1) * 8) {
       values.add(null);
     }
@@ -142,17 +155,30 @@ public final class TriggerRows implements AutoCloseable {
     for (int i = 0; i < 8; i++) {
       values.set(position * 8 + i, value.get(i));
     }
+    String texts =
+        "mltrace_entries_text(CAST(? AS TEXT[])), mltrace_entries_text(CAST(? AS TEXT[])),"
+            + " mltrace_entries_text(CAST(? AS TEXT[]))";
     try (PreparedStatement ps =
         c().prepareStatement(
-                "UPDATE component_runs SET "
-                    + column
-                    // PostgreSQL keeps the entries as text (V050)
-                    + (database.isPostgres()
-                        ? " = mltrace_entries_text(CAST(? AS TEXT[]))"
-                        : " = ?")
-                    + " WHERE id = ?")) {
-      ps.setArray(1, c().createArrayOf("VARCHAR", values.toArray()));
-      ps.setString(2, runId);
+                database.isPostgres()
+                    ? "UPDATE component_runs SET value_template = mltrace_value_template("
+                        + texts
+                        + "), value_entries = mltrace_value_entries("
+                        + texts
+                        + ") WHERE id = ?"
+                    : "UPDATE component_runs SET input_values = ?, output_values = ?,"
+                        + " value_summaries = ? WHERE id = ?")) {
+      int p = 1;
+      for (int round = 0; round < (database.isPostgres() ? 2 : 1); round++) {
+        for (List<Object> a : arrays) {
+          if (a.isEmpty()) {
+            ps.setNull(p++, java.sql.Types.ARRAY);
+          } else {
+            ps.setArray(p++, c().createArrayOf("VARCHAR", a.toArray()));
+          }
+        }
+      }
+      ps.setString(p, runId);
       ps.executeUpdate();
     }
   }
