@@ -33,10 +33,27 @@ final class ArrayRunRows {
 
   /**
    * A run of {@code component} that started at second {@code start}, took one second and was stored
-   * the next; {@code in} and {@code out} are arrays or {@code NULL}.
+   * the next; {@code in} and {@code out} are arrays or {@code NULL}. A run with neither names no
+   * value column, so that it can be written after V052 too (which has no arrays on PostgreSQL).
    */
   static void run(Statement st, String id, String component, int start, String in, String out)
       throws SQLException {
+    if (in.equals("NULL") && out.equals("NULL")) {
+      st.execute(
+          "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at)"
+              + " VALUES ('"
+              + id
+              + "', '"
+              + component
+              + "', "
+              + at(start)
+              + ", "
+              + at(start + 1)
+              + ", 'ok', "
+              + at(start + 2)
+              + ")");
+      return;
+    }
     st.execute(
         "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at,"
             + " input_values, output_values) VALUES ('"

@@ -1,0 +1,610 @@
+package org.mltrace.collector.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mltrace.collector.store.ArrayRunRows.at;
+import static org.mltrace.collector.store.QueryRows.count;
+import static org.mltrace.collector.store.QueryRows.rows;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Test;
+import org.mltrace.collector.testing.PostgresSchema;
+
+/**
+ * V052 (PostgreSQL): a database whose runs keep their values as V050's three texts upgrades in
+ * place to a shared template per signature and the run's own varying entries. The views {@code
+ * run_inputs}, {@code run_outputs} and {@code run_value_summaries} answer the same columns, types
+ * and rows as before; every run's arrays come back exactly from its template and entries, for
+ * entries that hold the format's own separator, NULL mark and escape character, the record
+ * separator, {@code %}, {@code %1$s} and {@code $} (format()'s own syntax), empty strings, NULL
+ * entries, more than nine (and more than a hundred) placeholders; runs of one signature share one
+ * template and any other kind or class gets its own; {@code mltrace_value_template} finds a stored
+ * template and stores a new one once; and migrating again does nothing.
+ */
+class ValueTemplatesMigrationTest {
+  /** A text value that holds every character the stored text or an array literal treats apart. */
+  private static final String AWKWARD =
+      "a\u001fb\u0001c\u0002d\u0002\u0003e\u0002\u0005 \"q\" \\ {x,y} NULL \uD83D\uDE00";
+
+  /** AWKWARD with what format() reads (%, %n$s, $) and the signature's separator U+001E. */
+  private static final String EVIL =
+      AWKWARD + " 100% %1$s %%2$s %s $ $1 %10$s \u001e|\u001e\u0002\u0006 end%";
+
+  /** One run as written before V052: its arrays (null: none) and the template it should get. */
+  private record Run(
+      String id, String template, String[] inputs, String[] outputs, String[] summaries) {}
+
+  /** One value's 8 entries (V025): name, kind, text, class, size, type, modified, fingerprint. */
+  private static String[] value(
+      String name,
+      String kind,
+      String text,
+      String className,
+      String size,
+      String type,
+      String modified,
+      String fingerprint) {
+    return new String[] {name, kind, text, className, size, type, modified, fingerprint};
+  }
+
+  /** One summary's 13 entries: direction, position, elements, sampling, then nine numbers. */
+  private static String[] summary(String... entries) {
+    assertEquals(13, entries.length);
+    return entries;
+  }
+
+  private static String[] join(String[]... parts) {
+    List<String> out = new ArrayList<>();
+    for (String[] p : parts) {
+      out.addAll(Arrays.asList(p));
+    }
+    return out.toArray(new String[0]);
+  }
+
+  /** r1's inputs with {@code text}, {@code size}, modified and fingerprint varied per run. */
+  private static String[] r1Inputs(
+      String kindOfNote, String classOfNote, String classOfEvil, String[] varying) {
+    return join(
+        value(
+            "path",
+            "POINTER",
+            varying[0],
+            "java.nio.file.Path",
+            varying[1],
+            "data",
+            varying[2],
+            varying[3]),
+        value(
+            "note%1$s",
+            kindOfNote, varying[4], classOfNote, varying[5], null, varying[6], varying[7]),
+        value(EVIL, EVIL, varying[8], classOfEvil, varying[9], "", varying[10], varying[11]),
+        value(
+            "\u0001",
+            "STRING",
+            varying[12],
+            "\u001f",
+            varying[13],
+            "NULL",
+            varying[14],
+            varying[15]),
+        value("empty", "NULL", varying[16], null, varying[17], null, varying[18], varying[19]));
+  }
+
+  private static final String[] R1_VARYING = {
+    "/d/in\u001fput%1$s.csv",
+    "12",
+    "2026-01-01T10:00:00Z",
+    "xxh64:ab",
+    EVIL,
+    "44",
+    null,
+    null,
+    "",
+    "0",
+    null,
+    "",
+    "\u0001",
+    null,
+    null,
+    "\u0002\u0004",
+    null,
+    null,
+    null,
+    null
+  };
+
+  private static final String[] R2_VARYING = {
+    "/d/other %2$s %% $.csv",
+    null,
+    null,
+    EVIL,
+    "%",
+    "9223372036854775807",
+    "2026-03-04T05:06:07.123Z",
+    "%1$s",
+    null,
+    null,
+    "2026-01-01T10:00:00Z",
+    "\u001e",
+    "",
+    "1",
+    null,
+    "",
+    "$",
+    "-1",
+    "1999-12-31T23:59:59Z",
+    "\u0001\u001f\u0002"
+  };
+
+  private static String[] r1Outputs(String a, String b, String c, String d) {
+    return r1Outputs("java.lang.Double", a, b, c, d);
+  }
+
+  private static String[] r1Outputs(String classOfReturn, String a, String b, String c, String d) {
+    return join(
+        value("return", "DOUBLE", a, classOfReturn, null, "metric%", null, b),
+        value("list", "POINTER", c, "java.util.ArrayList", "3", null, null, d));
+  }
+
+  private static final String[] R1_OUTPUTS =
+      r1Outputs("0.25", null, "mem://agent/java.util.ArrayList@1%2$s", "$1");
+
+  private static final String[] R1_SUMMARIES = r1Summaries("head%");
+
+  private static String[] r1Summaries(String sampling) {
+    return join(
+        summary(
+            "output",
+            "1",
+            "number",
+            "all",
+            "3",
+            "3",
+            "0",
+            "0",
+            "1.0",
+            "3.0",
+            "2.0",
+            "0.816496580927726",
+            "3"),
+        summary(
+            "input%1$s\u001e",
+            "1", EVIL, sampling, "1024", "1024", "0", "0", null, null, null, null, "17"));
+  }
+
+  /** {@code n} inputs of one component whose varying entries depend on {@code seed}. */
+  private static String[] manyInputs(int n, int seed) {
+    List<String[]> values = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      values.add(
+          value(
+              "in" + i + "%",
+              i % 2 == 0 ? "LONG" : "STRING",
+              seed + "%" + i + "$s",
+              "java.lang.Long",
+              i % 3 == 0 ? null : String.valueOf(seed * 100 + i),
+              "t" + i,
+              i % 4 == 0 ? null : "2026-01-01T10:00:" + String.format("%02d", i % 60) + "Z",
+              "fp%" + (i + 1) + "$s " + seed));
+    }
+    return join(values.toArray(new String[0][]));
+  }
+
+  private static String[] manySummaries(int seed) {
+    return join(
+        summary("input", "1", "number", "all", "" + seed, "3", "0", "0", "1.5", "2", "3", "4", "5"),
+        summary(
+            "output", "2", "string", "%", "7", "" + seed, null, "0", null, null, null, null, "1"));
+  }
+
+  /**
+   * The runs: the letters name the templates they must get (12 runs with values, 11 templates; r4
+   * has no values and so no template).
+   */
+  private static final List<Run> RUNS =
+      List.of(
+          new Run(
+              "r1",
+              "A",
+              r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
+              R1_OUTPUTS,
+              R1_SUMMARIES),
+          // Same names, kinds, classes and types: the same template, whatever its own entries.
+          new Run(
+              "r2",
+              "A",
+              r1Inputs("STRING", "java.lang.String%", null, R2_VARYING),
+              r1Outputs("%", "\u0001", null, EVIL),
+              join(
+                  summary(
+                      "output", "1", "number", "all", "9", "9", null, "1", "-1.0", "1e300", "NaN",
+                      null, "0"),
+                  summary(
+                      "input%1$s\u001e",
+                      "1", EVIL, "head%", "0", "0", "0", "0", "0", "0", "0", "0", "0"))),
+          // Another kind of one value: another template.
+          new Run(
+              "r3",
+              "B",
+              r1Inputs("LONG", "java.lang.String%", null, R1_VARYING),
+              R1_OUTPUTS,
+              R1_SUMMARIES),
+          // Another class of one value: another template.
+          new Run(
+              "r3b",
+              "C",
+              r1Inputs("STRING", "java.lang.CharSequence", null, R1_VARYING),
+              R1_OUTPUTS,
+              R1_SUMMARIES),
+          // An empty class where r1 has a NULL one: another template.
+          new Run(
+              "r9",
+              "H",
+              r1Inputs("STRING", "java.lang.String%", "", R1_VARYING),
+              R1_OUTPUTS,
+              R1_SUMMARIES),
+          // Another class of one output, another sampling of one summary: other templates
+          // (their other parts, and how many entries vary, the same as r1's).
+          new Run(
+              "r11",
+              "J",
+              r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
+              r1Outputs(
+                  "java.lang.Float", "0.25", null, "mem://agent/java.util.ArrayList@1%2$s", "$1"),
+              R1_SUMMARIES),
+          new Run(
+              "r12",
+              "K",
+              r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
+              R1_OUTPUTS,
+              r1Summaries("head")),
+          new Run("r4", null, null, null, null),
+          new Run("r5", "D", null, R1_OUTPUTS, null),
+          // r5's outputs as inputs: another template.
+          new Run("r10", "I", R1_OUTPUTS, null, null),
+          new Run("r6", "E", null, null, R1_SUMMARIES),
+          // 12 inputs: placeholders %10$s to %48$s, the outputs' and summaries' after them.
+          new Run(
+              "r7",
+              "F",
+              manyInputs(12, 7),
+              r1Outputs("1", "fp", "mem://a", null),
+              manySummaries(7)),
+          new Run("r7b", "F", manyInputs(12, 8), r1Outputs(EVIL, null, "", "%%"), manySummaries(8)),
+          // 30 inputs: 120 placeholders, more than a function takes arguments.
+          new Run("r8", "G", manyInputs(30, 3), R1_OUTPUTS, manySummaries(3)));
+
+  @Test
+  void viewsAnswerTheSameRowsAfterTheValuesShareTemplates() throws Exception {
+    PostgresSchema schema = new PostgresSchema();
+    try {
+      String url = schema.create();
+      String direct = OlderSchema.upTo(url, "51");
+      Map<String, List<String>> before;
+      Map<String, String[]> texts;
+      try (Connection c = DriverManager.getConnection(direct)) {
+        writeTheV050Way(c);
+        before = views(c);
+        texts = v050Texts(c);
+      }
+      int inputs = 0;
+      int outputs = 0;
+      int summaries = 0;
+      for (Run run : RUNS) {
+        inputs += run.inputs() == null ? 0 : run.inputs().length / 8;
+        outputs += run.outputs() == null ? 0 : run.outputs().length / 8;
+        summaries += run.summaries() == null ? 0 : run.summaries().length / 13;
+      }
+      assertEquals(1 + inputs, before.get("run_inputs").size(), "header and rows: " + before);
+      assertEquals(1 + outputs, before.get("run_outputs").size(), "header and rows: " + before);
+      assertEquals(
+          1 + summaries, before.get("run_value_summaries").size(), "header and rows: " + before);
+      assertTrue(texts.get("r1")[0].contains("\u0002"), "r1's inputs needed escapes");
+
+      try (Database db = Database.open(url, Database.Access.EXISTING)) {
+        Connection c = db.connection();
+        // 1. The views: same columns, types and rows.
+        Map<String, List<String>> after = views(c);
+        for (String view : before.keySet()) {
+          assertEquals(before.get(view), after.get(view), view);
+        }
+        assertEquals(before, after);
+
+        try (Statement st = c.createStatement()) {
+          // 2. The columns and the templates.
+          assertEquals(
+              List.of("value_entries|text", "value_template|integer"),
+              rows(
+                  st,
+                  "SELECT column_name, data_type FROM information_schema.columns"
+                      + " WHERE table_schema = current_schema() AND table_name = 'component_runs'"
+                      + " AND column_name IN ('input_values', 'output_values', 'value_summaries',"
+                      + " 'value_template', 'value_entries')"
+                      + " ORDER BY column_name"));
+          Map<String, Integer> keys = templateKeys(st);
+          assertEquals(RUNS.size(), keys.size(), "runs: " + keys);
+          Set<String> templates = new HashSet<>();
+          for (Run run : RUNS) {
+            if (run.template() != null) {
+              templates.add(run.template());
+            }
+          }
+          assertEquals(11, templates.size(), "the templates the runs name");
+          assertEquals(
+              templates.size(), count(st, "SELECT COUNT(*) FROM value_templates"), "templates");
+          assertEquals(
+              templates.size(),
+              count(st, "SELECT COUNT(DISTINCT value_template) FROM component_runs"),
+              "templates the runs use");
+          for (Run a : RUNS) {
+            if (a.template() == null) {
+              assertNull(keys.get(a.id()), a.id() + " has no values, so no template");
+              continue;
+            }
+            assertNotNull(keys.get(a.id()), a.id());
+            for (Run b : RUNS) {
+              if (b.template() == null || a == b) {
+                continue;
+              }
+              if (a.template().equals(b.template())) {
+                assertEquals(keys.get(a.id()), keys.get(b.id()), a.id() + " and " + b.id());
+              } else {
+                assertNotEquals(keys.get(a.id()), keys.get(b.id()), a.id() + " and " + b.id());
+              }
+            }
+          }
+          assertEquals(
+              List.of("null|null"),
+              rows(st, "SELECT value_template, value_entries FROM component_runs WHERE id = 'r4'"));
+        }
+
+        // 3. Every run's arrays come back exactly from its template and entries.
+        roundTrips(c, texts);
+
+        // 4. mltrace_value_template finds a migrated run's template, stores a new one once.
+        try (Statement st = c.createStatement()) {
+          long stored = count(st, "SELECT COUNT(*) FROM value_templates");
+          Map<String, Integer> keys = templateKeys(st);
+          for (Run run : RUNS) {
+            String[] t = texts.get(run.id());
+            assertEquals(keys.get(run.id()), valueTemplate(c, t[0], t[1], t[2]), run.id());
+          }
+          assertEquals(stored, count(st, "SELECT COUNT(*) FROM value_templates"), "none added");
+
+          String[] r1 = texts.get("r1");
+          Integer added = valueTemplate(c, r1[0], null, r1[2]);
+          assertNotNull(added);
+          assertTrue(!keys.containsValue(added), "a new key: " + added + " " + keys);
+          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "one added");
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT count(*) FROM value_templates v, mltrace_template_parts(?, NULL, ?) p"
+                      + " WHERE v.template_key = ?"
+                      + " AND v.input_entries IS NOT DISTINCT FROM p.input_entries"
+                      + " AND v.output_entries IS NULL"
+                      + " AND v.summary_entries IS NOT DISTINCT FROM p.summary_entries"
+                      + " AND v.input_entries IS NOT NULL AND v.summary_entries IS NOT NULL")) {
+            ps.setString(1, r1[0]);
+            ps.setString(2, r1[2]);
+            ps.setInt(3, added);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              assertEquals(1, rs.getInt(1), "the new template's row");
+            }
+          }
+          assertEquals(added, valueTemplate(c, r1[0], null, r1[2]), "found the second time");
+          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "once");
+          assertNull(valueTemplate(c, null, null, null), "no values, no template");
+          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "once");
+        }
+
+        // 5. Migrating again does nothing.
+        JdbcUrl parsed = JdbcUrl.parse(url);
+        MigrateResult again =
+            Flyway.configure(ValueTemplatesMigrationTest.class.getClassLoader())
+                .dataSource(parsed.effective(), null, null)
+                .locations(SchemaMigrator.locations(parsed))
+                .outOfOrder(true)
+                .load()
+                .migrate();
+        assertEquals(0, again.migrationsExecuted, "nothing left to migrate");
+        try (Statement st = c.createStatement()) {
+          assertEquals(
+              List.of("true"),
+              rows(
+                  st,
+                  "SELECT success FROM flyway_schema_history WHERE version = '052'"
+                      + " AND script = 'V052__value_templates.sql'"));
+        }
+        assertEquals(before, views(c));
+      }
+      try (Database db = Database.open(url, Database.Access.EXISTING);
+          Statement st = db.connection().createStatement()) {
+        assertEquals(before, views(db.connection()));
+        assertEquals(12, count(st, "SELECT COUNT(*) FROM value_templates"), "11 and the one added");
+      }
+    } finally {
+      schema.drop();
+    }
+  }
+
+  /** The runs as the collector stored them from V050 on, written by SQL. */
+  private static void writeTheV050Way(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("INSERT INTO components (name) VALUES ('train')");
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at,"
+                + " input_values, output_values, value_summaries) VALUES (?, 'train', "
+                + at(0)
+                + ", "
+                + at(1)
+                + ", 'ok', "
+                + at(2)
+                + ", mltrace_entries_text(CAST(? AS TEXT[])),"
+                + " mltrace_entries_text(CAST(? AS TEXT[])),"
+                + " mltrace_entries_text(CAST(? AS TEXT[])))")) {
+      for (Run run : RUNS) {
+        ps.setString(1, run.id());
+        String[][] arrays = {run.inputs(), run.outputs(), run.summaries()};
+        for (int i = 0; i < arrays.length; i++) {
+          if (arrays[i] == null) {
+            ps.setNull(i + 2, Types.ARRAY);
+          } else {
+            ps.setArray(i + 2, c.createArrayOf("text", arrays[i]));
+          }
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  /** Each run's three V050 texts, as stored before the migration. */
+  private static Map<String, String[]> v050Texts(Connection c) throws SQLException {
+    Map<String, String[]> out = new TreeMap<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT id, input_values, output_values, value_summaries FROM component_runs")) {
+      while (rs.next()) {
+        out.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+      }
+    }
+    assertEquals(RUNS.size(), out.size());
+    for (Run run : RUNS) {
+      String[] t = out.get(run.id());
+      assertEquals(run.inputs() == null, t[0] == null, run.id());
+      assertEquals(run.outputs() == null, t[1] == null, run.id());
+      assertEquals(run.summaries() == null, t[2] == null, run.id());
+    }
+    return out;
+  }
+
+  /** Each run's value_template (null when it has none). */
+  private static Map<String, Integer> templateKeys(Statement st) throws SQLException {
+    Map<String, Integer> out = new TreeMap<>();
+    try (ResultSet rs = st.executeQuery("SELECT id, value_template FROM component_runs")) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        int key = rs.getInt(2);
+        out.put(id, rs.wasNull() ? null : key);
+      }
+    }
+    return out;
+  }
+
+  private static Integer valueTemplate(
+      Connection c, String inputs, String outputs, String summaries) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT mltrace_value_template(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))")) {
+      ps.setString(1, inputs);
+      ps.setString(2, outputs);
+      ps.setString(3, summaries);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        int key = rs.getInt(1);
+        return rs.wasNull() ? null : key;
+      }
+    }
+  }
+
+  /**
+   * For every run, the arrays of its template and entries are the arrays written, and the V050
+   * texts the template's format() gives are the texts that were stored; its entries are what
+   * mltrace_value_entries gives for those texts.
+   */
+  private static void roundTrips(Connection c, Map<String, String[]> texts) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT mltrace_run_entries(t.input_entries, r.value_entries),"
+                + " mltrace_run_entries(t.output_entries, r.value_entries),"
+                + " mltrace_run_entries(t.summary_entries, r.value_entries),"
+                + " mltrace_entries(CAST(? AS TEXT)), mltrace_entries(CAST(? AS TEXT)),"
+                + " mltrace_entries(CAST(? AS TEXT)),"
+                + " format(t.input_entries, VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
+                + " format(t.output_entries, VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
+                + " format(t.summary_entries,"
+                + " VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
+                + " r.value_entries IS NOT DISTINCT FROM mltrace_value_entries(CAST(? AS TEXT),"
+                + " CAST(? AS TEXT), CAST(? AS TEXT))"
+                + " FROM component_runs r"
+                + " LEFT JOIN value_templates t ON t.template_key = r.value_template"
+                + " WHERE r.id = ?")) {
+      for (Run run : RUNS) {
+        String[] t = texts.get(run.id());
+        for (int i = 0; i < 3; i++) {
+          ps.setString(i + 1, t[i]);
+          ps.setString(i + 4, t[i]);
+        }
+        ps.setString(7, run.id());
+        try (ResultSet rs = ps.executeQuery()) {
+          assertTrue(rs.next(), run.id());
+          String[][] written = {run.inputs(), run.outputs(), run.summaries()};
+          for (int i = 0; i < 3; i++) {
+            String what = run.id() + " column " + i;
+            Object[] migrated = array(rs, i + 1);
+            assertArrayEquals(array(rs, i + 4), migrated, what + ": as mltrace_entries of V050");
+            assertArrayEquals(written[i], migrated, what + ": as written");
+            assertEquals(t[i], rs.getString(i + 7), what + ": the V050 text");
+          }
+          assertTrue(rs.getBoolean(10), run.id() + ": value_entries as mltrace_value_entries");
+        }
+      }
+    }
+  }
+
+  private static Object[] array(ResultSet rs, int column) throws SQLException {
+    java.sql.Array a = rs.getArray(column);
+    return a == null ? null : (Object[]) a.getArray();
+  }
+
+  /** Each view's columns with their types, then its rows in a fixed order. */
+  private static Map<String, List<String>> views(Connection c) throws SQLException {
+    Map<String, String> order =
+        Map.of(
+            "run_inputs", "run_id, position",
+            "run_outputs", "run_id, position",
+            "run_value_summaries", "run_id, direction, position");
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    try (Statement st = c.createStatement()) {
+      for (String view : List.of("run_inputs", "run_outputs", "run_value_summaries")) {
+        String sql = "SELECT * FROM " + view + " ORDER BY " + order.get(view);
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery(sql)) {
+          ResultSetMetaData md = rs.getMetaData();
+          List<String> columns = new ArrayList<>();
+          for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(md.getColumnLabel(i) + " " + md.getColumnTypeName(i));
+          }
+          rows.add(String.join("|", columns));
+        }
+        rows.addAll(rows(st, sql));
+        out.put(view, rows);
+      }
+    }
+    return out;
+  }
+}
