@@ -183,7 +183,7 @@ public final class JdbcCompactionStore {
           JdbcRunCountStore.removed(c, JdbcRunCountStore.inCompactionBatch(c));
           return 0;
         });
-    return deleteBatched("component_runs", "id");
+    return deleteBatched(SqlDialect.of(database.isPostgres()).runTable(), "id");
   }
 
   /**

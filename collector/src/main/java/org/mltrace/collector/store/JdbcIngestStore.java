@@ -22,7 +22,9 @@ public final class JdbcIngestStore implements IngestStore {
   private long batchesCommitted;
   private long nextAnalyzeAt = 2;
   private final KeyBlocks keyBlocks = new KeyBlocks();
-  private final ValueTemplateKeys templateKeys = new ValueTemplateKeys();
+  private final SharedRowKeys<ValueTemplate> templateKeys =
+      new SharedRowKeys<>(ValueTemplate.TABLE);
+  private final SharedRowKeys<RunOrigin> originKeys = new SharedRowKeys<>(RunOrigin.TABLE);
 
   public JdbcIngestStore(Database database) {
     this.database = database;
@@ -55,7 +57,7 @@ public final class JdbcIngestStore implements IngestStore {
     }
     try (JdbcIngestTransaction tx =
         new JdbcIngestTransaction(
-            c, SqlDialect.of(database.isPostgres()), keyBlocks, templateKeys)) {
+            c, SqlDialect.of(database.isPostgres()), keyBlocks, templateKeys, originKeys)) {
       tx.lockForIngest();
       T result = work.apply(tx);
       tx.closeStatements();
@@ -132,7 +134,9 @@ public final class JdbcIngestStore implements IngestStore {
     // runs (the value arrays most of it). Autovacuum analyzes the rest. In the background, on a
     // connection of its own: the next batches need not wait for it.
     database.runInBackground(
-        "ANALYZE component_runs (id, run_key, component, start_time, end_time),"
+        "ANALYZE "
+            + SqlDialect.POSTGRES.runTable()
+            + " (id, run_key, component, start_time, end_time),"
             + " run_read_keys (run_key, pointer_key),"
             + " run_write_keys (run_key, pointer_key, end_time),"
             + " run_dependency_keys (run_key, depends_on_run_key, pointer_key),"

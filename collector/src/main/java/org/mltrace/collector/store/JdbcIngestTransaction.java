@@ -48,7 +48,8 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final RunRowWriter runs;
   private final BatchKeys keys;
   private final LineageLookups lineage;
-  private final ValueTemplateKeys.InTransaction templates;
+  private final SharedRowKeys<ValueTemplate>.InTransaction templates;
+  private final SharedRowKeys<RunOrigin>.InTransaction origins;
 
   private final SqlDialect dialect;
 
@@ -56,12 +57,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       Connection connection,
       SqlDialect dialect,
       KeyBlocks keyBlocks,
-      ValueTemplateKeys templateKeys) {
+      SharedRowKeys<ValueTemplate> templateKeys,
+      SharedRowKeys<RunOrigin> originKeys) {
     this.statements = new StatementCache(connection);
     this.dialect = dialect;
     this.keys = new BatchKeys(statements, dialect, keyBlocks);
     this.templates = dialect == SqlDialect.POSTGRES ? templateKeys.inTransaction(connection) : null;
-    this.runs = new RunRowWriter(statements, dialect, keys, templates);
+    this.origins = dialect == SqlDialect.POSTGRES ? originKeys.inTransaction(connection) : null;
+    this.runs = new RunRowWriter(statements, dialect, keys, templates, origins);
     this.lineage = new LineageLookups(statements, dialect, keys);
   }
 
@@ -91,10 +94,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
     return statements.connection();
   }
 
-  /** After the commit: the value templates this transaction stored may be reused by later ones. */
+  /**
+   * After the commit: the value templates and origins this transaction stored may be reused by
+   * later ones.
+   */
   void committed() {
     if (templates != null) {
       templates.committed();
+      origins.committed();
     }
   }
 

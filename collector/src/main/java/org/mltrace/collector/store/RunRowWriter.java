@@ -41,27 +41,35 @@ final class RunRowWriter {
   private static final String RUN_INSERT_COLUMNS =
       JdbcRunRepository.RUN_COLUMNS + ", input_values, output_values, value_summaries, run_key";
 
-  /** PostgreSQL's since V052: a run's values as its template's key and its own entries. */
+  /**
+   * PostgreSQL's, of the table under the view {@code component_runs}: the run's origin as a key
+   * (V053), its values as its template's key and its own entries (V052).
+   */
   private static final String RUN_COPY_COLUMNS =
-      JdbcRunRepository.RUN_COLUMNS + ", value_template, value_entries, run_key";
+      "id, component, start_time, end_time, duration_nanos, status, error_class, error_message,"
+          + " ingested_at, unrecorded_before, origin_key, value_template, value_entries, run_key";
 
   private final StatementCache statements;
   private final SqlDialect dialect;
   private final BatchKeys keys;
-  private final ValueTemplateKeys.InTransaction templates;
+  private final SharedRowKeys<ValueTemplate>.InTransaction templates;
+  private final SharedRowKeys<RunOrigin>.InTransaction origins;
 
   /**
    * @param templates the keys of value templates, on PostgreSQL; null on H2, which keeps arrays
+   * @param origins the keys of runs' origins, on PostgreSQL; null on H2, which keeps columns
    */
   RunRowWriter(
       StatementCache statements,
       SqlDialect dialect,
       BatchKeys keys,
-      ValueTemplateKeys.InTransaction templates) {
+      SharedRowKeys<ValueTemplate>.InTransaction templates,
+      SharedRowKeys<RunOrigin>.InTransaction origins) {
     this.statements = statements;
     this.dialect = dialect;
     this.keys = keys;
     this.templates = templates;
+    this.origins = origins;
   }
 
   /** The runs whose ids are neither stored nor repeated earlier in {@code runs}, in order. */
@@ -210,10 +218,12 @@ final class RunRowWriter {
       }
     }
     Map<ValueTemplate, Integer> templateKeys = templates.keysOf(shapes);
+    List<RunOrigin> runOrigins = fresh.stream().map(RunOrigin::of).toList();
+    Map<RunOrigin, Integer> originKeys = origins.keysOf(runOrigins);
     PostgresRowCopy.copyIn(
         connection,
-        "component_runs (" + RUN_COPY_COLUMNS + ")",
-        20,
+        "run_rows (" + RUN_COPY_COLUMNS + ")",
+        14,
         copy -> {
           for (int i = 0; i < fresh.size(); i++) {
             RunEvent e = fresh.get(i);
@@ -221,21 +231,15 @@ final class RunRowWriter {
             copy.row()
                 .text(e.runId())
                 .text(e.component())
-                .text(e.method())
-                .text(e.agentId())
-                .text(e.host())
-                .int8(e.pid())
-                .text(e.thread())
                 .time(EventTimes.ofEpochMicros(e.startEpochMicros()))
                 .time(EventTimes.ofEpochMicros(e.endEpochMicros()))
                 .int8(e.durationNanos())
-                .text(e.codeVersion())
-                .text(e.gitCommit())
                 .text(e.failed() ? "failed" : "ok")
                 .text(e.errorClass())
                 .text(e.errorMessage())
                 .time(now)
                 .int8(e.unrecordedBefore())
+                .int4(originKeys.get(runOrigins.get(i)))
                 .int4(split.template() == null ? null : templateKeys.get(split.template()))
                 .text(split.entries())
                 .int8(keys.run(e.runId()));

@@ -102,11 +102,15 @@ public final class RunValueBlanker {
           shapes.add(t);
         }
       }
-      templateKeys = new ValueTemplateKeys().inTransaction(c).keysOf(shapes);
+      templateKeys = new SharedRowKeys<>(ValueTemplate.TABLE).inTransaction(c).keysOf(shapes);
     }
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE component_runs SET " + dialect.valuesAssignments() + " WHERE id = ?")) {
+            "UPDATE "
+                + dialect.runTable()
+                + " SET "
+                + dialect.valuesAssignments()
+                + " WHERE id = ?")) {
       for (Object[] run : runs) {
         int next =
             dialect.bindValues(update, 1, (Object[]) run[1], (Object[]) run[2], null, templateKeys);

@@ -107,6 +107,15 @@ enum SqlDialect {
     return b.toString();
   }
 
+  /**
+   * The table that holds the runs, for statements that write them: {@code component_runs} on H2; on
+   * PostgreSQL {@code run_rows}, under the view {@code component_runs} that joins the runs' origins
+   * (V053).
+   */
+  String runTable() {
+    return this == POSTGRES ? "run_rows" : "component_runs";
+  }
+
   /** The assignments of an UPDATE of {@code component_runs} that {@link #bindValues} binds. */
   String valuesAssignments() {
     return this == POSTGRES

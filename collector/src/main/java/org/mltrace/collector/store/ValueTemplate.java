@@ -1,6 +1,9 @@
 package org.mltrace.collector.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,16 +67,48 @@ record ValueTemplate(String inputs, String outputs, String summaries) {
    * U+0002 U+0006 and a missing part U+0001.
    */
   String signature() {
-    return signaturePart(inputs)
-        + '\u001e'
-        + signaturePart(outputs)
-        + '\u001e'
-        + signaturePart(summaries);
+    return SharedRowKeys.signature(TABLE.values(this));
   }
 
-  private static String signaturePart(String part) {
-    return part == null ? "\u0001" : part.replace("\u001e", "\u0002\u0006");
-  }
+  /** The table {@code value_templates} (V052). */
+  static final SharedRowKeys.Table<ValueTemplate> TABLE =
+      new SharedRowKeys.Table<>() {
+        @Override
+        public String name() {
+          return "value_templates";
+        }
+
+        @Override
+        public String key() {
+          return "template_key";
+        }
+
+        @Override
+        public List<String> columns() {
+          return List.of("input_entries", "output_entries", "summary_entries");
+        }
+
+        @Override
+        public List<String> types() {
+          return List.of("text", "text", "text");
+        }
+
+        @Override
+        public String signatureFunction() {
+          return "mltrace_template_signature";
+        }
+
+        @Override
+        public List<Object> values(ValueTemplate t) {
+          return Arrays.asList(t.inputs(), t.outputs(), t.summaries());
+        }
+
+        @Override
+        public ValueTemplate read(ResultSet rs, int first) throws SQLException {
+          return new ValueTemplate(
+              rs.getString(first), rs.getString(first + 1), rs.getString(first + 2));
+        }
+      };
 
   private static boolean empty(Object[] entries) {
     return entries == null || entries.length == 0;

@@ -274,7 +274,12 @@ class LinkKeysMigrationTest {
     assertEquals(
         Map.of("run_dependency_keys_by_upstream", "(depends_on_run_key)"),
         indexes(c, "run_dependency_keys"));
-    assertEquals("unique (run_key)", indexes(c, "component_runs").get("component_runs_by_key"));
+    // On PostgreSQL the runs' table is run_rows under the view component_runs since V053
+    String runs =
+        c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
+            ? "run_rows"
+            : "component_runs";
+    assertEquals("unique (run_key)", indexes(c, runs).get("component_runs_by_key"));
     assertEquals("unique (pointer_key)", indexes(c, "io_pointers").get("io_pointers_by_key"));
     List<String> primary = new ArrayList<>();
     try (ResultSet rs =

@@ -115,13 +115,13 @@ class ValueTemplateTest {
     try (Database db = Database.open(schema.create(), Database.Access.CREATE)) {
       Connection c = db.connection();
       c.setAutoCommit(false);
-      ValueTemplateKeys keys = new ValueTemplateKeys();
+      SharedRowKeys<ValueTemplate> keys = new SharedRowKeys<>(ValueTemplate.TABLE);
       ValueTemplate t =
           ValueTemplate.split(
                   new String[] {"x", "LONG", "1", null, null, null, null, null}, null, null)
               .template();
 
-      ValueTemplateKeys.InTransaction rolledBack = keys.inTransaction(c);
+      SharedRowKeys<ValueTemplate>.InTransaction rolledBack = keys.inTransaction(c);
       int first = rolledBack.keysOf(Set.of(t)).get(t);
       assertEquals(
           first, rolledBack.keysOf(List.of(t)).get(t), "the same key within a transaction");
@@ -129,15 +129,16 @@ class ValueTemplateTest {
       c.rollback();
       assertEquals(0, templates(c), "the template went with its transaction");
 
-      ValueTemplateKeys.InTransaction stored = keys.inTransaction(c);
+      SharedRowKeys<ValueTemplate>.InTransaction stored = keys.inTransaction(c);
       Map<ValueTemplate, Integer> again = stored.keysOf(Set.of(t));
       assertEquals(1, templates(c), "stored again, not taken from the rolled-back transaction");
       c.commit();
       stored.committed();
 
-      ValueTemplateKeys.InTransaction later = keys.inTransaction(c);
+      SharedRowKeys<ValueTemplate>.InTransaction later = keys.inTransaction(c);
       assertEquals(again.get(t), later.keysOf(Set.of(t)).get(t));
-      ValueTemplateKeys.InTransaction fresh = new ValueTemplateKeys().inTransaction(c);
+      SharedRowKeys<ValueTemplate>.InTransaction fresh =
+          new SharedRowKeys<>(ValueTemplate.TABLE).inTransaction(c);
       assertEquals(again.get(t), fresh.keysOf(Set.of(t)).get(t), "found in the table by signature");
       assertEquals(1, templates(c));
       c.commit();
