@@ -33,14 +33,18 @@ import org.mltrace.collector.testing.PostgresSchema;
 
 /**
  * V052 (PostgreSQL): a database whose runs keep their values as V050's three texts upgrades in
- * place to a shared template per signature and the run's own varying entries. The views {@code
- * run_inputs}, {@code run_outputs} and {@code run_value_summaries} answer the same columns, types
- * and rows as before; every run's arrays come back exactly from its template and entries, for
- * entries that hold the format's own separator, NULL mark and escape character, the record
- * separator, {@code %}, {@code %1$s} and {@code $} (format()'s own syntax), empty strings, NULL
- * entries, more than nine (and more than a hundred) placeholders; runs of one signature share one
- * template and any other kind or class gets its own; {@code mltrace_value_template} finds a stored
- * template and stores a new one once; and migrating again does nothing.
+ * place. A run whose texts are whole values keeps all its entries, under the identity template of
+ * its numbers of values and summaries (a negative key computed from them, parts of placeholders
+ * only); one whose texts are not (written by hand) or that has 1,024 values or more in a direction
+ * goes the exact way, under its content template. The views {@code run_inputs}, {@code run_outputs}
+ * and {@code run_value_summaries} answer the same columns, types and rows as before; every run's
+ * arrays come back exactly from its template and entries, for entries that hold the format's own
+ * separator, NULL mark and escape character, the record separator, {@code %}, {@code %1$s} and
+ * {@code $} (format()'s own syntax), empty strings, NULL entries, more than nine (and more than a
+ * hundred) placeholders; {@code mltrace_value_template} finds the template of a run stored the
+ * exact way, and for the texts of one stored the identity way stores its content template once
+ * (runs of one signature share it, any other kind or class gets its own); and migrating again does
+ * nothing.
  */
 class ValueTemplatesMigrationTest {
   /** A text value that holds every character the stored text or an array literal treats apart. */
@@ -51,9 +55,17 @@ class ValueTemplatesMigrationTest {
   private static final String EVIL =
       AWKWARD + " 100% %1$s %%2$s %s $ $1 %10$s \u001e|\u001e\u0002\u0006 end%";
 
-  /** One run as written before V052: its arrays (null: none) and the template it should get. */
+  /**
+   * One run as written before V052: its arrays (null: none), the content template its texts get (a
+   * letter; null: no values) and whether V052 stores it the exact way.
+   */
   private record Run(
-      String id, String template, String[] inputs, String[] outputs, String[] summaries) {}
+      String id,
+      String content,
+      boolean exact,
+      String[] inputs,
+      String[] outputs,
+      String[] summaries) {}
 
   /** One value's 8 entries (V025): name, kind, text, class, size, type, modified, fingerprint. */
   private static String[] value(
@@ -218,20 +230,52 @@ class ValueTemplatesMigrationTest {
             "output", "2", "string", "%", "7", "" + seed, null, "0", null, null, null, null, "1"));
   }
 
+  /** {@code n} summaries whose numbers depend on {@code seed}. */
+  private static String[] manySummaries(int n, int seed) {
+    List<String[]> summaries = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      summaries.add(
+          summary(
+              i % 2 == 0 ? "input" : "output",
+              String.valueOf(i),
+              "number",
+              "%" + i + "$s",
+              String.valueOf(seed + i),
+              "3",
+              i % 5 == 0 ? null : "0",
+              "0",
+              "1.5",
+              "2.5",
+              "3",
+              "4",
+              String.valueOf(seed)));
+    }
+    return join(summaries.toArray(new String[0][]));
+  }
+
+  /** Entries that are not whole values: V050's texts never written by the collector. */
+  private static String[] partial(String... entries) {
+    return entries;
+  }
+
   /**
-   * The runs: the letters name the templates they must get (12 runs with values, 11 templates; r4
-   * has no values and so no template).
+   * The runs. A run stored the identity way keeps all its entries under the identity template of
+   * its numbers of values and summaries; one stored the exact way (texts that are not whole values,
+   * or 1,024 values or more in a direction) under its content template. The letters name the
+   * content template mltrace_value_template gives each run's texts (runs of one letter share it,
+   * any other kind or class gets another one): before V052 for the exact ones, after it for the
+   * others. r4 has no values and so no template.
    */
   private static final List<Run> RUNS =
       List.of(
-          new Run(
+          identity(
               "r1",
               "A",
               r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
               R1_OUTPUTS,
               R1_SUMMARIES),
-          // Same names, kinds, classes and types: the same template, whatever its own entries.
-          new Run(
+          // Same names, kinds, classes and types: the same content template.
+          identity(
               "r2",
               "A",
               r1Inputs("STRING", "java.lang.String%", null, R2_VARYING),
@@ -243,60 +287,183 @@ class ValueTemplatesMigrationTest {
                   summary(
                       "input%1$s\u001e",
                       "1", EVIL, "head%", "0", "0", "0", "0", "0", "0", "0", "0", "0"))),
-          // Another kind of one value: another template.
-          new Run(
+          // Another kind of one value: another content template (the same identity template).
+          identity(
               "r3",
               "B",
               r1Inputs("LONG", "java.lang.String%", null, R1_VARYING),
               R1_OUTPUTS,
               R1_SUMMARIES),
-          // Another class of one value: another template.
-          new Run(
+          // Another class of one value: another content template.
+          identity(
               "r3b",
               "C",
               r1Inputs("STRING", "java.lang.CharSequence", null, R1_VARYING),
               R1_OUTPUTS,
               R1_SUMMARIES),
-          // An empty class where r1 has a NULL one: another template.
-          new Run(
+          // An empty class where r1 has a NULL one: another content template.
+          identity(
               "r9",
               "H",
               r1Inputs("STRING", "java.lang.String%", "", R1_VARYING),
               R1_OUTPUTS,
               R1_SUMMARIES),
-          // Another class of one output, another sampling of one summary: other templates
-          // (their other parts, and how many entries vary, the same as r1's).
-          new Run(
+          // Another class of one output, another sampling of one summary: other content
+          // templates (their other parts, and how many entries vary, the same as r1's).
+          identity(
               "r11",
               "J",
               r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
               r1Outputs(
                   "java.lang.Float", "0.25", null, "mem://agent/java.util.ArrayList@1%2$s", "$1"),
               R1_SUMMARIES),
-          new Run(
+          identity(
               "r12",
               "K",
               r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
               R1_OUTPUTS,
               r1Summaries("head")),
-          new Run("r4", null, null, null, null),
-          new Run("r5", "D", null, R1_OUTPUTS, null),
-          // r5's outputs as inputs: another template.
-          new Run("r10", "I", R1_OUTPUTS, null, null),
-          new Run("r6", "E", null, null, R1_SUMMARIES),
-          // 12 inputs: placeholders %10$s to %48$s, the outputs' and summaries' after them.
-          new Run(
+          new Run("r4", null, false, null, null, null),
+          identity("r5", "D", null, R1_OUTPUTS, null),
+          // r5's outputs as inputs: another identity template.
+          identity("r10", "I", R1_OUTPUTS, null, null),
+          identity("r6", "E", null, null, R1_SUMMARIES),
+          // 12 inputs: placeholders %10$s and on, the outputs' and summaries' after them.
+          identity(
               "r7",
               "F",
               manyInputs(12, 7),
               r1Outputs("1", "fp", "mem://a", null),
               manySummaries(7)),
-          new Run("r7b", "F", manyInputs(12, 8), r1Outputs(EVIL, null, "", "%%"), manySummaries(8)),
-          // 30 inputs: 120 placeholders, more than a function takes arguments.
-          new Run("r8", "G", manyInputs(30, 3), R1_OUTPUTS, manySummaries(3)));
+          identity(
+              "r7b", "F", manyInputs(12, 8), r1Outputs(EVIL, null, "", "%%"), manySummaries(8)),
+          // 30 inputs: 240 placeholders (120 in its content template), more than a function takes
+          // arguments.
+          identity("r8", "G", manyInputs(30, 3), R1_OUTPUTS, manySummaries(3)),
+          // The most values and summaries an identity template has: the lowest key.
+          identity("r18", "S", manyInputs(1023, 18), manyInputs(1023, 19), manySummaries(2046, 18)),
+          // Inputs that are not whole values: the exact way, one template for both runs.
+          exact("r13", "X", partial("x%1$s", null, EVIL), R1_OUTPUTS, null),
+          exact(
+              "r13b",
+              "X",
+              partial("x%1$s", null, "\u0001%%"),
+              r1Outputs(EVIL, null, "", "%%"),
+              null),
+          // One value and one entry more; outputs and summaries whole.
+          exact(
+              "r14",
+              "Y",
+              join(
+                  value("one", "LONG", "1", "java.lang.Long", "8", null, null, EVIL),
+                  partial(EVIL)),
+              R1_OUTPUTS,
+              R1_SUMMARIES),
+          // Outputs of 10 entries.
+          exact(
+              "r15",
+              "Z",
+              r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
+              join(R1_OUTPUTS, partial("\u001f", "")),
+              R1_SUMMARIES),
+          // Summaries of 14 entries.
+          exact(
+              "r16",
+              "W",
+              r1Inputs("STRING", "java.lang.String%", null, R1_VARYING),
+              R1_OUTPUTS,
+              join(R1_SUMMARIES, partial("%1$s"))),
+          // 1,024 values or more in a direction, 2,047 summaries: the exact way.
+          exact("r17", "V", manyInputs(1024, 17), R1_OUTPUTS, manySummaries(17)),
+          exact("r17b", "T", null, manyInputs(1024, 21), null),
+          exact("r19", "U", null, null, manySummaries(2047, 19)));
+
+  private static Run identity(
+      String id, String content, String[] inputs, String[] outputs, String[] summaries) {
+    return new Run(id, content, false, inputs, outputs, summaries);
+  }
+
+  private static Run exact(
+      String id, String content, String[] inputs, String[] outputs, String[] summaries) {
+    return new Run(id, content, true, inputs, outputs, summaries);
+  }
+
+  private static int values(String[] entries, int stride) {
+    return entries == null ? 0 : entries.length / stride;
+  }
+
+  /** The key of the identity template of a run with these numbers of values and summaries. */
+  private static int identityKey(Run run) {
+    long key =
+        -(1L
+            + values(run.inputs(), 8)
+            + 1024L * values(run.outputs(), 8)
+            + 1048576L * values(run.summaries(), 13));
+    assertEquals(key, (int) key, run.id() + ": an INTEGER key");
+    return (int) key;
+  }
+
+  /** The identity template of the run: one placeholder an entry, numbered across its texts. */
+  private static List<String> identityParts(Run run) {
+    int first = 1;
+    List<String> parts = new ArrayList<>();
+    for (String[] entries : new String[][] {run.inputs(), run.outputs(), run.summaries()}) {
+      if (entries == null) {
+        parts.add(null);
+        continue;
+      }
+      StringBuilder part = new StringBuilder("%" + first + "$s");
+      for (int i = 1; i < entries.length; i++) {
+        part.append("\u001f%s");
+      }
+      parts.add(part.toString());
+      first += entries.length;
+    }
+    return parts;
+  }
+
+  /** V050's three texts joined by U+001F, the NULL ones left out (SQL's concat_ws). */
+  private static String concatWs(String[] texts) {
+    List<String> present = new ArrayList<>();
+    for (String t : texts) {
+      if (t != null) {
+        present.add(t);
+      }
+    }
+    return String.join("\u001f", present);
+  }
 
   @Test
-  void viewsAnswerTheSameRowsAfterTheValuesShareTemplates() throws Exception {
+  void viewsAnswerTheSameRowsAfterTheRunsKeepTheirEntries() throws Exception {
+    // The test's own runs are what it says they are.
+    Set<Integer> shapes = new HashSet<>();
+    Set<String> exactTemplates = new HashSet<>();
+    Set<String> contentTemplates = new HashSet<>();
+    for (Run run : RUNS) {
+      boolean whole =
+          (run.inputs() == null || run.inputs().length % 8 == 0 && run.inputs().length < 8 * 1024)
+              && (run.outputs() == null
+                  || run.outputs().length % 8 == 0 && run.outputs().length < 8 * 1024)
+              && (run.summaries() == null
+                  || run.summaries().length % 13 == 0 && run.summaries().length < 13 * 2047);
+      if (run.content() == null) {
+        assertTrue(run.inputs() == null && run.outputs() == null && run.summaries() == null);
+        continue;
+      }
+      assertEquals(!run.exact(), whole, run.id() + ": the way it is stored");
+      if (run.exact()) {
+        exactTemplates.add(run.content());
+      } else {
+        shapes.add(identityKey(run));
+        contentTemplates.add(run.content());
+      }
+    }
+    assertEquals(7, shapes.size(), "identity templates");
+    assertEquals(7, exactTemplates.size(), "content templates of the exact runs");
+    assertEquals(12, contentTemplates.size(), "content templates of the other runs");
+    assertTrue(
+        exactTemplates.stream().noneMatch(contentTemplates::contains), "the letters are distinct");
+
     PostgresSchema schema = new PostgresSchema();
     try {
       String url = schema.create();
@@ -312,27 +479,20 @@ class ValueTemplatesMigrationTest {
       int outputs = 0;
       int summaries = 0;
       for (Run run : RUNS) {
-        inputs += run.inputs() == null ? 0 : run.inputs().length / 8;
-        outputs += run.outputs() == null ? 0 : run.outputs().length / 8;
-        summaries += run.summaries() == null ? 0 : run.summaries().length / 13;
+        inputs += values(run.inputs(), 8);
+        outputs += values(run.outputs(), 8);
+        summaries += values(run.summaries(), 13);
       }
-      assertEquals(1 + inputs, before.get("run_inputs").size(), "header and rows: " + before);
-      assertEquals(1 + outputs, before.get("run_outputs").size(), "header and rows: " + before);
-      assertEquals(
-          1 + summaries, before.get("run_value_summaries").size(), "header and rows: " + before);
+      assertEquals(1 + inputs, before.get("run_inputs").size(), "header and rows");
+      assertEquals(1 + outputs, before.get("run_outputs").size(), "header and rows");
+      assertEquals(1 + summaries, before.get("run_value_summaries").size(), "header and rows");
       assertTrue(texts.get("r1")[0].contains("\u0002"), "r1's inputs needed escapes");
 
       try (Database db = Database.open(url, Database.Access.EXISTING)) {
         Connection c = db.connection();
-        // 1. The views: same columns, types and rows.
-        Map<String, List<String>> after = views(c);
-        for (String view : before.keySet()) {
-          assertEquals(before.get(view), after.get(view), view);
-        }
-        assertEquals(before, after);
-
+        Map<String, Integer> keys;
         try (Statement st = c.createStatement()) {
-          // 2. The columns and the templates.
+          // 1. The columns and the templates.
           assertEquals(
               List.of("value_entries|text", "value_template|integer"),
               rows(
@@ -342,82 +502,113 @@ class ValueTemplatesMigrationTest {
                       + " AND column_name IN ('input_values', 'output_values', 'value_summaries',"
                       + " 'value_template', 'value_entries')"
                       + " ORDER BY column_name"));
-          Map<String, Integer> keys = templateKeys(st);
+          keys = templateKeys(st);
           assertEquals(RUNS.size(), keys.size(), "runs: " + keys);
-          Set<String> templates = new HashSet<>();
-          for (Run run : RUNS) {
-            if (run.template() != null) {
-              templates.add(run.template());
-            }
-          }
-          assertEquals(11, templates.size(), "the templates the runs name");
           assertEquals(
-              templates.size(), count(st, "SELECT COUNT(*) FROM value_templates"), "templates");
+              shapes.size() + exactTemplates.size(),
+              count(st, "SELECT COUNT(*) FROM value_templates"),
+              "one identity template a shape, one content template a letter");
           assertEquals(
-              templates.size(),
+              shapes.size(),
+              count(st, "SELECT COUNT(*) FROM value_templates WHERE template_key < 0"),
+              "identity templates");
+          assertEquals(
+              shapes.size() + exactTemplates.size(),
               count(st, "SELECT COUNT(DISTINCT value_template) FROM component_runs"),
               "templates the runs use");
-          for (Run a : RUNS) {
-            if (a.template() == null) {
-              assertNull(keys.get(a.id()), a.id() + " has no values, so no template");
-              continue;
-            }
-            assertNotNull(keys.get(a.id()), a.id());
-            for (Run b : RUNS) {
-              if (b.template() == null || a == b) {
-                continue;
-              }
-              if (a.template().equals(b.template())) {
-                assertEquals(keys.get(a.id()), keys.get(b.id()), a.id() + " and " + b.id());
-              } else {
-                assertNotEquals(keys.get(a.id()), keys.get(b.id()), a.id() + " and " + b.id());
-              }
-            }
-          }
           assertEquals(
               List.of("null|null"),
               rows(st, "SELECT value_template, value_entries FROM component_runs WHERE id = 'r4'"));
         }
+        for (Run a : RUNS) {
+          Integer key = keys.get(a.id());
+          if (a.content() == null) {
+            assertNull(key, a.id() + " has no values, so no template");
+            continue;
+          }
+          assertNotNull(key, a.id());
+          String[] t = texts.get(a.id());
+          if (a.exact()) {
+            assertTrue(key > 0, a.id() + ": a content template's key " + key);
+            assertEquals(contentParts(c, t), templateParts(c, key), a.id() + ": its template");
+            assertEquals(valueEntries(c, t), entriesOf(c, a.id()), a.id() + ": its entries");
+            assertNotNull(entriesOf(c, a.id()), a.id());
+          } else {
+            assertEquals(identityKey(a), key, a.id() + ": the key of its numbers of values");
+            assertEquals(identityParts(a), templateParts(c, key), a.id() + ": its template");
+            assertEquals(concatWs(t), entriesOf(c, a.id()), a.id() + ": all its entries");
+          }
+          for (Run b : RUNS) {
+            if (b.content() == null || a == b) {
+              continue;
+            }
+            boolean same =
+                a.exact()
+                    ? b.exact() && a.content().equals(b.content())
+                    : !b.exact() && identityKey(a) == identityKey(b);
+            if (same) {
+              assertEquals(key, keys.get(b.id()), a.id() + " and " + b.id());
+            } else {
+              assertNotEquals(key, keys.get(b.id()), a.id() + " and " + b.id());
+            }
+          }
+        }
+
+        // 2. The views: same columns, types and rows (the trailing entries of a partial value
+        // are no row, before as after).
+        Map<String, List<String>> after = views(c);
+        for (String view : before.keySet()) {
+          assertEquals(before.get(view), after.get(view), view);
+        }
+        assertEquals(before, after);
 
         // 3. Every run's arrays come back exactly from its template and entries.
         roundTrips(c, texts);
 
-        // 4. mltrace_value_template finds a migrated run's template, stores a new one once.
+        // 4. mltrace_value_template finds the template of a run stored the exact way; for a run
+        // stored the identity way it stores its content template, once.
         try (Statement st = c.createStatement()) {
           long stored = count(st, "SELECT COUNT(*) FROM value_templates");
-          Map<String, Integer> keys = templateKeys(st);
           for (Run run : RUNS) {
-            String[] t = texts.get(run.id());
-            assertEquals(keys.get(run.id()), valueTemplate(c, t[0], t[1], t[2]), run.id());
+            if (run.exact()) {
+              String[] t = texts.get(run.id());
+              assertEquals(keys.get(run.id()), valueTemplate(c, t[0], t[1], t[2]), run.id());
+            }
           }
           assertEquals(stored, count(st, "SELECT COUNT(*) FROM value_templates"), "none added");
 
-          String[] r1 = texts.get("r1");
-          Integer added = valueTemplate(c, r1[0], null, r1[2]);
-          assertNotNull(added);
-          assertTrue(!keys.containsValue(added), "a new key: " + added + " " + keys);
-          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "one added");
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT count(*) FROM value_templates v, mltrace_template_parts(?, NULL, ?) p"
-                      + " WHERE v.template_key = ?"
-                      + " AND v.input_entries IS NOT DISTINCT FROM p.input_entries"
-                      + " AND v.output_entries IS NULL"
-                      + " AND v.summary_entries IS NOT DISTINCT FROM p.summary_entries"
-                      + " AND v.input_entries IS NOT NULL AND v.summary_entries IS NOT NULL")) {
-            ps.setString(1, r1[0]);
-            ps.setString(2, r1[2]);
-            ps.setInt(3, added);
-            try (ResultSet rs = ps.executeQuery()) {
-              rs.next();
-              assertEquals(1, rs.getInt(1), "the new template's row");
+          Map<String, Integer> added = new TreeMap<>();
+          for (Run run : RUNS) {
+            if (run.content() == null || run.exact()) {
+              continue;
             }
+            String[] t = texts.get(run.id());
+            Integer key = valueTemplate(c, t[0], t[1], t[2]);
+            assertNotNull(key, run.id());
+            assertTrue(key > 0, run.id() + ": a content template's key " + key);
+            assertTrue(!keys.containsValue(key), run.id() + ": a new key " + key + " " + keys);
+            assertEquals(contentParts(c, t), templateParts(c, key), run.id() + ": its template");
+            Integer before1 = added.putIfAbsent(run.content(), key);
+            if (before1 != null) {
+              assertEquals(before1, key, run.id() + ": the template of " + run.content());
+            }
+            assertEquals(key, valueTemplate(c, t[0], t[1], t[2]), run.id() + ": found again");
           }
-          assertEquals(added, valueTemplate(c, r1[0], null, r1[2]), "found the second time");
-          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "once");
+          assertEquals(contentTemplates, added.keySet());
+          assertEquals(
+              contentTemplates.size(), new HashSet<>(added.values()).size(), "one key a letter");
+          assertEquals(
+              stored + contentTemplates.size(),
+              count(st, "SELECT COUNT(*) FROM value_templates"),
+              "each added once");
+          assertEquals(keys, templateKeys(st), "the runs keep their templates");
           assertNull(valueTemplate(c, null, null, null), "no values, no template");
-          assertEquals(stored + 1, count(st, "SELECT COUNT(*) FROM value_templates"), "once");
+          assertEquals(
+              stored + contentTemplates.size(),
+              count(st, "SELECT COUNT(*) FROM value_templates"),
+              "none for no values");
         }
+        assertEquals(before, views(c));
 
         // 5. Migrating again does nothing.
         JdbcUrl parsed = JdbcUrl.parse(url);
@@ -442,10 +633,70 @@ class ValueTemplatesMigrationTest {
       try (Database db = Database.open(url, Database.Access.EXISTING);
           Statement st = db.connection().createStatement()) {
         assertEquals(before, views(db.connection()));
-        assertEquals(12, count(st, "SELECT COUNT(*) FROM value_templates"), "11 and the one added");
+        assertEquals(
+            shapes.size() + exactTemplates.size() + contentTemplates.size(),
+            count(st, "SELECT COUNT(*) FROM value_templates"),
+            "and the ones added");
       }
     } finally {
       schema.drop();
+    }
+  }
+
+  /** The three parts of the template of this key. */
+  private static List<String> templateParts(Connection c, int key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT input_entries, output_entries, summary_entries FROM value_templates"
+                + " WHERE template_key = ?")) {
+      ps.setInt(1, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), "template " + key);
+        return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+      }
+    }
+  }
+
+  /** What mltrace_template_parts gives for these V050 texts. */
+  private static List<String> contentParts(Connection c, String[] texts) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT input_entries, output_entries, summary_entries FROM"
+                + " mltrace_template_parts(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))")) {
+      for (int i = 0; i < 3; i++) {
+        ps.setString(i + 1, texts[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+      }
+    }
+  }
+
+  /** What mltrace_value_entries gives for these V050 texts. */
+  private static String valueEntries(Connection c, String[] texts) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT mltrace_value_entries(CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT))")) {
+      for (int i = 0; i < 3; i++) {
+        ps.setString(i + 1, texts[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next());
+        return rs.getString(1);
+      }
+    }
+  }
+
+  /** The run's value_entries. */
+  private static String entriesOf(Connection c, String id) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT value_entries FROM component_runs WHERE id = ?")) {
+      ps.setString(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertTrue(rs.next(), id);
+        return rs.getString(1);
+      }
     }
   }
 
@@ -533,8 +784,7 @@ class ValueTemplatesMigrationTest {
 
   /**
    * For every run, the arrays of its template and entries are the arrays written, and the V050
-   * texts the template's format() gives are the texts that were stored; its entries are what
-   * mltrace_value_entries gives for those texts.
+   * texts the template's format() gives are the texts that were stored.
    */
   private static void roundTrips(Connection c, Map<String, String[]> texts) throws SQLException {
     try (PreparedStatement ps =
@@ -547,9 +797,7 @@ class ValueTemplatesMigrationTest {
                 + " format(t.input_entries, VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
                 + " format(t.output_entries, VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
                 + " format(t.summary_entries,"
-                + " VARIADIC string_to_array(r.value_entries, E'\\x1f')),"
-                + " r.value_entries IS NOT DISTINCT FROM mltrace_value_entries(CAST(? AS TEXT),"
-                + " CAST(? AS TEXT), CAST(? AS TEXT))"
+                + " VARIADIC string_to_array(r.value_entries, E'\\x1f'))"
                 + " FROM component_runs r"
                 + " LEFT JOIN value_templates t ON t.template_key = r.value_template"
                 + " WHERE r.id = ?")) {
@@ -557,9 +805,8 @@ class ValueTemplatesMigrationTest {
         String[] t = texts.get(run.id());
         for (int i = 0; i < 3; i++) {
           ps.setString(i + 1, t[i]);
-          ps.setString(i + 4, t[i]);
         }
-        ps.setString(7, run.id());
+        ps.setString(4, run.id());
         try (ResultSet rs = ps.executeQuery()) {
           assertTrue(rs.next(), run.id());
           String[][] written = {run.inputs(), run.outputs(), run.summaries()};
@@ -570,7 +817,6 @@ class ValueTemplatesMigrationTest {
             assertArrayEquals(written[i], migrated, what + ": as written");
             assertEquals(t[i], rs.getString(i + 7), what + ": the V050 text");
           }
-          assertTrue(rs.getBoolean(10), run.id() + ": value_entries as mltrace_value_entries");
         }
       }
     }
