@@ -120,10 +120,21 @@ $$;
 
 -- A run's array of one direction, as V050's column gave it: `template` one of the template's
 -- three texts, `entries` the run's value_entries. One expression without a subquery, so that
--- PostgreSQL inlines it (and mltrace_entries) into the query that calls it.
+-- PostgreSQL inlines it into the query that calls it. The usual case (no escape in either text)
+-- fills the template once and splits it; otherwise mltrace_entries decodes it (which names its
+-- argument three times: the fill would be done three times). The entries get a trailing U+001F:
+-- string_to_array('') is no entry at all, where the text '' is one empty entry; format() ignores
+-- the extra empty argument.
 CREATE FUNCTION mltrace_run_entries(template text, entries text) RETURNS text[]
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
-  SELECT mltrace_entries(format(template, VARIADIC string_to_array(entries, E'\x1f')))
+  SELECT CASE
+    WHEN strpos(template, E'\x02') = 0 AND strpos(entries, E'\x02') = 0 AND template <> ''
+      THEN string_to_array(
+          format(template, VARIADIC string_to_array(entries || E'\x1f', E'\x1f')),
+          E'\x1f', E'\x01')
+    ELSE mltrace_entries(
+        format(template, VARIADIC string_to_array(entries || E'\x1f', E'\x1f')))
+  END
 $$;
 
 -- The runs stored before this migration are not re-packed: splitting 10 million runs' texts into

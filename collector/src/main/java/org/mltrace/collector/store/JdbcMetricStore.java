@@ -294,22 +294,19 @@ public final class JdbcMetricStore {
     SqlRows.query(
         database,
         "listing the metrics of " + component,
-        "SELECT "
-            + dialect().entries("output_values")
-            + ", "
-            + dialect().entries("input_values")
-            + ", "
-            + dialect().entries("value_summaries")
-            + ", id FROM "
+        "SELECT id, "
+            + dialect().allEntriesRead()
+            + " FROM "
             + newestFirst()
             + dialect().valuesJoin("component_runs")
             + " WHERE component = ? ORDER BY component, start_time DESC, id DESC LIMIT "
             + Math.max(1, runs),
         rs -> {
-          ids.add(rs.getString(4));
-          Object[] summaries = entries(rs.getArray(3));
+          ids.add(rs.getString(1));
+          Object[][] arrays = dialect().readAllEntries(rs, 2);
+          Object[] summaries = arrays[2];
           for (int d = 0; d < 2; d++) {
-            Object[] values = entries(rs.getArray(d + 1));
+            Object[] values = arrays[1 - d];
             String direction = d == 0 ? "output" : "input";
             int v = RunValueArrays.VALUE_FIELDS;
             for (int p = 0; values != null && p * v + v <= values.length; p++) {

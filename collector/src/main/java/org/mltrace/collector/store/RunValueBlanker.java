@@ -1,6 +1,5 @@
 package org.mltrace.collector.store;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,9 +46,9 @@ public final class RunValueBlanker {
     List<Object[]> changedRuns = new ArrayList<>(); // {id, inputs, outputs}
     try (PreparedStatement select =
         c.prepareStatement(
-            "SELECT id, "
-                + dialect.allEntries()
-                + ", component FROM component_runs"
+            "SELECT id, component, "
+                + dialect.allEntriesRead()
+                + " FROM component_runs"
                 + dialect.valuesJoin("component_runs")
                 + " WHERE id IN ("
                 + marks
@@ -59,11 +58,12 @@ public final class RunValueBlanker {
       }
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
-          Object[] inputs = entries(rs.getArray(2));
-          Object[] outputs = entries(rs.getArray(3));
+          Object[][] arrays = dialect.readAllEntries(rs, 3);
+          Object[] inputs = copy(arrays[0]);
+          Object[] outputs = copy(arrays[1]);
           reads.addAll(RunValueReader.pointersIn(rs.getString(1), inputs));
           writes.addAll(RunValueReader.pointersIn(rs.getString(1), outputs));
-          Object[] summary = entries(rs.getArray(4));
+          Object[] summary = arrays[2];
           long changed = blankEntries(inputs) + blankEntries(outputs);
           long removed = summary == null ? 0 : summary.length / RunValueArrays.SUMMARY_FIELDS;
           if (changed == 0 && removed == 0) {
@@ -71,7 +71,7 @@ public final class RunValueBlanker {
           }
           values += changed;
           summaries += removed;
-          components.add(rs.getString(5));
+          components.add(rs.getString(2));
           changedRuns.add(new Object[] {rs.getString(1), inputs, outputs});
         }
       }
@@ -148,8 +148,9 @@ public final class RunValueBlanker {
     }
   }
 
-  private static Object[] entries(Array a) throws SQLException {
-    return a == null ? null : ((Object[]) a.getArray()).clone();
+  /** A copy to blank, so that the array read stays as it was. */
+  private static Object[] copy(Object[] entries) {
+    return entries == null ? null : entries.clone();
   }
 
   /** Blanks each value of the array in place; returns how many held something to blank. */

@@ -1,7 +1,5 @@
 package org.mltrace.collector.store;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -109,7 +107,7 @@ final class RunValueReader {
                   + " FROM component_runs"
                   + valuesJoin(database)
                   + " WHERE id = ANY(?)",
-              rs -> Map.entry(rs.getString(1), entriesOf(rs.getArray(2))),
+              rs -> Map.entry(rs.getString(1), orEmpty(dialect(database).readEntries(rs, 2))),
               chunk)) {
         found.addAll(pointersIn(e.getKey(), e.getValue()));
       }
@@ -138,7 +136,8 @@ final class RunValueReader {
             + " WHERE run_key = ANY(?)",
         rs -> {
           RunRow run = JdbcRunRepository.runRow(rs);
-          return new RunOutputs(rs.getLong(1), run, pointersIn(run.id(), entries(rs.getArray(2))));
+          return new RunOutputs(
+              rs.getLong(1), run, pointersIn(run.id(), dialect(database).readEntries(rs, 2)));
         },
         runKeys);
   }
@@ -148,7 +147,7 @@ final class RunValueReader {
    * into its template, V052): the one place the reads of pointer values name it.
    */
   private static String valuesColumn(Database database, boolean inputs) {
-    return SqlDialect.of(database.isPostgres()).entries(inputs ? "input_values" : "output_values");
+    return dialect(database).entriesRead(inputs ? "input_values" : "output_values");
   }
 
   /** What a query naming {@link #valuesColumn} adds after {@code component_runs}. */
@@ -178,16 +177,11 @@ final class RunValueReader {
               database,
               "reading the values of " + runIds.size() + " runs",
               "SELECT id, "
-                  + dialect.allEntries()
+                  + dialect.allEntriesRead()
                   + " FROM component_runs"
                   + dialect.valuesJoin("component_runs")
                   + " WHERE id = ANY(?)",
-              rs ->
-                  Map.entry(
-                      rs.getString(1),
-                      new Object[][] {
-                        entries(rs.getArray(2)), entries(rs.getArray(3)), entries(rs.getArray(4))
-                      }),
+              rs -> Map.entry(rs.getString(1), dialect.readAllEntries(rs, 2)),
               chunk)) {
         out.put(e.getKey(), e.getValue());
       }
@@ -215,12 +209,12 @@ final class RunValueReader {
   }
 
   /** Map.entry refuses null values: an SQL NULL array is an empty one here. */
-  private static Object[] entriesOf(Array a) throws SQLException {
-    return a == null ? new Object[0] : (Object[]) a.getArray();
+  private static Object[] orEmpty(Object[] entries) {
+    return entries == null ? new Object[0] : entries;
   }
 
-  private static Object[] entries(Array a) throws SQLException {
-    return a == null ? null : (Object[]) a.getArray();
+  private static SqlDialect dialect(Database database) {
+    return SqlDialect.of(database.isPostgres());
   }
 
   private static Map<Integer, ValueSummary> summaries(Object[] s, String direction) {

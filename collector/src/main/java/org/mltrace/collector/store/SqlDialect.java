@@ -1,6 +1,8 @@
 package org.mltrace.collector.store;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Arrays;
@@ -66,15 +68,52 @@ enum SqlDialect {
   }
 
   /**
-   * {@link #entries} of input_values, output_values and value_summaries, for a SELECT list (with
-   * {@link #valuesJoin}).
+   * The columns a reader selects to read the array {@code column} (as for {@link #entries}) in Java
+   * with {@link #readEntries}: the column on H2; on PostgreSQL the template's part and the run's
+   * entries (with {@link #valuesJoin}), put together in Java, about three times cheaper than in SQL
+   * (a thousand runs' three arrays: 8 ms against 25).
    */
-  String allEntries() {
-    return entries("input_values")
+  String entriesRead(String column) {
+    if (this == H2) {
+      return column;
+    }
+    int dot = column.lastIndexOf('.');
+    return "vt."
+        + templateColumn(column.substring(dot + 1))
         + ", "
-        + entries("output_values")
-        + ", "
-        + entries("value_summaries");
+        + column.substring(0, dot + 1)
+        + "value_entries";
+  }
+
+  /** The array that {@link #entriesRead} selected from column {@code index} on (null: none). */
+  Object[] readEntries(ResultSet rs, int index) throws SQLException {
+    if (this == H2) {
+      Array a = rs.getArray(index);
+      return a == null ? null : (Object[]) a.getArray();
+    }
+    return ValueTemplate.entries(rs.getString(index), rs.getString(index + 1));
+  }
+
+  /** {@link #entriesRead} of input_values, output_values and value_summaries, in that order. */
+  String allEntriesRead() {
+    return this == H2
+        ? "input_values, output_values, value_summaries"
+        : "vt.input_entries, vt.output_entries, vt.summary_entries, value_entries";
+  }
+
+  /** The three arrays {@link #allEntriesRead} selected from column {@code index} on. */
+  Object[][] readAllEntries(ResultSet rs, int index) throws SQLException {
+    if (this == H2) {
+      return new Object[][] {
+        readEntries(rs, index), readEntries(rs, index + 1), readEntries(rs, index + 2)
+      };
+    }
+    String entries = rs.getString(index + 3);
+    return new Object[][] {
+      ValueTemplate.entries(rs.getString(index), entries),
+      ValueTemplate.entries(rs.getString(index + 1), entries),
+      ValueTemplate.entries(rs.getString(index + 2), entries)
+    };
   }
 
   /**

@@ -70,6 +70,27 @@ final class ValueEntriesText {
     return entries.toArray(String[]::new);
   }
 
+  /** One entry of the text as {@link #encodeEntry} wrote it: unescaped, or null for U+0001. */
+  static String decodeEntry(String raw) {
+    if (raw.length() == 1 && raw.charAt(0) == NULL_ENTRY) {
+      return null;
+    }
+    if (raw.indexOf(ESCAPE) < 0) {
+      return raw;
+    }
+    StringBuilder entry = new StringBuilder(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == ESCAPE && i + 1 < raw.length()) {
+        char code = raw.charAt(++i);
+        entry.append(code == '\u0003' ? SEPARATOR : code == '\u0004' ? NULL_ENTRY : ESCAPE);
+      } else {
+        entry.append(c);
+      }
+    }
+    return entry.toString();
+  }
+
   /** One entry as {@link #encode} writes it within the text: escaped, or U+0001 for null. */
   static String encodeEntry(String entry) {
     if (entry == null) {

@@ -24,6 +24,8 @@ import java.util.List;
  * @param summaries the summaries' part, null when none
  */
 record ValueTemplate(String inputs, String outputs, String summaries) {
+  private static final char SEPARATOR = ValueEntriesText.SEPARATOR;
+
   /** The 0-based positions within a value's 8 entries that each run supplies. */
   private static final boolean[] VALUE_VARYING = {
     false, false, true, false, true, false, true, true
@@ -54,7 +56,7 @@ record ValueTemplate(String inputs, String outputs, String summaries) {
     StringBuilder entries = new StringBuilder();
     for (int i = 0; i < own.size(); i++) {
       if (i > 0) {
-        entries.append(ValueEntriesText.SEPARATOR);
+        entries.append(SEPARATOR);
       }
       entries.append(own.get(i));
     }
@@ -109,6 +111,51 @@ record ValueTemplate(String inputs, String outputs, String summaries) {
               rs.getString(first), rs.getString(first + 1), rs.getString(first + 2));
         }
       };
+
+  /**
+   * The array one part of a template gives with a run's own entries: what {@code
+   * mltrace_run_entries(part, entries)} gives in SQL, put together here. Each entry of a part is
+   * either a placeholder ({@code %n$s}, or {@code %s} for the argument after the last one used) or
+   * a literal with {@code %} doubled, as {@link #split} and V052 write them. Null for a null part.
+   */
+  static String[] entries(String part, String entries) {
+    if (part == null) {
+      return null;
+    }
+    String[] own = entries == null ? new String[0] : entries.split(String.valueOf(SEPARATOR), -1);
+    String[] pieces = part.split(String.valueOf(SEPARATOR), -1);
+    String[] out = new String[pieces.length];
+    int next = 0;
+    for (int i = 0; i < pieces.length; i++) {
+      String piece = pieces[i];
+      String raw;
+      int argument = placeholder(piece, next);
+      if (argument >= 0) {
+        raw = own[argument];
+        next = argument + 1;
+      } else {
+        raw = piece.replace("%%", "%");
+      }
+      out[i] = ValueEntriesText.decodeEntry(raw);
+    }
+    return out;
+  }
+
+  /** The 0-based argument {@code piece} stands for, or -1 when it is a literal. */
+  private static int placeholder(String piece, int next) {
+    if (piece.equals("%s")) {
+      return next;
+    }
+    if (piece.length() < 4 || piece.charAt(0) != '%' || !piece.endsWith("$s")) {
+      return -1;
+    }
+    for (int i = 1; i < piece.length() - 2; i++) {
+      if (!Character.isDigit(piece.charAt(i))) {
+        return -1;
+      }
+    }
+    return Integer.parseInt(piece, 1, piece.length() - 2, 10) - 1;
+  }
 
   private static boolean empty(Object[] entries) {
     return entries == null || entries.length == 0;

@@ -86,8 +86,46 @@ class ValueTemplateTest {
             assertArrayEquals(out, arrayOf(rs, 2), "outputs of " + what);
             assertArrayEquals(sums, arrayOf(rs, 3), "summaries of " + what);
           }
+          assertArrayEquals(
+              in, ValueTemplate.entries(split.template().inputs(), split.entries()), what);
+          assertArrayEquals(
+              out, ValueTemplate.entries(split.template().outputs(), split.entries()), what);
+          assertArrayEquals(
+              sums, ValueTemplate.entries(split.template().summaries(), split.entries()), what);
         }
       }
+    } finally {
+      schema.drop();
+    }
+  }
+
+  /**
+   * Java reads what SQL reads from templates V052 writes itself: identity templates (only
+   * placeholders, the first numbered), templates without placeholders, one empty entry.
+   */
+  @Test
+  void javaReadsTheTemplatesTheMigrationWrites() throws Exception {
+    PostgresSchema schema = new PostgresSchema();
+    try (Database db = Database.open(schema.create(), Database.Access.CREATE);
+        PreparedStatement sql =
+            db.connection().prepareStatement("SELECT mltrace_run_entries(?, ?)")) {
+      String[][] cases = {
+        {"%1$s\u001f%s\u001f%s", "a\u001f\u0001\u001fx\u0002\u0003y"},
+        {"%3$s\u001f%s", "a\u001fb\u001fc\u001fd"},
+        {"n\u001f%%\u001f%1$s", ""},
+        {"", ""},
+        {"\u0001\u001f50%%s", null}
+      };
+      for (String[] c : cases) {
+        sql.setString(1, c[0]);
+        sql.setString(2, c[1]);
+        try (ResultSet rs = sql.executeQuery()) {
+          rs.next();
+          assertArrayEquals(arrayOf(rs, 1), ValueTemplate.entries(c[0], c[1]), Arrays.toString(c));
+        }
+      }
+      assertArrayEquals(
+          new String[] {"n", "%", ""}, ValueTemplate.entries("n\u001f%%\u001f%1$s", ""));
     } finally {
       schema.drop();
     }
