@@ -10,7 +10,9 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,12 +34,16 @@ import java.util.concurrent.Future;
  *   "jdbc:h2:file:/data/h2/db;NON_KEYWORDS=VALUE;CACHE_SIZE=2097152"
  * </pre>
  *
- * Copies the storage shape of V048 on (a run's values in arrays, which a PostgreSQL source migrated
- * by V050 keeps as text and this reads decoded; the link rows in run_read_keys,
- * run_write_keys and run_dependency_keys, which name runs and pointers by the keys copied with
- * them, component_runs.run_key and io_pointers.pointer_key; the link rows go by their run's end,
- * run key and position). The views run_reads, run_writes and run_dependencies are not tables and
- * are not copied. Foreign keys are not checked while copying (the source enforced them); plain
+ * Copies the storage shape of V048 on (a run's values in arrays, which a PostgreSQL source keeps
+ * otherwise and this reads decoded: migrated by V050 as text, decoded by mltrace_entries; by V052
+ * as the run's value_template, a key into value_templates, and its own value_entries, read as
+ * mltrace_run_entries(template's entries, value_entries), the arrays V050 gave; the link rows in
+ * run_read_keys, run_write_keys and run_dependency_keys, which name runs and pointers by the keys
+ * copied with them, component_runs.run_key and io_pointers.pointer_key; the link rows go by their
+ * run's end, run key and position). The views run_reads, run_writes and run_dependencies are not
+ * tables and are not copied. The tables and columns copied are the target's: a source table the
+ * target lacks (PostgreSQL's value_templates since V052) is not copied, a target table the source
+ * lacks stays empty, and a column only one side has is left out (each is printed). Foreign keys are not checked while copying (the source enforced them); plain
  * indexes are dropped first and rebuilt at the end; identity columns restart after their largest
  * value, and the key sequences after the largest key copied, so that the collector's next block
  * of keys takes none of them.
@@ -45,6 +51,8 @@ import java.util.concurrent.Future;
 public class CopyHistory {
   private static final int BATCH = 5_000;
   private static final int COMMIT_EVERY = 100_000;
+  private static final List<String> VALUE_COLUMNS =
+      List.of("input_values", "output_values", "value_summaries");
 
   public static void main(String[] args) throws Exception {
     try (Connection to = DriverManager.getConnection(args[1])) {
@@ -149,15 +157,31 @@ public class CopyHistory {
   }
 
   private static long copy(Connection from, Connection to, String table) throws Exception {
+    List<String> sourceColumns = columns(from, table);
+    if (sourceColumns.isEmpty()) {
+      System.out.printf("%-28s not in the source, left empty%n", table);
+      return 0;
+    }
+    List<String> columns = new ArrayList<>();
+    for (String column : columns(to, table)) {
+      if (sourceColumns.contains(column) || table.equals("component_runs")
+          && VALUE_COLUMNS.contains(column) && sourceColumns.contains("value_template")) {
+        columns.add(column);
+      } else {
+        System.out.printf("%s.%s not in the source, left to its default%n", table, column);
+      }
+    }
+    for (String column : sourceColumns) {
+      if (!columns.contains(column) && !(table.equals("component_runs")
+          && List.of("value_template", "value_entries").contains(column))) {
+        System.out.printf("%s.%s not in the target, not copied%n", table, column);
+      }
+    }
     try (Statement read = from.createStatement()) {
       read.setFetchSize(BATCH);
-      try (ResultSet rs = read.executeQuery(selectInIngestOrder(from, table))) {
+      try (ResultSet rs = read.executeQuery(selectInIngestOrder(from, table, columns))) {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          columns.add(md.getColumnName(i));
-        }
         String insert =
             "INSERT INTO "
                 + table
@@ -208,60 +232,88 @@ public class CopyHistory {
    * The rows in the order the collector stored them (by their run's end), so that the copy's pages
    * hold together what a grown file's do: recent runs with recent runs.
    */
-  private static String selectInIngestOrder(Connection from, String table) throws Exception {
+  private static String selectInIngestOrder(Connection from, String table, List<String> columns)
+      throws Exception {
     List<String> key = new ArrayList<>();
     for (String column : primaryKey(from, table)) {
       key.add("t." + column);
     }
     String byKey = key.isEmpty() ? "" : String.join(", ", key);
+    List<String> selected = new ArrayList<>();
+    for (String column : columns) {
+      selected.add("t." + column);
+    }
+    String all = String.join(", ", selected);
     if (table.equals("component_runs")) {
-      return "SELECT " + runColumns(from) + " FROM component_runs t ORDER BY t.end_time, t.id";
+      return "SELECT " + runColumns(from, columns) + " ORDER BY t.end_time, t.id";
     }
     if (table.equals("io_pointers")) {
-      return "SELECT t.* FROM io_pointers t ORDER BY t.first_seen, t.identifier";
+      return "SELECT " + all + " FROM io_pointers t ORDER BY t.first_seen, t.identifier";
     }
-    List<String> columns = columns(from, table);
-    if (columns.contains("run_key")) {
+    List<String> sourceColumns = columns(from, table);
+    if (sourceColumns.contains("run_key")) {
       // the link rows (V048): run_read_keys and run_write_keys have no key, a run's rows go by
       // their position; run_dependency_keys by its key (run_key, pointer_key)
       if (key.isEmpty()) {
         key.add("t.run_key");
         key.add("t.position");
       }
-      return "SELECT t.* FROM "
+      return "SELECT "
+          + all
+          + " FROM "
           + table
           + " t JOIN component_runs r ON r.run_key = t.run_key ORDER BY r.end_time, "
           + String.join(", ", key);
     }
-    if (columns.contains("run_id") && !key.isEmpty()) {
-      return "SELECT t.* FROM "
+    if (sourceColumns.contains("run_id") && !key.isEmpty()) {
+      return "SELECT "
+          + all
+          + " FROM "
           + table
           + " t JOIN component_runs r ON r.id = t.run_id ORDER BY r.end_time, "
           + String.join(", ", key);
     }
-    return "SELECT t.* FROM " + table + " t" + (key.isEmpty() ? "" : " ORDER BY " + byKey);
+    return "SELECT " + all + " FROM " + table + " t" + (key.isEmpty() ? "" : " ORDER BY " + byKey);
   }
 
   /**
-   * The columns of component_runs, a run's values as arrays: on a PostgreSQL source migrated by
-   * V050 they are text, decoded by its function mltrace_entries (the H2 target keeps arrays).
+   * The columns of component_runs that the target has, a run's values as arrays, and the FROM
+   * clause: on a PostgreSQL source migrated by V052 each array is its template's entries filled
+   * with the run's own, mltrace_run_entries(vt.input_entries, t.value_entries) and so on, the
+   * template joined by key (a run without values has none: NULL arrays); migrated by V050 (and
+   * not V052) they are text, decoded by its function mltrace_entries (the H2 target keeps
+   * arrays).
    */
-  private static String runColumns(Connection from) throws Exception {
+  private static String runColumns(Connection from, List<String> columns) throws Exception {
     DatabaseMetaData md = from.getMetaData();
     String name = md.storesUpperCaseIdentifiers() ? "COMPONENT_RUNS" : "component_runs";
-    List<String> columns = new ArrayList<>();
+    Map<String, Integer> types = new HashMap<>();
     try (ResultSet rs = md.getColumns(null, null, name, null)) {
       while (rs.next()) {
-        String column = rs.getString("COLUMN_NAME").toLowerCase();
-        boolean values =
-            List.of("input_values", "output_values", "value_summaries").contains(column);
-        columns.add(
-            values && rs.getInt("DATA_TYPE") != Types.ARRAY
-                ? "mltrace_entries(t." + column + ") AS " + column
-                : "t." + column);
+        types.put(rs.getString("COLUMN_NAME").toLowerCase(), rs.getInt("DATA_TYPE"));
       }
     }
-    return String.join(", ", columns);
+    boolean templates = types.containsKey("value_template");
+    List<String> selected = new ArrayList<>();
+    for (String column : columns) {
+      boolean values = VALUE_COLUMNS.contains(column);
+      selected.add(
+          values && templates
+              ? "mltrace_run_entries(vt."
+                  + switch (column) {
+                    case "input_values" -> "input_entries";
+                    case "output_values" -> "output_entries";
+                    default -> "summary_entries";
+                  }
+                  + ", t.value_entries) AS "
+                  + column
+              : values && types.get(column) != Types.ARRAY
+                  ? "mltrace_entries(t." + column + ") AS " + column
+                  : "t." + column);
+    }
+    return String.join(", ", selected)
+        + " FROM component_runs t"
+        + (templates ? " LEFT JOIN value_templates vt ON vt.template_key = t.value_template" : "");
   }
 
   private static List<String> columns(Connection from, String table) throws Exception {
@@ -270,7 +322,10 @@ public class CopyHistory {
     List<String> columns = new ArrayList<>();
     try (ResultSet rs = md.getColumns(null, null, name, null)) {
       while (rs.next()) {
-        columns.add(rs.getString("COLUMN_NAME").toLowerCase());
+        String column = rs.getString("COLUMN_NAME").toLowerCase();
+        if (!columns.contains(column)) { // a table of that name in another schema
+          columns.add(column);
+        }
       }
     }
     return columns;

@@ -12,9 +12,11 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The database's own speed for the exact rows a `mltrace bench` stored: reads the run, pointer,
- * read, write and dependency rows of the bench's database into memory, then times loading them
- * again into empty tables with the same columns and indexes, in transactions of 2,000 runs' rows
- * (the collector's batch), with nothing else: no queue, no decoding, no look-ups, no lineage.
+ * read, write and dependency rows of the bench's database into memory (every column as stored: on
+ * PostgreSQL since V052 a run's value_template key and value_entries text, and then the
+ * value_templates rows too; before, V050's value text; on H2 the value arrays), then times loading
+ * them again into empty tables with the same columns and indexes, in transactions of 2,000 runs'
+ * rows (the collector's batch), with nothing else: no queue, no decoding, no look-ups, no lineage.
  * PostgreSQL: binary COPY per table and batch, as the collector sends them. H2: JDBC batches per
  * table and transaction. The collector's rate divided by this one is the share of the time the
  * database itself needs. Not part of the build; a single-file program:
@@ -26,13 +28,20 @@ import org.postgresql.copy.CopyManager;
  *   benchmarks/storage-shape/BareReload.java "jdbc:h2:file:/tmp/bench/mltrace"
  * </pre>
  *
- * It creates and drops tables named {@code bare_*} in that database.
+ * It creates and drops tables named {@code bare_*} in that database. The templates' rows are
+ * loaded in the first transactions, where the collector stores a template the first time a run
+ * needs it (a bench has a handful).
  */
 public class BareReload {
   private static final List<String> TABLES =
       // the link rows' tables since V048 (run_reads, run_writes, run_dependencies are views)
-      List.of(
-          "component_runs", "io_pointers", "run_read_keys", "run_write_keys", "run_dependency_keys");
+      new ArrayList<>(
+          List.of(
+              "component_runs",
+              "io_pointers",
+              "run_read_keys",
+              "run_write_keys",
+              "run_dependency_keys"));
   private static final int BATCH = 2000;
 
   public static void main(String[] args) throws Exception {
@@ -40,6 +49,13 @@ public class BareReload {
     boolean postgres = url.startsWith("jdbc:postgresql:");
     try (Connection c = DriverManager.getConnection(url)) {
       long runs = count(c, "component_runs");
+      if (postgres && exists(c, "value_templates")) { // V052: what the runs' value_template names
+        TABLES.add("value_templates");
+      }
+      if (postgres && exists(c, "run_rows")) { // V053: the runs' table under the view, and origins
+        TABLES.set(TABLES.indexOf("component_runs"), "run_rows");
+        TABLES.add("run_origins");
+      }
       for (String t : TABLES) {
         exec(c, "DROP TABLE IF EXISTS bare_" + t);
         exec(
@@ -184,6 +200,12 @@ public class BareReload {
       c.commit();
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  private static boolean exists(Connection c, String table) throws Exception {
+    try (ResultSet rs = c.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+      return rs.next();
+    }
   }
 
   private static long count(Connection c, String table) throws Exception {

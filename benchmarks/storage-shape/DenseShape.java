@@ -29,8 +29,11 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * The floor of bytes per run, and the bare load rate, of denser storage shapes for the rows a
- * `mltrace bench` stored (issue 15). Reads its runs (on PostgreSQL the V050 value text decoded by
- * {@code mltrace_entries}), pointers, and the link rows of {@code run_read_keys},
+ * `mltrace bench` stored (issue 15). Reads its runs (on PostgreSQL since V052 the value arrays as
+ * {@code mltrace_run_entries(template's entries, value_entries)} with the run's {@code
+ * value_templates} row joined by key, and the stored {@code value_template} and {@code
+ * value_entries} themselves; before V052 the V050 value text decoded by {@code mltrace_entries}),
+ * pointers, and the link rows of {@code run_read_keys},
  * {@code run_write_keys} and {@code run_dependency_keys} (V048) into memory, keeping the runs' and
  * pointers' keys, then per shape loads them into fresh {@code dense_*} tables, 2,000 runs' rows a
  * transaction (PostgreSQL: binary COPY per table into a scratch database {@code
@@ -40,21 +43,29 @@ import org.postgresql.copy.CopyManager;
  * pg_total_relation_size per table and index; H2's, the file's growth from the empty tables to
  * after close, as `mltrace bench` measures it, and after SHUTDOWN COMPACT.
  *
- * <p>Shape (a) is today's: on PostgreSQL the tables as of V051 (runs with a {@code run_key}, its
+ * <p>Shape (a) is today's: on PostgreSQL the tables as of V052 (runs with a {@code run_key}, its
  * unique index, the V049 indexes {@code (component, start_time)} and {@code (component, end_time)}
- * ascending without the id, and the three values as V050 text; pointers with a
+ * ascending without the id, and the values as V052 stores them, measured as stored: the run's
+ * {@code value_template} key and {@code value_entries} text, and the source's {@code
+ * value_templates} rows in {@code dense_value_templates (template_key, input_entries,
+ * output_entries, summary_entries)} with V052's hash index on their signature; pointers with a
  * {@code pointer_key}, identifiers unique through a hash exclusion constraint and no primary key,
- * the partial index of flagged pointers; the V048 key tables with their indexes); on H2 the same
+ * the partial index of flagged pointers; the V048 key tables with their indexes; a source not yet
+ * migrated by V052 gives V051's shape instead, the three values as V050 text; a source migrated by
+ * V053 still gives V052's, the run's origin in its own columns: V053's interned origins are not
+ * modelled here, `mltrace bench` measures them); on H2 the same
  * tables with H2's arrays, DESC indexes with the id and the identifier as primary key. The other
  * shapes start from V047's instead (text ids in the link tables, the value arrays), each adding to
- * the one before: (b) no (run_id, position) keys on reads and writes, one (component, time)
+ * the one before (their values built from the arrays read, whatever the source's form): (b) no
+ * (run_id, position) keys on reads and writes, one (component, time)
  * index; (c) the method interned; (d) the three value arrays in one column: text, jsonb,
  * {@link #packed} bytes, or those deflated with the first run's as preset dictionary; (e) bigint
  * keys for runs and pointers; (f) component, origin (agent, host, pid, thread, code version,
  * commit) and a pointer's type and class interned, columns in alignment order, a pointer value
  * held by its key; (g, PostgreSQL) run ids and pointer identifiers found through an index on a
  * 64-bit hash of the text, not a unique index on it (the writer keeps them unique). (h) value
- * templates, on (g) (H2: on (f)): values SQL can still read as text. Per run and direction
+ * templates, on (g) (H2: on (f)), V052's idea with one template per direction: values SQL can
+ * still read as text. Per run and direction
  * (inputs, outputs, summaries) the entries that are the same for a component's runs (a value's
  * name, kind, class and type, entries 1, 2, 4, 6 of each 8; a summary's direction, position,
  * elements and sampling, 1-4 of 13) are one row of {@code dense_value_templates (template_key,
@@ -85,6 +96,8 @@ public class DenseShape {
   private static final int THREAD = 6, START = 7, END = 8, DURATION = 9, CODE = 10, GIT = 11;
   private static final int STATUS = 12, ERROR_CLASS = 13, ERROR = 14, INGESTED = 15, VALUES = 17;
   private static final int RUN_KEY = 20;
+  // PostgreSQL since V052, after those: the stored value_template and value_entries
+  private static final int VALUE_TEMPLATE = 21, VALUE_ENTRIES = 22;
   private static final String SCRATCH = "dense_shape_scratch"; // PostgreSQL: the database loaded
 
   /** A shape: its letter as a level (a = 0 ... g = 6) and the form of the run's values. */
@@ -92,6 +105,8 @@ public class DenseShape {
 
   private static final Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
   private static boolean postgres;
+  private static boolean templated; // a PostgreSQL source migrated by V052: shape (a) is V052's
+  private static List<Object[]> templates = List.of(); // its value_templates rows, as stored
   private static int unkeyed; // POINTER values whose identifier has no pointer row
   private static byte[] firstPacked;
   private static List<Object[]> runs, pointers, reads, writes, deps;
@@ -103,12 +118,29 @@ public class DenseShape {
     String url = args[0];
     postgres = url.startsWith("jdbc:postgresql:");
     try (Connection c = DriverManager.getConnection(url)) {
-      // PostgreSQL since V050: the value columns are text, mltrace_entries gives the arrays back
-      String values = postgres ? "mltrace_entries(input_values), mltrace_entries(output_values),"
-          + " mltrace_entries(value_summaries)" : "input_values, output_values, value_summaries";
-      runs = read(c, "component_runs", "id, component, method, agent_id, host, pid, thread,"
-          + " start_time, end_time, duration_nanos, code_version, git_commit, status, error_class,"
-          + " error_message, ingested_at, unrecorded_before, " + values + ", run_key");
+      // PostgreSQL since V052: a run's values are its template's entries filled with its own,
+      // mltrace_run_entries gives the arrays back (no template: no values, NULL arrays); V050 and
+      // V051: the value columns are text, mltrace_entries gives the arrays back
+      templated = postgres && hasColumn(c, "component_runs", "value_template");
+      String values = templated
+          ? "mltrace_run_entries(t.input_entries, r.value_entries),"
+              + " mltrace_run_entries(t.output_entries, r.value_entries),"
+              + " mltrace_run_entries(t.summary_entries, r.value_entries)"
+          : postgres ? "mltrace_entries(r.input_values), mltrace_entries(r.output_values),"
+          + " mltrace_entries(r.value_summaries)"
+          : "r.input_values, r.output_values, r.value_summaries";
+      runs = read(c, "component_runs r" + (templated
+          ? " LEFT JOIN value_templates t ON t.template_key = r.value_template" : ""),
+          "r.id, r.component, r.method, r.agent_id, r.host, r.pid, r.thread, r.start_time,"
+          + " r.end_time, r.duration_nanos, r.code_version, r.git_commit, r.status,"
+          + " r.error_class, r.error_message, r.ingested_at, r.unrecorded_before, " + values
+          + ", r.run_key" + (templated ? ", r.value_template, r.value_entries" : ""),
+          // V053 made component_runs a view over run_rows, which has no ctid: by run key there
+          postgres ? (hasColumn(c, "run_rows", "origin_key") ? "r.run_key" : "r.ctid") : "r._ROWID_");
+      if (templated) {
+        templates = read(c, "value_templates", "template_key, input_entries, output_entries,"
+            + " summary_entries");
+      }
       pointers = read(c, "io_pointers", "identifier, pointer_type, class_name, flag, first_seen,"
           + " flag_note, flagged_at, pointer_key");
       // since V048 the link rows are in the key tables (run_reads ... are views over them)
@@ -131,7 +163,7 @@ public class DenseShape {
           runIds, identifiers, 0, 1, 2);
     }
     List<Shape> shapes = new ArrayList<>(List.of(
-        new Shape("a today", 0, postgres ? "entries" : "arrays"),
+        new Shape("a today", 0, templated ? "stored" : postgres ? "entries" : "arrays"),
         new Shape("b no keys", 1, "arrays"), new Shape("c method", 2, "arrays")));
     for (String form : List.of("text", postgres ? "jsonb" : "json", "bytea", "deflate")) {
       shapes.add(new Shape("d " + form, 3, form));
@@ -146,8 +178,9 @@ public class DenseShape {
     int top = postgres ? 6 : 5; // the template shapes on (g), on H2 on (f)
     shapes.add(new Shape("h templates", top, "templates"));
     shapes.add(new Shape("h templates, pointer keys", top, "templates, pointer keys"));
-    System.out.printf("%d runs, %d pointers, %d reads, %d writes, %d dependencies%n",
-        runs.size(), pointers.size(), reads.size(), writes.size(), deps.size());
+    System.out.printf("%d runs, %d pointers, %d reads, %d writes, %d dependencies%s%n",
+        runs.size(), pointers.size(), reads.size(), writes.size(), deps.size(),
+        templated ? ", " + templates.size() + " value templates (V052)" : "");
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     String target = url;
     if (postgres) { // a scratch database beside the source, which is only read
@@ -221,6 +254,9 @@ public class DenseShape {
     rows.put("dense_deps", deps.stream().map(d -> l == 0
         ? new Object[] {runKeys.get(d[0]), pointerKeys.get(d[2]), runKeys.get(d[1])} : !keys ? d
         : new Object[] {runKeys.get(d[0]), runKeys.get(d[1]), pointerKeys.get(d[2])}).toList());
+    if (s.values().equals("stored")) { // V052: the value templates as stored
+      rows.put("dense_value_templates", templates);
+    }
     dictionaries.forEach((d, ids) -> rows.put(dictionary(d), ids.entrySet().stream()
         .map(e -> new Object[] {e.getValue(), e.getKey()}).toList()));
     double encode = (System.nanoTime() - t0) / 1e3 / runs.size();
@@ -357,13 +393,17 @@ public class DenseShape {
   }
 
   /**
-   * Shape (a), the collector's tables today: PostgreSQL V048 key tables, V049 run indexes, V050
-   * value text, V051 hash exclusion constraint on identifiers; H2 with its arrays, DESC indexes and
-   * primary key on identifiers. Columns in the order of the migrated tables.
+   * Shape (a), the collector's tables today: PostgreSQL V048 key tables, V049 run indexes, V051
+   * hash exclusion constraint on identifiers, V052 value templates (a source before V052: V050
+   * value text); H2 with its arrays, DESC indexes and primary key on identifiers. Columns in the
+   * order of the migrated tables (V052 added its two after run_key).
    */
   private static List<String> today() {
-    String values = postgres ? "input_values TEXT, output_values TEXT, value_summaries TEXT"
-        : "input_values VARCHAR ARRAY, output_values VARCHAR ARRAY, value_summaries VARCHAR ARRAY";
+    String values = templated
+        ? "run_key BIGINT NOT NULL, value_template INTEGER, value_entries TEXT"
+        : (postgres ? "input_values TEXT, output_values TEXT, value_summaries TEXT"
+        : "input_values VARCHAR ARRAY, output_values VARCHAR ARRAY, value_summaries VARCHAR ARRAY")
+        + ", run_key BIGINT NOT NULL";
     String newest = postgres ? "" : " DESC, id DESC";
     List<String> ddl = new ArrayList<>(List.of(
         "CREATE TABLE dense_runs (id VARCHAR PRIMARY KEY, component VARCHAR NOT NULL, method"
@@ -371,7 +411,7 @@ public class DenseShape {
             + TS + " NOT NULL, end_time " + TS + " NOT NULL, duration_nanos BIGINT, code_version"
             + " VARCHAR, git_commit VARCHAR, status VARCHAR NOT NULL, error_class VARCHAR,"
             + " error_message VARCHAR, ingested_at " + TS + " NOT NULL, unrecorded_before BIGINT"
-            + " DEFAULT 0 NOT NULL, " + values + ", run_key BIGINT NOT NULL)",
+            + " DEFAULT 0 NOT NULL, " + values + ")",
         "CREATE UNIQUE INDEX dense_runs_by_key ON dense_runs (run_key)",
         "CREATE INDEX dense_runs_by_component_start_time ON dense_runs (component, start_time"
             + newest + ")",
@@ -396,6 +436,18 @@ public class DenseShape {
         "CREATE TABLE dense_deps (run_key BIGINT NOT NULL, pointer_key BIGINT NOT NULL,"
             + " depends_on_run_key BIGINT NOT NULL, PRIMARY KEY (run_key, pointer_key))",
         "CREATE INDEX dense_deps_by_upstream ON dense_deps (depends_on_run_key)"));
+    if (templated) { // V052's table and its index, the signature function as V052's
+      ddl.add("CREATE OR REPLACE FUNCTION mltrace_template_signature(inputs text, outputs text,"
+          + " summaries text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
+          + " SELECT coalesce(replace(inputs, E'\\x1e', E'\\x02\\x06'), E'\\x01') || E'\\x1e'"
+          + " || coalesce(replace(outputs, E'\\x1e', E'\\x02\\x06'), E'\\x01') || E'\\x1e'"
+          + " || coalesce(replace(summaries, E'\\x1e', E'\\x02\\x06'), E'\\x01') $$");
+      ddl.add("CREATE TABLE dense_value_templates (template_key INTEGER GENERATED BY DEFAULT AS"
+          + " IDENTITY PRIMARY KEY, input_entries TEXT, output_entries TEXT,"
+          + " summary_entries TEXT)");
+      ddl.add("CREATE INDEX dense_value_templates_by_signature ON dense_value_templates USING hash"
+          + " (mltrace_template_signature(input_entries, output_entries, summary_entries))");
+    }
     return ddl;
   }
 
@@ -421,13 +473,18 @@ public class DenseShape {
           row.add(entries(r[VALUES + g] == null ? null : Arrays.asList((String[]) r[VALUES + g])));
         }
       }
+      case "stored" -> { // V052, after the run's key
+        row.add(r[RUN_KEY]);
+        row.add(r[VALUE_TEMPLATE]);
+        row.add(r[VALUE_ENTRIES]);
+      }
       case "templates", "templates, pointer keys" -> templated(row, r, s.values().endsWith("keys"));
       case "jsonb", "json" -> row.add(((postgres ? "\1" : "") + joined(r, true)).getBytes(UTF_8));
       case "bytea" -> row.add(packed(r, s.level()));
       case "deflate" -> row.add(deflated(packed(r, s.level())));
       default -> row.add(joined(r, false));
     }
-    if (s.level() == 0) {
+    if (s.level() == 0 && !s.values().equals("stored")) {
       row.add(r[RUN_KEY]);
     }
     return row.toArray();
@@ -683,9 +740,15 @@ public class DenseShape {
 
   /** A table's rows in stored order, arrays as String[] and timestamps as OffsetDateTime. */
   private static List<Object[]> read(Connection c, String table, String columns) throws Exception {
+    return read(c, table, columns, postgres ? "ctid" : "_ROWID_");
+  }
+
+  /** The rows of {@code from} (a table, or tables joined) in the order given. */
+  private static List<Object[]> read(Connection c, String from, String columns, String order)
+      throws Exception {
     List<Object[]> rows = new ArrayList<>();
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT " + columns
-        + " FROM " + table + (postgres ? " ORDER BY ctid" : " ORDER BY _ROWID_"))) {
+        + " FROM " + from + " ORDER BY " + order)) {
       ResultSetMetaData md = rs.getMetaData();
       while (rs.next()) {
         Object[] row = new Object[md.getColumnCount()];
@@ -711,6 +774,12 @@ public class DenseShape {
       rs.next();
       return String.format(", %.2f rows/run of %.0f bytes", rs.getLong(1) / (double) runs.size(),
           rs.getDouble(2));
+    }
+  }
+
+  private static boolean hasColumn(Connection c, String table, String column) throws Exception {
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+      return rs.next();
     }
   }
 
