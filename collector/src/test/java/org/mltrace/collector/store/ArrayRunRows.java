@@ -38,25 +38,11 @@ final class ArrayRunRows {
    */
   static void run(Statement st, String id, String component, int start, String in, String out)
       throws SQLException {
-    if (in.equals("NULL") && out.equals("NULL")) {
-      st.execute(
-          "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at)"
-              + " VALUES ('"
-              + id
-              + "', '"
-              + component
-              + "', "
-              + at(start)
-              + ", "
-              + at(start + 1)
-              + ", 'ok', "
-              + at(start + 2)
-              + ")");
-      return;
-    }
+    boolean values = !(in.equals("NULL") && out.equals("NULL"));
     st.execute(
-        "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at,"
-            + " input_values, output_values) VALUES ('"
+        "INSERT INTO component_runs (id, component, start_time, end_time, status, ingested_at"
+            + (values ? ", input_values, output_values" : "")
+            + ") VALUES ('"
             + id
             + "', '"
             + component
@@ -66,10 +52,7 @@ final class ArrayRunRows {
             + at(start + 1)
             + ", 'ok', "
             + at(start + 2)
-            + ", "
-            + in
-            + ", "
-            + out
+            + (values ? ", " + in + ", " + out : "")
             + ")");
   }
 

@@ -2,13 +2,16 @@ package org.mltrace.collector.store;
 
 import java.sql.Array;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a query answers, as text to compare with {@code assertEquals}: the same on H2 and
@@ -39,6 +42,48 @@ final class QueryRows {
       }
     }
     return out;
+  }
+
+  /**
+   * Each table or view of {@code orderBy} (name to ORDER BY clause), in its order: a first line of
+   * its columns (label, type name, JDBC type, precision, scale), then its rows as {@link #rows}.
+   */
+  static Map<String, List<String>> snapshot(Statement st, Map<String, String> orderBy)
+      throws SQLException {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String> view : orderBy.entrySet()) {
+      String sql = "SELECT * FROM " + view.getKey() + " ORDER BY " + view.getValue();
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery(sql)) {
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          columns.add(
+              md.getColumnLabel(i)
+                  + " "
+                  + md.getColumnTypeName(i)
+                  + " "
+                  + md.getColumnType(i)
+                  + " "
+                  + md.getPrecision(i)
+                  + " "
+                  + md.getScale(i));
+        }
+        rows.add(String.join("|", columns));
+      }
+      rows.addAll(rows(st, sql));
+      out.put(view.getKey(), rows);
+    }
+    return out;
+  }
+
+  /** The value views of V026, each in a fixed order, for {@link #snapshot}. */
+  static Map<String, String> valueViews() {
+    Map<String, String> order = new LinkedHashMap<>();
+    order.put("run_inputs", "run_id, position");
+    order.put("run_outputs", "run_id, position");
+    order.put("run_value_summaries", "run_id, direction, position");
+    return order;
   }
 
   /** The single number a query such as {@code SELECT COUNT(*) ...} answers. */

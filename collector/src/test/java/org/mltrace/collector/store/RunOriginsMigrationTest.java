@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -688,33 +687,10 @@ class RunOriginsMigrationTest {
 
   /** component_runs and each view over the runs: its columns with their types, then its rows. */
   private static Map<String, List<String>> snapshot(Connection c) throws SQLException {
-    Map<String, List<String>> out = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
-      for (Map.Entry<String, String> view : VIEWS.entrySet()) {
-        String sql = "SELECT * FROM " + view.getKey() + " ORDER BY " + view.getValue();
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-          ResultSetMetaData md = rs.getMetaData();
-          List<String> columns = new ArrayList<>();
-          for (int i = 1; i <= md.getColumnCount(); i++) {
-            columns.add(
-                md.getColumnLabel(i)
-                    + " "
-                    + md.getColumnTypeName(i)
-                    + " "
-                    + md.getColumnType(i)
-                    + " "
-                    + md.getPrecision(i)
-                    + " "
-                    + md.getScale(i));
-          }
-          rows.add(String.join("|", columns));
-        }
-        rows.addAll(rows(st, sql));
-        out.put(view.getKey(), rows);
-      }
+      Map<String, List<String>> out = QueryRows.snapshot(st, VIEWS);
+      assertTrue(out.values().stream().allMatch(Objects::nonNull));
+      return out;
     }
-    assertTrue(out.values().stream().allMatch(Objects::nonNull));
-    return out;
   }
 }

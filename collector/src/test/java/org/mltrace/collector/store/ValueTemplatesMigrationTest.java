@@ -14,14 +14,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -829,28 +827,8 @@ class ValueTemplatesMigrationTest {
 
   /** Each view's columns with their types, then its rows in a fixed order. */
   private static Map<String, List<String>> views(Connection c) throws SQLException {
-    Map<String, String> order =
-        Map.of(
-            "run_inputs", "run_id, position",
-            "run_outputs", "run_id, position",
-            "run_value_summaries", "run_id, direction, position");
-    Map<String, List<String>> out = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
-      for (String view : List.of("run_inputs", "run_outputs", "run_value_summaries")) {
-        String sql = "SELECT * FROM " + view + " ORDER BY " + order.get(view);
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-          ResultSetMetaData md = rs.getMetaData();
-          List<String> columns = new ArrayList<>();
-          for (int i = 1; i <= md.getColumnCount(); i++) {
-            columns.add(md.getColumnLabel(i) + " " + md.getColumnTypeName(i));
-          }
-          rows.add(String.join("|", columns));
-        }
-        rows.addAll(rows(st, sql));
-        out.put(view, rows);
-      }
+      return QueryRows.snapshot(st, QueryRows.valueViews());
     }
-    return out;
   }
 }
