@@ -5,9 +5,9 @@
 --
 -- Of a value's 8 entries (V025: name, kind, text, class, size, type, modified, fingerprint) the
 -- name, kind, class and type are the template's, the text, size, modification time and fingerprint
--- the run's; of a summary's 13 (direction, position, elements, sampling, then nine numbers) the
--- first four are the template's. On a `mltrace bench` of 100,000 runs the three value texts took
--- 156, 208 and 62 bytes a run; what varies, 57, 107 and 39.
+-- the run's unless NULL (a NULL stays in the template); of a summary's 13 (direction, position,
+-- elements, sampling, then nine numbers) the first four are the template's. On a `mltrace bench`
+-- of 100,000 runs the three value texts took 156, 208 and 62 bytes a run.
 --
 -- A template is three texts in V050's encoding (the inputs', outputs' and summaries' entries
 -- joined by U+001F), where each entry a run supplies is a placeholder %n$s and a literal % is
@@ -38,31 +38,33 @@ CREATE INDEX IF NOT EXISTS value_templates_by_signature ON value_templates
 
 -- The template part of one value column's V050 text: constant entries kept, % doubled; each entry
 -- at a position of `varying` (1-based within the value's `stride` entries) a placeholder numbered
--- from `first`.
+-- from `first`, unless it is NULL: a NULL stays in the template (a value's size, time or
+-- fingerprint is NULL for every run of most shapes, and the run would spend two bytes on each).
 CREATE FUNCTION mltrace_template_part(entries text, stride integer, varying integer[],
     first integer)
 RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT string_agg(CASE WHEN (n - 1) % stride + 1 = ANY(varying)
-      THEN '%' || (first + (n - 1) / stride * cardinality(varying)
-          + array_position(varying, CAST((n - 1) % stride + 1 AS integer)) - 1) || '$s'
+  SELECT string_agg(CASE WHEN own THEN '%' || (first + k - 1) || '$s'
       ELSE replace(e, '%', '%%') END, E'\x1f' ORDER BY n)
-  FROM unnest(string_to_array(entries, E'\x1f')) WITH ORDINALITY AS u(e, n)
+  FROM (SELECT e, n, own, count(*) FILTER (WHERE own) OVER (ORDER BY n) AS k
+        FROM (SELECT e, n, (n - 1) % stride + 1 = ANY(varying) AND e <> E'\x01' AS own
+              FROM unnest(string_to_array(entries, E'\x1f')) WITH ORDINALITY AS u(e, n)) a) b
 $$;
 
--- The entries of one value column's V050 text at the positions of `varying`, joined by U+001F.
+-- The run's own entries of one value column's V050 text (those mltrace_template_part numbers),
+-- joined by U+001F.
 CREATE FUNCTION mltrace_varying_part(entries text, stride integer, varying integer[])
 RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT string_agg(e, E'\x1f' ORDER BY n)
   FROM unnest(string_to_array(entries, E'\x1f')) WITH ORDINALITY AS u(e, n)
-  WHERE (n - 1) % stride + 1 = ANY(varying)
+  WHERE (n - 1) % stride + 1 = ANY(varying) AND e <> E'\x01'
 $$;
 
--- How many of a value column's entries are at the positions of `varying`.
+-- How many of a value column's entries are the run's own.
 CREATE FUNCTION mltrace_varying_count(entries text, stride integer, varying integer[])
 RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CAST(count(*) AS integer)
   FROM unnest(string_to_array(entries, E'\x1f')) WITH ORDINALITY AS u(e, n)
-  WHERE (n - 1) % stride + 1 = ANY(varying)
+  WHERE (n - 1) % stride + 1 = ANY(varying) AND e <> E'\x01'
 $$;
 
 -- The three template parts of a run whose values are the V050 texts given (NULLs when it has

@@ -172,7 +172,9 @@ record ValueTemplate(String inputs, String outputs, String summaries) {
         b.append(ValueEntriesText.SEPARATOR);
       }
       String escaped = ValueEntriesText.encodeEntry((String) entries[i]);
-      if (varying[i % varying.length]) {
+      // A NULL stays in the template: a value's size, time or fingerprint is NULL for every run of
+      // most shapes, and the run would spend two bytes on each
+      if (varying[i % varying.length] && entries[i] != null) {
         own.add(escaped);
         b.append('%').append(own.size()).append("$s");
       } else {

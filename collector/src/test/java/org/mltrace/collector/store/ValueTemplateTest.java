@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.mltrace.collector.testing.PostgresSchema;
 
 /**
- * A run's values split into a template and the run's own entries (V052, PostgreSQL): the Java split
- * is V052's SQL split entry for entry (template parts, own entries, signature), and {@code
- * mltrace_run_entries} puts the arrays back together exactly, whatever the entries hold: the
- * format's own characters (%, $, {@code %1$s}), the separators, the NULL mark and the escapes,
- * NULLs, empty strings, more than nine values. The keys of templates are stored once and reused
- * only once committed.
+ * A run's values split into a template and the run's own entries (V052, PostgreSQL; a NULL entry
+ * stays in the template): the Java split is V052's SQL split entry for entry (template parts, own
+ * entries, signature), and {@code mltrace_run_entries} puts the arrays back together exactly,
+ * whatever the entries hold: the format's own characters (%, $, {@code %1$s}), the separators, the
+ * NULL mark and the escapes, NULLs, empty strings, more than nine values. The keys of templates are
+ * stored once and reused only once committed.
  */
 class ValueTemplateTest {
   private static final String[] PIECES = {
@@ -142,8 +142,21 @@ class ValueTemplateTest {
     assertNotEquals(
         ValueTemplate.split(a, null, null).template(),
         ValueTemplate.split(c, null, null).template());
+    // a NULL stays in the template; the run keeps only what it has
+    assertEquals("1", ValueTemplate.split(a, null, null).entries());
     assertEquals(
-        "1\u001f\u0001\u001f\u0001\u001f\u0001", ValueTemplate.split(a, null, null).entries());
+        "x\u001fLONG\u001f%1$s\u001fjava.lang.Long\u001f\u0001\u001f\u0001\u001f\u0001\u001f\u0001",
+        ValueTemplate.split(a, null, null).template().inputs());
+    String[] sized = {"x", "LONG", "3", "java.lang.Long", "8", null, null, null};
+    assertNotEquals(
+        ValueTemplate.split(a, null, null).template(),
+        ValueTemplate.split(sized, null, null).template());
+    assertEquals("3\u001f8", ValueTemplate.split(sized, null, null).entries());
+    assertArrayEquals(
+        sized,
+        ValueTemplate.entries(
+            ValueTemplate.split(sized, null, null).template().inputs(),
+            ValueTemplate.split(sized, null, null).entries()));
     assertNull(ValueTemplate.split(null, new String[0], null).template());
   }
 
