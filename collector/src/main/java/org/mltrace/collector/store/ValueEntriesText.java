@@ -1,8 +1,5 @@
 package org.mltrace.collector.store;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * A run's value array ({@link RunValueArrays}) as the one text PostgreSQL stores it in since V050:
  * the entries joined by U+001F, a NULL entry written as the single character U+0001. U+0002 starts
@@ -34,12 +31,7 @@ final class ValueEntriesText {
       if (i > 0) {
         b.append(SEPARATOR);
       }
-      String entry = (String) entries[i];
-      if (entry == null) {
-        b.append(NULL_ENTRY);
-      } else {
-        appendEscaped(b, entry);
-      }
+      b.append(encodeEntry((String) entries[i]));
     }
     return b.toString();
   }
@@ -49,25 +41,11 @@ final class ValueEntriesText {
     if (text == null) {
       return null;
     }
-    List<String> entries = new ArrayList<>();
-    StringBuilder entry = new StringBuilder();
-    int from = 0;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : SEPARATOR;
-      if (c == SEPARATOR) {
-        // NULL is the unescaped U+0001 alone; an entry that is U+0001 was written escaped
-        boolean isNull = i - from == 1 && text.charAt(from) == NULL_ENTRY;
-        entries.add(isNull ? null : entry.toString());
-        entry.setLength(0);
-        from = i + 1;
-      } else if (c == ESCAPE && i + 1 < text.length()) {
-        char code = text.charAt(++i);
-        entry.append(code == '\u0003' ? SEPARATOR : code == '\u0004' ? NULL_ENTRY : ESCAPE);
-      } else {
-        entry.append(c);
-      }
+    String[] entries = text.split(String.valueOf(SEPARATOR), -1);
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = decodeEntry(entries[i]);
     }
-    return entries.toArray(String[]::new);
+    return entries;
   }
 
   /** One entry of the text as {@link #encodeEntry} wrote it: unescaped, or null for U+0001. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a query answers, as text to compare with {@code assertEquals}: the same on H2 and
@@ -84,6 +85,19 @@ final class QueryRows {
     order.put("run_outputs", "run_id, position");
     order.put("run_value_summaries", "run_id, direction, position");
     return order;
+  }
+
+  /** Each row's first column (an id) to its second (an integer key, null for NULL). */
+  static Map<String, Integer> keysById(Statement st, String sql) throws SQLException {
+    Map<String, Integer> out = new TreeMap<>();
+    try (ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        int key = rs.getInt(2);
+        out.put(id, rs.wasNull() ? null : key);
+      }
+    }
+    return out;
   }
 
   /** The single number a query such as {@code SELECT COUNT(*) ...} answers. */

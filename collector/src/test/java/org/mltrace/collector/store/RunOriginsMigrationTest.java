@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
@@ -523,15 +522,7 @@ class RunOriginsMigrationTest {
 
   /** Each run's origin_key in run_rows (null when it has none). */
   private static Map<String, Integer> originKeys(Statement st) throws SQLException {
-    Map<String, Integer> out = new TreeMap<>();
-    try (ResultSet rs = st.executeQuery("SELECT id, origin_key FROM run_rows")) {
-      while (rs.next()) {
-        String id = rs.getString(1);
-        int key = rs.getInt(2);
-        out.put(id, rs.wasNull() ? null : key);
-      }
-    }
-    return out;
+    return QueryRows.keysById(st, "SELECT id, origin_key FROM run_rows");
   }
 
   /** One value's 8 entries (V025): name, kind, text, class, size, type, modified, fingerprint. */

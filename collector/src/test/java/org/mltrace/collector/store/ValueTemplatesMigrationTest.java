@@ -754,15 +754,7 @@ class ValueTemplatesMigrationTest {
 
   /** Each run's value_template (null when it has none). */
   private static Map<String, Integer> templateKeys(Statement st) throws SQLException {
-    Map<String, Integer> out = new TreeMap<>();
-    try (ResultSet rs = st.executeQuery("SELECT id, value_template FROM component_runs")) {
-      while (rs.next()) {
-        String id = rs.getString(1);
-        int key = rs.getInt(2);
-        out.put(id, rs.wasNull() ? null : key);
-      }
-    }
-    return out;
+    return QueryRows.keysById(st, "SELECT id, value_template FROM component_runs");
   }
 
   private static Integer valueTemplate(
