@@ -94,7 +94,10 @@ final class BatchKeys {
   /** Looks up the keys of those runs not yet known. */
   void lookUpRuns(Collection<String> runIds) throws SQLException {
     lookUp(
-        runIds, runs, new HashSet<>(), "SELECT id, run_key FROM component_runs WHERE id = ANY(?)");
+        runIds,
+        runs,
+        new HashSet<>(),
+        "SELECT id, run_key FROM component_runs WHERE " + dialect.identifierIn("id"));
   }
 
   /** Looks up the keys of those pointers not yet known. */

@@ -70,7 +70,9 @@ public final class JdbcRunRepository implements RunRepository {
           SqlRows.query(
               database,
               "reading the dependencies of " + runsNamed(runIds),
-              JdbcGraphStore.LINKS + " WHERE r.id = ANY(?)",
+              JdbcGraphStore.LINKS
+                  + " WHERE "
+                  + SqlDialect.of(database.isPostgres()).identifierIn("r.id"),
               JdbcRunRepository::dependency,
               chunk)) {
         if (firstPosition.containsKey(d.runId() + "\n" + d.pointerId())) {

@@ -117,6 +117,11 @@ final class PostgresRowCopy {
     return this;
   }
 
+  /** An int8, or NULL for null. */
+  PostgresRowCopy int8(Long value) {
+    return value == null ? text(null) : int8(value.longValue());
+  }
+
   PostgresRowCopy int4(int value) {
     take();
     int32(4);

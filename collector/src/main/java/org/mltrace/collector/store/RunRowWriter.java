@@ -43,7 +43,8 @@ final class RunRowWriter {
 
   /**
    * PostgreSQL's, of the table under the view {@code component_runs}: the run's origin as a key
-   * (V053), its values as its template's key and its own entries (V052).
+   * (V053), its values as its template's key and its own entries (V052), status 'ok' and no
+   * unrecorded calls as NULL (V054).
    */
   private static final String RUN_COPY_COLUMNS =
       "id, component, start_time, end_time, duration_nanos, status, error_class, error_message,"
@@ -234,11 +235,11 @@ final class RunRowWriter {
                 .time(EventTimes.ofEpochMicros(e.startEpochMicros()))
                 .time(EventTimes.ofEpochMicros(e.endEpochMicros()))
                 .int8(e.durationNanos())
-                .text(e.failed() ? "failed" : "ok")
+                .text(e.failed() ? "failed" : null) // V054: NULL is 'ok'
                 .text(e.errorClass())
                 .text(e.errorMessage())
                 .time(now)
-                .int8(e.unrecordedBefore())
+                .int8(e.unrecordedBefore() == 0 ? null : e.unrecordedBefore()) // V054: NULL is 0
                 .int4(originKeys.get(runOrigins.get(i)))
                 .int4(split.template() == null ? null : templateKeys.get(split.template()))
                 .text(split.entries())
@@ -307,7 +308,9 @@ final class RunRowWriter {
           statements.get(
               "INSERT INTO trigger_pending (run_id, enqueued_at)"
                   + " SELECT r.id, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM component_runs r"
-                  + " WHERE r.id = ANY(?) AND (EXISTS"
+                  + " WHERE "
+                  + dialect.identifierIn("r.id")
+                  + " AND (EXISTS"
                   + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)"
                   + " OR EXISTS (SELECT 1 FROM label_retractions))"); // retracted_input:
       // DefaultTriggers
@@ -350,7 +353,8 @@ final class RunRowWriter {
     }
     Set<String> stored = new HashSet<>();
     for (List<String> chunk : AnyOf.chunks(dialect, ids)) {
-      PreparedStatement select = statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
+      PreparedStatement select =
+          statements.get("SELECT id FROM component_runs WHERE " + dialect.identifierIn("id"));
       AnyOf.bind(select, 1, chunk);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {

@@ -53,7 +53,10 @@ public final class RunSnapshotReader {
         for (List<String> chunk : AnyOf.chunks(database, List.copyOf(new LinkedHashSet<>(ids)))) {
           heads.addAll(
               heads(
-                  "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ANY(?)",
+                  "SELECT "
+                      + RUN_COLUMNS
+                      + " FROM component_runs WHERE "
+                      + SqlDialect.of(database.isPostgres()).identifierIn("id"),
                   ps -> AnyOf.bind(ps, 1, chunk)));
         }
         return withValues(heads);

@@ -106,7 +106,8 @@ final class RunValueReader {
                   + column
                   + " FROM component_runs"
                   + valuesJoin(database)
-                  + " WHERE id = ANY(?)",
+                  + " WHERE "
+                  + dialect(database).identifierIn("id"),
               rs -> Map.entry(rs.getString(1), orEmpty(dialect(database).readEntries(rs, 2))),
               chunk)) {
         found.addAll(pointersIn(e.getKey(), e.getValue()));
@@ -180,7 +181,8 @@ final class RunValueReader {
                   + dialect.allEntriesRead()
                   + " FROM component_runs"
                   + dialect.valuesJoin("component_runs")
-                  + " WHERE id = ANY(?)",
+                  + " WHERE "
+                  + dialect.identifierIn("id"),
               rs -> Map.entry(rs.getString(1), dialect.readAllEntries(rs, 2)),
               chunk)) {
         out.put(e.getKey(), e.getValue());
