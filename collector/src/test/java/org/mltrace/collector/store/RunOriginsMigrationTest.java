@@ -284,7 +284,10 @@ class RunOriginsMigrationTest {
             "no origin of only NULLs");
         assertEquals(origins.size(), count(st, "SELECT COUNT(*) FROM run_origins"), "origins");
         assertEquals(
-            indexes,
+            // V054 then replaced the primary key with a hash index (it sorts at the same place)
+            indexes.stream()
+                .map(i -> i.equals("component_runs_pkey") ? "component_runs_id_unique" : i)
+                .toList(),
             rows(
                 st,
                 "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
