@@ -284,9 +284,10 @@ class RunOriginsMigrationTest {
             "no origin of only NULLs");
         assertEquals(origins.size(), count(st, "SELECT COUNT(*) FROM run_origins"), "origins");
         assertEquals(
-            // V054 then replaced the primary key with a hash index (it sorts at the same place)
+            // V054 then replaced the primary key with a hash index
             indexes.stream()
-                .map(i -> i.equals("component_runs_pkey") ? "component_runs_id_unique" : i)
+                .map(i -> i.equals("component_runs_pkey") ? "component_runs_by_id" : i)
+                .sorted()
                 .toList(),
             rows(
                 st,
