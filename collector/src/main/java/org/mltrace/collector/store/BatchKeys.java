@@ -94,10 +94,7 @@ final class BatchKeys {
   /** Looks up the keys of those runs not yet known. */
   void lookUpRuns(Collection<String> runIds) throws SQLException {
     lookUp(
-        runIds,
-        runs,
-        new HashSet<>(),
-        "SELECT id, run_key FROM component_runs WHERE " + dialect.identifierIn("id"));
+        runIds, runs, new HashSet<>(), "SELECT id, run_key FROM component_runs WHERE id = ANY(?)");
   }
 
   /** Looks up the keys of those pointers not yet known. */

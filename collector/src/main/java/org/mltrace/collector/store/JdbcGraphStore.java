@@ -119,9 +119,7 @@ public final class JdbcGraphStore {
             + " JOIN run_dependency_keys d ON d.run_key = r.run_key"
             + " JOIN component_runs u ON u.run_key = d.depends_on_run_key"
             + " JOIN io_pointers p ON p.pointer_key = d.pointer_key"
-            + " WHERE "
-            + dialect().identifierIn("r.id")
-            + " ORDER BY r.id, p.identifier";
+            + " WHERE r.id = ANY(?) ORDER BY r.id, p.identifier";
     Map<String, Instant> producers = new LinkedHashMap<>();
     for (List<String> chunk : AnyOf.distinctChunks(database, runIds)) {
       for (Map.Entry<String, Instant> p :
@@ -333,10 +331,7 @@ public final class JdbcGraphStore {
           SqlRows.query(
               database,
               "reading runs",
-              "SELECT "
-                  + JdbcRunRepository.RUN_COLUMNS
-                  + " FROM component_runs WHERE "
-                  + dialect().identifierIn("id"),
+              "SELECT " + JdbcRunRepository.RUN_COLUMNS + " FROM component_runs WHERE id = ANY(?)",
               JdbcRunRepository::runRow,
               chunk));
     }

@@ -227,9 +227,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
         PreparedStatement delete =
             ps(
                 "DELETE FROM run_value_samples WHERE run_id = ANY(?)"
-                    + " AND run_id NOT IN (SELECT id FROM component_runs WHERE "
-                    + dialect.identifierIn("id")
-                    + ")");
+                    + " AND run_id NOT IN (SELECT id FROM component_runs WHERE id = ANY(?))");
         AnyOf.bind(delete, 1, chunk);
         AnyOf.bind(delete, 2, chunk);
         removed += delete.executeUpdate();

@@ -70,9 +70,7 @@ public final class JdbcRunRepository implements RunRepository {
           SqlRows.query(
               database,
               "reading the dependencies of " + runsNamed(runIds),
-              JdbcGraphStore.LINKS
-                  + " WHERE "
-                  + SqlDialect.of(database.isPostgres()).identifierIn("r.id"),
+              JdbcGraphStore.LINKS + " WHERE r.id = ANY(?)",
               JdbcRunRepository::dependency,
               chunk)) {
         if (firstPosition.containsKey(d.runId() + "\n" + d.pointerId())) {

@@ -308,9 +308,7 @@ final class RunRowWriter {
           statements.get(
               "INSERT INTO trigger_pending (run_id, enqueued_at)"
                   + " SELECT r.id, CAST(? AS TIMESTAMP WITH TIME ZONE) FROM component_runs r"
-                  + " WHERE "
-                  + dialect.identifierIn("r.id")
-                  + " AND (EXISTS"
+                  + " WHERE r.id = ANY(?) AND (EXISTS"
                   + " (SELECT 1 FROM component_triggers t WHERE t.component = r.component)"
                   + " OR EXISTS (SELECT 1 FROM label_retractions))"); // retracted_input:
       // DefaultTriggers
@@ -353,8 +351,7 @@ final class RunRowWriter {
     }
     Set<String> stored = new HashSet<>();
     for (List<String> chunk : AnyOf.chunks(dialect, ids)) {
-      PreparedStatement select =
-          statements.get("SELECT id FROM component_runs WHERE " + dialect.identifierIn("id"));
+      PreparedStatement select = statements.get("SELECT id FROM component_runs WHERE id = ANY(?)");
       AnyOf.bind(select, 1, chunk);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {

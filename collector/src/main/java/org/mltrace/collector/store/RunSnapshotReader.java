@@ -53,10 +53,7 @@ public final class RunSnapshotReader {
         for (List<String> chunk : AnyOf.chunks(database, List.copyOf(new LinkedHashSet<>(ids)))) {
           heads.addAll(
               heads(
-                  "SELECT "
-                      + RUN_COLUMNS
-                      + " FROM component_runs WHERE "
-                      + SqlDialect.of(database.isPostgres()).identifierIn("id"),
+                  "SELECT " + RUN_COLUMNS + " FROM component_runs WHERE id = ANY(?)",
                   ps -> AnyOf.bind(ps, 1, chunk)));
         }
         return withValues(heads);

@@ -106,8 +106,7 @@ final class RunValueReader {
                   + column
                   + " FROM component_runs"
                   + valuesJoin(database)
-                  + " WHERE "
-                  + dialect(database).identifierIn("id"),
+                  + " WHERE id = ANY(?)",
               rs -> Map.entry(rs.getString(1), orEmpty(dialect(database).readEntries(rs, 2))),
               chunk)) {
         found.addAll(pointersIn(e.getKey(), e.getValue()));
@@ -181,8 +180,7 @@ final class RunValueReader {
                   + dialect.allEntriesRead()
                   + " FROM component_runs"
                   + dialect.valuesJoin("component_runs")
-                  + " WHERE "
-                  + dialect.identifierIn("id"),
+                  + " WHERE id = ANY(?)",
               rs -> Map.entry(rs.getString(1), dialect.readAllEntries(rs, 2)),
               chunk)) {
         out.put(e.getKey(), e.getValue());

@@ -202,12 +202,12 @@ enum SqlDialect {
   }
 
   /**
-   * A condition: {@code column} (a pointer identifier or a run id) is one of the identifiers bound
-   * as one VARCHAR array parameter. H2 reads {@code column = ANY(?)} from its primary key. On
-   * PostgreSQL identifiers and run ids are unique through hash indexes (V051, V054), which answer
-   * {@code = ANY} only as a bitmap of one probe per element read in page order: there the distinct
-   * identifiers of {@code unnest(?)} are probed one by one (a semi-join, so an identifier named
-   * twice still gives its row once, as with {@code = ANY}).
+   * A condition: {@code column} (a pointer identifier) is one of the identifiers bound as one
+   * VARCHAR array parameter. H2 reads {@code column = ANY(?)} from its primary key. On PostgreSQL
+   * identifiers are unique through a hash index (V051), which answers {@code = ANY} only as a
+   * bitmap of one probe per element read in page order: there the distinct identifiers of {@code
+   * unnest(?)} are probed one by one (a semi-join, so an identifier named twice still gives its row
+   * once, as with {@code = ANY}).
    */
   String identifierIn(String column) {
     return this == POSTGRES

@@ -47,8 +47,7 @@ public final class StalenessFacts {
       for (List<String> chunk : AnyOf.chunks(database, runIds)) {
         try (PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id, component, start_time FROM component_runs WHERE "
-                    + SqlDialect.of(database.isPostgres()).identifierIn("id"))) {
+                "SELECT id, component, start_time FROM component_runs WHERE id = ANY(?)")) {
           AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -95,8 +94,7 @@ public final class StalenessFacts {
                 "SELECT DISTINCT c.id, r.id, r.component, r.end_time FROM component_runs c"
                     + " JOIN run_dependency_keys d ON d.run_key = c.run_key"
                     + " JOIN component_runs r ON r.run_key = d.depends_on_run_key"
-                    + " WHERE "
-                    + SqlDialect.of(database.isPostgres()).identifierIn("c.id"))) {
+                    + " WHERE c.id = ANY(?)")) {
           AnyOf.bind(ps, 1, chunk);
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -137,8 +135,7 @@ public final class StalenessFacts {
                     + " JOIN io_pointers p ON p.pointer_key = d.pointer_key"
                     + " LEFT JOIN run_read_keys i"
                     + " ON i.pointer_key = d.pointer_key AND i.run_key = d.run_key"
-                    + " WHERE "
-                    + SqlDialect.of(database.isPostgres()).identifierIn("r.id")
+                    + " WHERE r.id = ANY(?)"
                     + " GROUP BY r.id, u.id, p.identifier"
                     + " ORDER BY r.id, p.identifier, u.id")) {
           AnyOf.bind(ps, 1, chunk);

@@ -284,11 +284,7 @@ class RunOriginsMigrationTest {
             "no origin of only NULLs");
         assertEquals(origins.size(), count(st, "SELECT COUNT(*) FROM run_origins"), "origins");
         assertEquals(
-            // V054 then replaced the primary key with a hash index
-            indexes.stream()
-                .map(i -> i.equals("component_runs_pkey") ? "component_runs_by_id" : i)
-                .sorted()
-                .toList(),
+            indexes,
             rows(
                 st,
                 "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"

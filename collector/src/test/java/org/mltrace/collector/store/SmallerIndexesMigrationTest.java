@@ -76,8 +76,8 @@ class SmallerIndexesMigrationTest {
                 "component_runs_by_component_end_time",
                 "component_runs_by_component_start_time",
                 "component_runs_by_end",
-                "component_runs_by_id", // V054's hash index, where the primary key was
-                "component_runs_by_key"),
+                "component_runs_by_key",
+                "component_runs_pkey"),
             rows(
                 st,
                 // the runs' table, under the view component_runs since V053
