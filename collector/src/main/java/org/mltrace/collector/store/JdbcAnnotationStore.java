@@ -24,12 +24,19 @@ public final class JdbcAnnotationStore {
     this.database = database;
   }
 
+  /** The table the flags are written to: under the view io_pointers on PostgreSQL (V055). */
+  private String pointers() {
+    return SqlDialect.of(database.isPostgres()).pointerTable();
+  }
+
   /** Flags an existing pointer, with a note (or null); false when there is no such pointer. */
   public boolean flag(String pointer, String note, Instant at) {
     return SqlRows.update(
             database,
             "flagging " + pointer,
-            "UPDATE io_pointers SET flag = TRUE, flag_note = ?, flagged_at = ? WHERE identifier = ?",
+            "UPDATE "
+                + pointers()
+                + " SET flag = TRUE, flag_note = ?, flagged_at = ? WHERE identifier = ?",
             note,
             at,
             pointer)
@@ -41,8 +48,9 @@ public final class JdbcAnnotationStore {
     return SqlRows.update(
             database,
             "unflagging " + pointer,
-            "UPDATE io_pointers SET flag = FALSE, flag_note = NULL, flagged_at = NULL"
-                + " WHERE identifier = ?",
+            "UPDATE "
+                + pointers()
+                + " SET flag = FALSE, flag_note = NULL, flagged_at = NULL WHERE identifier = ?",
             pointer)
         > 0;
   }
@@ -52,7 +60,9 @@ public final class JdbcAnnotationStore {
     return SqlRows.update(
         database,
         "unflagging every output",
-        "UPDATE io_pointers SET flag = FALSE, flag_note = NULL, flagged_at = NULL"
+        "UPDATE "
+            + pointers()
+            + " SET flag = FALSE, flag_note = NULL, flagged_at = NULL"
             + " WHERE flag = TRUE");
   }
 

@@ -25,6 +25,7 @@ public final class JdbcIngestStore implements IngestStore {
   private final SharedRowKeys<ValueTemplate> templateKeys =
       new SharedRowKeys<>(ValueTemplate.TABLE);
   private final SharedRowKeys<RunOrigin> originKeys = new SharedRowKeys<>(RunOrigin.TABLE);
+  private final SharedRowKeys<PointerKind> kindKeys = new SharedRowKeys<>(PointerKind.TABLE);
 
   public JdbcIngestStore(Database database) {
     this.database = database;
@@ -57,7 +58,12 @@ public final class JdbcIngestStore implements IngestStore {
     }
     try (JdbcIngestTransaction tx =
         new JdbcIngestTransaction(
-            c, SqlDialect.of(database.isPostgres()), keyBlocks, templateKeys, originKeys)) {
+            c,
+            SqlDialect.of(database.isPostgres()),
+            keyBlocks,
+            templateKeys,
+            originKeys,
+            kindKeys)) {
       tx.lockForIngest();
       T result = work.apply(tx);
       tx.closeStatements();
@@ -140,7 +146,7 @@ public final class JdbcIngestStore implements IngestStore {
             + " run_read_keys (run_key, pointer_key),"
             + " run_write_keys (run_key, pointer_key, end_time),"
             + " run_dependency_keys (run_key, depends_on_run_key, pointer_key),"
-            + " io_pointers (identifier, pointer_key)");
+            + " pointer_rows (identifier, pointer_key)");
   }
 
   private static void rollback(Connection c) {

@@ -50,6 +50,7 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   private final LineageLookups lineage;
   private final SharedRowKeys<ValueTemplate>.InTransaction templates;
   private final SharedRowKeys<RunOrigin>.InTransaction origins;
+  private final SharedRowKeys<PointerKind>.InTransaction kinds;
 
   private final SqlDialect dialect;
 
@@ -58,13 +59,15 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
       SqlDialect dialect,
       KeyBlocks keyBlocks,
       SharedRowKeys<ValueTemplate> templateKeys,
-      SharedRowKeys<RunOrigin> originKeys) {
+      SharedRowKeys<RunOrigin> originKeys,
+      SharedRowKeys<PointerKind> kindKeys) {
     this.statements = new StatementCache(connection);
     this.dialect = dialect;
     this.keys = new BatchKeys(statements, dialect, keyBlocks);
     this.templates = dialect == SqlDialect.POSTGRES ? templateKeys.inTransaction(connection) : null;
     this.origins = dialect == SqlDialect.POSTGRES ? originKeys.inTransaction(connection) : null;
-    this.runs = new RunRowWriter(statements, dialect, keys, templates, origins);
+    this.kinds = dialect == SqlDialect.POSTGRES ? kindKeys.inTransaction(connection) : null;
+    this.runs = new RunRowWriter(statements, dialect, keys, templates, origins, kinds);
     this.lineage = new LineageLookups(statements, dialect, keys);
   }
 
@@ -95,13 +98,14 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   /**
-   * After the commit: the value templates and origins this transaction stored may be reused by
-   * later ones.
+   * After the commit: the value templates, origins and pointer kinds this transaction stored may be
+   * reused by later ones.
    */
   void committed() {
     if (templates != null) {
       templates.committed();
       origins.committed();
+      kinds.committed();
     }
   }
 

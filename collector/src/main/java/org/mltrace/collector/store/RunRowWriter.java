@@ -55,6 +55,7 @@ final class RunRowWriter {
   private final BatchKeys keys;
   private final SharedRowKeys<ValueTemplate>.InTransaction templates;
   private final SharedRowKeys<RunOrigin>.InTransaction origins;
+  private final SharedRowKeys<PointerKind>.InTransaction kinds;
 
   /**
    * @param templates the keys of value templates, on PostgreSQL; null on H2, which keeps arrays
@@ -65,12 +66,14 @@ final class RunRowWriter {
       SqlDialect dialect,
       BatchKeys keys,
       SharedRowKeys<ValueTemplate>.InTransaction templates,
-      SharedRowKeys<RunOrigin>.InTransaction origins) {
+      SharedRowKeys<RunOrigin>.InTransaction origins,
+      SharedRowKeys<PointerKind>.InTransaction kinds) {
     this.statements = statements;
     this.dialect = dialect;
     this.keys = keys;
     this.templates = templates;
     this.origins = origins;
+    this.kinds = kinds;
   }
 
   /** The runs whose ids are neither stored nor repeated earlier in {@code runs}, in order. */
@@ -529,18 +532,27 @@ final class RunRowWriter {
     if (dialect == SqlDialect.POSTGRES) {
       // Only ingest transactions create pointers, and on PostgreSQL they hold the ingest lock
       // (JdbcIngestTransaction#lockForIngest): none can have been created since the look-up.
+      // The pointers go under the view io_pointers, with their kind's key (V055); the kinds are
+      // keyed before the COPY starts, as a connection copying cannot run the look-up.
+      Set<PointerKind> shapes = new HashSet<>();
+      for (CapturedValue v : seen.values()) {
+        PointerKind kind = PointerKind.of(v);
+        if (!kind.none()) {
+          shapes.add(kind);
+        }
+      }
+      Map<PointerKind, Integer> kindKeys = kinds.keysOf(shapes);
       PostgresRowCopy.copyIn(
           statements.connection(),
-          "io_pointers (identifier, pointer_type, class_name, first_seen, pointer_key)",
-          5,
+          "pointer_rows (pointer_key, first_seen, kind_key, identifier)",
+          4,
           copy -> {
             for (CapturedValue v : seen.values()) {
               copy.row()
-                  .text(v.text())
-                  .text(v.pointerType())
-                  .text(v.className())
+                  .int8(keys.pointer(v.text()))
                   .time(firstSeen.get(v.text()))
-                  .int8(keys.pointer(v.text()));
+                  .int4(kindKeys.get(PointerKind.of(v)))
+                  .text(v.text());
             }
           });
       return;

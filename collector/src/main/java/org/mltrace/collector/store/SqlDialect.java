@@ -155,6 +155,15 @@ enum SqlDialect {
     return this == POSTGRES ? "run_rows" : "component_runs";
   }
 
+  /**
+   * The table that holds the pointers, for statements that write them: {@code io_pointers} on H2;
+   * on PostgreSQL {@code pointer_rows}, under the view {@code io_pointers} that joins the pointers'
+   * kinds (V055). Its flag columns have the view's names.
+   */
+  String pointerTable() {
+    return this == POSTGRES ? "pointer_rows" : "io_pointers";
+  }
+
   /** The assignments of an UPDATE of {@code component_runs} that {@link #bindValues} binds. */
   String valuesAssignments() {
     return this == POSTGRES
