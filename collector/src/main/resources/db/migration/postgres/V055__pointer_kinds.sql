@@ -70,6 +70,9 @@ FROM io_pointers p
 LEFT JOIN pointer_kinds k
   ON mltrace_pointer_kind_signature(k.pointer_type, k.class_name)
      = mltrace_pointer_kind_signature(p.pointer_type, p.class_name)
+    -- kinds that share a signature (NULL and U+0001, U+001E and U+0002 U+0006) are two kinds
+    AND k.pointer_type IS NOT DISTINCT FROM p.pointer_type
+    AND k.class_name IS NOT DISTINCT FROM p.class_name
 ORDER BY p.pointer_key;
 
 -- The views over the pointers, made again below over pointer_rows, then the table.
@@ -139,3 +142,8 @@ FROM run_dependency_keys k
 JOIN run_rows r ON r.run_key = k.run_key
 JOIN run_rows u ON u.run_key = k.depends_on_run_key
 JOIN pointer_rows p ON p.pointer_key = k.pointer_key;
+
+-- The new tables' statistics now, as V048 did: the collector's look-ups of many identifiers would
+-- otherwise read the whole table until autovacuum or the collector's own ANALYZE comes by.
+ANALYZE pointer_rows;
+ANALYZE pointer_kinds;
