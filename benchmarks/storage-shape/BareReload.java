@@ -56,6 +56,10 @@ public class BareReload {
         TABLES.set(TABLES.indexOf("component_runs"), "run_rows");
         TABLES.add("run_origins");
       }
+      if (postgres && exists(c, "pointer_rows")) { // V055: the pointers' table under the view
+        TABLES.set(TABLES.indexOf("io_pointers"), "pointer_rows");
+        TABLES.add("pointer_kinds");
+      }
       for (String t : TABLES) {
         exec(c, "DROP TABLE IF EXISTS bare_" + t);
         exec(

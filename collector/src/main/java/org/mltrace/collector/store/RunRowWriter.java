@@ -60,6 +60,7 @@ final class RunRowWriter {
   /**
    * @param templates the keys of value templates, on PostgreSQL; null on H2, which keeps arrays
    * @param origins the keys of runs' origins, on PostgreSQL; null on H2, which keeps columns
+   * @param kinds the keys of pointers' kinds, on PostgreSQL; null on H2, which keeps columns
    */
   RunRowWriter(
       StatementCache statements,
