@@ -274,13 +274,13 @@ class LinkKeysMigrationTest {
     assertEquals(
         Map.of("run_dependency_keys_by_upstream", "(depends_on_run_key)"),
         indexes(c, "run_dependency_keys"));
-    // On PostgreSQL the runs' table is run_rows under the view component_runs since V053
-    String runs =
-        c.getMetaData().getDatabaseProductName().equals("PostgreSQL")
-            ? "run_rows"
-            : "component_runs";
+    // On PostgreSQL the runs' table is run_rows under the view component_runs since V053, the
+    // pointers' pointer_rows under io_pointers since V055
+    boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+    String runs = postgres ? "run_rows" : "component_runs";
+    String pointers = postgres ? "pointer_rows" : "io_pointers";
     assertEquals("unique (run_key)", indexes(c, runs).get("component_runs_by_key"));
-    assertEquals("unique (pointer_key)", indexes(c, "io_pointers").get("io_pointers_by_key"));
+    assertEquals("unique (pointer_key)", indexes(c, pointers).get("io_pointers_by_key"));
     List<String> primary = new ArrayList<>();
     try (ResultSet rs =
         c.getMetaData().getPrimaryKeys(null, c.getSchema(), name(c, "run_dependency_keys"))) {
