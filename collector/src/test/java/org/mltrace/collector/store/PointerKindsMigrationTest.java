@@ -2,7 +2,6 @@ package org.mltrace.collector.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -494,22 +493,12 @@ class PointerKindsMigrationTest {
 
   /** Runs {@code sql}, an update of pointer {@code id}; asserts that no other pointer changed. */
   private static void update(Statement st, String sql, String id) throws SQLException {
-    String all = "SELECT * FROM io_pointers ORDER BY pointer_key";
-    List<String> before = rows(st, all);
-    Map<String, Integer> keys = kindKeys(st);
-    assertEquals(1, st.executeUpdate(sql), sql);
-    List<String> after = rows(st, all);
-    Map<String, Integer> changed = kindKeys(st);
-    assertEquals(before.size(), after.size(), sql);
-    for (int i = 0; i < before.size(); i++) {
-      if (before.get(i).startsWith(id + "|")) {
-        assertNotEquals(before.get(i), after.get(i), sql);
-      } else {
-        assertEquals(before.get(i), after.get(i), sql + ": another pointer");
-      }
-    }
-    changed.put(id, keys.get(id));
-    assertEquals(keys, changed, sql + ": no other pointer's kind key changed");
+    QueryRows.updateOnly(
+        st,
+        sql,
+        id,
+        "SELECT * FROM io_pointers ORDER BY pointer_key",
+        "SELECT identifier, kind_key FROM pointer_rows");
   }
 
   /**

@@ -1,5 +1,8 @@
 package org.mltrace.collector.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -98,6 +101,31 @@ final class QueryRows {
       }
     }
     return out;
+  }
+
+  /**
+   * Runs {@code sql}, an update of the one row whose id is {@code id}, and asserts that it changed
+   * and nothing else did: no other row of {@code all} (an ordered query whose rows start with their
+   * id) and no other row's key in {@code keys} (an id and its key, as {@link #keysById} reads
+   * them).
+   */
+  static void updateOnly(Statement st, String sql, String id, String all, String keys)
+      throws SQLException {
+    List<String> before = rows(st, all);
+    Map<String, Integer> keysBefore = keysById(st, keys);
+    assertEquals(1, st.executeUpdate(sql), sql);
+    List<String> after = rows(st, all);
+    Map<String, Integer> keysAfter = keysById(st, keys);
+    assertEquals(before.size(), after.size(), sql);
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).startsWith(id + "|")) {
+        assertNotEquals(before.get(i), after.get(i), sql);
+      } else {
+        assertEquals(before.get(i), after.get(i), sql + ": another row");
+      }
+    }
+    keysAfter.put(id, keysBefore.get(id));
+    assertEquals(keysBefore, keysAfter, sql + ": no other row's key changed");
   }
 
   /** The single number a query such as {@code SELECT COUNT(*) ...} answers. */

@@ -446,22 +446,12 @@ class RunOriginsMigrationTest {
 
   /** Runs {@code sql}, an update of run {@code id}; asserts that no other run changed. */
   private static void update(Statement st, String sql, String id) throws SQLException {
-    String all = "SELECT * FROM component_runs ORDER BY id";
-    List<String> before = rows(st, all);
-    Map<String, Integer> keys = originKeys(st);
-    assertEquals(1, st.executeUpdate(sql), sql);
-    List<String> after = rows(st, all);
-    Map<String, Integer> changed = originKeys(st);
-    assertEquals(before.size(), after.size(), sql);
-    for (int i = 0; i < before.size(); i++) {
-      if (before.get(i).startsWith(id + "|")) {
-        assertNotEquals(before.get(i), after.get(i), sql);
-      } else {
-        assertEquals(before.get(i), after.get(i), sql + ": another run");
-      }
-    }
-    changed.put(id, keys.get(id));
-    assertEquals(keys, changed, sql + ": no other run's origin key changed");
+    QueryRows.updateOnly(
+        st,
+        sql,
+        id,
+        "SELECT * FROM component_runs ORDER BY id",
+        "SELECT id, origin_key FROM run_rows");
   }
 
   /** A run of {@code origin} written by hand without run_key, unrecorded_before or values. */
