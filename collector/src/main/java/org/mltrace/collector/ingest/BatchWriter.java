@@ -5,12 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.mltrace.agent.event.AgentStatsEvent;
 import org.mltrace.agent.event.CapturedValue;
@@ -23,6 +18,7 @@ import org.mltrace.collector.alert.AlertEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.store.IngestStore;
 import org.mltrace.collector.store.IngestTransaction;
+import org.mltrace.collector.store.PreparedRuns;
 import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.truth.TaskIngest;
 
@@ -34,26 +30,11 @@ import org.mltrace.collector.truth.TaskIngest;
  */
 final class BatchWriter {
   /**
-   * A batch of at least this many new runs resolves its links on {@link #LINEAGE_THREADS} while
-   * this thread stores its rows; a smaller one (a follower's batch of a few runs) on this thread,
-   * where handing it over would cost more than it saves.
+   * A batch of at least this many new runs resolves its links on {@link IngestThreads} while this
+   * thread stores its rows; a smaller one (a follower's batch of a few runs) on this thread, where
+   * handing it over would cost more than it saves.
    */
   static final int OVERLAP_MIN_RUNS = 64;
-
-  private static final AtomicInteger LINEAGE_THREAD_NUMBER = new AtomicInteger();
-
-  /**
-   * Shared by every queue's drainer; threads are made when drainers need them and end after a
-   * minute unused. The tasks touch no database.
-   */
-  private static final ExecutorService LINEAGE_THREADS =
-      Executors.newCachedThreadPool(
-          task -> {
-            Thread t =
-                new Thread(task, "mltrace-lineage-" + LINEAGE_THREAD_NUMBER.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-          });
 
   private final IngestStore store;
   private final BatchLineage lineage = new BatchLineage();
@@ -100,7 +81,7 @@ final class BatchWriter {
                   }
                 }
                 List<RunEvent> fresh = runs.isEmpty() ? List.of() : tx.withoutStored(runs);
-                result = result.plus(storeRuns(tx, runs, fresh, now));
+                result = result.plus(storeRuns(tx, batch.prepared(), runs, fresh, now));
                 tasks.runs(fresh);
                 opened.addAll(tasks.evaluate(now));
               }
@@ -171,7 +152,11 @@ final class BatchWriter {
    * writes the rows.
    */
   private DrainResult storeRuns(
-      IngestTransaction tx, List<RunEvent> runs, List<RunEvent> fresh, Instant now) {
+      IngestTransaction tx,
+      PreparedRuns parts,
+      List<RunEvent> runs,
+      List<RunEvent> fresh,
+      Instant now) {
     if (runs.isEmpty()) {
       return DrainResult.NONE;
     }
@@ -179,7 +164,7 @@ final class BatchWriter {
     Future<Optional<BatchLineage.Links>> fromSnapshot = resolveAside(prepared, fresh.size());
     List<BatchLineage.Links> resolved = new ArrayList<>(1);
     try {
-      tx.insertRuns(fresh, now, () -> resolved.add(links(fromSnapshot, prepared, tx)));
+      tx.insertRuns(fresh, parts, now, () -> resolved.add(links(fromSnapshot, prepared, tx)));
     } finally {
       if (fromSnapshot != null) {
         fromSnapshot.cancel(false); // only if the rows failed first: the thread is then idle soon
@@ -195,21 +180,14 @@ final class BatchWriter {
   }
 
   /**
-   * Starts resolving a batch's links from its snapshot on {@link #LINEAGE_THREADS}: the links take
-   * a few microseconds a run in memory, the rows far longer in the database, and one overlaps the
+   * Starts resolving a batch's links from its snapshot on {@link IngestThreads}: the links take a
+   * few microseconds a run in memory, the rows far longer in the database, and one overlaps the
    * other (on H2, the database's work is this thread's: two cores work). Null for a small batch, or
    * when the pool takes no task: the links are then resolved on this thread.
    */
   private static Future<Optional<BatchLineage.Links>> resolveAside(
       BatchLineage.Prepared prepared, int runs) {
-    if (runs < OVERLAP_MIN_RUNS) {
-      return null;
-    }
-    try {
-      return LINEAGE_THREADS.submit(prepared::resolveFromSnapshot);
-    } catch (RejectedExecutionException noThread) {
-      return null;
-    }
+    return runs < OVERLAP_MIN_RUNS ? null : IngestThreads.start(prepared::resolveFromSnapshot);
   }
 
   /**
@@ -221,41 +199,8 @@ final class BatchWriter {
       BatchLineage.Prepared prepared,
       IngestTransaction tx) {
     Optional<BatchLineage.Links> links =
-        fromSnapshot == null ? Optional.empty() : outcome(fromSnapshot);
+        fromSnapshot == null ? Optional.empty() : IngestThreads.outcome(fromSnapshot);
     return links.orElseGet(() -> prepared.resolve(tx));
-  }
-
-  /**
-   * The value of a task of {@link #LINEAGE_THREADS}, waiting for it however long it takes: it is
-   * short, and giving up would fail a batch that is fine. An interrupt is kept for the caller.
-   */
-  private static <T> T outcome(Future<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          cause.addSuppressed(
-              new IllegalStateException(
-                  "raised while resolving a batch's links for " + Thread.currentThread()));
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /**

@@ -3,7 +3,10 @@ package org.mltrace.collector.ingest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.Progress;
 import org.mltrace.collector.alert.AlertEvent;
@@ -65,6 +68,15 @@ public final class QueueDrainer implements AutoCloseable {
   private int lastBatchEntries;
 
   /**
+   * The batch after the one being stored: read from the queue on this thread, decoded and prepared
+   * ({@link IngestStore#prepare}) on {@link IngestThreads} while this thread stores the one before,
+   * so that the database does not wait for that work between batches; its value is null when the
+   * queue held nothing more. Null when nothing was read ahead, and dropped whenever the reader goes
+   * back to the committed position.
+   */
+  private Future<IngestBatch> ahead;
+
+  /**
    * @param queueDir one agent queue's directory; its absolute path keys the stored position
    * @param batchSize entries per transaction
    * @param alerts receives the task SLA alerts each committed batch opened or resolved
@@ -122,27 +134,44 @@ public final class QueueDrainer implements AutoCloseable {
     }
     try {
       if (!positioned) {
+        ahead = null;
         reader.positionAfter(store.lastIndex(queueId).orElse(-1));
         positioned = true;
         // A lost transaction held at most one batch of this collector's size: a collector
         // restarted with a smaller batch size than the one killed would check too few entries.
         entriesToCheckForOrphans = store.mayKeepRowsOfLostTransactions() ? batchSize : 0;
       }
-      List<QueueEntry> entries = reader.read(batchSize);
-      lastBatchEntries = entries.size();
-      if (entries.isEmpty()) {
+      IngestBatch batch = IngestThreads.outcome(ahead != null ? ahead : readNext());
+      ahead = null;
+      lastBatchEntries = batch == null ? 0 : batch.size();
+      if (batch == null) {
         return null;
       }
-      IngestBatch batch = IngestBatch.decode(queueId, entries);
+      ahead = readNext();
       if (entriesToCheckForOrphans > 0) {
-        entriesToCheckForOrphans -= entries.size();
+        entriesToCheckForOrphans -= batch.size();
         removeOrphanRows(batch);
       }
       return writeSafely(batch);
-    } catch (StoreException e) {
-      positioned = false; // the failed batch was rolled back, or maybe committed: ask the database
+    } catch (RuntimeException e) {
+      // The failed batch was rolled back, or maybe committed, and the reader is past it and the
+      // batch read ahead: ask the database where to go on from.
+      positioned = false;
+      ahead = null;
       throw e;
     }
+  }
+
+  /**
+   * Reads the next entries and starts decoding and preparing them on {@link IngestThreads} (here
+   * when the pool takes no task); the future's value is null when the queue held none.
+   */
+  private Future<IngestBatch> readNext() {
+    List<QueueEntry> entries = reader.read(batchSize);
+    Supplier<IngestBatch> decode =
+        () -> entries.isEmpty() ? null : IngestBatch.decode(queueId, entries, store);
+    Future<IngestBatch> aside = entries.isEmpty() ? null : IngestThreads.start(decode);
+    return aside != null ? aside : CompletableFuture.completedFuture(decode.get());
   }
 
   private DrainResult writeSafely(IngestBatch batch) {

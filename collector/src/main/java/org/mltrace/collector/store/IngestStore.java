@@ -1,7 +1,9 @@
 package org.mltrace.collector.store;
 
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.mltrace.agent.event.RunEvent;
 
 /**
  * The write side of the store, as the queue drainer needs it: where a queue was left, and one
@@ -23,6 +25,15 @@ public interface IngestStore {
    *     work} propagate unchanged, also after rolling back
    */
   <T> T inTransaction(Function<IngestTransaction, T> work);
+
+  /**
+   * The parts of {@code runs}' rows that need no database, for {@link
+   * IngestTransaction#insertRuns(List, PreparedRuns, Instant, Runnable)}: made on any thread,
+   * before the transaction, so that they do not hold the database up while it waits.
+   */
+  default PreparedRuns prepare(List<RunEvent> runs) {
+    return PreparedRuns.NONE;
+  }
 
   /**
    * Repairs what made {@code failure} happen when it is damage an interrupted transaction left in

@@ -37,7 +37,16 @@ public interface IngestTransaction extends BatchLineage.Store {
    * come before it, the writes and run counts after. So the batch's links can be resolved while the
    * database stores its other rows, and answered by the database where the snapshot cannot.
    */
-  void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows);
+  default void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows) {
+    insertRuns(fresh, PreparedRuns.NONE, now, beforeOutputRows);
+  }
+
+  /**
+   * {@link #insertRuns(List, Instant, Runnable)} with the parts of the rows {@link
+   * IngestStore#prepare} made of the runs (or of a batch they belong to) before the transaction.
+   */
+  void insertRuns(
+      List<RunEvent> fresh, PreparedRuns prepared, Instant now, Runnable beforeOutputRows);
 
   /** Stores one run unless its id is stored; returns whether it stored it. */
   default boolean insertRun(RunEvent run, Instant now) {

@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.mltrace.agent.event.RunEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +81,11 @@ public final class JdbcIngestStore implements IngestStore {
       rollback(c);
       throw e;
     }
+  }
+
+  @Override
+  public PreparedRuns prepare(List<RunEvent> runs) {
+    return PreparedRuns.of(runs, SqlDialect.of(database.isPostgres()));
   }
 
   @Override

@@ -217,8 +217,9 @@ final class JdbcIngestTransaction implements IngestTransaction, AutoCloseable {
   }
 
   @Override
-  public void insertRuns(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows) {
-    runs.insertAll(fresh, now, beforeOutputRows);
+  public void insertRuns(
+      List<RunEvent> fresh, PreparedRuns prepared, Instant now, Runnable beforeOutputRows) {
+    runs.insertAll(fresh, prepared, now, beforeOutputRows);
     JdbcRunCountStore.added(statements.connection(), fresh);
   }
 

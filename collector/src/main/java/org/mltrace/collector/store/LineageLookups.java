@@ -35,6 +35,14 @@ final class LineageLookups {
     this.keys = keys;
   }
 
+  /**
+   * Pointers per statement of the stored readers' look-up on PostgreSQL: a batch's written pointers
+   * in one statement. The statement is planned for each execution (see {@link #consumersOf}), and
+   * the planning, not the look-up, was most of its cost: 1.5-2.5 ms against 0.01 ms for chunks of
+   * {@link AnyOf#CHUNK} in a 200,000-run bench, four a batch (docs/performance.md, session 18).
+   */
+  private static final int CONSUMER_CHUNK = 10_000;
+
   /** See {@link IngestTransaction#lineageSnapshot}. */
   LineageSnapshot snapshot(
       Collection<String> readPointers,
@@ -45,7 +53,12 @@ final class LineageLookups {
       List<LineageSnapshot.ProducerRow> producers =
           latestProducers(readPointers, producersPerPointer);
       List<LineageSnapshot.ConsumerRow> consumers = new ArrayList<>();
-      for (List<String> chunk : AnyOf.chunks(dialect, new ArrayList<>(writtenPointers))) {
+      List<String> written = new ArrayList<>(writtenPointers);
+      List<List<String>> chunks =
+          dialect == SqlDialect.POSTGRES
+              ? AnyOf.chunks(written, CONSUMER_CHUNK)
+              : AnyOf.chunks(dialect, written);
+      for (List<String> chunk : chunks) {
         PreparedStatement select = consumersOf();
         // end_time >= start_time for every stored run (the decoder refuses the others), so the
         // redundant end_time bound changes no answer; it lets the database find the consumers

@@ -98,24 +98,26 @@ final class RunRowWriter {
    * run_writes} rows go last, after {@code beforeOutputRows} has run: see {@link
    * IngestTransaction#insertRuns(List, Instant, Runnable)}.
    *
+   * @param prepared the parts of the rows made from the runs before the transaction
    * @throws StoreException if the database refuses a row
    */
-  void insertAll(List<RunEvent> fresh, Instant now, Runnable beforeOutputRows) {
+  void insertAll(
+      List<RunEvent> fresh, PreparedRuns prepared, Instant now, Runnable beforeOutputRows) {
     if (fresh.isEmpty()) {
       beforeOutputRows.run();
       return;
     }
     try {
       seeComponents(fresh);
-      seePointers(fresh);
+      seePointers(fresh, prepared);
       // Drawn before any COPY starts: a connection copying cannot run the sequence's query.
       for (RunEvent e : fresh) {
         keys.newRun(e.runId());
       }
       if (dialect == SqlDialect.POSTGRES) {
-        copyRunsAndReads(fresh, now);
+        copyRunsAndReads(fresh, prepared, now);
       } else {
-        insertRunsAndReads(fresh, now);
+        insertRunsAndReads(fresh, prepared, now);
       }
       boolean samples = false;
       for (RunEvent e : fresh) {
@@ -138,14 +140,15 @@ final class RunRowWriter {
   }
 
   /** The run rows, then a row per pointer read: two batches. */
-  private void insertRunsAndReads(List<RunEvent> fresh, Instant now) throws SQLException {
+  private void insertRunsAndReads(List<RunEvent> fresh, PreparedRuns prepared, Instant now)
+      throws SQLException {
     PreparedStatement run =
         statements.get(
             "INSERT INTO component_runs ("
                 + RUN_INSERT_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (RunEvent e : fresh) {
-      addRun(run, e, now, keys.run(e.runId()));
+      addRun(run, e, prepared.arrays(e), now, keys.run(e.runId()));
     }
     run.executeBatch();
     PreparedStatement reads =
@@ -206,24 +209,21 @@ final class RunRowWriter {
    * PostgreSQL: the same rows as {@link #insertRunsAndReads}, through binary COPY, one table after
    * the other (a connection runs one COPY at a time).
    */
-  private void copyRunsAndReads(List<RunEvent> fresh, Instant now) throws SQLException {
+  private void copyRunsAndReads(List<RunEvent> fresh, PreparedRuns prepared, Instant now)
+      throws SQLException {
     Connection connection = statements.connection();
-    // Split and keyed before the COPY starts: a connection copying cannot run the look-up.
+    // Keyed before the COPY starts: a connection copying cannot run the look-up.
     List<ValueTemplate.Split> splits = new ArrayList<>(fresh.size());
     Set<ValueTemplate> shapes = new HashSet<>();
     for (RunEvent e : fresh) {
-      ValueTemplate.Split split =
-          ValueTemplate.split(
-              RunValueArrays.values(e.inputs()),
-              RunValueArrays.values(e.outputs()),
-              RunValueArrays.summaries(e));
+      ValueTemplate.Split split = prepared.split(e);
       splits.add(split);
       if (split.template() != null) {
         shapes.add(split.template());
       }
     }
     Map<ValueTemplate, Integer> templateKeys = templates.keysOf(shapes);
-    List<RunOrigin> runOrigins = fresh.stream().map(RunOrigin::of).toList();
+    List<RunOrigin> runOrigins = fresh.stream().map(prepared::origin).toList();
     Map<RunOrigin, Integer> originKeys = origins.keysOf(runOrigins);
     PostgresRowCopy.copyIn(
         connection,
@@ -366,7 +366,7 @@ final class RunRowWriter {
     return stored;
   }
 
-  private void addRun(PreparedStatement run, RunEvent e, Instant now, long key)
+  private void addRun(PreparedStatement run, RunEvent e, Object[][] arrays, Instant now, long key)
       throws SQLException {
     Jdbc.setText(run, 1, e.runId());
     Jdbc.setText(run, 2, e.component());
@@ -386,9 +386,9 @@ final class RunRowWriter {
     Jdbc.setTime(run, 16, now);
     run.setLong(17, e.unrecordedBefore());
     // H2 only: PostgreSQL copies its runs (copyRunsAndReads)
-    SqlDialect.setArray(run, 18, RunValueArrays.values(e.inputs()));
-    SqlDialect.setArray(run, 19, RunValueArrays.values(e.outputs()));
-    SqlDialect.setArray(run, 20, RunValueArrays.summaries(e));
+    SqlDialect.setArray(run, 18, arrays[0]);
+    SqlDialect.setArray(run, 19, arrays[1]);
+    SqlDialect.setArray(run, 20, arrays[2]);
     run.setLong(21, key);
     run.addBatch();
   }
@@ -510,7 +510,7 @@ final class RunRowWriter {
    * batch, one batched insert. A pointer's first sighting is when its first reader started or its
    * first writer ended, whichever comes first in the batch.
    */
-  private void seePointers(List<RunEvent> runs) throws SQLException {
+  private void seePointers(List<RunEvent> runs, PreparedRuns prepared) throws SQLException {
     Map<String, CapturedValue> seen = new LinkedHashMap<>();
     Map<String, Instant> firstSeen = new HashMap<>();
     for (RunEvent e : runs) {
@@ -537,7 +537,7 @@ final class RunRowWriter {
       // keyed before the COPY starts, as a connection copying cannot run the look-up.
       Set<PointerKind> shapes = new HashSet<>();
       for (CapturedValue v : seen.values()) {
-        PointerKind kind = PointerKind.of(v);
+        PointerKind kind = prepared.kind(v);
         if (!kind.none()) {
           shapes.add(kind);
         }
@@ -552,7 +552,7 @@ final class RunRowWriter {
               copy.row()
                   .int8(keys.pointer(v.text()))
                   .time(firstSeen.get(v.text()))
-                  .int4(kindKeys.get(PointerKind.of(v)))
+                  .int4(kindKeys.get(prepared.kind(v)))
                   .text(v.text());
             }
           });

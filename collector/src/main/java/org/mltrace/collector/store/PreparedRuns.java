@@ -1,0 +1,96 @@
+package org.mltrace.collector.store;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mltrace.agent.event.CapturedValue;
+import org.mltrace.agent.event.RunEvent;
+
+/**
+ * The parts of a batch's rows that follow from its runs alone, made before the batch's ingest
+ * transaction, on another thread ({@link IngestStore#prepare}): each run's value arrays (on
+ * PostgreSQL split into template and own entries, {@link ValueTemplate}), its origin ({@link
+ * RunOrigin}) and the kinds of its pointers ({@link PointerKind}).
+ *
+ * <p>Why: the ingest transaction's thread alternates with the database, which waits while the
+ * thread works between statements. These parts were a third of that thread's work in a 200,000-run
+ * bench (docs/performance.md, session 18); made while the database stores the batch before, they no
+ * longer hold it up.
+ *
+ * <p>Looked up by the identity of the run and value objects, so any subset of the batch (its runs
+ * not stored before, one entry of a batch retried entry by entry) finds its parts. A run or value
+ * it does not hold (a prepared batch's other runs, or none prepared) is computed on the spot, with
+ * the same code.
+ */
+public final class PreparedRuns {
+  /** Nothing prepared: every part is computed when the rows are written. */
+  public static final PreparedRuns NONE = new PreparedRuns();
+
+  private final Map<RunEvent, Object[][]> arrays = new IdentityHashMap<>();
+  private final Map<RunEvent, ValueTemplate.Split> splits = new IdentityHashMap<>();
+  private final Map<RunEvent, RunOrigin> origins = new IdentityHashMap<>();
+  private final Map<CapturedValue, PointerKind> kinds = new IdentityHashMap<>();
+
+  private PreparedRuns() {}
+
+  /** The parts of {@code runs} for a database of {@code dialect}; touches no database. */
+  static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
+    PreparedRuns prepared = new PreparedRuns();
+    for (RunEvent run : runs) {
+      if (dialect == SqlDialect.POSTGRES) {
+        prepared.splits.put(run, splitOf(run));
+        prepared.origins.put(run, RunOrigin.of(run));
+        prepared.addKinds(run.inputs());
+        prepared.addKinds(run.outputs());
+      } else {
+        prepared.arrays.put(run, arraysOf(run));
+      }
+    }
+    return prepared;
+  }
+
+  private void addKinds(List<CapturedValue> values) {
+    for (CapturedValue v : values) {
+      if (RunRowWriter.pointerOf(v) != null) {
+        kinds.put(v, PointerKind.of(v));
+      }
+    }
+  }
+
+  /** H2: the run's inputs, outputs and summaries arrays ({@link RunValueArrays}). */
+  Object[][] arrays(RunEvent run) {
+    Object[][] a = arrays.get(run);
+    return a != null ? a : arraysOf(run);
+  }
+
+  /** PostgreSQL: the run's values as a template and its own entries. */
+  ValueTemplate.Split split(RunEvent run) {
+    ValueTemplate.Split s = splits.get(run);
+    return s != null ? s : splitOf(run);
+  }
+
+  /** PostgreSQL: where the run came from. */
+  RunOrigin origin(RunEvent run) {
+    RunOrigin o = origins.get(run);
+    return o != null ? o : RunOrigin.of(run);
+  }
+
+  /** PostgreSQL: the kind of the pointer {@code value} names. */
+  PointerKind kind(CapturedValue value) {
+    PointerKind k = kinds.get(value);
+    return k != null ? k : PointerKind.of(value);
+  }
+
+  private static Object[][] arraysOf(RunEvent run) {
+    return new Object[][] {
+      RunValueArrays.values(run.inputs()),
+      RunValueArrays.values(run.outputs()),
+      RunValueArrays.summaries(run)
+    };
+  }
+
+  private static ValueTemplate.Split splitOf(RunEvent run) {
+    Object[][] a = arraysOf(run);
+    return ValueTemplate.split(a[0], a[1], a[2]);
+  }
+}
