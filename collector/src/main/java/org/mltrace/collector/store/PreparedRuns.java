@@ -1,5 +1,6 @@
 package org.mltrace.collector.store;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +34,28 @@ public final class PreparedRuns {
 
   private PreparedRuns() {}
 
-  /** The parts of {@code runs} for a database of {@code dialect}; touches no database. */
+  /**
+   * The parts of {@code runs} for a database of {@code dialect}; touches no database. Equal
+   * templates, origins and kinds are made one object, and each pointer's identifier has its hash
+   * computed ({@link String#hashCode} keeps it): the transaction's thread looks them all up in hash
+   * maps, and equal parts of different runs then cost it a reference comparison rather than a hash
+   * and comparison of their texts.
+   */
   static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
     PreparedRuns prepared = new PreparedRuns();
+    Map<Object, Object> same = new HashMap<>();
     for (RunEvent run : runs) {
       if (dialect == SqlDialect.POSTGRES) {
-        prepared.splits.put(run, splitOf(run));
-        prepared.origins.put(run, RunOrigin.of(run));
-        prepared.addKinds(run.inputs());
-        prepared.addKinds(run.outputs());
+        ValueTemplate.Split split = splitOf(run);
+        ValueTemplate template = split.template() == null ? null : one(same, split.template());
+        prepared.splits.put(
+            run,
+            template == split.template()
+                ? split
+                : new ValueTemplate.Split(template, split.entries()));
+        prepared.origins.put(run, one(same, RunOrigin.of(run)));
+        prepared.addKinds(run.inputs(), same);
+        prepared.addKinds(run.outputs(), same);
       } else {
         prepared.arrays.put(run, arraysOf(run));
       }
@@ -49,12 +63,20 @@ public final class PreparedRuns {
     return prepared;
   }
 
-  private void addKinds(List<CapturedValue> values) {
+  private void addKinds(List<CapturedValue> values, Map<Object, Object> same) {
     for (CapturedValue v : values) {
-      if (RunRowWriter.pointerOf(v) != null) {
-        kinds.put(v, PointerKind.of(v));
+      String pointer = RunRowWriter.pointerOf(v);
+      if (pointer != null) {
+        pointer.hashCode();
+        kinds.put(v, one(same, PointerKind.of(v)));
       }
     }
+  }
+
+  /** The one object of the batch equal to {@code part}. */
+  @SuppressWarnings("unchecked")
+  private static <T> T one(Map<Object, Object> same, T part) {
+    return (T) same.computeIfAbsent(part, p -> p);
   }
 
   /** H2: the run's inputs, outputs and summaries arrays ({@link RunValueArrays}). */

@@ -10,11 +10,15 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,11 @@ import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.EventTimes;
 import org.mltrace.collector.queue.QueueException;
 import org.mltrace.collector.store.Database;
+import org.mltrace.collector.store.IngestStore;
+import org.mltrace.collector.store.IngestTransaction;
 import org.mltrace.collector.store.JdbcIngestStore;
+import org.mltrace.collector.store.PreparedRuns;
+import org.mltrace.collector.store.StoreException;
 import org.mltrace.collector.testing.RunBuilder;
 import org.mltrace.collector.testing.TestDatabases;
 import org.mltrace.collector.testing.TestQueues;
@@ -158,6 +166,75 @@ class QueueDrainerTest {
     assertEquals(new DrainResult(9, 7, 0, 0), drainer(3).drainAvailable());
     assertEquals(DrainResult.NONE, drainer(3).drainAvailable());
     assertEquals(7, count("SELECT COUNT(*) FROM component_runs"));
+  }
+
+  /**
+   * The real store, whose {@code failing}-th transaction fails as a lost connection does: before
+   * its work when {@code afterCommit} is false (nothing stored), after its commit when true
+   * (stored, the acknowledgement lost).
+   */
+  private IngestStore failingOnce(int failing, boolean afterCommit) {
+    JdbcIngestStore real = new JdbcIngestStore(database);
+    AtomicInteger transactions = new AtomicInteger();
+    return new IngestStore() {
+      @Override
+      public OptionalLong lastIndex(String queueId) {
+        return real.lastIndex(queueId);
+      }
+
+      @Override
+      public <T> T inTransaction(Function<IngestTransaction, T> work) {
+        boolean fail = transactions.incrementAndGet() == failing;
+        if (fail && !afterCommit) {
+          throw lostConnection();
+        }
+        T result = real.inTransaction(work);
+        if (fail) {
+          throw lostConnection();
+        }
+        return result;
+      }
+
+      @Override
+      public PreparedRuns prepare(List<RunEvent> runs) {
+        return real.prepare(runs);
+      }
+
+      private StoreException lostConnection() {
+        return new StoreException(
+            "database error while committing",
+            new SQLNonTransientConnectionException("connection lost", "08006"));
+      }
+    };
+  }
+
+  @Test
+  void aBatchThatFailsIsStoredAgainThoughTheNextWasReadAhead() throws SQLException {
+    TestQueues.write(queue, pipeline(7)); // 9 entries: 3 batches of 3
+    try (QueueDrainer drainer =
+        new QueueDrainer(failingOnce(2, false), queue, 3, Clock.systemUTC(), alerts -> {})) {
+      drainer.drainBatch(); // the component and 2 runs; the next 3 entries read ahead
+      assertThrows(StoreException.class, drainer::drainBatch); // runs 2-4; 5-6 and stats ahead
+      assertEquals(new DrainResult(6, 5, 0, 0), drainer.drainAvailable());
+    }
+    assertEquals(7, count("SELECT COUNT(DISTINCT id) FROM component_runs"));
+    assertEquals(7, count("SELECT COUNT(*) FROM run_writes"));
+    assertEquals(DrainResult.NONE, drainer(3).drainAvailable());
+  }
+
+  @Test
+  void aBatchCommittedWithoutAcknowledgementIsNotStoredTwiceThoughTheNextWasReadAhead()
+      throws SQLException {
+    TestQueues.write(queue, pipeline(7));
+    try (QueueDrainer drainer =
+        new QueueDrainer(failingOnce(2, true), queue, 3, Clock.systemUTC(), alerts -> {})) {
+      drainer.drainBatch();
+      assertThrows(StoreException.class, drainer::drainBatch); // stored, not acknowledged
+      assertEquals(new DrainResult(3, 2, 0, 0), drainer.drainAvailable());
+    }
+    assertEquals(7, count("SELECT COUNT(*) FROM component_runs"));
+    assertEquals(7, count("SELECT COUNT(*) FROM run_writes"));
+    assertEquals(DrainResult.NONE, drainer(3).drainAvailable());
   }
 
   @Test
