@@ -30,8 +30,8 @@ public final class JdbcRunCountStore {
   }
 
   /**
-   * Adds the newly stored runs to their counts: one statement per component and status (two for a
-   * component's first runs).
+   * Adds the newly stored runs to their counts: one batch of updates, one per component and status,
+   * and an insert for a component's first runs.
    */
   static void added(Connection c, Collection<RunEvent> fresh) {
     Map<Key, Long> counts = new TreeMap<>(); // a fixed order: no deadlock between writers
@@ -56,11 +56,17 @@ public final class JdbcRunCountStore {
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO component_run_counts (component, status, runs) VALUES (?, ?, ?)")) {
+      // One round trip for the updates, then an insert for each count that had no row.
       for (Map.Entry<Key, Long> e : counts.entrySet()) {
         update.setLong(1, sign * e.getValue());
         update.setString(2, e.getKey().component());
         update.setString(3, e.getKey().status());
-        if (update.executeUpdate() == 0) {
+        update.addBatch();
+      }
+      int[] updated = update.executeBatch();
+      int i = 0;
+      for (Map.Entry<Key, Long> e : counts.entrySet()) {
+        if (updated[i++] == 0) {
           insert.setString(1, e.getKey().component());
           insert.setString(2, e.getKey().status());
           insert.setLong(3, Math.max(0, sign * e.getValue()));

@@ -36,15 +36,17 @@ public final class PreparedRuns {
 
   /**
    * The parts of {@code runs} for a database of {@code dialect}; touches no database. Equal
-   * templates, origins and kinds are made one object, and each pointer's identifier has its hash
-   * computed ({@link String#hashCode} keeps it): the transaction's thread looks them all up in hash
-   * maps, and equal parts of different runs then cost it a reference comparison rather than a hash
-   * and comparison of their texts.
+   * templates, origins and kinds are made one object, and each run's id and component and each
+   * pointer's identifier have their hash computed ({@link String#hashCode} keeps it): the
+   * transaction's thread looks them all up in hash maps, and equal parts of different runs then
+   * cost it a reference comparison rather than a hash and comparison of their texts.
    */
   static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
     PreparedRuns prepared = new PreparedRuns();
     Map<Object, Object> same = new HashMap<>();
     for (RunEvent run : runs) {
+      run.runId().hashCode();
+      run.component().hashCode();
       if (dialect == SqlDialect.POSTGRES) {
         ValueTemplate.Split split = splitOf(run);
         ValueTemplate template = split.template() == null ? null : one(same, split.template());

@@ -407,20 +407,28 @@ final class RunRowWriter {
         span[1] = end;
       }
     }
+    // The widenings in one round trip; a component they did not change is looked at alone.
+    PreparedStatement widen = widenComponent();
     for (Map.Entry<String, Instant[]> c : spans.entrySet()) {
-      seeComponent(c.getKey(), c.getValue()[0], c.getValue()[1]);
+      bindWiden(widen, c.getKey(), c.getValue()[0], c.getValue()[1]);
+      widen.addBatch();
+    }
+    int[] widened = widen.executeBatch();
+    int i = 0;
+    for (Map.Entry<String, Instant[]> c : spans.entrySet()) {
+      if (widened[i++] == 0) {
+        seeComponent(c.getKey(), c.getValue()[0], c.getValue()[1]);
+      }
     }
   }
 
   /**
-   * Creates a bare component row for an undeclared component; widens first/last seen. The widening
-   * is one conditional UPDATE, so concurrent collectors cannot overwrite each other's wider value,
-   * and the row is created with an insert-if-absent, so they cannot both fail to create it.
+   * Creates a bare component row for an undeclared component whose widening changed no row. The
+   * widening is one conditional UPDATE, so concurrent collectors cannot overwrite each other's
+   * wider value, and the row is created with an insert-if-absent, so they cannot both fail to
+   * create it.
    */
   private void seeComponent(String name, Instant start, Instant end) throws SQLException {
-    if (widenComponent(name, start, end) > 0) {
-      return;
-    }
     PreparedStatement exists = statements.get("SELECT 1 FROM components WHERE name = ?");
     Jdbc.setText(exists, 1, name);
     try (ResultSet rs = exists.executeQuery()) {
@@ -440,18 +448,23 @@ final class RunRowWriter {
     Jdbc.setTime(insert, 2, start);
     Jdbc.setTime(insert, 3, end);
     if (insert.executeUpdate() == 0) {
-      widenComponent(name, start, end); // created meanwhile by another collector
+      PreparedStatement widen = widenComponent(); // created meanwhile by another collector
+      bindWiden(widen, name, start, end);
+      widen.executeUpdate();
     }
   }
 
-  private int widenComponent(String name, Instant start, Instant end) throws SQLException {
-    PreparedStatement update =
-        statements.get(
-            "UPDATE components SET"
-                + " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
-                + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
-                + " WHERE name = ? AND (first_seen IS NULL OR first_seen > ?"
-                + " OR last_seen IS NULL OR last_seen < ?)");
+  private PreparedStatement widenComponent() throws SQLException {
+    return statements.get(
+        "UPDATE components SET"
+            + " first_seen = CASE WHEN first_seen IS NULL OR first_seen > ? THEN ? ELSE first_seen END,"
+            + " last_seen = CASE WHEN last_seen IS NULL OR last_seen < ? THEN ? ELSE last_seen END"
+            + " WHERE name = ? AND (first_seen IS NULL OR first_seen > ?"
+            + " OR last_seen IS NULL OR last_seen < ?)");
+  }
+
+  private static void bindWiden(PreparedStatement update, String name, Instant start, Instant end)
+      throws SQLException {
     Jdbc.setTime(update, 1, start);
     Jdbc.setTime(update, 2, start);
     Jdbc.setTime(update, 3, end);
@@ -459,7 +472,6 @@ final class RunRowWriter {
     Jdbc.setText(update, 5, name);
     Jdbc.setTime(update, 6, start);
     Jdbc.setTime(update, 7, end);
-    return update.executeUpdate();
   }
 
   /** The pointer a value names, or null when it is not one. */
