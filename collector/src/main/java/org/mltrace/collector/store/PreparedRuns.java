@@ -31,8 +31,17 @@ public final class PreparedRuns {
   private final Map<RunEvent, ValueTemplate.Split> splits = new IdentityHashMap<>();
   private final Map<RunEvent, RunOrigin> origins = new IdentityHashMap<>();
   private final Map<CapturedValue, PointerKind> kinds = new IdentityHashMap<>();
+  private final List<RunEvent> runs;
+  private final RunRowWriter.PointerSightings sightings;
 
-  private PreparedRuns() {}
+  private PreparedRuns() {
+    this(List.of());
+  }
+
+  private PreparedRuns(List<RunEvent> runs) {
+    this.runs = List.copyOf(runs);
+    this.sightings = RunRowWriter.PointerSightings.of(runs);
+  }
 
   /**
    * The parts of {@code runs} for a database of {@code dialect}; touches no database. Equal
@@ -42,7 +51,7 @@ public final class PreparedRuns {
    * cost it a reference comparison rather than a hash and comparison of their texts.
    */
   static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
-    PreparedRuns prepared = new PreparedRuns();
+    PreparedRuns prepared = new PreparedRuns(runs);
     Map<Object, Object> same = new HashMap<>();
     for (RunEvent run : runs) {
       run.runId().hashCode();
@@ -79,6 +88,22 @@ public final class PreparedRuns {
   @SuppressWarnings("unchecked")
   private static <T> T one(Map<Object, Object> same, T part) {
     return (T) same.computeIfAbsent(part, p -> p);
+  }
+
+  /**
+   * The pointers {@code fresh} names: made before the transaction when {@code fresh} is the whole
+   * prepared batch (every run of it new, the common case), here otherwise.
+   */
+  RunRowWriter.PointerSightings sightings(List<RunEvent> fresh) {
+    if (fresh.size() != runs.size()) {
+      return RunRowWriter.PointerSightings.of(fresh);
+    }
+    for (int i = 0; i < fresh.size(); i++) {
+      if (fresh.get(i) != runs.get(i)) {
+        return RunRowWriter.PointerSightings.of(fresh);
+      }
+    }
+    return sightings;
   }
 
   /** H2: the run's inputs, outputs and summaries arrays ({@link RunValueArrays}). */

@@ -523,12 +523,9 @@ final class RunRowWriter {
    * first writer ended, whichever comes first in the batch.
    */
   private void seePointers(List<RunEvent> runs, PreparedRuns prepared) throws SQLException {
-    Map<String, CapturedValue> seen = new LinkedHashMap<>();
-    Map<String, Instant> firstSeen = new HashMap<>();
-    for (RunEvent e : runs) {
-      notePointers(e.inputs(), EventTimes.ofEpochMicros(e.startEpochMicros()), seen, firstSeen);
-      notePointers(e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()), seen, firstSeen);
-    }
+    PointerSightings sightings = prepared.sightings(runs);
+    Map<String, CapturedValue> seen = new LinkedHashMap<>(sightings.first());
+    Map<String, Instant> firstSeen = sightings.at();
     if (seen.isEmpty()) {
       return;
     }
@@ -613,16 +610,29 @@ final class RunRowWriter {
     }
   }
 
-  private static void notePointers(
-      List<CapturedValue> values,
-      Instant at,
-      Map<String, CapturedValue> seen,
-      Map<String, Instant> firstSeen) {
-    for (CapturedValue v : values) {
-      String pointer = pointerOf(v);
-      if (pointer != null) {
-        seen.putIfAbsent(pointer, v);
-        firstSeen.merge(pointer, at, (a, b) -> a.isBefore(b) ? a : b);
+  /**
+   * The pointers runs name, each with the value that first names it and when it was first seen.
+   *
+   * @param first each pointer's first value, in the order of the runs
+   * @param at when each pointer's first reader started or first writer ended, whichever is earlier
+   */
+  record PointerSightings(Map<String, CapturedValue> first, Map<String, Instant> at) {
+    static PointerSightings of(List<RunEvent> runs) {
+      PointerSightings s = new PointerSightings(new LinkedHashMap<>(), new HashMap<>());
+      for (RunEvent e : runs) {
+        s.note(e.inputs(), EventTimes.ofEpochMicros(e.startEpochMicros()));
+        s.note(e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+      }
+      return s;
+    }
+
+    private void note(List<CapturedValue> values, Instant when) {
+      for (CapturedValue v : values) {
+        String pointer = pointerOf(v);
+        if (pointer != null) {
+          first.putIfAbsent(pointer, v);
+          at.merge(pointer, when, (a, b) -> a.isBefore(b) ? a : b);
+        }
       }
     }
   }

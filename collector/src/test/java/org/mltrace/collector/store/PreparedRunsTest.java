@@ -64,6 +64,22 @@ class PreparedRunsTest {
   }
 
   @Test
+  void thePointersOfTheWholeBatchArePreparedThoseOfPartOfItMadeOnTheSpot() {
+    RunEvent a = scoring("a", 1, "/scores/a.csv");
+    RunEvent b = scoring("b", 2, "/scores/b.csv");
+    PreparedRuns prepared = PreparedRuns.of(List.of(a, b), SqlDialect.POSTGRES);
+
+    RunRowWriter.PointerSightings whole = prepared.sightings(List.of(a, b));
+    assertEquals(RunRowWriter.PointerSightings.of(List.of(a, b)), whole);
+    assertEquals(
+        List.of("/models/m.bin", "/scores/a.csv", "/scores/b.csv"),
+        List.copyOf(whole.first().keySet()));
+    assertEquals(
+        List.of("/models/m.bin", "/scores/b.csv"),
+        List.copyOf(prepared.sightings(List.of(b)).first().keySet()));
+  }
+
+  @Test
   void aRunOutsideThePreparedBatchIsMadeOnTheSpot() {
     RunEvent prepared = scoring("a", 1, "/scores/a.csv");
     RunEvent other = scoring("c", 3, "/scores/c.csv");
