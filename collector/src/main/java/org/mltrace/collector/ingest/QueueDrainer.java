@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.mltrace.agent.event.RunEvent;
@@ -77,6 +78,19 @@ public final class QueueDrainer implements AutoCloseable {
   private Future<IngestBatch> ahead;
 
   /**
+   * Batches read ahead at once ({@link #READ_AHEAD_BATCHES}) across the process's drainers. Each
+   * holds up to a batch of decoded entries, and a follower of many queues storing a batch of each
+   * in turn would otherwise hold one per queue; a drainer that finds none free reads its next batch
+   * when it needs it, as before.
+   */
+  private static final int READ_AHEAD_BATCHES = 2;
+
+  private static final Semaphore READ_AHEAD = new Semaphore(READ_AHEAD_BATCHES);
+
+  /** Whether {@link #ahead} holds one of {@link #READ_AHEAD}'s permits. */
+  private boolean aheadPermit;
+
+  /**
    * @param queueDir one agent queue's directory; its absolute path keys the stored position
    * @param batchSize entries per transaction
    * @param alerts receives the task SLA alerts each committed batch opened or resolved
@@ -134,7 +148,7 @@ public final class QueueDrainer implements AutoCloseable {
     }
     try {
       if (!positioned) {
-        ahead = null;
+        dropAhead();
         reader.positionAfter(store.lastIndex(queueId).orElse(-1));
         positioned = true;
         // A lost transaction held at most one batch of this collector's size: a collector
@@ -142,12 +156,15 @@ public final class QueueDrainer implements AutoCloseable {
         entriesToCheckForOrphans = store.mayKeepRowsOfLostTransactions() ? batchSize : 0;
       }
       IngestBatch batch = IngestThreads.outcome(ahead != null ? ahead : readNext());
-      ahead = null;
+      dropAhead();
       lastBatchEntries = batch == null ? 0 : batch.size();
       if (batch == null) {
         return null;
       }
-      ahead = readNext();
+      if (READ_AHEAD.tryAcquire()) {
+        aheadPermit = true;
+        ahead = readNext();
+      }
       if (entriesToCheckForOrphans > 0) {
         entriesToCheckForOrphans -= batch.size();
         removeOrphanRows(batch);
@@ -157,7 +174,7 @@ public final class QueueDrainer implements AutoCloseable {
       // The failed batch was rolled back, or maybe committed, and the reader is past it and the
       // batch read ahead: ask the database where to go on from.
       positioned = false;
-      ahead = null;
+      dropAhead();
       throw e;
     }
   }
@@ -172,6 +189,20 @@ public final class QueueDrainer implements AutoCloseable {
         () -> entries.isEmpty() ? null : IngestBatch.decode(queueId, entries, store);
     Future<IngestBatch> aside = entries.isEmpty() ? null : IngestThreads.start(decode);
     return aside != null ? aside : CompletableFuture.completedFuture(decode.get());
+  }
+
+  /** Forgets the batch read ahead, if any, and gives back its permit. */
+  private void dropAhead() {
+    ahead = null;
+    if (aheadPermit) {
+      aheadPermit = false;
+      READ_AHEAD.release();
+    }
+  }
+
+  /** Batches read ahead and not yet taken, across the process's drainers; for tests. */
+  static int batchesReadAhead() {
+    return READ_AHEAD_BATCHES - READ_AHEAD.availablePermits();
   }
 
   private DrainResult writeSafely(IngestBatch batch) {
@@ -257,6 +288,7 @@ public final class QueueDrainer implements AutoCloseable {
 
   @Override
   public void close() {
+    dropAhead();
     if (reader != null) {
       reader.close();
       reader = null;

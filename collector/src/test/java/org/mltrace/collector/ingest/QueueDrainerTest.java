@@ -238,6 +238,36 @@ class QueueDrainerTest {
   }
 
   @Test
+  void drainersOfManyQueuesReadAtMostTwoBatchesAheadAndStoreEveryEntry() throws SQLException {
+    int before = QueueDrainer.batchesReadAhead();
+    List<QueueDrainer> drainers = new ArrayList<>();
+    JdbcIngestStore store = new JdbcIngestStore(database);
+    try {
+      for (int q = 0; q < 3; q++) {
+        Path dir = tmp.resolve("queue-" + q);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          events.add(run("q" + q + "-" + i, "prep").at(i, i + 1).build());
+        }
+        TestQueues.write(dir, events);
+        drainers.add(new QueueDrainer(store, dir, 2, Clock.systemUTC(), alerts -> {}));
+      }
+      for (QueueDrainer d : drainers) {
+        d.drainBatch(); // as a follower does: one batch of each queue in turn
+      }
+      assertEquals(2, QueueDrainer.batchesReadAhead()); // the third queue reads when it needs to
+      for (QueueDrainer d : drainers) {
+        while (d.drainBatch() != null) {}
+      }
+      assertEquals(12, count("SELECT COUNT(DISTINCT id) FROM component_runs"));
+      assertEquals(12, count("SELECT COUNT(*) FROM component_runs"));
+    } finally {
+      drainers.forEach(QueueDrainer::close);
+    }
+    assertEquals(before, QueueDrainer.batchesReadAhead());
+  }
+
+  @Test
   void resumesAfterTheStoredPositionWhenMoreArrives() throws SQLException {
     TestQueues.write(queue, pipeline(2));
     drainer(10).drainAvailable();
