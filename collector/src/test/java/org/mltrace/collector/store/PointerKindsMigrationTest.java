@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.CapturedValue;
@@ -211,13 +210,7 @@ class PointerKindsMigrationTest {
           Statement st = c.createStatement()) {
         stored = QueryRows.snapshot(st, VIEWS);
       }
-      MigrateResult again =
-          Flyway.configure(PointerKindsMigrationTest.class.getClassLoader())
-              .dataSource(parsed.effective(), null, null)
-              .locations(SchemaMigrator.locations(parsed))
-              .outOfOrder(true)
-              .load()
-              .migrate();
+      MigrateResult again = OlderSchema.again(url);
       assertEquals(0, again.migrationsExecuted, "nothing left to migrate");
       try (Connection c = DriverManager.getConnection(direct);
           Statement st = c.createStatement()) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.mltrace.collector.testing.PostgresSchema;
@@ -323,13 +322,7 @@ class RunOriginsMigrationTest {
       try (Connection c = DriverManager.getConnection(direct)) {
         written = snapshot(c);
       }
-      MigrateResult again =
-          Flyway.configure(RunOriginsMigrationTest.class.getClassLoader())
-              .dataSource(parsed.effective(), null, null)
-              .locations(SchemaMigrator.locations(parsed))
-              .outOfOrder(true)
-              .load()
-              .migrate();
+      MigrateResult again = OlderSchema.again(url);
       assertEquals(0, again.migrationsExecuted, "nothing left to migrate");
       try (Connection c = DriverManager.getConnection(direct);
           Statement st = c.createStatement()) {

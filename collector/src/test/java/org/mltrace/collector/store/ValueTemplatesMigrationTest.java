@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.Test;
 import org.mltrace.collector.testing.PostgresSchema;
@@ -610,14 +609,7 @@ class ValueTemplatesMigrationTest {
         assertEquals(before, views(c));
 
         // 5. Migrating again does nothing.
-        JdbcUrl parsed = JdbcUrl.parse(url);
-        MigrateResult again =
-            Flyway.configure(ValueTemplatesMigrationTest.class.getClassLoader())
-                .dataSource(parsed.effective(), null, null)
-                .locations(SchemaMigrator.locations(parsed))
-                .outOfOrder(true)
-                .load()
-                .migrate();
+        MigrateResult again = OlderSchema.again(url);
         assertEquals(0, again.migrationsExecuted, "nothing left to migrate");
         try (Statement st = c.createStatement()) {
           assertEquals(
