@@ -160,7 +160,7 @@ final class BatchWriter {
     if (runs.isEmpty()) {
       return DrainResult.NONE;
     }
-    BatchLineage.Prepared prepared = lineage.prepare(fresh, tx);
+    BatchLineage.Prepared prepared = lineage.prepare(fresh, parts.lineagePointers(fresh), tx);
     Future<Optional<BatchLineage.Links>> fromSnapshot = resolveAside(prepared, fresh.size());
     List<BatchLineage.Links> resolved = new ArrayList<>(1);
     try {

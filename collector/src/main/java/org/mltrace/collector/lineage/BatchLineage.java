@@ -69,21 +69,41 @@ public final class BatchLineage {
    * the batch's other rows.
    */
   public Prepared prepare(List<RunEvent> runs, Store store) {
+    return prepare(runs, Pointers.of(runs), store);
+  }
+
+  /** As {@link #prepare(List, Store)}, with the batch's pointers already collected. */
+  public Prepared prepare(List<RunEvent> runs, Pointers pointers, Store store) {
     if (runs.isEmpty()) {
       return new Prepared(runs, null);
     }
-    Set<String> read = new LinkedHashSet<>();
-    Set<String> written = new LinkedHashSet<>();
-    long earliestEnd = Long.MAX_VALUE;
-    for (RunEvent r : runs) {
-      addPointers(r.inputs(), read);
-      addPointers(r.outputs(), written);
-      earliestEnd = Math.min(earliestEnd, r.endEpochMicros());
-    }
     LineageSnapshot snapshot =
         store.lineageSnapshot(
-            read, written, EventTimes.ofEpochMicros(earliestEnd), PRODUCERS_PER_POINTER);
+            pointers.read(),
+            pointers.written(),
+            EventTimes.ofEpochMicros(pointers.earliestEndMicros()),
+            PRODUCERS_PER_POINTER);
     return new Prepared(runs, snapshot);
+  }
+
+  /**
+   * The pointers a batch reads and writes, each once in order of first mention, and the earliest
+   * end of its runs: what its snapshot is looked up by. Touches no database, so the batch can be
+   * collected on another thread before its transaction (a tenth of the transaction thread's work in
+   * the bench, docs/performance.md session 19).
+   */
+  public record Pointers(Set<String> read, Set<String> written, long earliestEndMicros) {
+    public static Pointers of(List<RunEvent> runs) {
+      Set<String> read = new LinkedHashSet<>();
+      Set<String> written = new LinkedHashSet<>();
+      long earliestEnd = Long.MAX_VALUE;
+      for (RunEvent r : runs) {
+        addPointers(r.inputs(), read);
+        addPointers(r.outputs(), written);
+        earliestEnd = Math.min(earliestEnd, r.endEpochMicros());
+      }
+      return new Pointers(read, written, earliestEnd);
+    }
   }
 
   /** A batch of runs with the snapshot of what the database held before it. */

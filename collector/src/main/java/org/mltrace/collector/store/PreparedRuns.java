@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.lineage.BatchLineage;
 
 /**
  * The parts of a batch's rows that follow from its runs alone, made before the batch's ingest
  * transaction, on another thread ({@link IngestStore#prepare}): each run's value arrays (on
  * PostgreSQL split into template and own entries, {@link ValueTemplate}), its origin ({@link
- * RunOrigin}) and the kinds of its pointers ({@link PointerKind}).
+ * RunOrigin}), and the batch's pointers: with when each was first seen and its kind ({@link
+ * RunRowWriter.PointerSightings}), and as the lineage looks them up ({@link
+ * BatchLineage.Pointers}).
  *
  * <p>Why: the ingest transaction's thread alternates with the database, which waits while the
  * thread works between statements. These parts were a third of that thread's work in a 200,000-run
@@ -30,17 +33,18 @@ public final class PreparedRuns {
   private final Map<RunEvent, Object[][]> arrays = new IdentityHashMap<>();
   private final Map<RunEvent, ValueTemplate.Split> splits = new IdentityHashMap<>();
   private final Map<RunEvent, RunOrigin> origins = new IdentityHashMap<>();
-  private final Map<CapturedValue, PointerKind> kinds = new IdentityHashMap<>();
   private final List<RunEvent> runs;
   private final RunRowWriter.PointerSightings sightings;
+  private final BatchLineage.Pointers lineagePointers;
 
   private PreparedRuns() {
-    this(List.of());
+    this(List.of(), RunRowWriter.PointerSightings.of(List.of()));
   }
 
-  private PreparedRuns(List<RunEvent> runs) {
+  private PreparedRuns(List<RunEvent> runs, RunRowWriter.PointerSightings sightings) {
     this.runs = List.copyOf(runs);
-    this.sightings = RunRowWriter.PointerSightings.of(runs);
+    this.sightings = sightings;
+    this.lineagePointers = BatchLineage.Pointers.of(runs);
   }
 
   /**
@@ -51,8 +55,9 @@ public final class PreparedRuns {
    * cost it a reference comparison rather than a hash and comparison of their texts.
    */
   static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
-    PreparedRuns prepared = new PreparedRuns(runs);
     Map<Object, Object> same = new HashMap<>();
+    PreparedRuns prepared =
+        new PreparedRuns(runs, RunRowWriter.PointerSightings.of(runs, kind -> one(same, kind)));
     for (RunEvent run : runs) {
       run.runId().hashCode();
       run.component().hashCode();
@@ -65,8 +70,8 @@ public final class PreparedRuns {
                 ? split
                 : new ValueTemplate.Split(template, split.entries()));
         prepared.origins.put(run, one(same, RunOrigin.of(run)));
-        prepared.addKinds(run.inputs(), same);
-        prepared.addKinds(run.outputs(), same);
+        hashPointers(run.inputs());
+        hashPointers(run.outputs());
       } else {
         prepared.arrays.put(run, arraysOf(run));
       }
@@ -74,12 +79,11 @@ public final class PreparedRuns {
     return prepared;
   }
 
-  private void addKinds(List<CapturedValue> values, Map<Object, Object> same) {
+  private static void hashPointers(List<CapturedValue> values) {
     for (CapturedValue v : values) {
       String pointer = RunRowWriter.pointerOf(v);
       if (pointer != null) {
         pointer.hashCode();
-        kinds.put(v, one(same, PointerKind.of(v)));
       }
     }
   }
@@ -95,15 +99,24 @@ public final class PreparedRuns {
    * prepared batch (every run of it new, the common case), here otherwise.
    */
   RunRowWriter.PointerSightings sightings(List<RunEvent> fresh) {
+    return isWholeBatch(fresh) ? sightings : RunRowWriter.PointerSightings.of(fresh);
+  }
+
+  /** The pointers the lineage looks {@code fresh} up by: as {@link #sightings}. */
+  public BatchLineage.Pointers lineagePointers(List<RunEvent> fresh) {
+    return isWholeBatch(fresh) ? lineagePointers : BatchLineage.Pointers.of(fresh);
+  }
+
+  private boolean isWholeBatch(List<RunEvent> fresh) {
     if (fresh.size() != runs.size()) {
-      return RunRowWriter.PointerSightings.of(fresh);
+      return false;
     }
     for (int i = 0; i < fresh.size(); i++) {
       if (fresh.get(i) != runs.get(i)) {
-        return RunRowWriter.PointerSightings.of(fresh);
+        return false;
       }
     }
-    return sightings;
+    return true;
   }
 
   /** H2: the run's inputs, outputs and summaries arrays ({@link RunValueArrays}). */
@@ -122,12 +135,6 @@ public final class PreparedRuns {
   RunOrigin origin(RunEvent run) {
     RunOrigin o = origins.get(run);
     return o != null ? o : RunOrigin.of(run);
-  }
-
-  /** PostgreSQL: the kind of the pointer {@code value} names. */
-  PointerKind kind(CapturedValue value) {
-    PointerKind k = kinds.get(value);
-    return k != null ? k : PointerKind.of(value);
   }
 
   private static Object[][] arraysOf(RunEvent run) {

@@ -7,13 +7,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.agent.event.ValueSummary;
@@ -523,9 +522,7 @@ final class RunRowWriter {
    * first writer ended, whichever comes first in the batch.
    */
   private void seePointers(List<RunEvent> runs, PreparedRuns prepared) throws SQLException {
-    PointerSightings sightings = prepared.sightings(runs);
-    Map<String, CapturedValue> seen = new LinkedHashMap<>(sightings.first());
-    Map<String, Instant> firstSeen = sightings.at();
+    Map<String, Sighting> seen = new LinkedHashMap<>(prepared.sightings(runs).pointers());
     if (seen.isEmpty()) {
       return;
     }
@@ -545,10 +542,9 @@ final class RunRowWriter {
       // The pointers go under the view io_pointers, with their kind's key (V055); the kinds are
       // keyed before the COPY starts, as a connection copying cannot run the look-up.
       Set<PointerKind> shapes = new HashSet<>();
-      for (CapturedValue v : seen.values()) {
-        PointerKind kind = prepared.kind(v);
-        if (!kind.none()) {
-          shapes.add(kind);
+      for (Sighting s : seen.values()) {
+        if (!s.kind().none()) {
+          shapes.add(s.kind());
         }
       }
       Map<PointerKind, Integer> kindKeys = kinds.keysOf(shapes);
@@ -557,12 +553,13 @@ final class RunRowWriter {
           "pointer_rows (pointer_key, first_seen, kind_key, identifier)",
           4,
           copy -> {
-            for (CapturedValue v : seen.values()) {
+            for (Map.Entry<String, Sighting> p : seen.entrySet()) {
+              Sighting s = p.getValue();
               copy.row()
-                  .int8(keys.pointer(v.text()))
-                  .time(firstSeen.get(v.text()))
-                  .int4(kindKeys.get(prepared.kind(v)))
-                  .text(v.text());
+                  .int8(keys.pointer(p.getKey()))
+                  .time(s.at())
+                  .int4(kindKeys.get(s.kind()))
+                  .text(p.getKey());
             }
           });
       return;
@@ -574,7 +571,7 @@ final class RunRowWriter {
         statements.get(
             "INSERT INTO io_pointers (identifier, pointer_type, class_name, first_seen,"
                 + " pointer_key) VALUES (?, ?, ?, ?, ?)");
-    addPointerRows(plain, seen.values(), firstSeen);
+    addPointerRows(plain, seen);
     try {
       plain.executeBatch();
       return;
@@ -591,49 +588,69 @@ final class RunRowWriter {
                 "class_name VARCHAR",
                 "first_seen TIMESTAMP WITH TIME ZONE",
                 "pointer_key BIGINT"));
-    addPointerRows(insert, seen.values(), firstSeen);
+    addPointerRows(insert, seen);
     insert.executeBatch(); // inserts nothing for a row another collector created
     keys.forgetPointers(seen.keySet()); // such a row has the other collector's key: ask again
     keys.lookUpPointers(seen.keySet());
   }
 
-  private void addPointerRows(
-      PreparedStatement insert, Collection<CapturedValue> pointers, Map<String, Instant> firstSeen)
+  private void addPointerRows(PreparedStatement insert, Map<String, Sighting> pointers)
       throws SQLException {
-    for (CapturedValue v : pointers) {
-      Jdbc.setText(insert, 1, v.text());
-      Jdbc.setText(insert, 2, v.pointerType());
-      Jdbc.setText(insert, 3, v.className());
-      Jdbc.setTime(insert, 4, firstSeen.get(v.text()));
-      insert.setLong(5, keys.pointer(v.text()));
+    for (Map.Entry<String, Sighting> p : pointers.entrySet()) {
+      Sighting s = p.getValue();
+      Jdbc.setText(insert, 1, p.getKey());
+      Jdbc.setText(insert, 2, s.first().pointerType());
+      Jdbc.setText(insert, 3, s.first().className());
+      Jdbc.setTime(insert, 4, s.at());
+      insert.setLong(5, keys.pointer(p.getKey()));
       insert.addBatch();
     }
   }
 
   /**
-   * The pointers runs name, each with the value that first names it and when it was first seen.
-   *
-   * @param first each pointer's first value, in the order of the runs
-   * @param at when each pointer's first reader started or first writer ended, whichever is earlier
+   * The pointers runs name, in order of first mention, each with what its row needs ({@link
+   * Sighting}).
    */
-  record PointerSightings(Map<String, CapturedValue> first, Map<String, Instant> at) {
+  record PointerSightings(Map<String, Sighting> pointers) {
     static PointerSightings of(List<RunEvent> runs) {
-      PointerSightings s = new PointerSightings(new LinkedHashMap<>(), new HashMap<>());
+      return of(runs, UnaryOperator.identity());
+    }
+
+    /**
+     * @param one the kind to keep for a kind made, so that a batch's equal kinds can be one object
+     *     ({@link PreparedRuns})
+     */
+    static PointerSightings of(List<RunEvent> runs, UnaryOperator<PointerKind> one) {
+      PointerSightings s = new PointerSightings(new LinkedHashMap<>());
       for (RunEvent e : runs) {
-        s.note(e.inputs(), EventTimes.ofEpochMicros(e.startEpochMicros()));
-        s.note(e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()));
+        s.note(e.inputs(), EventTimes.ofEpochMicros(e.startEpochMicros()), one);
+        s.note(e.outputs(), EventTimes.ofEpochMicros(e.endEpochMicros()), one);
       }
       return s;
     }
 
-    private void note(List<CapturedValue> values, Instant when) {
+    private void note(List<CapturedValue> values, Instant when, UnaryOperator<PointerKind> one) {
       for (CapturedValue v : values) {
         String pointer = pointerOf(v);
-        if (pointer != null) {
-          first.putIfAbsent(pointer, v);
-          at.merge(pointer, when, (a, b) -> a.isBefore(b) ? a : b);
+        if (pointer == null) {
+          continue;
+        }
+        Sighting seen = pointers.get(pointer);
+        if (seen == null) {
+          pointers.put(pointer, new Sighting(v, when, one.apply(PointerKind.of(v))));
+        } else if (when.isBefore(seen.at())) {
+          pointers.put(pointer, new Sighting(seen.first(), when, seen.kind()));
         }
       }
     }
   }
+
+  /**
+   * A pointer as a batch first names it.
+   *
+   * @param first the first value that names it, whose kind its row keeps
+   * @param at when its first reader started or first writer ended, whichever is earlier
+   * @param kind the kind of {@code first}
+   */
+  record Sighting(CapturedValue first, Instant at, PointerKind kind) {}
 }

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.mltrace.collector.testing.RunBuilder.run;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
+import org.mltrace.collector.lineage.BatchLineage;
 import org.mltrace.collector.testing.RunBuilder;
 
 /** The parts a batch's rows are made of, prepared before its transaction. */
@@ -39,10 +41,12 @@ class PreparedRunsTest {
     for (RunEvent run : List.of(a, b)) {
       assertEquals(madeInTheTransaction(run), postgres.split(run));
       assertEquals(RunOrigin.of(run), postgres.origin(run));
-      for (CapturedValue v : run.outputs()) {
-        assertEquals(PointerKind.of(v), postgres.kind(v));
-      }
     }
+    for (CapturedValue v : b.outputs()) {
+      assertEquals(
+          PointerKind.of(v), postgres.sightings(List.of(a, b)).pointers().get(v.text()).kind());
+    }
+    assertEquals(BatchLineage.Pointers.of(List.of(a, b)), postgres.lineagePointers(List.of(a, b)));
     PreparedRuns h2 = PreparedRuns.of(List.of(a, b), SqlDialect.H2);
     assertArrayEquals(RunValueArrays.values(a.inputs()), h2.arrays(a)[0]);
     assertArrayEquals(RunValueArrays.values(a.outputs()), h2.arrays(a)[1]);
@@ -60,7 +64,11 @@ class PreparedRunsTest {
     assertSame(prepared.split(a).template(), prepared.split(b).template());
     assertNotEquals(prepared.split(a).entries(), prepared.split(b).entries()); // their own values
     assertSame(prepared.origin(a), prepared.origin(b));
-    assertSame(prepared.kind(a.outputs().get(0)), prepared.kind(b.outputs().get(0)));
+    Map<String, RunRowWriter.Sighting> pointers = prepared.sightings(List.of(a, b)).pointers();
+    Map<String, RunRowWriter.Sighting> unprepared =
+        RunRowWriter.PointerSightings.of(List.of(a, b)).pointers();
+    assertNotSame(unprepared.get("/scores/a.csv").kind(), unprepared.get("/scores/b.csv").kind());
+    assertSame(pointers.get("/scores/a.csv").kind(), pointers.get("/scores/b.csv").kind());
   }
 
   @Test
@@ -73,10 +81,13 @@ class PreparedRunsTest {
     assertEquals(RunRowWriter.PointerSightings.of(List.of(a, b)), whole);
     assertEquals(
         List.of("/models/m.bin", "/scores/a.csv", "/scores/b.csv"),
-        List.copyOf(whole.first().keySet()));
+        List.copyOf(whole.pointers().keySet()));
     assertEquals(
         List.of("/models/m.bin", "/scores/b.csv"),
-        List.copyOf(prepared.sightings(List.of(b)).first().keySet()));
+        List.copyOf(prepared.sightings(List.of(b)).pointers().keySet()));
+    assertSame(whole, prepared.sightings(List.of(a, b)));
+    assertSame(prepared.lineagePointers(List.of(a, b)), prepared.lineagePointers(List.of(a, b)));
+    assertEquals(BatchLineage.Pointers.of(List.of(b)), prepared.lineagePointers(List.of(b)));
   }
 
   @Test
