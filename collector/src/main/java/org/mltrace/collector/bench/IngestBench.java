@@ -22,7 +22,10 @@ public final class IngestBench {
   /**
    * What one bench measured. {@code compactedBytes}: the H2 file once compacted ({@link
    * DatabaseProbe#h2CompactedBytes}), -1 on PostgreSQL. {@code laterEntries} and {@code
-   * laterSeconds}: the entries committed after half of them were, and the time they took.
+   * laterSeconds}: the entries committed after half of them were, and the time they took. {@code
+   * jvmCpuNanos}, {@code jitCpuNanos}, {@code databaseCpuNanos}: the CPU the drain used in this
+   * JVM, in its JIT compilers (part of the JVM's), and in a local PostgreSQL's backends; -1 if
+   * unknown ({@link DrainCpu}).
    */
   public record Result(
       long runs,
@@ -32,7 +35,10 @@ public final class IngestBench {
       long compactedBytes,
       long dependencies,
       long laterEntries,
-      double laterSeconds) {
+      double laterSeconds,
+      long jvmCpuNanos,
+      long jitCpuNanos,
+      long databaseCpuNanos) {
     public double runsPerSecond() {
       return runs / seconds;
     }
@@ -54,10 +60,18 @@ public final class IngestBench {
     long eventBytes = SyntheticRuns.write(queueDir.resolve("bench"), runs);
     DrainResult r;
     double seconds;
-    HalfwayClock halfway = new HalfwayClock();
-    try (Collector collector = Collector.open(jdbcUrl).reportingTo(halfway)) {
-      r = collector.drain(queueDir);
-      seconds = halfway.seconds();
+    long laterEntries;
+    double laterSeconds;
+    DrainCpu.Used cpu;
+    try (DrainCpu meter = DrainCpu.forDatabase(jdbcUrl)) {
+      HalfwayClock halfway = new HalfwayClock(meter);
+      try (Collector collector = Collector.open(jdbcUrl).reportingTo(halfway)) {
+        r = collector.drain(queueDir);
+        seconds = halfway.seconds();
+        laterEntries = halfway.laterEntries();
+        laterSeconds = halfway.laterSeconds();
+      }
+      cpu = meter.used();
     }
     long dependencies;
     long bytes;
@@ -73,8 +87,11 @@ public final class IngestBench {
         bytes,
         compacted,
         dependencies,
-        halfway.laterEntries(),
-        halfway.laterSeconds());
+        laterEntries,
+        laterSeconds,
+        cpu.jvmNanos(),
+        cpu.jitNanos(),
+        cpu.databaseNanos());
   }
 
   /**
@@ -83,6 +100,7 @@ public final class IngestBench {
    * its end, and notes when half of the entries were committed.
    */
   private static final class HalfwayClock implements Progress {
+    private final DrainCpu cpu;
     private long total;
     private long done;
     private long doneAtHalf = -1;
@@ -90,9 +108,14 @@ public final class IngestBench {
     private long halfAt;
     private long endAt;
 
+    HalfwayClock(DrainCpu cpu) {
+      this.cpu = cpu;
+    }
+
     @Override
     public void start(String task, String unit, long total) {
       this.total = total;
+      cpu.start();
       startAt = System.nanoTime();
       endAt = startAt;
     }
@@ -110,6 +133,7 @@ public final class IngestBench {
     @Override
     public void finish() {
       endAt = System.nanoTime();
+      cpu.stop();
     }
 
     double seconds() {

@@ -117,6 +117,9 @@ final class BenchCommand implements Callable<Integer> {
               r.laterSeconds(),
               r.laterEntriesPerSecond()));
     }
+    if (r.jvmCpuNanos() >= 0) {
+      out.println(cpuLine(r));
+    }
     // The MLTRACE paper's small company produces about a million runs a day.
     out.println(
         String.format(
@@ -125,5 +128,31 @@ final class BenchCommand implements Callable<Integer> {
             1_000_000 / Math.max(1e-9, r.runsPerSecond())));
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Where the drain's CPU went, per run: on a machine of few cores the rate follows from these sums
+   * (docs/performance.md, "Collector ingest").
+   */
+  private static String cpuLine(IngestBench.Result r) {
+    long runs = Math.max(1, r.runs());
+    String jit =
+        r.jitCpuNanos() < 0
+            ? ""
+            : String.format(Locale.ROOT, " (%.1f of it compiling)", r.jitCpuNanos() / 1e3 / runs);
+    String database =
+        r.databaseCpuNanos() < 0
+            ? r.databaseBytes() >= 0 && r.compactedBytes() >= 0
+                ? "; H2 works in this JVM"
+                : "; the database's CPU unknown (not a local PostgreSQL)"
+            : String.format(
+                Locale.ROOT, ", PostgreSQL %.1f µs a run", r.databaseCpuNanos() / 1e3 / runs);
+    return String.format(
+        Locale.ROOT,
+        "CPU while draining: this JVM %.1f µs a run%s%s; %d cores",
+        r.jvmCpuNanos() / 1e3 / runs,
+        jit,
+        database,
+        Runtime.getRuntime().availableProcessors());
   }
 }

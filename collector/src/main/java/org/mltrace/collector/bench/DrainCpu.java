@@ -1,0 +1,159 @@
+package org.mltrace.collector.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The CPU a drain used, beside its wall time: this JVM's (and of it, its JIT compilers'), and a
+ * local PostgreSQL's backends for the bench's database. On a machine of two cores the wall time
+ * follows from these more than from any one of them, and they vary far less from run to run than
+ * the wall time does (docs/performance.md, session 19): a change that saves CPU shows here even
+ * when the wall time is lost in the noise.
+ *
+ * <p>Linux only ({@code /proc}); a figure that cannot be read is -1. The backends are those of the
+ * bench's database at the start and at the end (a maintenance connection opened during the drain is
+ * counted whole); PostgreSQL on another host reads as -1.
+ */
+final class DrainCpu implements AutoCloseable {
+  /** Linux's clock ticks per second for {@code /proc/<pid>/stat} ({@code getconf CLK_TCK}). */
+  private static final long TICKS_PER_SECOND = 100;
+
+  private final Connection probe;
+  private long jvmStart;
+  private long jitStart;
+  private Map<Long, Long> backendsStart = Map.of();
+  private long jvmNanos = -1;
+  private long jitNanos = -1;
+  private long databaseNanos = -1;
+
+  /** What one drain used, in nanoseconds of CPU; -1 where unknown. */
+  record Used(long jvmNanos, long jitNanos, long databaseNanos) {}
+
+  private DrainCpu(Connection probe) {
+    this.probe = probe;
+  }
+
+  /** A meter for a drain into {@code jdbcUrl}; opens a connection of its own on PostgreSQL. */
+  static DrainCpu forDatabase(String jdbcUrl) {
+    Connection probe = null;
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      try {
+        probe = DriverManager.getConnection(jdbcUrl);
+      } catch (SQLException e) {
+        probe = null; // the database's CPU then reads as unknown
+      }
+    }
+    return new DrainCpu(probe);
+  }
+
+  void start() {
+    jvmStart = processCpuNanos();
+    jitStart = compilerNanos();
+    backendsStart = backendTicks();
+  }
+
+  void stop() {
+    long jvm = processCpuNanos();
+    long jit = compilerNanos();
+    jvmNanos = jvm < 0 || jvmStart < 0 ? -1 : jvm - jvmStart;
+    jitNanos = jit < 0 || jitStart < 0 ? -1 : jit - jitStart;
+    Map<Long, Long> end = backendTicks();
+    if (!end.isEmpty()) {
+      long ticks = 0;
+      for (Map.Entry<Long, Long> b : end.entrySet()) {
+        ticks += b.getValue() - backendsStart.getOrDefault(b.getKey(), 0L);
+      }
+      databaseNanos = ticks * (1_000_000_000L / TICKS_PER_SECOND);
+    }
+  }
+
+  Used used() {
+    return new Used(jvmNanos, jitNanos, databaseNanos);
+  }
+
+  @Override
+  public void close() {
+    if (probe != null) {
+      try {
+        probe.close();
+      } catch (SQLException e) {
+        // only a measuring connection
+      }
+    }
+  }
+
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** The CPU of this JVM's compiler threads ("C1 CompilerThread0", ...), from /proc. */
+  private static long compilerNanos() {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return -1;
+    }
+    long ticks = 0;
+    try (Stream<Path> threads = Files.list(tasks)) {
+      for (Path t : (Iterable<Path>) threads::iterator) {
+        String stat = readStat(t.resolve("stat"));
+        if (stat != null && stat.contains("CompilerThre")) {
+          ticks += cpuTicks(stat);
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return ticks * (1_000_000_000L / TICKS_PER_SECOND);
+  }
+
+  /** CPU ticks of each backend of the probe's database, but the probe's own; empty if unknown. */
+  private Map<Long, Long> backendTicks() {
+    if (probe == null) {
+      return Map.of();
+    }
+    Map<Long, Long> ticks = new HashMap<>();
+    try (Statement st = probe.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT pid FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+      while (rs.next()) {
+        String stat = readStat(Path.of("/proc", Long.toString(rs.getLong(1)), "stat"));
+        if (stat != null) {
+          ticks.put(rs.getLong(1), cpuTicks(stat));
+        }
+      }
+    } catch (SQLException e) {
+      return Map.of();
+    }
+    return ticks;
+  }
+
+  private static String readStat(Path stat) {
+    try {
+      return Files.readString(stat);
+    } catch (IOException e) {
+      return null; // gone, or another host's process
+    }
+  }
+
+  /** utime + stime of a /proc stat line; the name in parentheses may hold spaces. */
+  private static long cpuTicks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
+}
