@@ -30,7 +30,9 @@ import picocli.CommandLine.Spec;
           + "'collect --once' does, dependency inference included, and prints runs/s and bytes/run. "
           + "On an H2 file also the bytes/run once H2 has compacted it (SHUTDOWN COMPACT): right "
           + "after a burst the file still holds the storage its commits replaced, which H2 keeps "
-          + "45 s and then reuses. Use an empty database: the runs are stored there.",
+          + "45 s and then reuses. Also the CPU the drain used per run: this JVM's, the part its "
+          + "JIT compilers used, and a local PostgreSQL's backends' (from /proc, on Linux). Use an "
+          + "empty database: the runs are stored there.",
       "",
       "'mltrace bench queries' times the query commands on an existing history instead."
     })
