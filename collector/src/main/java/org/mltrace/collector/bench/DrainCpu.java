@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 /**
  * The CPU a drain used, beside its wall time: this JVM's (and of it, its JIT compilers'), and a
  * local PostgreSQL's backends for the bench's database. On a machine of two cores the wall time
- * follows from these more than from any one of them, and they vary far less from run to run than
- * the wall time does (docs/performance.md, session 19): a change that saves CPU shows here even
- * when the wall time is lost in the noise.
+ * follows from their sum, and the parts say where a change saved or cost: on a shared machine whose
+ * speed drifts, the wall time of the same jar moved by 80% between rounds (docs/performance.md,
+ * session 19).
  *
  * <p>Linux only ({@code /proc}); a figure that cannot be read is -1. The backends are those of the
  * bench's database at the start and at the end (a maintenance connection opened during the drain is
