@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.mltrace.collector.store.DatabaseBackends;
 
 /**
  * The CPU a drain used, beside its wall time: this JVM's (and of it, its JIT compilers'), and a
@@ -28,7 +26,7 @@ final class DrainCpu implements AutoCloseable {
   /** Linux's clock ticks per second for {@code /proc/<pid>/stat} ({@code getconf CLK_TCK}). */
   private static final long TICKS_PER_SECOND = 100;
 
-  private final Connection probe;
+  private final Optional<DatabaseBackends> backends;
   private long jvmStart;
   private long jitStart;
   private Map<Long, Long> backendsStart = Map.of();
@@ -39,21 +37,13 @@ final class DrainCpu implements AutoCloseable {
   /** What one drain used, in nanoseconds of CPU; -1 where unknown. */
   record Used(long jvmNanos, long jitNanos, long databaseNanos) {}
 
-  private DrainCpu(Connection probe) {
-    this.probe = probe;
+  private DrainCpu(Optional<DatabaseBackends> backends) {
+    this.backends = backends;
   }
 
   /** A meter for a drain into {@code jdbcUrl}; opens a connection of its own on PostgreSQL. */
   static DrainCpu forDatabase(String jdbcUrl) {
-    Connection probe = null;
-    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-      try {
-        probe = DriverManager.getConnection(jdbcUrl);
-      } catch (SQLException e) {
-        probe = null; // the database's CPU then reads as unknown
-      }
-    }
-    return new DrainCpu(probe);
+    return new DrainCpu(DatabaseBackends.of(jdbcUrl));
   }
 
   void start() {
@@ -83,13 +73,7 @@ final class DrainCpu implements AutoCloseable {
 
   @Override
   public void close() {
-    if (probe != null) {
-      try {
-        probe.close();
-      } catch (SQLException e) {
-        // only a measuring connection
-      }
-    }
+    backends.ifPresent(DatabaseBackends::close);
   }
 
   private static long processCpuNanos() {
@@ -120,25 +104,14 @@ final class DrainCpu implements AutoCloseable {
     return ticks * (1_000_000_000L / TICKS_PER_SECOND);
   }
 
-  /** CPU ticks of each backend of the probe's database, but the probe's own; empty if unknown. */
+  /** CPU ticks of each backend of the database, but the meter's own; empty if unknown. */
   private Map<Long, Long> backendTicks() {
-    if (probe == null) {
-      return Map.of();
-    }
     Map<Long, Long> ticks = new HashMap<>();
-    try (Statement st = probe.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT pid FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
-      while (rs.next()) {
-        String stat = readStat(Path.of("/proc", Long.toString(rs.getLong(1)), "stat"));
-        if (stat != null) {
-          ticks.put(rs.getLong(1), cpuTicks(stat));
-        }
+    for (long pid : backends.map(DatabaseBackends::pids).orElse(List.of())) {
+      String stat = readStat(Path.of("/proc", Long.toString(pid), "stat"));
+      if (stat != null) {
+        ticks.put(pid, cpuTicks(stat));
       }
-    } catch (SQLException e) {
-      return Map.of();
     }
     return ticks;
   }
