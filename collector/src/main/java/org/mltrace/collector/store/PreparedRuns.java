@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mltrace.agent.event.CapturedValue;
 import org.mltrace.agent.event.RunEvent;
 import org.mltrace.collector.lineage.BatchLineage;
 
@@ -50,9 +49,10 @@ public final class PreparedRuns {
   /**
    * The parts of {@code runs} for a database of {@code dialect}; touches no database. Equal
    * templates, origins and kinds are made one object, and each run's id and component and each
-   * pointer's identifier have their hash computed ({@link String#hashCode} keeps it): the
-   * transaction's thread looks them all up in hash maps, and equal parts of different runs then
-   * cost it a reference comparison rather than a hash and comparison of their texts.
+   * pointer's identifier (as a key of the sightings) have their hash computed ({@link
+   * String#hashCode} keeps it): the transaction's thread looks them all up in hash maps, and equal
+   * parts of different runs then cost it a reference comparison rather than a hash and comparison
+   * of their texts.
    */
   static PreparedRuns of(List<RunEvent> runs, SqlDialect dialect) {
     Map<Object, Object> same = new HashMap<>();
@@ -70,22 +70,11 @@ public final class PreparedRuns {
                 ? split
                 : new ValueTemplate.Split(template, split.entries()));
         prepared.origins.put(run, one(same, RunOrigin.of(run)));
-        hashPointers(run.inputs());
-        hashPointers(run.outputs());
       } else {
         prepared.arrays.put(run, arraysOf(run));
       }
     }
     return prepared;
-  }
-
-  private static void hashPointers(List<CapturedValue> values) {
-    for (CapturedValue v : values) {
-      String pointer = RunRowWriter.pointerOf(v);
-      if (pointer != null) {
-        pointer.hashCode();
-      }
-    }
   }
 
   /** The one object of the batch equal to {@code part}. */
