@@ -15,11 +15,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  * goes on encoding); the appender is made by the first {@link #append}, and from then on only that
  * thread may use the sink: Chronicle's appenders belong to the thread that made them.
  */
-final class ChronicleSink implements AutoCloseable {
+class ChronicleSink implements AutoCloseable { // not final: a test slows its appends down
   private final ChronicleQueue queue;
   private ExcerptAppender appender;
 
-  private ChronicleSink(ChronicleQueue queue) {
+  ChronicleSink(ChronicleQueue queue) {
     this.queue = queue;
   }
 

@@ -63,6 +63,12 @@ public final class EventWriter {
   /** What it spills to a file at most beyond that (and never more than {@code max_queue_mb}). */
   public static final long STARTUP_SPILL_BYTES = 256L << 20;
 
+  /**
+   * How long the writer appends from its start-up stage before it empties the buffer into the stage
+   * again: at 50,000 calls a second, 250 runs arrive meanwhile.
+   */
+  static final long STAGE_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
   /** Events the writer takes from the buffer at a time. */
   static final int DRAIN_BATCH = 1024;
 
@@ -253,8 +259,8 @@ public final class EventWriter {
         if (staging) {
           // The stage goes first, a batch at a time, while what the application makes meanwhile
           // joins its end: the buffer does not fill while a large stage is appended.
-          work = sink != null ? appendFromStage(DRAIN_BATCH) : 0;
-          work += drainIntoStage();
+          work = sink != null ? appendFromStage(DRAIN_BATCH, STAGE_TURN_NANOS) : 0;
+          work += drainIntoStage(buffer.capacity());
           if (sink != null && stage.isEmpty()) {
             endStaging();
           }
@@ -287,7 +293,7 @@ public final class EventWriter {
         awaitOpen();
       }
       if (staging) {
-        appendFromStage(Integer.MAX_VALUE);
+        appendFromStage(Integer.MAX_VALUE, Long.MAX_VALUE);
         endStaging();
       }
       buffer.drain(this::take);
@@ -303,12 +309,19 @@ public final class EventWriter {
   }
 
   /**
-   * One event at a time, so that the stage stops at its bound: past it, events wait in the buffer
-   * (and the breaker opens as it fills) until the queue is open.
+   * Up to {@code max} events, one at a time, so that the stage stops at its bound: past it, events
+   * wait in the buffer (and the breaker opens as it fills) until the queue is open.
+   *
+   * <p>Called with the buffer's whole capacity, not a batch: once the queue is open, Chronicle's
+   * first appends are far slower than staging a run (see {@link #appendFromStage}), and a service
+   * at 50,000 calls a second filled three quarters of the buffer, opening the breaker, while the
+   * writer took from it only as many runs as it appended. Emptying the buffer into the stage each
+   * time round keeps the breaker closed; the stage, bounded in bytes, absorbs the backlog until the
+   * appends run compiled.
    */
-  private int drainIntoStage() {
+  private int drainIntoStage(int max) {
     int drained = 0;
-    while (drained < DRAIN_BATCH && !stage.full() && buffer.drain(this::take, 1) == 1) {
+    while (drained < max && !stage.full() && buffer.drain(this::take, 1) == 1) {
       drained++;
     }
     return drained;
@@ -338,16 +351,27 @@ public final class EventWriter {
     } catch (Throwable t) {
       queueUnavailable(
           t instanceof ExecutionException e && e.getCause() != null ? e.getCause() : t);
-      appendFromStage(Integer.MAX_VALUE); // counts each staged run as dropped
+      appendFromStage(Integer.MAX_VALUE, Long.MAX_VALUE); // counts each staged run as dropped
       endStaging();
     }
   }
 
-  /** Appends up to {@code max} staged events, oldest first; returns how many. */
-  private int appendFromStage(int max) {
+  /**
+   * Appends up to {@code max} staged events, oldest first, for at most about {@code maxNanos};
+   * returns how many. The first appends after the queue opens take 100 to 250 µs each on a busy
+   * 2-core machine (Chronicle loading and running its append path in the interpreter, the new cycle
+   * file's first pages), so a batch is cut short in time for the buffer to be emptied into the
+   * stage.
+   */
+  private int appendFromStage(int max, long maxNanos) {
     int appended = 0;
+    long start = System.nanoTime();
     try {
-      for (StartupStage.Staged s; appended < max && (s = stage.poll()) != null; appended++) {
+      for (StartupStage.Staged s;
+          appended < max
+              && (appended % 16 != 0 || System.nanoTime() - start < maxNanos)
+              && (s = stage.poll()) != null;
+          appended++) {
         if (s.isRun()) {
           appendRun(s.bytes(), s.bytes().length, s.sampler(), s.carried());
         } else {

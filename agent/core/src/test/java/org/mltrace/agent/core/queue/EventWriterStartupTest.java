@@ -1,6 +1,7 @@
 package org.mltrace.agent.core.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mltrace.agent.core.AgentCounters;
@@ -179,6 +182,66 @@ class EventWriterStartupTest {
   }
 
   @Test
+  void whileTheFirstAppendsAreSlowTheBufferIsStillEmptiedIntoTheStage() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CircuitBreaker breaker = new CircuitBreaker(1024);
+    // As Chronicle's first appends in a fresh JVM on a busy 2-core machine: 250 µs each.
+    AtomicInteger appends = new AtomicInteger();
+    EventWriter writer =
+        new EventWriter(
+            dir.resolve("queue"),
+            new AgentIdentity("agentS6", 1, null),
+            1024,
+            new Samplers(),
+            breaker,
+            1L << 30,
+            EventWriter.STARTUP_STAGE_BYTES,
+            0,
+            StageBudget.servingRate(),
+            d -> {
+              release.await();
+              return new ChronicleSink(SingleChronicleQueueBuilder.single(d.toFile()).build()) {
+                @Override
+                void append(byte[] event, int length) {
+                  if (appends.getAndIncrement() < 2_000) {
+                    spin(250_000);
+                  }
+                  super.append(event, length);
+                }
+              };
+            });
+    writer.start();
+    for (int i = 1; i <= 3_000; i++) {
+      submitWhenRoom(writer, run(i));
+    }
+    awaitEmptyBuffer(writer);
+
+    release.countDown();
+    // A service at 20,000 calls a second while the stage is appended: 4,000 runs in 0.2 s, four
+    // buffers' worth, where the first 1,024 appends alone take 0.26 s.
+    boolean breakerOpened = false;
+    long start = System.nanoTime();
+    for (int i = 3_001; i <= 7_000; i++) {
+      spin(start + (i - 3_001) * 50_000L - System.nanoTime());
+      writer.submit(run(i));
+      breakerOpened |= breaker.isOpen();
+    }
+    writer.close(10_000);
+
+    assertFalse(breakerOpened, "the buffer never reached the breaker's high-water mark");
+    List<Event> events = readAll(dir.resolve("queue"));
+    List<String> runIds =
+        events.stream()
+            .filter(e -> e instanceof RunEvent)
+            .map(e -> ((RunEvent) e).runId())
+            .toList();
+    assertEquals(7_000, runIds.size(), "no run dropped");
+    for (int i = 1; i <= 7_000; i++) {
+      assertEquals("agentS6-" + i, runIds.get(i - 1), "in submission order");
+    }
+  }
+
+  @Test
   void whenTheQueueFailsToOpenTheStagedRunsAreDroppedAndCounted() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     EventWriter writer =
@@ -244,6 +307,13 @@ class EventWriterStartupTest {
           release.await();
           return ChronicleSink.open(d);
         });
+  }
+
+  private static void spin(long nanos) {
+    long end = System.nanoTime() + nanos;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait();
+    }
   }
 
   private static void submitWhenRoom(EventWriter writer, CompletedRun run)
