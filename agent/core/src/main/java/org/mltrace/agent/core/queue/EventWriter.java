@@ -69,6 +69,16 @@ public final class EventWriter {
    */
   static final long STAGE_TURN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
+  /**
+   * Events the writer appends through its stage before it appends straight from the buffer. The
+   * first appends of a JVM are slow (see {@link #appendFromStage}), also when the queue opened long
+   * before: a service that loads its model for a few seconds and then takes 50,000 calls a second
+   * found the writer encoding and appending in the interpreter, and the buffer filled to the
+   * breaker's mark in a third of a second. Through the stage, the writer keeps emptying the buffer
+   * while the appends are slow; by this many, Chronicle's append path is compiled.
+   */
+  static final int WARM_APPENDS = 20_000;
+
   /** Events the writer takes from the buffer at a time. */
   static final int DRAIN_BATCH = 1024;
 
@@ -102,9 +112,12 @@ public final class EventWriter {
 
   /**
    * Events go to the stage: while the queue opens, and after, until the stage is appended (so that
-   * nothing newer overtakes it).
+   * nothing newer overtakes it) and {@value #WARM_APPENDS} events have been appended through it.
    */
   private boolean staging = true;
+
+  /** Events appended from the stage so far. */
+  private long appendedFromStage;
 
   private QueueFreeSpace freeSpace;
 
@@ -261,10 +274,13 @@ public final class EventWriter {
           // joins its end: the buffer does not fill while a large stage is appended.
           work = sink != null ? appendFromStage(DRAIN_BATCH, STAGE_TURN_NANOS) : 0;
           work += drainIntoStage(buffer.capacity());
-          if (sink != null && stage.isEmpty()) {
+          boolean appended = sink != null && stage.isEmpty();
+          if (appended && appendedFromStage >= WARM_APPENDS) {
             endStaging();
           }
-          breaker.hold(staging && budget.exceeded());
+          // Held while a backlog past the budget waits, released once it is appended; the budget
+          // is not restarted, so a tight loop that resumes finds it still exceeded.
+          breaker.hold(staging && budget.exceeded() && !appended);
         } else {
           work = buffer.drain(this::take, DRAIN_BATCH);
         }
@@ -384,6 +400,7 @@ public final class EventWriter {
       AgentLog.warn(
           "runs made while the queue opened were lost reading them back from the spill file: " + t);
     }
+    appendedFromStage += appended;
     return appended;
   }
 

@@ -185,31 +185,7 @@ class EventWriterStartupTest {
   void whileTheFirstAppendsAreSlowTheBufferIsStillEmptiedIntoTheStage() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CircuitBreaker breaker = new CircuitBreaker(1024);
-    // As Chronicle's first appends in a fresh JVM on a busy 2-core machine: 250 µs each.
-    AtomicInteger appends = new AtomicInteger();
-    EventWriter writer =
-        new EventWriter(
-            dir.resolve("queue"),
-            new AgentIdentity("agentS6", 1, null),
-            1024,
-            new Samplers(),
-            breaker,
-            1L << 30,
-            EventWriter.STARTUP_STAGE_BYTES,
-            0,
-            StageBudget.servingRate(),
-            d -> {
-              release.await();
-              return new ChronicleSink(SingleChronicleQueueBuilder.single(d.toFile()).build()) {
-                @Override
-                void append(byte[] event, int length) {
-                  if (appends.getAndIncrement() < 2_000) {
-                    spin(250_000);
-                  }
-                  super.append(event, length);
-                }
-              };
-            });
+    EventWriter writer = writerWithSlowFirstAppends("agentS6", breaker, release);
     writer.start();
     for (int i = 1; i <= 3_000; i++) {
       submitWhenRoom(writer, run(i));
@@ -219,25 +195,79 @@ class EventWriterStartupTest {
     release.countDown();
     // A service at 20,000 calls a second while the stage is appended: 4,000 runs in 0.2 s, four
     // buffers' worth, where the first 1,024 appends alone take 0.26 s.
-    boolean breakerOpened = false;
-    long start = System.nanoTime();
-    for (int i = 3_001; i <= 7_000; i++) {
-      spin(start + (i - 3_001) * 50_000L - System.nanoTime());
-      writer.submit(run(i));
-      breakerOpened |= breaker.isOpen();
-    }
+    boolean breakerOpened = serveTwentyThousandASecond(writer, breaker, 3_001, 7_000);
     writer.close(10_000);
 
     assertFalse(breakerOpened, "the buffer never reached the breaker's high-water mark");
-    List<Event> events = readAll(dir.resolve("queue"));
+    assertRunsInOrder("agentS6", 7_000);
+  }
+
+  @Test
+  void aServiceStartingLongAfterTheQueueOpenedIsStagedWhileTheFirstAppendsAreSlow()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(0); // the queue opens at once
+    CircuitBreaker breaker = new CircuitBreaker(1024);
+    EventWriter writer = writerWithSlowFirstAppends("agentS7", breaker, release);
+    writer.start();
+    Thread.sleep(300); // the service loads its model: the queue is open, nothing appended yet
+
+    boolean breakerOpened = serveTwentyThousandASecond(writer, breaker, 1, 4_000);
+    writer.close(10_000);
+
+    assertFalse(breakerOpened, "the buffer never reached the breaker's high-water mark");
+    assertRunsInOrder("agentS7", 4_000);
+  }
+
+  /** Its first 2,000 appends take 250 µs each, as Chronicle's in a fresh JVM on a busy machine. */
+  private EventWriter writerWithSlowFirstAppends(
+      String agentId, CircuitBreaker breaker, CountDownLatch release) {
+    AtomicInteger appends = new AtomicInteger();
+    return new EventWriter(
+        dir.resolve("queue"),
+        new AgentIdentity(agentId, 1, null),
+        1024,
+        new Samplers(),
+        breaker,
+        1L << 30,
+        EventWriter.STARTUP_STAGE_BYTES,
+        0,
+        StageBudget.servingRate(),
+        d -> {
+          release.await();
+          return new ChronicleSink(SingleChronicleQueueBuilder.single(d.toFile()).build()) {
+            @Override
+            void append(byte[] event, int length) {
+              if (appends.getAndIncrement() < 2_000) {
+                spin(250_000);
+              }
+              super.append(event, length);
+            }
+          };
+        });
+  }
+
+  /** Submits runs {@code first} to {@code last} 50 µs apart; whether the breaker was seen open. */
+  private static boolean serveTwentyThousandASecond(
+      EventWriter writer, CircuitBreaker breaker, int first, int last) {
+    boolean breakerOpened = false;
+    long start = System.nanoTime();
+    for (int i = first; i <= last; i++) {
+      spin(start + (i - first) * 50_000L - System.nanoTime());
+      writer.submit(run(i));
+      breakerOpened |= breaker.isOpen();
+    }
+    return breakerOpened;
+  }
+
+  private void assertRunsInOrder(String agentId, int runs) throws Exception {
     List<String> runIds =
-        events.stream()
+        readAll(dir.resolve("queue")).stream()
             .filter(e -> e instanceof RunEvent)
             .map(e -> ((RunEvent) e).runId())
             .toList();
-    assertEquals(7_000, runIds.size(), "no run dropped");
-    for (int i = 1; i <= 7_000; i++) {
-      assertEquals("agentS6-" + i, runIds.get(i - 1), "in submission order");
+    assertEquals(runs, runIds.size(), "no run dropped");
+    for (int i = 1; i <= runs; i++) {
+      assertEquals(agentId + "-" + i, runIds.get(i - 1), "in submission order");
     }
   }
 
