@@ -274,13 +274,13 @@ public final class EventWriter {
           // joins its end: the buffer does not fill while a large stage is appended.
           work = sink != null ? appendFromStage(DRAIN_BATCH, STAGE_TURN_NANOS) : 0;
           work += drainIntoStage(buffer.capacity());
-          boolean appended = sink != null && stage.isEmpty();
-          if (appended && appendedFromStage >= WARM_APPENDS) {
+          boolean backlogAppended = sink != null && stage.isEmpty();
+          if (backlogAppended && appendedFromStage >= WARM_APPENDS) {
             endStaging();
           }
           // Held while a backlog past the budget waits, released once it is appended; the budget
           // is not restarted, so a tight loop that resumes finds it still exceeded.
-          breaker.hold(staging && budget.exceeded() && !appended);
+          breaker.hold(staging && budget.exceeded() && !backlogAppended);
         } else {
           work = buffer.drain(this::take, DRAIN_BATCH);
         }
@@ -385,6 +385,7 @@ public final class EventWriter {
     try {
       for (StartupStage.Staged s;
           appended < max
+              // the clock every 16 appends: a compiled append takes 1-3 µs, a clock read 20-35 ns
               && (appended % 16 != 0 || System.nanoTime() - start < maxNanos)
               && (s = stage.poll()) != null;
           appended++) {
