@@ -273,7 +273,7 @@ public final class EventWriter {
           // The stage goes first, a batch at a time, while what the application makes meanwhile
           // joins its end: the buffer does not fill while a large stage is appended.
           work = sink != null ? appendFromStage(DRAIN_BATCH, STAGE_TURN_NANOS) : 0;
-          work += drainIntoStage(buffer.capacity());
+          work += drainIntoStage();
           boolean backlogAppended = sink != null && stage.isEmpty();
           if (backlogAppended && appendedFromStage >= WARM_APPENDS) {
             endStaging();
@@ -325,17 +325,18 @@ public final class EventWriter {
   }
 
   /**
-   * Up to {@code max} events, one at a time, so that the stage stops at its bound: past it, events
-   * wait in the buffer (and the breaker opens as it fills) until the queue is open.
+   * Up to the buffer's capacity, one event at a time, so that the stage stops at its bound: past
+   * it, events wait in the buffer (and the breaker opens as it fills) until the queue is open.
    *
-   * <p>Called with the buffer's whole capacity, not a batch: once the queue is open, Chronicle's
-   * first appends are far slower than staging a run (see {@link #appendFromStage}), and a service
-   * at 50,000 calls a second filled three quarters of the buffer, opening the breaker, while the
-   * writer took from it only as many runs as it appended. Emptying the buffer into the stage each
-   * time round keeps the breaker closed; the stage, bounded in bytes, absorbs the backlog until the
-   * appends run compiled.
+   * <p>The whole buffer, not a batch: once the queue is open, Chronicle's first appends are far
+   * slower than staging a run (see {@link #appendFromStage}), and a service at 50,000 calls a
+   * second filled three quarters of the buffer, opening the breaker, while the writer took from it
+   * only as many runs as it appended. Emptying the buffer into the stage each time round keeps the
+   * breaker closed; the stage, bounded in bytes, absorbs the backlog until the appends run
+   * compiled.
    */
-  private int drainIntoStage(int max) {
+  private int drainIntoStage() {
+    int max = buffer.capacity();
     int drained = 0;
     while (drained < max && !stage.full() && buffer.drain(this::take, 1) == 1) {
       drained++;
