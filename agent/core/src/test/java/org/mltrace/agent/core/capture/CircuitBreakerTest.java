@@ -47,6 +47,23 @@ class CircuitBreakerTest {
   }
 
   @Test
+  void aBufferAtTheStopMarkRecordsNothingBeforeItIsFull() {
+    assertTrue(breaker.stopMark() > breaker.highWater() && breaker.stopMark() < 1024);
+    breaker.observe(breaker.highWater());
+    assertFalse(breaker.isFull(), "between the high-water and the stop mark, one call in 16");
+    breaker.observe(breaker.stopMark() - 1);
+    assertFalse(breaker.isFull());
+    breaker.observe(breaker.stopMark());
+    assertTrue(breaker.isOpen());
+    assertTrue(breaker.isFull(), "no run is recorded that the buffer could turn away");
+    breaker.observe(breaker.highWater());
+    assertTrue(breaker.isFull(), "stays stopped until the writer is below the high-water mark");
+    breaker.observe(breaker.highWater() - 1);
+    assertFalse(breaker.isFull());
+    assertTrue(breaker.isOpen());
+  }
+
+  @Test
   void neverOpensForRecordersWithoutAQueue() {
     CircuitBreaker never = CircuitBreaker.never();
     never.observe(1 << 20); // any fill a real buffer can have

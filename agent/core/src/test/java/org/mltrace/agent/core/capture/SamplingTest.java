@@ -158,7 +158,7 @@ class SamplingTest {
   @Test
   void whileTheBreakerIsOpenFewerCallsAreRecordedAndTheRestCountedNotDropped() {
     CircuitBreaker breaker = new CircuitBreaker(64);
-    breaker.observe(64);
+    breaker.observe(breaker.highWater()); // open, below the stop mark
     ComponentSampler sampler = ComponentSampler.everyCall("score");
     RunRecorder recorder = recorder(breaker);
     int id = method(sampler);
